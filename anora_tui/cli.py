@@ -1,0 +1,77 @@
+"""The `anora-tui` command: the reader (default), `check` and `quotes`.
+
+Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .loader import DataErrors, load_dataset
+from .model import Dataset
+from .resources import default_data_dir
+
+
+def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="dataset directory (default: the shipped article)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="anora-tui",
+        description="A terminal reader for the making of Sean Baker's film Anora.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_data_argument(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a dataset and print a summary")
+    _add_data_argument(check, argparse.SUPPRESS)
+
+    from .quotes_command import add_quotes_arguments
+
+    quotes = commands.add_parser("quotes", help="print the quotes that match a query")
+    _add_data_argument(quotes, argparse.SUPPRESS)
+    add_quotes_arguments(quotes)
+    return parser
+
+
+def _load(data_dir: Path) -> Dataset:
+    return load_dataset(data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir: Path = args.data or default_data_dir()
+    try:
+        dataset = _load(data_dir)
+    except DataErrors as problems:
+        for problem in problems.errors:
+            print(problem, file=sys.stderr)
+        print(
+            f"anora-tui: {len(problems.errors)} problem(s) in {data_dir}",
+            file=sys.stderr,
+        )
+        return 2
+
+    if args.command == "check":
+        counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items())
+        print(f"{data_dir}: ok: {counts}")
+        return 0
+    if args.command == "quotes":
+        from .quotes_command import run_quotes
+
+        return run_quotes(args, dataset)
+
+    from .app import run_app
+
+    return run_app(dataset, data_dir)

@@ -1,0 +1,26 @@
+"""The Textual messages the panes talk through. Panes never hold copies of the facts: they post a
+`Navigate` with a `Location`, and the App moves every pane (and the history) accordingly."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from .navigation import Location
+
+
+class Navigate(Message):
+    """Ask the App to go to a location. `record=False` for moves that are not history entries."""
+
+    def __init__(self, location: Location, record: bool = True) -> None:
+        super().__init__()
+        self.location = location
+        self.record = record
+
+
+class ParagraphsInView(Message):
+    """The reading pane scrolled: these paragraphs (1-based) of this section are on screen."""
+
+    def __init__(self, section_id: str, paragraphs: tuple[int, ...]) -> None:
+        super().__init__()
+        self.section_id = section_id
+        self.paragraphs = paragraphs

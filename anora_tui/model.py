@@ -1,0 +1,369 @@
+"""The in-memory model of one making-of article: frozen records and the lookups every pane reads.
+
+Pure Python: this module must never import Textual or Rich (a test checks it).
+Build a `Dataset` with `Dataset.build(...)`; it computes every lookup once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+PERSON_KINDS = ("cast", "crew", "cited", "other")
+QUOTE_FORMS = ("direct", "first-person", "reported")
+DATE_PRECISIONS = ("day", "month", "year", "approximate")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    title: str
+    paragraphs: tuple[str, ...]
+    index: int  # 0-based position in the article
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    title: str
+    publication: str
+    date: str
+    sections: tuple[Section, ...]
+    film_title: str = ""
+    film_runtime_minutes: int | None = None
+    film_runtime_note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A real person (or, kind 'other', a real being such as the director's dogs)."""
+
+    id: str
+    name: str
+    kind: str
+    roles: tuple[str, ...]
+    description: str
+    aliases: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    """One of the film's fictional people."""
+
+    id: str
+    name: str
+    played_by: str  # person id
+    description: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class StoryPosition:
+    """Where a scene falls in the film, in minutes from the start, as far as the article says."""
+
+    description: str  # in words, e.g. "about an hour in"
+    start_minute: float | None = None
+    length_minutes: float | None = None
+    approximate: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Production:
+    """How a scene was made."""
+
+    location: str = ""
+    days_shot: float | None = None
+    days_planned: float | None = None
+    script_pages: str = ""
+    camera: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Scene:
+    id: str
+    title: str
+    summary: str
+    position: StoryPosition
+    production: Production
+    people: tuple[str, ...]  # person ids
+    characters: tuple[str, ...]  # character ids
+    sections: tuple[str, ...]  # ids of the sections that discuss it
+    order: int = 0  # 0-based story order (derived at load)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A production event, with its date as precise as the article allows."""
+
+    id: str
+    date: str  # ISO-like: "2022-01-14", "2021-07", "2000"
+    precision: str  # one of DATE_PRECISIONS
+    title: str
+    summary: str
+    people: tuple[str, ...]
+    sections: tuple[str, ...]
+    date_note: str = ""  # how the date was worked out, where the article is vague
+
+    @property
+    def year(self) -> int:
+        return int(self.date[:4])
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    speaker: str  # person id
+    text: str  # verbatim from the paragraph
+    section: str  # section id
+    paragraph: int  # 1-based within the section
+    form: str = "direct"  # one of QUOTE_FORMS
+    order: int = 0  # 0-based article order (derived at load)
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An editorial note on a slip in the source text."""
+
+    id: str
+    section: str
+    paragraph: int  # 1-based within the section
+    says: str  # verbatim excerpt of what the source says
+    correction: str  # what is right
+    refers_to: tuple[str, ...] = ()  # ids of the people the slip is really about
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where a person is named: one paragraph, how many times, and where in it."""
+
+    section: str
+    paragraph: int  # 1-based
+    count: int
+    spans: tuple[tuple[int, int], ...]  # character offsets of each naming in the paragraph
+    via_note: bool = False  # named only through an editorial note (the source names someone else)
+
+
+_EMPTY: tuple = ()
+
+
+@dataclass(frozen=True)
+class Dataset:
+    article: Article
+    people: tuple[Person, ...]
+    characters: tuple[Character, ...]
+    scenes: tuple[Scene, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    notes: tuple[Note, ...]
+    # Lookups, computed once by build().
+    sections_by_id: Mapping[str, Section] = field(repr=False, default_factory=dict)
+    people_by_id: Mapping[str, Person] = field(repr=False, default_factory=dict)
+    characters_by_id: Mapping[str, Character] = field(repr=False, default_factory=dict)
+    scenes_by_id: Mapping[str, Scene] = field(repr=False, default_factory=dict)
+    events_by_id: Mapping[str, Event] = field(repr=False, default_factory=dict)
+    quotes_by_id: Mapping[str, Quote] = field(repr=False, default_factory=dict)
+    _quotes_by_speaker: Mapping[str, tuple[Quote, ...]] = field(repr=False, default_factory=dict)
+    _quotes_by_paragraph: Mapping[tuple[str, int], tuple[Quote, ...]] = field(repr=False, default_factory=dict)
+    _notes_by_paragraph: Mapping[tuple[str, int], tuple[Note, ...]] = field(repr=False, default_factory=dict)
+    _scenes_by_person: Mapping[str, tuple[Scene, ...]] = field(repr=False, default_factory=dict)
+    _events_by_person: Mapping[str, tuple[Event, ...]] = field(repr=False, default_factory=dict)
+    _scenes_by_section: Mapping[str, tuple[Scene, ...]] = field(repr=False, default_factory=dict)
+    _mentions: Mapping[str, tuple[Mention, ...]] = field(repr=False, default_factory=dict)
+    _people_by_paragraph: Mapping[tuple[str, int], tuple[str, ...]] = field(repr=False, default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        article: Article,
+        people: Iterable[Person],
+        characters: Iterable[Character],
+        scenes: Iterable[Scene],
+        events: Iterable[Event],
+        quotes: Iterable[Quote],
+        notes: Iterable[Note],
+    ) -> "Dataset":
+        """Assemble a dataset from already-validated records and compute every lookup.
+
+        References are assumed valid (the loader checks them first).
+        """
+        characters = tuple(characters)
+        played: dict[str, list[str]] = defaultdict(list)
+        for character in characters:
+            played[character.played_by].append(character.id)
+        people = tuple(
+            replace(person, characters=tuple(played.get(person.id, ()))) for person in people
+        )
+        scenes = tuple(replace(scene, order=i) for i, scene in enumerate(scenes))
+        events = tuple(sorted(events, key=lambda e: e.date))  # stable: ties keep file order
+        section_order = {section.id: section.index for section in article.sections}
+        quotes = tuple(
+            replace(quote, order=i)
+            for i, quote in enumerate(
+                sorted(
+                    quotes,
+                    key=lambda q: (
+                        section_order.get(q.section, 0),
+                        q.paragraph,
+                        _find(article, q.section, q.paragraph, q.text),
+                    ),
+                )
+            )
+        )
+        notes = tuple(notes)
+
+        quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
+        quotes_by_paragraph: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+        for quote in quotes:
+            quotes_by_speaker[quote.speaker].append(quote)
+            quotes_by_paragraph[(quote.section, quote.paragraph)].append(quote)
+        notes_by_paragraph: dict[tuple[str, int], list[Note]] = defaultdict(list)
+        for note in notes:
+            notes_by_paragraph[(note.section, note.paragraph)].append(note)
+        scenes_by_person: dict[str, list[Scene]] = defaultdict(list)
+        scenes_by_section: dict[str, list[Scene]] = defaultdict(list)
+        for scene in scenes:
+            for person_id in scene.people:
+                scenes_by_person[person_id].append(scene)
+            for section_id in scene.sections:
+                scenes_by_section[section_id].append(scene)
+        events_by_person: dict[str, list[Event]] = defaultdict(list)
+        for event in events:
+            for person_id in event.people:
+                events_by_person[person_id].append(event)
+
+        mentions = _compute_mentions(article, people, notes)
+        people_by_paragraph: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for person in people:
+            for mention in mentions.get(person.id, ()):
+                people_by_paragraph[(mention.section, mention.paragraph)].append(person.id)
+
+        return cls(
+            article=article,
+            people=people,
+            characters=characters,
+            scenes=scenes,
+            events=events,
+            quotes=quotes,
+            notes=notes,
+            sections_by_id=_frozen({s.id: s for s in article.sections}),
+            people_by_id=_frozen({p.id: p for p in people}),
+            characters_by_id=_frozen({c.id: c for c in characters}),
+            scenes_by_id=_frozen({s.id: s for s in scenes}),
+            events_by_id=_frozen({e.id: e for e in events}),
+            quotes_by_id=_frozen({q.id: q for q in quotes}),
+            _quotes_by_speaker=_frozen_lists(quotes_by_speaker),
+            _quotes_by_paragraph=_frozen_lists(quotes_by_paragraph),
+            _notes_by_paragraph=_frozen_lists(notes_by_paragraph),
+            _scenes_by_person=_frozen_lists(scenes_by_person),
+            _events_by_person=_frozen_lists(events_by_person),
+            _scenes_by_section=_frozen_lists(scenes_by_section),
+            _mentions=_frozen(mentions),
+            _people_by_paragraph=_frozen_lists(people_by_paragraph),
+        )
+
+    # --- lookups -------------------------------------------------------------------------
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return self.article.sections
+
+    def paragraph(self, section_id: str, paragraph: int) -> str:
+        """The text of a paragraph, by section id and 1-based number."""
+        return self.sections_by_id[section_id].paragraphs[paragraph - 1]
+
+    def quotes_by(self, person_id: str) -> tuple[Quote, ...]:
+        return self._quotes_by_speaker.get(person_id, _EMPTY)
+
+    def quotes_in(self, section_id: str, paragraph: int) -> tuple[Quote, ...]:
+        return self._quotes_by_paragraph.get((section_id, paragraph), _EMPTY)
+
+    def notes_in(self, section_id: str, paragraph: int) -> tuple[Note, ...]:
+        return self._notes_by_paragraph.get((section_id, paragraph), _EMPTY)
+
+    def scenes_with(self, person_id: str) -> tuple[Scene, ...]:
+        return self._scenes_by_person.get(person_id, _EMPTY)
+
+    def events_with(self, person_id: str) -> tuple[Event, ...]:
+        return self._events_by_person.get(person_id, _EMPTY)
+
+    def scenes_discussed_in(self, section_id: str) -> tuple[Scene, ...]:
+        return self._scenes_by_section.get(section_id, _EMPTY)
+
+    def mentions_of(self, person_id: str) -> tuple[Mention, ...]:
+        """Every paragraph that names the person, in article order."""
+        return self._mentions.get(person_id, _EMPTY)
+
+    def mention_count(self, person_id: str) -> int:
+        return sum(m.count for m in self.mentions_of(person_id))
+
+    def people_named_in(self, section_id: str, paragraph: int) -> tuple[str, ...]:
+        """Ids of the people named in one paragraph, in dataset order."""
+        return self._people_by_paragraph.get((section_id, paragraph), _EMPTY)
+
+    def people_of_kind(self, kind: str) -> tuple[Person, ...]:
+        return tuple(p for p in self.people if p.kind == kind)
+
+    def counts(self) -> dict[str, int]:
+        """How many records of each kind: the summary `anora-tui check` prints."""
+        return {
+            "sections": len(self.sections),
+            "paragraphs": sum(len(s.paragraphs) for s in self.sections),
+            "people": len(self.people),
+            "characters": len(self.characters),
+            "scenes": len(self.scenes),
+            "events": len(self.events),
+            "quotes": len(self.quotes),
+            "notes": len(self.notes),
+        }
+
+
+def _frozen(mapping: dict) -> Mapping:
+    return MappingProxyType(mapping)
+
+
+def _frozen_lists(mapping: dict[object, list]) -> Mapping:
+    return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
+
+
+def _find(article: Article, section_id: str, paragraph: int, text: str) -> int:
+    for section in article.sections:
+        if section.id == section_id and 0 < paragraph <= len(section.paragraphs):
+            return section.paragraphs[paragraph - 1].find(text)
+    return -1
+
+
+def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex that finds any of the names as whole words, longest first (so "Sean Baker" wins over
+    "Sean"), allowing typographic or plain apostrophes inside names."""
+    words = sorted({n for n in names if n}, key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w).replace("’", "['’]").replace("'", "['’]") for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+def _compute_mentions(
+    article: Article, people: tuple[Person, ...], notes: Iterable[Note]
+) -> dict[str, tuple[Mention, ...]]:
+    notes_about: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    for note in notes:
+        for person_id in note.refers_to:
+            notes_about[person_id].add((note.section, note.paragraph))
+    result: dict[str, tuple[Mention, ...]] = {}
+    for person in people:
+        pattern = name_pattern((person.name, *person.aliases))
+        found: list[Mention] = []
+        for section in article.sections:
+            for number, text in enumerate(section.paragraphs, start=1):
+                spans = tuple(m.span() for m in pattern.finditer(text)) if pattern else ()
+                if spans:
+                    found.append(Mention(section.id, number, len(spans), spans))
+                elif (section.id, number) in notes_about[person.id]:
+                    found.append(Mention(section.id, number, 1, (), via_note=True))
+        if found:
+            result[person.id] = tuple(found)
+    return result

@@ -1,0 +1,117 @@
+"""Where the reader can be, and the browser-like history of jumps between places. Pure Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+LocationKind = Literal["section", "person", "scene", "event", "quote"]
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place to jump to.
+
+    - ``section``: ``id`` is a section id; ``paragraph`` (1-based) and ``span`` (character offsets in
+      that paragraph) optionally say what to bring into view and highlight.
+    - ``person`` / ``scene`` / ``event``: the detail view of that record.
+    - ``quote``: the quote's paragraph in the reading pane, with the quote highlighted.
+    """
+
+    kind: LocationKind
+    id: str
+    paragraph: int | None = None
+    span: tuple[int, int] | None = None
+
+
+class History:
+    """Back and forward through visited locations, like a browser: a new visit drops the forward list."""
+
+    def __init__(self, limit: int = 500) -> None:
+        self._back: list[Location] = []
+        self._forward: list[Location] = []
+        self._current: Location | None = None
+        self._limit = limit
+
+    @property
+    def current(self) -> Location | None:
+        return self._current
+
+    @property
+    def can_go_back(self) -> bool:
+        return bool(self._back)
+
+    @property
+    def can_go_forward(self) -> bool:
+        return bool(self._forward)
+
+    def visit(self, location: Location) -> None:
+        if location == self._current:
+            return
+        if self._current is not None:
+            self._back.append(self._current)
+            del self._back[: -self._limit]
+        self._current = location
+        self._forward.clear()
+
+    def back(self) -> Location | None:
+        if not self._back:
+            return None
+        if self._current is not None:
+            self._forward.append(self._current)
+        self._current = self._back.pop()
+        return self._current
+
+    def forward(self) -> Location | None:
+        if not self._forward:
+            return None
+        if self._current is not None:
+            self._back.append(self._current)
+        self._current = self._forward.pop()
+        return self._current
+
+    def snapshot(self) -> dict:
+        """Plain data for the state file."""
+        return {
+            "back": [_to_plain(loc) for loc in self._back],
+            "current": _to_plain(self._current) if self._current else None,
+            "forward": [_to_plain(loc) for loc in self._forward],
+        }
+
+    @classmethod
+    def restore(cls, data: object, limit: int = 500) -> "History":
+        """Rebuild from `snapshot()` output; anything malformed yields an empty history."""
+        history = cls(limit)
+        try:
+            history._back = [_from_plain(x) for x in data["back"]][-limit:]  # type: ignore[index]
+            current = data["current"]  # type: ignore[index]
+            history._current = _from_plain(current) if current else None
+            history._forward = [_from_plain(x) for x in data["forward"]][-limit:]  # type: ignore[index]
+        except (KeyError, TypeError, ValueError):
+            return cls(limit)
+        return history
+
+
+def _to_plain(location: Location) -> dict:
+    return {
+        "kind": location.kind,
+        "id": location.id,
+        "paragraph": location.paragraph,
+        "span": list(location.span) if location.span else None,
+    }
+
+
+def _from_plain(data: dict) -> Location:
+    kind = data["kind"]
+    if kind not in ("section", "person", "scene", "event", "quote") or not isinstance(data["id"], str):
+        raise ValueError(f"bad location {data!r}")
+    paragraph = data.get("paragraph")
+    span = data.get("span")
+    if paragraph is not None and not isinstance(paragraph, int):
+        raise ValueError("bad paragraph")
+    if span is not None:
+        start, end = span
+        if not (isinstance(start, int) and isinstance(end, int)):
+            raise ValueError("bad span")
+        span = (start, end)
+    return Location(kind, data["id"], paragraph, span)

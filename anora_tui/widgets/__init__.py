@@ -1,0 +1,1 @@
+"""The reader's widgets: thin views over the shared model."""

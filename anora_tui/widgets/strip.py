@@ -1,0 +1,48 @@
+"""One-line proportional strips: the film strip of the timeline and a person's mentions map.
+
+`proportional_strip` lays marks over a track of `width` cells standing for `total` units (minutes of film,
+paragraphs of the article); every mark gets at least one cell so nothing known is invisible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from rich.style import Style
+from rich.text import Text
+
+TRACK_CHAR = "─"
+
+
+@dataclass(frozen=True)
+class Mark:
+    start: float  # in track units
+    length: float  # in track units; 0 is drawn as one cell
+    style: str | Style  # from the widget's component classes, so tcss decides the look
+    char: str = "█"
+
+
+def cell_range(start: float, length: float, total: float, width: int) -> tuple[int, int]:
+    """The cells [first, last) a mark covers on a track of `width` cells; at least one cell."""
+    if total <= 0 or width <= 0:
+        return (0, 0)
+    first = min(width - 1, max(0, int(start / total * width)))
+    last = max(first + 1, min(width, round((start + length) / total * width)))
+    return (first, last)
+
+
+def proportional_strip(
+    width: int, total: float, marks: Sequence[Mark], track_style: str | Style = ""
+) -> Text:
+    """Draw the marks over a plain track; later marks overwrite earlier ones where they overlap."""
+    width = max(0, width)
+    cells: list[tuple[str, str | Style]] = [(TRACK_CHAR, track_style)] * width
+    for mark in marks:
+        first, last = cell_range(mark.start, mark.length, total, width)
+        for cell in range(first, last):
+            cells[cell] = (mark.char, mark.style)
+    strip = Text(no_wrap=True, overflow="crop")
+    for char, style in cells:
+        strip.append(char, style)
+    return strip

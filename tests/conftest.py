@@ -1,0 +1,61 @@
+"""Shared fixtures: the hand-written example dataset, and a way to write variants of it into tmp_path."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+from typing import Callable, Mapping
+
+import pytest
+
+from anora_tui.loader import load_dataset
+from anora_tui.model import Dataset
+
+EXAMPLE_DATA_DIR = Path(__file__).parent / "data" / "example"
+
+# file name -> YAML text (dedented before writing), raw bytes (written as is), or None (delete the file)
+FileContents = Mapping[str, "str | bytes | None"]
+MakeDataDir = Callable[..., Path]
+
+
+@pytest.fixture(scope="session")
+def example_data_dir() -> Path:
+    """tests/data/example: a tiny valid dataset about a made-up short film, Salt Hour."""
+    return EXAMPLE_DATA_DIR
+
+
+@pytest.fixture(scope="session")
+def example_dataset(example_data_dir: Path) -> Dataset:
+    return load_dataset(example_data_dir)
+
+
+@pytest.fixture
+def make_data_dir(tmp_path: Path) -> MakeDataDir:
+    """Write a dataset directory under tmp_path and return its path.
+
+    `make_data_dir({"quotes.yaml": "quotes: ..."})` starts from a copy of the example dataset and
+    replaces, adds (str: dedented YAML text; bytes: written raw) or deletes (None) the files given.
+    Pass `from_example=False` to start from an empty directory. Each call makes a new directory.
+    """
+    made = 0
+
+    def make(files: FileContents = {}, *, from_example: bool = True) -> Path:
+        nonlocal made
+        made += 1
+        directory = tmp_path / f"data{made}"
+        if from_example:
+            shutil.copytree(EXAMPLE_DATA_DIR, directory)
+        else:
+            directory.mkdir()
+        for name, contents in files.items():
+            path = directory / name
+            if contents is None:
+                path.unlink()
+            elif isinstance(contents, bytes):
+                path.write_bytes(contents)
+            else:
+                path.write_text(textwrap.dedent(contents), encoding="utf-8")
+        return directory
+
+    return make

@@ -198,7 +198,9 @@ class Dataset:
             replace(person, characters=tuple(played.get(person.id, ()))) for person in people
         )
         scenes = tuple(replace(scene, order=i) for i, scene in enumerate(scenes))
-        events = tuple(sorted(events, key=lambda e: e.date))  # stable: ties keep file order
+        # By year only: "2022" (approximate) cannot be ordered against "2022-01-14" by its string,
+        # so within a year the file's order (the editor's reading of the article) stands.
+        events = tuple(sorted(events, key=lambda e: e.date[:4]))
         section_order = {section.id: section.index for section in article.sections}
         quotes = tuple(
             replace(quote, order=i)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Union
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -31,11 +32,24 @@ class Heading:
     label: str
 
 
-Row = Union[Link, Heading]
+@dataclass(frozen=True)
+class Info:
+    """A row of plain information (a role, a description): it can be highlighted but leads nowhere."""
+
+    label: Text | Content
+
+
+Row = Union[Link, Heading, Info]
 
 
 class LinkList(OptionList):
-    """An `OptionList` of `Link`s and `Heading`s; Enter or a click follows the highlighted link."""
+    """An `OptionList` of `Link`s, `Info` rows and `Heading`s; Enter or a click follows the highlighted link."""
+
+    BINDINGS = [
+        Binding("enter", "select", "Open", show=True),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
 
     def __init__(self, rows: Iterable[Row] = (), **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
@@ -49,6 +63,9 @@ class LinkList(OptionList):
         for row in rows:
             if isinstance(row, Heading):
                 options.append(Option(Text(row.label), disabled=True))
+                self._locations.append(None)
+            elif isinstance(row, Info):
+                options.append(Option(row.label))
                 self._locations.append(None)
             else:
                 options.append(Option(row.label))

@@ -1,0 +1,167 @@
+"""The People pane: everyone the article names, grouped by kind, and one person's detail.
+
+The list marks who is named in the paragraphs on screen (the App calls `mark_named`). Enter on a
+person posts `Navigate(person)`; the App answers with `show_person`. Escape (`back_out`) returns
+from the detail to the list.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+
+from ..model import PERSON_KINDS, Dataset, Person
+from ..navigation import Location
+from .link_list import Heading, Link, LinkList, Row
+from .person_detail import PersonDetail, count_phrase
+
+GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}
+NAMED_MARKER = "●"
+
+# Component-class names, resolved by Textual when drawing (see people.tcss).
+NAME = ".people-pane--name"
+NAMED = ".people-pane--named"
+META = ".people-pane--meta"
+
+LIST_ID = "people-list"
+DETAIL_ID = "person-detail"
+
+
+class PeoplePane(Vertical):
+    """Everyone in the article (list view), or one person (detail view)."""
+
+    COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META)}
+    BINDINGS = [Binding("escape", "back_out", "Back")]
+
+    def __init__(self, dataset: Dataset, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._dataset = dataset
+        self._named: frozenset[str] = frozenset()
+        self._showing_detail = False
+        # Made here, not in compose, so the App may call the public methods before mounting ends.
+        self._people_list = LinkList(id=LIST_ID)
+        self._detail = PersonDetail(dataset, id=DETAIL_ID)
+        self._detail.display = False
+        self.border_title = "People"
+
+    def compose(self) -> ComposeResult:
+        yield self._people_list
+        yield self._detail
+
+    def on_mount(self) -> None:
+        self._people_list.set_rows(self._rows())
+
+    # --- the public contract (the App calls these) --------------------------------------------
+
+    def show_person(self, person_id: str) -> None:
+        """Open the detail view of a person; focus follows if it was in this pane."""
+        if person_id not in self._dataset.people_by_id:
+            self.log.warning(f"PeoplePane.show_person: no person {person_id!r}")
+            return
+        self._detail.show(person_id)
+        self._detail.set_on_screen(person_id in self._named)
+        self._switch_to(detail=True)
+
+    def show_list(self) -> None:
+        """Back to everyone, with the highlight on the person last shown."""
+        shown = self._detail.person_id
+        if shown is not None:
+            index = self._people_list.index_of(Location("person", shown))
+            if index is not None:
+                self._people_list.highlighted = index
+        self._switch_to(detail=False)
+
+    def mark_named(self, person_ids: Iterable[str]) -> None:
+        """Mark the people named in the paragraphs now on screen (and unmark the rest)."""
+        named = frozenset(person_ids)
+        changed = named ^ self._named
+        self._named = named
+        if not changed or not self.is_mounted:
+            return
+        self._relabel(self._dataset.people_by_id[i] for i in changed if i in self._dataset.people_by_id)
+        if self._detail.person_id is not None:
+            self._detail.set_on_screen(self._detail.person_id in named)
+
+    def back_out(self) -> bool:
+        """Escape: from a person back to the list. False when already at the list."""
+        if not self.showing_detail:
+            return False
+        self.show_list()
+        return True
+
+    def focus_default(self) -> None:
+        """Focus the list on show: everyone, or the open person's rows."""
+        self._current_list().focus()
+
+    # --- state --------------------------------------------------------------------------------
+
+    @property
+    def showing_detail(self) -> bool:
+        return self._showing_detail
+
+    @property
+    def named(self) -> frozenset[str]:
+        """Ids of the people currently marked as named on screen."""
+        return self._named
+
+    def _current_list(self) -> LinkList:
+        return self._detail.links if self.showing_detail else self._people_list
+
+    def _switch_to(self, detail: bool) -> None:
+        had_focus = self.has_focus_within
+        self._showing_detail = detail
+        self._people_list.display = not detail
+        self._detail.display = detail
+        if had_focus:
+            self.focus_default()
+        self.refresh_bindings()
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_out":
+            return self.showing_detail  # at the list, Escape is left to the App
+        return True
+
+    def action_back_out(self) -> None:
+        self.back_out()
+
+    # --- rows ---------------------------------------------------------------------------------
+
+    def _rows(self) -> list[Row]:
+        rows: list[Row] = []
+        for kind in PERSON_KINDS:
+            people = self._dataset.people_of_kind(kind)
+            if people:
+                rows.append(Heading(f"{GROUP_TITLES[kind]} · {len(people)}"))
+                rows.extend(Link(self._label(p), Location("person", p.id)) for p in people)
+        return rows
+
+    def _relabel(self, people: Iterable[Person]) -> None:
+        people_list = self._people_list
+        for person in people:
+            index = people_list.index_of(Location("person", person.id))
+            if index is not None:
+                people_list.replace_option_prompt_at_index(index, self._label(person))
+
+    def _label(self, person: Person) -> Content:
+        """"● Mikey Madison · Ani" over "  5 quotes · 23 mentions"."""
+        named = person.id in self._named
+        quotes = len(self._dataset.quotes_by(person.id))
+        mentions = self._dataset.mention_count(person.id)
+        return Content.assemble(
+            ((NAMED_MARKER if named else " ") + " ", NAMED),
+            (person.name, NAMED if named else NAME),
+            (" · " + self._best_known_as(person), META),
+            (f"\n  {count_phrase(quotes, 'quote')} · {count_phrase(mentions, 'mention')}", META),
+        )
+
+    def _best_known_as(self, person: Person) -> str:
+        """The characters an actor plays, else their first role."""
+        if person.characters:
+            return ", ".join(self._dataset.characters_by_id[c].name for c in person.characters)
+        return person.roles[0]

@@ -1,0 +1,298 @@
+"""One person in full: who they are, who they play, what they said, and where the article names them.
+
+Everything below the header line is one `LinkList`, so Up/Down/Enter and the mouse reach every item.
+The mentions map is a one-line strip across the article (each section a segment as long as its
+paragraphs), redrawn whenever the list's width changes.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content, Span
+from textual.widgets import Static
+
+from ..excerpt import excerpt
+from ..model import Dataset, Mention, Note, Person
+from ..navigation import Location
+from ..timeline_layout import format_event_date, format_position
+from .link_list import Heading, Link, LinkList, Row
+from .strip import Mark, proportional_strip
+
+KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
+QUOTE_CHARS = 84  # about two lines of the side pane
+EXCERPT_CHARS = 60
+NAMED_CHAR = "█"
+NOTE_CHAR = "▒"
+SECTION_CHARS = ("─", "╌")  # alternate, so neighbouring sections stay apart without colour
+
+# Span styles name the widget's component classes: Textual resolves them when drawing, from
+# people.tcss and the current theme (so a theme switch needs no rebuild).
+NAME = ".person-detail--name"
+META = ".person-detail--meta"
+MATCH = ".person-detail--match"
+NAMED = ".person-detail--named"
+VIA_NOTE = ".person-detail--via-note"
+SECTION_STYLES = (".person-detail--section-even", ".person-detail--section-odd")
+
+# Heading titles the jump keys look for.
+QUOTES, SCENES, MENTIONS = "QUOTES", "SCENES", "MENTIONS"
+
+
+class PersonDetail(Vertical):
+    """The detail view of one person: a header line over a list of followable rows."""
+
+    COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, META, MATCH, NAMED, VIA_NOTE, *SECTION_STYLES)}
+    BINDINGS = [
+        # Not q: the App quits with q.
+        Binding("quotation_mark", f"jump('{QUOTES}')", "Quotes", key_display='"'),
+        Binding("s", f"jump('{SCENES}')", "Scenes"),
+        Binding("m", f"jump('{MENTIONS}')", "Mentions"),
+    ]
+
+    def __init__(self, dataset: Dataset, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._dataset = dataset
+        self._person_id: str | None = None
+        self._on_screen = False
+        self._headings: dict[str, int] = {}
+        self._strip_row: int | None = None
+        self._strip_width = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="person-header", markup=False)
+        yield LinkList(id="person-links")
+
+    def on_mount(self) -> None:
+        self._render_person()
+
+    @property
+    def person_id(self) -> str | None:
+        return self._person_id
+
+    @property
+    def links(self) -> LinkList:
+        return self.query_one("#person-links", LinkList)
+
+    def show(self, person_id: str) -> None:
+        """Show this person, scrolled to the top with the first followable row highlighted."""
+        self._person_id = person_id
+        if self.is_mounted:
+            self._render_person()
+
+    def set_on_screen(self, on_screen: bool) -> None:
+        """Mark (in the header) that the person is named in the paragraphs on screen."""
+        if on_screen != self._on_screen:
+            self._on_screen = on_screen
+            if self.is_mounted:
+                self._render_header()
+
+    def _render_person(self) -> None:
+        if self._person_id is None:
+            return
+        self._render_header()
+        self._strip_width = self._links_width()
+        built = build_rows(self._dataset, self._dataset.people_by_id[self._person_id], self._strip_width)
+        self._headings = built.headings
+        self._strip_row = built.strip_row
+        self.links.set_rows(built.rows)
+        self.refresh_bindings()
+
+    def _render_header(self) -> None:
+        if self._person_id is None:
+            return
+        person = self._dataset.people_by_id[self._person_id]
+        parts: list[str | tuple[str, str]] = [
+            (person.name, NAME),
+            (" · " + KIND_LABELS.get(person.kind, person.kind), META),
+        ]
+        if self._on_screen:
+            parts.append(("  ● on screen", NAMED))
+        self.query_one("#person-header", Static).update(Content.assemble(*parts))
+
+    def _links_width(self) -> int:
+        links = self.links
+        padding = links.get_component_styles("option-list--option").padding
+        return max(0, links.scrollable_content_region.width - padding.width)
+
+    def on_resize(self) -> None:
+        # The list is laid out at the new size after this handler runs: measure it then.
+        self.call_after_refresh(self._redraw_strip)
+
+    def _redraw_strip(self) -> None:
+        width = self._links_width()
+        if self._person_id is None or self._strip_row is None or width == self._strip_width:
+            return
+        self._strip_width = width
+        self.links.replace_option_prompt_at_index(
+            self._strip_row, mentions_map(self._dataset, self._person_id, width)
+        )
+
+    # --- keys ----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "jump":
+            return parameters[0] in self._headings  # hidden from the footer when absent
+        return True
+
+    def action_jump(self, heading: str) -> None:
+        """Highlight the first link under a heading, with the heading in view above it."""
+        index = self._headings.get(heading)
+        links = self.links
+        if index is None:
+            return
+        target = next(
+            (i for i in range(index + 1, links.option_count) if links.location_at(i) is not None), None
+        )
+        if target is None:
+            return
+        links.highlighted = target
+        links.scroll_to_highlight(top=True)
+        # Every row between a heading and its first link is a one-line heading.
+        links.scroll_to(y=max(0, links.scroll_y - (target - index)), animate=False, immediate=True)
+
+
+# --- rows: pure functions of the dataset, the person and the strip's width -------------------
+
+
+@dataclass(frozen=True)
+class BuiltRows:
+    rows: list[Row]
+    headings: dict[str, int]  # heading title -> row index
+    strip_row: int | None  # the mentions map row, redrawn on resize
+
+
+def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
+    rows: list[Row] = []
+    headings: dict[str, int] = {}
+    strip_row: int | None = None
+
+    def heading(title: str, count: int | None = None) -> None:
+        headings[title] = len(rows)
+        rows.append(Heading(title if count is None else f"{title} · {count}"))
+
+    if person.characters:
+        heading("PLAYS")
+        for character_id in person.characters:
+            character = dataset.characters_by_id[character_id]
+            label = Content.assemble((character.name, NAME), " — ", (character.description, META))
+            rows.append(Link(label, Location("person", character.played_by)))
+
+    heading("ROLES")
+    rows.append(Heading("  " + ", ".join(person.roles)))
+    heading("ABOUT")
+    rows.append(Heading("  " + person.description))
+
+    mentions = dataset.mentions_of(person.id)
+    if mentions:
+        heading("MENTIONS MAP")
+        strip_row = len(rows)
+        first = mentions[0]
+        location = Location("section", first.section, first.paragraph, _mention_span(dataset, person.id, first))
+        rows.append(Link(mentions_map(dataset, person.id, strip_width), location))
+
+    notes = [note for note in dataset.notes if person.id in note.refers_to]
+    if notes:
+        heading("NOTES", len(notes))
+        for note in notes:
+            label = Content.assemble(("The source says “", META), note.says, ("”: ", META), note.correction)
+            rows.append(Link(label, Location("section", note.section, note.paragraph, _note_span(dataset, note))))
+
+    quotes = dataset.quotes_by(person.id)
+    if quotes:
+        heading(QUOTES, len(quotes))
+        for quote in quotes:
+            _, _, trimmed = excerpt(quote.text, (0, 0), QUOTE_CHARS)
+            section = dataset.sections_by_id[quote.section]
+            where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
+            if quote.form != "direct":
+                where += f" · {quote.form}"
+            rows.append(Link(Content.assemble(f"“{trimmed}”", (where, META)), Location("quote", quote.id)))
+
+    scenes = dataset.scenes_with(person.id)
+    if scenes:
+        heading(SCENES, len(scenes))
+        for scene in scenes:
+            label = Content.assemble(scene.title, (" · " + format_position(scene.position), META))
+            rows.append(Link(label, Location("scene", scene.id)))
+
+    events = dataset.events_with(person.id)
+    if events:
+        heading("EVENTS", len(events))
+        for event in events:
+            label = Content.assemble((format_event_date(event.date, event.precision), META), "  ", event.title)
+            rows.append(Link(label, Location("event", event.id)))
+
+    if mentions:
+        heading(MENTIONS, len(mentions))
+        per_section = Counter(m.section for m in mentions)
+        section_id = None
+        for mention in mentions:
+            if mention.section != section_id:
+                section_id = mention.section
+                section = dataset.sections_by_id[section_id]
+                rows.append(Heading(f"{_section_label(section.index, section.title)} · {per_section[section_id]}"))
+            rows.append(_mention_link(dataset, person.id, mention))
+
+    return BuiltRows(rows, headings, strip_row)
+
+
+def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:
+    """The strip (sections as segments proportional to their paragraphs, a mark on each paragraph
+    that names the person) over a line saying how widely they are named."""
+    offsets: dict[str, int] = {}
+    marks: list[Mark] = []
+    total = 0
+    for section in dataset.sections:
+        offsets[section.id] = total
+        odd = section.index % 2
+        marks.append(Mark(total, len(section.paragraphs), SECTION_STYLES[odd], SECTION_CHARS[odd]))
+        total += len(section.paragraphs)
+    mentions = dataset.mentions_of(person_id)
+    for mention in mentions:
+        style, char = (VIA_NOTE, NOTE_CHAR) if mention.via_note else (NAMED, NAMED_CHAR)
+        marks.append(Mark(offsets[mention.section] + mention.paragraph - 1, 1, style, char))
+    strip = proportional_strip(width, total, marks)
+    # The strip's spans carry our component-class names: keep them as Content spans, unparsed.
+    strip_content = Content(strip.plain, [Span(s.start, s.end, s.style) for s in strip.spans])
+    sections = len({m.section for m in mentions})
+    summary = f"named in {count_phrase(len(mentions), 'paragraph')} across {count_phrase(sections, 'section')}"
+    return Content.assemble(strip_content, "\n", (summary, META))
+
+
+def _mention_link(dataset: Dataset, person_id: str, mention: Mention) -> Link:
+    """"¶4 …the excerpt around the name…", followable to that naming in the paragraph."""
+    span = _mention_span(dataset, person_id, mention)
+    before, match, after = excerpt(dataset.paragraph(mention.section, mention.paragraph), span or (0, 0), EXCERPT_CHARS)
+    parts: list[str | tuple[str, str]] = [(f"¶{mention.paragraph} ", META), before, (match, MATCH), after]
+    if mention.count > 1:
+        parts.append((f" ×{mention.count}", META))
+    if mention.via_note:
+        parts.append((" (named by mistake: see note)", VIA_NOTE))
+    return Link(Content.assemble(*parts), Location("section", mention.section, mention.paragraph, span))
+
+
+def _mention_span(dataset: Dataset, person_id: str, mention: Mention) -> tuple[int, int] | None:
+    """The first naming, or for a mention through an editorial note, the words the note is about."""
+    if mention.spans:
+        return mention.spans[0]
+    note = next((n for n in dataset.notes_in(mention.section, mention.paragraph) if person_id in n.refers_to), None)
+    return _note_span(dataset, note) if note else None
+
+
+def _note_span(dataset: Dataset, note: Note) -> tuple[int, int] | None:
+    start = dataset.paragraph(note.section, note.paragraph).find(note.says)
+    return (start, start + len(note.says)) if start >= 0 else None
+
+
+def _section_label(index: int, title: str) -> str:
+    return f"§{index + 1} {title}"
+
+
+def count_phrase(number: int, noun: str) -> str:
+    """"1 quote", "5 quotes"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"

@@ -1,0 +1,364 @@
+"""The timeline pane: the film's scenes in story order (the story track) and the production's events
+in date order (the production track), each with a one-line strip above its list.
+
+The App calls the public methods (`show_track`, `show_scene`, `show_event`, `mark_section`,
+`back_out`, `focus_default`); choosing a row or a mark on the strip posts `Navigate`.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar, Literal
+
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, OptionList, Tab, Tabs
+
+from ..messages import Navigate
+from ..model import Dataset, Event, Scene
+from ..navigation import Location
+from ..sanitize import clean_text
+from ..timeline_layout import (
+    StripLayout,
+    format_event_date,
+    format_length,
+    format_position,
+    layout_events,
+    layout_scenes,
+    minute_ticks,
+    pack_labels,
+    year_ticks,
+)
+from .link_list import Link, LinkList
+from .strip import Mark, cell_range, proportional_strip
+from .timeline_detail import TimelineDetail
+
+Track = Literal["story", "production"]
+TRACK_KINDS: dict[str, Literal["scene", "event"]] = {"story": "scene", "production": "event"}
+TAB_PREFIX = "timeline-tab-"
+EXACT_CHAR = "█"
+APPROXIMATE_CHAR = "▒"
+ESTIMATED_CHAR = "░"
+DISCUSSED_MARKER = "●"
+STRIP_KEYS = {
+    "scene": Content(
+        f"{EXACT_CHAR} minutes given   {APPROXIMATE_CHAR} approximate (≈)   "
+        f"{ESTIMATED_CHAR} no minutes: placed by story order\nClick a mark to open its scene."
+    ),
+    "event": Content(
+        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)\n"
+        "Click a mark to open its event."
+    ),
+}
+
+
+class TrackTabs(Tabs, can_focus=False):
+    """The two clickable track labels; the pane's `t` key switches them from the keyboard."""
+
+
+class TimelineStrip(Widget):
+    """A one-line strip of the current track with an axis of minutes or years under it; a click on a
+    mark posts `Navigate` to its scene or event."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timeline-strip--track",
+        "timeline-strip--mark",
+        "timeline-strip--mark-alternate",
+        "timeline-strip--discussed",
+        "timeline-strip--selected",
+        "timeline-strip--axis",
+    }
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.kind: Literal["scene", "event"] = "scene"
+        self.strip_layout = StripLayout(0.0, 0.0, ())
+        self.discussed: frozenset[str] = frozenset()
+        self.selected: str | None = None
+
+    def show(
+        self,
+        kind: Literal["scene", "event"],
+        layout: StripLayout,
+        discussed: frozenset[str],
+        selected: str | None,
+    ) -> None:
+        self.kind, self.strip_layout, self.discussed, self.selected = kind, layout, discussed, selected
+        self.tooltip = STRIP_KEYS[kind]
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self.refresh()
+
+    def _marks(self) -> list[tuple[str, Mark]]:
+        """(id, mark) in drawing order: discussed marks over plain ones, the selected one on top."""
+        style = self.get_component_rich_style
+        plain = (style("timeline-strip--mark"), style("timeline-strip--mark-alternate"))
+        layers: list[list[tuple[str, Mark]]] = [[], [], []]
+        for index, placement in enumerate(self.strip_layout.placements):
+            if placement.id == self.selected:
+                layer, mark_style = 2, style("timeline-strip--selected")
+            elif placement.id in self.discussed:
+                layer, mark_style = 1, style("timeline-strip--discussed")
+            else:
+                layer, mark_style = 0, plain[index % 2]
+            char = (
+                ESTIMATED_CHAR
+                if placement.estimated
+                else APPROXIMATE_CHAR if placement.approximate else EXACT_CHAR
+            )
+            start = placement.start - self.strip_layout.low
+            layers[layer].append((placement.id, Mark(start, placement.length, mark_style, char)))
+        return [entry for layer in layers for entry in layer]
+
+    def render(self) -> Text:
+        width = self.size.width
+        span = self.strip_layout.span
+        marks = [mark for _, mark in self._marks()]
+        strip = proportional_strip(width, span, marks, self.get_component_rich_style("timeline-strip--track"))
+        if self.kind == "scene":
+            ticks = minute_ticks(span, width)
+        else:
+            ticks = year_ticks(self.strip_layout.low, self.strip_layout.high, width)
+        low = self.strip_layout.low
+        labels = ((cell_range(tick.value - low, 0, span, width)[0], tick.label) for tick in ticks)
+        axis = Text(pack_labels(width, labels), self.get_component_rich_style("timeline-strip--axis"))
+        return Text("\n", no_wrap=True, overflow="crop").join([strip, axis])
+
+    def id_at(self, x: int) -> str | None:
+        """The scene or event drawn at cell `x` (the topmost where marks overlap)."""
+        for record_id, mark in reversed(self._marks()):
+            first, last = cell_range(mark.start, mark.length, self.strip_layout.span, self.size.width)
+            if first <= x < last:
+                return record_id
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        record_id = self.id_at(offset.x) if offset is not None else None
+        if record_id is not None:
+            event.stop()
+            self.post_message(Navigate(Location(self.kind, record_id)))
+
+
+class TimelinePane(Vertical):
+    """Scenes and production events; a list per track, and a detail view of one scene or event."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "timeline--marker",
+        "timeline--title",
+        "timeline--discussed",
+        "timeline--approximate",
+        "timeline--muted",
+    }
+
+    BINDINGS: ClassVar[list[Binding]] = [
+        Binding("t", "toggle_track", "Track", show=True),
+        Binding("escape", "back_out", "Back", show=True),
+    ]
+
+    def __init__(self, dataset: Dataset, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.border_title = "Timeline"
+        self.dataset = dataset
+        self.track: Track = "story"
+        self.open: Location | None = None  # the scene or event whose detail is shown
+        self.discussed_section: str | None = None
+        self._rows_track: Track | None = None  # the track whose rows the list holds
+        self._layouts = {
+            "story": layout_scenes(dataset.scenes, dataset.article.film_runtime_minutes),
+            "production": layout_events(dataset.events),
+        }
+
+    def compose(self) -> ComposeResult:
+        yield TrackTabs(
+            Tab(Content("Story"), id=f"{TAB_PREFIX}story"),
+            Tab(Content("Production"), id=f"{TAB_PREFIX}production"),
+        )
+        yield TimelineStrip(id="timeline-strip")
+        with ContentSwitcher(initial="timeline-list", id="timeline-views"):
+            yield LinkList(id="timeline-list")
+            yield TimelineDetail(self.dataset, id="timeline-detail")
+
+    def on_mount(self) -> None:
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
+        if self.open is not None:
+            self._open(self.open)
+        else:
+            self._show_view()
+
+    # --- parts ------------------------------------------------------------------------------
+
+    @property
+    def track_list(self) -> LinkList:
+        return self.query_one("#timeline-list", LinkList)
+
+    @property
+    def detail(self) -> TimelineDetail:
+        return self.query_one("#timeline-detail", TimelineDetail)
+
+    @property
+    def strip(self) -> TimelineStrip:
+        return self.query_one("#timeline-strip", TimelineStrip)
+
+    # --- public contract --------------------------------------------------------------------
+
+    def show_track(self, track: Track) -> None:
+        """Show the list of the track's scenes or events."""
+        if track not in TRACK_KINDS:
+            raise ValueError(f"unknown timeline track {track!r}")
+        self.track = track
+        self.open = None
+        if self.is_mounted:
+            self._show_view()
+
+    def show_scene(self, scene_id: str) -> None:
+        self._open(Location("scene", scene_id))
+
+    def show_event(self, event_id: str) -> None:
+        self._open(Location("event", event_id))
+
+    def mark_section(self, section_id: str | None) -> None:
+        """Mark the scenes and events that the section on screen discusses."""
+        if section_id == self.discussed_section:
+            return
+        self.discussed_section = section_id
+        if self.is_mounted:
+            self._relabel_rows()
+            self._show_strip()
+
+    def back_out(self) -> bool:
+        """Leave the detail view for the list, on the row just shown; False if already on the list."""
+        if self.open is None:
+            return False
+        shown = self.open
+        self.show_track(self.track)
+        index = self.track_list.index_of(shown)
+        if index is not None:
+            self.track_list.highlighted = index
+        return True
+
+    def focus_default(self) -> None:
+        if self.open is None:
+            self.track_list.focus()
+        elif self.detail.links.display:
+            self.detail.links.focus()
+        else:
+            self.detail.query_one("#timeline-detail-scroll").focus()
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def action_toggle_track(self) -> None:
+        self.show_track("production" if self.track == "story" else "story")
+
+    def action_back_out(self) -> None:
+        self.back_out()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back_out":
+            return self.open is not None  # otherwise Escape goes on to the App
+        return True
+
+    # --- message handlers -------------------------------------------------------------------
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        track = event.tab.id.removeprefix(TAB_PREFIX)
+        if track != self.track:
+            self.show_track(track)
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list is self.track_list:
+            self._show_strip()
+
+    # --- rendering --------------------------------------------------------------------------
+
+    def _open(self, location: Location) -> None:
+        self.track = "story" if location.kind == "scene" else "production"
+        self.open = location
+        if not self.is_mounted:
+            return
+        self._sync_rows()
+        index = self.track_list.index_of(location)
+        if index is not None:
+            self.track_list.highlighted = index
+        if location.kind == "scene":
+            self.detail.show_scene(location.id)
+        else:
+            self.detail.show_event(location.id)
+        self._show_view()
+
+    def _show_view(self) -> None:
+        """Show the list or the detail (keeping focus in the pane if it was here) and sync the tabs."""
+        had_focus = self.has_focus_within
+        self._sync_rows()
+        self.query_one(TrackTabs).active = f"{TAB_PREFIX}{self.track}"
+        self.query_one(ContentSwitcher).current = "timeline-list" if self.open is None else "timeline-detail"
+        self.refresh_bindings()
+        self._show_strip()
+        if had_focus:
+            self.focus_default()
+
+    def _show_strip(self) -> None:
+        kind = TRACK_KINDS[self.track]
+        selected = self.open or self.track_list.highlighted_location
+        self.strip.show(
+            kind,
+            self._layouts[self.track],
+            frozenset(record.id for record in self._records() if self._is_discussed(record)),
+            selected.id if selected is not None else None,
+        )
+
+    def _records(self) -> tuple[Scene, ...] | tuple[Event, ...]:
+        return self.dataset.scenes if self.track == "story" else self.dataset.events
+
+    def _is_discussed(self, record: Scene | Event) -> bool:
+        return self.discussed_section is not None and self.discussed_section in record.sections
+
+    def _sync_rows(self) -> None:
+        """Fill the list with the current track's rows, unless it already holds them."""
+        if self._rows_track == self.track:
+            return
+        self._rows_track = self.track
+        kind = TRACK_KINDS[self.track]
+        self.track_list.set_rows(
+            Link(self._row_label(record), Location(kind, record.id)) for record in self._records()
+        )
+
+    def _relabel_rows(self) -> None:
+        """Redraw the rows' labels in place (keeping highlight and scroll), e.g. for new marks."""
+        for index, record in enumerate(self._records()):
+            self.track_list.replace_option_prompt_at_index(index, self._row_label(record))
+
+    def _restyle(self) -> None:
+        self._relabel_rows()
+        if self.open is not None:
+            self._open(self.open)
+
+    def _style(self, name: str):
+        return self.get_component_rich_style(f"timeline--{name}", partial=True)
+
+    def _row_label(self, record: Scene | Event) -> Text:
+        discussed = self._is_discussed(record)
+        label = Text()
+        label.append(f"{DISCUSSED_MARKER} " if discussed else "  ", self._style("marker"))
+        title_style = self._style("discussed" if discussed else "title")
+        if isinstance(record, Scene):
+            label.append(f"{record.order + 1}. ", self._style("muted"))
+            label.append(clean_text(record.title), title_style)
+            position = record.position
+            where = format_position(position)
+            label.append("\n   ")
+            label.append(clean_text(where), self._style("approximate" if position.approximate else "muted"))
+            if length := format_length(position):
+                label.append(f" · {length}", self._style("muted"))
+        else:
+            date = format_event_date(record.date, record.precision)
+            label.append(date, self._style("approximate" if record.precision == "approximate" else "muted"))
+            label.append("\n  ")
+            label.append(clean_text(record.title), title_style)
+        return label

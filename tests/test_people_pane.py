@@ -1,0 +1,486 @@
+"""The People pane: the grouped list, a person's detail, keys, the mouse, marks, resizing, hostile text."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.color import Color
+from textual.widgets import Footer
+
+from anora_tui.loader import load_dataset
+from anora_tui.messages import Navigate
+from anora_tui.model import (
+    Article,
+    Character,
+    Dataset,
+    Event,
+    Note,
+    Person,
+    Production,
+    Quote,
+    Scene,
+    Section,
+    StoryPosition,
+)
+from anora_tui.navigation import Location
+from anora_tui.resources import default_data_dir, styles_dir
+from anora_tui.widgets.link_list import LinkList
+from anora_tui.widgets.people import PeoplePane
+from anora_tui.widgets.person_detail import PersonDetail, build_rows
+
+def run_async(test):
+    """Run an `async def` test with asyncio (no pytest async plugin is installed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs):
+        return asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+WIDE = (160, 48)
+NARROW = (80, 24)
+
+
+class Host(App):
+    """Mounts the pane like the reader's right column and answers Navigate(person) like the App."""
+
+    CSS_PATH = str(styles_dir() / "people.tcss")
+    CSS = "Screen { align-horizontal: right; } PeoplePane { width: 48; }"
+    BINDINGS = [Binding("escape", "app_escape", "Escape")]
+
+    def __init__(self, dataset: Dataset, pane_width: int | None = 48) -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.pane_width = pane_width
+        self.navigated: list[Location] = []
+        self.app_escapes = 0
+
+    def compose(self) -> ComposeResult:
+        yield PeoplePane(self.dataset, id="people")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.pane_width is None:
+            self.pane.styles.width = "1fr"
+        self.pane.focus_default()
+
+    @property
+    def pane(self) -> PeoplePane:
+        return self.query_one(PeoplePane)
+
+    def on_navigate(self, message: Navigate) -> None:
+        self.navigated.append(message.location)
+        if message.location.kind == "person":
+            self.pane.show_person(message.location.id)
+
+    def action_app_escape(self) -> None:
+        self.app_escapes += 1
+
+
+def screen_text(app: App, widget=None) -> str:
+    """What the terminal shows: the whole screen, or the part inside one widget's region."""
+    lines = [strip.text for strip in app.screen._compositor.render_strips()]
+    if widget is None:
+        return "\n".join(lines)
+    region = widget.region
+    return "\n".join(line[region.x : region.right] for line in lines[region.y : region.bottom])
+
+
+def people_list(app: Host) -> LinkList:
+    return app.query_one("#people-list", LinkList)
+
+
+def detail_links(app: Host) -> LinkList:
+    return app.query_one("#person-links", LinkList)
+
+
+@pytest.fixture(scope="module")
+def shipped_dataset() -> Dataset:
+    """The shipped article, or the example while data/ is still being written."""
+    try:
+        dataset = load_dataset(default_data_dir())
+    except Exception:  # data/ incomplete: any loader complaint means "not ready yet"
+        dataset = load_dataset(Path(__file__).parent / "data" / "example")
+    return dataset
+
+
+# --- the list view ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+@run_async
+async def test_list_groups_people_with_role_and_counts(example_dataset, size):
+    app = Host(example_dataset, pane_width=None if size == NARROW else 48)
+    async with app.run_test(size=size):
+        assert app.focused is people_list(app)
+        text = screen_text(app, app.pane)
+        assert text.index("CAST · 2") < text.index("CREW · 1") < text.index("CITED · 1")
+        assert "Tomás Reyes · Pell" in text  # cast: the character they play
+        assert "Mara Quill · director" in text  # others: their first role
+        assert "4 quotes · 4 mentions" in text
+        assert "0 quotes · 2 mentions" in text
+        assert "1 quote · 3 mentions" in text
+        assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
+
+
+@run_async
+async def test_arrows_and_enter_open_a_person(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("down", "down", "up", "enter")  # down skips the CREW heading
+        await pilot.pause()
+        assert app.navigated == [Location("person", "ines-haldane")]
+        assert app.pane.showing_detail
+        assert app.focused is detail_links(app)
+        assert "Ines Haldane · cast" in screen_text(app, app.pane)
+
+
+@run_async
+async def test_home_end_skip_headings(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("end")
+        assert people_list(app).highlighted_location == Location("person", "otto-brandt")
+        await pilot.press("home")
+        assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
+
+
+@run_async
+async def test_click_opens_a_person(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        listing = people_list(app)
+        row = screen_text(app, listing).splitlines().index(
+            next(line for line in screen_text(app, listing).splitlines() if "Mara Quill" in line)
+        )
+        await pilot.click(listing, offset=(4, row))
+        await pilot.pause()
+        assert app.navigated == [Location("person", "mara-quill")]
+        assert app.pane.showing_detail
+
+
+@run_async
+async def test_mark_named_marks_and_unmarks(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.pane.mark_named(["mara-quill", "otto-brandt"])
+        await pilot.pause()
+        text = screen_text(app, app.pane)
+        assert "● Mara Quill · director" in text
+        assert "● Otto Brandt" in text
+        assert "● Tomás Reyes" not in text
+        app.pane.mark_named(["tomas-reyes"])
+        await pilot.pause()
+        text = screen_text(app, app.pane)
+        assert "● Tomás Reyes · Pell" in text
+        assert "● Mara Quill" not in text and "  Mara Quill" in text
+        assert app.pane.named == {"tomas-reyes"}
+        app.pane.show_person("tomas-reyes")
+        await pilot.pause()
+        assert "Tomás Reyes · cast  ● on screen" in screen_text(app, app.pane)
+        app.pane.mark_named([])
+        await pilot.pause()
+        assert "on screen" not in screen_text(app, app.pane)
+
+
+# --- the detail view ----------------------------------------------------------------------
+
+
+@run_async
+async def test_detail_shows_every_section_in_order(example_dataset):
+    app = Host(example_dataset, pane_width=None)
+    async with app.run_test(size=(100, 60)) as pilot:
+        app.pane.show_person("mara-quill")
+        await pilot.pause()
+        text = screen_text(app, app.pane)
+        order = ["Mara Quill · crew", "ROLES", "director, writer", "ABOUT", "Writer and director",
+                 "MENTIONS MAP", "named in 3 paragraphs across 2 sections", "NOTES · 1",
+                 "The source says “Brandt told the crew to wait”: It was Quill", "QUOTES · 4",
+                 "“I wanted to make a film where nothing arrives”", "§1 A film about waiting ¶2 · reported",
+                 "SCENES · 2", "The ticket window · 0:00–0:02", "The fog · ≈ 0:05–0:08",
+                 "EVENTS · 3", "c. 2009  Quill discovers Brandt's films", "Oct 2022  Premiere at Lowmoor",
+                 "MENTIONS · 3", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
+                 "§2 Three nights on the pier · 1", "(named by mistake: see note)"]
+        position = 0
+        for part in order:
+            position = text.index(part, position)  # each after the one before
+        assert "PLAYS" not in text  # she plays no one
+
+
+@run_async
+async def test_detail_of_an_actor_lists_who_they_play(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.pane.show_person("tomas-reyes")
+        app.pane.focus_default()
+        await pilot.pause()
+        assert "PLAYS" in screen_text(app, app.pane)
+        assert "Pell — The ticket clerk" in screen_text(app, app.pane)
+        assert detail_links(app).highlighted_location == Location("person", "tomas-reyes")
+
+
+@run_async
+async def test_detail_links_follow_with_enter(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.pane.show_person("mara-quill")
+        app.pane.focus_default()
+        await pilot.pause()
+        links = detail_links(app)
+        first_mention = example_dataset.mentions_of("mara-quill")[0]
+        # The mentions map row leads to the first naming.
+        assert links.highlighted_location == Location("section", "origins", 1, first_mention.spans[0])
+        await pilot.press("down", "enter")  # the note
+        await pilot.press("down", "enter")  # the first quote
+        await pilot.pause()
+        says = "Brandt told the crew to wait"
+        start = example_dataset.paragraph("the-shoot", 2).index(says)
+        assert app.navigated == [
+            Location("section", "the-shoot", 2, (start, start + len(says))),
+            Location("quote", "nothing-arrives"),
+        ]
+
+
+@run_async
+async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        app.pane.show_person("mara-quill")
+        app.pane.focus_default()
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "\" Quotes" in footer and "s Scenes" in footer and "m Mentions" in footer
+        links = detail_links(app)
+        await pilot.press("m")
+        paragraph = example_dataset.paragraph("origins", 1)
+        location = links.highlighted_location
+        assert location.kind == "section" and (location.id, location.paragraph) == ("origins", 1)
+        assert paragraph[slice(*location.span)] == "Mara Quill"
+        assert "MENTIONS · 3" in screen_text(app, links)  # the heading stays in view above
+        await pilot.press("s")
+        assert links.highlighted_location == Location("scene", "ticket-window")
+        await pilot.press("quotation_mark")
+        assert links.highlighted_location == Location("quote", "nothing-arrives")
+        assert "QUOTES · 4" in screen_text(app, links)
+        await pilot.press("pagedown", "end")
+        last = example_dataset.mentions_of("mara-quill")[-1]
+        assert links.highlighted_location.paragraph == last.paragraph
+
+
+@run_async
+async def test_jump_keys_hidden_when_there_is_nothing_to_jump_to(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        app.pane.show_person("otto-brandt")  # no quotes, no scenes
+        app.pane.focus_default()
+        await pilot.pause()
+        footer = screen_text(app).splitlines()[-1]
+        assert "m Mentions" in footer
+        assert "Quotes" not in footer and "Scenes" not in footer
+        before = detail_links(app).highlighted
+        await pilot.press("quotation_mark")
+        assert detail_links(app).highlighted == before
+
+
+@run_async
+async def test_escape_backs_out_to_the_list_then_leaves_escape_to_the_app(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.pane.showing_detail
+        assert "esc Back" in screen_text(app).splitlines()[-1]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not app.pane.showing_detail
+        assert app.focused is people_list(app)
+        assert people_list(app).highlighted_location == Location("person", "mara-quill")
+        assert app.app_escapes == 0
+        await pilot.press("escape")
+        assert app.app_escapes == 1
+        assert app.pane.back_out() is False
+
+
+@run_async
+async def test_show_person_does_not_take_focus_from_elsewhere(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.set_focus(None)
+        app.pane.show_person("ines-haldane")
+        await pilot.pause()
+        assert app.focused is None
+        assert app.pane.showing_detail
+        app.pane.show_person("nobody-of-that-id")  # ignored, detail stays
+        assert app.query_one(PersonDetail).person_id == "ines-haldane"
+        app.pane.show_list()
+        await pilot.pause()
+        assert not app.pane.showing_detail
+
+
+@run_async
+async def test_mentions_strip_fills_the_width_and_follows_resizes(example_dataset):
+    app = Host(example_dataset, pane_width=None)
+    async with app.run_test(size=(60, 30)) as pilot:
+        app.pane.show_person("mara-quill")
+        await pilot.pause()
+
+        def strip_line() -> str:
+            text = screen_text(app, detail_links(app)).splitlines()
+            return text[text.index(next(l for l in text if "MENTIONS MAP" in l)) + 1].strip()
+
+        narrow = strip_line()
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        wide = strip_line()
+        assert len(wide) > len(narrow) + 50
+        # 8 paragraphs: origins 1 and 2 named, the-shoot 2 only through a note.
+        cells = len(wide) / 8
+        assert wide[int(cells * 0.5)] == "█" and wide[int(cells * 1.5)] == "█"
+        assert wide[int(cells * 4.5)] == "▒"
+        assert wide[int(cells * 2.5)] not in "█▒"
+
+
+@run_async
+async def test_styles_come_from_the_theme_and_follow_it(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.pane.show_person("mara-quill")
+        await pilot.press("m")  # bring the mentions into view
+
+        def match_colours() -> set:
+            return {
+                segment.style.color
+                for strip in app.screen._compositor.render_strips()
+                for segment in strip
+                if segment.text == "Mara Quill" and segment.style and segment.style.bold
+            }
+
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            accent = Color.parse(app.current_theme.accent).rgb
+            near = [c for c in match_colours() if max(abs(a - b) for a, b in zip(c.triplet, accent)) <= 2]
+            assert near, theme  # blending may round a channel by one
+
+
+# --- the shipped dataset: every size, speed --------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1, 1), (4, 3), (12, 6), NARROW, WIDE])
+@run_async
+async def test_any_size_works(shipped_dataset, size):
+    app = Host(shipped_dataset, pane_width=None)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("down", "enter", "m", "quotation_mark", "s", "end", "pageup")
+        await pilot.resize_terminal(size[0] + 7, size[1] + 3)
+        await pilot.press("escape", "end", "enter")
+        await pilot.pause()
+    if size[0] >= 40:
+        assert app.navigated and app.navigated[0].kind == "person"
+
+
+def test_building_the_busiest_detail_is_fast(shipped_dataset):
+    busiest = max(shipped_dataset.people, key=lambda p: shipped_dataset.mention_count(p.id))
+    timings = []
+    for _ in range(3):
+        started = time.perf_counter()
+        built = build_rows(shipped_dataset, busiest, 44)
+        timings.append(time.perf_counter() - started)
+    assert len(built.rows) > len(shipped_dataset.mentions_of(busiest.id))
+    assert min(timings) < 0.05
+
+
+@run_async
+async def test_showing_the_busiest_person_is_fast(shipped_dataset):
+    busiest = max(shipped_dataset.people, key=lambda p: shipped_dataset.mention_count(p.id))
+    app = Host(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        timings = []
+        for _ in range(3):
+            app.pane.show_list()
+            await pilot.pause()
+            started = time.perf_counter()
+            app.pane.show_person(busiest.id)
+            timings.append(time.perf_counter() - started)
+            await pilot.pause()
+        assert busiest.name in screen_text(app, app.pane)
+        assert min(timings) < 0.05
+
+
+# --- hostile text --------------------------------------------------------------------------
+
+HOSTILE = ("[bold]x[/bold]", "[/i]", "[@click=app.quit]boom[/]")
+
+
+def hostile_dataset() -> Dataset:
+    bold, close, click = HOSTILE
+    paragraph = f"{click} met {bold} and said “{close} quits”."
+    article = Article("T", "P", "2024", (Section("s", f"Section {bold}", (paragraph,), 0),))
+    people = [
+        Person("p", click, "cast", (f"actor {close}",), f"About {bold}", aliases=(bold,)),
+        Person("q", bold, "crew", ("director",), "Plain"),
+    ]
+    characters = [Character("c", f"Role {close}", "p", f"Plays {click}")]
+    scenes = [Scene("sc", f"Scene {bold}", "x", StoryPosition(f"at {close}"), Production(), ("p",), ("c",), ("s",))]
+    events = [Event("e", "2020", "year", f"Event {click}", "x", ("p",), ("s",))]
+    quotes = [Quote("qq", "p", f"{close} quits", "s", 1)]
+    notes = [Note("n", "s", 1, f"met {bold}", f"Fix {click}", ("p",))]
+    return Dataset.build(article, people, characters, scenes, events, quotes, notes)
+
+
+@run_async
+async def test_hostile_text_is_shown_literally():
+    app = Host(hostile_dataset(), pane_width=None)
+    async with app.run_test(size=(120, 50)) as pilot:
+        text = screen_text(app, app.pane)
+        assert "[@click=app.quit]boom[/] · Role [/i]" in text
+        assert "[bold]x[/bold] · director" in text
+        await pilot.click(people_list(app), offset=(4, 1))  # on the "[@click=app.quit]boom[/]" row
+        await pilot.pause()
+        assert app.is_running
+        assert app.navigated == [Location("person", "p")]
+        text = screen_text(app, app.pane)
+        for expected in (
+            "[@click=app.quit]boom[/] · cast",
+            "Role [/i] — Plays [@click=app.quit]boom[/]",
+            "actor [/i]",
+            "About [bold]x[/bold]",
+            "“[/i] quits”",
+            "§1 Section [bold]x[/bold] ¶1",
+            "Scene [bold]x[/bold] · at [/i]",
+            "Event [@click=app.quit]boom[/]",
+            "The source says “met [bold]x[/bold]”: Fix [@click=app.quit]boom[/]",
+            "¶1 [@click=app.quit]boom[/] met [bold]x[/bold]",
+        ):
+            assert expected in text, expected
+        await pilot.click(app.pane, offset=(5, 1))  # the header's text
+        await pilot.pause()
+        assert app.is_running
+
+
+@run_async
+async def test_calls_before_mount_are_kept(example_dataset):
+    class EarlyHost(Host):
+        def compose(self) -> ComposeResult:
+            pane = PeoplePane(self.dataset, id="people")
+            pane.mark_named(["ines-haldane"])
+            pane.show_person("ines-haldane")
+            yield pane
+
+    app = EarlyHost(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.pause()
+        assert app.pane.showing_detail
+        text = screen_text(app, app.pane)
+        assert "Ines Haldane · cast  ● on screen" in text
+        assert "PLAYS" in text
+        app.pane.back_out()
+        await pilot.pause()
+        assert "● Ines Haldane · Wren" in screen_text(app, app.pane)

@@ -1,0 +1,245 @@
+"""The timeline's pure geometry and wording: where scenes and events fall, axis ticks, time formats."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from anora_tui.model import Event, Production, Scene, StoryPosition
+from anora_tui.timeline_layout import (
+    Tick,
+    event_span,
+    format_event_date,
+    format_length,
+    format_minute,
+    format_position,
+    format_quantity,
+    layout_events,
+    layout_scenes,
+    minute_ticks,
+    pack_labels,
+    year_ticks,
+)
+
+
+def scene(
+    scene_id: str, start: float | None = None, length: float | None = None, approximate: bool = True
+) -> Scene:
+    return Scene(
+        id=scene_id,
+        title=scene_id,
+        summary="",
+        position=StoryPosition("somewhere", start, length, approximate),
+        production=Production(),
+        people=(),
+        characters=(),
+        sections=(),
+    )
+
+
+def event(event_id: str, date: str, precision: str) -> Event:
+    return Event(event_id, date, precision, event_id, "", (), ())
+
+
+def starts(layout) -> dict[str, float]:
+    return {p.id: p.start for p in layout.placements}
+
+
+# --- scenes ---------------------------------------------------------------------------------
+
+
+def test_known_scenes_keep_their_minutes_and_vagueness():
+    layout = layout_scenes([scene("opening", 0, 10, approximate=False), scene("invasion", 60, 28)], 139)
+    opening, invasion = layout.placements
+    assert (opening.start, opening.length, opening.approximate, opening.estimated) == (0, 10, False, False)
+    assert (invasion.start, invasion.length, invasion.approximate, invasion.estimated) == (60, 28, True, False)
+    assert (layout.low, layout.high) == (0.0, 139.0)
+
+
+def test_scenes_without_minutes_share_the_gap_between_their_neighbours_in_story_order():
+    scenes = [scene("a", 0, 10), scene("b"), scene("c"), scene("d"), scene("e"), scene("f", 60, 28)]
+    layout = layout_scenes(scenes, 139)
+    assert starts(layout) == {"a": 0, "b": 20, "c": 30, "d": 40, "e": 50, "f": 60}
+    for placement in layout.placements[1:5]:
+        assert placement.estimated and placement.approximate and placement.length == 0
+
+
+def test_scenes_after_the_last_known_one_fill_up_to_the_runtime_and_the_last_ends_the_film():
+    layout = layout_scenes([scene("invasion", 60, 28), scene("ending"), scene("car")], 139)
+    assert starts(layout) == {"invasion": 60, "ending": 113.5, "car": 139}
+
+
+def test_without_a_runtime_the_strip_ends_at_the_last_known_end():
+    layout = layout_scenes([scene("a", 0, 10), scene("b"), scene("c", 30, 5)], None)
+    assert layout.high == 35
+    assert starts(layout)["b"] == 20
+
+
+def test_without_a_runtime_trailing_scenes_get_room_after_the_last_known_end():
+    layout = layout_scenes([scene("a", 0, 10), scene("b", 20, 10), scene("c"), scene("d")], None)
+    # two known scenes over 30 minutes: each trailing scene gets a 15-minute slot
+    assert layout.high == 60
+    assert 30 < starts(layout)["c"] < starts(layout)["d"] == 60
+
+
+def test_without_any_minutes_scenes_are_spread_by_order():
+    layout = layout_scenes([scene("a"), scene("b"), scene("c")], None)
+    assert layout.high == 3
+    assert list(starts(layout).values()) == [1, 2, 3]
+
+
+def test_a_scene_running_past_the_runtime_stretches_the_strip():
+    assert layout_scenes([scene("long", 100, 50)], 139).high == 150
+
+
+def test_a_known_length_without_a_start_is_kept_on_the_estimated_place():
+    placement = layout_scenes([scene("a", 0, 10), scene("b", None, 4), scene("c", 30, 5)], 40).placements[1]
+    assert (placement.start, placement.length, placement.estimated) == (20, 4, True)
+
+
+def test_scenes_out_of_time_order_never_get_a_negative_gap():
+    # the next known scene starts before the previous one ends (a flashback): the one between sits at the end
+    layout = layout_scenes([scene("a", 50, 20), scene("b"), scene("c", 10, 5)], 100)
+    assert starts(layout)["b"] == 70
+
+
+def test_no_scenes_make_an_empty_strip():
+    layout = layout_scenes([], None)
+    assert (layout.high, layout.placements) == (0.0, ())
+
+
+minutes = st.one_of(st.none(), st.floats(min_value=0, max_value=300, allow_nan=False))
+
+
+@given(
+    st.lists(st.tuples(minutes, minutes), max_size=12),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=300)),
+)
+def test_every_scene_is_placed_on_the_strip_and_estimated_runs_keep_story_order(positions, runtime):
+    scenes = [scene(f"s{i}", start, length) for i, (start, length) in enumerate(positions)]
+    layout = layout_scenes(scenes, runtime)
+    assert [p.id for p in layout.placements] == [s.id for s in scenes]
+    previous_estimated = None
+    for placement, (start, length) in zip(layout.placements, positions):
+        assert 0 <= placement.start <= layout.high
+        assert placement.estimated == (start is None)
+        if start is None:
+            if previous_estimated is not None:
+                assert placement.start >= previous_estimated
+            previous_estimated = placement.start
+        else:
+            assert placement.start + placement.length <= layout.high
+            previous_estimated = None
+
+
+# --- story wording --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("minute", "text"), [(0, "0:00"), (10, "0:10"), (88, "1:28"), (139, "2:19"), (59.6, "1:00")]
+)
+def test_format_minute(minute, text):
+    assert format_minute(minute) == text
+
+
+@pytest.mark.parametrize(
+    ("position", "text"),
+    [
+        (StoryPosition("the first ten minutes", 0, 10, approximate=False), "0:00–0:10"),
+        (StoryPosition("about an hour in", 60, 28), "≈ 1:00–1:28"),
+        (StoryPosition("the final minute", 11), "≈ 0:11"),
+        (StoryPosition("near the end"), "near the end"),
+    ],
+)
+def test_format_position(position, text):
+    assert format_position(position) == text
+
+
+def test_format_length_and_quantities():
+    assert format_length(StoryPosition("", 60, 28)) == "28 min"
+    assert format_length(StoryPosition("", 0, 2.5)) == "2.5 min"
+    assert format_length(StoryPosition("", 11)) == ""
+    assert [format_quantity(n, "day") for n in (1, 3, 0.5)] == ["1 day", "3 days", "0.5 days"]
+
+
+# --- events ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "text"),
+    [
+        ("2022-01-14", "day", "14 Jan 2022"),
+        ("2021-07", "month", "Jul 2021"),
+        ("2008", "year", "2008"),
+        ("2001", "approximate", "c. 2001"),
+        ("2021-07", "approximate", "c. Jul 2021"),
+    ],
+)
+def test_format_event_date(date, precision, text):
+    assert format_event_date(date, precision) == text
+
+
+def test_event_span_by_precision():
+    assert event_span("2022-01-01", "day") == (2022.0, 0.0)
+    start, length = event_span("2022-07-02", "day")  # day 183 of 365
+    assert start == pytest.approx(2022 + 182 / 365) and length == 0
+    assert event_span("2021-07", "month") == pytest.approx((2021.5, 1 / 12))
+    assert event_span("2000", "year") == (2000.0, 1.0)
+    assert event_span("2001", "approximate") == (2001.0, 1.0)
+
+
+def test_events_span_whole_years_from_the_first_to_the_end_of_the_last():
+    layout = layout_events(
+        [
+            event("debut", "2000", "year"),
+            event("wedding", "2001", "approximate"),
+            event("scream", "2022-01-14", "day"),
+        ]
+    )
+    assert (layout.low, layout.high) == (2000.0, 2023.0)
+    assert [p.approximate for p in layout.placements] == [False, True, False]
+    assert layout_events([]).placements == ()
+
+
+# --- axes -----------------------------------------------------------------------------------
+
+
+def test_minute_ticks_pick_the_finest_step_whose_labels_fit():
+    assert minute_ticks(139, 40) == tuple(Tick(m, format_minute(m)) for m in (0, 30, 60, 90, 120))
+    assert [t.value for t in minute_ticks(139, 160)] == list(range(0, 139, 10))
+    assert minute_ticks(139, 0) == () and minute_ticks(0, 40) == ()
+
+
+def test_year_ticks_are_round_years():
+    assert [t.label for t in year_ticks(2000, 2025, 40)] == ["2000", "2005", "2010", "2015", "2020", "2025"]
+    assert [t.value for t in year_ticks(2009, 2023, 80)] == list(range(2010, 2024, 2))
+
+
+def test_ticks_fall_back_to_the_first_label_when_nothing_fits():
+    assert minute_ticks(100_000, 10) == (Tick(0, "0:00"),)
+
+
+def test_pack_labels_pulls_the_last_label_in_and_skips_crowded_ones():
+    assert pack_labels(12, [(0, "0:00"), (3, "0:30"), (10, "1:00")]) == "0:00    1:00"
+    assert pack_labels(3, [(0, "2000")]) == "   "
+
+
+@given(
+    st.integers(min_value=0, max_value=60),
+    st.lists(st.tuples(st.integers(0, 60), st.text(min_size=1, max_size=6))),
+)
+def test_pack_labels_always_fills_exactly_the_width(width, labels):
+    assert len(pack_labels(width, sorted(labels))) == width
+
+
+def test_the_layout_module_imports_neither_textual_nor_rich():
+    probe = (
+        "import sys, anora_tui.timeline_layout; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -20,7 +20,7 @@ from ..excerpt import excerpt
 from ..model import Dataset, Mention, Note, Person
 from ..navigation import Location
 from ..timeline_layout import format_event_date, format_position
-from .link_list import Heading, Link, LinkList, Row
+from .link_list import Heading, Info, Link, LinkList, Row
 from .strip import Mark, proportional_strip
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
@@ -183,9 +183,9 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             rows.append(Link(label, Location("person", character.played_by)))
 
     heading("ROLES")
-    rows.append(Heading("  " + ", ".join(person.roles)))
+    rows.append(Info(Content("  " + ", ".join(person.roles))))
     heading("ABOUT")
-    rows.append(Heading("  " + person.description))
+    rows.append(Info(Content("  " + person.description)))
 
     mentions = dataset.mentions_of(person.id)
     if mentions:

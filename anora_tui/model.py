@@ -201,19 +201,16 @@ class Dataset:
         # By year only: "2022" (approximate) cannot be ordered against "2022-01-14" by its string,
         # so within a year the file's order (the editor's reading of the article) stands.
         events = tuple(sorted(events, key=lambda e: e.date[:4]))
-        section_order = {section.id: section.index for section in article.sections}
+        sections_by_id = {section.id: section for section in article.sections}
+
+        def article_position(quote: Quote) -> tuple[int, int, int]:
+            section = sections_by_id[quote.section]
+            return (section.index, quote.paragraph, section.paragraphs[quote.paragraph - 1].find(quote.text))
+
         quotes = tuple(
-            replace(quote, order=i)
-            for i, quote in enumerate(
-                sorted(
-                    quotes,
-                    key=lambda q: (
-                        section_order.get(q.section, 0),
-                        q.paragraph,
-                        _find(article, q.section, q.paragraph, q.text),
-                    ),
-                )
-            )
+            # The constructor, not dataclasses.replace: ten times cheaper at 100k quotes.
+            Quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, order)
+            for order, q in enumerate(sorted(quotes, key=article_position))
         )
         notes = tuple(notes)
 
@@ -251,7 +248,7 @@ class Dataset:
             events=events,
             quotes=quotes,
             notes=notes,
-            sections_by_id=_frozen({s.id: s for s in article.sections}),
+            sections_by_id=_frozen(sections_by_id),
             people_by_id=_frozen({p.id: p for p in people}),
             characters_by_id=_frozen({c.id: c for c in characters}),
             scenes_by_id=_frozen({s.id: s for s in scenes}),
@@ -331,41 +328,72 @@ def _frozen_lists(mapping: dict[object, list]) -> Mapping:
     return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
 
 
-def _find(article: Article, section_id: str, paragraph: int, text: str) -> int:
-    for section in article.sections:
-        if section.id == section_id and 0 < paragraph <= len(section.paragraphs):
-            return section.paragraphs[paragraph - 1].find(text)
-    return -1
+_WORD = re.compile(r"\w+")
 
 
-def name_pattern(names: Iterable[str]) -> re.Pattern[str] | None:
-    """A regex that finds any of the names as whole words, longest first (so "Sean Baker" wins over
-    "Sean"), allowing typographic or plain apostrophes inside names."""
-    words = sorted({n for n in names if n}, key=len, reverse=True)
-    if not words:
-        return None
-    alternatives = "|".join(re.escape(w).replace("’", "['’]").replace("'", "['’]") for w in words)
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+class NameFinder:
+    """Finds people's names (and aliases) in text as whole words, case-sensitively, longest name first
+    ("Sean Baker" wins over "Sean"); a typographic apostrophe in the text matches a plain one in a name.
+
+    Indexed by each name's first word, so one pass over a paragraph costs the same for 10 names as for
+    50,000: a regex alternation of every name would try each name at every position.
+    """
+
+    def __init__(self, people: Iterable[Person]) -> None:
+        # first word -> (name, where that word starts in the name, person id)
+        by_first_word: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+        for person in people:
+            for name in {person.name, *person.aliases}:
+                name = name.replace("’", "'")
+                first = _WORD.search(name)
+                if first:
+                    by_first_word[first.group()].append((name, first.start(), person.id))
+        for candidates in by_first_word.values():
+            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+        self._by_first_word = dict(by_first_word)
+
+    def find(self, text: str) -> list[tuple[str, int, int]]:
+        """(person id, start, end) of every naming in the text, left to right, never overlapping."""
+        text = text.replace("’", "'")  # same length, so offsets hold for the original
+        found: list[tuple[str, int, int]] = []
+        covered_to = 0
+        for word in _WORD.finditer(text):
+            for name, lead, person_id in self._by_first_word.get(word.group(), ()):
+                start = word.start() - lead
+                end = start + len(name)
+                if (
+                    start >= covered_to
+                    and text.startswith(name, start)
+                    and (start == 0 or not _is_word_char(text[start - 1]))
+                    and (end == len(text) or not _is_word_char(text[end]))
+                ):
+                    found.append((person_id, start, end))
+                    covered_to = end
+                    break
+        return found
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 def _compute_mentions(
     article: Article, people: tuple[Person, ...], notes: Iterable[Note]
 ) -> dict[str, tuple[Mention, ...]]:
-    notes_about: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    notes_about: dict[tuple[str, int], list[str]] = defaultdict(list)
     for note in notes:
         for person_id in note.refers_to:
-            notes_about[person_id].add((note.section, note.paragraph))
-    result: dict[str, tuple[Mention, ...]] = {}
-    for person in people:
-        pattern = name_pattern((person.name, *person.aliases))
-        found: list[Mention] = []
-        for section in article.sections:
-            for number, text in enumerate(section.paragraphs, start=1):
-                spans = tuple(m.span() for m in pattern.finditer(text)) if pattern else ()
-                if spans:
-                    found.append(Mention(section.id, number, len(spans), spans))
-                elif (section.id, number) in notes_about[person.id]:
-                    found.append(Mention(section.id, number, 1, (), via_note=True))
-        if found:
-            result[person.id] = tuple(found)
-    return result
+            notes_about[(note.section, note.paragraph)].append(person_id)
+    finder = NameFinder(people)
+    result: dict[str, list[Mention]] = defaultdict(list)
+    for section in article.sections:
+        for number, text in enumerate(section.paragraphs, start=1):
+            spans_by_person: dict[str, list[tuple[int, int]]] = defaultdict(list)
+            for person_id, start, end in finder.find(text):
+                spans_by_person[person_id].append((start, end))
+            for person_id, spans in spans_by_person.items():
+                result[person_id].append(Mention(section.id, number, len(spans), tuple(spans)))
+            for person_id in dict.fromkeys(notes_about.get((section.id, number), ())):
+                if person_id not in spans_by_person:
+                    result[person_id].append(Mention(section.id, number, 1, (), via_note=True))
+    return {person_id: tuple(mentions) for person_id, mentions in result.items()}

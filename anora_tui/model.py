@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
@@ -172,8 +173,6 @@ class Dataset:
     _scenes_by_person: Mapping[str, tuple[Scene, ...]] = field(repr=False, default_factory=dict)
     _events_by_person: Mapping[str, tuple[Event, ...]] = field(repr=False, default_factory=dict)
     _scenes_by_section: Mapping[str, tuple[Scene, ...]] = field(repr=False, default_factory=dict)
-    _mentions: Mapping[str, tuple[Mention, ...]] = field(repr=False, default_factory=dict)
-    _people_by_paragraph: Mapping[tuple[str, int], tuple[str, ...]] = field(repr=False, default_factory=dict)
 
     @classmethod
     def build(
@@ -234,12 +233,6 @@ class Dataset:
             for person_id in event.people:
                 events_by_person[person_id].append(event)
 
-        mentions = _compute_mentions(article, people, notes)
-        people_by_paragraph: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for person in people:
-            for mention in mentions.get(person.id, ()):
-                people_by_paragraph[(mention.section, mention.paragraph)].append(person.id)
-
         return cls(
             article=article,
             people=people,
@@ -260,9 +253,21 @@ class Dataset:
             _scenes_by_person=_frozen_lists(scenes_by_person),
             _events_by_person=_frozen_lists(events_by_person),
             _scenes_by_section=_frozen_lists(scenes_by_section),
-            _mentions=_frozen(mentions),
-            _people_by_paragraph=_frozen_lists(people_by_paragraph),
         )
+
+    # Mentions are computed on first use: a scan of every paragraph that quote search and the
+    # `quotes` command never need, and that dominates loading a large archive.
+    @cached_property
+    def _mentions(self) -> Mapping[str, tuple[Mention, ...]]:
+        return _frozen(_compute_mentions(self.article, self.people, self.notes))
+
+    @cached_property
+    def _people_by_paragraph(self) -> Mapping[tuple[str, int], tuple[str, ...]]:
+        people_by_paragraph: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for person in self.people:
+            for mention in self.mentions_of(person.id):
+                people_by_paragraph[(mention.section, mention.paragraph)].append(person.id)
+        return _frozen_lists(people_by_paragraph)
 
     # --- lookups -------------------------------------------------------------------------
 

@@ -1,0 +1,369 @@
+"""The reader: wiring, bindings, `Navigate` handling and the layout for the terminal's size.
+
+Panes never talk to each other: they post `Navigate`, the App records it in the `History` and calls
+the right pane. On terminals narrower than `WIDE` only some panes show at once: the breakpoint classes
+on the screen say how many, an `-active` class on the active pane says which (styles/app.tcss has the
+rules); below `TINY_*` a "too small" notice replaces them.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import ClassVar, Literal
+
+from textual import events
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from .commands import ALL_PROVIDERS
+from .messages import Navigate, ParagraphsInView
+from .model import Dataset
+from .navigation import History, Location
+from .resources import styles_dir
+from .sanitize import clean_text
+from .search import QuoteIndex, SearchResult, step_match
+from .state import SavedState, load_state, save_state, state_dir, state_file
+from .widgets.contents import SectionsPane
+from .widgets.help import HelpScreen
+from .widgets.link_list import LinkList
+from .widgets.people import PeoplePane
+from .widgets.quote_search import QuoteSearchScreen
+from .widgets.reading import ReadingPane, quote_location
+from .widgets.timeline import TimelinePane
+
+PaneName = Literal["contents", "reading", "people", "timeline"]
+PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
+WIDE = 140
+MEDIUM = 100
+TINY_WIDTH = 20
+TINY_HEIGHT = 6
+EXIT_CRASHED = 1
+
+
+class AnoraApp(App[None]):
+    CSS_PATH = sorted(styles_dir().glob("*.tcss"))
+    AUTO_FOCUS = "#reading"
+    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS)
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True),
+        Binding("1", "show_pane('contents')", "Sections", show=False),
+        Binding("2", "show_pane('reading')", "Reading", show=False),
+        Binding("3", "show_pane('people')", "People", show=False),
+        Binding("4", "show_pane('timeline')", "Timeline", show=False),
+        Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place"),
+        Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again"),
+        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes"),
+        Binding("n", "step_match(1)", "Next match", show=False),
+        Binding("N", "step_match(-1)", "Previous match", show=False),
+        Binding("escape", "back_out", "Back out one step", show=False),
+        Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
+        Binding("q,ctrl+q", "quit", "Quit", show=True, key_display="q"),
+    ]
+
+    def __init__(
+        self, dataset: Dataset, data_dir: Path | None = None, state_path: Path | None = None
+    ) -> None:
+        super().__init__()
+        self.dataset = dataset
+        self.data_dir = data_dir
+        self.state_path = state_path or state_file()
+        self.history = History()
+        self.quote_index = QuoteIndex(dataset)
+        self.active_pane: PaneName = "reading"
+        self.last_search: SearchResult | None = None
+        self.last_match: str | None = None  # quote id reached by the last search or n/N
+        self.crash_report: Path | None = None
+        self.crash_summary = ""
+        self.save_error: str | None = None
+        self.title = clean_text(dataset.article.title)
+        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+
+    # --- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield SectionsPane(self.dataset, id="contents")
+            yield ReadingPane(self.dataset, id="reading", classes="-active")  # as _show_pane would
+            with Vertical(id="side"):
+                yield PeoplePane(self.dataset, id="people")
+                yield TimelinePane(self.dataset, id="timeline")
+        yield Static("Terminal too small: enlarge it (q quits)", id="too-small", markup=False)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        loaded = load_state(self.state_path)
+        if loaded.notice:
+            self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
+        saved = loaded.state
+        if saved.theme in self.available_themes:
+            self.theme = saved.theme
+        self.theme_changed_signal.subscribe(self, lambda _theme: self.save_place())
+        if saved.history is not None:
+            self.history = History.restore(saved.history)
+        section_id = saved.section_id
+        if section_id not in self.dataset.sections_by_id:
+            section_id, saved = self.dataset.sections[0].id, SavedState(theme=saved.theme)
+        self.contents.mark_current(section_id)
+        self.reading.open_section(section_id, saved.paragraph if saved.paragraph > 1 else None)
+        current = self.history.current
+        if current is None:
+            self.history.visit(Location("section", section_id))
+        elif current.kind in ("person", "scene", "event") and self._exists(current):
+            self._show_detail(current)
+        self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
+
+    @property
+    def contents(self) -> SectionsPane:
+        return self.query_one("#contents", SectionsPane)
+
+    @property
+    def reading(self) -> ReadingPane:
+        return self.query_one("#reading", ReadingPane)
+
+    @property
+    def people(self) -> PeoplePane:
+        return self.query_one("#people", PeoplePane)
+
+    @property
+    def timeline(self) -> TimelinePane:
+        return self.query_one("#timeline", TimelinePane)
+
+    def pane(self, name: PaneName) -> Widget:
+        return self.query_one(f"#{name}")
+
+    def _show_pane(self, name: PaneName, focus: bool = True) -> None:
+        """Make the pane the active one: shown (where panes collapse) and focused."""
+        self.active_pane = name
+        # Classes on the panes themselves, not the screen: a class change restyles only its subtree.
+        side = self.query_one("#side")
+        marked = [self.pane(pane).set_class(pane == name, "-active") for pane in PANES]
+        marked.append(side.set_class(name in ("people", "timeline"), "-active"))
+        marked.append(side.set_class(name == "contents", "-yield"))
+        # Styles would otherwise update when idle; the pane must be displayed now to take the focus.
+        self.stylesheet.update_nodes(marked, animate=False)
+        if focus:
+            self.pane(name).focus_default()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Clicking or tabbing into a pane makes it the active one."""
+        if self.screen is not self.screen_stack[0]:
+            return
+        for node in event.widget.ancestors_with_self:
+            if node.id in PANES and node.id != self.active_pane:
+                self._show_pane(node.id, focus=False)
+                return
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def on_navigate(self, message: Navigate) -> None:
+        message.stop()
+        location = message.location
+        if not self._exists(location):
+            self.notify(f"Nothing to open: {location.kind} {location.id!r} is not in this dataset.",
+                        severity="warning", markup=False)
+            return
+        if message.record:
+            self.history.visit(location)
+        self._go(location)
+
+    def _exists(self, location: Location) -> bool:
+        lookups = {
+            "section": self.dataset.sections_by_id,
+            "person": self.dataset.people_by_id,
+            "scene": self.dataset.scenes_by_id,
+            "event": self.dataset.events_by_id,
+            "quote": self.dataset.quotes_by_id,
+        }
+        return location.id in lookups[location.kind]
+
+    def _go(self, location: Location) -> None:
+        if location.kind == "quote":
+            location = quote_location(self.dataset, location.id)
+        if location.kind == "section":
+            self.contents.mark_current(location.id)
+            self.reading.open_section(location.id, location.paragraph, location.span)
+            self._show_pane("reading")
+        else:
+            self._show_detail(location)
+            self._show_pane("people" if location.kind == "person" else "timeline")
+
+    def _show_detail(self, location: Location) -> None:
+        if location.kind == "person":
+            self.people.show_person(location.id)
+        elif location.kind == "scene":
+            self.timeline.show_scene(location.id)
+        else:
+            self.timeline.show_event(location.id)
+
+    def on_paragraphs_in_view(self, message: ParagraphsInView) -> None:
+        named = dict.fromkeys(
+            person_id
+            for paragraph in message.paragraphs
+            for person_id in self.dataset.people_named_in(message.section_id, paragraph)
+        )
+        self.people.mark_named(named)
+        self.timeline.mark_section(message.section_id)
+
+    # --- actions -----------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Tab is a priority binding so it can move between panes; over a modal screen it must fall
+        # through to the screen's own focus chain. The other reader keys only apply to the reader.
+        if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
+            return self.screen is self.screen_stack[0]
+        return True
+
+    def action_cycle_pane(self, step: int) -> None:
+        index = PANES.index(self.active_pane)
+        self._show_pane(PANES[(index + step) % len(PANES)])
+
+    def action_show_pane(self, name: PaneName) -> None:
+        self._show_pane(name)
+
+    def action_back(self) -> None:
+        location = self.history.back()
+        if location is None:
+            self.bell()
+        else:
+            self._go(location)
+
+    def action_forward(self) -> None:
+        location = self.history.forward()
+        if location is None:
+            self.bell()
+        else:
+            self._go(location)
+
+    def action_back_out(self) -> None:
+        """Escape: the active pane backs out one step; a pane with nothing left returns to reading."""
+        pane = self.pane(self.active_pane)
+        if pane.back_out():
+            return
+        if self.active_pane != "reading":
+            self._show_pane("reading")
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_groups()))
+
+    def key_groups(self) -> list[tuple[str, list[BindingType]]]:
+        """What the help screen lists: each group's bindings, inherited ones included."""
+
+        def bindings(node_class: type) -> list[BindingType]:
+            merged = node_class._merge_bindings().key_to_bindings.values()
+            return [binding for key_bindings in merged for binding in key_bindings]
+
+        return [
+            ("Anywhere", self.BINDINGS),
+            ("Reading pane", bindings(ReadingPane)),
+            ("Lists (sections, people, scenes, events)", bindings(LinkList)),
+            ("People pane", bindings(PeoplePane)),
+            ("Timeline pane", bindings(TimelinePane)),
+        ]
+
+    def action_search(self) -> None:
+        """Quote search, starting from the last query; Escape comes back with nothing changed."""
+        screen = QuoteSearchScreen(
+            self.dataset, self.quote_index, query=str(self.last_search.query) if self.last_search else ""
+        )
+
+        def searched(quote_id: str | None) -> None:
+            if quote_id is None:
+                return
+            self.last_search = screen.result  # the screen keeps its last search for n/N
+            self.last_match = quote_id
+            self.post_message(Navigate(Location("quote", quote_id)))
+
+        self.push_screen(screen, searched)
+
+    def action_step_match(self, step: int) -> None:
+        if self.last_search is None or not self.last_search.count:
+            self.notify("No search to step through: press / to search the quotes.", markup=False)
+            return
+        hit = step_match(self.last_search, self.last_match, backwards=step < 0)
+        if hit is not None:
+            self.last_match = hit.quote.id
+            self.post_message(Navigate(Location("quote", hit.quote.id)))
+
+    async def action_quit(self) -> None:
+        self.save_place()
+        self.exit()
+
+    # --- state -------------------------------------------------------------------------------
+
+    def current_state(self) -> SavedState:
+        reading = self.reading
+        return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot())
+
+    def save_place(self) -> bool:
+        """Save where the reader is; on failure keep the reason (shown now, or printed at exit)."""
+        try:
+            save_state(self.state_path, self.current_state())
+        except OSError as error:
+            self.save_error = f"could not save your place in {self.state_path}: {error.strerror or error}"
+            if self.is_running:
+                self.notify(self.save_error, severity="error", markup=False)
+            return False
+        self.save_error = None
+        return True
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: keep the reader's place, write the full report to a file, and leave
+        a one-line message instead of Textual's traceback."""
+        try:
+            self.save_place()
+        except Exception:  # the state may be what broke; the report still gets written
+            pass
+        self.crash_summary = f"{type(error).__name__}: {error}".splitlines()[0][:200]
+        self.crash_report = write_crash_report(error)
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
+
+def write_crash_report(error: BaseException) -> Path | None:
+    """The full traceback, in the state directory (or the temp directory if that fails)."""
+    import tempfile
+
+    text = "".join(traceback.format_exception(error))
+    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}.txt"
+    for directory in (state_dir(), Path(tempfile.gettempdir())):
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+            path = directory / name
+            path.write_text(text, encoding="utf-8", errors="backslashreplace")
+            return path
+        except OSError:
+            continue
+    return None
+
+
+def exit_status(app: AnoraApp) -> int:
+    """After the app has run: say what went wrong, in one line each, and choose the exit status."""
+    if app.save_error:
+        print(f"anora-tui: {app.save_error}", file=sys.stderr)
+    if app.crash_summary:
+        where = f"full report: {app.crash_report}" if app.crash_report else "no report could be written"
+        print(
+            f"anora-tui: unexpected error ({app.crash_summary}); your place was saved; {where}",
+            file=sys.stderr,
+        )
+        return EXIT_CRASHED
+    return app.return_code or 0
+
+
+def run_app(dataset: Dataset, data_dir: Path) -> int:
+    app = AnoraApp(dataset, data_dir)
+    app.run()
+    return exit_status(app)

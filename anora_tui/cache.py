@@ -1,0 +1,228 @@
+"""A cache of loaded datasets, so a second start skips parsing and checking the YAML.
+
+Pure Python (no Textual, no Rich). The cache is plain JSON (never pickle: reading a cache file must
+not be able to run code) in `$XDG_CACHE_HOME/anora-tui/` (default `~/.cache/anora-tui/`), one file
+per dataset, named by a key that covers every `*.yaml` file's name and bytes, the program's version
+and the source of the modules that decide what a dataset is. A different key is a different file,
+so a stale cache is never read; a file that is unreadable, corrupt or not in this format is ignored
+and rewritten. The Dataset is rebuilt from the cached records with `Dataset.build`, so its lookups
+are always computed by the current code.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import fields
+from pathlib import Path
+from typing import Any, Callable
+
+from . import __version__
+from .loader import load_dataset
+from .model import (
+    Article,
+    Character,
+    Dataset,
+    Event,
+    Note,
+    Person,
+    Production,
+    Quote,
+    Scene,
+    Section,
+    StoryPosition,
+)
+
+CACHE_FORMAT = 1
+KEEP = 8  # cache files kept: the newest, one per recently read dataset
+_PACKAGE = Path(__file__).resolve().parent
+_DEFINING_MODULES = ("cache.py", "loader.py", "model.py", "sanitize.py")
+
+_COLLECTIONS: dict[str, type] = {
+    "people": Person,
+    "characters": Character,
+    "scenes": Scene,
+    "events": Event,
+    "quotes": Quote,
+    "notes": Note,
+}
+# Nested records: field -> (record type, whether the field holds a tuple of them).
+_NESTED: dict[tuple[type, str], tuple[type, bool]] = {
+    (Article, "sections"): (Section, True),
+    (Scene, "position"): (StoryPosition, False),
+    (Scene, "production"): (Production, False),
+}
+# Worked out by Dataset.build, so not stored (each is its record's last field, with a default).
+_DERIVED = {(Person, "characters"), (Scene, "order"), (Quote, "order")}
+
+
+def cache_directory() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # the XDG spec says relative paths are to be ignored
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "anora-tui"
+
+
+def cache_key(data_dir: str | os.PathLike) -> str:
+    """A digest of what the loaded dataset depends on: the YAML files and the program."""
+    digest = hashlib.sha256(f"anora-tui cache {CACHE_FORMAT} {__version__}\0".encode())
+    for name in _DEFINING_MODULES:
+        try:
+            digest.update((_PACKAGE / name).read_bytes())
+        except OSError:
+            digest.update(b"?")
+    for path in _yaml_files(Path(data_dir)):
+        data = path.read_bytes()
+        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def load_cached(data_dir: str | os.PathLike) -> Dataset:
+    """The dataset in `data_dir`, from the cache when it holds exactly these files, else loaded
+    (and checked: `DataErrors` propagates) from the YAML and then cached."""
+    try:
+        key = cache_key(data_dir)
+    except OSError:
+        return load_dataset(data_dir)  # the loader says what is wrong with the directory
+    path = cache_directory() / f"{key}.json"
+    dataset = _read(path, key)
+    if dataset is None:
+        dataset = load_dataset(data_dir)
+        _write(path, key, dataset)
+    return dataset
+
+
+def dataset_to_plain(dataset: Dataset) -> dict[str, Any]:
+    plain: dict[str, Any] = {"article": _encode(dataset.article)}
+    for name, record_type in _COLLECTIONS.items():
+        plain[name] = [_encode(record) for record in getattr(dataset, name)]
+    return plain
+
+
+def dataset_from_plain(plain: dict[str, Any]) -> Dataset:
+    """Rebuild a dataset from `dataset_to_plain` output; raises ValueError, TypeError or KeyError
+    on anything else."""
+    collections = {
+        name: [_decoder(record_type)(row) for row in plain[name]] for name, record_type in _COLLECTIONS.items()
+    }
+    return Dataset.build(_decoder(Article)(plain["article"]), **collections)
+
+
+# --- records <-> lists of field values ----------------------------------------------------------
+
+
+def _stored_fields(record_type: type) -> list[str]:
+    names = [f.name for f in fields(record_type)]
+    stored = [name for name in names if (record_type, name) not in _DERIVED]
+    assert names[: len(stored)] == stored, f"{record_type.__name__}: derived fields must come last"
+    return stored
+
+
+def _encode(record: Any) -> list[Any]:
+    values = []
+    for name in _stored_fields(type(record)):
+        value = getattr(record, name)
+        nested = _NESTED.get((type(record), name))
+        if nested and nested[1]:
+            value = [_encode(item) for item in value]
+        elif nested:
+            value = _encode(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        values.append(value)
+    return values
+
+
+_decoders: dict[type, Callable[[list[Any]], Any]] = {}
+
+
+def _decoder(record_type: type) -> Callable[[list[Any]], Any]:
+    """A function from a stored row to a record, made once per record type."""
+    decoder = _decoders.get(record_type)
+    if decoder is not None:
+        return decoder
+    stored = _stored_fields(record_type)
+    annotations = {f.name: str(f.type) for f in fields(record_type)}
+    converters: list[Callable[[Any], Any] | None] = []
+    for name in stored:
+        nested = _NESTED.get((record_type, name))
+        if nested and nested[1]:
+            converters.append(lambda rows, d=_decoder(nested[0]): tuple(map(d, rows)))
+        elif nested:
+            converters.append(_decoder(nested[0]))
+        elif annotations[name].startswith("tuple"):
+            converters.append(tuple)
+        else:
+            converters.append(None)
+    plain = all(c is None for c in converters)
+
+    def decode(row: list[Any]) -> Any:
+        if type(row) is not list or len(row) != len(stored):
+            raise ValueError(f"not a stored {record_type.__name__}")
+        if plain:
+            return record_type(*row)
+        return record_type(*[c(v) if c else v for c, v in zip(converters, row)])
+
+    _decoders[record_type] = decode
+    return decode
+
+
+# --- files -----------------------------------------------------------------------------------------
+
+
+def _yaml_files(directory: Path) -> list[Path]:
+    """The files the loader reads, in its order."""
+    return sorted(
+        (p for p in directory.iterdir() if p.suffix == ".yaml" and not p.name.startswith(".") and p.is_file()),
+        key=lambda p: p.name,
+    )
+
+
+def _read(path: Path, key: str) -> Dataset | None:
+    collecting = gc.isenabled()
+    gc.disable()  # millions of new objects and no garbage: collections would be wasted work
+    try:
+        document = json.loads(path.read_bytes())
+        if document["format"] != CACHE_FORMAT or document["key"] != key:
+            return None
+        return dataset_from_plain(document["dataset"])
+    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _write(path: Path, key: str, dataset: Dataset) -> None:
+    """Write atomically (a reader sees the old file or the whole new one); failing is harmless."""
+    document = {"format": CACHE_FORMAT, "version": __version__, "key": key, "dataset": dataset_to_plain(dataset)}
+    temporary = None
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".", suffix=".tmp",
+                                         delete=False) as file:
+            temporary = file.name
+            file.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))  # one write: fast
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+        temporary = None
+        _prune(path.parent)
+    except OSError:
+        pass
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _prune(directory: Path) -> None:
+    caches = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in caches[KEEP:]:
+        old.unlink(missing_ok=True)

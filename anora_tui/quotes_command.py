@@ -1,0 +1,84 @@
+"""`anora-tui quotes [QUERY] [--speaker NAME] [--json]`: print the quotes a search finds.
+
+Plain output is one line per quote, best match first, `speaker · section · text`, for grep, cut and
+friends; `--json` prints one JSON document. Exit status as grep's: 0 found, 1 nothing found,
+2 bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+from .model import Dataset
+from .search import Hit, QuoteIndex, fold_text, parse_query
+
+SEPARATOR = " · "
+
+
+def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "query",
+        nargs="?",
+        default="",
+        metavar="QUERY",
+        help='words (all must match), "a phrase", !excluded, @speaker; none: every quote',
+    )
+    parser.add_argument("--speaker", metavar="NAME", help="only quotes by this person (or their character)")
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+
+
+def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
+    index = QuoteIndex(dataset)
+    query = parse_query(args.query)
+    if args.speaker is not None:
+        speaker = fold_text(args.speaker)
+        if not index.speakers_matching((speaker,)):
+            print(f"anora-tui quotes: --speaker {args.speaker!r}: no such person or character", file=sys.stderr)
+            return 2
+        query = query.rewritten(speakers=query.speakers + (speaker,))
+    hits = index.search(query).hits
+    try:
+        if args.json:
+            document = {
+                "query": args.query,
+                "speaker": args.speaker,
+                "count": len(hits),
+                "total": index.total,
+                "quotes": [_as_json(hit, dataset) for hit in hits],
+            }
+            json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            for hit in hits:
+                print(_as_line(hit, dataset))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 0 if hits else 1
+
+
+def _as_line(hit: Hit, dataset: Dataset) -> str:
+    quote = hit.quote
+    fields = (
+        dataset.people_by_id[quote.speaker].name,
+        dataset.sections_by_id[quote.section].title,
+        quote.text,
+    )
+    return SEPARATOR.join(" ".join(field.split()) for field in fields)  # one line, whatever the data
+
+
+def _as_json(hit: Hit, dataset: Dataset) -> dict:
+    quote = hit.quote
+    return {
+        "id": quote.id,
+        "speaker": dataset.people_by_id[quote.speaker].name,
+        "speaker_id": quote.speaker,
+        "section": dataset.sections_by_id[quote.section].title,
+        "section_id": quote.section,
+        "paragraph": quote.paragraph,
+        "text": quote.text,
+        "spans": [list(span) for span in hit.spans],
+    }

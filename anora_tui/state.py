@@ -1,0 +1,137 @@
+"""The reader's saved state (open section, scroll position, theme, history) and its file. Pure Python.
+
+The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`). Writes are atomic: a temp
+file in the same directory, fsync, then `os.replace`. Reading never raises: a missing file gives the
+default state, and an unreadable, corrupt or foreign-version file gives the default state plus a notice.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+STATE_VERSION = 1
+APP_DIR_NAME = "anora-tui"
+STATE_FILE_NAME = "state.json"
+_TEMP_PREFIX = f".{STATE_FILE_NAME}."
+_TEMP_SUFFIX = ".tmp"
+STALE_TEMP_SECONDS = 60.0  # a write takes milliseconds; an older temp file was left by a crash
+
+
+@dataclass(frozen=True)
+class SavedState:
+    section_id: str | None = None
+    paragraph: int = 1  # 1-based paragraph at the top of the reading pane
+    theme: str | None = None
+    history: Mapping | None = None  # `History.snapshot()` output
+
+    def to_plain(self) -> dict:
+        return {
+            "version": STATE_VERSION,
+            "section": self.section_id,
+            "paragraph": self.paragraph,
+            "theme": self.theme,
+            "history": self.history,
+        }
+
+    @classmethod
+    def from_plain(cls, data: object) -> "SavedState":
+        """Raises ValueError with a short reason when `data` is not a state of this version."""
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        version = data.get("version")
+        if version != STATE_VERSION:
+            raise ValueError(f"saved by another version (format {version!r}, expected {STATE_VERSION})")
+        section_id = data.get("section")
+        paragraph = data.get("paragraph", 1)
+        theme = data.get("theme")
+        history = data.get("history")
+        if section_id is not None and not isinstance(section_id, str):
+            raise ValueError("'section' is not a string")
+        if isinstance(paragraph, bool) or not isinstance(paragraph, int) or paragraph < 1:
+            raise ValueError("'paragraph' is not a positive integer")
+        if theme is not None and not isinstance(theme, str):
+            raise ValueError("'theme' is not a string")
+        if history is not None and not isinstance(history, dict):
+            raise ValueError("'history' is not an object")
+        return cls(section_id, paragraph, theme, history)
+
+
+@dataclass(frozen=True)
+class LoadedState:
+    state: SavedState = field(default_factory=SavedState)
+    notice: str | None = None  # why the file was ignored, for the user
+
+
+def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    """The app's state directory. A relative or empty $XDG_STATE_HOME is ignored, as the XDG spec says."""
+    base = environ.get("XDG_STATE_HOME", "")
+    if not base or not os.path.isabs(base):
+        base = os.path.join(environ.get("HOME") or os.path.expanduser("~"), ".local", "state")
+    return Path(base) / APP_DIR_NAME
+
+
+def state_file(environ: Mapping[str, str] = os.environ) -> Path:
+    return state_dir(environ) / STATE_FILE_NAME
+
+
+def load_state(path: Path) -> LoadedState:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedState()
+    except OSError as error:
+        return LoadedState(notice=f"Ignored the saved state {path}: cannot read it ({error.strerror}).")
+    try:
+        return LoadedState(SavedState.from_plain(json.loads(raw.decode("utf-8"))))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        reason = "it is not valid JSON"
+    except RecursionError:
+        reason = "it is nested too deeply"
+    except ValueError as error:
+        reason = str(error)
+    return LoadedState(notice=f"Ignored the saved state {path}: {reason}.")
+
+
+def save_state(path: Path, state: SavedState) -> None:
+    """Write atomically; raises OSError if the directory cannot be written.
+
+    `ensure_ascii` escapes every non-ASCII character, so lone surrogates from odd file names or terminal
+    input are stored as `\\udXXX` escapes instead of making the write fail.
+    """
+    payload = json.dumps(state.to_plain(), ensure_ascii=True, indent=1).encode("ascii")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temp_files(path.parent)
+    descriptor, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as temp:
+            temp.write(payload)
+            temp.flush()
+            os.fsync(temp.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        _unlink_quietly(Path(temp_name))
+        raise
+
+
+def remove_stale_temp_files(directory: Path, now: float | None = None) -> None:
+    """Delete temp files that an interrupted write left behind (recent ones may be another instance's)."""
+    now = time.time() if now is None else now
+    for temp in directory.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
+        try:
+            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+                temp.unlink()
+        except OSError:
+            pass
+
+
+def _unlink_quietly(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:
+        pass

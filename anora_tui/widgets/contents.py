@@ -1,0 +1,67 @@
+"""The article's table of contents: one row per section, the open one marked; Enter opens a section."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.content import Content
+
+from ..model import Dataset, Section
+from ..navigation import Location
+from .link_list import Link, LinkList
+from .reading import plain
+
+CURRENT_MARKER = "▸"
+DEFAULT_LABEL_WIDTH = 26  # the list's width in the wide layout, until it has been laid out
+
+
+class SectionsPane(LinkList):
+    BORDER_TITLE = "Sections"
+    COMPONENT_CLASSES: ClassVar[set[str]] = LinkList.COMPONENT_CLASSES | {"sections--current"}
+
+    def __init__(self, dataset: Dataset, **kwargs) -> None:
+        self.dataset = dataset
+        self.current: str | None = None
+        self._labelled_width = 0
+        super().__init__(
+            (Link(self._label(section), Location("section", section.id)) for section in dataset.sections),
+            **kwargs,
+        )
+
+    def mark_current(self, section_id: str) -> None:
+        """Mark the open section and move the highlight onto it."""
+        previous, self.current = self.current, section_id
+        for changed in {previous, section_id} - {None}:
+            section = self.dataset.sections_by_id[changed]
+            self.replace_option_prompt_at_index(section.index, self._label(section))
+        self.highlighted = self.dataset.sections_by_id[section_id].index
+
+    def focus_default(self) -> None:
+        self.focus()
+
+    def back_out(self) -> bool:
+        """Escape: the list has no deeper view to leave."""
+        return False
+
+    def on_resize(self) -> None:
+        if self._label_width() != self._labelled_width:
+            self._relabel_all()
+
+    def _relabel_all(self) -> None:
+        for section in self.dataset.sections:
+            self.replace_option_prompt_at_index(section.index, self._label(section))
+
+    def _label_width(self) -> int:
+        width = self.scrollable_content_region.width if self.is_mounted else 0
+        return width or DEFAULT_LABEL_WIDTH
+
+    def _label(self, section: Section) -> Content:
+        """Marker, number and title, a long title wrapping under itself (a hanging indent)."""
+        self._labelled_width = width = self._label_width()
+        current = section.id == self.current
+        prefix = f"{CURRENT_MARKER if current else ' '} {section.index + 1:>2} "
+        lines = plain(section.title).wrap(max(1, width - len(prefix)))
+        label = Content("\n").join(
+            Content(prefix if index == 0 else " " * len(prefix)) + line for index, line in enumerate(lines)
+        )
+        return label.stylize(self.get_visual_style("sections--current", partial=True)) if current else label

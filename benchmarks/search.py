@@ -1,0 +1,221 @@
+"""Quote search at scale: per-keystroke latency, load times, peak memory, and fzf for comparison.
+
+    python benchmarks/search.py [--sizes 1000,10000,100000,1000000] [--yaml-max 100000]
+
+For each size, in a fresh process (so peak memory is that size's own): make the corpus
+(benchmarks/make_corpus.py, fixed seed); up to --yaml-max quotes, write it as YAML and time loading
+it, then the first (cache-writing) and second (cache-reading) `load_cached`, with the cache in a
+temporary directory; above that, build the Dataset in memory. Then build the index and replay the
+QUERIES as typed, one character at a time, each from cold caches: a keystroke's time is the search
+plus reading the first PAGE hits with their spans (what the result list draws). For the sizes up to
+--reader-max, the reader's own time per keystroke is measured too: the search screen's update plus
+rendering every visible line, in a headless App. fzf (`apt-get install -y fzf`) filters the same
+quote texts with each finished query, in the same run, and the ratio is printed.
+
+Timing here only: no test asserts on time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from make_corpus import make_corpus, write_corpus  # noqa: E402
+
+from anora_tui.model import Dataset  # noqa: E402
+from anora_tui.search import QuoteIndex, parse_query  # noqa: E402
+
+QUERIES = [
+    "money",
+    "romantic comedy",
+    '"the home-invasion scene"',
+    "@ko dancer",
+    "it's !film",
+    "baker said",
+    "@madi ani",
+    "russian oligarch",
+]
+PAGE = 50  # two screenfuls of rows on a tall terminal
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def keystroke_times(index: QuoteIndex) -> list[float]:
+    times = []
+    for query in QUERIES:
+        index.forget()
+        for typed in range(1, len(query) + 1):
+            start = time.perf_counter()
+            result = index.search(query[:typed])
+            result.hits[:PAGE]
+            times.append(time.perf_counter() - start)
+    return times
+
+
+def reader_times(dataset: Dataset, index: QuoteIndex) -> list[float]:
+    from textual.app import App
+
+    from anora_tui.resources import styles_dir
+    from anora_tui.widgets.quote_search import QuoteResultList, QuoteSearchScreen
+
+    class Host(App):
+        CSS_PATH = [styles_dir() / "search.tcss"]
+
+        def on_mount(self) -> None:
+            self.push_screen(QuoteSearchScreen(dataset, index))
+
+    times: list[float] = []
+
+    async def replay() -> None:
+        async with Host().run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            screen = pilot.app.screen
+            results = screen.query_one(QuoteResultList)
+            for query in QUERIES:
+                index.forget()
+                for typed in range(1, len(query) + 1):
+                    start = time.perf_counter()
+                    screen.search(query[:typed])
+                    for y in range(results.size.height):
+                        results.render_line(y)
+                    times.append(time.perf_counter() - start)
+
+    asyncio.run(replay())
+    return times
+
+
+def fzf_times(dataset: Dataset, work: Path) -> list[float] | None:
+    fzf = shutil.which("fzf")
+    if fzf is None:
+        return None
+    lines = work / "quotes.txt"
+    lines.write_text("".join(" ".join(q.text.split()) + "\n" for q in dataset.quotes), encoding="utf-8")
+    times = []
+    for query in QUERIES:
+        parsed = parse_query(query)  # fzf has no speakers: it gets only the words
+        words = [escaped(t) for t in parsed.terms] + ["!" + escaped(t) for t in parsed.excluded]
+        start = time.perf_counter()
+        subprocess.run([fzf, "--filter", " ".join(words), "--exact", "--no-sort"], stdin=lines.open("rb"),
+                       stdout=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def escaped(term: str) -> str:
+    """A term as one fzf word (an escaped space does not split it)."""
+    return term.replace(" ", "\\ ")
+
+
+def cold_query_times(index: QuoteIndex) -> list[float]:
+    """Each finished query searched at once from cold caches: the like-for-like with fzf."""
+    times = []
+    for query in QUERIES:
+        index.forget()
+        start = time.perf_counter()
+        index.search(query).hits[:PAGE]
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def measure(size: int, yaml_max: int, reader_max: int) -> dict:
+    from anora_tui.cache import load_cached
+    from anora_tui.loader import load_dataset
+
+    figures: dict = {"size": size}
+    with tempfile.TemporaryDirectory(prefix="anora-bench-") as temporary:
+        work = Path(temporary)
+        corpus = make_corpus(size)
+        if size <= yaml_max:
+            write_corpus(corpus, work / "data")
+            del corpus
+            os.environ["XDG_CACHE_HOME"] = str(work / "cache")
+            for label, load in (("yaml", load_dataset), ("cache_write", load_cached), ("cache_read", load_cached)):
+                gc.collect()
+                start = time.perf_counter()
+                dataset = load(work / "data")
+                figures[f"load_{label}"] = time.perf_counter() - start
+        else:
+            gc.disable()  # as the loader does while it builds
+            start = time.perf_counter()
+            dataset = Dataset.build(corpus.article, corpus.people, corpus.characters, (), (), corpus.quotes, ())
+            figures["build_in_memory"] = time.perf_counter() - start
+            gc.enable()
+            del corpus
+        start = time.perf_counter()
+        index = QuoteIndex(dataset)
+        figures["index"] = time.perf_counter() - start
+        figures["keystrokes"] = keystroke_times(index)
+        figures["cold_queries"] = cold_query_times(index)
+        if size <= reader_max:
+            figures["reader"] = reader_times(dataset, index)
+        figures["fzf"] = fzf_times(dataset, work)
+    figures["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return figures
+
+
+def report(figures: dict) -> None:
+    ms = 1000
+    size = figures["size"]
+    keys = figures["keystrokes"]
+    print(f"\n{size:,} quotes")
+    if "load_yaml" in figures:
+        print(f"  load from YAML {figures['load_yaml']:.2f} s; first start with cache write "
+              f"{figures['load_cache_write']:.2f} s; second start from cache {figures['load_cache_read'] * ms:.0f} ms")
+    else:
+        print(f"  dataset built in memory in {figures['build_in_memory']:.2f} s (no YAML at this size)")
+    print(f"  index built in {figures['index']:.2f} s; peak memory {figures['peak_rss_mib']:,.0f} MiB")
+    print(f"  per keystroke ({len(keys)} keystrokes): p50 {percentile(keys, .5) * ms:.2f} ms, "
+          f"p99 {percentile(keys, .99) * ms:.2f} ms, max {max(keys) * ms:.2f} ms")
+    if "reader" in figures:
+        reader = figures["reader"]
+        print(f"  reader, keystroke to redrawn list: p50 {percentile(reader, .5) * ms:.2f} ms, "
+              f"p99 {percentile(reader, .99) * ms:.2f} ms")
+    cold = statistics.median(figures["cold_queries"])
+    if figures["fzf"]:
+        fzf = statistics.median(figures["fzf"])
+        print(f"  whole query, cold: median {cold * ms:.2f} ms; fzf --filter --exact median {fzf * ms:.1f} ms "
+              f"(fzf / index = {fzf / cold:.1f}x)")
+    else:
+        print(f"  whole query, cold: median {cold * ms:.2f} ms; fzf not installed (apt-get install -y fzf)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000,1000000", help="comma-separated quote counts")
+    parser.add_argument("--yaml-max", type=int, default=100_000, help="largest size to write and load as YAML")
+    parser.add_argument("--reader-max", type=int, default=100_000, help="largest size to time the reader at")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process measuring one size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(measure(args.one, args.yaml_max, args.reader_max)))
+        return
+    print(f"Python {sys.version.split()[0]}; queries typed: {', '.join(QUERIES)}")
+    for size in (int(s) for s in args.sizes.split(",")):
+        child = subprocess.run(
+            [sys.executable, __file__, "--one", str(size), "--yaml-max", str(args.yaml_max),
+             "--reader-max", str(args.reader_max)],
+            capture_output=True, text=True, check=True,
+        )
+        report(json.loads(child.stdout.splitlines()[-1]))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,345 @@
+"""The reader's keys, layouts, saved state and failure handling, at 80×24 and 160×48."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.binding import Binding
+from textual.widgets._toast import Toast
+
+from anora_tui.app import AnoraApp, exit_status
+from anora_tui.navigation import Location
+from anora_tui.state import STATE_VERSION, load_state
+from anora_tui.widgets.help import HelpScreen
+from anora_tui.widgets.reading import ReadingPane
+from test_app_navigation import (
+    NARROW,
+    SIZES,
+    WIDE,
+    displayed,
+    focused_pane,
+    isolated_state,  # noqa: F401 (fixture)
+    open_person_from_reading,
+    palette,
+    quick_person,
+    run_async,
+    screen_text,
+    settle,
+    shipped_dataset,  # noqa: F401 (fixture)
+)
+
+PANE_ORDER = ["contents", "reading", "people", "timeline"]
+
+
+@SIZES
+@run_async
+async def test_tab_and_shift_tab_cycle_through_the_panes(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in PANE_ORDER:
+            await pilot.press("tab")
+            await settle(pilot)
+            seen.append(focused_pane(app))
+            assert displayed(app.pane(seen[-1]))
+            if size == NARROW:  # one pane at a time
+                assert [p for p in PANE_ORDER if displayed(app.pane(p))] == [seen[-1]]
+        assert seen == ["people", "timeline", "contents", "reading"]
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert focused_pane(app) == "contents"
+
+
+@SIZES
+@run_async
+async def test_number_keys_jump_straight_to_each_pane(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key, pane in zip("1234", PANE_ORDER):
+            await pilot.press(key)
+            await settle(pilot)
+            assert focused_pane(app) == pane and displayed(app.pane(pane))
+        assert displayed(app.reading) is (size == WIDE)
+
+
+@run_async
+async def test_medium_width_shows_reading_and_side_and_toggles_the_contents(shipped_dataset) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert [p for p in PANE_ORDER if displayed(app.pane(p))] == ["reading", "people", "timeline"]
+        await pilot.press("1")
+        await settle(pilot)
+        assert [p for p in PANE_ORDER if displayed(app.pane(p))] == ["contents", "reading"]
+        await pilot.press("escape")  # out of the contents: back to reading and the side column
+        await settle(pilot)
+        assert focused_pane(app) == "reading"
+        assert [p for p in PANE_ORDER if displayed(app.pane(p))] == ["reading", "people", "timeline"]
+
+
+@run_async
+async def test_clicking_a_pane_makes_it_the_active_one(shipped_dataset) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.click("#contents")
+        await settle(pilot)
+        assert focused_pane(app) == "contents" and app.active_pane == "contents"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert focused_pane(app) == "reading"
+
+
+@SIZES
+@run_async
+async def test_lists_move_with_arrows_jk_home_end_and_pages(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("1")
+        await settle(pilot)
+        contents = app.contents
+        assert contents.highlighted == 0
+        await pilot.press("j", "j", "down")
+        assert contents.highlighted == 3
+        await pilot.press("k", "up")
+        assert contents.highlighted == 1
+        await pilot.press("end")
+        assert contents.highlighted == len(shipped_dataset.sections) - 1
+        await pilot.press("home")
+        assert contents.highlighted == 0
+        await pilot.press("pagedown")
+        assert contents.highlighted > 0
+        await pilot.press("pageup")
+        assert contents.highlighted == 0
+
+
+@SIZES
+@run_async
+async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for key in ("f1", "question_mark"):
+            focused = app.focused
+            await pilot.press(key)
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen)
+            shown = " ".join(str(s.render()) for s in app.screen.query(".help-keys"))
+            for binding in Binding.make_bindings(AnoraApp.BINDINGS + ReadingPane.BINDINGS):
+                assert (binding.tooltip or binding.description) in shown
+            for key_text in ("tab", "1", "alt+←", "⏎", "]", "ctrl+q" if False else "q", "/", "N"):
+                assert key_text in shown
+            await pilot.press("j", "k")  # scrolls, does not leak to the reader
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not isinstance(app.screen, HelpScreen)
+            assert app.focused is focused
+
+
+@SIZES
+@run_async
+async def test_footer_shows_the_main_keys(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        footer = screen_text(app).splitlines()[-1]
+        for hint in ("] Name", "tab Panes", "/ Search", "? Help", "q Quit", "b Back"):
+            assert hint in footer
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert "⏎ Open" in screen_text(app).splitlines()[-1]
+
+
+@pytest.mark.parametrize("key", ["q", "ctrl+q"])
+@run_async
+async def test_quitting_saves_the_place(shipped_dataset, isolated_state, key) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("right", "right")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        section = app.reading.section_id
+        top = app.reading.top_paragraph
+        await pilot.press(key)
+        await settle(pilot)
+    assert app.return_code == 0
+    saved = load_state(isolated_state).state
+    assert (saved.section_id, saved.paragraph) == (section, top)
+    assert top > 1
+
+
+@run_async
+async def test_a_restart_restores_section_scroll_theme_and_history(shipped_dataset, isolated_state) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("right", "right")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        app.theme = "textual-light"
+        await settle(pilot)
+        expected = (app.reading.section_id, app.reading.in_view)
+        await pilot.press("q")
+    again = AnoraApp(shipped_dataset)
+    async with again.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert (again.reading.section_id, again.reading.in_view[0]) == (expected[0], expected[1][0])
+        assert again.theme == "textual-light"
+        assert again.history.can_go_back
+        await pilot.press("b")
+        await settle(pilot)
+        assert again.reading.section_id == shipped_dataset.sections[1].id
+
+
+@run_async
+async def test_theme_chosen_in_the_palette_is_remembered(shipped_dataset, isolated_state) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert app.theme != "textual-light"
+        await palette(pilot, app, "theme", "Theme")
+        await pilot.press(*"textual-light")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+    assert load_state(isolated_state).state.theme == "textual-light"  # saved on the change itself
+    again = AnoraApp(shipped_dataset)
+    async with again.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert again.theme == "textual-light"
+
+
+@pytest.mark.parametrize(
+    ("contents", "reason"),
+    [
+        (b"{broken", "not valid JSON"),
+        (json.dumps({"version": STATE_VERSION + 1, "section": "x"}).encode(), "another version"),
+    ],
+)
+@run_async
+async def test_a_bad_state_file_is_ignored_with_a_notice(
+    shipped_dataset, isolated_state: Path, contents: bytes, reason: str
+) -> None:
+    isolated_state.parent.mkdir(parents=True)
+    isolated_state.write_bytes(contents)
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE, notifications=True) as pilot:
+        await settle(pilot)
+        assert app.reading.section_id == shipped_dataset.sections[0].id
+        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        assert "Ignored the saved state" in toasts and reason in toasts
+        assert str(isolated_state) in toasts.replace("\n", "")
+
+
+@run_async
+async def test_saved_state_naming_unknown_places_starts_at_the_beginning(shipped_dataset, isolated_state) -> None:
+    isolated_state.parent.mkdir(parents=True)
+    history = {"back": [], "current": {"kind": "person", "id": "nobody"}, "forward": []}
+    isolated_state.write_text(
+        json.dumps({"version": STATE_VERSION, "section": "gone", "paragraph": 99, "history": history})
+    )
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.reading.section_id == shipped_dataset.sections[0].id
+        assert focused_pane(app) == "reading"
+        await pilot.press("b")  # nothing before: harmless
+        await settle(pilot)
+        assert app.reading.section_id == shipped_dataset.sections[0].id
+
+
+@run_async
+async def test_a_failing_state_write_is_reported_not_fatal(shipped_dataset, tmp_path: Path, capsys) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("")
+    app = AnoraApp(shipped_dataset, state_path=blocker / "state.json")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+    assert exit_status(app) == 0
+    assert "could not save your place" in capsys.readouterr().err
+
+
+class CrashingApp(AnoraApp):
+    BINDINGS = [Binding("x", "explode", "Explode")]
+
+    def action_explode(self) -> None:
+        raise RuntimeError("boom\nsecond line")
+
+
+@run_async
+async def test_an_unexpected_error_keeps_the_place_and_leaves_one_line(
+    shipped_dataset, isolated_state: Path, capsys
+) -> None:
+    app = CrashingApp(shipped_dataset)
+    with pytest.raises(RuntimeError):
+        async with app.run_test(size=NARROW) as pilot:
+            await settle(pilot)
+            await pilot.press("right")
+            await settle(pilot)
+            await pilot.press("x")
+            await settle(pilot)
+    assert load_state(isolated_state).state.section_id == shipped_dataset.sections[1].id
+    assert app.crash_report is not None and app.crash_report.parent == isolated_state.parent
+    assert "RuntimeError: boom" in app.crash_report.read_text()
+    assert "Traceback" in app.crash_report.read_text()
+    assert exit_status(app) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "RuntimeError: boom" in err and str(app.crash_report) in err and "place was saved" in err
+
+
+@pytest.mark.parametrize("size", [(1, 1), (10, 5), (19, 30), (40, 12), (80, 24), (200, 60), (40, 5)])
+@run_async
+async def test_any_size_shows_something_sensible(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        tiny = size[0] < 20 or size[1] < 6
+        assert displayed(app.query_one("#too-small")) is tiny
+        if tiny and size[0] >= 10:
+            assert "Terminal" in screen_text(app)
+        await pilot.press("tab", "3", "j", "enter", "escape", "2", "right_square_bracket", "enter")
+        await settle(pilot)
+
+
+@run_async
+async def test_resize_sweep_in_every_view_never_crashes(shipped_dataset) -> None:
+    sizes = [(1, 1), (10, 5), (40, 12), (80, 24), (200, 60), (4, 40), (140, 6), (139, 24), (99, 24)]
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await open_person_from_reading(pilot, app, quick_person(shipped_dataset))
+        for view_keys in ([], ["4"], ["1"], ["slash", *"ani"], ["escape", "question_mark"]):
+            await pilot.press(*view_keys)
+            for size in sizes:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+        await pilot.press("escape")
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert displayed(app.pane(app.active_pane))
+        assert "Terminal too small" not in screen_text(app)
+
+
+@run_async
+async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_dataset) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        assert displayed(app.timeline) and not displayed(app.reading)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert displayed(app.reading) and focused_pane(app) == "reading"
+        assert app.history.current == Location("section", shipped_dataset.sections[0].id)

@@ -1,0 +1,107 @@
+"""The quote index against a plain scan: same hits, same ranks, same order, spans that really match."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from anora_tui.search import (
+    INNER,
+    PREFIX,
+    WHOLE,
+    QuoteIndex,
+    bits_from_positions,
+    fold_text,
+    parse_query,
+    positions_of,
+)
+from test_search import CHARACTERS, PEOPLE, dataset_of
+
+# Small pieces, so that random texts and queries often overlap; with the folding traps in them.
+PIECES = ["a", "b", "ab", "A", "é", "É", "e\u0301", "ß", "ss", "’", "'", "-", "—", " ", " ", "(", ".", "“"]
+texts = st.lists(st.sampled_from(PIECES), min_size=1, max_size=14).map("".join)
+query_pieces = st.sampled_from(PIECES + ['"', "!", "@", "@mad", "@ani", "@sean", "@i"])
+queries = st.lists(query_pieces, max_size=8).map("".join)
+speakers = st.sampled_from([person.id for person in PEOPLE])
+
+
+def plainly_spoken_by(person_id: str, name: str) -> bool:
+    person = next(p for p in PEOPLE if p.id == person_id)
+    names = [person.id, person.name, *person.aliases]
+    names += [n for c in CHARACTERS if c.played_by == person_id for n in (c.name, *c.aliases)]
+    name_words = re.findall(r"\w+", fold_text(" ".join(names)))
+    return all(any(w.startswith(part) for w in name_words) for part in re.findall(r"\w+", name))
+
+
+def plain_rank(folded: str, term: str) -> int:
+    """A word boundary is asked for only at an end of the term that is a word character."""
+
+    def found(left: bool, right: bool) -> bool:
+        left = left and re.match(r"\w", term[0]) is not None
+        right = right and re.match(r"\w", term[-1]) is not None
+        pattern = ("(?<!\\w)" if left else "") + re.escape(term) + ("(?!\\w)" if right else "")
+        return re.search(pattern, folded) is not None
+
+    if found(True, True):
+        return WHOLE
+    return PREFIX if found(True, False) else INNER
+
+
+def plain_scan(quotes, query_text: str) -> list[tuple[str, int]]:
+    """(quote id, rank) of every hit, best first, by reading every quote."""
+    query = parse_query(query_text)
+    hits = []
+    for quote in quotes:
+        folded = fold_text(quote.text)
+        if not all(term in folded for term in query.terms):
+            continue
+        if any(term in folded for term in query.excluded):
+            continue
+        if not all(plainly_spoken_by(quote.speaker, name) for name in query.speakers):
+            continue
+        rank = max((plain_rank(folded, term) for term in query.terms), default=WHOLE)
+        hits.append((rank, quote.order, quote.id))
+    return [(quote_id, rank) for rank, _, quote_id in sorted(hits)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(speakers, texts), min_size=1, max_size=8), queries)
+def test_index_agrees_with_a_plain_scan(quotes, query_text):
+    dataset = dataset_of(*quotes)
+    index = QuoteIndex(dataset)
+    # Type the query a character at a time on one index, as the reader does: caches must not leak.
+    for typed in [query_text[:n] for n in range(1, len(query_text) + 1)] or [""]:
+        result = index.search(typed)
+        assert [(hit.quote.id, hit.rank) for hit in result.hits] == plain_scan(dataset.quotes, typed)
+        assert result.count == len(result.hits)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(speakers, texts), min_size=1, max_size=6), queries)
+def test_every_span_is_a_match_and_every_match_is_covered(quotes, query_text):
+    dataset = dataset_of(*quotes)
+    terms = parse_query(query_text).terms
+    for hit in QuoteIndex(dataset).search(query_text).hits:
+        text = hit.quote.text
+        assert list(hit.spans) == sorted(hit.spans)
+        assert all(end < start for (_, end), (start, _) in zip(hit.spans, hit.spans[1:]))
+        for start, end in hit.spans:
+            assert any(term in fold_text(text[start:end]) for term in terms)
+        covered = "".join(
+            text[i] if not any(s <= i < e for s, e in hit.spans) else "\0" for i in range(len(text))
+        )
+        # Blanking out every span leaves no whole occurrence of any term behind.
+        for term in terms:
+            assert term not in fold_text(covered)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 3000).flatmap(lambda size: st.tuples(st.just(size), st.sets(st.integers(0, max(0, size - 1))))))
+def test_bitsets_round_trip_sparse_and_dense(size_and_positions):
+    size, positions = size_and_positions
+    positions = sorted(p for p in positions if p < size)
+    bits = bits_from_positions(iter(positions), size)
+    assert bits == sum(1 << p for p in positions)
+    assert list(positions_of(bits)) == positions

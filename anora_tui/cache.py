@@ -11,7 +11,6 @@ are always computed by the current code.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import os
@@ -21,7 +20,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
-from .loader import load_dataset
+from .gc_pause import gc_paused
+from .loader import dataset_files, load_dataset
 from .model import (
     Article,
     Character,
@@ -74,7 +74,7 @@ def cache_key(data_dir: str | os.PathLike) -> str:
             digest.update((_PACKAGE / name).read_bytes())
         except OSError:
             digest.update(b"?")
-    for path in _yaml_files(Path(data_dir)):
+    for path in dataset_files(data_dir):
         data = path.read_bytes()
         digest.update(f"\0{path.name}\0{len(data)}\0".encode())
         digest.update(data)
@@ -174,27 +174,15 @@ def _decoder(record_type: type) -> Callable[[list[Any]], Any]:
 # --- files -----------------------------------------------------------------------------------------
 
 
-def _yaml_files(directory: Path) -> list[Path]:
-    """The files the loader reads, in its order."""
-    return sorted(
-        (p for p in directory.iterdir() if p.suffix == ".yaml" and not p.name.startswith(".") and p.is_file()),
-        key=lambda p: p.name,
-    )
-
-
 def _read(path: Path, key: str) -> Dataset | None:
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new objects and no garbage: collections would be wasted work
     try:
-        document = json.loads(path.read_bytes())
-        if document["format"] != CACHE_FORMAT or document["key"] != key:
-            return None
-        return dataset_from_plain(document["dataset"])
+        with gc_paused():
+            document = json.loads(path.read_bytes())
+            if document["format"] != CACHE_FORMAT or document["key"] != key:
+                return None
+            return dataset_from_plain(document["dataset"])
     except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
         return None
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _write(path: Path, key: str, dataset: Dataset) -> None:

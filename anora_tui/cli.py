@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 from . import __version__
-from .loader import DataErrors, load_dataset
-from .model import Dataset
+from .cache import load_cached
+from .loader import DataErrors
 from .resources import default_data_dir
 
 
@@ -45,15 +45,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(data_dir: Path) -> Dataset:
-    return load_dataset(data_dir)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data or default_data_dir()
     try:
-        dataset = _load(data_dir)
+        dataset = load_cached(data_dir)
     except DataErrors as problems:
         for problem in problems.errors:
             print(problem, file=sys.stderr)

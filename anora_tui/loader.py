@@ -12,7 +12,6 @@ document costs no more than its size.
 from __future__ import annotations
 
 import difflib
-import gc
 import os
 import re
 from collections import defaultdict
@@ -25,6 +24,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .gc_pause import gc_paused
 from .model import (
     DATE_PRECISIONS,
     PERSON_KINDS,
@@ -108,13 +108,8 @@ def dataset_files(directory: str | os.PathLike) -> list[Path]:
 
 def load_dataset(directory: str | os.PathLike) -> Dataset:
     """Read and check every `*.yaml` file in `directory`; raise `DataErrors` listing all problems."""
-    collecting = gc.isenabled()
-    gc.disable()  # millions of new objects that all live until the end: collecting would free nothing
-    try:
+    with gc_paused():
         return _DatasetReader(directory).read()
-    finally:
-        if collecting:
-            gc.enable()
 
 
 # --- the format -------------------------------------------------------------------------------

@@ -21,7 +21,6 @@ keystroke only computes the term being typed; results are materialised lazily, a
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from bisect import bisect_left
@@ -31,6 +30,7 @@ from functools import lru_cache
 from itertools import chain, compress, count, islice, repeat
 from typing import Callable, Iterable, Iterator, Sequence, overload
 
+from .gc_pause import gc_paused
 from .model import Dataset, Quote
 
 WHOLE, PREFIX, INNER = 0, 1, 2  # ranks: a whole word or phrase, a word's start, inside a word
@@ -385,14 +385,9 @@ class QuoteIndex:
         quotes = dataset.quotes
         self._size = len(quotes)
         self._all = (1 << self._size) - 1
-        collecting = gc.isenabled()
-        gc.disable()  # millions of new objects and no garbage: collections would be wasted work
-        try:
+        with gc_paused():
             self._folded = [fold_text(quote.text) for quote in quotes]
             self._postings = _build_postings(self._folded, self._size)
-        finally:
-            if collecting:
-                gc.enable()
         self._vocabulary = sorted(self._postings)
         self._reversed_vocabulary = sorted(word[::-1] for word in self._postings)
         positions_by_speaker: dict[str, list[int]] = defaultdict(list)

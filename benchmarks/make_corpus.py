@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -33,7 +34,7 @@ PARAGRAPHS_PER_SECTION = 5
 PEOPLE_PER_ARTICLE = 26
 CHARACTERS_PER_ARTICLE = 4
 QUOTES_PER_FILE = 20_000  # the loader refuses files over 64 MiB; keep each well under
-SYLLABLES = "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to va ve vi vo za ze".split()
+SYLLABLES = [consonant + vowel for consonant in "bdklmnrstvz" for vowel in "aeio"]
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,15 @@ def source_words() -> list[str]:
 def make_corpus(quote_count: int, seed: int = 1) -> Corpus:
     rng = random.Random(seed)
     words = source_words()
+    article_words = {word.lower() for word in re.findall(r"\w+", " ".join(words))}
 
     def name() -> str:
-        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3))).capitalize()
+        """A made-up name that is not a word of the text (a person called "Time" would be
+        "mentioned" in every paragraph with the word, which real names rarely are)."""
+        while True:
+            made = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 3)))
+            if made not in article_words:
+                return made.capitalize()
 
     def words_from_source(low: int, high: int) -> str:
         length = rng.randint(low, high)

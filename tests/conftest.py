@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from pathlib import Path
@@ -17,6 +18,21 @@ EXAMPLE_DATA_DIR = Path(__file__).parent / "data" / "example"
 # file name -> YAML text (dedented before writing), raw bytes (written as is), or None (delete the file)
 FileContents = Mapping[str, "str | bytes | None"]
 MakeDataDir = Callable[..., Path]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory):
+    """No test reads or writes the real user's state or cache (subprocesses inherit this too)."""
+    saved = {name: os.environ.get(name) for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME")}
+    root = tmp_path_factory.mktemp("user-dirs")
+    os.environ["XDG_STATE_HOME"] = str(root / "state")
+    os.environ["XDG_CACHE_HOME"] = str(root / "cache")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

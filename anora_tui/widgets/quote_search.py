@@ -122,15 +122,16 @@ class QuoteResultList(ScrollView, can_focus=False):
 
     def _render_row(self, hit: Hit, width: int, current: bool) -> list[Strip]:
         console = self.app.console
-        base = self.rich_style + (self.get_component_rich_style("quote-results--cursor") if current else Style())
-        marker = Text("▌ " if current else "  ", style=self.get_component_rich_style("quote-results--marker", partial=True))
+        style = self.get_component_rich_style
+        base = self.rich_style + (style("quote-results--cursor") if current else Style())
+        marker = Text("▌ " if current else "  ", style=style("quote-results--marker", partial=True))
         room = max(1, width - marker.cell_len)
         lines = self._quote_lines(hit, room)
         speaker = self._dataset.people_by_id[hit.quote.speaker].name
         section = self._dataset.sections_by_id[hit.quote.section].title
         meta = Text(
             f"— {speaker} · {section}".translate(_ONE_LINE),
-            style=self.get_component_rich_style("quote-results--meta", partial=True),
+            style=style("quote-results--meta", partial=True),
         )
         meta.truncate(room, overflow="ellipsis")
         lines.append(meta)

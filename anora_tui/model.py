@@ -194,7 +194,9 @@ class Dataset:
         for character in characters:
             played[character.played_by].append(character.id)
         people = tuple(
-            replace(person, characters=tuple(played.get(person.id, ()))) for person in people
+            # The constructor, not dataclasses.replace: ten times cheaper for a large archive.
+            Person(p.id, p.name, p.kind, p.roles, p.description, p.aliases, tuple(played.get(p.id, ())))
+            for p in people
         )
         scenes = tuple(replace(scene, order=i) for i, scene in enumerate(scenes))
         # By year only: "2022" (approximate) cannot be ordered against "2022-01-14" by its string,
@@ -207,7 +209,6 @@ class Dataset:
             return (section.index, quote.paragraph, section.paragraphs[quote.paragraph - 1].find(quote.text))
 
         quotes = tuple(
-            # The constructor, not dataclasses.replace: ten times cheaper at 100k quotes.
             Quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, order)
             for order, q in enumerate(sorted(quotes, key=article_position))
         )

@@ -9,6 +9,7 @@ rules); below `TINY_*` a "too small" notice replaces them.
 from __future__ import annotations
 
 import sys
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -21,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
+from . import __version__
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
 from .model import Dataset
@@ -68,15 +70,16 @@ class AnoraApp(App[None]):
         Binding("escape", "back_out", "Back out one step", show=False),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
-        Binding("q,ctrl+q", "quit", "Quit", show=True, key_display="q"),
+        Binding("q", "quit", "Quit", show=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # even from a search box
     ]
 
     def __init__(
-        self, dataset: Dataset, data_dir: Path | None = None, state_path: Path | None = None
+        self, dataset: Dataset, *, data_dir: Path | None = None, state_path: Path | None = None
     ) -> None:
         super().__init__()
         self.dataset = dataset
-        self.data_dir = data_dir
+        self.data_dir = data_dir  # where the dataset came from, named in a crash report
         self.state_path = state_path or state_file()
         self.history = History()
         self.quote_index = QuoteIndex(dataset)
@@ -86,6 +89,7 @@ class AnoraApp(App[None]):
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
+        self.remembered_theme: str | None = None
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
 
@@ -109,7 +113,8 @@ class AnoraApp(App[None]):
         saved = loaded.state
         if saved.theme in self.available_themes:
             self.theme = saved.theme
-        self.theme_changed_signal.subscribe(self, lambda _theme: self.save_place())
+        self.remembered_theme = self.theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if saved.history is not None:
             self.history = History.restore(saved.history)
         section_id = saved.section_id
@@ -303,6 +308,12 @@ class AnoraApp(App[None]):
 
     # --- state -------------------------------------------------------------------------------
 
+    def _remember_theme(self, theme) -> None:
+        """A theme chosen in the palette is saved at once (restoring the saved one is not a change)."""
+        if theme.name != self.remembered_theme:
+            self.remembered_theme = theme.name
+            self.save_place()
+
     def current_state(self) -> SavedState:
         reading = self.reading
         return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot())
@@ -321,22 +332,23 @@ class AnoraApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the reader's place, write the full report to a file, and leave
-        a one-line message instead of Textual's traceback."""
+        a one-line message (see `exit_status`) instead of Textual's traceback."""
         try:
             self.save_place()
-        except Exception:  # the state may be what broke; the report still gets written
-            pass
-        self.crash_summary = f"{type(error).__name__}: {error}".splitlines()[0][:200]
-        self.crash_report = write_crash_report(error)
+        except Exception as save_failure:  # the state may be what broke; the report still gets written
+            self.save_error = f"could not save your place: {type(save_failure).__name__}: {save_failure}"
+        self.crash_summary = clean_text(f"{type(error).__name__}: {error}".splitlines()[0][:200])
+        self.crash_report = write_crash_report(error, self.data_dir)
         super()._handle_exception(error)
         self._exit_renderables.clear()
 
 
-def write_crash_report(error: BaseException) -> Path | None:
+def write_crash_report(error: BaseException, data_dir: Path | None) -> Path | None:
     """The full traceback, in the state directory (or the temp directory if that fails)."""
-    import tempfile
-
-    text = "".join(traceback.format_exception(error))
+    text = (
+        f"anora-tui {__version__} crashed reading the dataset {data_dir or '(built in code)'}\n\n"
+        + "".join(traceback.format_exception(error))
+    )
     name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}.txt"
     for directory in (state_dir(), Path(tempfile.gettempdir())):
         try:
@@ -354,16 +366,14 @@ def exit_status(app: AnoraApp) -> int:
     if app.save_error:
         print(f"anora-tui: {app.save_error}", file=sys.stderr)
     if app.crash_summary:
+        saved = "your place could not be saved" if app.save_error else "your place was saved"
         where = f"full report: {app.crash_report}" if app.crash_report else "no report could be written"
-        print(
-            f"anora-tui: unexpected error ({app.crash_summary}); your place was saved; {where}",
-            file=sys.stderr,
-        )
+        print(f"anora-tui: unexpected error ({app.crash_summary}); {saved}; {where}", file=sys.stderr)
         return EXIT_CRASHED
     return app.return_code or 0
 
 
 def run_app(dataset: Dataset, data_dir: Path) -> int:
-    app = AnoraApp(dataset, data_dir)
+    app = AnoraApp(dataset, data_dir=data_dir)
     app.run()
     return exit_status(app)

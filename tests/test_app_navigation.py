@@ -10,6 +10,7 @@ import functools
 from pathlib import Path
 
 import pytest
+import textual._wait
 
 from anora_tui.app import AnoraApp
 from anora_tui.loader import load_dataset
@@ -56,6 +57,13 @@ def find_on_screen(app, needle: str) -> tuple[int, int]:
 
 
 @pytest.fixture(autouse=True)
+def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot waits after every key until the CPU looks idle, polling every 20 ms; poll every 2 ms.
+    Nothing depends on that wait: the tests `settle` (process every queued message) before looking."""
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.002)
+
+
+@pytest.fixture(autouse=True)
 def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every App test keeps its state (and any crash report) under tmp_path."""
     state_home = tmp_path / "xdg-state"
@@ -69,9 +77,20 @@ def shipped_dataset() -> Dataset:
 
 
 async def settle(pilot) -> None:
-    """Let messages, refreshes and call_after_refresh callbacks run."""
-    await pilot.pause()
-    await pilot.pause()
+    """Let every pending message, refresh, call_after_refresh callback and scroll animation run:
+    rounds of "process all queued messages, then refresh the screen"."""
+    for _ in range(3):
+        await pilot._wait_for_screen()
+        pilot.app.screen._on_timer_update()
+    await pilot.app.animator.wait_until_complete()
+    await pilot._wait_for_screen()
+
+
+async def resize(pilot, width: int, height: int) -> None:
+    """Resize the terminal and wait out the App's resize debounce (a 1/120 s timer) before settling."""
+    await pilot.resize_terminal(width, height)
+    await pilot.pause(0.03)
+    await settle(pilot)
 
 
 def focused_pane(app: AnoraApp) -> str | None:
@@ -145,26 +164,20 @@ async def palette(pilot, app: AnoraApp, query: str, expect: str) -> None:
 
 @SIZES
 @run_async
-async def test_starts_on_the_first_section_in_the_reading_pane(shipped_dataset, size) -> None:
+async def test_start_then_contents_opens_a_section_and_the_side_panes_follow(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         first = shipped_dataset.sections[0]
-        assert focused_pane(app) == "reading"
-        assert app.reading.section_id == first.id
-        assert first.title in screen_text(app)
-        assert f"Section 1 of {len(shipped_dataset.sections)}" in screen_text(app)
+        total = len(shipped_dataset.sections)
+        assert focused_pane(app) == "reading" and displayed(app.reading)
+        assert app.reading.section_id == first.id and app.contents.current == first.id
+        assert first.title in screen_text(app) and f"Section 1 of {total}" in screen_text(app)
         assert app.history.current == Location("section", first.id)
-        assert displayed(app.reading)
-        assert displayed(app.contents) is (size == WIDE)
-        assert displayed(app.people) is (size == WIDE)
+        assert displayed(app.contents) is (size == WIDE) and displayed(app.people) is (size == WIDE)
+        named = {p for n in app.reading.in_view for p in shipped_dataset.people_named_in(first.id, n)}
+        assert app.people.named == named and app.timeline.discussed_section == first.id
 
-
-@SIZES
-@run_async
-async def test_contents_enter_opens_the_section(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
         await pilot.press("1")
         await settle(pilot)
         assert focused_pane(app) == "contents" and displayed(app.contents)
@@ -172,27 +185,32 @@ async def test_contents_enter_opens_the_section(shipped_dataset, size) -> None:
         await settle(pilot)
         third = shipped_dataset.sections[2]
         assert focused_pane(app) == "reading"
-        assert app.reading.section_id == third.id
-        assert app.contents.current == third.id
-        assert third.paragraphs[0][:40] in screen_text(app).replace("\n", " ") or third.title in screen_text(app)
-        assert f"Section 3 of {len(shipped_dataset.sections)}" in app.reading.border_subtitle
+        assert app.reading.section_id == third.id and app.contents.current == third.id
+        assert third.title in screen_text(app) and f"Section 3 of {total}" in screen_text(app)
         assert app.history.current == Location("section", third.id)
+        assert app.timeline.discussed_section == third.id
+
+        await pilot.press("end")  # scrolling changes who is marked as named
+        await settle(pilot)
+        later = {p for n in app.reading.in_view for p in shipped_dataset.people_named_in(third.id, n)}
+        assert app.people.named == later
 
 
 @SIZES
 @run_async
-async def test_name_to_person_to_quote_back_to_the_reading_pane(shipped_dataset, size) -> None:
+async def test_name_to_person_to_quote_and_to_scene_with_back_and_forward(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        start = app.history.current
         person = quick_person(shipped_dataset)
         await open_person_from_reading(pilot, app, person)
-        assert focused_pane(app) == "people" and displayed(app.people)
-        assert app.people.showing_detail
-        assert shipped_dataset.people_by_id[person].name in screen_text(app)
+        assert focused_pane(app) == "people" and displayed(app.people) and app.people.showing_detail
+        assert shipped_dataset.people_by_id[person].description[:30] in screen_text(app)
         assert app.history.current == Location("person", person)
 
-        await press_until(pilot, lambda: (highlighted(app) or Location("person", "")).kind == "quote")
+        # person -> one of their quotes: the reading pane, at the quote, highlighted
+        await press_until(pilot, lambda: (highlighted(app) or start).kind == "quote")
         quote_id = highlighted(app).id
         await pilot.press("enter")
         await settle(pilot)
@@ -203,60 +221,45 @@ async def test_name_to_person_to_quote_back_to_the_reading_pane(shipped_dataset,
         assert expected.paragraph in app.reading.in_view
         assert app.history.current == Location("quote", quote_id)
 
-
-@SIZES
-@run_async
-async def test_person_to_scene_back_back_forward(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
+        # back to the person, then on to one of their scenes
+        await pilot.press("b")
         await settle(pilot)
-        start = app.history.current
-        person = quick_person(shipped_dataset)
-        await open_person_from_reading(pilot, app, person)
-        await press_until(pilot, lambda: (highlighted(app) or Location("person", "")).kind == "scene")
+        assert focused_pane(app) == "people" and app.history.current == Location("person", person)
+        await press_until(pilot, lambda: (highlighted(app) or start).kind == "scene")
         scene_id = highlighted(app).id
         await pilot.press("enter")
         await settle(pilot)
         assert focused_pane(app) == "timeline" and displayed(app.timeline)
         assert app.timeline.open == Location("scene", scene_id)
         assert shipped_dataset.scenes_by_id[scene_id].title in screen_text(app)
+        assert not app.history.can_go_forward  # the new jump dropped the quote
 
+        # back, back (alt+left), forward, forward (alt+right)
         await pilot.press("b")
         await settle(pilot)
         assert focused_pane(app) == "people" and app.people.showing_detail
         assert app.history.current == Location("person", person)
-
         await pilot.press("alt+left")
         await settle(pilot)
-        assert focused_pane(app) == "reading"
-        assert app.history.current == start
-
+        assert focused_pane(app) == "reading" and app.history.current == start
+        assert app.reading.section_id == start.id
         await pilot.press("f")
         await settle(pilot)
-        assert focused_pane(app) == "people"
-        assert app.history.current == Location("person", person)
+        assert focused_pane(app) == "people" and app.history.current == Location("person", person)
         await pilot.press("alt+right")
         await settle(pilot)
-        assert app.history.current == Location("scene", scene_id)
-        assert focused_pane(app) == "timeline"
-
-
-@SIZES
-@run_async
-async def test_a_new_jump_drops_the_forward_history(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await open_person_from_reading(pilot, app, quick_person(shipped_dataset))
-        await pilot.press("backspace")
-        await settle(pilot)
-        assert app.history.can_go_forward
-        await pilot.press("right")  # the next section: a new jump
-        await settle(pilot)
-        assert not app.history.can_go_forward
-        assert app.history.current == Location("section", shipped_dataset.sections[1].id)
+        assert focused_pane(app) == "timeline" and app.history.current == Location("scene", scene_id)
         await pilot.press("f")  # nothing ahead: stays
         await settle(pilot)
+        assert app.history.current == Location("scene", scene_id)
+
+        # backspace goes back too; a new jump (next section) drops the forward history
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert app.history.current == Location("person", person) and app.history.can_go_forward
+        await pilot.press("2", "right")
+        await settle(pilot)
+        assert not app.history.can_go_forward
         assert app.history.current == Location("section", shipped_dataset.sections[1].id)
 
 
@@ -278,31 +281,20 @@ async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> Non
         assert app.reading.selected is not None
         await pilot.press("escape")
         assert app.reading.selected is None
-        await pilot.press("escape")  # nothing left to back out of: harmless
+        await pilot.press("4", "enter")  # a scene's detail in the timeline
         await settle(pilot)
-        assert focused_pane(app) == "reading"
+        assert app.timeline.open is not None
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.timeline.open is None and focused_pane(app) == "timeline"
+        await pilot.press("escape", "escape")  # back to reading; then nothing left: harmless
+        await settle(pilot)
+        assert focused_pane(app) == "reading" and displayed(app.reading)
 
 
 @SIZES
 @run_async
-async def test_scrolling_marks_who_is_named_and_what_is_discussed(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        section = shipped_dataset.sections[0]
-        in_view = app.reading.in_view
-        named = {p for n in in_view for p in shipped_dataset.people_named_in(section.id, n)}
-        assert app.people.named == named
-        assert app.timeline.discussed_section == section.id
-        await pilot.press("end")
-        await settle(pilot)
-        later = {p for n in app.reading.in_view for p in shipped_dataset.people_named_in(section.id, n)}
-        assert app.people.named == later
-
-
-@SIZES
-@run_async
-async def test_palette_finds_a_person(shipped_dataset, size) -> None:
+async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -310,21 +302,16 @@ async def test_palette_finds_a_person(shipped_dataset, size) -> None:
         assert app.history.current == Location("person", "mikey-madison")
         assert focused_pane(app) == "people" and app.people.showing_detail
 
-
-@SIZES
-@run_async
-async def test_palette_finds_sections_scenes_and_quotes(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        titles = {s.title for s in shipped_dataset.sections}
-        scene = next(s for s in shipped_dataset.scenes if s.title not in titles)
-        section = shipped_dataset.sections[-1]
+        # the shortest titles that only one thing has, to keep the typing short
+        section_titles = {s.title for s in shipped_dataset.sections}
+        scene_titles = {s.title for s in shipped_dataset.scenes}
+        scene = min((s for s in shipped_dataset.scenes if s.title not in section_titles), key=lambda s: len(s.title))
+        section = min((s for s in shipped_dataset.sections if s.title not in scene_titles), key=lambda s: len(s.title))
         quote = next(q for q in shipped_dataset.quotes if "blood-curdling" in q.text)
         for query, expect, expected in (
             (scene.title, f"Scene: {scene.title}", Location("scene", scene.id)),
             (section.title, f"Section: {section.title}", Location("section", section.id)),
-            ("blood-curdling", "Quote: ", Location("quote", quote.id)),
+            ("blood-curd", "Quote: ", Location("quote", quote.id)),
         ):
             await palette(pilot, app, query, expect)
             assert app.history.current == expected, query
@@ -335,10 +322,14 @@ async def test_palette_finds_sections_scenes_and_quotes(shipped_dataset, size) -
 
 @SIZES
 @run_async
-async def test_search_type_enter_opens_the_quote_and_escape_restores(shipped_dataset, size) -> None:
+async def test_search_escape_restores_enter_opens_and_n_steps(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
+        await pilot.press("n")  # no search yet: a notice, nothing moves
+        await settle(pilot)
+        assert app.history.current == Location("section", shipped_dataset.sections[0].id)
+
         await pilot.press("1")  # start somewhere other than the reading pane
         await settle(pilot)
         before = (app.focused, app.history.current, app.reading.section_id)
@@ -356,53 +347,26 @@ async def test_search_type_enter_opens_the_quote_and_escape_restores(shipped_dat
 
         await pilot.press("slash")
         await settle(pilot)
-        await pilot.press(*"blood", "enter")
-        await settle(pilot)
-        quote = next(q for q in shipped_dataset.quotes if "blood-curdling" in q.text)
-        expected = quote_location(shipped_dataset, quote.id)
-        assert app.history.current == Location("quote", quote.id)
-        assert focused_pane(app) == "reading"
-        assert app.reading.highlight == (expected.paragraph, expected.span)
-        assert expected.paragraph in app.reading.in_view
-
-
-@SIZES
-@run_async
-async def test_n_and_shift_n_step_through_the_last_search_in_article_order(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await pilot.press("n")  # no search yet: a notice, nothing moves
-        await settle(pilot)
-        assert app.history.current == Location("section", shipped_dataset.sections[0].id)
-        await pilot.press("slash")
-        await settle(pilot)
         await pilot.press(*"Ani", "enter")
         await settle(pilot)
-        matches = [q.id for q in shipped_dataset.quotes if q.id in set(_hit_ids(app))]
-        assert len(matches) >= 3  # article order: Dataset.quotes is in article order
-        first = app.history.current.id
-        at = matches.index(first)
-        await pilot.press("n")
-        await settle(pilot)
-        assert app.history.current == Location("quote", matches[(at + 1) % len(matches)])
-        await pilot.press("n")
-        await settle(pilot)
-        assert app.history.current == Location("quote", matches[(at + 2) % len(matches)])
-        await pilot.press("N")
-        await settle(pilot)
-        assert app.history.current == Location("quote", matches[(at + 1) % len(matches)])
-        expected = quote_location(shipped_dataset, app.history.current.id)
-        assert app.reading.section_id == expected.id
+        matches = [q.id for q in shipped_dataset.quotes if q.id in {h.quote.id for h in app.last_search.hits}]
+        assert len(matches) >= 3  # Dataset.quotes is in article order
+        at = matches.index(app.history.current.id)
+        expected = quote_location(shipped_dataset, matches[at])
+        assert focused_pane(app) == "reading" and app.reading.section_id == expected.id
         assert app.reading.highlight == (expected.paragraph, expected.span)
+        assert expected.paragraph in app.reading.in_view
+        for key, step in (("n", 1), ("n", 2), ("N", 1)):
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.history.current == Location("quote", matches[(at + step) % len(matches)])
+        expected = quote_location(shipped_dataset, app.history.current.id)
+        assert app.reading.highlight == (expected.paragraph, expected.span)
+
         await pilot.press("slash")  # the search opens with the last query
         await settle(pilot)
         assert app.screen.query_one("Input").value.lower() == "ani"
         await pilot.press("escape")
-
-
-def _hit_ids(app: AnoraApp) -> list[str]:
-    return [hit.quote.id for hit in app.last_search.hits]
 
 
 # --- hostile text --------------------------------------------------------------------------------
@@ -481,7 +445,6 @@ async def test_hostile_text_is_shown_literally_and_clicking_it_does_nothing(make
         for keys in (["3", "enter"], ["4", "enter"], ["ctrl+p", *"Quill"], ["escape", "slash", *"keep"]):
             await pilot.press(*keys)
             await settle(pilot)
-            await pilot.pause(0.2)
             assert all("\x1b" not in line and "\x07" not in line for line in screen_lines(app))
         assert "[/i]keep [@click=app.quit]boom[/] going" in screen_text(app)
         await pilot.press("escape", "3")

@@ -7,11 +7,19 @@ from textual.widgets import Footer
 
 from anora_tui.loader import load_dataset
 from anora_tui.messages import Navigate, ParagraphsInView
-from anora_tui.model import Dataset
+from anora_tui.model import Article, Dataset, Person, Section
 from anora_tui.navigation import Location
 from anora_tui.resources import styles_dir
 from anora_tui.widgets.reading import Block, ReadingPane, quote_location, section_links
-from test_app_navigation import NARROW, WIDE, find_on_screen, run_async, screen_text, settle
+from test_app_navigation import (  # noqa: F401 (quick_pilot is a fixture)
+    NARROW,
+    WIDE,
+    find_on_screen,
+    quick_pilot,
+    run_async,
+    screen_text,
+    settle,
+)
 
 
 class ReadingHost(App):
@@ -293,3 +301,25 @@ async def test_arrows_and_jk_scroll(example_dataset: Dataset) -> None:
         assert app.pane.scroll_target_y > 3
         await pilot.press("pageup")
         assert app.pane.scroll_target_y == 1
+
+
+@run_async
+async def test_control_characters_in_a_dataset_built_in_code_never_reach_the_terminal() -> None:
+    """The loader cleans what it reads; a dataset built in code is cleaned where it is shown."""
+    text = "Bo said \x1b[31mred\x1b[0m and \x1b]0;title\x07 then \x9b2J [@click=app.quit]boom[/]."
+    article = Article(
+        title="T", publication="P", date="2020",
+        sections=(Section("s", "Title \x1b[1mbold", (text,), 0),),
+    )
+    people = (Person("bo", "Bo", "cast", ("actor",), "d"),)
+    dataset = Dataset.build(article, people, (), (), (), (), ())
+    app = ReadingHost(dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        lines = screen_text(app)
+        assert "\x1b" not in lines and "\x07" not in lines and "\x9b" not in lines
+        assert "[31mred" in lines and "[@click=app.quit]boom[/]" in lines
+        x, y = find_on_screen(app, "boom")
+        await pilot.click(offset=(x, y))
+        await settle(pilot)
+        assert app.is_running and app.navigated == []

@@ -20,6 +20,8 @@ KeyGroup = tuple[str, Sequence[BindingType]]
 
 
 class HelpScreen(ModalScreen[None]):
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"help--keys"}
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True),
         Binding("down,j", "scroll('down')", "Down", show=False),
@@ -48,8 +50,9 @@ class HelpScreen(ModalScreen[None]):
     def _table(self, bindings: Iterable[BindingType]) -> Content:
         rows = key_rows(self.app.get_key_display, bindings)
         width = max((len(keys) for keys, _ in rows), default=0)
+        key_style = self.get_visual_style("help--keys", partial=True)
         return Content("\n").join(
-            Content.assemble((keys.ljust(width), "bold"), "  ", description) for keys, description in rows
+            Content.assemble((keys.ljust(width), key_style), "  ", description) for keys, description in rows
         )
 
 

@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.style import Style
 
 from ..messages import Navigate, ParagraphsInView
-from ..model import Dataset, Quote, Section
+from ..model import Dataset, Note, Quote, Section
 from ..navigation import Location
 from ..sanitize import clean_text
 from .strip import Mark, proportional_strip
@@ -112,8 +112,11 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading--says",
         "reading--highlight",
         "reading--credit",
+        "reading--credit-name",
         "reading--note",
         "reading--note-bar",
+        "reading--note-label",
+        "reading--note-says",
         "reading--progress-done",
         "reading--progress-todo",
     }
@@ -210,15 +213,17 @@ class ReadingPane(ScrollView, can_focus=True):
                 yield Block("credit", number, self._credit(quotes).stylize_before(style("reading--credit")))
             for note in notes:
                 note_content = Content.assemble(
-                    ("Editor's note: ", "bold"),
+                    ("Editor's note: ", style("reading--note-label")),
                     "the source says «",
-                    plain(note.says).stylize("italic"),
+                    plain(note.says).stylize(style("reading--note-says")),
                     "»; ",
                     plain(note.correction),
                 )
                 yield Block("note", number, note_content)
 
-    def _paragraph(self, number: int, text: str, quotes: Iterable[Quote], notes) -> Content:
+    def _paragraph(
+        self, number: int, text: str, quotes: Iterable[Quote], notes: Iterable[Note]
+    ) -> Content:
         style = self._part_style
         content = plain(text)
         for start, end in _spans(text, (quote.text for quote in quotes)):
@@ -243,7 +248,7 @@ class ReadingPane(ScrollView, can_focus=True):
             if index:
                 parts.append(Content(", "))
             name = plain(self.dataset.people_by_id[speaker].name)
-            parts.append(name.stylize(Style(bold=True) + person_meta(speaker)))
+            parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
             parts.append(Content(QUOTE_FORM_NOTES.get(form, "")))
         return Content("").join(parts)
 

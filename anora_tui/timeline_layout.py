@@ -109,7 +109,7 @@ def _spread_unknown(positions: Sequence[StoryPosition], high: float) -> dict[int
         # A run that closes the film ends on its last minute: the last scene is the film's end.
         slots = len(run) if position is None else len(run) + 1
         for k, run_index in enumerate(run):
-            result[run_index] = lower + (k + 1) * (upper - lower) / slots
+            result[run_index] = min(upper, lower + (k + 1) * (upper - lower) / slots)
         run = []
         if position is not None:
             lower = _end(position)

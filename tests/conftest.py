@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 import pytest
+import textual._wait
 
 from anora_tui.loader import load_dataset
 from anora_tui.model import Dataset
+from anora_tui.resources import default_data_dir
 
 EXAMPLE_DATA_DIR = Path(__file__).parent / "data" / "example"
 
@@ -75,3 +77,23 @@ def make_data_dir(tmp_path: Path) -> MakeDataDir:
         return directory
 
     return make
+
+
+@pytest.fixture
+def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot waits after every key until the CPU looks idle, polling every 20 ms; poll every 2 ms.
+    Nothing depends on that wait: the tests `settle` (process every queued message) before looking."""
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.002)
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every App test keeps its state (and any crash report) under tmp_path."""
+    state_home = tmp_path / "xdg-state"
+    monkeypatch.setenv("XDG_STATE_HOME", str(state_home))
+    return state_home / "anora-tui" / "state.json"
+
+
+@pytest.fixture(scope="session")
+def shipped_dataset() -> Dataset:
+    return load_dataset(default_data_dir())

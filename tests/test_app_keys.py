@@ -14,30 +14,27 @@ from anora_tui.navigation import Location
 from anora_tui.state import STATE_VERSION, load_state
 from anora_tui.widgets.help import HelpScreen
 from anora_tui.widgets.reading import ReadingPane
-from test_app_navigation import (
+from ui_harness import (
+    WIDE,
     NARROW,
     SIZES,
-    WIDE,
-    displayed,
-    focused_pane,
-    isolated_state,  # noqa: F401 (fixture)
-    open_person_from_reading,
-    palette,
-    quick_person,
-    quick_pilot,  # noqa: F401 (fixture)
-    resize,
-    run_async,
     screen_text,
     settle,
-    shipped_dataset,  # noqa: F401 (fixture)
+    resize,
+    focused_pane,
+    displayed,
     wait_for,
+    open_person_from_reading,
+    quick_person,
+    palette,
 )
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 PANE_ORDER = ["contents", "reading", "people", "timeline"]
 
 
 @SIZES
-@run_async
 async def test_tab_shift_tab_and_number_keys_move_between_panes(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -61,7 +58,6 @@ async def test_tab_shift_tab_and_number_keys_move_between_panes(shipped_dataset,
             assert displayed(app.reading) is (size == WIDE or pane == "reading")
 
 
-@run_async
 async def test_medium_width_shows_reading_and_side_and_toggles_the_contents(shipped_dataset) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -76,7 +72,6 @@ async def test_medium_width_shows_reading_and_side_and_toggles_the_contents(ship
         assert [p for p in PANE_ORDER if displayed(app.pane(p))] == ["reading", "people", "timeline"]
 
 
-@run_async
 async def test_clicking_a_pane_makes_it_the_active_one(shipped_dataset) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -90,7 +85,6 @@ async def test_clicking_a_pane_makes_it_the_active_one(shipped_dataset) -> None:
 
 
 @SIZES
-@run_async
 async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -113,7 +107,6 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
 
 
 @SIZES
-@run_async
 async def test_footer_hints_and_list_keys(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -142,7 +135,6 @@ async def test_footer_hints_and_list_keys(shipped_dataset, size) -> None:
         assert contents.highlighted == 0
 
 
-@run_async
 async def test_ctrl_q_quits_and_saves_the_place(shipped_dataset, isolated_state) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -161,7 +153,6 @@ async def test_ctrl_q_quits_and_saves_the_place(shipped_dataset, isolated_state)
     assert top > 1
 
 
-@run_async
 async def test_a_restart_restores_section_scroll_theme_and_history(shipped_dataset, isolated_state) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -186,7 +177,6 @@ async def test_a_restart_restores_section_scroll_theme_and_history(shipped_datas
         assert again.reading.section_id == shipped_dataset.sections[1].id
 
 
-@run_async
 async def test_theme_chosen_in_the_palette_is_remembered(shipped_dataset, isolated_state) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -212,7 +202,6 @@ async def test_theme_chosen_in_the_palette_is_remembered(shipped_dataset, isolat
         (json.dumps({"version": STATE_VERSION + 1, "section": "x"}).encode(), "another version"),
     ],
 )
-@run_async
 async def test_a_bad_state_file_is_ignored_with_a_notice(
     shipped_dataset, isolated_state: Path, contents: bytes, reason: str
 ) -> None:
@@ -227,7 +216,6 @@ async def test_a_bad_state_file_is_ignored_with_a_notice(
         assert str(isolated_state) in toasts.replace("\n", "")
 
 
-@run_async
 async def test_saved_state_naming_unknown_places_starts_at_the_beginning(shipped_dataset, isolated_state) -> None:
     isolated_state.parent.mkdir(parents=True)
     history = {"back": [], "current": {"kind": "person", "id": "nobody"}, "forward": []}
@@ -244,7 +232,6 @@ async def test_saved_state_naming_unknown_places_starts_at_the_beginning(shipped
         assert app.reading.section_id == shipped_dataset.sections[0].id
 
 
-@run_async
 async def test_a_failing_state_write_is_reported_not_fatal(shipped_dataset, tmp_path: Path, capsys) -> None:
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("")
@@ -263,7 +250,6 @@ class CrashingApp(AnoraApp):
         raise RuntimeError("boom\nsecond line")
 
 
-@run_async
 async def test_an_unexpected_error_keeps_the_place_and_leaves_one_line(
     shipped_dataset, isolated_state: Path, capsys
 ) -> None:
@@ -285,7 +271,6 @@ async def test_an_unexpected_error_keeps_the_place_and_leaves_one_line(
     assert "RuntimeError: boom" in err and str(app.crash_report) in err and "place was saved" in err
 
 
-@run_async
 async def test_resize_sweep_in_every_view_never_crashes(shipped_dataset) -> None:
     sizes = [(1, 1), (10, 5), (19, 30), (40, 12), (80, 24), (200, 60), (4, 40), (140, 6), (40, 5), (99, 24)]
     app = AnoraApp(shipped_dataset)
@@ -312,7 +297,6 @@ async def test_resize_sweep_in_every_view_never_crashes(shipped_dataset) -> None
         assert "Terminal too small" not in screen_text(app)
 
 
-@run_async
 async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_dataset) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:

@@ -1,169 +1,38 @@
-"""The whole reader: every navigation path, at 80×24 and 160×48, asserting focus and what is shown.
-
-Also holds the small harness the other App tests import (running async tests, reading the screen).
-"""
+"""The whole reader: every navigation path, at 80×24 and 160×48, asserting focus and what is shown."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
-from pathlib import Path
-
 import pytest
-import textual._wait
+
+
 
 from anora_tui.app import AnoraApp
 from anora_tui.loader import load_dataset
-from anora_tui.model import Dataset
 from anora_tui.navigation import Location
-from anora_tui.resources import default_data_dir
-from anora_tui.widgets.link_list import LinkList
 from anora_tui.widgets.quote_search import QuoteSearchScreen
 from anora_tui.widgets.reading import quote_location
+from ui_harness import (
+    WIDE,
+    SIZES,
+    screen_lines,
+    screen_text,
+    find_on_screen,
+    settle,
+    focused_pane,
+    displayed,
+    press_until,
+    highlighted,
+    open_person_from_reading,
+    quick_person,
+    palette,
+)
 
-WIDE = (160, 48)
-NARROW = (80, 24)
-SIZES = pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
-
-
-# --- harness -----------------------------------------------------------------------------------
-
-
-def run_async(test):
-    """Run an `async def` test with asyncio (no pytest async plugin is installed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
-
-def screen_lines(app) -> list[str]:
-    """The screen as the user sees it, one string per row."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
-
-
-def screen_text(app) -> str:
-    return "\n".join(screen_lines(app))
-
-
-def find_on_screen(app, needle: str) -> tuple[int, int]:
-    """The (x, y) of the first place `needle` is on screen."""
-    for y, line in enumerate(screen_lines(app)):
-        if needle in line:
-            return line.index(needle), y
-    raise AssertionError(f"{needle!r} is not on screen:\n{screen_text(app)}")
-
-
-@pytest.fixture(autouse=True)
-def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot waits after every key until the CPU looks idle, polling every 20 ms; poll every 2 ms.
-    Nothing depends on that wait: the tests `settle` (process every queued message) before looking."""
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.002)
-
-
-@pytest.fixture(autouse=True)
-def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every App test keeps its state (and any crash report) under tmp_path."""
-    state_home = tmp_path / "xdg-state"
-    monkeypatch.setenv("XDG_STATE_HOME", str(state_home))
-    return state_home / "anora-tui" / "state.json"
-
-
-@pytest.fixture(scope="session")
-def shipped_dataset() -> Dataset:
-    return load_dataset(default_data_dir())
-
-
-async def settle(pilot) -> None:
-    """Let every pending message, refresh, call_after_refresh callback and scroll animation run:
-    rounds of "process all queued messages, then refresh the screen"."""
-    for _ in range(3):
-        await pilot._wait_for_screen()
-        pilot.app.screen._on_timer_update()
-    await pilot.app.animator.wait_until_complete()
-    await pilot._wait_for_screen()
-
-
-async def resize(pilot, width: int, height: int) -> None:
-    """Resize the terminal and wait out the App's resize debounce (a 1/120 s timer) before settling."""
-    await pilot.resize_terminal(width, height)
-    await pilot.pause(0.03)
-    await settle(pilot)
-
-
-def focused_pane(app: AnoraApp) -> str | None:
-    for node in app.focused.ancestors_with_self if app.focused else ():
-        if node.id in ("contents", "reading", "people", "timeline"):
-            return node.id
-    return None
-
-
-def displayed(widget) -> bool:
-    """Really on screen: it and all its ancestors are displayed, and it has a size."""
-    return widget.display and all(a.display for a in widget.ancestors) and widget.region.area > 0
-
-
-async def wait_for(pilot, predicate, timeout: float = 3.0) -> None:
-    """Pause until `predicate()` holds (for work done in workers, like the palette's search)."""
-    for _ in range(int(timeout / 0.02)):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    assert predicate(), "timed out waiting"
-
-
-async def press_until(pilot, predicate, key: str = "down", limit: int = 60) -> None:
-    """Press `key` until `predicate()` holds (bounded), e.g. to reach a row of a list."""
-    for _ in range(limit):
-        if predicate():
-            return
-        await pilot.press(key)
-    assert predicate(), f"pressed {key!r} {limit} times without reaching the target"
-
-
-def highlighted(app: AnoraApp) -> Location | None:
-    focused = app.focused
-    return focused.highlighted_location if isinstance(focused, LinkList) else None
-
-
-async def open_person_from_reading(pilot, app: AnoraApp, person_id: str) -> None:
-    """In the reading pane, step through the names with ] until the person's, then Enter."""
-    await pilot.press("2")
-    await settle(pilot)
-    await press_until(
-        pilot,
-        lambda: app.reading.selected is not None and app.reading.selected.person_id == person_id,
-        "right_square_bracket",
-    )
-    await pilot.press("enter")
-    await settle(pilot)
-
-
-def quick_person(dataset: Dataset) -> str:
-    """Someone named in the first section with a scene and a quote, and the fewest rows to step through."""
-    first = dataset.sections[0]
-    named = {p for n in range(1, len(first.paragraphs) + 1) for p in dataset.people_named_in(first.id, n)}
-    candidates = [p for p in named if dataset.scenes_with(p) and dataset.quotes_by(p)]
-    return min(candidates, key=lambda p: (len(dataset.quotes_by(p)), p))
-
-
-async def palette(pilot, app: AnoraApp, query: str, expect: str) -> None:
-    """Open the command palette, type the query, wait for the `expect`ed hit and choose it."""
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    await pilot.press(*query)
-    await wait_for(pilot, lambda: expect in screen_text(app))
-    await pilot.press("enter")
-    await settle(pilot)
-
+pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 # --- navigation paths ----------------------------------------------------------------------------
 
 
 @SIZES
-@run_async
 async def test_start_then_contents_opens_a_section_and_the_side_panes_follow(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -197,7 +66,6 @@ async def test_start_then_contents_opens_a_section_and_the_side_panes_follow(shi
 
 
 @SIZES
-@run_async
 async def test_name_to_person_to_quote_and_to_scene_with_back_and_forward(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -264,7 +132,6 @@ async def test_name_to_person_to_quote_and_to_scene_with_back_and_forward(shippe
 
 
 @SIZES
-@run_async
 async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -293,7 +160,6 @@ async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> Non
 
 
 @SIZES
-@run_async
 async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -321,7 +187,6 @@ async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, 
 
 
 @SIZES
-@run_async
 async def test_search_escape_restores_enter_opens_and_n_steps(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
@@ -426,7 +291,6 @@ notes:
 
 
 @SIZES
-@run_async
 async def test_hostile_text_is_shown_literally_and_clicking_it_does_nothing(make_data_dir, size) -> None:
     dataset = load_dataset(make_data_dir({"all.yaml": HOSTILE_DATASET}, from_example=False))
     app = AnoraApp(dataset)

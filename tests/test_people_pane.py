@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import time
 from pathlib import Path
 
@@ -33,16 +31,6 @@ from anora_tui.resources import default_data_dir, styles_dir
 from anora_tui.widgets.link_list import LinkList
 from anora_tui.widgets.people import PeoplePane
 from anora_tui.widgets.person_detail import PersonDetail, build_rows
-
-def run_async(test):
-    """Run an `async def` test with asyncio (no pytest async plugin is installed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
 
 WIDE = (160, 48)
 NARROW = (80, 24)
@@ -115,7 +103,6 @@ def shipped_dataset() -> Dataset:
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])
-@run_async
 async def test_list_groups_people_with_role_and_counts(example_dataset, size):
     app = Host(example_dataset, pane_width=None if size == NARROW else 48)
     async with app.run_test(size=size):
@@ -130,7 +117,6 @@ async def test_list_groups_people_with_role_and_counts(example_dataset, size):
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
 
 
-@run_async
 async def test_arrows_and_enter_open_a_person(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -142,7 +128,6 @@ async def test_arrows_and_enter_open_a_person(example_dataset):
         assert "Ines Haldane · cast" in screen_text(app, app.pane)
 
 
-@run_async
 async def test_home_end_skip_headings(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -152,7 +137,6 @@ async def test_home_end_skip_headings(example_dataset):
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
 
 
-@run_async
 async def test_click_opens_a_person(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -166,7 +150,6 @@ async def test_click_opens_a_person(example_dataset):
         assert app.pane.showing_detail
 
 
-@run_async
 async def test_mark_named_marks_and_unmarks(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -193,7 +176,6 @@ async def test_mark_named_marks_and_unmarks(example_dataset):
 # --- the detail view ----------------------------------------------------------------------
 
 
-@run_async
 async def test_detail_shows_every_section_in_order(example_dataset):
     app = Host(example_dataset, pane_width=None)
     async with app.run_test(size=(100, 60)) as pilot:
@@ -214,7 +196,6 @@ async def test_detail_shows_every_section_in_order(example_dataset):
         assert "PLAYS" not in text  # she plays no one
 
 
-@run_async
 async def test_detail_of_an_actor_lists_who_they_play(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -226,7 +207,6 @@ async def test_detail_of_an_actor_lists_who_they_play(example_dataset):
         assert detail_links(app).highlighted_location == Location("person", "tomas-reyes")
 
 
-@run_async
 async def test_detail_links_follow_with_enter(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -248,14 +228,16 @@ async def test_detail_links_follow_with_enter(example_dataset):
         ]
 
 
-@run_async
 async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
         app.pane.show_person("mara-quill")
         app.pane.focus_default()
-        await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
+        for _ in range(50):  # the footer redraws its bindings a few frames after the focus moves
+            await pilot.pause(0.02)
+            footer = screen_text(app).splitlines()[-1]
+            if footer.strip():
+                break
         assert "\" Quotes" in footer and "s Scenes" in footer and "m Mentions" in footer
         links = detail_links(app)
         await pilot.press("m")
@@ -274,7 +256,6 @@ async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
         assert links.highlighted_location.paragraph == last.paragraph
 
 
-@run_async
 async def test_jump_keys_hidden_when_there_is_nothing_to_jump_to(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -289,7 +270,6 @@ async def test_jump_keys_hidden_when_there_is_nothing_to_jump_to(example_dataset
         assert detail_links(app).highlighted == before
 
 
-@run_async
 async def test_escape_backs_out_to_the_list_then_leaves_escape_to_the_app(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -308,7 +288,6 @@ async def test_escape_backs_out_to_the_list_then_leaves_escape_to_the_app(exampl
         assert app.pane.back_out() is False
 
 
-@run_async
 async def test_show_person_does_not_take_focus_from_elsewhere(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -324,7 +303,6 @@ async def test_show_person_does_not_take_focus_from_elsewhere(example_dataset):
         assert not app.pane.showing_detail
 
 
-@run_async
 async def test_mentions_strip_fills_the_width_and_follows_resizes(example_dataset):
     app = Host(example_dataset, pane_width=None)
     async with app.run_test(size=(60, 30)) as pilot:
@@ -347,7 +325,6 @@ async def test_mentions_strip_fills_the_width_and_follows_resizes(example_datase
         assert wide[int(cells * 2.5)] not in "█▒"
 
 
-@run_async
 async def test_styles_come_from_the_theme_and_follow_it(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -374,7 +351,6 @@ async def test_styles_come_from_the_theme_and_follow_it(example_dataset):
 
 
 @pytest.mark.parametrize("size", [(1, 1), (4, 3), (12, 6), NARROW, WIDE])
-@run_async
 async def test_any_size_works(shipped_dataset, size):
     app = Host(shipped_dataset, pane_width=None)
     async with app.run_test(size=size) as pilot:
@@ -397,7 +373,6 @@ def test_building_the_busiest_detail_is_fast(shipped_dataset):
     assert min(timings) < 0.05
 
 
-@run_async
 async def test_showing_the_busiest_person_is_fast(shipped_dataset):
     busiest = max(shipped_dataset.people, key=lambda p: shipped_dataset.mention_count(p.id))
     app = Host(shipped_dataset)
@@ -435,7 +410,6 @@ def hostile_dataset() -> Dataset:
     return Dataset.build(article, people, characters, scenes, events, quotes, notes)
 
 
-@run_async
 async def test_hostile_text_is_shown_literally():
     app = Host(hostile_dataset(), pane_width=None)
     async with app.run_test(size=(120, 50)) as pilot:
@@ -465,7 +439,6 @@ async def test_hostile_text_is_shown_literally():
         assert app.is_running
 
 
-@run_async
 async def test_calls_before_mount_are_kept(example_dataset):
     class EarlyHost(Host):
         def compose(self) -> ComposeResult:

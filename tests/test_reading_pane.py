@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from textual.app import App, ComposeResult
 from textual.widgets import Footer
 
@@ -11,15 +13,15 @@ from anora_tui.model import Article, Dataset, Person, Section
 from anora_tui.navigation import Location
 from anora_tui.resources import styles_dir
 from anora_tui.widgets.reading import Block, ReadingPane, quote_location, section_links
-from test_app_navigation import (  # noqa: F401 (quick_pilot is a fixture)
-    NARROW,
+from ui_harness import (
     WIDE,
-    find_on_screen,
-    quick_pilot,
-    run_async,
+    NARROW,
     screen_text,
+    find_on_screen,
     settle,
 )
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 
 class ReadingHost(App):
@@ -64,7 +66,6 @@ def paragraph_spans(pane: ReadingPane, number: int):
     return next(b for b in blocks(pane, "paragraph") if b.paragraph == number).content.spans
 
 
-@run_async
 async def test_opens_only_the_section_asked_for(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -79,7 +80,6 @@ async def test_opens_only_the_section_asked_for(example_dataset: Dataset) -> Non
         assert texts(app.pane, "title") == [section.title]
 
 
-@run_async
 async def test_markdown_and_markup_in_paragraphs_stay_literal(make_data_dir) -> None:
     literal = "# Not a heading <div>x</div> * x * [bold]y[/bold] `code`"
     data_dir = make_data_dir(
@@ -109,7 +109,6 @@ async def test_markdown_and_markup_in_paragraphs_stay_literal(make_data_dir) -> 
         assert "[b]Title[/b]" in shown
 
 
-@run_async
 async def test_names_are_marked_and_carry_the_person(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -125,7 +124,6 @@ async def test_names_are_marked_and_carry_the_person(example_dataset: Dataset) -
         assert set(named.values()) == {"mara-quill"}
 
 
-@run_async
 async def test_brackets_step_through_names_and_enter_opens_the_person(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -146,7 +144,6 @@ async def test_brackets_step_through_names_and_enter_opens_the_person(example_da
         assert links[0].person_id == "tomas-reyes" and links[1].person_id == "ines-haldane"
 
 
-@run_async
 async def test_selected_name_is_drawn_selected_and_escape_clears_it(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -164,7 +161,6 @@ async def test_selected_name_is_drawn_selected_and_escape_clears_it(example_data
         assert app.pane.back_out() is False
 
 
-@run_async
 async def test_stepping_names_walks_past_the_screen_scrolling_along(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=(40, 8)) as pilot:
@@ -179,7 +175,6 @@ async def test_stepping_names_walks_past_the_screen_scrolling_along(example_data
         assert app.pane.selected == links[-1]
 
 
-@run_async
 async def test_clicking_a_name_opens_the_person(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -194,7 +189,6 @@ async def test_clicking_a_name_opens_the_person(example_dataset: Dataset) -> Non
         assert app.navigated == [Location("person", "mara-quill")]
 
 
-@run_async
 async def test_quotes_are_styled_and_credited(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -211,7 +205,6 @@ async def test_quotes_are_styled_and_credited(example_dataset: Dataset) -> None:
         ]
 
 
-@run_async
 async def test_editor_notes_sit_under_their_paragraph(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -226,7 +219,6 @@ async def test_editor_notes_sit_under_their_paragraph(example_dataset: Dataset) 
         assert "Editor's note: the source says «Brandt told the crew to wait»" in screen_text(app)
 
 
-@run_async
 async def test_progress_shows_section_and_share_of_the_article(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -238,7 +230,6 @@ async def test_progress_shows_section_and_share_of_the_article(example_dataset: 
         assert "Section 3 of 3 · 100%" in screen_text(app)
 
 
-@run_async
 async def test_scrolling_reports_the_paragraphs_in_view(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=(40, 10)) as pilot:
@@ -257,7 +248,6 @@ async def test_scrolling_reports_the_paragraphs_in_view(example_dataset: Dataset
         assert app.views[-1][1][0] == 1
 
 
-@run_async
 async def test_open_section_at_a_quote_scrolls_to_it_and_highlights_it(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=(40, 10)) as pilot:
@@ -273,7 +263,6 @@ async def test_open_section_at_a_quote_scrolls_to_it_and_highlights_it(example_d
         assert not any(s.style == highlight for s in paragraph_spans(app.pane, 3))
 
 
-@run_async
 async def test_left_and_right_ask_for_the_neighbouring_sections(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -288,7 +277,6 @@ async def test_left_and_right_ask_for_the_neighbouring_sections(example_dataset:
         assert app.navigated[2:] == [Location("section", "the-shoot")]
 
 
-@run_async
 async def test_arrows_and_jk_scroll(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=(40, 10)) as pilot:
@@ -303,7 +291,6 @@ async def test_arrows_and_jk_scroll(example_dataset: Dataset) -> None:
         assert app.pane.scroll_target_y == 1
 
 
-@run_async
 async def test_control_characters_in_a_dataset_built_in_code_never_reach_the_terminal() -> None:
     """The loader cleans what it reads; a dataset built in code is cleaned where it is shown."""
     text = "Bo said \x1b[31mred\x1b[0m and \x1b]0;title\x07 then \x9b2J [@click=app.quit]boom[/]."

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import functools
 
 import pytest
 from textual.app import App
@@ -16,16 +14,6 @@ from anora_tui.widgets.quote_search import ROW_HEIGHT, QuoteResultList, QuoteSea
 from test_search import dataset_of
 
 SIZES = [(80, 24), (160, 50)]
-
-
-def run_async(test):
-    """Run an `async def` test with asyncio (no pytest async plugin is installed)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
 
 
 class Host(App):
@@ -77,7 +65,6 @@ def highlighted(app: App) -> list[str]:
 
 
 @pytest.mark.parametrize("size", SIZES)
-@run_async
 async def test_typing_narrows_the_list_and_counts(example_dataset, size):
     app = Host(example_dataset)
     async with app.run_test(size=size) as pilot:
@@ -97,7 +84,6 @@ async def test_typing_narrows_the_list_and_counts(example_dataset, size):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@run_async
 async def test_enter_returns_the_highlighted_quote(example_dataset, size):
     app = Host(example_dataset)
     async with app.run_test(size=size) as pilot:
@@ -106,7 +92,6 @@ async def test_enter_returns_the_highlighted_quote(example_dataset, size):
         assert app.dismissed == ["ferry-was-real"]
 
 
-@run_async
 async def test_up_and_down_stop_at_the_ends(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -115,7 +100,6 @@ async def test_up_and_down_stop_at_the_ends(example_dataset):
         assert app.dismissed == ["counting-ferries"]
 
 
-@run_async
 async def test_escape_returns_nothing(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -124,7 +108,6 @@ async def test_escape_returns_nothing(example_dataset):
         assert app.dismissed == [None]
 
 
-@run_async
 async def test_enter_with_no_results_does_nothing(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -133,7 +116,6 @@ async def test_enter_with_no_results_does_nothing(example_dataset):
         assert app.dismissed == []
 
 
-@run_async
 async def test_a_click_opens_a_quote(example_dataset):
     app = Host(example_dataset, query="ferr")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -143,7 +125,6 @@ async def test_a_click_opens_a_quote(example_dataset):
         assert app.dismissed == ["ferry-was-real"]
 
 
-@run_async
 async def test_initial_query_is_searched_at_once(example_dataset):
     app = Host(example_dataset, query="@haldane")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -154,7 +135,6 @@ async def test_initial_query_is_searched_at_once(example_dataset):
 
 
 @pytest.mark.parametrize("size", SIZES)
-@run_async
 async def test_empty_result_suggests_loosening(example_dataset, size):
     app = Host(example_dataset)
     async with app.run_test(size=size) as pilot:
@@ -170,7 +150,6 @@ async def test_empty_result_suggests_loosening(example_dataset, size):
 
 
 @pytest.mark.parametrize("query", ["[/bold]", "[@click=app.quit]", "[b]ferr[/b]"])
-@run_async
 async def test_queries_that_look_like_markup_are_shown_literally(example_dataset, query):
     app = Host(example_dataset)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -182,7 +161,6 @@ async def test_queries_that_look_like_markup_are_shown_literally(example_dataset
 
 
 @pytest.mark.parametrize("size", SIZES)
-@run_async
 async def test_quote_text_that_looks_like_markup_is_shown_literally(size):
     dataset = dataset_of(
         ("sean-baker", "She said [/i] and left."),
@@ -201,7 +179,6 @@ async def test_quote_text_that_looks_like_markup_is_shown_literally(size):
         assert app.dismissed == ["q0"]
 
 
-@run_async
 async def test_control_characters_in_the_data_never_reach_the_terminal():
     dataset = dataset_of(("sean-baker", "Bell\x07 escape\x1b[31m red\nnext line\ttab"))
     app = Host(dataset)
@@ -212,7 +189,6 @@ async def test_control_characters_in_the_data_never_reach_the_terminal():
         assert not any(ord(c) < 32 for c in row)
 
 
-@run_async
 async def test_long_quotes_show_their_first_match():
     words = " ".join(f"word{n}" for n in range(200))
     dataset = dataset_of(("sean-baker", f"{words} needle {words}"))
@@ -224,7 +200,6 @@ async def test_long_quotes_show_their_first_match():
         assert highlighted(app) == ["needle"]
 
 
-@run_async
 async def test_the_list_is_virtual():
     dataset = dataset_of(*[("sean-baker", f"Quote number {n} about the film.") for n in range(3000)])
     app = Host(dataset)
@@ -245,7 +220,6 @@ async def test_the_list_is_virtual():
 
 
 @pytest.mark.parametrize("size", [(1, 1), (4, 3), (6, 4), (12, 6), (20, 8)])
-@run_async
 async def test_tiny_terminals_do_not_crash(example_dataset, size):
     app = Host(example_dataset)
     async with app.run_test(size=size) as pilot:
@@ -257,7 +231,6 @@ async def test_tiny_terminals_do_not_crash(example_dataset, size):
         assert app.dismissed == ["ferry-was-real"]
 
 
-@run_async
 async def test_resizing_redraws_the_rows(example_dataset):
     app = Host(example_dataset, query="ferr")
     async with app.run_test(size=(160, 50)) as pilot:

@@ -10,7 +10,10 @@ from __future__ import annotations
 import pytest
 
 from anora_tui.app import AnoraApp
-from test_app_navigation import NARROW, WIDE, isolated_state  # noqa: F401 (fixture)
+from ui_harness import (
+    WIDE,
+    NARROW,
+)
 
 VIEWS = {
     "main": [],

@@ -3,8 +3,6 @@ it records every Navigate and opens scenes and events in the pane, as the reader
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import statistics
 import time
 from dataclasses import replace
@@ -39,16 +37,6 @@ from anora_tui.widgets.timeline import (
     TimelinePane,
     TrackTabs,
 )
-
-def run_async(test):
-    """Run an async test on a fresh event loop (the suite has no asyncio plugin)."""
-
-    @functools.wraps(test)
-    def run(*args, **kwargs):
-        return asyncio.run(test(*args, **kwargs))
-
-    return run
-
 
 WIDE = (160, 48)
 NARROW = (80, 24)
@@ -116,7 +104,6 @@ def shipped_dataset() -> Dataset:
 
 
 @pytest.mark.parametrize("size", [NARROW, WIDE])
-@run_async
 async def test_story_rows_show_order_title_position_and_length(example_dataset, size):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=size):
@@ -131,7 +118,6 @@ async def test_story_rows_show_order_title_position_and_length(example_dataset, 
         assert "2. The fog" in screen_text(app)
 
 
-@run_async
 async def test_scene_rows_without_minutes_show_the_description(shipped_dataset):
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=WIDE):
@@ -141,7 +127,6 @@ async def test_scene_rows_without_minutes_show_the_description(shipped_dataset):
                 assert row.endswith(scene.position.description)
 
 
-@run_async
 async def test_film_strip_places_and_sizes_scenes_and_marks_approximate_ones(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE):
@@ -162,7 +147,6 @@ async def test_film_strip_places_and_sizes_scenes_and_marks_approximate_ones(exa
         assert "approximate (≈)" in app.pane.strip.tooltip.plain
 
 
-@run_async
 async def test_scenes_without_minutes_are_drawn_estimated(shipped_dataset):
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=WIDE):
@@ -171,7 +155,6 @@ async def test_scenes_without_minutes_are_drawn_estimated(shipped_dataset):
         assert strip.count(ESTIMATED_CHAR) == len(unplaced) > 0
 
 
-@run_async
 async def test_strip_redraws_at_the_new_width_on_resize(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -183,7 +166,6 @@ async def test_strip_redraws_at_the_new_width_on_resize(example_dataset):
         assert strip in screen_text(app)
 
 
-@run_async
 async def test_highlighting_a_row_selects_its_scene_on_the_strip(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -202,7 +184,6 @@ async def test_highlighting_a_row_selects_its_scene_on_the_strip(example_dataset
 # --- opening and backing out ----------------------------------------------------------------
 
 
-@run_async
 async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -237,7 +218,6 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
         ]
 
 
-@run_async
 async def test_detail_links_post_navigate_for_people_characters_and_sections(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -253,7 +233,6 @@ async def test_detail_links_post_navigate_for_people_characters_and_sections(exa
         ]
 
 
-@run_async
 async def test_a_scene_with_no_production_facts_says_so(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW):
@@ -262,7 +241,6 @@ async def test_a_scene_with_no_production_facts_says_so(example_dataset):
         assert "≈ 0:11 (the final minute)" in facts(app.pane)
 
 
-@run_async
 async def test_escape_backs_out_to_the_row_then_goes_on_to_the_app(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -282,7 +260,6 @@ async def test_escape_backs_out_to_the_row_then_goes_on_to_the_app(example_datas
         assert pane.back_out() is False
 
 
-@run_async
 async def test_back_out_and_focus_default_as_the_app_calls_them(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -303,7 +280,6 @@ async def test_back_out_and_focus_default_as_the_app_calls_them(example_dataset)
 # --- the production track -------------------------------------------------------------------
 
 
-@run_async
 async def test_t_switches_to_events_in_date_order_with_their_precision(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -325,7 +301,6 @@ async def test_t_switches_to_events_in_date_order_with_their_precision(example_d
         assert pane.query_one(TrackTabs).active == "timeline-tab-story"
 
 
-@run_async
 async def test_clicking_a_tab_switches_the_track(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -335,7 +310,6 @@ async def test_clicking_a_tab_switches_the_track(example_dataset):
         assert rows(app.pane.track_list)[0].startswith("  c. 2009")
 
 
-@run_async
 async def test_event_detail_shows_date_precision_note_and_links(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -354,7 +328,6 @@ async def test_event_detail_shows_date_precision_note_and_links(example_dataset)
         ]
 
 
-@run_async
 async def test_showing_a_scene_or_event_switches_to_its_track(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE):
@@ -374,7 +347,6 @@ async def test_showing_a_scene_or_event_switches_to_its_track(example_dataset):
 # --- marks and the mouse --------------------------------------------------------------------
 
 
-@run_async
 async def test_mark_section_marks_the_scenes_and_events_it_discusses(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -392,7 +364,6 @@ async def test_mark_section_marks_the_scenes_and_events_it_discusses(example_dat
         assert not any(row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list))
 
 
-@run_async
 async def test_strip_styles_show_discussed_and_selected_scenes(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -411,7 +382,6 @@ async def test_strip_styles_show_discussed_and_selected_scenes(example_dataset):
         assert style_at(5) != style_at(11) != style_at(0)
 
 
-@run_async
 async def test_clicking_a_mark_on_the_strip_opens_its_scene(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -423,7 +393,6 @@ async def test_clicking_a_mark_on_the_strip_opens_its_scene(example_dataset):
         assert "The fog" in facts(app.pane)
 
 
-@run_async
 async def test_rows_take_their_colours_from_the_current_theme(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -445,7 +414,6 @@ async def test_rows_take_their_colours_from_the_current_theme(example_dataset):
 # --- the shipped dataset, sizes, hostile text, speed ----------------------------------------
 
 
-@run_async
 async def test_every_shipped_scene_and_event_opens(shipped_dataset):
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=NARROW):
@@ -462,7 +430,6 @@ async def test_every_shipped_scene_and_event_opens(shipped_dataset):
         assert len(pane.track_list.options) == len(shipped_dataset.events)
 
 
-@run_async
 async def test_tiny_terminals_do_not_crash(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=(1, 1)) as pilot:
@@ -499,7 +466,6 @@ def hostile_dataset() -> Dataset:
     return Dataset.build(article, [person], [character], [scene], [event], [], [])
 
 
-@run_async
 async def test_hostile_text_is_shown_literally():
     app = TimelineHost(hostile_dataset())
     async with app.run_test(size=WIDE) as pilot:
@@ -527,7 +493,6 @@ async def test_hostile_text_is_shown_literally():
         assert app.navigations[-1] == Location("event", "e")
 
 
-@run_async
 async def test_control_sequences_in_data_are_never_sent_to_the_terminal():
     red, bidi = "\x1b[31mred", "a\u202eb"
     dataset = hostile_dataset()
@@ -544,7 +509,6 @@ async def test_control_sequences_in_data_are_never_sent_to_the_terminal():
         assert "\x1b" not in screen_text(app) and "\u202e" not in screen_text(app)
 
 
-@run_async
 async def test_building_the_pane_and_opening_a_scene_are_fast(shipped_dataset):
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:

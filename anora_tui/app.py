@@ -19,6 +19,7 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
@@ -46,6 +47,39 @@ MEDIUM = 100
 TINY_WIDTH = 20
 TINY_HEIGHT = 6
 EXIT_CRASHED = 1
+
+
+class KeysFooter(Footer):
+    """The footer, rebuilt once for any number of binding changes in a turn, and only when the keys
+    it shows have changed: opening a person or moving the focus often changes none of them."""
+
+    _rebuild_pending = False
+    _shown: tuple | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:
+        self._bindings_ready = True
+        if not screen.app.app_focus:
+            return
+        if self.is_attached and screen is self.screen and not self._rebuild_pending:
+            self._rebuild_pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._rebuild_pending = False
+        shown = self._keys_shown()
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
+
+    def _keys_shown(self) -> tuple:
+        """Everything `Footer.compose` reads."""
+        app, display = self.app, self.app.get_key_display
+        keys = tuple(
+            (binding, enabled, tooltip, display(binding), binding.show or key == app.COMMAND_PALETTE_BINDING)
+            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
+            if binding.show or key == app.COMMAND_PALETTE_BINDING
+        )
+        return (keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
 
 
 class AnoraApp(App[None]):
@@ -95,6 +129,18 @@ class AnoraApp(App[None]):
 
     # --- layout ------------------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        """The default screen, born with the breakpoint classes of the size known now: the first
+        Resize then finds them in place instead of restyling every widget a second time."""
+        screen = Screen(id="_default")
+        width, height = self.size
+        screen.add_class(
+            *screen._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS),
+            *screen._get_breakpoint_classes(height, self.VERTICAL_BREAKPOINTS),
+            update=False,  # it is styled when registered
+        )
+        return screen
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="panes"):
@@ -104,7 +150,7 @@ class AnoraApp(App[None]):
                 yield PeoplePane(self.dataset, id="people")
                 yield TimelinePane(self.dataset, id="timeline")
         yield Static("Terminal too small: enlarge it (q quits)", id="too-small", markup=False)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         loaded = load_state(self.state_path)

@@ -5,8 +5,9 @@ not be able to run code) in `$XDG_CACHE_HOME/anora-tui/` (default `~/.cache/anor
 per dataset, named by a key that covers every `*.yaml` file's name and bytes, the program's version
 and the source of the modules that decide what a dataset is. A different key is a different file,
 so a stale cache is never read; a file that is unreadable, corrupt or not in this format is ignored
-and rewritten. The Dataset is rebuilt from the cached records with `Dataset.build`, so its lookups
-are always computed by the current code.
+(with a notice, if the caller asks for one) and rewritten. Writes are atomic, like the state's. The
+Dataset is rebuilt from the cached records with `Dataset.build`, so its lookups are always computed by
+the current code.
 """
 
 from __future__ import annotations
@@ -14,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import fields
 from pathlib import Path
 from typing import Any, Callable
 
 from . import __version__
 from .gc_pause import gc_paused
-from .loader import dataset_files, load_dataset
+from .loader import dataset_files, load_dataset, max_file_bytes
 from .model import (
     Article,
     Character,
@@ -35,6 +35,8 @@ from .model import (
     Section,
     StoryPosition,
 )
+from .sanitize import clean_text
+from .state import read_regular_file, write_atomically
 
 CACHE_FORMAT = 1
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
@@ -67,7 +69,12 @@ def cache_directory() -> Path:
 
 
 def cache_key(data_dir: str | os.PathLike) -> str:
-    """A digest of what the loaded dataset depends on: the YAML files and the program."""
+    """A digest of what the loaded dataset depends on: the YAML files and the program.
+
+    Raises OSError when a file cannot be read whole (not a regular file, over the size limit: the loader
+    says what is wrong), ValueError when the size limit setting is bad.
+    """
+    limit = max_file_bytes()
     digest = hashlib.sha256(f"anora-tui cache {CACHE_FORMAT} {__version__}\0".encode())
     for name in _DEFINING_MODULES:
         try:
@@ -75,22 +82,26 @@ def cache_key(data_dir: str | os.PathLike) -> str:
         except OSError:
             digest.update(b"?")
     for path in dataset_files(data_dir):
-        data = path.read_bytes()
-        digest.update(f"\0{path.name}\0{len(data)}\0".encode())
+        data = read_regular_file(path, limit)
+        # fsencode: a name that is not valid UTF-8 (surrogate-escaped by Python) must not raise
+        digest.update(b"\0" + os.fsencode(path.name) + f"\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
 
 
-def load_cached(data_dir: str | os.PathLike) -> Dataset:
+def load_cached(data_dir: str | os.PathLike, notify: Callable[[str], None] | None = None) -> Dataset:
     """The dataset in `data_dir`, from the cache when it holds exactly these files, else loaded
-    (and checked: `DataErrors` propagates) from the YAML and then cached."""
+    (and checked: `DataErrors` propagates) from the YAML and then cached. A cache file that is there
+    but cannot be used is rebuilt, and `notify` (if given) is told so in one line."""
     try:
         key = cache_key(data_dir)
-    except OSError:
+    except (OSError, ValueError):
         return load_dataset(data_dir)  # the loader says what is wrong with the directory
     path = cache_directory() / f"{key}.json"
-    dataset = _read(path, key)
+    dataset, problem = _read(path, key)
     if dataset is None:
+        if problem and notify:
+            notify(clean_text(f"Rebuilt the load cache {path}: {problem}."))
         dataset = load_dataset(data_dir)
         _write(path, key, dataset)
     return dataset
@@ -174,40 +185,33 @@ def _decoder(record_type: type) -> Callable[[list[Any]], Any]:
 # --- files -----------------------------------------------------------------------------------------
 
 
-def _read(path: Path, key: str) -> Dataset | None:
+def _read(path: Path, key: str) -> tuple[Dataset | None, str | None]:
+    """The cached dataset, or None and why the file cannot be used (no reason if there is no file)."""
+    try:
+        raw = read_regular_file(path)
+    except OSError as error:
+        if isinstance(error, FileNotFoundError) and not os.path.lexists(path):
+            return None, None
+        return None, f"cannot read it: {error.strerror or error}"
     try:
         with gc_paused():
-            document = json.loads(path.read_bytes())
+            document = json.loads(raw)
             if document["format"] != CACHE_FORMAT or document["key"] != key:
-                return None
-            return dataset_from_plain(document["dataset"])
-    except (OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-        return None
+                return None, "it is from another version of the program"
+            return dataset_from_plain(document["dataset"]), None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+        return None, "it is damaged"
 
 
 def _write(path: Path, key: str, dataset: Dataset) -> None:
     """Write atomically (a reader sees the old file or the whole new one); failing is harmless."""
     document = {"format": CACHE_FORMAT, "version": __version__, "key": key, "dataset": dataset_to_plain(dataset)}
-    temporary = None
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=".", suffix=".tmp",
-                                         delete=False) as file:
-            temporary = file.name
-            file.write(json.dumps(document, ensure_ascii=False, separators=(",", ":")))  # one write: fast
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temporary, path)
-        temporary = None
+        data = json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        write_atomically(path, data)
         _prune(path.parent)
-    except OSError:
+    except (OSError, UnicodeEncodeError):  # a lone surrogate only reaches here in a dataset built in code
         pass
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
 
 
 def _prune(directory: Path) -> None:

@@ -42,6 +42,7 @@ from .model import (
     StoryPosition,
 )
 from .sanitize import clean_text
+from .state import FileTooBig, read_regular_file
 
 MAX_FILE_BYTES_VARIABLE = "ANORA_TUI_MAX_FILE_BYTES"
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -86,7 +87,9 @@ class DataError:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.message}"
+        # A file name can hold anything but "/" and NUL: shown, it must stay one harmless line.
+        file = clean_text(self.file).replace("\n", "\\n").replace("\t", "\\t")
+        return f"{file}:{self.line}:{self.column}: {self.message}"
 
 
 class DataErrors(Exception):
@@ -100,10 +103,22 @@ class DataErrors(Exception):
 def dataset_files(directory: str | os.PathLike) -> list[Path]:
     """The files a dataset is read from: each `*.yaml` in the directory, by name, hidden ones skipped.
 
+    Entries that are not regular files (a directory named `x.yaml`, a broken link, a FIFO) are
+    included, so that reading them reports the problem instead of silently leaving data out.
     Raises OSError if the directory cannot be listed.
     """
     files = (p for p in Path(directory).iterdir() if p.suffix == ".yaml" and not p.name.startswith("."))
-    return sorted((p for p in files if p.is_file()), key=lambda p: p.name)
+    return sorted(files, key=lambda p: p.name)
+
+
+def max_file_bytes() -> int:
+    """The most bytes one dataset file may have; raises ValueError saying why the setting is bad."""
+    setting = os.environ.get(MAX_FILE_BYTES_VARIABLE, "").strip()
+    if not setting:
+        return DEFAULT_MAX_FILE_BYTES
+    if _BYTE_COUNT.match(setting):
+        return int(setting)
+    raise ValueError(f"{MAX_FILE_BYTES_VARIABLE}={_shown(setting)} is not a whole number of bytes")
 
 
 def load_dataset(directory: str | os.PathLike) -> Dataset:
@@ -145,6 +160,14 @@ _BYTE_COUNT = re.compile(r"[0-9]{1,18}\Z")
 # has none, and the (slower) event scan that finds them is skipped.
 # (Written as "& or *, not preceded by anything else" so the regex engine can scan for [&*] quickly.)
 _MAYBE_ANCHOR_OR_ALIAS = re.compile(r"[&*](?<![^\s\[\]{},:?\-\ufeff][&*])[^\s\[\]{},]")
+
+# Checked longest first: the UTF-32 little-endian mark starts with the UTF-16 one.
+_OTHER_BYTE_ORDER_MARKS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 _INVALID = object()  # a value that failed its check (the problem is already reported)
 _ABSENT = object()  # an optional field's "no default: let the model's own default apply"
@@ -541,13 +564,11 @@ class _DatasetReader:
         return Dataset.build(self.article, *self.records.values())
 
     def _file_size_limit(self) -> int:
-        setting = os.environ.get(MAX_FILE_BYTES_VARIABLE, "").strip()
-        if not setting:
+        try:
+            return max_file_bytes()
+        except ValueError as error:
+            self.problem(1, 1, str(error))
             return DEFAULT_MAX_FILE_BYTES
-        if _BYTE_COUNT.match(setting):
-            return int(setting)
-        self.problem(1, 1, f"{MAX_FILE_BYTES_VARIABLE}={_shown(setting)} is not a whole number of bytes")
-        return DEFAULT_MAX_FILE_BYTES
 
     def _yaml_files(self) -> list[Path]:
         directory = Path(self.directory)
@@ -567,27 +588,10 @@ class _DatasetReader:
     # --- one file: bytes -> text -> YAML nodes
 
     def _compose(self, path: Path, limit: int) -> Node | None:
-        try:
-            size = path.stat().st_size
-            if size > limit:
-                self.problem(
-                    1,
-                    1,
-                    f"file is {size} bytes, over the {limit}-byte limit "
-                    f"(raise it with the environment variable {MAX_FILE_BYTES_VARIABLE})",
-                )
-                return None
-            data = path.read_bytes()
-        except OSError as error:
-            self.problem(1, 1, f"cannot read the file: {error.strerror}")
+        read = self._read_text(path, limit)
+        if read is None:
             return None
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as error:
-            line, column = _position_of_byte(data, error.start)
-            bad_byte = data[error.start]
-            self.problem(line, column, f"not UTF-8: byte 0x{bad_byte:02x} at byte offset {error.start}")
-            return None
+        data, text = read
         try:
             if _MAYBE_ANCHOR_OR_ALIAS.search(text) and self._has_anchor_or_alias(text):
                 return None
@@ -596,6 +600,8 @@ class _DatasetReader:
             mark = error.problem_mark or error.context_mark
             message = "; ".join(part for part in (error.context, error.problem) if part)
             line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if _character_at(text, line, column) == "\t" and "tab" not in message:
+                message += " (a tab: YAML indents with spaces only)"
             self.problem(line, column, f"YAML syntax error: {message}")
             return None
         except yaml.reader.ReaderError as error:
@@ -613,6 +619,43 @@ class _DatasetReader:
         if root is None:
             self.problem(1, 1, f"empty file: expected a mapping with any of {', '.join(_COLLECTION_NAMES)}")
         return root
+
+    def _read_text(self, path: Path, limit: int) -> tuple[bytes, str] | None:
+        """The file's bytes and text, or None when it is not readable UTF-8 text (the problem is reported)."""
+        try:
+            data = read_regular_file(path, limit)
+        except FileTooBig as error:
+            how = f"raise it with the environment variable {MAX_FILE_BYTES_VARIABLE}"
+            self.problem(1, 1, f"{error.strerror} ({how})")
+            return None
+        except OSError as error:
+            self.problem(1, 1, f"cannot read the file: {error.strerror or error}")
+            return None
+        for byte_order_mark, encoding in _OTHER_BYTE_ORDER_MARKS:
+            if data.startswith(byte_order_mark):
+                message = f"the file is {encoding} (it starts with its byte-order mark): save it as UTF-8"
+                self.problem(1, 1, message)
+                return None
+        nul = data.find(b"\0")
+        if nul >= 0:
+            line, column = _position_of_byte(data, nul)
+            message = "NUL byte: the file is UTF-16, UTF-32 or not text at all; save it as UTF-8"
+            self.problem(line, column, message)
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line, column = _position_of_byte(data, error.start)
+            bad_byte = data[error.start]
+            self.problem(line, column, f"not UTF-8: byte 0x{bad_byte:02x} at byte offset {error.start}")
+            return None
+        stray_mark = text.find("\ufeff", 1)
+        if stray_mark >= 0:
+            line, column = _position_of_byte(data, len(text[:stray_mark].encode("utf-8")))
+            message = "byte-order mark (U+FEFF) inside the file: delete it (editors hide it)"
+            self.problem(line, column, message)
+            return None
+        return data, text
 
     def _has_anchor_or_alias(self, text: str) -> bool:
         for event in yaml.parse(text, Loader=_SafeLoader):
@@ -803,6 +846,16 @@ def _excerpt_hint(excerpt: str, paragraphs: tuple[str, ...], number: int) -> str
     if low < 8:
         return ""
     return f" (the paragraph matches only up to {_shown(excerpt[max(0, low - 40) : low])})"
+
+
+def _character_at(text: str, line: int, column: int) -> str:
+    """The character at a 1-based line and column ("" past the end)."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start + column - 1 : start + column]
 
 
 def _position_of_byte(data: bytes, offset: int) -> tuple[int, int]:

@@ -1,24 +1,31 @@
-"""The reader's saved state (open section, scroll position, theme, history) and its file. Pure Python.
+"""The reader's saved state (open section, scroll position, theme, history) and its file, plus the two
+file primitives the state, the load cache and the loader share. Pure Python.
 
 The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`). Writes are atomic: a temp
 file in the same directory, fsync, then `os.replace`. Reading never raises: a missing file gives the
-default state, and an unreadable, corrupt or foreign-version file gives the default state plus a notice.
+default state, and an unreadable, corrupt or foreign-version file gives the default state plus a notice
+(the next save writes a fresh file).
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from .sanitize import clean_text
+
 STATE_VERSION = 1
 APP_DIR_NAME = "anora-tui"
 STATE_FILE_NAME = "state.json"
-_TEMP_PREFIX = f".{STATE_FILE_NAME}."
+MAX_STATE_BYTES = 16 * 1024 * 1024  # a history of 500 places is well under 1 MiB
+_TEMP_PREFIX = "."
 _TEMP_SUFFIX = ".tmp"
 STALE_TEMP_SECONDS = 60.0  # a write takes milliseconds; an older temp file was left by a crash
 
@@ -82,20 +89,22 @@ def state_file(environ: Mapping[str, str] = os.environ) -> Path:
 
 def load_state(path: Path) -> LoadedState:
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedState()
+        raw = read_regular_file(path, MAX_STATE_BYTES)
     except OSError as error:
-        return LoadedState(notice=f"Ignored the saved state {path}: cannot read it ({error.strerror}).")
-    try:
-        return LoadedState(SavedState.from_plain(json.loads(raw.decode("utf-8"))))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        reason = "it is not valid JSON"
-    except RecursionError:
-        reason = "it is nested too deeply"
-    except ValueError as error:
-        reason = str(error)
-    return LoadedState(notice=f"Ignored the saved state {path}: {reason}.")
+        if isinstance(error, FileNotFoundError) and not os.path.lexists(path):
+            return LoadedState()  # never saved yet
+        reason = f"cannot read it: {error.strerror or error}"
+    else:
+        try:
+            return LoadedState(SavedState.from_plain(json.loads(raw.decode("utf-8"))))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            reason = "it is not valid JSON"
+        except RecursionError:
+            reason = "it is nested too deeply"
+        except ValueError as error:
+            reason = str(error)
+    # The path comes from the environment: shown in the terminal, it must not carry control characters.
+    return LoadedState(notice=clean_text(f"Ignored the saved state {path}: {reason}."))
 
 
 def save_state(path: Path, state: SavedState) -> None:
@@ -104,13 +113,57 @@ def save_state(path: Path, state: SavedState) -> None:
     `ensure_ascii` escapes every non-ASCII character, so lone surrogates from odd file names or terminal
     input are stored as `\\udXXX` escapes instead of making the write fail.
     """
-    payload = json.dumps(state.to_plain(), ensure_ascii=True, indent=1).encode("ascii")
-    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(path, json.dumps(state.to_plain(), ensure_ascii=True, indent=1).encode("ascii"))
+
+
+# --- files: bounded reads that never block, atomic writes -------------------------------------
+
+
+class FileTooBig(OSError):
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"file is {size} bytes, over the {limit}-byte limit")
+        self.size = size
+        self.limit = limit
+
+
+def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a regular file (of at most `limit` bytes); raises OSError (FileTooBig, or one whose
+    strerror says why) for anything else.
+
+    A FIFO, socket or device is refused instead of read: reading a FIFO would wait for a writer
+    forever. The size is checked before reading (and again after, in case the file grew meanwhile).
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError as error:
+        if os.path.islink(path):
+            target = os.readlink(path)
+            raise FileNotFoundError(errno.ENOENT, f"it is a broken symbolic link to {target!r}") from error
+        raise
+    with open(descriptor, "rb") as file:
+        mode = os.fstat(descriptor)
+        if stat.S_ISDIR(mode.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "it is a directory")
+        if not stat.S_ISREG(mode.st_mode):
+            raise OSError(errno.EINVAL, "it is a FIFO, socket or device, not a regular file")
+        if limit is not None and mode.st_size > limit:
+            raise FileTooBig(mode.st_size, limit)
+        data = file.read()
+    if limit is not None and len(data) > limit:
+        raise FileTooBig(len(data), limit)
+    return data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` with `data` so that a reader, or a crash at any moment, sees the old file or the
+    whole new one: a temp file in the same directory, fsync, `os.replace`. Raises OSError."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     remove_stale_temp_files(path.parent)
-    descriptor, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path.parent)
+    descriptor, temp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX,
+                                             dir=path.parent)
     try:
         with os.fdopen(descriptor, "wb") as temp:
-            temp.write(payload)
+            temp.write(data)
             temp.flush()
             os.fsync(temp.fileno())
         os.replace(temp_name, path)
@@ -124,7 +177,7 @@ def remove_stale_temp_files(directory: Path, now: float | None = None) -> None:
     now = time.time() if now is None else now
     for temp in directory.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
         try:
-            if now - temp.stat().st_mtime > STALE_TEMP_SECONDS:
+            if now - temp.lstat().st_mtime > STALE_TEMP_SECONDS:
                 temp.unlink()
         except OSError:
             pass

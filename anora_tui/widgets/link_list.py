@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Union
 
 from rich.text import Text
+from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import OptionList
@@ -54,7 +55,41 @@ class LinkList(OptionList):
     def __init__(self, rows: Iterable[Row] = (), **kwargs) -> None:
         super().__init__(markup=False, **kwargs)
         self._locations: list[Location | None] = []
+        self._cache_width: int | None = None  # the width the rows were wrapped and drawn at
         self.set_rows(rows)
+
+    # OptionList forgets every wrapped and drawn row on each Resize and on each replaced prompt.
+    # Here the caches are dropped when the width they were made for changes, and a replaced prompt
+    # drops only its own row: relabelling a few rows, or a resize that keeps the width (such as the
+    # first one after mounting), no longer redraws the whole list.
+
+    def _update_lines(self) -> None:
+        region = self.scrollable_content_region
+        if region and region.width != self._cache_width:
+            self._option_render_cache.clear()
+            self._line_cache.clear()
+            self._cache_width = region.width
+        super()._update_lines()
+
+    def _on_resize(self, event: events.Resize) -> None:
+        event.prevent_default()  # not OptionList's: `_update_lines` knows when the width changed
+        if self.scrollable_content_region.width != self._cache_width:
+            self.refresh()
+
+    def _replace_option_prompt(self, index: int, prompt) -> None:
+        option = self.get_option_at_index(index)
+        option._set_prompt(prompt)
+        cache = self._option_render_cache
+        for key in [key for key in cache.keys() if key[0] is option]:
+            cache.discard(key)
+        line_cache = self._line_cache
+        height = line_cache.heights.get(index)
+        if height is not None and self._cache_width is not None:
+            padding = self.get_component_styles("option-list--option").padding
+            width = self._cache_width - self._get_left_gutter_width() - padding.width
+            if self._get_visual(option).get_height(self.styles, width) + option._divider != height:
+                line_cache.clear()  # the rows below move: count the lines again
+        self.refresh()
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Replace every row, keeping the highlight on the first link."""

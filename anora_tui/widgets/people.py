@@ -43,6 +43,7 @@ class PeoplePane(Vertical):
         self._named: frozenset[str] = frozenset()
         self._showing_detail = False
         # Made here, not in compose, so the App may call the public methods before mounting ends.
+        # The detail is mounted when a person is first shown: start-up does not build a hidden view.
         self._people_list = LinkList(id=LIST_ID)
         self._detail = PersonDetail(dataset, id=DETAIL_ID)
         self._detail.display = False
@@ -50,10 +51,16 @@ class PeoplePane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield self._people_list
-        yield self._detail
 
     def on_mount(self) -> None:
         self._people_list.set_rows(self._rows())
+        if self._detail.person_id is not None:
+            self._mount_detail()
+
+    def _mount_detail(self) -> None:
+        if self._detail.parent is None:
+            self.mount(self._detail)
+            self._detail.mount_parts()
 
     # --- the public contract (the App calls these) --------------------------------------------
 
@@ -64,6 +71,8 @@ class PeoplePane(Vertical):
             return
         self._detail.show(person_id)
         self._detail.set_on_screen(person_id in self._named)
+        if self.is_mounted:
+            self._mount_detail()
         self._switch_to(detail=True)
 
     def show_list(self) -> None:

@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content, Span
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..excerpt import excerpt
@@ -56,6 +57,8 @@ class PersonDetail(Vertical):
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
+        self._header = Static(id="person-header", markup=False)
+        self._links = LinkList(id="person-links")
         self._dataset = dataset
         self._person_id: str | None = None
         self._on_screen = False
@@ -64,8 +67,14 @@ class PersonDetail(Vertical):
         self._strip_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Static(id="person-header", markup=False)
-        yield LinkList(id="person-links")
+        yield from self._unmounted_parts()
+
+    def mount_parts(self) -> None:
+        """Mount the parts now rather than when this composes: the focus may move into them at once."""
+        self.mount(*self._unmounted_parts())
+
+    def _unmounted_parts(self) -> list[Widget]:
+        return [part for part in (self._header, self._links) if part.parent is None]
 
     def on_mount(self) -> None:
         self._render_person()
@@ -76,7 +85,7 @@ class PersonDetail(Vertical):
 
     @property
     def links(self) -> LinkList:
-        return self.query_one("#person-links", LinkList)
+        return self._links
 
     def show(self, person_id: str) -> None:
         """Show this person, scrolled to the top with the first followable row highlighted."""
@@ -112,7 +121,7 @@ class PersonDetail(Vertical):
         ]
         if self._on_screen:
             parts.append(("  ● on screen", NAMED))
-        self.query_one("#person-header", Static).update(Content.assemble(*parts))
+        self._header.update(Content.assemble(*parts))
 
     def _links_width(self) -> int:
         links = self.links

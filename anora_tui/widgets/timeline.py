@@ -173,6 +173,8 @@ class TimelinePane(Vertical):
             "story": layout_scenes(dataset.scenes, dataset.article.film_runtime_minutes),
             "production": layout_events(dataset.events),
         }
+        # Mounted when a scene or event is first opened: start-up does not build a hidden view.
+        self._detail = TimelineDetail(dataset, id="timeline-detail")
 
     def compose(self) -> ComposeResult:
         yield TrackTabs(
@@ -182,7 +184,6 @@ class TimelinePane(Vertical):
         yield TimelineStrip(id="timeline-strip")
         with ContentSwitcher(initial="timeline-list", id="timeline-views"):
             yield LinkList(id="timeline-list")
-            yield TimelineDetail(self.dataset, id="timeline-detail")
 
     def on_mount(self) -> None:
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
@@ -199,7 +200,7 @@ class TimelinePane(Vertical):
 
     @property
     def detail(self) -> TimelineDetail:
-        return self.query_one("#timeline-detail", TimelineDetail)
+        return self._detail
 
     @property
     def strip(self) -> TimelineStrip:
@@ -248,7 +249,7 @@ class TimelinePane(Vertical):
         elif self.detail.links.display:
             self.detail.links.focus()
         else:
-            self.detail.query_one("#timeline-detail-scroll").focus()
+            self.detail.scroll.focus()
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -286,6 +287,10 @@ class TimelinePane(Vertical):
         index = self.track_list.index_of(location)
         if index is not None:
             self.track_list.highlighted = index
+        if self._detail.parent is None:
+            self._detail.display = False  # as ContentSwitcher hides what it does not show
+            self.query_one(ContentSwitcher).mount(self._detail)
+            self._detail.mount_parts()
         if location.kind == "scene":
             self.detail.show_scene(location.id)
         else:

@@ -12,6 +12,7 @@ from typing import ClassVar, Iterable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Static
 
 from ..model import Dataset, Event, Scene
@@ -42,19 +43,31 @@ class TimelineDetail(Vertical):
         super().__init__(**kwargs)
         self.dataset = dataset
         self.shown: Location | None = None
+        self._facts = Static(id="timeline-detail-facts")
+        self._scroll = VerticalScroll(self._facts, id="timeline-detail-scroll")
+        self._links = LinkList(id="timeline-detail-links")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="timeline-detail-scroll"):
-            yield Static(id="timeline-detail-facts")
-        yield LinkList(id="timeline-detail-links")
+        yield from self._unmounted_parts()
+
+    def mount_parts(self) -> None:
+        """Mount the parts now rather than when this composes: the focus may move into them at once."""
+        self.mount(*self._unmounted_parts())
+
+    def _unmounted_parts(self) -> list[Widget]:
+        return [part for part in (self._scroll, self._links) if part.parent is None]
+
+    @property
+    def scroll(self) -> VerticalScroll:
+        return self._scroll
 
     @property
     def links(self) -> LinkList:
-        return self.query_one("#timeline-detail-links", LinkList)
+        return self._links
 
     @property
     def facts(self) -> Static:
-        return self.query_one("#timeline-detail-facts", Static)
+        return self._facts
 
     def show_scene(self, scene_id: str) -> None:
         scene = self.dataset.scenes_by_id[scene_id]
@@ -70,7 +83,7 @@ class TimelineDetail(Vertical):
         self.facts.update(facts)
         self.links.set_rows(links)
         self.links.display = bool(links)
-        self.query_one("#timeline-detail-scroll", VerticalScroll).scroll_home(animate=False)
+        self._scroll.scroll_home(animate=False)
 
     # --- facts --------------------------------------------------------------------------------
 

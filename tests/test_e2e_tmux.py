@@ -25,7 +25,8 @@ WAIT_SECONDS = 20.0
 
 def installed_command() -> str:
     beside_python = Path(sys.executable).parent / "anora-tui"
-    found = shutil.which("anora-tui") or (str(beside_python) if beside_python.exists() else None)
+    # The command installed with the Python running the tests, not whatever else is on PATH.
+    found = str(beside_python) if beside_python.exists() else shutil.which("anora-tui")
     if found is None:
         pytest.fail("the anora-tui command is not installed (pip install -e . in this environment)")
     return found

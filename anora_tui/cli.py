@@ -45,11 +45,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _warn(message: str) -> None:
+    print(f"anora-tui: {message}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data or default_data_dir()
     try:
-        dataset = load_cached(data_dir)
+        dataset = load_cached(data_dir, notify=_warn)
     except DataErrors as problems:
         for problem in problems.errors:
             print(problem, file=sys.stderr)

@@ -165,7 +165,10 @@ def parse_query(text: str) -> Query:
                 continue
         if token:
             (excluded if negated else terms).append(token)
-    return Query(tuple(terms), tuple(excluded), tuple(speakers), text)
+    # A repeated term narrows nothing further (a pasted wall of "the the the" must stay cheap).
+    return Query(
+        tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(speakers)), text
+    )
 
 
 # --- bitsets: bit i stands for the quote at position i -----------------------------------------

@@ -140,7 +140,7 @@ def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> byte
             target = os.readlink(path)
             raise FileNotFoundError(errno.ENOENT, f"it is a broken symbolic link to {target!r}") from error
         raise
-    with open(descriptor, "rb") as file:
+    try:
         mode = os.fstat(descriptor)
         if stat.S_ISDIR(mode.st_mode):
             raise IsADirectoryError(errno.EISDIR, "it is a directory")
@@ -148,6 +148,10 @@ def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> byte
             raise OSError(errno.EINVAL, "it is a FIFO, socket or device, not a regular file")
         if limit is not None and mode.st_size > limit:
             raise FileTooBig(mode.st_size, limit)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    with open(descriptor, "rb") as file:
         data = file.read()
     if limit is not None and len(data) > limit:
         raise FileTooBig(len(data), limit)

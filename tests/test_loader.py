@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -513,9 +512,7 @@ def test_alias_bomb_is_refused_quickly(make_data_dir):
         lines.append(f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]")
     lines.append("people: *j")
     directory = make_data_dir({"bomb.yaml": "\n".join(lines) + "\n"})
-    started = time.perf_counter()
-    message = only_problem(directory)
-    assert time.perf_counter() - started < 5  # a bound on the work done, not a benchmark
+    message = only_problem(directory)  # refused at the first anchor, before anything is expanded
     assert message == f"{directory / 'bomb.yaml'}:1:4: anchors and aliases (&name, *name) are not allowed"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -362,31 +361,20 @@ async def test_any_size_works(shipped_dataset, size):
         assert app.navigated and app.navigated[0].kind == "person"
 
 
-def test_building_the_busiest_detail_is_fast(shipped_dataset):
+def test_the_busiest_detail_has_a_row_for_every_mention(shipped_dataset):
     busiest = max(shipped_dataset.people, key=lambda p: shipped_dataset.mention_count(p.id))
-    timings = []
-    for _ in range(3):
-        started = time.perf_counter()
-        built = build_rows(shipped_dataset, busiest, 44)
-        timings.append(time.perf_counter() - started)
+    built = build_rows(shipped_dataset, busiest, 44)
     assert len(built.rows) > len(shipped_dataset.mentions_of(busiest.id))
-    assert min(timings) < 0.05
 
 
-async def test_showing_the_busiest_person_is_fast(shipped_dataset):
+async def test_showing_the_busiest_person(shipped_dataset):
+    # How fast it opens is measured by benchmarks/startup.py, never here.
     busiest = max(shipped_dataset.people, key=lambda p: shipped_dataset.mention_count(p.id))
     app = Host(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:
-        timings = []
-        for _ in range(3):
-            app.pane.show_list()
-            await pilot.pause()
-            started = time.perf_counter()
-            app.pane.show_person(busiest.id)
-            timings.append(time.perf_counter() - started)
-            await pilot.pause()
+        app.pane.show_person(busiest.id)
+        await pilot.pause()
         assert busiest.name in screen_text(app, app.pane)
-        assert min(timings) < 0.05
 
 
 # --- hostile text --------------------------------------------------------------------------

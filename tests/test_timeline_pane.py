@@ -3,8 +3,6 @@ it records every Navigate and opens scenes and events in the pane, as the reader
 
 from __future__ import annotations
 
-import statistics
-import time
 from dataclasses import replace
 
 import pytest
@@ -509,20 +507,13 @@ async def test_control_sequences_in_data_are_never_sent_to_the_terminal():
         assert "\x1b" not in screen_text(app) and "\u202e" not in screen_text(app)
 
 
-async def test_building_the_pane_and_opening_a_scene_are_fast(shipped_dataset):
+async def test_a_new_pane_can_be_built_and_open_every_scene(shipped_dataset):
+    # How fast is measured by benchmarks/startup.py, never here.
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:
-        builds, opens = [], []
-        for attempt in range(5):
-            start = time.perf_counter()
-            pane = TimelinePane(shipped_dataset, id=f"timeline-{attempt}")
-            await app.mount(pane)
-            builds.append(time.perf_counter() - start)
-            for scene in shipped_dataset.scenes:
-                start = time.perf_counter()
-                pane.show_scene(scene.id)
-                opens.append(time.perf_counter() - start)
-            await pane.remove()
+        pane = TimelinePane(shipped_dataset, id="timeline-again")
+        await app.mount(pane)
+        for scene in shipped_dataset.scenes:
+            pane.show_scene(scene.id)
             await pilot.pause()
-        assert statistics.median(builds) < 0.050
-        assert statistics.median(opens) < 0.050
+            assert facts(pane).startswith(scene.title)

@@ -1,0 +1,118 @@
+"""Tiny terminals: every size from 1×1 to 40×12, and jumps between tiny and wide, never crash the reader
+(the full App, on the shipped article), in any view; below the minimum size the "too small" notice
+stands in for the panes, and above it the panes come back.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+import pytest
+from rich.cells import cell_len
+
+from anora_tui.app import TINY_HEIGHT, TINY_WIDTH, AnoraApp
+from ui_harness import NARROW, displayed, open_person_from_reading, quick_person, screen_lines, settle, wait_for
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")  # the App tests poll for idle every 2 ms
+EVERY_SMALL_SIZE = [(width, height) for height in range(1, 13) for width in range(1, 41)]
+# Around each threshold (Textual's OptionList fails at widths of about 4 or less), then sparser.
+SOME_SMALL_SIZES = [(width, height) for height in (1, 2, 3, 6, 12) for width in (1, 2, 3, 4, 5, 6, 8, 19, 20, 40)]
+TINY_AND_WIDE = [(1, 1), (200, 60), (3, 2), (160, 48), (19, 5), (140, 40), (4, 12), (80, 24), (1, 40), (300, 1)]
+
+
+async def resize_quickly(pilot, app: AnoraApp, size: tuple[int, int]) -> list[str]:
+    """Resize, wait out the resize debounce (1/120 s), and draw the screen; return its rows."""
+    await pilot.resize_terminal(*size)
+    await pilot.pause(1 / 100)
+    assert app.is_running, f"the App stopped at {size}"
+    lines = screen_lines(app)
+    width, height = size
+    assert len(lines) == height and all(cell_len(line) == width for line in lines), size
+    return lines
+
+
+async def sweep(pilot, app: AnoraApp, sizes: Iterable[tuple[int, int]], check_layout: bool = False) -> None:
+    for size in sizes:
+        await resize_quickly(pilot, app, size)
+        if check_layout:
+            too_small = size[0] < TINY_WIDTH or size[1] < TINY_HEIGHT
+            assert displayed(app.query_one("#too-small")) is too_small, size
+            assert displayed(app.pane(app.active_pane)) is not too_small, size
+
+
+async def test_every_size_up_to_40_by_12(shipped_dataset, tmp_path):
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await sweep(pilot, app, EVERY_SMALL_SIZE, check_layout=True)
+        await resize_quickly(pilot, app, NARROW)
+        await settle(pilot)
+        assert displayed(app.reading) and not displayed(app.query_one("#too-small"))
+
+
+async def open_person(pilot, app: AnoraApp) -> None:
+    await open_person_from_reading(pilot, app, quick_person(app.dataset))
+
+
+async def open_scene(pilot, app: AnoraApp) -> None:
+    await pilot.press("4", "enter")
+    await settle(pilot)
+
+
+async def open_contents(pilot, app: AnoraApp) -> None:
+    await pilot.press("1")
+    await settle(pilot)
+
+
+async def open_search(pilot, app: AnoraApp) -> None:
+    await pilot.press("slash", *"ani")
+    await settle(pilot)
+
+
+async def open_help(pilot, app: AnoraApp) -> None:
+    await pilot.press("question_mark")
+    await settle(pilot)
+
+
+async def open_palette(pilot, app: AnoraApp) -> None:
+    await pilot.press("ctrl+p", *"mik")
+    await wait_for(pilot, lambda: "Mikey" in "\n".join(screen_lines(app)))
+
+
+VIEWS = [
+    open_person,
+    open_scene,
+    open_contents,
+    open_search,
+    open_help,
+    pytest.param(
+        open_palette,
+        marks=pytest.mark.xfail(
+            strict=True,
+            reason="Textual's command palette list raises ValueError at width 4: the app's stylesheet "
+            "needs `CommandList { min-width: 8; }`",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("open_view", VIEWS, ids=lambda view: getattr(view, "__name__", None))
+async def test_small_sizes_and_jumps_in_every_view(shipped_dataset, tmp_path, open_view):
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await open_view(pilot, app)
+        view = app.screen
+        await sweep(pilot, app, SOME_SMALL_SIZES)
+        for size in TINY_AND_WIDE:
+            await resize_quickly(pilot, app, size)
+            await settle(pilot)
+            if size[0] * size[1] < 100:  # keys pressed while tiny do no harm
+                await pilot.press("down", "j", "tab", "enter", "escape")
+                await settle(pilot)
+                assert app.is_running, size
+        assert app.screen is view or app.screen is app.screen_stack[0]
+        await resize_quickly(pilot, app, NARROW)
+        await settle(pilot)
+        if app.screen is app.screen_stack[0]:
+            assert displayed(app.pane(app.active_pane)) and not displayed(app.query_one("#too-small"))

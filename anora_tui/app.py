@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 import traceback
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -19,9 +20,11 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
+from textual.widgets._footer import FooterKey
 
 from . import __version__
 from .commands import ALL_PROVIDERS
@@ -51,10 +54,19 @@ EXIT_CRASHED = 1
 
 class KeysFooter(Footer):
     """The footer, rebuilt once for any number of binding changes in a turn, and only when the keys
-    it shows have changed: opening a person or moving the focus often changes none of them."""
+    it shows have changed (opening a person or moving the focus often changes none of them); its
+    first keys are composed in time for the first frame rather than after it."""
 
     _rebuild_pending = False
     _shown: tuple | None = None
+
+    def compose(self) -> ComposeResult:
+        self._shown = self._keys_shown() if self._bindings_ready else None
+        for widget in super().compose():
+            if isinstance(widget, FooterKey):
+                # As its binding to `compact` would, without restyling it once mounted.
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     def bindings_changed(self, screen: Screen) -> None:
         self._bindings_ready = True
@@ -62,7 +74,10 @@ class KeysFooter(Footer):
             return
         if self.is_attached and screen is self.screen and not self._rebuild_pending:
             self._rebuild_pending = True
-            self.call_after_refresh(self._rebuild)
+            if self._shown is None:
+                self.call_later(self._rebuild)
+            else:
+                self.call_after_refresh(self._rebuild)
 
     async def _rebuild(self) -> None:
         self._rebuild_pending = False
@@ -75,11 +90,68 @@ class KeysFooter(Footer):
         """Everything `Footer.compose` reads."""
         app, display = self.app, self.app.get_key_display
         keys = tuple(
-            (binding, enabled, tooltip, display(binding), binding.show or key == app.COMMAND_PALETTE_BINDING)
+            (key, binding, enabled, tooltip, display(binding))
             for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
             if binding.show or key == app.COMMAND_PALETTE_BINDING
         )
         return (keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
+
+
+def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
+    """The class of the largest breakpoint the size reaches, as Textual chooses it."""
+    for breakpoint, class_name in sorted(breakpoints, reverse=True):
+        if dimension >= breakpoint:
+            return class_name
+    return None
+
+
+class ReaderScreen(Screen):
+    """The reader's screen, spared passes Textual makes while it starts: restyling every widget when
+    the screen is first shown, although each was styled with the whole stylesheet as it was mounted
+    (a widget's scoped default CSS can only match widgets mounted after it); drawing the first
+    layout, which the widgets change at once; and laying out again for the start-up's reports of
+    the very size it was first laid out at. Later resumes, paints and resizes are Textual's own."""
+
+    _resumed = False
+    _resized = False
+    _skip_paint = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Screen's own handler runs next, with this event.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+            self._skip_paint = True
+
+    def _compositor_refresh(self) -> None:
+        # The first layout is not drawn: the widgets learn their sizes from it and most change at
+        # once (the reading pane wraps its lines, the lists mark what it shows), so the next frame
+        # draws them once, as they are, instead of twice.
+        if self._skip_paint:
+            self._skip_paint = False
+            self._repaint_required = True
+            return
+        super()._compositor_refresh()
+
+    def _set_breakpoints(self, dimension: int, breakpoints: list[tuple[int, str]]) -> None:
+        # Textual 8.0 only (later versions batch this themselves): removing every breakpoint class
+        # and adding one back restyled the screen twice even when nothing changed.
+        chosen = breakpoint_class(dimension, breakpoints)
+        changed = False
+        for _, class_name in breakpoints:
+            if self.has_class(class_name) != (class_name == chosen):
+                self.set_class(class_name == chosen, class_name, update=False)
+                changed = True
+        if changed:
+            self.update_node_styles()
+
+    def _screen_resized(self, size: Size) -> None:
+        laid_out = self._compositor.size
+        if not self._resized and laid_out and size == laid_out:
+            return
+        if laid_out and size != laid_out:
+            self._resized = True
+        super()._screen_resized(size)
 
 
 class AnoraApp(App[None]):
@@ -116,7 +188,6 @@ class AnoraApp(App[None]):
         self.data_dir = data_dir  # where the dataset came from, named in a crash report
         self.state_path = state_path or state_file()
         self.history = History()
-        self.quote_index = QuoteIndex(dataset)
         self.active_pane: PaneName = "reading"
         self.last_search: SearchResult | None = None
         self.last_match: str | None = None  # quote id reached by the last search or n/N
@@ -127,18 +198,22 @@ class AnoraApp(App[None]):
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
 
+    @cached_property
+    def quote_index(self) -> QuoteIndex:
+        """Built on first use (the first search), not while the reader starts."""
+        return QuoteIndex(self.dataset)
+
     # --- layout ------------------------------------------------------------------------------
 
     def get_default_screen(self) -> Screen:
         """The default screen, born with the breakpoint classes of the size known now: the first
         Resize then finds them in place instead of restyling every widget a second time."""
-        screen = Screen(id="_default")
+        screen = ReaderScreen(id="_default")
         width, height = self.size
-        screen.add_class(
-            *screen._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS),
-            *screen._get_breakpoint_classes(height, self.VERTICAL_BREAKPOINTS),
-            update=False,  # it is styled when registered
-        )
+        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
+            class_name = breakpoint_class(size, breakpoints)
+            if class_name is not None:
+                screen.add_class(class_name, update=False)  # it is styled when registered
         return screen
 
     def compose(self) -> ComposeResult:
@@ -198,12 +273,13 @@ class AnoraApp(App[None]):
         """Make the pane the active one: shown (where panes collapse) and focused."""
         self.active_pane = name
         # Classes on the panes themselves, not the screen: a class change restyles only its subtree.
+        # set_class restyles a node and its subtree at once, and only when the class really changes:
+        # the pane is displayed now, so it can take the focus.
         side = self.query_one("#side")
-        marked = [self.pane(pane).set_class(pane == name, "-active") for pane in PANES]
-        marked.append(side.set_class(name in ("people", "timeline"), "-active"))
-        marked.append(side.set_class(name == "contents", "-yield"))
-        # Styles would otherwise update when idle; the pane must be displayed now to take the focus.
-        self.stylesheet.update_nodes(marked, animate=False)
+        for pane in PANES:
+            self.pane(pane).set_class(pane == name, "-active")
+        side.set_class(name in ("people", "timeline"), "-active")
+        side.set_class(name == "contents", "-yield")
         if focus:
             self.pane(name).focus_default()
 

@@ -84,12 +84,17 @@ class LinkList(OptionList):
             cache.discard(key)
         line_cache = self._line_cache
         height = line_cache.heights.get(index)
-        if height is not None and self._cache_width is not None:
-            padding = self.get_component_styles("option-list--option").padding
-            width = self._cache_width - self._get_left_gutter_width() - padding.width
-            if self._get_visual(option).get_height(self.styles, width) + option._divider != height:
-                line_cache.clear()  # the rows below move: count the lines again
-        self.refresh()
+        first_line = line_cache.index_to_line.get(index)
+        if height is None or first_line is None or self._cache_width is None:
+            self.refresh()
+            return
+        padding = self.get_component_styles("option-list--option").padding
+        width = self._cache_width - self._get_left_gutter_width() - padding.width
+        if self._get_visual(option).get_height(self.styles, width) + option._divider != height:
+            line_cache.clear()  # the rows below move: count the lines again, draw them all
+            self.refresh()
+        else:
+            self.refresh_lines(first_line, height)
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Replace every row, keeping the highlight on the first link."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable, Literal
 
 from rich.segment import Segment
+from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
 from textual.content import Content
@@ -136,6 +137,8 @@ class ReadingPane(ScrollView, can_focus=True):
         self._pending_scroll: int | None = None  # paragraph to bring to the top; 0: the top
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
+        self._render_style: RichStyle | None = None  # set while the lines are being drawn
+        self._blank_line: Strip | None = None
         self._paragraphs_before = _paragraph_offsets(dataset)
         self._total_paragraphs = sum(len(s.paragraphs) for s in dataset.sections)
 
@@ -311,13 +314,25 @@ class ReadingPane(ScrollView, can_focus=True):
             strips.append(strip.extend_cell_length(width, base.rich_style))
         return strips, starts
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The pane's style, and a blank line in it, are worked out once per redraw, not once a line.
+        self._render_style = style = self.rich_style
+        self._blank_line = Strip.blank(self.scrollable_content_region.width, style)
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._render_style = self._blank_line = None
+
     def render_line(self, y: int) -> Strip:
         index = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
+        style = self._render_style or self.rich_style
         if 0 <= index < len(self._lines):
             line = self._lines[index]
-            return line if width == self._layout_width else line.crop_extend(0, width, self.rich_style)
-        return Strip.blank(width, self.rich_style)
+            return line if width == self._layout_width else line.crop_extend(0, width, style)
+        if self._blank_line is not None and self._blank_line.cell_length == width:
+            return self._blank_line
+        return Strip.blank(width, style)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._layout_width:

@@ -7,7 +7,7 @@ The App calls the public methods (`show_track`, `show_scene`, `show_event`, `mar
 
 from __future__ import annotations
 
-from typing import ClassVar, Literal
+from typing import ClassVar, Iterable, Literal
 
 from rich.text import Text
 from textual import events
@@ -227,9 +227,13 @@ class TimelinePane(Vertical):
         """Mark the scenes and events that the section on screen discusses."""
         if section_id == self.discussed_section:
             return
+        before = [self._is_discussed(record) for record in self._records()]
         self.discussed_section = section_id
         if self.is_mounted:
-            self._relabel_rows()
+            # Only the rows whose mark changes are drawn again.
+            self._relabel_rows(
+                [i for i, record in enumerate(self._records()) if self._is_discussed(record) != before[i]]
+            )
             self._show_strip()
 
     def back_out(self) -> bool:
@@ -334,10 +338,12 @@ class TimelinePane(Vertical):
             Link(self._row_label(record), Location(kind, record.id)) for record in self._records()
         )
 
-    def _relabel_rows(self) -> None:
-        """Redraw the rows' labels in place (keeping highlight and scroll), e.g. for new marks."""
-        for index, record in enumerate(self._records()):
-            self.track_list.replace_option_prompt_at_index(index, self._row_label(record))
+    def _relabel_rows(self, indexes: Iterable[int] | None = None) -> None:
+        """Redraw the rows' labels in place (keeping highlight and scroll), e.g. for new marks:
+        the given rows, or every row."""
+        records = self._records()
+        for index in range(len(records)) if indexes is None else indexes:
+            self.track_list.replace_option_prompt_at_index(index, self._row_label(records[index]))
 
     def _restyle(self) -> None:
         self._relabel_rows()

@@ -238,6 +238,7 @@ class AnoraApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if saved.history is not None:
             self.history = History.restore(saved.history)
+            self.history.keep_only(self._exists)  # the data may have changed since
         section_id = saved.section_id
         if section_id not in self.dataset.sections_by_id:
             section_id, saved = self.dataset.sections[0].id, SavedState(theme=saved.theme)

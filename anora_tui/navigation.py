@@ -70,6 +70,14 @@ class History:
         self._current = self._forward.pop()
         return self._current
 
+    def keep_only(self, still_there) -> None:
+        """Forget the visits for which `still_there(location)` is false (e.g. places a changed dataset
+        no longer has); the current place falls back to the nearest earlier one that remains."""
+        self._back = [loc for loc in self._back if still_there(loc)]
+        self._forward = [loc for loc in self._forward if still_there(loc)]
+        if self._current is not None and not still_there(self._current):
+            self._current = self._back.pop() if self._back else None
+
     def snapshot(self) -> dict:
         """Plain data for the state file."""
         return {

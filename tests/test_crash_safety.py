@@ -328,11 +328,6 @@ async def test_a_lone_surrogate_in_the_history_never_makes_the_save_fail(example
     assert load_state(path).state.history["current"]["id"] == "bad\udcff-id"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="app.py: action_back/action_forward open a saved place without checking it still exists "
-    "(KeyError when the dataset lost that section or quote since the state was saved)",
-)
 @pytest.mark.parametrize("kind", ["section", "quote"])
 async def test_a_saved_history_naming_places_the_data_no_longer_has_is_harmless(example_dataset, tmp_path, kind):
     path = tmp_path / "state" / "state.json"

@@ -276,11 +276,6 @@ def test_a_paste_of_one_word_repeated_is_searched_as_that_word_once(shipped_data
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="quote_search.py: a pasted query keeps its control characters, and Input and the "
-    "'No quote matches' line draw them raw (clean the query, e.g. in on_input_changed)",
-)
 async def test_control_characters_pasted_into_the_search_box_are_not_drawn(hostile_dataset, tmp_path):
     app = AnoraApp(hostile_dataset, state_path=tmp_path / "state.json")
     async with app.run_test(size=WIDE) as pilot:

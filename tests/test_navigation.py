@@ -61,3 +61,14 @@ def test_snapshot_round_trips_and_garbage_gives_an_empty_history():
     for garbage in (None, [], {"back": "x"}, {"back": [{"kind": "bogus", "id": "x"}], "current": None, "forward": []}):
         empty = History.restore(garbage)
         assert empty.current is None and not empty.can_go_back
+
+
+def test_keep_only_forgets_places_that_are_gone():
+    history = History()
+    for location in (A, B, C, D):
+        history.visit(location)
+    history.back()  # current C, forward D
+    history.keep_only(lambda loc: loc not in (B, C))
+    assert history.current == A
+    assert history.back() is None
+    assert history.forward() == D

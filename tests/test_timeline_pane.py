@@ -196,14 +196,15 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
             "Scene 2 of 3",
             "≈ 0:05–0:08 · 3 min (about halfway)",
             "Fog rolls over the pier and Wren waits inside it.",
+        ):
+            assert expected in shown
+        assert rows(pane.detail.links) == [
+            "How it was shot",
             "Location: Garrow pier",
             "Days: 2 days shot, 1 day planned",
             "Script pages: 4-6",
             "Camera: handheld, one lens",
             "• The fog was real and would not lift on the first night.",
-        ):
-            assert expected in shown
-        assert rows(pane.detail.links) == [
             "People",
             "Mara Quill — director, writer",
             "Ines Haldane — actor (Wren)",
@@ -235,7 +236,7 @@ async def test_a_scene_with_no_production_facts_says_so(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW):
         app.pane.show_scene("last-line")
-        assert "How it was shot\nThe article does not say." in facts(app.pane)
+        assert rows(app.pane.detail.links)[:2] == ["How it was shot", "The article does not say."]
         assert "≈ 0:11 (the final minute)" in facts(app.pane)
 
 
@@ -471,9 +472,12 @@ async def test_hostile_text_is_shown_literally():
         assert rows(app.pane.track_list) == [f"  1. {close}\n   {bold}"]
         await pilot.press("enter")
         shown = facts(app.pane)
-        for text in (close, click, f"Script pages: {close}", f"Camera: {bold}", f"• {click}"):
+        for text in (close, click):
             assert text in shown
-        assert rows(app.pane.detail.links) == [
+        listed = rows(app.pane.detail.links)
+        for text in (f"Script pages: {close}", f"Camera: {bold}", f"• {click}"):
+            assert text in listed
+        assert listed[listed.index("People"):] == [
             "People",
             f"{click} — {close}",
             "Characters",
@@ -503,7 +507,7 @@ async def test_control_sequences_in_data_are_never_sent_to_the_terminal():
         assert rows(app.pane.track_list)[0].startswith("  1. \ufffd[31mred\n")
         await pilot.press("enter")
         assert facts(app.pane).startswith("\ufffd[31mred\n")
-        assert "\nab\n" in facts(app.pane)
+        assert facts(app.pane).endswith("\nab")
         assert "\x1b" not in screen_text(app) and "\u202e" not in screen_text(app)
 
 

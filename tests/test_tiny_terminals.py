@@ -85,14 +85,7 @@ VIEWS = [
     open_contents,
     open_search,
     open_help,
-    pytest.param(
-        open_palette,
-        marks=pytest.mark.xfail(
-            strict=True,
-            reason="Textual's command palette list raises ValueError at width 4: the app's stylesheet "
-            "needs `CommandList { min-width: 8; }`",
-        ),
-    ),
+    open_palette,
 ]
 
 

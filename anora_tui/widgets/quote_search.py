@@ -28,6 +28,7 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from ..model import Dataset
+from ..sanitize import clean_text
 from ..search import Hit, QuoteIndex, SearchResult, suggest_loosening
 
 ELLIPSIS = "…"
@@ -224,7 +225,11 @@ class QuoteSearchScreen(ModalScreen[str | None]):
             empty.update(Text(message))
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self.search(event.value)
+        cleaned = clean_text(event.value)
+        if cleaned != event.value:  # a paste's control characters are never drawn
+            event.input.value = cleaned  # which comes back here as a new change
+            return
+        self.search(cleaned)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

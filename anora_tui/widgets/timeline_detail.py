@@ -19,7 +19,7 @@ from ..model import Dataset, Event, Scene
 from ..navigation import Location
 from ..sanitize import clean_text
 from ..timeline_layout import format_event_date, format_length, format_position, format_quantity
-from .link_list import Heading, Link, LinkList, Row
+from .link_list import Heading, Info, Link, LinkList, Row
 
 PRECISION_WORDS = {
     "day": "exact date",
@@ -102,15 +102,6 @@ class TimelineDetail(Vertical):
             text.append(f" ({clean_text(position.description)})", self._style("muted"))
         text.append("\n\n")
         text.append(clean_text(scene.summary))
-        text.append("\n\nHow it was shot", self._style("title"))
-        shot = list(self._production_lines(scene))
-        if not shot:
-            text.append("\nThe article does not say.", self._style("muted"))
-        for label, value in shot:
-            text.append("\n")
-            if label:
-                text.append(f"{label}: ", self._style("label"))
-            text.append(clean_text(value))
         return text
 
     def _production_lines(self, scene: Scene) -> Iterable[tuple[str, str]]:
@@ -146,8 +137,21 @@ class TimelineDetail(Vertical):
 
     # --- links --------------------------------------------------------------------------------
 
+    def _shooting_rows(self, scene: Scene) -> list[Row]:
+        """How the scene was shot, as rows of the list: at any height the keys reach every line."""
+        rows: list[Row] = [Heading("How it was shot")]
+        for label, value in self._production_lines(scene):
+            line = Text()
+            if label:
+                line.append(f"{label}: ", self._style("label"))
+            line.append(clean_text(value))
+            rows.append(Info(line))
+        if len(rows) == 1:
+            rows.append(Info(Text("The article does not say.", self._style("muted"))))
+        return rows
+
     def _scene_links(self, scene: Scene) -> list[Row]:
-        rows: list[Row] = self._people_rows(scene.people)
+        rows: list[Row] = self._shooting_rows(scene) + self._people_rows(scene.people)
         if scene.characters:
             rows.append(Heading("Characters"))
             for character_id in scene.characters:

@@ -10,9 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.content import Content, Span
 from textual.widget import Widget
 from textual.widgets import Static
@@ -21,6 +19,7 @@ from ..excerpt import excerpt
 from ..model import Dataset, Mention, Note, Person
 from ..navigation import Location
 from ..timeline_layout import format_event_date, format_position
+from .detail_view import DetailView
 from .link_list import Heading, Info, Link, LinkList, Row
 from .strip import Mark, proportional_strip
 
@@ -44,7 +43,7 @@ SECTION_STYLES = (".person-detail--section-even", ".person-detail--section-odd")
 QUOTES, SCENES, MENTIONS = "QUOTES", "SCENES", "MENTIONS"
 
 
-class PersonDetail(Vertical):
+class PersonDetail(DetailView):
     """The detail view of one person: a header line over a list of followable rows."""
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, META, MATCH, NAMED, VIA_NOTE, *SECTION_STYLES)}
@@ -66,15 +65,8 @@ class PersonDetail(Vertical):
         self._strip_row: int | None = None
         self._strip_width = 0
 
-    def compose(self) -> ComposeResult:
-        yield from self._unmounted_parts()
-
-    def mount_parts(self) -> None:
-        """Mount the parts now rather than when this composes: the focus may move into them at once."""
-        self.mount(*self._unmounted_parts())
-
-    def _unmounted_parts(self) -> list[Widget]:
-        return [part for part in (self._header, self._links) if part.parent is None]
+    def parts(self) -> tuple[Widget, ...]:
+        return (self._header, self._links)
 
     def on_mount(self) -> None:
         self._render_person()

@@ -10,8 +10,7 @@ from __future__ import annotations
 from typing import ClassVar, Iterable
 
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -19,6 +18,7 @@ from ..model import Dataset, Event, Scene
 from ..navigation import Location
 from ..sanitize import clean_text
 from ..timeline_layout import format_event_date, format_length, format_position, format_quantity
+from .detail_view import DetailView
 from .link_list import Heading, Info, Link, LinkList, Row
 
 PRECISION_WORDS = {
@@ -29,7 +29,7 @@ PRECISION_WORDS = {
 }
 
 
-class TimelineDetail(Vertical):
+class TimelineDetail(DetailView):
     """Shows one scene or event; `show_scene` / `show_event` replace what is shown."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -47,15 +47,8 @@ class TimelineDetail(Vertical):
         self._scroll = VerticalScroll(self._facts, id="timeline-detail-scroll")
         self._links = LinkList(id="timeline-detail-links")
 
-    def compose(self) -> ComposeResult:
-        yield from self._unmounted_parts()
-
-    def mount_parts(self) -> None:
-        """Mount the parts now rather than when this composes: the focus may move into them at once."""
-        self.mount(*self._unmounted_parts())
-
-    def _unmounted_parts(self) -> list[Widget]:
-        return [part for part in (self._scroll, self._links) if part.parent is None]
+    def parts(self) -> tuple[Widget, ...]:
+        return (self._scroll, self._links)
 
     @property
     def scroll(self) -> VerticalScroll:

@@ -135,14 +135,19 @@ async def test_footer_hints_and_list_keys(shipped_dataset, size) -> None:
         assert contents.highlighted == 0
 
 
+async def read_on_to_a_later_place(pilot) -> None:
+    """Two sections on, scrolled to the end: a place worth remembering."""
+    await pilot.press("right", "right")
+    await settle(pilot)
+    await pilot.press("end")
+    await settle(pilot)
+
+
 async def test_ctrl_q_quits_and_saves_the_place(shipped_dataset, isolated_state) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await pilot.press("right", "right")
-        await settle(pilot)
-        await pilot.press("end")
-        await settle(pilot)
+        await read_on_to_a_later_place(pilot)
         section = app.reading.section_id
         top = app.reading.top_paragraph
         await pilot.press("ctrl+q")
@@ -157,10 +162,7 @@ async def test_a_restart_restores_section_scroll_theme_and_history(shipped_datas
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
-        await pilot.press("right", "right")
-        await settle(pilot)
-        await pilot.press("end")
-        await settle(pilot)
+        await read_on_to_a_later_place(pilot)
         app.theme = "textual-light"
         await settle(pilot)
         expected = (app.reading.section_id, app.reading.in_view)

@@ -148,20 +148,24 @@ async def test_an_error_when_the_place_cannot_be_saved_says_so(example_dataset, 
 
 # Saves one state, then hangs inside the second save after the temp file is written and synced: the
 # moment a crash or power cut would be worst for a non-atomic write.
-HANGING_STATE_WRITER = """
+# Prepended to a writer script: from then on, every fsync says "writing" and hangs, so the test can
+# kill the process with its temp file written and synced but not yet moved into place.
+HANG_AFTER_FSYNC = """
 import os, sys, time
-from pathlib import Path
-from anora_tui import state
-
-path = Path(sys.argv[1])
-state.save_state(path, state.SavedState("before", 3))
 real_fsync = os.fsync
 
 def hang(descriptor):
     real_fsync(descriptor)
     print("writing", flush=True)
     time.sleep(60)
+"""
 
+HANGING_STATE_WRITER = HANG_AFTER_FSYNC + """
+from pathlib import Path
+from anora_tui import state
+
+path = Path(sys.argv[1])
+state.save_state(path, state.SavedState("before", 3))
 os.fsync = hang
 state.save_state(path, state.SavedState("after", 4))
 """
@@ -225,16 +229,8 @@ def test_killed_at_random_moments_while_writing_the_state_is_always_whole(tmp_pa
         assert len(loaded.state.history["back"]) == 1500
 
 
-HANGING_CACHE_WRITER = """
-import os, sys, time
+HANGING_CACHE_WRITER = HANG_AFTER_FSYNC + """
 from anora_tui.cache import load_cached
-
-real_fsync = os.fsync
-
-def hang(descriptor):
-    real_fsync(descriptor)
-    print("writing", flush=True)
-    time.sleep(60)
 
 os.fsync = hang
 load_cached(sys.argv[1])

@@ -23,8 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Static
-from textual.widgets._footer import FooterKey
+from textual.widgets import Header, Static
 
 from . import __version__
 from .commands import ALL_PROVIDERS
@@ -37,6 +36,7 @@ from .search import QuoteIndex, SearchResult, step_match
 from .state import SavedState, load_state, save_state, state_dir, state_file
 from .widgets.contents import SectionsPane
 from .widgets.help import HelpScreen
+from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .widgets.people import PeoplePane
 from .widgets.quote_search import QuoteSearchScreen
@@ -50,51 +50,6 @@ MEDIUM = 100
 TINY_WIDTH = 20
 TINY_HEIGHT = 6
 EXIT_CRASHED = 1
-
-
-class KeysFooter(Footer):
-    """The footer, rebuilt once for any number of binding changes in a turn, and only when the keys
-    it shows have changed (opening a person or moving the focus often changes none of them); its
-    first keys are composed in time for the first frame rather than after it."""
-
-    _rebuild_pending = False
-    _shown: tuple | None = None
-
-    def compose(self) -> ComposeResult:
-        self._shown = self._keys_shown() if self._bindings_ready else None
-        for widget in super().compose():
-            if isinstance(widget, FooterKey):
-                # As its binding to `compact` would, without restyling it once mounted.
-                widget.set_class(self.compact, "-compact", update=False)
-            yield widget
-
-    def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not screen.app.app_focus:
-            return
-        if self.is_attached and screen is self.screen and not self._rebuild_pending:
-            self._rebuild_pending = True
-            if self._shown is None:
-                self.call_later(self._rebuild)
-            else:
-                self.call_after_refresh(self._rebuild)
-
-    async def _rebuild(self) -> None:
-        self._rebuild_pending = False
-        shown = self._keys_shown()
-        if shown != self._shown:
-            self._shown = shown
-            await self.recompose()
-
-    def _keys_shown(self) -> tuple:
-        """Everything `Footer.compose` reads."""
-        app, display = self.app, self.app.get_key_display
-        keys = tuple(
-            (key, binding, enabled, tooltip, display(binding))
-            for key, (_, binding, enabled, tooltip) in self.screen.active_bindings.items()
-            if binding.show or key == app.COMMAND_PALETTE_BINDING
-        )
-        return (keys, self.compact, self.show_command_palette, app.ENABLE_COMMAND_PALETTE)
 
 
 def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
@@ -225,7 +180,7 @@ class AnoraApp(App[None]):
                 yield PeoplePane(self.dataset, id="people")
                 yield TimelinePane(self.dataset, id="timeline")
         yield Static("Terminal too small: enlarge it (q quits)", id="too-small", markup=False)
-        yield KeysFooter(compact=True)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         loaded = load_state(self.state_path)

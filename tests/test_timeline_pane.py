@@ -33,8 +33,8 @@ from anora_tui.widgets.timeline import (
     ESTIMATED_CHAR,
     EXACT_CHAR,
     TimelinePane,
-    TrackTabs,
 )
+from anora_tui.widgets.track_switch import TrackSwitch
 
 WIDE = (160, 48)
 NARROW = (80, 24)
@@ -285,7 +285,7 @@ async def test_t_switches_to_events_in_date_order_with_their_precision(example_d
         pane = app.pane
         await pilot.press("t")
         assert pane.track == "production"
-        assert pane.query_one(TrackTabs).active == "timeline-tab-production"
+        assert pane.query_one(TrackSwitch).active == "production"
         assert rows(pane.track_list) == [
             "  c. 2009\n  Quill discovers Brandt's films",
             "  Mar 2021\n  Quill writes the script",
@@ -297,13 +297,14 @@ async def test_t_switches_to_events_in_date_order_with_their_precision(example_d
         assert "approximate (c.)" in pane.strip.tooltip.plain  # the strip's key follows the track
         await pilot.press("t")
         assert pane.track == "story"
-        assert pane.query_one(TrackTabs).active == "timeline-tab-story"
+        assert pane.query_one(TrackSwitch).active == "story"
 
 
 async def test_clicking_a_tab_switches_the_track(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
-        await pilot.click("#timeline-tab-production")
+        start, _end = app.pane.query_one(TrackSwitch).cells()["production"]
+        await pilot.click("#timeline-tracks", offset=(start + 1 + 2, 0))  # past the padding, into the label
         await pilot.pause()
         assert app.pane.track == "production"
         assert rows(app.pane.track_list)[0].startswith("  c. 2009")
@@ -332,9 +333,9 @@ async def test_showing_a_scene_or_event_switches_to_its_track(example_dataset):
     async with app.run_test(size=WIDE):
         pane = app.pane
         pane.show_event("premiere")
-        assert (pane.track, pane.query_one(TrackTabs).active) == ("production", "timeline-tab-production")
+        assert (pane.track, pane.query_one(TrackSwitch).active) == ("production", "production")
         pane.show_scene("fog")
-        assert (pane.track, pane.query_one(TrackTabs).active) == ("story", "timeline-tab-story")
+        assert (pane.track, pane.query_one(TrackSwitch).active) == ("story", "story")
         assert current_view(pane) == "timeline-detail"
         assert pane.track_list.highlighted_location == Location("scene", "fog")
         pane.show_track("production")

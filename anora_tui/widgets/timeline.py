@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, OptionList, Tab, Tabs
+from textual.widgets import ContentSwitcher, OptionList
 
 from ..messages import Navigate
 from ..model import Dataset, Event, Scene
@@ -36,10 +36,11 @@ from ..timeline_layout import (
 from .link_list import Link, LinkList
 from .strip import Mark, cell_range, proportional_strip
 from .timeline_detail import TimelineDetail
+from .track_switch import TrackSwitch
 
 Track = Literal["story", "production"]
 TRACK_KINDS: dict[str, Literal["scene", "event"]] = {"story": "scene", "production": "event"}
-TAB_PREFIX = "timeline-tab-"
+TRACK_LABELS: dict[Track, str] = {"story": "Story", "production": "Production"}
 EXACT_CHAR = "█"
 APPROXIMATE_CHAR = "▒"
 ESTIMATED_CHAR = "░"
@@ -54,10 +55,6 @@ STRIP_KEYS = {
         "Click a mark to open its event."
     ),
 }
-
-
-class TrackTabs(Tabs, can_focus=False):
-    """The two clickable track labels; the pane's `t` key switches them from the keyboard."""
 
 
 class TimelineStrip(Widget):
@@ -177,10 +174,7 @@ class TimelinePane(Vertical):
         self._detail = TimelineDetail(dataset, id="timeline-detail")
 
     def compose(self) -> ComposeResult:
-        yield TrackTabs(
-            Tab(Content("Story"), id=f"{TAB_PREFIX}story"),
-            Tab(Content("Production"), id=f"{TAB_PREFIX}production"),
-        )
+        yield TrackSwitch(TRACK_LABELS, self.track, id="timeline-tracks")
         yield TimelineStrip(id="timeline-strip")
         with ContentSwitcher(initial="timeline-list", id="timeline-views"):
             yield LinkList(id="timeline-list")
@@ -270,11 +264,9 @@ class TimelinePane(Vertical):
 
     # --- message handlers -------------------------------------------------------------------
 
-    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+    def on_track_switch_chosen(self, event: TrackSwitch.Chosen) -> None:
         event.stop()
-        track = event.tab.id.removeprefix(TAB_PREFIX)
-        if track != self.track:
-            self.show_track(track)
+        self.show_track(event.choice)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list is self.track_list:
@@ -305,7 +297,7 @@ class TimelinePane(Vertical):
         """Show the list or the detail (keeping focus in the pane if it was here) and sync the tabs."""
         had_focus = self.has_focus_within
         self._sync_rows()
-        self.query_one(TrackTabs).active = f"{TAB_PREFIX}{self.track}"
+        self.query_one(TrackSwitch).active = self.track
         self.query_one(ContentSwitcher).current = "timeline-list" if self.open is None else "timeline-detail"
         self.refresh_bindings()
         self._show_strip()

@@ -1,0 +1,175 @@
+"""The key bar: one line at the bottom naming the keys that work where the focus is.
+
+It shows what Textual's `Footer` shows (the focused widget's and its ancestors' bindings marked
+`show`, one key per action, the command palette's key on the right) as a single widget that draws
+one line, instead of a container of one widget per key: the reader starts faster, a change of keys
+is one redraw rather than a recompose, and keys that do not fit are left out whole rather than cut.
+A click on a key presses it; hovering shows the binding's tooltip.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual import events
+from textual.screen import Screen
+from textual.widget import Widget
+
+GAP = 1  # cells between two keys
+PALETTE_SEPARATOR = "▏"
+
+
+@dataclass(frozen=True, slots=True)
+class KeyHint:
+    key: str  # what a click presses
+    display: str  # how the key is shown ("⏎", "^p")
+    description: str
+    enabled: bool
+    tooltip: str
+
+    @property
+    def width(self) -> int:
+        return cell_len(self.display) + 1 + cell_len(self.description)
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    start: int
+    end: int
+    hint: KeyHint
+
+
+class KeyBar(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "key-bar--key",
+        "key-bar--description",
+        "key-bar--disabled",
+        "key-bar--hover",
+        "key-bar--separator",
+    }
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._hints: tuple[KeyHint, ...] | None = None  # None: not read yet
+        self._palette: KeyHint | None = None
+        self._update_pending = False
+        self._hovered: KeyHint | None = None
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    # --- what to show
+
+    @property
+    def hints(self) -> tuple[KeyHint, ...]:
+        """The keys listed on the left, in binding order (the palette key is not among them)."""
+        if self._hints is None:
+            self._hints, self._palette = self._read_bindings()
+        return self._hints
+
+    @property
+    def palette(self) -> KeyHint | None:
+        self.hints  # noqa: B018 (read both together)
+        return self._palette
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        # Many binding changes can come in one turn (focus moves, then a pane changes what it offers):
+        # read them once, after they are all made.
+        if screen is self.screen and not self._update_pending:
+            self._update_pending = True
+            self.call_later(self._update)
+
+    def _update(self) -> None:
+        self._update_pending = False
+        shown = self._read_bindings()
+        if shown != (self._hints, self._palette):
+            self._hints, self._palette = shown
+            self.refresh()
+
+    def _read_bindings(self) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
+        app = self.app
+        hints: dict[str, KeyHint] = {}  # action -> its first key
+        palette = None
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            hint = KeyHint(key, app.get_key_display(binding), binding.description, enabled,
+                           tooltip or binding.tooltip or binding.description)
+            if key == app.COMMAND_PALETTE_BINDING:
+                palette = hint if app.ENABLE_COMMAND_PALETTE else None
+            elif binding.show and binding.action not in hints:
+                hints[binding.action] = hint
+        return tuple(hints.values()), palette
+
+    # --- where each key is drawn
+
+    def placed(self) -> list[Placed]:
+        """The keys that fit the width, with their cells; the palette key is drawn last, at the right."""
+        width = self.size.width
+        palette = self.palette
+        right = width
+        if palette is not None and palette.width + 2 <= width:
+            right = width - palette.width - 2  # a separator before it and a space after
+        placed: list[Placed] = []
+        x = 0
+        for hint in self.hints:
+            if x + hint.width > right:
+                break
+            placed.append(Placed(x, x + hint.width, hint))
+            x += hint.width + GAP
+        if right < width:
+            placed.append(Placed(right + 1, width - 1, palette))
+        return placed
+
+    def hint_at(self, x: int) -> KeyHint | None:
+        return next((p.hint for p in self.placed() if p.start <= x < p.end), None)
+
+    def render(self) -> Text:
+        style = self.get_component_rich_style
+        key_style, description_style = style("key-bar--key"), style("key-bar--description")
+        disabled, hover = style("key-bar--disabled"), style("key-bar--hover")
+        line = Text(no_wrap=True, overflow="crop", end="")
+        for place in self.placed():
+            if place.start > line.cell_len:
+                gap = place.start - line.cell_len
+                if place.hint is self._palette:
+                    line.append(" " * (gap - 1))
+                    line.append(PALETTE_SEPARATOR, style("key-bar--separator"))
+                else:
+                    line.append(" " * gap)
+            extra = (disabled if not place.hint.enabled else None, hover if place.hint == self._hovered else None)
+            item = Text.assemble((place.hint.display, key_style), (" " + place.hint.description, description_style))
+            for layer in extra:
+                if layer is not None:
+                    item.stylize(layer)
+            line.append_text(item)
+        return line
+
+    # --- mouse
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self.hint_at(event.x))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover(None)
+
+    def _hover(self, hint: KeyHint | None) -> None:
+        if hint != self._hovered:
+            self._hovered = hint
+            self.tooltip = hint.tooltip if hint is not None else None
+            self.refresh()
+
+    def on_click(self, event: events.Click) -> None:
+        hint = self.hint_at(event.x)
+        if hint is None:
+            return
+        event.stop()
+        if hint.enabled:
+            self.app.simulate_key(hint.key)
+        else:
+            self.app.bell()

@@ -1,0 +1,118 @@
+"""The key bar: what it lists, what a click or a hover does, and how it shortens on narrow screens."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.widgets import Static
+
+from anora_tui.app import AnoraApp
+from anora_tui.resources import styles_dir
+from anora_tui.widgets.help import HelpScreen
+from anora_tui.widgets.key_bar import KeyBar
+from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
+
+
+def bar_line(app) -> str:
+    return screen_lines(app)[-1]
+
+
+@SIZES
+async def test_clicking_a_key_presses_it(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        x, y = find_on_screen(app, "? Help")
+        assert y == size[1] - 1
+        await pilot.click(offset=(x + 3, y))  # on the description, not only the key
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        x, y = find_on_screen(app, "^p Palette")
+        await pilot.click(offset=(x, y))
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
+
+
+async def test_hover_shows_the_tooltip_and_a_gap_does_nothing(shipped_dataset) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        bar = app.query_one(KeyBar)
+        x, y = find_on_screen(app, "b Back")
+        await pilot.hover(offset=(x + 1, y))
+        await settle(pilot)
+        assert bar.tooltip == "Back to the previous place"
+        gap = bar_line(app).index("b Back") - 1  # the space before it
+        await pilot.click(offset=(gap, y))
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0] and app.history.current is not None
+
+
+@pytest.mark.parametrize("width", [24, 30, 40, 56])
+async def test_keys_that_do_not_fit_are_left_out_whole(shipped_dataset, width) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=(width, 12)) as pilot:
+        await settle(pilot)
+        bar = app.query_one(KeyBar)
+        placed = bar.placed()
+        line = bar_line(app)
+        texts = [f"{p.hint.display} {p.hint.description}" for p in placed]
+        for place, text in zip(placed, texts):
+            assert line[place.start : place.end] == text
+        assert all(p.end <= width for p in placed)
+        listed = [h for h in bar.hints if h in {p.hint for p in placed}]
+        assert listed == list(bar.hints[: len(listed)])  # a prefix: the first keys are kept
+        left = line
+        for text in texts:
+            left = left.replace(text, "", 1)
+        assert set(left) <= {" ", "▏"}  # nothing but whole keys, spaces and the separator
+
+
+class DisabledKeyHost(App):
+    CSS_PATH = [styles_dir() / "app.tcss"]
+    BINDINGS = [Binding("x", "later", "Later", show=True), Binding("y", "now", "Now", show=True)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done: list[str] = []
+        self.rang = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("host")
+        yield KeyBar()
+
+    def check_action(self, action: str, parameters) -> bool | None:
+        return None if action == "later" else True  # None: shown, but not available now
+
+    def action_now(self) -> None:
+        self.done.append("now")
+
+    def bell(self) -> None:
+        self.rang += 1
+
+
+async def test_a_disabled_key_is_shown_dim_and_a_click_rings_the_bell() -> None:
+    app = DisabledKeyHost()
+    async with app.run_test(size=(60, 5)) as pilot:
+        await settle(pilot)
+        assert "x Later" in bar_line(app) and "y Now" in bar_line(app)
+        later = next(h for h in app.query_one(KeyBar).hints if h.key == "x")
+        assert not later.enabled
+        x, y = find_on_screen(app, "x Later")
+        now_x, _ = find_on_screen(app, "y Now")
+        style_at = app.screen._compositor.get_style_at
+        # Textual draws dim text as a faded colour: the disabled key looks unlike the enabled one.
+        assert style_at(x, y).color != style_at(now_x, y).color
+        assert style_at(x + 2, y).color != style_at(now_x + 2, y).color
+        await pilot.click(offset=(x, y))
+        assert app.rang == 1 and app.done == []
+        x, y = find_on_screen(app, "y Now")
+        await pilot.click(offset=(x, y))
+        await settle(pilot)
+        assert app.done == ["now"]

@@ -23,7 +23,7 @@ from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from . import __version__
 from .commands import ALL_PROVIDERS
@@ -42,6 +42,7 @@ from .widgets.people import PeoplePane
 from .widgets.quote_search import QuoteSearchScreen
 from .widgets.reading import ReadingPane, quote_location
 from .widgets.timeline import TimelinePane
+from .widgets.title_bar import TitleBar
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
@@ -172,7 +173,7 @@ class AnoraApp(App[None]):
         return screen
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar(self.title, self.sub_title)
         with Horizontal(id="panes"):
             yield SectionsPane(self.dataset, id="contents")
             yield ReadingPane(self.dataset, id="reading", classes="-active")  # as _show_pane would

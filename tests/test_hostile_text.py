@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 import yaml
 from textual import events
-from textual.widgets import Header, Input
+from textual.widgets import Input
 
 from anora_tui.app import AnoraApp
 from anora_tui.loader import load_dataset
@@ -33,6 +33,7 @@ from anora_tui.model import Dataset
 from anora_tui.navigation import Location
 from anora_tui.search import QuoteIndex, parse_query
 from anora_tui.widgets.quote_search import QuoteSearchScreen
+from anora_tui.widgets.title_bar import TitleBar
 from test_e2e_tmux import installed_command
 from ui_harness import find_on_screen, screen_text, settle, wait_for
 
@@ -161,7 +162,7 @@ async def visit_every_view(pilot, app: AnoraApp, dataset: Dataset) -> list[str]:
         texts.extend(widget_text(app, widget) for widget in widgets)
 
     await settle(pilot)
-    panes = (app.query_one(Header), app.contents, app.reading, app.people, app.timeline)
+    panes = (app.query_one(TitleBar), app.contents, app.reading, app.people, app.timeline)
     look(*panes)
     for section in dataset.sections[1:]:
         await show(pilot, app, "section", section.id)
@@ -202,7 +203,7 @@ async def test_paragraphs_are_shown_as_written(hostile_dataset, tmp_path):
             reading = widget_text(app, app.reading)
             for paragraph in section.paragraphs:
                 assert " ".join(paragraph.split()) in reading
-        header = widget_text(app, app.query_one(Header))
+        header = widget_text(app, app.query_one(TitleBar))
         assert hostile_dataset.article.title in header
 
 

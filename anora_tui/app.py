@@ -24,6 +24,7 @@ from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
+from textual.worker import WorkerFailed
 
 from . import __version__
 from .commands import ALL_PROVIDERS
@@ -416,7 +417,8 @@ class AnoraApp(App[None]):
             self.save_place()
         except Exception as save_failure:  # the state may be what broke; the report still gets written
             self.save_error = f"could not save your place: {type(save_failure).__name__}: {save_failure}"
-        self.crash_summary = clean_text(f"{type(error).__name__}: {error}".splitlines()[0][:200])
+        cause = error.error if isinstance(error, WorkerFailed) else error  # the worker's own error
+        self.crash_summary = clean_text(f"{type(cause).__name__}: {cause}".splitlines()[0][:200])
         self.crash_report = write_crash_report(error, self.data_dir)
         super()._handle_exception(error)
         self._exit_renderables.clear()

@@ -125,6 +125,7 @@ async def test_an_error_in_a_worker_or_handler_keeps_the_place(
     assert exit_status(app) == 1
     [line] = capsys.readouterr().err.splitlines()
     assert "deliberate failure" in line and "your place was saved" in line
+    assert "(RuntimeError: deliberate failure" in line  # the error itself, not the worker's wrapper
     assert app.crash_report is not None and line.endswith(f"full report: {app.crash_report}")
     assert "deliberate failure" in app.crash_report.read_text(encoding="utf-8")
 

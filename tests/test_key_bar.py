@@ -116,3 +116,23 @@ async def test_a_disabled_key_is_shown_dim_and_a_click_rings_the_bell() -> None:
         await pilot.click(offset=(x, y))
         await settle(pilot)
         assert app.done == ["now"]
+
+
+async def test_search_and_help_screens_name_their_own_keys(shipped_dataset) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        line = bar_line(app)
+        for hint in ("↑ Previous", "↓ Next", "⏎ Open quote", "esc Back"):
+            assert hint in line
+        assert "/ Search" not in line and "] Name" not in line  # the reader's keys do not work here
+        x, y = find_on_screen(app, "↓ Next")
+        await pilot.click(offset=(x, y))  # a click moves through the results as the key does
+        await settle(pilot)
+        assert app.screen.results.highlighted is app.screen.result.hits[1]
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        assert "esc Close help" in bar_line(app)

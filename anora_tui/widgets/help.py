@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from .key_bar import KeyBar
+
 # Horizontal scrolling means nothing in panes that wrap their text.
 _HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit"}
 
@@ -39,6 +41,7 @@ class HelpScreen(ModalScreen[None]):
             for title, bindings in self.groups:
                 yield Static(Content(title), classes="help-group")
                 yield Static(self._table(bindings), classes="help-keys")
+        yield KeyBar()
 
     def action_scroll(self, direction: str) -> None:
         body = self.query_one("#help-body", VerticalScroll)

@@ -30,6 +30,7 @@ from textual.widgets import Input, Static
 from ..model import Dataset
 from ..sanitize import clean_text
 from ..search import Hit, QuoteIndex, SearchResult, suggest_loosening
+from .key_bar import KeyBar
 
 ELLIPSIS = "…"
 QUOTE_LINES = 2
@@ -168,12 +169,22 @@ class QuoteResultList(ScrollView, can_focus=False):
         return lines
 
 
+class SearchBox(Input):
+    """The query box. Up, Down and Enter act on the results while the focus stays here to type."""
+
+    BINDINGS = [
+        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑"),
+        Binding("down", "screen.move(1)", "Next", show=True, key_display="↓"),
+        Binding("enter", "screen.choose", "Open quote", show=True),
+    ]
+
+
 class QuoteSearchScreen(ModalScreen[str | None]):
     """Search the quotes; dismissed with the chosen quote id, or None on Escape."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Back", show=True),
-        Binding("enter", "choose", "Open quote", show=True),
+        Binding("enter", "choose", "Open quote", show=False),
         Binding("down", "move(1)", "Next result", show=False),
         Binding("up", "move(-1)", "Previous result", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
@@ -189,7 +200,7 @@ class QuoteSearchScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="quote-search"):
-            yield Input(
+            yield SearchBox(
                 self._initial_query,
                 placeholder='Search quotes: words, "a phrase", !leave-out, @speaker',
                 id="quote-search-input",
@@ -197,6 +208,7 @@ class QuoteSearchScreen(ModalScreen[str | None]):
             yield Static(id="quote-search-count", markup=False)
             yield QuoteResultList(self._dataset, id="quote-search-results")
             yield Static(id="quote-search-empty", markup=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()
@@ -230,10 +242,6 @@ class QuoteSearchScreen(ModalScreen[str | None]):
             event.input.value = cleaned  # which comes back here as a new change
             return
         self.search(cleaned)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_choose()
 
     def on_quote_result_list_chosen(self, event: QuoteResultList.Chosen) -> None:
         self.dismiss(event.quote_id)

@@ -40,7 +40,8 @@ from .widgets.help import HelpScreen
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .widgets.people import PeoplePane
-from .widgets.quote_search import QuoteSearchScreen
+from .widgets.person_detail import PersonDetail
+from .widgets.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.reading import ReadingPane, quote_location
 from .widgets.timeline import TimelinePane
 from .widgets.title_bar import TitleBar
@@ -350,12 +351,21 @@ class AnoraApp(App[None]):
             merged = node_class._merge_bindings().key_to_bindings.values()
             return [binding for key_bindings in merged for binding in key_bindings]
 
+        def search_keys() -> list[Binding]:
+            # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
+            box = list(Binding.make_bindings(SearchBox.BINDINGS))
+            taken = {binding.key for binding in box}
+            screen = Binding.make_bindings(QuoteSearchScreen.BINDINGS)
+            return box + [binding for binding in screen if binding.key not in taken]
+
         return [
             ("Anywhere", self.BINDINGS),
             ("Reading pane", bindings(ReadingPane)),
             ("Lists (sections, people, scenes, events)", bindings(LinkList)),
             ("People pane", bindings(PeoplePane)),
+            ("A person's detail", bindings(PersonDetail)),
             ("Timeline pane", bindings(TimelinePane)),
+            ("Quote search", search_keys()),
         ]
 
     def action_search(self) -> None:

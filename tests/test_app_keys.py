@@ -13,7 +13,10 @@ from anora_tui.app import AnoraApp, exit_status
 from anora_tui.navigation import Location
 from anora_tui.state import STATE_VERSION, load_state
 from anora_tui.widgets.help import HelpScreen
+from anora_tui.widgets.person_detail import PersonDetail
+from anora_tui.widgets.quote_search import QuoteSearchScreen, SearchBox
 from anora_tui.widgets.reading import ReadingPane
+from anora_tui.widgets.timeline import TimelinePane
 from ui_harness import (
     WIDE,
     NARROW,
@@ -95,8 +98,13 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
             await settle(pilot)
             assert isinstance(app.screen, HelpScreen)
             shown = " ".join(str(s.render()) for s in app.screen.query(".help-keys"))
-            for binding in Binding.make_bindings(AnoraApp.BINDINGS + ReadingPane.BINDINGS):
-                assert (binding.tooltip or binding.description) in shown
+            own_bindings = (
+                AnoraApp.BINDINGS + ReadingPane.BINDINGS + PersonDetail.BINDINGS + TimelinePane.BINDINGS
+                + SearchBox.BINDINGS + QuoteSearchScreen.BINDINGS
+            )
+            for binding in Binding.make_bindings(own_bindings):
+                if binding.key not in ("up", "down", "enter") or binding in SearchBox.BINDINGS:
+                    assert (binding.tooltip or binding.description) in shown, binding
             for keys in ("tab", "shift+tab", "alt+← / b / ⌫", "alt+→ / f", "f1 / ?", "q / ^q", "[", "]", "N"):
                 assert keys in shown
             await pilot.press("j", "k")  # scrolls, does not leak to the reader

@@ -173,9 +173,9 @@ class SearchBox(Input):
     """The query box. Up, Down and Enter act on the results while the focus stays here to type."""
 
     BINDINGS = [
-        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑"),
-        Binding("down", "screen.move(1)", "Next", show=True, key_display="↓"),
-        Binding("enter", "screen.choose", "Open quote", show=True),
+        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="Previous result"),
+        Binding("down", "screen.move(1)", "Next", show=True, key_display="↓", tooltip="Next result"),
+        Binding("enter", "screen.choose", "Open quote", show=True, tooltip="Open the quote in its section"),
     ]
 
 

@@ -1,17 +1,27 @@
 """The in-memory model of one making-of article: frozen records and the lookups every pane reads.
 
 Pure Python: this module must never import Textual or Rich (a test checks it).
-Build a `Dataset` with `Dataset.build(...)`; it computes every lookup once.
+
+Build a `Dataset` with `Dataset.build(...)`; it computes every lookup once. A dataset can also be made
+lazily, by `Dataset.lazily(parts)`: then each field (a collection or a lookup) is asked of `parts` the
+first time it is read, and kept. The load cache uses this so that a start from the cache only reads
+what it shows; everything else sees an ordinary `Dataset` (same fields, same equality).
+
+Records are built by `record_factory(type)` where there are many of them: a frozen dataclass's own
+`__init__` sets each field through `object.__setattr__`, which makes building 100,000 quotes take
+twice as long.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
+from itertools import groupby
+from operator import attrgetter
 from types import MappingProxyType
-from typing import Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping, Protocol
 
 PERSON_KINDS = ("cast", "crew", "cited", "other")
 QUOTE_FORMS = ("direct", "first-person", "reported")
@@ -151,6 +161,34 @@ class Mention:
 _EMPTY: tuple = ()
 
 
+def record_factory(record_type: type) -> Callable[..., Any]:
+    """A function taking every field of `record_type` positionally, in order, and returning the record,
+    as `record_type(*values)` would, only faster (see the module docstring). Records with a
+    `__post_init__` must not be made this way: it is not called."""
+    names = [f.name for f in fields(record_type)]
+    namespace: dict[str, Any] = {"_new": object.__new__, "_type": record_type}
+    for i, name in enumerate(names):
+        namespace[f"_set{i}"] = getattr(record_type, name).__set__  # the slot's own descriptor
+    parameters = ", ".join(f"_{i}" for i in range(len(names)))
+    body = "".join(f"    _set{i}(record, _{i})\n" for i in range(len(names)))
+    exec(f"def make({parameters}):\n    record = _new(_type)\n{body}    return record\n", namespace)
+    return namespace["make"]
+
+
+_make_person = record_factory(Person)
+_make_quote = record_factory(Quote)
+_QUOTE_FIELDS = attrgetter("id", "speaker", "text", "section", "paragraph", "form")
+
+
+class DatasetParts(Protocol):
+    """What makes the fields of a lazily made dataset (see `Dataset.lazily`)."""
+
+    def provide(self, dataset: "Dataset", name: str) -> Any:
+        """Make the field `name` of `dataset`, store it in `dataset.__dict__` and return it. Called
+        once per field (each time the field is still missing, so it may also fill in others)."""
+        ...
+
+
 @dataclass(frozen=True)
 class Dataset:
     article: Article
@@ -193,32 +231,18 @@ class Dataset:
         played: dict[str, list[str]] = defaultdict(list)
         for character in characters:
             played[character.played_by].append(character.id)
-        people = tuple(
-            # The constructor, not dataclasses.replace: ten times cheaper for a large archive.
-            Person(p.id, p.name, p.kind, p.roles, p.description, p.aliases, tuple(played.get(p.id, ())))
-            for p in people
-        )
-        scenes = tuple(replace(scene, order=i) for i, scene in enumerate(scenes))
+        people = tuple(_with_characters(person, played.get(person.id, _EMPTY)) for person in people)
+        scenes = tuple(scene if scene.order == i else replace(scene, order=i) for i, scene in enumerate(scenes))
         # By year only: "2022" (approximate) cannot be ordered against "2022-01-14" by its string,
         # so within a year the file's order (the editor's reading of the article) stands.
         events = tuple(sorted(events, key=lambda e: e.date[:4]))
         sections_by_id = {section.id: section for section in article.sections}
-
-        def article_position(quote: Quote) -> tuple[int, int, int]:
-            section = sections_by_id[quote.section]
-            return (section.index, quote.paragraph, section.paragraphs[quote.paragraph - 1].find(quote.text))
-
-        quotes = tuple(
-            Quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, order)
-            for order, q in enumerate(sorted(quotes, key=article_position))
-        )
+        quotes = _in_article_order(tuple(quotes), sections_by_id)
         notes = tuple(notes)
 
         quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
-        quotes_by_paragraph: dict[tuple[str, int], list[Quote]] = defaultdict(list)
         for quote in quotes:
             quotes_by_speaker[quote.speaker].append(quote)
-            quotes_by_paragraph[(quote.section, quote.paragraph)].append(quote)
         notes_by_paragraph: dict[tuple[str, int], list[Note]] = defaultdict(list)
         for note in notes:
             notes_by_paragraph[(note.section, note.paragraph)].append(note)
@@ -243,18 +267,33 @@ class Dataset:
             quotes=quotes,
             notes=notes,
             sections_by_id=_frozen(sections_by_id),
-            people_by_id=_frozen({p.id: p for p in people}),
-            characters_by_id=_frozen({c.id: c for c in characters}),
-            scenes_by_id=_frozen({s.id: s for s in scenes}),
-            events_by_id=_frozen({e.id: e for e in events}),
-            quotes_by_id=_frozen({q.id: q for q in quotes}),
+            people_by_id=_by_id(people),
+            characters_by_id=_by_id(characters),
+            scenes_by_id=_by_id(scenes),
+            events_by_id=_by_id(events),
+            quotes_by_id=_by_id(quotes),
             _quotes_by_speaker=_frozen_lists(quotes_by_speaker),
-            _quotes_by_paragraph=_frozen_lists(quotes_by_paragraph),
+            _quotes_by_paragraph=_paragraph_runs(quotes),
             _notes_by_paragraph=_frozen_lists(notes_by_paragraph),
             _scenes_by_person=_frozen_lists(scenes_by_person),
             _events_by_person=_frozen_lists(events_by_person),
             _scenes_by_section=_frozen_lists(scenes_by_section),
         )
+
+    @classmethod
+    def lazily(cls, parts: DatasetParts) -> "Dataset":
+        """A dataset whose fields are made by `parts` when first read (see `DatasetParts`)."""
+        dataset = object.__new__(cls)
+        dataset.__dict__["_parts"] = parts
+        return dataset
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for an attribute the instance does not have: a lazily made dataset's field
+        # that nothing has read yet. A built dataset has every field, so never gets here for one.
+        parts = self.__dict__.get("_parts")
+        if parts is None or name not in _FIELD_NAMES:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        return parts.provide(self, name)
 
     # Mentions are computed on first use: a scan of every paragraph that quote search and the
     # `quotes` command never need, and that dominates loading a large archive.
@@ -326,12 +365,64 @@ class Dataset:
         }
 
 
+_FIELD_NAMES = frozenset(f.name for f in fields(Dataset))
+
+
 def _frozen(mapping: dict) -> Mapping:
     return MappingProxyType(mapping)
 
 
 def _frozen_lists(mapping: dict[object, list]) -> Mapping:
     return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
+
+
+def _by_id(records: tuple) -> Mapping:
+    return MappingProxyType(dict(zip(map(attrgetter("id"), records), records)))
+
+
+def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Person:
+    """The person with the ids of the characters they play; the same object if it has them already."""
+    if len(person.characters) == len(characters) and person.characters == tuple(characters):
+        return person
+    return _make_person(
+        person.id, person.name, person.kind, person.roles, person.description, person.aliases, tuple(characters)
+    )
+
+
+def _in_article_order(quotes: tuple[Quote, ...], sections_by_id: Mapping[str, Section]) -> tuple[Quote, ...]:
+    """The quotes by section, paragraph and place in the paragraph, each with its `order`."""
+    section_index = {section_id: section.index for section_id, section in sections_by_id.items()}
+    # One int per quote sorts as (section index, paragraph, place) would, without a tuple for each.
+    stride = 1 + max((len(section.paragraphs) for section in sections_by_id.values()), default=0)
+    keys = [section_index[quote.section] * stride + quote.paragraph for quote in quotes]
+    counts = Counter(keys)
+    shared = [i for i, key in enumerate(keys) if counts[key] > 1]
+    if shared:  # only quotes sharing a paragraph need their place in it found
+        places = []
+        for i in shared:
+            quote = quotes[i]
+            places.append(sections_by_id[quote.section].paragraphs[quote.paragraph - 1].find(quote.text))
+        width = 2 + max(places)
+        keys = [key * width for key in keys]
+        for i, place in zip(shared, places):
+            keys[i] += place + 1
+    ordered = map(quotes.__getitem__, sorted(range(len(quotes)), key=keys.__getitem__))
+    return tuple(_make_quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, i) for i, q in enumerate(ordered))
+
+
+def _paragraph_runs(quotes: tuple[Quote, ...]) -> Mapping[tuple[str, int], tuple[Quote, ...]]:
+    """Quotes by (section, paragraph), from quotes in article order: each paragraph's are together,
+    unless two sections claim the same index."""
+    runs = {key: tuple(run) for key, run in groupby(quotes, _PARAGRAPH_OF)}
+    if sum(map(len, runs.values())) == len(quotes):
+        return MappingProxyType(runs)
+    by_paragraph: dict[tuple[str, int], list[Quote]] = defaultdict(list)
+    for quote in quotes:
+        by_paragraph[_PARAGRAPH_OF(quote)].append(quote)
+    return _frozen_lists(by_paragraph)
+
+
+_PARAGRAPH_OF = attrgetter("section", "paragraph")
 
 
 _WORD = re.compile(r"\w+")

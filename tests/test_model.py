@@ -1,6 +1,12 @@
-"""The model's own computations: finding names, ordering quotes and events."""
+"""The model's own computations: finding names, ordering quotes and events, building a dataset at once
+or lazily."""
 
-from anora_tui.model import NameFinder, Person
+import random
+from dataclasses import FrozenInstanceError, fields, replace
+
+import pytest
+
+from anora_tui.model import Dataset, NameFinder, Person, Quote, record_factory
 
 
 def person(id: str, name: str, *aliases: str) -> Person:
@@ -54,3 +60,122 @@ def test_quotes_are_numbered_in_article_order(example_dataset):
         (example_dataset.sections_by_id[q.section].index, q.paragraph) for q in example_dataset.quotes
     ]
     assert positions == sorted(positions)
+
+
+# --- Dataset.build ------------------------------------------------------------------------------
+
+
+def build_with_quotes(dataset: Dataset, quotes) -> Dataset:
+    return Dataset.build(
+        dataset.article, dataset.people, dataset.characters, dataset.scenes, dataset.events, quotes, dataset.notes
+    )
+
+
+def article_position(dataset: Dataset, quote: Quote) -> tuple[int, int, int]:
+    section = dataset.sections_by_id[quote.section]
+    return (section.index, quote.paragraph, section.paragraphs[quote.paragraph - 1].find(quote.text))
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_quotes_are_ordered_by_section_paragraph_and_place_whatever_order_they_come_in(example_dataset, seed):
+    shuffled = list(example_dataset.quotes)
+    random.Random(seed).shuffle(shuffled)
+    built = build_with_quotes(example_dataset, shuffled)
+    assert built.quotes == example_dataset.quotes
+    assert [q.id for q in built.quotes] == [
+        q.id for q in sorted(shuffled, key=lambda q: article_position(example_dataset, q))
+    ]
+
+
+def test_quotes_sharing_a_paragraph_are_ordered_by_where_they_are_in_it(example_dataset):
+    section = example_dataset.sections[0]
+    text = section.paragraphs[0]
+    words = text.split()
+    first, middle, last = words[0], " ".join(words[2:4]), words[-1]
+    quotes = [
+        Quote(f"q-{n}", "mara-quill", part, section.id, 1)
+        for n, part in enumerate([last, first, middle])
+    ]
+    built = build_with_quotes(example_dataset, quotes)
+    assert [q.text for q in built.quotes] == [first, middle, last]
+    assert [q.order for q in built.quotes] == [0, 1, 2]
+    assert built.quotes_in(section.id, 1) == built.quotes
+
+
+def test_build_does_not_change_the_records_it_is_given(example_dataset):
+    quotes = [replace(q, order=99) for q in reversed(example_dataset.quotes)]
+    kept = [(q.id, q.order) for q in quotes]
+    build_with_quotes(example_dataset, quotes)
+    assert [(q.id, q.order) for q in quotes] == kept
+
+
+def test_people_get_the_characters_they_play(example_dataset):
+    stale = [replace(p, characters=("nobody",)) for p in example_dataset.people]
+    built = Dataset.build(
+        example_dataset.article, stale, example_dataset.characters, (), (), (), ()
+    )
+    assert built.people == example_dataset.people
+    played = {c.played_by for c in example_dataset.characters}
+    assert all(bool(p.characters) == (p.id in played) for p in built.people)
+
+
+def test_two_sections_with_the_same_index_keep_all_their_quotes(example_dataset):
+    """Not a dataset the loader makes, but build must not lose quotes over it."""
+    first, second = example_dataset.sections[:2]
+    article = replace(example_dataset.article, sections=(first, replace(second, index=first.index)))
+    quotes = [
+        Quote("a", "mara-quill", first.paragraphs[0][:5], first.id, 1),
+        Quote("b", "mara-quill", second.paragraphs[0][:5], second.id, 1),
+        Quote("c", "mara-quill", first.paragraphs[0][-5:], first.id, 1),
+    ]
+    built = Dataset.build(article, example_dataset.people, (), (), (), quotes, ())
+    assert sorted(q.id for q in built.quotes) == ["a", "b", "c"]
+    assert [q.id for q in built.quotes_in(first.id, 1)] == ["a", "c"]
+    assert [q.id for q in built.quotes_in(second.id, 1)] == ["b"]
+
+
+def test_a_record_factory_makes_what_the_constructor_makes():
+    make = record_factory(Quote)
+    made = make("id", "speaker", "text", "section", 3, "reported", 7)
+    assert made == Quote("id", "speaker", "text", "section", 3, "reported", 7)
+    assert type(made) is Quote
+    with pytest.raises(FrozenInstanceError):
+        made.text = "other"  # type: ignore[misc]
+
+
+# --- Dataset.lazily -----------------------------------------------------------------------------
+
+
+class CountingParts:
+    """Gives each field from a built dataset, counting how often it is asked."""
+
+    def __init__(self, source: Dataset) -> None:
+        self.source = source
+        self.asked: list[str] = []
+
+    def provide(self, dataset: Dataset, name: str):
+        self.asked.append(name)
+        value = getattr(self.source, name)
+        dataset.__dict__[name] = value
+        return value
+
+
+def test_a_lazily_made_dataset_asks_for_each_field_once_when_first_read(example_dataset):
+    parts = CountingParts(example_dataset)
+    dataset = Dataset.lazily(parts)
+    assert parts.asked == []
+    assert dataset.quotes_by("mara-quill") == example_dataset.quotes_by("mara-quill")
+    assert dataset.quotes_by("tomas-reyes") == example_dataset.quotes_by("tomas-reyes")
+    assert parts.asked == ["_quotes_by_speaker"]
+    assert dataset == example_dataset
+    assert sorted(parts.asked) == sorted(f.name for f in fields(Dataset))
+
+
+def test_a_lazily_made_dataset_has_no_other_attributes(example_dataset):
+    dataset = Dataset.lazily(CountingParts(example_dataset))
+    with pytest.raises(AttributeError):
+        dataset.no_such_field
+    with pytest.raises(AttributeError):
+        example_dataset.no_such_field
+    with pytest.raises(FrozenInstanceError):
+        dataset.quotes = ()  # type: ignore[misc]

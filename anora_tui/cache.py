@@ -33,7 +33,8 @@ each field is made when first read. The first read of any field reads every bloc
 dropped. If that first read finds the file damaged (or it cannot be read), nothing has been made from
 the cache yet: the dataset is loaded from the YAML instead, the cache is rebuilt, and `notify` is told,
 as at start. A block that passed its CRC but cannot be decoded (only a bug could do that) is handled the
-same way: the fields not made yet are taken from the YAML.
+same way: the fields not made yet are taken from the YAML. (If the YAML cannot be loaded either, the
+loader's `DataErrors` is raised where the field was read.)
 
 A file that is unreadable, corrupt or in another format is noticed at start (with a notice, if the caller
 asks for one) and rewritten. Writes are atomic, like the state's.
@@ -302,8 +303,12 @@ def _header_of(descriptor: int) -> tuple[str, dict[str, Any], int]:
     """(key, header, header_end) of an open cache file; _Unusable if it is not one of this format."""
     start = _read_at(descriptor, _FIRST_READ, 0)
     match = _PREFIX_PATTERN.match(start)
-    if match is None or int(match[1]) != CACHE_FORMAT or match.end() != _PREFIX_LENGTH:
+    if match is None:
         raise _Unusable(_DAMAGED)  # the caller looks closer
+    if int(match[1]) != CACHE_FORMAT:
+        raise _Unusable(_FOREIGN)
+    if match.end() != _PREFIX_LENGTH:
+        raise _Unusable(_DAMAGED)
     header_end = int(match[3])
     if not _PREFIX_LENGTH < header_end <= _MAX_HEADER:
         raise _Unusable(_DAMAGED)
@@ -386,7 +391,10 @@ class _CachedParts:
         self._lock = threading.RLock()
 
     def __del__(self) -> None:
-        self._close()
+        try:
+            self._close()
+        except Exception:  # at interpreter exit `os` may be gone already
+            pass
 
     def provide(self, dataset: Dataset, name: str) -> Any:
         with self._lock:
@@ -398,15 +406,16 @@ class _CachedParts:
                 with gc_paused():
                     value = _MAKERS[name](self, dataset)
             except _Unusable as unusable:
-                self._fall_back(dataset, str(unusable))
-                return dataset.__dict__[name]
+                problem = str(unusable)
             except OSError as error:
-                self._fall_back(dataset, f"cannot read it: {error.strerror or error}")
-                return dataset.__dict__[name]
+                problem = f"cannot read it: {error.strerror or error}"
             except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-                self._fall_back(dataset, _DAMAGED)
-                return dataset.__dict__[name]
-            return dataset.__dict__.setdefault(name, value)
+                problem = _DAMAGED
+            else:
+                return dataset.__dict__.setdefault(name, value)
+            if name not in dataset.__dict__:  # else a field this one needed fell back already
+                self._fall_back(dataset, problem)
+            return dataset.__dict__[name]
 
     def block(self, name: str) -> Any:
         assert self._blocks is not None
@@ -498,18 +507,20 @@ def _load_and_cache(
 
 def _write(path: Path, key: str, dataset: Dataset, records: list[_FileRecord]) -> None:
     """Write atomically (a reader sees the old file or the whole new one); failing is harmless.
-    Lone surrogates (only in a dataset built in code, or a file name) are written as such
-    ("surrogatepass") and read back as they were, so they never make the write fail."""
+
+    ASCII only: `json.loads` decodes UTF-8 to text before parsing it, and for text that is not all
+    ASCII that costs more than parsing the escapes does. Lone surrogates (only in a dataset built in
+    code, or a file name) are escaped like any other character, so they never make the write fail."""
     try:
         plain = dataset_to_plain(dataset)
     except KeyError:  # a lookup holding a record its collection does not: not a dataset build() made
         return
-    encode = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+    encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}
     offset = 0
     for name in _BLOCKS:
-        data = encode(plain[name]).encode("utf-8", "surrogatepass")
+        data = encode(plain[name]).encode("ascii")
         lead = f',"{name}":'.encode("ascii")
         places[name] = [offset + len(lead), len(data), zlib.crc32(data)]
         tail += (lead, data)
@@ -521,7 +532,7 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[_FileRecord]) -
         "files": [record.plain() for record in records],
         "blocks": places,
     }
-    header_bytes = encode(header).encode("utf-8", "surrogatepass")
+    header_bytes = encode(header).encode("ascii")
     prefix = (_PREFIX % (CACHE_FORMAT, key, _PREFIX_LENGTH + len(header_bytes))).encode("ascii")
     try:
         write_atomically(path, b"".join([prefix, header_bytes, *tail]))
@@ -626,16 +637,18 @@ def _list(value: Any) -> list:
 
 
 def _grouping(groups: Mapping, collection: tuple, pairs: bool) -> list[Any]:
-    """A lookup as [keys, positions of the members in `collection`, group sizes]; positions are null when
-    they are the collection in order. KeyError if a member is not in the collection."""
+    """A lookup as [keys, positions of the members in `collection`, group sizes]. Positions are null when
+    they are the collection in order; (section, paragraph) keys are two lists, sections and paragraphs.
+    KeyError if a member is not in the collection."""
     position = {id(item): i for i, item in enumerate(collection)}
-    keys: list[Any] = []
     members: list[int] = []
     sizes: list[int] = []
-    for key, group in groups.items():
-        keys.append(list(key) if pairs else key)
+    for group in groups.values():
         members += [position[id(item)] for item in group]
         sizes.append(len(group))
+    keys: list[Any] = list(groups)
+    if pairs:
+        keys = [[section for section, _ in keys], [paragraph for _, paragraph in keys]]
     in_order = len(members) == len(collection) and members == list(range(len(collection)))
     return [keys, None if in_order else members, sizes]
 
@@ -648,10 +661,13 @@ def _groups(block: Any, collection: tuple, pairs: bool) -> Mapping:
         raise ValueError("a negative position")
     else:
         items = tuple(map(collection.__getitem__, members))
+    if pairs:
+        sections, paragraphs = keys
+        if len(sections) != len(paragraphs):
+            raise ValueError("not a stored lookup")
+        keys = list(zip(sections, paragraphs))
     if len(keys) != len(sizes) or sum(sizes) != len(items) or (sizes and min(sizes) < 1):
         raise ValueError("not a stored lookup")
-    if pairs:
-        keys = list(map(tuple, keys))
     ends = list(accumulate(sizes))
     return _frozen(dict(zip(keys, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends)))))
 

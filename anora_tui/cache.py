@@ -86,7 +86,7 @@ _DEFINING_MODULES = ("cache.py", "loader.py", "model.py", "sanitize.py")
 _PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
 _PREFIX_LENGTH = len(_PREFIX % (CACHE_FORMAT, "0" * 64, 0))
 _PREFIX_PATTERN = re.compile(rb'\{"format":(\d+),"key":"([0-9a-f]{64})","header_end":(\d+) *,"header":')
-_FIRST_READ = 16 * 1024  # enough for the prefix and the header of a dataset of a hundred files
+_FIRST_READ = 16 * 1024  # the prefix and the header of a dataset of up to about 80 files
 _MAX_HEADER = 64 * 1024 * 1024
 
 
@@ -142,6 +142,7 @@ def dataset_from_plain(plain: dict[str, Any]) -> Dataset:
     dataset = Dataset.lazily(_PlainParts(plain))
     for f in fields(Dataset):
         getattr(dataset, f.name)
+    del dataset.__dict__["_parts"]  # it holds `plain`
     return dataset
 
 

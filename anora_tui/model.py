@@ -4,8 +4,8 @@ Pure Python: this module must never import Textual or Rich (a test checks it).
 
 Build a `Dataset` with `Dataset.build(...)`; it computes every lookup once. A dataset can also be made
 lazily, by `Dataset.lazily(parts)`: then each field (a collection or a lookup) is asked of `parts` the
-first time it is read, and kept. The load cache uses this so that a start from the cache only reads
-what it shows; everything else sees an ordinary `Dataset` (same fields, same equality).
+first time it is read, and kept. The load cache uses this so that a start from the cache only decodes
+what is used; everything else sees an ordinary `Dataset` (same fields, same equality).
 
 Records are built by `record_factory(type)` where there are many of them: a frozen dataclass's own
 `__init__` sets each field through `object.__setattr__`, which makes building 100,000 quotes take
@@ -177,15 +177,14 @@ def record_factory(record_type: type) -> Callable[..., Any]:
 
 _make_person = record_factory(Person)
 _make_quote = record_factory(Quote)
-_QUOTE_FIELDS = attrgetter("id", "speaker", "text", "section", "paragraph", "form")
 
 
 class DatasetParts(Protocol):
     """What makes the fields of a lazily made dataset (see `Dataset.lazily`)."""
 
     def provide(self, dataset: "Dataset", name: str) -> Any:
-        """Make the field `name` of `dataset`, store it in `dataset.__dict__` and return it. Called
-        once per field (each time the field is still missing, so it may also fill in others)."""
+        """Make the field `name` of `dataset`, store it in `dataset.__dict__` and return it (it may
+        store other fields too). Called whenever a field is read that the instance does not have."""
         ...
 
 

@@ -15,7 +15,8 @@ signature matches a record in any cache file is not read again: its recorded dig
 index, a record is only trusted if the file's last change (mtime or ctime) is RACY_NS older than when
 its digest was taken: a file changed again within the same timestamp tick keeps its signature, and only
 that margin (which also covers file systems with one- or two-second timestamps) tells the two apart.
-Such a "racily clean" file is read and hashed every time. The key is always content-based; the
+Such a "racily clean" file is read and hashed every time. Like git, this assumes the file system's
+clock is the machine's (a network file system whose server lags by more than the margin is not covered). The key is always content-based; the
 signatures only save reading unchanged files. A cache is only written if no file changed while the
 dataset was loaded (same signature after loading; racy files are hashed again then).
 

@@ -406,7 +406,9 @@ def _in_article_order(quotes: tuple[Quote, ...], sections_by_id: Mapping[str, Se
         for i, place in zip(shared, places):
             keys[i] += place + 1
     ordered = map(quotes.__getitem__, sorted(range(len(quotes)), key=keys.__getitem__))
-    return tuple(_make_quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, i) for i, q in enumerate(ordered))
+    return tuple(
+        _make_quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, order) for order, q in enumerate(ordered)
+    )
 
 
 def _paragraph_runs(quotes: tuple[Quote, ...]) -> Mapping[tuple[str, int], tuple[Quote, ...]]:

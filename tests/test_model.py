@@ -5,8 +5,10 @@ import random
 from dataclasses import FrozenInstanceError, fields, replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from anora_tui.model import Dataset, NameFinder, Person, Quote, record_factory
+from anora_tui.model import Article, Dataset, NameFinder, Person, Quote, Section, record_factory
 
 
 def person(id: str, name: str, *aliases: str) -> Person:
@@ -179,3 +181,41 @@ def test_a_lazily_made_dataset_has_no_other_attributes(example_dataset):
         example_dataset.no_such_field
     with pytest.raises(FrozenInstanceError):
         dataset.quotes = ()  # type: ignore[misc]
+
+
+@st.composite
+def articles_with_quotes(draw):
+    words = st.sampled_from(["ani", "ivan", "toros", "igor", "vegas", "ring", "snow", "’s"])
+    paragraph = st.lists(words, min_size=1, max_size=8).map(" ".join)
+    sections = tuple(
+        Section(f"s{n}", f"Section {n}", tuple(draw(st.lists(paragraph, min_size=1, max_size=3))), n)
+        for n in range(draw(st.integers(1, 3)))
+    )
+    quotes = []
+    for n in range(draw(st.integers(0, 12))):
+        section = draw(st.sampled_from(sections))
+        number = draw(st.integers(1, len(section.paragraphs)))
+        text = section.paragraphs[number - 1]
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        quotes.append(Quote(f"q{n}", "p", text[start:end], section.id, number))
+    return Article("t", "p", "2024", sections), quotes
+
+
+@given(articles_with_quotes())
+@settings(max_examples=200, deadline=None)
+def test_quote_order_and_paragraph_lookup_match_their_definitions(article_and_quotes):
+    article, quotes = article_and_quotes
+    built = Dataset.build(article, [Person("p", "P", "cited", (), "")], (), (), (), quotes, ())
+    sections = {section.id: section for section in article.sections}
+
+    def position(quote: Quote) -> tuple[int, int, int]:
+        section = sections[quote.section]
+        return (section.index, quote.paragraph, section.paragraphs[quote.paragraph - 1].find(quote.text))
+
+    assert [q.id for q in built.quotes] == [q.id for q in sorted(quotes, key=position)]
+    assert [q.order for q in built.quotes] == list(range(len(quotes)))
+    by_paragraph: dict[tuple[str, int], list[str]] = {}
+    for quote in built.quotes:
+        by_paragraph.setdefault((quote.section, quote.paragraph), []).append(quote.id)
+    assert {key: [q.id for q in group] for key, group in built._quotes_by_paragraph.items()} == by_paragraph

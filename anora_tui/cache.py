@@ -259,6 +259,7 @@ class _Unusable(Exception):
 
 _DAMAGED = "it is damaged"
 _FOREIGN = "it is from another version of the program"
+_NOT_THIS_FORMAT = "it does not start as a cache file of this format does"  # never shown: looked into
 
 
 @dataclass
@@ -306,7 +307,7 @@ def _header_of(descriptor: int) -> tuple[str, dict[str, Any], int]:
     start = _read_at(descriptor, _FIRST_READ, 0)
     match = _PREFIX_PATTERN.match(start)
     if match is None:
-        raise _Unusable(_DAMAGED)  # the caller looks closer
+        raise _Unusable(_NOT_THIS_FORMAT)
     if int(match[1]) != CACHE_FORMAT:
         raise _Unusable(_FOREIGN)
     if match.end() != _PREFIX_LENGTH:
@@ -352,7 +353,7 @@ def _open(path: Path, key: str) -> tuple[_Opened | None, str | None]:
         return None, f"cannot read it: {error.strerror or error}"
     except _Unusable as unusable:
         os.close(descriptor)
-        return None, _why_unusable(path) if str(unusable) == _DAMAGED else str(unusable)
+        return None, _why_unusable(path) if str(unusable) == _NOT_THIS_FORMAT else str(unusable)
     return _Opened(path, descriptor, header, header_end), None
 
 
@@ -368,8 +369,8 @@ def _check_header(header: dict[str, Any], tail: int) -> None:
 
 
 def _why_unusable(path: Path) -> str:
-    """A file that is not a cache of this format: from another version if it is one of an older or newer
-    one (a JSON object with another "format"), else damaged."""
+    """Why a file that does not start as a cache file of this format does is not one: it is from another
+    version if it is a JSON object with another "format" (the older layout), else it is damaged."""
     try:
         document = json.loads(read_regular_file(path))
     except (OSError, ValueError, RecursionError):
@@ -446,7 +447,7 @@ class _CachedParts:
             os.close(opened.descriptor)
 
     def _fall_back(self, dataset: Dataset, problem: str) -> None:
-        """Take the fields not made yet from the YAML; set the cache file aside and rebuild it."""
+        """Take the fields not made yet from the YAML; remove the cache file and write it again."""
         self._close()
         self._blocks = {}
         if self._notify:

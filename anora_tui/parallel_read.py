@@ -1,0 +1,120 @@
+"""Reading a big dataset's files in worker processes, one file per task, on every core the process may use.
+
+Pure Python: this module must never import Textual or Rich. It knows nothing of the format: the loader
+hands it a function that reads one file into plain, picklable data (no YAML nodes, no model objects:
+both are slow to pickle), and gets the results back in file order, whichever worker read what and
+whenever it finished, so it merges them exactly as it merges files it read itself.
+
+A small dataset (the shipped one is about 100 KB) is read in the calling process: starting workers
+would cost more than they save. So is everything, from the first file not yet read, if the workers
+cannot be started or fail (a worker killed, for one): the caller gets the same results either way.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import threading
+from pathlib import Path
+from typing import Callable, Iterator, Sequence, TypeVar
+
+Result = TypeVar("Result")
+# read(path, size limit, keep): keep is None, or a list to append the file's YAML nodes to (see _read).
+Read = Callable[[Path, int, "list | None"], Result]
+
+# From this many bytes in all (files over the size limit are not counted: they are never parsed), the
+# files are read in worker processes. Tests lower it to read a small dataset in workers too.
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024
+# A worker keeps the YAML nodes of the files it reads, up to this many bytes of YAML, instead of freeing
+# them (about 15 bytes of memory per byte of YAML): it exits when the dataset is read, and a process
+# that exits frees its memory at once, while freeing millions of nodes one by one takes a fifth of the
+# time it took to make them.
+KEEP_NODES_BYTES = 64 * 1024 * 1024
+
+
+def read_files(read: Read, paths: Sequence[Path], limit: int) -> Iterator[tuple[int, Result]]:
+    """`(index, read(path, limit, None))` for each path, each exactly once: in order when read in
+    this process, as they are done when read in worker processes (for big files)."""
+    sizes = [_size(path, limit) for path in paths]
+    workers = min(_usable_cpus(), sum(1 for size in sizes if size))
+    if workers < 2 or sum(sizes) < PARALLEL_MIN_BYTES:
+        for index, path in enumerate(paths):
+            yield index, read(path, limit, None)
+        return
+    yield from _read_in_workers(read, paths, sizes, limit, workers)
+
+
+def _read_in_workers(
+    read: Read, paths: Sequence[Path], sizes: list[int], limit: int, workers: int
+) -> Iterator[tuple[int, Result]]:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # not for small datasets
+
+    left = set(range(len(paths)))  # the files whose results have not been given
+    try:
+        pool = ProcessPoolExecutor(workers, mp_context=_context())
+    except (OSError, ValueError):  # no processes, or no working start method
+        pool = None
+    if pool is not None:
+        try:
+            # Biggest first: each worker takes the next file when it is done with one, so they finish together.
+            order = sorted(left, key=sizes.__getitem__, reverse=True)
+            running = {pool.submit(_read, read, paths[index], limit, sizes[index]): index for index in order}
+            while running:
+                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                for future in done:
+                    result = future.result()
+                    index = running.pop(future)
+                    left.discard(index)
+                    yield index, result
+        except Exception:
+            # A worker died (BrokenProcessPool), could not be started (OSError), or raised: reading
+            # in this process gives the same results, or raises the same error where it can be seen.
+            pass
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    for index in sorted(left):
+        yield index, read(paths[index], limit, None)
+
+
+def _context():
+    """The fastest safe way to start workers: forking copies this process, loaded modules and all,
+    but a fork made while other threads run may copy a lock one of them holds, and hang."""
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+_kept: list = []  # in a worker: the YAML nodes it keeps (see KEEP_NODES_BYTES)
+_kept_bytes = 0
+
+
+def _read(read: Read, path: Path, limit: int, size: int) -> Result:
+    """Read one file in a worker process."""
+    global _kept_bytes
+    # A worker's objects all live until it exits: collecting would only scan them. (A forked worker
+    # has the collector paused already, like the loader that started it.)
+    gc.disable()
+    keep = None
+    if _kept_bytes + size <= KEEP_NODES_BYTES:
+        _kept_bytes += size
+        keep = _kept
+    return read(path, limit, keep)
+
+
+def _size(path: Path, limit: int) -> int:
+    """The file's size if it will be parsed: 0 for what cannot be read, or is over the size limit."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return 0
+    return size if size <= limit else 0
+
+
+def _usable_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

@@ -25,7 +25,7 @@ from array import array
 from dataclasses import MISSING, dataclass
 from dataclasses import fields as dataclass_fields
 from datetime import date
-from itertools import count, repeat, starmap
+from itertools import starmap
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -1032,8 +1032,8 @@ class _DatasetReader:
         self.paragraphs: dict[str, tuple[str, ...]] = {}  # section id -> paragraphs
         self.records: dict[str, list] = {name: [] for name in _LIST_COLLECTIONS}  # valid model objects
         self.chunks: list[tuple[str, _Chunk]] = []  # (file, chunk) for each chunk merged, in order
-        # space -> id -> (index in self.chunks, index in that chunk's ids) of its first definition
-        self.ids: dict[str, dict[str, tuple[int, int]]] = {}
+        self.ids: dict[str, dict[str, int]] = {}  # space -> id -> index in self.chunks of its first definition
+        self._first_indexes: dict[tuple[int, str], dict[str, int]] = {}  # see _first_index
 
     def problem(self, line: int, column: int, message: str) -> None:
         self.errors.append(DataError(self.directory, line, column, message))
@@ -1041,15 +1041,30 @@ class _DatasetReader:
     def read(self) -> Dataset:
         limit = self._file_size_limit()
         files = self._yaml_files()
-        # Model objects are made as each file's chunk comes (from a worker, maybe while the others
-        # still read); what depends on the files before is worked out once all are there, in order.
+        names = [os.path.join(self.directory, path.name) for path in files]
+        # What each file's chunk gives on its own is worked out as it comes (from a worker, maybe while
+        # the others still read): its model objects, and, once the article's paragraphs are known
+        # for sure (every file before the article is in), its quotes' and notes' passages. What
+        # depends on the files before is worked out once all are there, in order.
         chunks: list[_Chunk] = [None] * len(files)  # type: ignore[list-item]
+        passages: list[list | None] = [None] * len(files)  # each file's passage problems, if known
+        paragraphs = None  # of the article that counts, once known
+        first_missing = 0  # the first file whose chunk has not come yet
         for index, chunk in parallel_read.read_files(_read_file, files, limit):
             chunk.make_records()
             chunks[index] = chunk
+            if paragraphs is not None:
+                passages[index] = _passage_problems(chunk, paragraphs)
+                continue
+            while first_missing < len(files) and chunks[first_missing] is not None:
+                article = chunks[first_missing].article
+                if article is not None:
+                    paragraphs = article[3].paragraphs
+                    passages = [chunk and _passage_problems(chunk, paragraphs) for chunk in chunks]
+                    break
+                first_missing += 1
         every_file_read = True
-        for path, chunk in zip(files, chunks):
-            file = os.path.join(self.directory, path.name)
+        for file, chunk in zip(names, chunks):
             if chunk.readable:
                 self.errors += self._merge(file, chunk)
             else:
@@ -1061,7 +1076,11 @@ class _DatasetReader:
             if self.article_given_at is None:
                 self.problem(1, 1, "no file has an 'article': the dataset needs exactly one")
             self._check_references()
-        self._check_passages()
+        # Each quote's and note's paragraph exists and contains its excerpt verbatim.
+        for file, chunk, problems in zip(names, chunks, passages):
+            if problems is None:
+                problems = _passage_problems(chunk, self.paragraphs)
+            self.errors += (DataError(file, *problem) for problem in problems)
         if self.errors:
             raise DataErrors(self.errors)
         assert self.article is not None
@@ -1107,7 +1126,7 @@ class _DatasetReader:
         for id_space, ids in chunk.ids.items():
             known = self.ids.setdefault(id_space, {})
             if len(set(ids)) == len(ids) and known.keys().isdisjoint(ids):
-                known.update(zip(ids, zip(repeat(number), count())))
+                known.update(dict.fromkeys(ids, number))
             else:
                 found += self._duplicates(file, chunk, number, id_space, known)
         if chunk.article is not None:
@@ -1128,22 +1147,31 @@ class _DatasetReader:
         return errors
 
     def _duplicates(
-        self, file: str, chunk: _Chunk, number: int, id_space: str, known: dict[str, tuple[int, int]]
+        self, file: str, chunk: _Chunk, number: int, id_space: str, known: dict[str, int]
     ) -> list[tuple[int, list[DataError]]]:
         found = []
         marks = chunk.id_marks[id_space]
         noun = _NOUNS[id_space]
         for index, record_id in enumerate(chunk.ids[id_space]):
-            first = known.get(record_id)
-            if first is None:
-                known[record_id] = (number, index)
+            first = known.setdefault(record_id, number)
+            if first == number and self._first_index(number, id_space)[record_id] == index:
                 continue
-            first_file, first_chunk = self.chunks[first[0]]
-            first_line, first_column = first_chunk.id_marks[id_space][3 * first[1] : 3 * first[1] + 2]
+            first_file, first_chunk = self.chunks[first]
+            first_index = 3 * self._first_index(first, id_space)[record_id]
+            first_line, first_column = first_chunk.id_marks[id_space][first_index : first_index + 2]
             line, column, error_index = marks[3 * index : 3 * index + 3]
             message = f"duplicate {noun} id {_shown(record_id)} (first at {first_file}:{first_line}:{first_column})"
             found.append((error_index, [DataError(file, line, column, message)]))
         return found
+
+    def _first_index(self, number: int, id_space: str) -> dict[str, int]:
+        """Where each id of a space is first defined among a chunk's ids (made when first asked)."""
+        index = self._first_indexes.get((number, id_space))
+        if index is None:
+            ids = self.chunks[number][1].ids[id_space]
+            # Reversed, so that the first of a repeated id is the one kept.
+            index = self._first_indexes[number, id_space] = dict(zip(reversed(ids), range(len(ids) - 1, -1, -1)))
+        return index
 
     # --- across files
 
@@ -1170,34 +1198,26 @@ class _DatasetReader:
                     message = f"{subjects[index]} refers to unknown {noun} {_shown(record_id)}{suggestions[record_id]}"
                     self.errors.append(DataError(file, marks[2 * index], marks[2 * index + 1], message))
 
-    def _check_passages(self) -> None:
-        """Each quote's and note's paragraph exists and contains its excerpt verbatim."""
-        all_paragraphs = self.paragraphs
-        for file, chunk in self.chunks:
-            marks = chunk.excerpt_marks
-            for index, (field, section_id, number, excerpt) in enumerate(chunk.excerpts):
-                paragraphs = all_paragraphs.get(section_id)
-                if paragraphs is None:
-                    continue  # an unknown section (reported) or an unreadable article
-                if number > len(paragraphs):
-                    self.errors.append(
-                        DataError(
-                            file,
-                            marks[4 * index],
-                            marks[4 * index + 1],
-                            f"paragraph {number} is out of range: section '{section_id}' has {len(paragraphs)}",
-                        )
-                    )
-                elif excerpt is not None and excerpt not in paragraphs[number - 1]:
-                    self.errors.append(
-                        DataError(
-                            file,
-                            marks[4 * index + 2],
-                            marks[4 * index + 3],
-                            f"'{field}' does not appear verbatim in section '{section_id}' paragraph {number}"
-                            f"{_excerpt_hint(excerpt, paragraphs, number)}",
-                        )
-                    )
+
+def _passage_problems(chunk: _Chunk, paragraphs: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
+    """(line, column, message) for each quote or note of the chunk whose paragraph does not exist or
+    does not contain its excerpt verbatim, given the article's paragraphs by section id."""
+    problems = []
+    marks = chunk.excerpt_marks
+    for index, (field, section_id, number, excerpt) in enumerate(chunk.excerpts):
+        section = paragraphs.get(section_id)
+        if section is None:
+            continue  # an unknown section (reported) or an unreadable article
+        if number > len(section):
+            message = f"paragraph {number} is out of range: section '{section_id}' has {len(section)}"
+            problems.append((marks[4 * index], marks[4 * index + 1], message))
+        elif excerpt is not None and excerpt not in section[number - 1]:
+            message = (
+                f"'{field}' does not appear verbatim in section '{section_id}' paragraph {number}"
+                f"{_excerpt_hint(excerpt, section, number)}"
+            )
+            problems.append((marks[4 * index + 2], marks[4 * index + 3], message))
+    return problems
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -2,12 +2,13 @@
 
 Pure Python: this module must never import Textual or Rich. It knows nothing of the format: the loader
 hands it a function that reads one file into plain, picklable data (no YAML nodes, no model objects:
-both are slow to pickle), and gets the results back in file order, whichever worker read what and
-whenever it finished, so it merges them exactly as it merges files it read itself.
+both are slow to pickle), and gets each file's result back with the file's index as soon as it is
+done, whichever worker read it, so that it can merge them in file order exactly as it merges files
+it read itself.
 
 A small dataset (the shipped one is about 100 KB) is read in the calling process: starting workers
-would cost more than they save. So is everything, from the first file not yet read, if the workers
-cannot be started or fail (a worker killed, for one): the caller gets the same results either way.
+would cost more than they save. So is every file not yet done if the workers cannot be started or
+fail (a worker killed, for one): the caller gets the same results either way.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ Read = Callable[[Path, int, "list | None"], Result]
 # files are read in worker processes. Tests lower it to read a small dataset in workers too.
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 # A worker keeps the YAML nodes of the files it reads, up to this many bytes of YAML, instead of freeing
-# them (about 15 bytes of memory per byte of YAML): it exits when the dataset is read, and a process
-# that exits frees its memory at once, while freeing millions of nodes one by one takes a fifth of the
-# time it took to make them.
+# them (about 15 bytes of memory per byte of YAML): it exits when the dataset is read, and a forked
+# process that exits frees its memory at once, while freeing millions of nodes one by one takes a
+# fifth of the time it took to make them.
 KEEP_NODES_BYTES = 64 * 1024 * 1024
 
 
@@ -51,14 +52,19 @@ def _read_in_workers(
 
     left = set(range(len(paths)))  # the files whose results have not been given
     try:
-        pool = ProcessPoolExecutor(workers, mp_context=_context())
+        context = _context()
+        pool = ProcessPoolExecutor(workers, mp_context=context)
+        # A spawned worker is a new interpreter, which frees every object when it exits: no use keeping any.
+        keep_bytes = 0 if context.get_start_method() == "spawn" else KEEP_NODES_BYTES
     except (OSError, ValueError):  # no processes, or no working start method
         pool = None
     if pool is not None:
         try:
             # Biggest first: each worker takes the next file when it is done with one, so they finish together.
             order = sorted(left, key=sizes.__getitem__, reverse=True)
-            running = {pool.submit(_read, read, paths[index], limit, sizes[index]): index for index in order}
+            running = {
+                pool.submit(_read, read, paths[index], limit, sizes[index], keep_bytes): index for index in order
+            }
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -91,14 +97,15 @@ _kept: list = []  # in a worker: the YAML nodes it keeps (see KEEP_NODES_BYTES)
 _kept_bytes = 0
 
 
-def _read(read: Read, path: Path, limit: int, size: int) -> Result:
-    """Read one file in a worker process."""
+def _read(read: Read, path: Path, limit: int, size: int, keep_bytes: int) -> Result:
+    """Read one file in a worker process, keeping its YAML nodes if the worker's have been under
+    `keep_bytes` bytes of YAML so far."""
     global _kept_bytes
     # A worker's objects all live until it exits: collecting would only scan them. (A forked worker
     # has the collector paused already, like the loader that started it.)
     gc.disable()
     keep = None
-    if _kept_bytes + size <= KEEP_NODES_BYTES:
+    if _kept_bytes + size <= keep_bytes:
         _kept_bytes += size
         keep = _kept
     return read(path, limit, keep)

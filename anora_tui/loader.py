@@ -62,7 +62,7 @@ _SafeLoader = yaml.CSafeLoader if _USING_LIBYAML else yaml.SafeLoader
 
 
 class _ComposingLoader(_SafeLoader):
-    """The safe loader, except that a node's implicit tag is worked out only when asked (`_tag_of`).
+    """The safe loader, except that a node's implicit tag is worked out only when asked.
 
     The composer calls `resolve`, `descend_resolver` and `ascend_resolver` for every node: millions of
     Python calls for a big dataset. It looks them up as ordinary attributes, so instance attributes
@@ -235,9 +235,9 @@ class _RecordType:
         # Worked out once, not per record: loading 100k records makes every step count.
         self.size = len(slots)
         self.blank = [_UNSET] * len(slots)
-        # name -> (slot, check, subject, what to do with a plain string: see _plain_text_check)
+        # name -> (slot, check, subject, what to do with a plain string: see _usual_text_check)
         self.fields = {
-            name: (slots.index(name), field.check, f"'{name}'", _plain_text_check(field.check))
+            name: (slots.index(name), field.check, f"'{name}'", _usual_text_check(field.check))
             for name, field in fields.items()
         }
         self.required = tuple((slots.index(name), name) for name, field in fields.items() if field.required)
@@ -248,11 +248,11 @@ class _RecordType:
         )
 
 
-def _plain_text(node: Node) -> str | None:
-    """The node's value if it is the usual string, that `_text` would return as it is; else None.
+def _usual_text(node: Node) -> str | None:
+    """The node's value if it is the usual string, one that `_text` would return as it is; else None.
 
-    The common case, made cheap: `_text` and the checks built on it are called without it only for
-    what is left (None: not a string, empty, blank or in need of cleaning), and say what is wrong.
+    The common case, made cheap: `_text` and the checks built on it are called only for what is left
+    (None: not a string, empty, blank or in need of cleaning), and say what is wrong.
     """
     if node.__class__ is ScalarNode:
         tag = node.tag
@@ -283,6 +283,28 @@ def _text(reader: _FileReader, node: Node, subject: str) -> object:
     return reader.wrong_type(node, subject, "a string")
 
 
+def _text_then(of_text: OfText) -> Check:
+    """The check of a string value that `of_text` checks further once it is known to be text."""
+
+    def check(reader: _FileReader, node: Node, subject: str) -> object:
+        value = _text(reader, node, subject)
+        return value if value is _INVALID else of_text(reader, value, node, subject)
+
+    check.of_text = of_text  # type: ignore[attr-defined]  # for _usual_text_check
+    return check
+
+
+def _usual_text_check(check: Check) -> OfText | None:
+    """For a check of text: what to do with a plain string (see _usual_text), without the check's calls."""
+    if check is _text:
+        return _as_is
+    return getattr(check, "of_text", None)
+
+
+def _as_is(reader: _FileReader, value: str, node: Node, subject: str) -> str:
+    return value
+
+
 def _identifier(id_space: str) -> Check:
     """A record's own id, registered in `id_space` for references (even when badly formed, so that
     references to it do not repeat the problem)."""
@@ -296,28 +318,6 @@ def _identifier(id_space: str) -> Check:
         )
 
     return _text_then(of_text)
-
-
-def _text_then(of_text: OfText) -> Check:
-    """The check of a string value that `of_text` checks further once it is known to be text."""
-
-    def check(reader: _FileReader, node: Node, subject: str) -> object:
-        value = _text(reader, node, subject)
-        return value if value is _INVALID else of_text(reader, value, node, subject)
-
-    check.of_text = of_text  # type: ignore[attr-defined]  # for _plain_text_check
-    return check
-
-
-def _plain_text_check(check: Check) -> OfText | None:
-    """For a check of text: what to do with a plain string (see _plain_text), without the check's calls."""
-    if check is _text:
-        return _as_is
-    return getattr(check, "of_text", None)
-
-
-def _as_is(reader: _FileReader, value: str, node: Node, subject: str) -> str:
-    return value
 
 
 def _date_text(reader: _FileReader, node: Node, subject: str) -> object:
@@ -385,7 +385,7 @@ _ITEM_SUBJECTS: dict[str, str] = {}  # "'roles'" -> "an item of 'roles'", made o
 
 
 def _list_of(item: Check, may_be_empty: bool = True) -> Check:
-    of_text = _plain_text_check(item)
+    of_text = _usual_text_check(item)
 
     def check(reader: _FileReader, node: Node, subject: str) -> object:
         if node.__class__ is not SequenceNode or reader.tag_of(node) != _SEQ:
@@ -399,7 +399,7 @@ def _list_of(item: Check, may_be_empty: bool = True) -> Check:
             values = [
                 item(reader, item_node, item_subject) if value is None else of_text(reader, value, item_node, item_subject)
                 for item_node in node.value
-                for value in (_plain_text(item_node),)
+                for value in (_usual_text(item_node),)
             ]
         return _INVALID if _INVALID in values else tuple(values)
 
@@ -431,9 +431,8 @@ def _excerpt_of(field: str, section_slot: int, paragraph_slot: int, excerpt_slot
 
     def queue(reader: _FileReader, row: list, node: MappingNode) -> None:
         section, paragraph, excerpt = row[section_slot], row[paragraph_slot], row[excerpt_slot]
-        if section is not _INVALID and section is not _UNSET and paragraph is not _INVALID and paragraph is not _UNSET:
-            usable = excerpt is not _INVALID and excerpt is not _UNSET
-            reader.excerpt(node, field, section, paragraph, excerpt if usable else None)
+        if _usable(section) and _usable(paragraph):
+            reader.excerpt(node, field, section, paragraph, excerpt if _usable(excerpt) else None)
 
     return queue
 
@@ -664,8 +663,8 @@ class _Chunk:
         if self.article is not None:
             self.article[3].make_records()
 
-    # Sent from a worker process by marshal, several times faster than pickle for this much plain
-    # data (and the same interpreter reads it).
+    # Sent from a worker process by marshal: faster than pickle, both ways, for this much plain data
+    # (and the same interpreter reads it).
     def __reduce__(self) -> tuple:
         return _unmarshal_chunk, (marshal.dumps(self._plain()),)
 
@@ -993,7 +992,7 @@ class _FileReader:
                 self._key_problem(node, key_node, record_type.field_names, "field")
                 continue
             slot, check, field_subject, of_text = field
-            value = None if of_text is None else _plain_text(value_node)
+            value = None if of_text is None else _usual_text(value_node)
             if value is None:
                 value = check(self, value_node, field_subject)
             elif of_text is not _as_is:

@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-CORE_MODULES = ("model", "loader", "sanitize", "navigation", "search", "cache")
+CORE_MODULES = ("model", "loader", "parallel_read", "sanitize", "navigation", "search", "cache")
 
 
 def toolkit_modules_after_importing(*modules: str) -> list[str]:

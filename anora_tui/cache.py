@@ -77,7 +77,7 @@ from .model import (
     record_factory,
 )
 from .sanitize import clean_text
-from .state import FileTooBig, read_regular_file, write_atomically
+from .state import FileTooBig, open_regular_file, read_regular_file, write_atomically
 
 CACHE_FORMAT = 2
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
@@ -270,25 +270,6 @@ class _Opened:
     header_end: int
 
 
-def _open_regular(path: str | os.PathLike) -> int:
-    """A descriptor for reading a regular file; OSError (with a strerror saying why) for anything else.
-    Never blocks: a FIFO is refused, not opened for reading."""
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError as error:
-        if os.path.islink(path):
-            target = os.readlink(path)
-            raise FileNotFoundError(errno.ENOENT, f"it is a broken symbolic link to {target!r}") from error
-        raise
-    mode = os.fstat(descriptor).st_mode
-    if stat.S_ISREG(mode):
-        return descriptor
-    os.close(descriptor)
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "it is a directory")
-    raise OSError(errno.EINVAL, "it is a FIFO, socket or device, not a regular file")
-
-
 def _read_at(descriptor: int, length: int, offset: int) -> bytes:
     """`length` bytes at `offset`, or fewer only at the end of the file."""
     parts = []
@@ -327,7 +308,7 @@ def _header_of(descriptor: int) -> tuple[str, dict[str, Any], int]:
 
 
 def _read_header(path: str | os.PathLike) -> tuple[str, dict[str, Any], int]:
-    descriptor = _open_regular(path)
+    descriptor = open_regular_file(path)
     try:
         return _header_of(descriptor)
     finally:
@@ -338,7 +319,7 @@ def _open(path: Path, key: str) -> tuple[_Opened | None, str | None]:
     """The cache file opened, its header checked, or None and why it cannot be used (no reason if there
     is no file)."""
     try:
-        descriptor = _open_regular(path)
+        descriptor = open_regular_file(path)
     except OSError as error:
         if isinstance(error, FileNotFoundError) and not os.path.lexists(path):
             return None, None

@@ -126,12 +126,11 @@ class FileTooBig(OSError):
         self.limit = limit
 
 
-def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
-    """The bytes of a regular file (of at most `limit` bytes); raises OSError (FileTooBig, or one whose
-    strerror says why) for anything else.
+def open_regular_file(path: str | os.PathLike) -> int:
+    """A descriptor for reading a regular file; OSError (with a strerror saying why) for anything else.
 
-    A FIFO, socket or device is refused instead of read: reading a FIFO would wait for a writer
-    forever. The size is checked before reading (and again after, in case the file grew meanwhile).
+    Never blocks: a FIFO, socket or device is refused instead of opened for reading (reading a FIFO
+    would wait for a writer forever).
     """
     try:
         descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
@@ -140,14 +139,25 @@ def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> byte
             target = os.readlink(path)
             raise FileNotFoundError(errno.ENOENT, f"it is a broken symbolic link to {target!r}") from error
         raise
+    mode = os.fstat(descriptor).st_mode
+    if stat.S_ISREG(mode):
+        return descriptor
+    os.close(descriptor)
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a directory")
+    raise OSError(errno.EINVAL, "it is a FIFO, socket or device, not a regular file")
+
+
+def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
+    """The bytes of a regular file (of at most `limit` bytes); raises OSError (FileTooBig, or one whose
+    strerror says why) for anything else (see `open_regular_file`). The size is checked before
+    reading, and again after in case the file grew meanwhile.
+    """
+    descriptor = open_regular_file(path)
     try:
-        mode = os.fstat(descriptor)
-        if stat.S_ISDIR(mode.st_mode):
-            raise IsADirectoryError(errno.EISDIR, "it is a directory")
-        if not stat.S_ISREG(mode.st_mode):
-            raise OSError(errno.EINVAL, "it is a FIFO, socket or device, not a regular file")
-        if limit is not None and mode.st_size > limit:
-            raise FileTooBig(mode.st_size, limit)
+        size = os.fstat(descriptor).st_size
+        if limit is not None and size > limit:
+            raise FileTooBig(size, limit)
     except BaseException:
         os.close(descriptor)
         raise

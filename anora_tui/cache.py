@@ -56,7 +56,6 @@ from dataclasses import dataclass, fields
 from itertools import accumulate
 from operator import attrgetter
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Callable, Mapping
 
 from . import __version__
@@ -74,7 +73,9 @@ from .model import (
     Scene,
     Section,
     StoryPosition,
+    frozen_mapping,
     record_factory,
+    records_by_id,
 )
 from .sanitize import clean_text
 from .state import FileTooBig, open_regular_file, read_regular_file, write_atomically
@@ -653,15 +654,7 @@ def _groups(block: Any, collection: tuple, pairs: bool) -> Mapping:
     if len(keys) != len(sizes) or sum(sizes) != len(items) or (sizes and min(sizes) < 1):
         raise ValueError("not a stored lookup")
     ends = list(accumulate(sizes))
-    return _frozen(dict(zip(keys, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends)))))
-
-
-def _frozen(mapping: dict) -> Mapping:
-    return MappingProxyType(mapping)
-
-
-def _by_id(records: tuple) -> Mapping:
-    return _frozen(dict(zip(map(attrgetter("id"), records), records)))
+    return frozen_mapping(dict(zip(keys, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends)))))
 
 
 def _article(parts: Any, dataset: Dataset) -> Article:
@@ -678,14 +671,14 @@ def _grouping_maker(name: str, collection: str, pairs: bool) -> Callable[[Any, D
 
 
 def _by_id_maker(collection: str) -> Callable[[Any, Dataset], Mapping]:
-    return lambda parts, dataset: _by_id(getattr(dataset, collection))
+    return lambda parts, dataset: records_by_id(getattr(dataset, collection))
 
 
 # Dataset field -> how to make it from the blocks (and the fields it depends on).
 _MAKERS: dict[str, Callable[[Any, Dataset], Any]] = {
     "article": _article,
     **{name: _collection_maker(name, record_type) for name, record_type in _COLLECTIONS.items()},
-    "sections_by_id": lambda parts, dataset: _by_id(dataset.article.sections),
+    "sections_by_id": lambda parts, dataset: records_by_id(dataset.article.sections),
     **{f"{name}_by_id": _by_id_maker(name) for name in ("people", "characters", "scenes", "events", "quotes")},
     **{name: _grouping_maker(name, collection, pairs) for name, (collection, pairs) in _GROUPINGS.items()},
 }

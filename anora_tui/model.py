@@ -265,12 +265,12 @@ class Dataset:
             events=events,
             quotes=quotes,
             notes=notes,
-            sections_by_id=_frozen(sections_by_id),
-            people_by_id=_by_id(people),
-            characters_by_id=_by_id(characters),
-            scenes_by_id=_by_id(scenes),
-            events_by_id=_by_id(events),
-            quotes_by_id=_by_id(quotes),
+            sections_by_id=frozen_mapping(sections_by_id),
+            people_by_id=records_by_id(people),
+            characters_by_id=records_by_id(characters),
+            scenes_by_id=records_by_id(scenes),
+            events_by_id=records_by_id(events),
+            quotes_by_id=records_by_id(quotes),
             _quotes_by_speaker=_frozen_lists(quotes_by_speaker),
             _quotes_by_paragraph=_paragraph_runs(quotes),
             _notes_by_paragraph=_frozen_lists(notes_by_paragraph),
@@ -298,7 +298,7 @@ class Dataset:
     # `quotes` command never need, and that dominates loading a large archive.
     @cached_property
     def _mentions(self) -> Mapping[str, tuple[Mention, ...]]:
-        return _frozen(_compute_mentions(self.article, self.people, self.notes))
+        return frozen_mapping(_compute_mentions(self.article, self.people, self.notes))
 
     @cached_property
     def _people_by_paragraph(self) -> Mapping[tuple[str, int], tuple[str, ...]]:
@@ -367,7 +367,8 @@ class Dataset:
 _FIELD_NAMES = frozenset(f.name for f in fields(Dataset))
 
 
-def _frozen(mapping: dict) -> Mapping:
+def frozen_mapping(mapping: dict) -> Mapping:
+    """A read-only view of the mapping (the lookups' type)."""
     return MappingProxyType(mapping)
 
 
@@ -375,7 +376,8 @@ def _frozen_lists(mapping: dict[object, list]) -> Mapping:
     return MappingProxyType({key: tuple(values) for key, values in mapping.items()})
 
 
-def _by_id(records: tuple) -> Mapping:
+def records_by_id(records: tuple) -> Mapping:
+    """Records by their `id`, read-only."""
     return MappingProxyType(dict(zip(map(attrgetter("id"), records), records)))
 
 

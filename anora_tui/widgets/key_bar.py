@@ -54,8 +54,7 @@ class KeyBar(Widget, can_focus=False):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._hints: tuple[KeyHint, ...] | None = None  # None: not read yet
-        self._palette: KeyHint | None = None
+        self._shown: tuple[tuple[KeyHint, ...], KeyHint | None] | None = None  # None: not read yet
         self._update_pending = False
         self._hovered: KeyHint | None = None
 
@@ -70,14 +69,16 @@ class KeyBar(Widget, can_focus=False):
     @property
     def hints(self) -> tuple[KeyHint, ...]:
         """The keys listed on the left, in binding order (the palette key is not among them)."""
-        if self._hints is None:
-            self._hints, self._palette = self._read_bindings()
-        return self._hints
+        return self._keys_shown()[0]
 
     @property
     def palette(self) -> KeyHint | None:
-        self.hints  # noqa: B018 (read both together)
-        return self._palette
+        return self._keys_shown()[1]
+
+    def _keys_shown(self) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
+        if self._shown is None:
+            self._shown = self._read_bindings()
+        return self._shown
 
     def _bindings_changed(self, screen: Screen) -> None:
         # Many binding changes can come in one turn (focus moves, then a pane changes what it offers):
@@ -89,8 +90,8 @@ class KeyBar(Widget, can_focus=False):
     def _update(self) -> None:
         self._update_pending = False
         shown = self._read_bindings()
-        if shown != (self._hints, self._palette):
-            self._hints, self._palette = shown
+        if shown != self._shown:
+            self._shown = shown
             self.refresh()
 
     def _read_bindings(self) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
@@ -137,16 +138,16 @@ class KeyBar(Widget, can_focus=False):
         for place in self.placed():
             if place.start > line.cell_len:
                 gap = place.start - line.cell_len
-                if place.hint is self._palette:
+                if place.hint is self.palette:
                     line.append(" " * (gap - 1))
                     line.append(PALETTE_SEPARATOR, style("key-bar--separator"))
                 else:
                     line.append(" " * gap)
-            extra = (disabled if not place.hint.enabled else None, hover if place.hint == self._hovered else None)
             item = Text.assemble((place.hint.display, key_style), (" " + place.hint.description, description_style))
-            for layer in extra:
-                if layer is not None:
-                    item.stylize(layer)
+            if not place.hint.enabled:
+                item.stylize(disabled)
+            if place.hint == self._hovered:
+                item.stylize(hover)
             line.append_text(item)
         return line
 

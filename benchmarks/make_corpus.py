@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from anora_tui.model import Article, Character, Person, Quote, Section  # noqa: E402
+from anora_tui.core.model import Article, Character, Person, Quote, Section  # noqa: E402
 
 QUOTES_PER_ARTICLE = 50
 SECTIONS_PER_ARTICLE = 13

@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from make_corpus import make_corpus, write_corpus  # noqa: E402
 
-from anora_tui.model import Dataset  # noqa: E402
-from anora_tui.search import QuoteIndex, parse_query  # noqa: E402
+from anora_tui.core.model import Dataset  # noqa: E402
+from anora_tui.core.search import QuoteIndex, parse_query  # noqa: E402
 
 QUERIES = [
     "money",
@@ -75,8 +75,8 @@ def keystroke_times(index: QuoteIndex) -> list[float]:
 def reader_times(dataset: Dataset, index: QuoteIndex) -> list[float]:
     from textual.app import App
 
-    from anora_tui.resources import styles_dir
-    from anora_tui.widgets.quote_search import QuoteResultList, QuoteSearchScreen
+    from anora_tui.paths import styles_dir
+    from anora_tui.ui.screens.quote_search import QuoteResultList, QuoteSearchScreen
 
     class Host(App):
         CSS_PATH = [styles_dir() / "search.tcss"]
@@ -138,8 +138,8 @@ def cold_query_times(index: QuoteIndex) -> list[float]:
 
 
 def measure(size: int, yaml_max: int, reader_max: int) -> dict:
-    from anora_tui.cache import load_cached
-    from anora_tui.loader import load_dataset
+    from anora_tui.core.loading.cache import load_cached
+    from anora_tui.core.loading.loader import load_dataset
 
     figures: dict = {"size": size}
     with tempfile.TemporaryDirectory(prefix="anora-bench-") as temporary:

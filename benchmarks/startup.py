@@ -33,8 +33,8 @@ SIZE = (160, 48)
 _IMPORTS = """
 import sys, time
 sys.path.insert(0, {root!r})
-from anora_tui.app import AnoraApp
-from anora_tui.loader import load_dataset
+from anora_tui.ui.app import AnoraApp
+from anora_tui.core.loading.loader import load_dataset
 from textual.app import App
 from textual.widgets import Static
 """
@@ -111,8 +111,8 @@ def measure_startup(runs: int, data_dir: Path) -> None:
 
 
 async def measure_opening(data_dir: Path) -> None:
-    from anora_tui.app import AnoraApp
-    from anora_tui.loader import load_dataset
+    from anora_tui.core.loading.loader import load_dataset
+    from anora_tui.ui.app import AnoraApp
 
     dataset = load_dataset(data_dir)
     with tempfile.TemporaryDirectory() as state_home:

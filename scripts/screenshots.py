@@ -34,9 +34,9 @@ def size_argument(text: str) -> tuple[int, int]:
 
 
 async def capture(view: str, keys: list[str], size: tuple[int, int], out: Path) -> Path:
-    from anora_tui.app import AnoraApp
-    from anora_tui.loader import load_dataset
-    from anora_tui.resources import default_data_dir
+    from anora_tui.core.loading.loader import load_dataset
+    from anora_tui.paths import default_data_dir
+    from anora_tui.ui.app import AnoraApp
 
     app = AnoraApp(load_dataset(default_data_dir()))
     async with app.run_test(size=size) as pilot:

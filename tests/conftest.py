@@ -11,9 +11,9 @@ from typing import Callable, Mapping
 import pytest
 import textual._wait
 
-from anora_tui.loader import load_dataset
-from anora_tui.model import Dataset
-from anora_tui.resources import default_data_dir
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import Dataset
+from anora_tui.paths import default_data_dir
 
 EXAMPLE_DATA_DIR = Path(__file__).parent / "data" / "example"
 

@@ -8,29 +8,29 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 from textual.widgets._toast import Toast
-
-from anora_tui.app import AnoraApp, exit_status
-from anora_tui.navigation import Location
-from anora_tui.state import STATE_VERSION, load_state
-from anora_tui.widgets.help import HelpScreen
-from anora_tui.widgets.person_detail import PersonDetail
-from anora_tui.widgets.quote_search import QuoteSearchScreen, SearchBox
-from anora_tui.widgets.reading import ReadingPane
-from anora_tui.widgets.timeline import TimelinePane
 from ui_harness import (
-    WIDE,
     NARROW,
     SIZES,
+    WIDE,
+    displayed,
+    focused_pane,
+    open_person_from_reading,
+    palette,
+    quick_person,
+    resize,
     screen_text,
     settle,
-    resize,
-    focused_pane,
-    displayed,
     wait_for,
-    open_person_from_reading,
-    quick_person,
-    palette,
 )
+
+from anora_tui.core.navigation import Location
+from anora_tui.core.state import STATE_VERSION, load_state
+from anora_tui.ui.app import AnoraApp, exit_status
+from anora_tui.ui.panes.person_detail import PersonDetail
+from anora_tui.ui.panes.reading import ReadingPane
+from anora_tui.ui.panes.timeline import TimelinePane
+from anora_tui.ui.screens.help import HelpScreen
+from anora_tui.ui.screens.quote_search import QuoteSearchScreen, SearchBox
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

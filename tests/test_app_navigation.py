@@ -3,29 +3,27 @@
 from __future__ import annotations
 
 import pytest
-
-
-
-from anora_tui.app import AnoraApp
-from anora_tui.loader import load_dataset
-from anora_tui.navigation import Location
-from anora_tui.widgets.quote_search import QuoteSearchScreen
-from anora_tui.widgets.reading import quote_location
 from ui_harness import (
-    WIDE,
     SIZES,
-    screen_lines,
-    screen_text,
-    find_on_screen,
-    settle,
-    focused_pane,
+    WIDE,
     displayed,
-    press_until,
+    find_on_screen,
+    focused_pane,
     highlighted,
     open_person_from_reading,
-    quick_person,
     palette,
+    press_until,
+    quick_person,
+    screen_lines,
+    screen_text,
+    settle,
 )
+
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.navigation import Location
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.panes.reading import quote_location
+from anora_tui.ui.screens.quote_search import QuoteSearchScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

@@ -18,11 +18,15 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from anora_tui import state
-from anora_tui.cache import load_cached
-from anora_tui.loader import DEFAULT_MAX_FILE_BYTES, DataErrors, load_dataset
 from test_e2e_tmux import installed_command
+
+from anora_tui.core import state
+from anora_tui.core.loading.cache import load_cached
+from anora_tui.core.loading.loader import (
+    DEFAULT_MAX_FILE_BYTES,
+    DataErrors,
+    load_dataset,
+)
 
 PROBLEM_LINE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>[1-9][0-9]*):(?P<column>[1-9][0-9]*): (?P<message>\S.*)$")
 SIZE_LIMIT = 50_000  # for the oversize file; every other file here is far smaller
@@ -250,7 +254,7 @@ def test_deep_nesting_in_the_pure_python_loader_is_reported(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
     (data / "deep.yaml").write_text("people: " + "[" * 5000 + "]" * 5000 + "\n")
-    program = WITHOUT_LIBYAML + "from anora_tui.cli import main\nsys.exit(main(sys.argv[1:]))\n"
+    program = WITHOUT_LIBYAML + "from anora_tui.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
     result = run_command([sys.executable, "-c", program, "check", "--data", str(data)], tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0] == f"{data / 'deep.yaml'}:1:1: YAML nested too deeply"
@@ -259,7 +263,7 @@ def test_deep_nesting_in_the_pure_python_loader_is_reported(tmp_path):
 def test_a_lone_surrogate_escape_in_the_pure_python_loader_is_cleaned(make_data_dir, tmp_path):
     directory = make_data_dir({"extra.yaml": person(name='"Un\\ud800paired"')})
     program = WITHOUT_LIBYAML + (
-        "from anora_tui.loader import load_dataset\n"
+        "from anora_tui.core.loading.loader import load_dataset\n"
         "print(ascii(load_dataset(sys.argv[1]).people_by_id['someone'].name))\n"
     )
     result = run_command([sys.executable, "-c", program, str(directory)], tmp_path)

@@ -13,10 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui import cache
-from anora_tui.cache import cache_directory, cache_key, dataset_from_plain, dataset_to_plain, load_cached
-from anora_tui.loader import DataErrors, load_dataset
-from anora_tui.model import Dataset, Quote
+from anora_tui.core.loading import cache
+from anora_tui.core.loading.cache import (
+    cache_directory,
+    cache_key,
+    dataset_from_plain,
+    dataset_to_plain,
+    load_cached,
+)
+from anora_tui.core.loading.loader import DataErrors, load_dataset
+from anora_tui.core.model import Dataset, Quote
 
 
 @pytest.fixture(autouse=True)

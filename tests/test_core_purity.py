@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-CORE_MODULES = ("model", "loader", "parallel_read", "sanitize", "navigation", "search", "cache")
+CORE_MODULES = ("core.model", "core.loading.loader", "core.loading.parallel_read", "core.sanitize", "core.navigation", "core.search", "core.loading.cache")
 
 
 def toolkit_modules_after_importing(*modules: str) -> list[str]:
@@ -26,11 +26,11 @@ def toolkit_modules_after_importing(*modules: str) -> list[str]:
 
 def test_core_modules_do_not_import_textual_or_rich():
     present = [name for name in CORE_MODULES if importlib.util.find_spec(f"anora_tui.{name}") is not None]
-    assert {"model", "loader", "sanitize", "navigation"} <= set(present)
+    assert {"core.model", "core.loading.loader", "core.sanitize", "core.navigation"} <= set(present)
     assert toolkit_modules_after_importing(*present) == []
 
 
 def test_the_check_sees_a_toolkit_import():
-    # anora_tui.messages defines Textual messages: if importing it showed nothing, the test above
+    # anora_tui.ui.messages defines Textual messages: if importing it showed nothing, the test above
     # would prove nothing.
-    assert "textual" in toolkit_modules_after_importing("messages")
+    assert "textual" in toolkit_modules_after_importing("ui.messages")

@@ -15,17 +15,23 @@ import time
 from pathlib import Path
 
 import pytest
-from textual.widgets._toast import Toast
-
-from anora_tui import cache
-from anora_tui.app import AnoraApp, exit_status
-from anora_tui.cache import cache_directory, cache_key, load_cached
-from anora_tui.messages import Navigate
-from anora_tui.navigation import Location
-from anora_tui.state import STATE_VERSION, LoadedState, SavedState, load_state, save_state
-from anora_tui.widgets.timeline import TimelinePane
 from test_hostile_text import PseudoTerminal
+from textual.widgets._toast import Toast
 from ui_harness import NARROW, settle
+
+from anora_tui.core.loading import cache
+from anora_tui.core.loading.cache import cache_directory, cache_key, load_cached
+from anora_tui.core.navigation import Location
+from anora_tui.core.state import (
+    STATE_VERSION,
+    LoadedState,
+    SavedState,
+    load_state,
+    save_state,
+)
+from anora_tui.ui.app import AnoraApp, exit_status
+from anora_tui.ui.messages import Navigate
+from anora_tui.ui.panes.timeline import TimelinePane
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")  # the App tests poll for idle every 2 ms
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,13 +53,13 @@ def environment(tmp_path: Path) -> dict[str, str]:
 # The real command, with one handler made to fail: the key `f` (forward) raises.
 CRASHING_READER = """
 import sys
-from anora_tui.app import AnoraApp
+from anora_tui.ui.app import AnoraApp
 
 def explode(self):
     raise RuntimeError("boom from a test\\nwith a second line")
 
 AnoraApp.action_forward = explode
-from anora_tui.cli import main
+from anora_tui.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -163,7 +169,7 @@ def hang(descriptor):
 
 HANGING_STATE_WRITER = HANG_AFTER_FSYNC + """
 from pathlib import Path
-from anora_tui import state
+from anora_tui.core import state
 
 path = Path(sys.argv[1])
 state.save_state(path, state.SavedState("before", 3))
@@ -174,7 +180,7 @@ state.save_state(path, state.SavedState("after", 4))
 STATE_WRITER_LOOP = """
 import sys
 from pathlib import Path
-from anora_tui.state import SavedState, save_state
+from anora_tui.core.state import SavedState, save_state
 
 path = Path(sys.argv[1])
 back = [{"kind": "section", "id": "s" * 300, "paragraph": n, "span": None} for n in range(1500)]
@@ -231,7 +237,7 @@ def test_killed_at_random_moments_while_writing_the_state_is_always_whole(tmp_pa
 
 
 HANGING_CACHE_WRITER = HANG_AFTER_FSYNC + """
-from anora_tui.cache import load_cached
+from anora_tui.core.loading.cache import load_cached
 
 os.fsync = hang
 load_cached(sys.argv[1])

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from anora_tui.loader import load_dataset
-from anora_tui.model import Dataset, Quote
-from anora_tui.resources import default_data_dir
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import Dataset, Quote
+from anora_tui.paths import default_data_dir
 
 SEED_DIR = Path(__file__).parents[2] / "shared" / "seed"
 # Page chrome at the end of the source, deliberately left out of article.yaml.

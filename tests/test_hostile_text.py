@@ -23,19 +23,19 @@ from pathlib import Path
 
 import pytest
 import yaml
+from test_e2e_tmux import installed_command
 from textual import events
 from textual.widgets import Input
-
-from anora_tui.app import AnoraApp
-from anora_tui.loader import load_dataset
-from anora_tui.messages import Navigate
-from anora_tui.model import Dataset
-from anora_tui.navigation import Location
-from anora_tui.search import QuoteIndex, parse_query
-from anora_tui.widgets.quote_search import QuoteSearchScreen
-from anora_tui.widgets.title_bar import TitleBar
-from test_e2e_tmux import installed_command
 from ui_harness import find_on_screen, screen_text, settle, wait_for
+
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import Dataset
+from anora_tui.core.navigation import Location
+from anora_tui.core.search import QuoteIndex, parse_query
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.messages import Navigate
+from anora_tui.ui.screens.quote_search import QuoteSearchScreen
+from anora_tui.ui.widgets.title_bar import TitleBar
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")  # the App tests poll for idle every 2 ms
 HOSTILE_DATA_DIR = Path(__file__).parent / "data" / "hostile"

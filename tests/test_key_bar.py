@@ -7,12 +7,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.widgets import Static
-
-from anora_tui.app import AnoraApp
-from anora_tui.resources import styles_dir
-from anora_tui.widgets.help import HelpScreen
-from anora_tui.widgets.key_bar import KeyBar
 from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle
+
+from anora_tui.paths import styles_dir
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.screens.help import HelpScreen
+from anora_tui.ui.widgets.key_bar import KeyBar
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

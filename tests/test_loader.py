@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from anora_tui.loader import (
+from anora_tui.core.loading.loader import (
     DEFAULT_MAX_FILE_BYTES,
     DataError,
     DataErrors,
@@ -15,7 +15,7 @@ from anora_tui.loader import (
     _FileReader,
     load_dataset,
 )
-from anora_tui.sanitize import clean_text
+from anora_tui.core.sanitize import clean_text
 
 EXAMPLE = Path(__file__).parent / "data" / "example"
 

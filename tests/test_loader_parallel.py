@@ -1,4 +1,4 @@
-"""Reading a dataset's files in worker processes (anora_tui.parallel_read): each file once, in workers
+"""Reading a dataset's files in worker processes (anora_tui.core.loading.parallel_read): each file once, in workers
 only for a big dataset, back in this process when the workers cannot do it, and a dataset or list of
 problems identical to reading every file here."""
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui import loader, parallel_read
-from anora_tui.loader import DataErrors, load_dataset
+from anora_tui.core.loading import loader, parallel_read
+from anora_tui.core.loading.loader import DataErrors, load_dataset
 
 SHIPPED = Path(__file__).parent.parent / "data"
 

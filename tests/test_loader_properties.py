@@ -15,9 +15,9 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from anora_tui.loader import DataErrors, load_dataset
-from anora_tui.model import Dataset
-from anora_tui.sanitize import clean_text
+from anora_tui.core.loading.loader import DataErrors, load_dataset
+from anora_tui.core.model import Dataset
+from anora_tui.core.sanitize import clean_text
 
 EXAMPLE = Path(__file__).parent / "data" / "example"
 EXAMPLE_FILES = sorted(path.name for path in EXAMPLE.glob("*.yaml"))

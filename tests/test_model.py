@@ -8,7 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from anora_tui.model import Article, Dataset, NameFinder, Person, Quote, Section, record_factory
+from anora_tui.core.model import (
+    Article,
+    Dataset,
+    NameFinder,
+    Person,
+    Quote,
+    Section,
+    record_factory,
+)
 
 
 def person(id: str, name: str, *aliases: str) -> Person:

@@ -1,4 +1,4 @@
-from anora_tui.navigation import History, Location
+from anora_tui.core.navigation import History, Location
 
 A = Location("section", "opening")
 B = Location("person", "sean-baker")

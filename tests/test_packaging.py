@@ -31,9 +31,9 @@ def test_wheel_ships_data_styles_and_the_command(wheel: Path):
         assert f"anora_tui/data/{name}" in names
     for name in shipped_styles:
         assert f"anora_tui/styles/{name}" in names
-    assert "anora_tui/cli.py" in names
+    assert "anora_tui/cli/main.py" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
-    assert "anora-tui = anora_tui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "anora-tui = anora_tui.cli.main:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
     assert not any(n.startswith(("tests/", "benchmarks/")) for n in names)
 
 
@@ -48,7 +48,7 @@ def test_installed_wheel_checks_its_own_data_from_another_directory(wheel: Path,
     elsewhere.mkdir()
     env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
     where = subprocess.run(
-        [sys.executable, "-c", "import anora_tui.resources as r; print(r.default_data_dir())"],
+        [sys.executable, "-c", "import anora_tui.paths as r; print(r.default_data_dir())"],
         cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
     )
     assert Path(where.stdout.strip()) == target / "anora_tui" / "data"

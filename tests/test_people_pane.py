@@ -10,9 +10,8 @@ from textual.binding import Binding
 from textual.color import Color
 from textual.widgets import Footer
 
-from anora_tui.loader import load_dataset
-from anora_tui.messages import Navigate
-from anora_tui.model import (
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import (
     Article,
     Character,
     Dataset,
@@ -25,11 +24,12 @@ from anora_tui.model import (
     Section,
     StoryPosition,
 )
-from anora_tui.navigation import Location
-from anora_tui.resources import default_data_dir, styles_dir
-from anora_tui.widgets.link_list import LinkList
-from anora_tui.widgets.people import PeoplePane
-from anora_tui.widgets.person_detail import PersonDetail, build_rows
+from anora_tui.core.navigation import Location
+from anora_tui.paths import default_data_dir, styles_dir
+from anora_tui.ui.messages import Navigate
+from anora_tui.ui.panes.people import PeoplePane
+from anora_tui.ui.panes.person_detail import PersonDetail, build_rows
+from anora_tui.ui.widgets.link_list import LinkList
 
 WIDE = (160, 48)
 NARROW = (80, 24)

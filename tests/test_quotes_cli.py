@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from anora_tui.cli import main
+from anora_tui.cli.main import main
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import pytest
-
 from textual.app import App, ComposeResult
 from textual.widgets import Footer
-
-from anora_tui.loader import load_dataset
-from anora_tui.messages import Navigate, ParagraphsInView
-from anora_tui.model import Article, Dataset, Person, Section
-from anora_tui.navigation import Location
-from anora_tui.resources import styles_dir
-from anora_tui.widgets.reading import Block, ReadingPane, quote_location, section_links
 from ui_harness import (
-    WIDE,
     NARROW,
-    screen_text,
+    WIDE,
     find_on_screen,
+    screen_text,
     settle,
 )
+
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import Article, Dataset, Person, Section
+from anora_tui.core.navigation import Location
+from anora_tui.paths import styles_dir
+from anora_tui.ui.messages import Navigate, ParagraphsInView
+from anora_tui.ui.panes.reading import Block, ReadingPane, quote_location, section_links
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from anora_tui.model import Article, Character, Dataset, Person, Quote, Section
-from anora_tui.search import (
+from anora_tui.core.model import Article, Character, Dataset, Person, Quote, Section
+from anora_tui.core.search import (
     INNER,
     PREFIX,
     WHOLE,

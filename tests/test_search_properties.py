@@ -6,8 +6,9 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_search import CHARACTERS, PEOPLE, dataset_of
 
-from anora_tui.search import (
+from anora_tui.core.search import (
     INNER,
     PREFIX,
     WHOLE,
@@ -17,7 +18,6 @@ from anora_tui.search import (
     parse_query,
     positions_of,
 )
-from test_search import CHARACTERS, PEOPLE, dataset_of
 
 # Small pieces, so that random texts and queries often overlap; with the folding traps in them.
 PIECES = ["a", "b", "ab", "A", "é", "É", "e\u0301", "ß", "ss", "’", "'", "-", "—", " ", " ", "(", ".", "“"]

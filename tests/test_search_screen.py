@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-
 import pytest
+from test_search import dataset_of
 from textual.app import App
 from textual.widgets import Input, Static
 
-from anora_tui.model import Dataset
-from anora_tui.resources import styles_dir
-from anora_tui.search import QuoteIndex
-from anora_tui.widgets.quote_search import ROW_HEIGHT, QuoteResultList, QuoteSearchScreen
-from test_search import dataset_of
+from anora_tui.core.model import Dataset
+from anora_tui.core.search import QuoteIndex
+from anora_tui.paths import styles_dir
+from anora_tui.ui.screens.quote_search import (
+    ROW_HEIGHT,
+    QuoteResultList,
+    QuoteSearchScreen,
+)
 
 SIZES = [(80, 24), (160, 50)]
 

@@ -8,12 +8,12 @@ shows a clock, so the pictures are the same on every run.
 from __future__ import annotations
 
 import pytest
-
-from anora_tui.app import AnoraApp
 from ui_harness import (
-    WIDE,
     NARROW,
+    WIDE,
 )
+
+from anora_tui.ui.app import AnoraApp
 
 VIEWS = {
     "main": [],

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anora_tui import state as state_module
-from anora_tui.navigation import History, Location
-from anora_tui.state import (
+from anora_tui.core import state as state_module
+from anora_tui.core.navigation import History, Location
+from anora_tui.core.state import (
     STATE_VERSION,
     LoadedState,
     SavedState,

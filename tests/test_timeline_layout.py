@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anora_tui.model import Event, Production, Scene, StoryPosition
-from anora_tui.timeline_layout import (
+from anora_tui.core.model import Event, Production, Scene, StoryPosition
+from anora_tui.core.timeline_layout import (
     Tick,
     event_span,
     format_event_date,
@@ -238,7 +238,7 @@ def test_pack_labels_always_fills_exactly_the_width(width, labels):
 
 def test_the_layout_module_imports_neither_textual_nor_rich():
     probe = (
-        "import sys, anora_tui.timeline_layout; "
+        "import sys, anora_tui.core.timeline_layout; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich'}))"
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

@@ -10,9 +10,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher
 
-from anora_tui.loader import load_dataset
-from anora_tui.messages import Navigate
-from anora_tui.model import (
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import (
     Article,
     Character,
     Dataset,
@@ -23,18 +22,19 @@ from anora_tui.model import (
     Section,
     StoryPosition,
 )
-from anora_tui.navigation import Location
-from anora_tui.resources import default_data_dir, styles_dir
-from anora_tui.widgets.link_list import LinkList
-from anora_tui.widgets.strip import cell_range
-from anora_tui.widgets.timeline import (
+from anora_tui.core.navigation import Location
+from anora_tui.paths import default_data_dir, styles_dir
+from anora_tui.ui.messages import Navigate
+from anora_tui.ui.panes.timeline import (
     APPROXIMATE_CHAR,
     DISCUSSED_MARKER,
     ESTIMATED_CHAR,
     EXACT_CHAR,
     TimelinePane,
 )
-from anora_tui.widgets.track_switch import TrackSwitch
+from anora_tui.ui.widgets.film_strip import cell_range
+from anora_tui.ui.widgets.link_list import LinkList
+from anora_tui.ui.widgets.track_switch import TrackSwitch
 
 WIDE = (160, 48)
 NARROW = (80, 24)

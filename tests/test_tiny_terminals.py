@@ -9,9 +9,17 @@ from typing import Iterable
 
 import pytest
 from rich.cells import cell_len
+from ui_harness import (
+    NARROW,
+    displayed,
+    open_person_from_reading,
+    quick_person,
+    screen_lines,
+    settle,
+    wait_for,
+)
 
-from anora_tui.app import TINY_HEIGHT, TINY_WIDTH, AnoraApp
-from ui_harness import NARROW, displayed, open_person_from_reading, quick_person, screen_lines, settle, wait_for
+from anora_tui.ui.app import TINY_HEIGHT, TINY_WIDTH, AnoraApp
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")  # the App tests poll for idle every 2 ms
 EVERY_SMALL_SIZE = [(width, height) for height in range(1, 13) for width in range(1, 41)]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from anora_tui.app import AnoraApp
 from ui_harness import screen_lines, settle
+
+from anora_tui.ui.app import AnoraApp
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

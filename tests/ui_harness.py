@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from anora_tui.app import AnoraApp
-from anora_tui.model import Dataset
-from anora_tui.navigation import Location
-from anora_tui.widgets.link_list import LinkList
+from anora_tui.core.model import Dataset
+from anora_tui.core.navigation import Location
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.widgets.link_list import LinkList
 
 WIDE = (160, 48)
 NARROW = (80, 24)

@@ -14,12 +14,17 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..model import Dataset, Event, Scene
-from ..navigation import Location
-from ..sanitize import clean_text
-from ..timeline_layout import format_event_date, format_length, format_position, format_quantity
+from ...core.model import Dataset, Event, Scene
+from ...core.navigation import Location
+from ...core.sanitize import clean_text
+from ...core.timeline_layout import (
+    format_event_date,
+    format_length,
+    format_position,
+    format_quantity,
+)
+from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
-from .link_list import Heading, Info, Link, LinkList, Row
 
 PRECISION_WORDS = {
     "day": "exact date",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from .navigation import Location
+from ..core.navigation import Location
 
 
 class Navigate(Message):

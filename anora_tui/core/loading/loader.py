@@ -33,9 +33,8 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from . import parallel_read
-from .gc_pause import gc_paused
-from .model import (
+from ..gc_pause import gc_paused
+from ..model import (
     DATE_PRECISIONS,
     PERSON_KINDS,
     QUOTE_FORMS,
@@ -51,8 +50,9 @@ from .model import (
     Section,
     StoryPosition,
 )
-from .sanitize import clean_text
-from .state import FileTooBig, read_regular_file
+from ..sanitize import clean_text
+from ..state import FileTooBig, read_regular_file
+from . import parallel_read
 
 MAX_FILE_BYTES_VARIABLE = "ANORA_TUI_MAX_FILE_BYTES"
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024

@@ -14,13 +14,13 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
+from ..core.navigation import Location
+from ..core.sanitize import clean_text
 from .messages import Navigate
-from .navigation import Location
-from .sanitize import clean_text
-from .widgets.reading import plain
+from .panes.reading import plain
 
 if TYPE_CHECKING:
-    from .model import Dataset
+    from ..core.model import Dataset
 
 QUOTE_PREVIEW_CHARS = 60
 

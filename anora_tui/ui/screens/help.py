@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from .key_bar import KeyBar
+from ..widgets.key_bar import KeyBar
 
 # Horizontal scrolling means nothing in panes that wrap their text.
 _HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit"}

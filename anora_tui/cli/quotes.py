@@ -12,8 +12,8 @@ import json
 import os
 import sys
 
-from .model import Dataset
-from .search import Hit, QuoteIndex, fold_text, parse_query
+from ..core.model import Dataset
+from ..core.search import Hit, QuoteIndex, fold_text, parse_query
 
 SEPARATOR = " · "
 

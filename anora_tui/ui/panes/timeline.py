@@ -18,11 +18,10 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, OptionList
 
-from ..messages import Navigate
-from ..model import Dataset, Event, Scene
-from ..navigation import Location
-from ..sanitize import clean_text
-from ..timeline_layout import (
+from ...core.model import Dataset, Event, Scene
+from ...core.navigation import Location
+from ...core.sanitize import clean_text
+from ...core.timeline_layout import (
     StripLayout,
     format_event_date,
     format_length,
@@ -33,10 +32,11 @@ from ..timeline_layout import (
     pack_labels,
     year_ticks,
 )
-from .link_list import Link, LinkList
-from .strip import Mark, cell_range, proportional_strip
+from ..messages import Navigate
+from ..widgets.film_strip import Mark, cell_range, proportional_strip
+from ..widgets.link_list import Link, LinkList
+from ..widgets.track_switch import TrackSwitch
 from .timeline_detail import TimelineDetail
-from .track_switch import TrackSwitch
 
 Track = Literal["story", "production"]
 TRACK_KINDS: dict[str, Literal["scene", "event"]] = {"story": "scene", "production": "event"}

@@ -6,9 +6,9 @@ from typing import ClassVar
 
 from textual.content import Content
 
-from ..model import Dataset, Section
-from ..navigation import Location
-from .link_list import Link, LinkList
+from ...core.model import Dataset, Section
+from ...core.navigation import Location
+from ..widgets.link_list import Link, LinkList
 from .reading import plain
 
 CURRENT_MARKER = "▸"

@@ -27,10 +27,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widgets import Input, Static
 
-from ..model import Dataset
-from ..sanitize import clean_text
-from ..search import Hit, QuoteIndex, SearchResult, suggest_loosening
-from .key_bar import KeyBar
+from ...core.model import Dataset
+from ...core.sanitize import clean_text
+from ...core.search import Hit, QuoteIndex, SearchResult, suggest_loosening
+from ..widgets.key_bar import KeyBar
 
 ELLIPSIS = "…"
 QUOTE_LINES = 2

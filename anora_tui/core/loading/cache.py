@@ -58,10 +58,9 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from . import __version__
-from .gc_pause import gc_paused
-from .loader import dataset_files, load_dataset, max_file_bytes
-from .model import (
+from ... import __version__
+from ..gc_pause import gc_paused
+from ..model import (
     Article,
     Character,
     Dataset,
@@ -77,14 +76,21 @@ from .model import (
     record_factory,
     records_by_id,
 )
-from .sanitize import clean_text
-from .state import FileTooBig, open_regular_file, read_regular_file, write_atomically
+from ..sanitize import clean_text
+from ..state import FileTooBig, open_regular_file, read_regular_file, write_atomically
+from .loader import dataset_files, load_dataset, max_file_bytes
 
 CACHE_FORMAT = 2
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
 RACY_NS = 2_000_000_000  # see the module docstring
-_PACKAGE = Path(__file__).resolve().parent
-_DEFINING_MODULES = ("cache.py", "loader.py", "model.py", "parallel_read.py", "sanitize.py")
+_PACKAGE = Path(__file__).resolve().parents[2]  # anora_tui/
+_DEFINING_MODULES = (
+    "core/loading/cache.py",
+    "core/loading/loader.py",
+    "core/loading/parallel_read.py",
+    "core/model.py",
+    "core/sanitize.py",
+)
 _PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
 _PREFIX_LENGTH = len(_PREFIX % (CACHE_FORMAT, "0" * 64, 0))
 _PREFIX_PATTERN = re.compile(rb'\{"format":(\d+),"key":"([0-9a-f]{64})","header_end":(\d+) *,"header":')

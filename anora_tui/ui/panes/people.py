@@ -14,9 +14,9 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 
-from ..model import PERSON_KINDS, Dataset, Person
-from ..navigation import Location
-from .link_list import Heading, Link, LinkList, Row
+from ...core.model import PERSON_KINDS, Dataset, Person
+from ...core.navigation import Location
+from ..widgets.link_list import Heading, Link, LinkList, Row
 from .person_detail import PersonDetail, count_phrase
 
 GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}

@@ -24,11 +24,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
+from ...core.model import Dataset, Note, Quote, Section
+from ...core.navigation import Location
+from ...core.sanitize import clean_text
 from ..messages import Navigate, ParagraphsInView
-from ..model import Dataset, Note, Quote, Section
-from ..navigation import Location
-from ..sanitize import clean_text
-from .strip import Mark, proportional_strip
+from ..widgets.film_strip import Mark, proportional_strip
 
 COLUMN_WIDTH = 76  # the most characters a line of the article gets
 CREDIT_INDENT = 2

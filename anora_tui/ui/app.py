@@ -26,24 +26,24 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
-from . import __version__
+from .. import __version__
+from ..core.model import Dataset
+from ..core.navigation import History, Location
+from ..core.sanitize import clean_text
+from ..core.search import QuoteIndex, SearchResult, step_match
+from ..core.state import SavedState, load_state, save_state, state_dir, state_file
+from ..paths import styles_dir
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
-from .model import Dataset
-from .navigation import History, Location
-from .resources import styles_dir
-from .sanitize import clean_text
-from .search import QuoteIndex, SearchResult, step_match
-from .state import SavedState, load_state, save_state, state_dir, state_file
-from .widgets.contents import SectionsPane
-from .widgets.help import HelpScreen
+from .panes.people import PeoplePane
+from .panes.person_detail import PersonDetail
+from .panes.reading import ReadingPane, quote_location
+from .panes.sections import SectionsPane
+from .panes.timeline import TimelinePane
+from .screens.help import HelpScreen
+from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
-from .widgets.people import PeoplePane
-from .widgets.person_detail import PersonDetail
-from .widgets.quote_search import QuoteSearchScreen, SearchBox
-from .widgets.reading import ReadingPane, quote_location
-from .widgets.timeline import TimelinePane
 from .widgets.title_bar import TitleBar
 
 PaneName = Literal["contents", "reading", "people", "timeline"]

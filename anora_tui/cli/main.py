@@ -9,10 +9,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import __version__
-from .cache import load_cached
-from .loader import DataErrors
-from .resources import default_data_dir
+from .. import __version__
+from ..core.loading.cache import load_cached
+from ..core.loading.loader import DataErrors
+from ..paths import default_data_dir
 
 
 def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate a dataset and print a summary")
     _add_data_argument(check, argparse.SUPPRESS)
 
-    from .quotes_command import add_quotes_arguments
+    from .quotes import add_quotes_arguments
 
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
@@ -68,10 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{data_dir}: ok: {counts}")
         return 0
     if args.command == "quotes":
-        from .quotes_command import run_quotes
+        from .quotes import run_quotes
 
         return run_quotes(args, dataset)
 
-    from .app import run_app
+    from ..ui.app import run_app
 
     return run_app(dataset, data_dir)

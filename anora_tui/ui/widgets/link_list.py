@@ -16,8 +16,8 @@ from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from ...core.navigation import Location
 from ..messages import Navigate
-from ..navigation import Location
 
 
 @dataclass(frozen=True)

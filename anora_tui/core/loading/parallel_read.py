@@ -48,7 +48,11 @@ def read_files(read: Read, paths: Sequence[Path], limit: int) -> Iterator[tuple[
 def _read_in_workers(
     read: Read, paths: Sequence[Path], sizes: list[int], limit: int, workers: int
 ) -> Iterator[tuple[int, Result]]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # not for small datasets
+    from concurrent.futures import (  # not for small datasets
+        FIRST_COMPLETED,
+        ProcessPoolExecutor,
+        wait,
+    )
 
     left = set(range(len(paths)))  # the files whose results have not been given
     try:

@@ -15,13 +15,13 @@ from textual.content import Content, Span
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..excerpt import excerpt
-from ..model import Dataset, Mention, Note, Person
-from ..navigation import Location
-from ..timeline_layout import format_event_date, format_position
+from ...core.excerpt import excerpt
+from ...core.model import Dataset, Mention, Note, Person
+from ...core.navigation import Location
+from ...core.timeline_layout import format_event_date, format_position
+from ..widgets.film_strip import Mark, proportional_strip
+from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
-from .link_list import Heading, Info, Link, LinkList, Row
-from .strip import Mark, proportional_strip
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
 QUOTE_CHARS = 84  # about two lines of the side pane

@@ -1,0 +1,1 @@
+"""The `anora-tui` command line: the reader (default), `check` and `quotes`."""

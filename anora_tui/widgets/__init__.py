@@ -1,1 +1,0 @@
-"""The reader's widgets: thin views over the shared model."""

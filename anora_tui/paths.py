@@ -1,9 +1,20 @@
-"""Where the shipped dataset and stylesheets live: inside the installed package (a wheel carries
-them as `anora_tui/data` and `anora_tui/styles`), or at the top of a source checkout."""
+"""Where things live: the shipped dataset and stylesheets, and the user's state, cache and config
+directories. The one place that knows either.
+
+The shipped files are inside the installed package (a wheel carries them as `anora_tui/data` and
+`anora_tui/styles`), or at the top of a source checkout. The user's directories follow the XDG Base
+Directory spec: `$XDG_STATE_HOME/anora-tui` (default `~/.local/state/anora-tui`), `$XDG_CACHE_HOME/…`
+(`~/.cache/…`) and `$XDG_CONFIG_HOME/…` (`~/.config/…`); an empty or relative setting is ignored, as
+the spec says.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Mapping
+
+APP_DIR_NAME = "anora-tui"
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -21,3 +32,22 @@ def default_data_dir() -> Path:
 
 def styles_dir() -> Path:
     return _shipped("styles")
+
+
+def _user_dir(variable: str, default: tuple[str, ...], environ: Mapping[str, str]) -> Path:
+    base = environ.get(variable, "")
+    if not os.path.isabs(base):
+        base = os.path.join(environ.get("HOME") or os.path.expanduser("~"), *default)
+    return Path(base) / APP_DIR_NAME
+
+
+def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    return _user_dir("XDG_STATE_HOME", (".local", "state"), environ)
+
+
+def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    return _user_dir("XDG_CACHE_HOME", (".cache",), environ)
+
+
+def config_dir(environ: Mapping[str, str] = os.environ) -> Path:
+    return _user_dir("XDG_CONFIG_HOME", (".config",), environ)

@@ -15,7 +15,6 @@ import pytest
 
 from anora_tui.core.loading import cache
 from anora_tui.core.loading.cache import (
-    cache_directory,
     cache_key,
     dataset_from_plain,
     dataset_to_plain,
@@ -23,6 +22,7 @@ from anora_tui.core.loading.cache import (
 )
 from anora_tui.core.loading.loader import DataErrors, load_dataset
 from anora_tui.core.model import Dataset, Quote
+from anora_tui.paths import cache_dir
 
 
 @pytest.fixture(autouse=True)
@@ -33,7 +33,7 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def cache_files() -> list[Path]:
-    return sorted(cache_directory().glob("*"))
+    return sorted(cache_dir().glob("*"))
 
 
 def loading_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -97,7 +97,7 @@ def test_the_program_version_is_part_of_the_key(example_data_dir, monkeypatch):
 )
 def test_a_corrupt_or_foreign_cache_is_rebuilt(example_data_dir, example_dataset, contents):
     key = cache_key(example_data_dir)
-    path = cache_directory() / f"{key}.json"
+    path = cache_dir() / f"{key}.json"
     path.parent.mkdir(parents=True)
     path.write_bytes(contents.replace(b"KEY", key.encode()))
     assert load_cached(example_data_dir) == example_dataset
@@ -117,7 +117,7 @@ def test_a_truncated_cache_is_rebuilt_at_start(example_data_dir, example_dataset
 def test_another_datasets_cache_under_this_key_is_rebuilt(make_data_dir, example_data_dir, example_dataset):
     load_cached(make_data_dir({"extra.yaml": "notes: []\n"}))
     [other] = cache_files()
-    path = cache_directory() / f"{cache_key(example_data_dir)}.json"
+    path = cache_dir() / f"{cache_key(example_data_dir)}.json"
     other.rename(path)
     notices: list[str] = []
     assert load_cached(example_data_dir, notices.append) == example_dataset
@@ -160,7 +160,7 @@ def test_old_cache_files_are_pruned(make_data_dir):
 def test_a_relative_xdg_cache_home_is_ignored(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path))
-    assert cache_directory() == tmp_path / ".cache" / "anora-tui"
+    assert cache_dir() == tmp_path / ".cache" / "anora-tui"
 
 
 # --- a dataset from the cache is made lazily, and is an ordinary Dataset -------------------------
@@ -435,8 +435,8 @@ def test_a_file_name_that_is_not_utf8_is_recorded(make_data_dir, example_dataset
 
 
 def test_a_fifo_among_the_cache_files_is_not_waited_for(example_data_dir, example_dataset):
-    cache_directory().mkdir(parents=True)
-    os.mkfifo(cache_directory() / "someone-elses.json")
+    cache_dir().mkdir(parents=True)
+    os.mkfifo(cache_dir() / "someone-elses.json")
     assert load_cached(example_data_dir) == example_dataset
     assert load_cached(example_data_dir) == example_dataset
 

@@ -20,7 +20,7 @@ from textual.widgets._toast import Toast
 from ui_harness import NARROW, settle
 
 from anora_tui.core.loading import cache
-from anora_tui.core.loading.cache import cache_directory, cache_key, load_cached
+from anora_tui.core.loading.cache import cache_key, load_cached
 from anora_tui.core.navigation import Location
 from anora_tui.core.state import (
     STATE_VERSION,
@@ -29,6 +29,7 @@ from anora_tui.core.state import (
     load_state,
     save_state,
 )
+from anora_tui.paths import cache_dir
 from anora_tui.ui.app import AnoraApp, exit_status
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.timeline import TimelinePane
@@ -251,14 +252,14 @@ def test_killed_in_the_middle_of_a_cache_write_the_next_start_rebuilds_it(
     writer = start(HANGING_CACHE_WRITER, str(example_data_dir), tmp_path=tmp_path)
     assert writer.stdout.readline() == "writing\n"
     kill(writer)
-    cached = cache_directory() / f"{cache_key(example_data_dir)}.json"
-    [left_over] = list(cache_directory().iterdir())  # only the temp file: no half-written cache
+    cached = cache_dir() / f"{cache_key(example_data_dir)}.json"
+    [left_over] = list(cache_dir().iterdir())  # only the temp file: no half-written cache
     assert left_over != cached
     age(left_over)
     notices: list[str] = []
     assert load_cached(example_data_dir, notices.append) == example_dataset
     assert notices == []  # there was no cache file, so nothing to say
-    assert sorted(cache_directory().iterdir()) == [cached]
+    assert sorted(cache_dir().iterdir()) == [cached]
     assert json.loads(cached.read_bytes())["key"] == cached.stem
 
 
@@ -378,7 +379,7 @@ def test_a_damaged_cache_file_is_set_aside_and_rebuilt(
     example_data_dir, example_dataset, tmp_path, monkeypatch, damage, reason, rebuilt
 ):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
-    path = cache_directory() / f"{cache_key(example_data_dir)}.json"
+    path = cache_dir() / f"{cache_key(example_data_dir)}.json"
     path.parent.mkdir(parents=True)
     damage(path)
     notices: list[str] = []

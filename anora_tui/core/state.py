@@ -19,10 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from ..paths import state_dir
 from .sanitize import clean_text
 
 STATE_VERSION = 1
-APP_DIR_NAME = "anora-tui"
 STATE_FILE_NAME = "state.json"
 MAX_STATE_BYTES = 16 * 1024 * 1024  # a history of 500 places is well under 1 MiB
 _TEMP_PREFIX = "."
@@ -73,14 +73,6 @@ class SavedState:
 class LoadedState:
     state: SavedState = field(default_factory=SavedState)
     notice: str | None = None  # why the file was ignored, for the user
-
-
-def state_dir(environ: Mapping[str, str] = os.environ) -> Path:
-    """The app's state directory. A relative or empty $XDG_STATE_HOME is ignored, as the XDG spec says."""
-    base = environ.get("XDG_STATE_HOME", "")
-    if not base or not os.path.isabs(base):
-        base = os.path.join(environ.get("HOME") or os.path.expanduser("~"), ".local", "state")
-    return Path(base) / APP_DIR_NAME
 
 
 def state_file(environ: Mapping[str, str] = os.environ) -> Path:

@@ -31,8 +31,8 @@ from ..core.model import Dataset
 from ..core.navigation import History, Location
 from ..core.sanitize import clean_text
 from ..core.search import QuoteIndex, SearchResult, step_match
-from ..core.state import SavedState, load_state, save_state, state_dir, state_file
-from ..paths import styles_dir
+from ..core.state import SavedState, load_state, save_state, state_file
+from ..paths import state_dir, styles_dir
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane

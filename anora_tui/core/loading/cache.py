@@ -59,6 +59,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from ... import __version__
+from ...paths import cache_dir
 from ..gc_pause import gc_paused
 from ..model import (
     Article,
@@ -98,13 +99,6 @@ _FIRST_READ = 16 * 1024  # the prefix and the header of a dataset of up to about
 _MAX_HEADER = 64 * 1024 * 1024
 
 
-def cache_directory() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    if not os.path.isabs(base):  # the XDG spec says relative paths are to be ignored
-        base = os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "anora-tui"
-
-
 def cache_key(data_dir: str | os.PathLike) -> str:
     """A digest of what the loaded dataset depends on: the YAML files and the program. Reads and hashes
     every file (`load_cached` skips the unchanged ones).
@@ -125,7 +119,7 @@ def load_cached(data_dir: str | os.PathLike, notify: Callable[[str], None] | Non
     except (OSError, ValueError):
         return load_dataset(data_dir)  # the loader says what is wrong with the directory
     key = _key(records)
-    path = cache_directory() / f"{key}.json"
+    path = cache_dir() / f"{key}.json"
     opened, problem = _open(path, key)
     if opened is not None:
         return Dataset.lazily(_CachedParts(opened, data_dir, notify))
@@ -472,7 +466,7 @@ def _identify(data_dir: str | os.PathLike) -> tuple[list[_FileRecord], int]:
     OSError or ValueError if the loader would refuse the directory or a file."""
     limit = max_file_bytes()
     paths = dataset_files(data_dir)
-    known = _recorded_digests(cache_directory())
+    known = _recorded_digests(cache_dir())
     return [_record(path, limit, known) for path in paths], limit
 
 
@@ -483,7 +477,7 @@ def _load_fresh(data_dir: str | os.PathLike) -> Dataset:
     except (OSError, ValueError):
         return load_dataset(data_dir)
     key = _key(records)
-    return _load_and_cache(data_dir, cache_directory() / f"{key}.json", key, records, limit)
+    return _load_and_cache(data_dir, cache_dir() / f"{key}.json", key, records, limit)
 
 
 def _load_and_cache(

@@ -21,8 +21,8 @@ from ui_harness import (
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.navigation import Location
+from anora_tui.core.places import quote_location
 from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.panes.reading import quote_location
 from anora_tui.ui.screens.quote_search import QuoteSearchScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.places import section_links
 from anora_tui.core.state import load_state
 from anora_tui.paths import default_data_dir
-from anora_tui.ui.panes.reading import section_links
 
 TMUX = shutil.which("tmux")
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")

@@ -16,9 +16,10 @@ from ui_harness import (
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Article, Dataset, Person, Section
 from anora_tui.core.navigation import Location
+from anora_tui.core.places import quote_location, section_links
 from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate, ParagraphsInView
-from anora_tui.ui.panes.reading import Block, ReadingPane, quote_location, section_links
+from anora_tui.ui.panes.reading import Block, ReadingPane
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

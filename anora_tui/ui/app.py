@@ -29,6 +29,7 @@ from textual.worker import WorkerFailed
 from .. import __version__
 from ..core.model import Dataset
 from ..core.navigation import History, Location
+from ..core.places import quote_location
 from ..core.sanitize import clean_text
 from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
@@ -37,7 +38,7 @@ from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
 from .panes.person_detail import PersonDetail
-from .panes.reading import ReadingPane, quote_location
+from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .screens.help import HelpScreen

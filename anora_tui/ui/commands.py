@@ -16,8 +16,8 @@ from textual.fuzzy import FuzzySearch
 
 from ..core.navigation import Location
 from ..core.sanitize import clean_text
+from .content import plain
 from .messages import Navigate
-from .panes.reading import plain
 
 if TYPE_CHECKING:
     from ..core.model import Dataset

@@ -26,7 +26,8 @@ from textual.style import Style
 
 from ...core.model import Dataset, Note, Quote, Section
 from ...core.navigation import Location
-from ...core.sanitize import clean_text
+from ...core.places import NameLink, excerpt_span, section_links
+from ..content import plain
 from ..messages import Navigate, ParagraphsInView
 from ..widgets.film_strip import Mark, proportional_strip
 
@@ -39,22 +40,6 @@ QUOTE_FORM_NOTES = {"direct": "", "first-person": " (in the first person)", "rep
 BlockKind = Literal["title", "paragraph", "credit", "note"]
 
 
-def plain(text: str) -> Content:
-    """Data text as displayable content: literal, never markup, never control sequences (the loader
-    already cleans what it reads; this also covers datasets built in code)."""
-    return Content(clean_text(text))
-
-
-@dataclass(frozen=True, slots=True)
-class NameLink:
-    """One naming of a person in a paragraph of the open section."""
-
-    paragraph: int  # 1-based
-    start: int
-    end: int
-    person_id: str
-
-
 @dataclass(frozen=True, slots=True)
 class Block:
     """One piece of the section as shown: its title, a paragraph, a quote credit or an editor's note."""
@@ -62,29 +47,6 @@ class Block:
     kind: BlockKind
     paragraph: int  # the paragraph it belongs to (0 for the title)
     content: Content
-
-
-def quote_span(dataset: Dataset, quote: Quote) -> tuple[int, int] | None:
-    start = dataset.paragraph(quote.section, quote.paragraph).find(quote.text)
-    return None if start < 0 else (start, start + len(quote.text))
-
-
-def quote_location(dataset: Dataset, quote_id: str) -> Location:
-    """Where a quote is: its section and paragraph, with its span to highlight."""
-    quote = dataset.quotes_by_id[quote_id]
-    return Location("section", quote.section, quote.paragraph, quote_span(dataset, quote))
-
-
-def section_links(dataset: Dataset, section: Section) -> tuple[NameLink, ...]:
-    """Every naming of a person in the section, in reading order."""
-    links: list[NameLink] = []
-    for number in range(1, len(section.paragraphs) + 1):
-        for person_id in dataset.people_named_in(section.id, number):
-            for mention in dataset.mentions_of(person_id):
-                if mention.section == section.id and mention.paragraph == number:
-                    links.extend(NameLink(number, start, end, person_id) for start, end in mention.spans)
-    links.sort(key=lambda link: (link.paragraph, link.start))
-    return tuple(links)
 
 
 def person_meta(person_id: str) -> Style:
@@ -446,12 +408,7 @@ class ReadingPane(ScrollView, can_focus=True):
 
 
 def _spans(text: str, needles: Iterable[str]) -> tuple[tuple[int, int], ...]:
-    spans = []
-    for needle in needles:
-        start = text.find(needle)
-        if start >= 0 and needle:
-            spans.append((start, start + len(needle)))
-    return tuple(spans)
+    return tuple(span for span in (excerpt_span(text, needle) for needle in needles) if span is not None)
 
 
 def _paragraph_offsets(dataset: Dataset) -> tuple[int, ...]:

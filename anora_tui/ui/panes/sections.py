@@ -8,8 +8,8 @@ from textual.content import Content
 
 from ...core.model import Dataset, Section
 from ...core.navigation import Location
+from ..content import plain
 from ..widgets.link_list import Link, LinkList
-from .reading import plain
 
 CURRENT_MARKER = "▸"
 DEFAULT_LABEL_WIDTH = 26  # the list's width in the wide layout, until it has been laid out

@@ -1,0 +1,44 @@
+"""Where things are in the article's text: an excerpt's span in its paragraph, the place a quote
+leads to, and every naming of a person in a section. Pure Python."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Dataset, Section
+from .navigation import Location
+
+
+@dataclass(frozen=True, slots=True)
+class NameLink:
+    """One naming of a person in a paragraph of a section."""
+
+    paragraph: int  # 1-based
+    start: int
+    end: int
+    person_id: str
+
+
+def excerpt_span(paragraph: str, excerpt: str) -> tuple[int, int] | None:
+    """Where `excerpt` first stands in `paragraph` (start, end), or None (also for an empty excerpt)."""
+    start = paragraph.find(excerpt) if excerpt else -1
+    return None if start < 0 else (start, start + len(excerpt))
+
+
+def quote_location(dataset: Dataset, quote_id: str) -> Location:
+    """Where a quote is: its section and paragraph, with its span to highlight."""
+    quote = dataset.quotes_by_id[quote_id]
+    span = excerpt_span(dataset.paragraph(quote.section, quote.paragraph), quote.text)
+    return Location("section", quote.section, quote.paragraph, span)
+
+
+def section_links(dataset: Dataset, section: Section) -> tuple[NameLink, ...]:
+    """Every naming of a person in the section, in reading order."""
+    links: list[NameLink] = []
+    for number in range(1, len(section.paragraphs) + 1):
+        for person_id in dataset.people_named_in(section.id, number):
+            for mention in dataset.mentions_of(person_id):
+                if mention.section == section.id and mention.paragraph == number:
+                    links.extend(NameLink(number, start, end, person_id) for start, end in mention.spans)
+    links.sort(key=lambda link: (link.paragraph, link.start))
+    return tuple(links)

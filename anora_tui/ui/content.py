@@ -1,0 +1,13 @@
+"""Data text as Textual content: literal, never markup, never control sequences."""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from ..core.sanitize import clean_text
+
+
+def plain(text: str) -> Content:
+    """Data text as displayable content (the loader already cleans what it reads; this also covers
+    datasets built in code)."""
+    return Content(clean_text(text))

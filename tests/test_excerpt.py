@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from anora_tui.core.excerpt import ELLIPSIS, excerpt
+from anora_tui.core.text import ELLIPSIS, excerpt
 
 PARAGRAPH = (
     "Approximately an hour into the film, a suspenseful 28-minute sequence unfolds. "

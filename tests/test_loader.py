@@ -15,7 +15,7 @@ from anora_tui.core.loading.loader import (
     _FileReader,
     load_dataset,
 )
-from anora_tui.core.sanitize import clean_text
+from anora_tui.core.text import clean_text
 
 EXAMPLE = Path(__file__).parent / "data" / "example"
 

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from anora_tui.core.loading.loader import DataErrors, load_dataset
 from anora_tui.core.model import Dataset
-from anora_tui.core.sanitize import clean_text
+from anora_tui.core.text import clean_text
 
 EXAMPLE = Path(__file__).parent / "data" / "example"
 EXAMPLE_FILES = sorted(path.name for path in EXAMPLE.glob("*.yaml"))

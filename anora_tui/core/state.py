@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..paths import state_dir
-from .sanitize import clean_text
+from .text import clean_text
 
 STATE_VERSION = 1
 STATE_FILE_NAME = "state.json"

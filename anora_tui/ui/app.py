@@ -30,9 +30,9 @@ from .. import __version__
 from ..core.model import Dataset
 from ..core.navigation import History, Location
 from ..core.places import quote_location
-from ..core.sanitize import clean_text
 from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
+from ..core.text import clean_text
 from ..paths import state_dir, styles_dir
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
 from ..core.navigation import Location
-from ..core.sanitize import clean_text
+from ..core.text import clean_text
 from .content import plain
 from .messages import Navigate
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
-from ..core.sanitize import clean_text
+from ..core.text import clean_text
 
 
 def plain(text: str) -> Content:

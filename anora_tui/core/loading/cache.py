@@ -77,8 +77,8 @@ from ..model import (
     record_factory,
     records_by_id,
 )
-from ..sanitize import clean_text
 from ..state import FileTooBig, open_regular_file, read_regular_file, write_atomically
+from ..text import clean_text
 from .loader import dataset_files, load_dataset, max_file_bytes
 
 CACHE_FORMAT = 2
@@ -90,7 +90,7 @@ _DEFINING_MODULES = (
     "core/loading/loader.py",
     "core/loading/parallel_read.py",
     "core/model.py",
-    "core/sanitize.py",
+    "core/text.py",
 )
 _PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
 _PREFIX_LENGTH = len(_PREFIX % (CACHE_FORMAT, "0" * 64, 0))

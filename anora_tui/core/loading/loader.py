@@ -50,8 +50,8 @@ from ..model import (
     Section,
     StoryPosition,
 )
-from ..sanitize import clean_text
 from ..state import FileTooBig, read_regular_file
+from ..text import clean_text, one_line
 from . import parallel_read
 
 MAX_FILE_BYTES_VARIABLE = "ANORA_TUI_MAX_FILE_BYTES"
@@ -103,7 +103,7 @@ class DataError:
 
     def __str__(self) -> str:
         # A file name can hold anything but "/" and NUL: shown, it must stay one harmless line.
-        file = clean_text(self.file).replace("\n", "\\n").replace("\t", "\\t")
+        file = one_line(self.file)
         return f"{file}:{self.line}:{self.column}: {self.message}"
 
 
@@ -1224,7 +1224,7 @@ def _passage_problems(chunk: _Chunk, paragraphs: dict[str, tuple[str, ...]]) -> 
 
 def _shown(value: str, limit: int = 60) -> str:
     """Data text quoted for a message: made safe, one line, and cut short."""
-    value = clean_text(value).replace("\n", "\\n").replace("\t", "\\t")
+    value = one_line(value)
     if len(value) > limit:
         value = value[: limit - 1] + "…"
     return f"'{value}'"

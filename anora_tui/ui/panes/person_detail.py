@@ -15,9 +15,9 @@ from textual.content import Content, Span
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...core.excerpt import excerpt
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
+from ...core.text import excerpt
 from ...core.timeline_layout import format_event_date, format_position
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row

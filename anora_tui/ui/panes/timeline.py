@@ -20,7 +20,7 @@ from textual.widgets import ContentSwitcher, OptionList
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
-from ...core.sanitize import clean_text
+from ...core.text import clean_text
 from ...core.timeline_layout import (
     StripLayout,
     format_event_date,

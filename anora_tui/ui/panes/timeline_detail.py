@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
-from ...core.sanitize import clean_text
+from ...core.text import clean_text
 from ...core.timeline_layout import (
     format_event_date,
     format_length,

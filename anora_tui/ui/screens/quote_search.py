@@ -28,8 +28,8 @@ from textual.strip import Strip
 from textual.widgets import Input, Static
 
 from ...core.model import Dataset
-from ...core.sanitize import clean_text
 from ...core.search import Hit, QuoteIndex, SearchResult, suggest_loosening
+from ...core.text import clean_text
 from ..widgets.key_bar import KeyBar
 
 ELLIPSIS = "…"

@@ -121,10 +121,6 @@ class Event:
     sections: tuple[str, ...]
     date_note: str = ""  # how the date was worked out, where the article is vague
 
-    @property
-    def year(self) -> int:
-        return int(self.date[:4])
-
 
 @dataclass(frozen=True, slots=True)
 class Quote:

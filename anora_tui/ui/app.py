@@ -229,6 +229,7 @@ class AnoraApp(OneLineCrashApp):
             return
         if message.record:
             self.history.visit(location)
+            self.refresh_bindings()  # Back may have become possible, Forward impossible
         self._go(location)
 
     def _exists(self, location: Location) -> bool:
@@ -275,7 +276,13 @@ class AnoraApp(OneLineCrashApp):
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
-            return self.screen is self.screen_stack[0]
+            if self.screen is not self.screen_stack[0]:
+                return False
+        # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
+        if action == "back":
+            return self.history.can_go_back or None
+        if action == "forward":
+            return self.history.can_go_forward or None
         return True
 
     def action_cycle_pane(self, step: int) -> None:
@@ -290,6 +297,7 @@ class AnoraApp(OneLineCrashApp):
         if location is None:
             self.bell()
         else:
+            self.refresh_bindings()
             self._go(location)
 
     def action_forward(self) -> None:
@@ -297,6 +305,7 @@ class AnoraApp(OneLineCrashApp):
         if location is None:
             self.bell()
         else:
+            self.refresh_bindings()
             self._go(location)
 
     def action_back_out(self) -> None:

@@ -15,7 +15,7 @@ import traceback
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Protocol
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -48,6 +48,21 @@ from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .textual_private import OneLineCrashApp, QuickStartScreen
 from .widgets.title_bar import TitleBar
+
+class Pane(Protocol):
+    """What the App asks of each of its four panes (sections, reading, people, timeline)."""
+
+    def back_out(self) -> bool:
+        """Escape: undo one step inside the pane (close a detail, clear a selection); False if there
+        was nothing to undo, and the App then returns to reading."""
+        ...
+
+    def focus_default(self) -> None:
+        """Take the focus where a reader arriving at the pane expects it."""
+        ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> Any: ...
+
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
@@ -192,8 +207,8 @@ class AnoraApp(OneLineCrashApp):
     def timeline(self) -> TimelinePane:
         return self.query_one("#timeline", TimelinePane)
 
-    def pane(self, name: PaneName) -> Widget:
-        return self.query_one(f"#{name}")
+    def pane(self, name: PaneName) -> Pane:
+        return self.query_one(f"#{name}", Widget)  # type: ignore[return-value]  # each pane is a Pane
 
     def _show_pane(self, name: PaneName, focus: bool = True) -> None:
         """Make the pane the active one: shown (where panes collapse) and focused."""

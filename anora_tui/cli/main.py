@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.loading.cache import load_cached
-from ..core.loading.loader import DataErrors
+from ..core.loading.problems import DataErrors
 from ..paths import cache_dir, config_file, default_data_dir, state_dir
 
 

@@ -15,7 +15,7 @@ import traceback
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import Any, ClassVar, Literal, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Collection, Iterator, Literal, Protocol
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -31,7 +31,6 @@ from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.navigation import History, Location
 from ..core.places import quote_location
-from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
 from ..core.text import clean_text
 from ..paths import config_file, state_dir, styles_dir
@@ -42,12 +41,14 @@ from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
-from .screens.help import HelpScreen
-from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .textual_private import OneLineCrashApp, QuickStartScreen
 from .widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from ..core.search import QuoteIndex, SearchResult
+# Search, its screen and the help screen are imported when first used: the first frame needs none.
 
 class Pane(Protocol):
     """What the App asks of each of its four panes (sections, reading, people, timeline)."""
@@ -135,6 +136,8 @@ class AnoraApp(OneLineCrashApp):
     @cached_property
     def quote_index(self) -> QuoteIndex:
         """Built on first use (the first search), not while the reader starts."""
+        from ..core.search import QuoteIndex
+
         return QuoteIndex(self.dataset)
 
     # --- layout ------------------------------------------------------------------------------
@@ -166,7 +169,7 @@ class AnoraApp(OneLineCrashApp):
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
-        config = read_config(self.config_path, self.binding_ids(), self.available_themes)
+        config = read_config(self.config_path, _BindingIds(self), self.available_themes)
         for problem in config.problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
         self.set_keymap(config.keymap)
@@ -332,6 +335,8 @@ class AnoraApp(OneLineCrashApp):
             self._show_pane("reading")
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_groups()))
 
@@ -349,6 +354,8 @@ class AnoraApp(OneLineCrashApp):
             return list(by_key.values())
 
         def search_keys() -> list[Binding]:
+            from .screens.quote_search import QuoteSearchScreen, SearchBox
+
             # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
             box = list(Binding.make_bindings(SearchBox.BINDINGS))
             taken = {binding.key for binding in box}
@@ -377,11 +384,15 @@ class AnoraApp(OneLineCrashApp):
 
     def binding_ids(self) -> set[str]:
         """Every binding id a keymap may name."""
+        from .screens.help import HelpScreen
+
         groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
         return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
 
     def action_search(self) -> None:
         """Quote search, starting from the last query; Escape comes back with nothing changed."""
+        from .screens.quote_search import QuoteSearchScreen
+
         screen = QuoteSearchScreen(
             self.dataset, self.quote_index, query=str(self.last_search.query) if self.last_search else ""
         )
@@ -396,6 +407,8 @@ class AnoraApp(OneLineCrashApp):
         self.push_screen(screen, searched)
 
     def action_step_match(self, step: int) -> None:
+        from ..core.search import step_match
+
         if self.last_search is None or not self.last_search.count:
             self.notify("No search to step through: press / to search the quotes.", markup=False)
             return
@@ -442,6 +455,29 @@ class AnoraApp(OneLineCrashApp):
         cause = error.error if isinstance(error, WorkerFailed) else error  # the worker's own error
         self.crash_summary = clean_text(f"{type(cause).__name__}: {cause}".splitlines()[0][:200])
         self.crash_report = write_crash_report(error, self.data_dir)
+
+
+class _BindingIds(Collection[str]):
+    """`AnoraApp.binding_ids()`, listed only when asked: only a settings file with a keymap asks, and
+    listing them imports every screen's keys (search and help), which the first frame does not need."""
+
+    def __init__(self, app: AnoraApp) -> None:
+        self._app = app
+        self._ids: set[str] | None = None
+
+    def _all(self) -> set[str]:
+        if self._ids is None:
+            self._ids = self._app.binding_ids()
+        return self._ids
+
+    def __contains__(self, binding_id: object) -> bool:
+        return binding_id in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
 
 
 def write_crash_report(error: BaseException, data_dir: Path | None) -> Path | None:

@@ -11,7 +11,6 @@ from textual import events
 from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
-from textual.widgets import OptionList
 
 # (owner, name) for every private name used below; the test reads this list.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -20,15 +19,6 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("Screen", "_screen_resized"),
     ("Screen", "_repaint_required"),
     ("Screen", "_compositor"),
-    ("OptionList", "_update_lines"),
-    ("OptionList", "_on_resize"),
-    ("OptionList", "_replace_option_prompt"),
-    ("OptionList", "_option_render_cache"),
-    ("OptionList", "_line_cache"),
-    ("OptionList", "_get_left_gutter_width"),
-    ("OptionList", "_get_visual"),
-    ("Option", "_set_prompt"),
-    ("Option", "_divider"),
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
 )
@@ -70,51 +60,6 @@ class QuickStartScreen(Screen):
         if laid_out and size != laid_out:
             self._resized = True
         super()._screen_resized(size)
-
-
-class WidthCachedOptionList(OptionList):
-    """An `OptionList` that keeps its wrapped and drawn rows while the width stays the same.
-
-    OptionList forgets every wrapped and drawn row on each Resize and on each replaced prompt. Here
-    the caches are dropped when the width they were made for changes, and a replaced prompt drops only
-    its own row: relabelling a few rows (the lists mark what the reading pane shows on every scroll),
-    or a resize that keeps the width (such as the first one after mounting), no longer redraws the
-    whole list. (OptionList has no public API for either.)"""
-
-    _cache_width: int | None = None  # the width the rows were wrapped and drawn at
-
-    def _update_lines(self) -> None:
-        region = self.scrollable_content_region
-        if region and region.width != self._cache_width:
-            self._option_render_cache.clear()
-            self._line_cache.clear()
-            self._cache_width = region.width
-        super()._update_lines()
-
-    def _on_resize(self, event: events.Resize) -> None:
-        event.prevent_default()  # not OptionList's: `_update_lines` knows when the width changed
-        if self.scrollable_content_region.width != self._cache_width:
-            self.refresh()
-
-    def _replace_option_prompt(self, index: int, prompt) -> None:
-        option = self.get_option_at_index(index)
-        option._set_prompt(prompt)
-        cache = self._option_render_cache
-        for key in [key for key in cache.keys() if key[0] is option]:
-            cache.discard(key)
-        line_cache = self._line_cache
-        height = line_cache.heights.get(index)
-        first_line = line_cache.index_to_line.get(index)
-        if height is None or first_line is None or self._cache_width is None:
-            self.refresh()
-            return
-        padding = self.get_component_styles("option-list--option").padding
-        width = self._cache_width - self._get_left_gutter_width() - padding.width
-        if self._get_visual(option).get_height(self.styles, width) + option._divider != height:
-            line_cache.clear()  # the rows below move: count the lines again, draw them all
-            self.refresh()
-        else:
-            self.refresh_lines(first_line, height)
 
 
 class OneLineCrashApp(App):

@@ -72,9 +72,17 @@ from .cache_key import (
     key_of,
     recorded_digests,
 )
-from .loader import dataset_files, load_dataset, max_file_bytes
+from .directory import dataset_files, max_file_bytes
 
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
+
+
+def load_dataset(data_dir: str | os.PathLike) -> Dataset:
+    """The loader's `load_dataset`, imported when first needed: a start from the cache never reads
+    YAML, so it need not import the loader (nor PyYAML)."""
+    from .loader import load_dataset as load_from_yaml
+
+    return load_from_yaml(data_dir)
 
 def cache_key(data_dir: str | os.PathLike) -> str:
     """A digest of what the loaded dataset depends on: the YAML files and the program. Reads and hashes

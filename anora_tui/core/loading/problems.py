@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from ..text import one_line
-from .yaml_nodes import TAG_PREFIX
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +43,8 @@ def shown(value: str, limit: int = 60) -> str:
 
 
 def short_tag(tag: str) -> str:
+    from .yaml_nodes import TAG_PREFIX  # not at the top: a start from the cache never imports yaml
+
     return "!!" + tag[len(TAG_PREFIX) :] if tag.startswith(TAG_PREFIX) else tag
 
 

@@ -7,6 +7,7 @@ from the detail to the list.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Iterable
 
 from textual.app import ComposeResult
@@ -147,7 +148,7 @@ class PeoplePane(Vertical):
             people = self._dataset.people_of_kind(kind)
             if people:
                 rows.append(Heading(f"{GROUP_TITLES[kind]} · {len(people)}"))
-                rows.extend(Link(self._label(p), Location("person", p.id)) for p in people)
+                rows.extend(Link(partial(self._label, p), Location("person", p.id)) for p in people)
         return rows
 
     def _relabel(self, people: Iterable[Person]) -> None:
@@ -155,7 +156,7 @@ class PeoplePane(Vertical):
         for person in people:
             index = people_list.index_of(Location("person", person.id))
             if index is not None:
-                people_list.replace_option_prompt_at_index(index, self._label(person))
+                people_list.replace_option_prompt_at_index(index, partial(self._label, person))
 
     def _label(self, person: Person) -> Content:
         """"● Mikey Madison · Ani" over "  5 quotes · 23 mentions"."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar
 
 from textual.content import Content
@@ -24,7 +25,7 @@ class SectionsPane(LinkList):
         self.current: str | None = None
         self._labelled_width = 0
         super().__init__(
-            (Link(self._label(section), Location("section", section.id)) for section in dataset.sections),
+            (Link(partial(self._label, section), Location("section", section.id)) for section in dataset.sections),
             **kwargs,
         )
 
@@ -48,8 +49,9 @@ class SectionsPane(LinkList):
             self._relabel_all()
 
     def _relabel_all(self) -> None:
+        self._labelled_width = self._label_width()
         for section in self.dataset.sections:
-            self.replace_option_prompt_at_index(section.index, self._label(section))
+            self.replace_option_prompt_at_index(section.index, partial(self._label, section))
 
     def _label_width(self) -> int:
         width = self.scrollable_content_region.width if self.is_mounted else 0

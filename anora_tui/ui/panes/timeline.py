@@ -7,6 +7,7 @@ The App calls the public methods (`show_track`, `show_scene`, `show_event`, `mar
 
 from __future__ import annotations
 
+from functools import partial
 from typing import ClassVar, Iterable, Literal
 
 from rich.text import Text
@@ -16,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets import ContentSwitcher
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
@@ -268,8 +269,8 @@ class TimelinePane(Vertical):
         event.stop()
         self.show_track(event.choice)
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option_list is self.track_list:
+    def on_virtual_list_highlighted(self, event: LinkList.Highlighted) -> None:
+        if event.virtual_list is self.track_list:
             self._show_strip()
 
     # --- rendering --------------------------------------------------------------------------
@@ -327,7 +328,7 @@ class TimelinePane(Vertical):
         self._rows_track = self.track
         kind = TRACK_KINDS[self.track]
         self.track_list.set_rows(
-            Link(self._row_label(record), Location(kind, record.id)) for record in self._records()
+            Link(partial(self._row_label, record), Location(kind, record.id)) for record in self._records()
         )
 
     def _relabel_rows(self, indexes: Iterable[int] | None = None) -> None:
@@ -335,7 +336,7 @@ class TimelinePane(Vertical):
         the given rows, or every row."""
         records = self._records()
         for index in range(len(records)) if indexes is None else indexes:
-            self.track_list.replace_option_prompt_at_index(index, self._row_label(records[index]))
+            self.track_list.replace_option_prompt_at_index(index, partial(self._row_label, records[index]))
 
     def _restyle(self) -> None:
         self._relabel_rows()

@@ -1,0 +1,461 @@
+"""A list of rows that builds, measures and draws only the rows it shows (Textual's Line API).
+
+Textual's `OptionList` turns every option into a visual and measures its height as soon as it is laid
+out, so a list of 52,000 people costs seconds before anything is drawn. Here a row's label may be given
+as a function, called the first time the row is drawn or measured; a row's height is measured then,
+and until then it is taken to be as tall as the rows measured so far (headings: one line). Lists of up
+to `EXACT_ROWS` rows are measured whole, so their scrollbar is exact; longer ones settle as they are
+scrolled through, keeping the highlighted row where it is.
+
+It looks and behaves like an `OptionList`: the same component classes (`option-list--option`,
+`-highlighted`, `-disabled`, `-hover`) and default styles, the same keys, disabled rows skipped by
+the cursor, a click or Enter selects.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Callable, ClassVar, Iterable, Union
+
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.content import Content
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Padding, Visual, visualize
+from textual.widgets.option_list import Option
+
+Label = Union[Text, Content, Visual]
+LazyLabel = Union[Label, Callable[[], Label]]
+
+EXACT_ROWS = 500  # lists up to this long are measured whole, as soon as they have a width
+HOVER = "option-list--option-hover"
+HIGHLIGHTED = "option-list--option-highlighted"
+DISABLED = "option-list--option-disabled"
+OPTION = "option-list--option"
+
+
+class VirtualList(ScrollView, can_focus=True):
+    """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
+
+    DEFAULT_CSS = """
+    VirtualList {
+        height: auto;
+        max-height: 100%;
+        color: $foreground;
+        overflow-x: hidden;
+        border: tall $border-blurred;
+        padding: 0 1;
+        background: $surface;
+        & > .option-list--option-highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+            text-style: $block-cursor-blurred-text-style;
+        }
+        &:focus {
+            border: tall $border;
+            background-tint: $foreground 5%;
+            & > .option-list--option-highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .option-list--option-disabled {
+            color: $text-disabled;
+        }
+        & > .option-list--option-hover {
+            background: $block-hover-background;
+        }
+    }
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {OPTION, DISABLED, HIGHLIGHTED, HOVER}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "cursor_down", "Down", show=False, id="list.cursor-down"),
+        Binding("up", "cursor_up", "Up", show=False, id="list.cursor-up"),
+        Binding("home", "first", "First", show=False, id="list.first"),
+        Binding("end", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
+        Binding("enter", "select", "Select", show=False, id="list.select"),
+    ]
+
+    highlighted: reactive[int | None] = reactive(None, init=False)
+
+    @dataclass
+    class Highlighted(Message):
+        """The highlight moved onto an enabled row."""
+
+        virtual_list: "VirtualList"
+        index: int
+
+        @property
+        def control(self) -> "VirtualList":
+            return self.virtual_list
+
+    @dataclass
+    class Selected(Message):
+        """An enabled row was chosen (Enter or a click)."""
+
+        virtual_list: "VirtualList"
+        index: int
+
+        @property
+        def control(self) -> "VirtualList":
+            return self.virtual_list
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
+                 disabled: bool = False) -> None:
+        super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        self._labels: list[LazyLabel] = []
+        self._disabled: list[bool] = []
+        self._visuals: LRUCache[int, Visual] = LRUCache(1024)
+        self._heights: list[int] = []  # measured, or estimated (see `_estimate`)
+        self._measured: bytearray = bytearray()  # 1 where `_heights` was measured at `_width`
+        self._tops: list[int] | None = None  # each row's first line; None when heights changed
+        self._width = 0  # the width rows were measured and drawn at
+        self._estimate = 1  # the height assumed for an enabled row not measured yet
+        self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
+        self._hover: int | None = None
+
+    # --- rows -----------------------------------------------------------------------------
+
+    def set_labels(self, labels: Iterable[tuple[LazyLabel, bool]]) -> None:
+        """Replace every row: (label or a function making it, disabled). The highlight is cleared."""
+        self._labels, self._disabled = [], []
+        for label, disabled in labels:
+            self._labels.append(label)
+            self._disabled.append(disabled)
+        self._visuals.clear()
+        self._strips.clear()
+        self._hover = None
+        self._reset_heights()
+        self.highlighted = None
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
+        self._update_virtual_size()
+        self.refresh()
+
+    def replace_label(self, index: int, label: LazyLabel) -> None:
+        """Draw one row with a new label (keeping the highlight and the scroll)."""
+        if not 0 <= index < len(self._labels):
+            raise IndexError(f"no row {index}")
+        self._labels[index] = label
+        self._visuals.discard(index)
+        for key in [key for key in self._strips.keys() if key[0] == index]:
+            self._strips.discard(key)
+        if self._measured[index] and self._width:
+            before = self._heights[index]
+            self._measured[index] = 0
+            self._measure(index)
+            if self._heights[index] == before:
+                self.refresh_lines(self._row_tops()[index], before)
+                return
+        self._update_virtual_size()
+        self.refresh()
+
+    @property
+    def option_count(self) -> int:
+        return len(self._labels)
+
+    def label_at(self, index: int) -> Label:
+        """The row's label (made now if it was given as a function)."""
+        label = self._labels[index]
+        if callable(label):
+            label = self._labels[index] = label()
+        return label
+
+    def row_disabled(self, index: int) -> bool:
+        return self._disabled[index]
+
+    def get_option_at_index(self, index: int) -> Option:
+        """The row as an `Option` (its label as the prompt), as OptionList gives it."""
+        return Option(self.label_at(index), disabled=self._disabled[index])
+
+    @property
+    def options(self) -> list[Option]:
+        """Every row as an `Option`: this makes every label; meant for tests and small lists."""
+        return [self.get_option_at_index(index) for index in range(self.option_count)]
+
+    # --- measuring --------------------------------------------------------------------------
+
+    def _reset_heights(self) -> None:
+        self._heights = [1 if disabled else self._estimate for disabled in self._disabled]
+        self._measured = bytearray(len(self._labels))
+        self._tops = None
+
+    def _padding(self):
+        return self.get_component_styles(OPTION).padding
+
+    def _visual(self, index: int) -> Visual:
+        visual = self._visuals.get(index)
+        if visual is None:
+            visual = visualize(self, self.label_at(index), markup=False)
+            self._visuals[index] = visual
+        return visual
+
+    def _measure(self, index: int) -> bool:
+        """Measure the row at the current width; True if its height changed."""
+        if self._measured[index]:
+            return False
+        height = max(1, self._visual(index).get_height(self.styles, max(1, self._width - self._padding().width)))
+        self._measured[index] = 1
+        if height != self._heights[index]:
+            self._heights[index] = height
+            self._tops = None
+            return True
+        return False
+
+    def _check_width(self) -> bool:
+        """Start measuring afresh if the width changed; False if there is no width yet."""
+        width = self.scrollable_content_region.width
+        if width <= 0:
+            return False
+        if width != self._width:
+            self._width = width
+            self._strips.clear()
+            self._reset_heights()
+            if len(self._labels) <= EXACT_ROWS:
+                for index in range(len(self._labels)):
+                    self._measure(index)
+            else:
+                self._learn_estimate()
+            self._update_virtual_size()
+        return True
+
+    def _learn_estimate(self) -> None:
+        """Take the height of the first few enabled rows as the height of every row not measured."""
+        sample = [i for i in range(min(len(self._labels), 64)) if not self._disabled[i]][:8]
+        for index in sample:
+            self._measure(index)
+        heights = sorted(self._heights[i] for i in sample)
+        estimate = heights[len(heights) // 2] if heights else 1
+        if estimate != self._estimate:
+            self._estimate = estimate
+            for index, disabled in enumerate(self._disabled):
+                if not disabled and not self._measured[index]:
+                    self._heights[index] = estimate
+            self._tops = None
+
+    def _row_tops(self) -> list[int]:
+        if self._tops is None:
+            self._tops = [0, *accumulate(self._heights)]
+        return self._tops
+
+    def _update_virtual_size(self) -> None:
+        height = self._row_tops()[-1]
+        size = Size(self._width, height)
+        if size != self.virtual_size:
+            self.virtual_size = size
+
+    def row_at_line(self, line: int) -> int | None:
+        """The row drawn on the list's line `line` (counted from its top, scrolled or not)."""
+        tops = self._row_tops()
+        if not self._labels or not 0 <= line < tops[-1]:
+            return None
+        return bisect_right(tops, line) - 1
+
+    def _measure_view(self) -> None:
+        """Measure the rows in view until none changes height (each change moves the rows below)."""
+        if not self._check_width():
+            return
+        top = round(self.scroll_y)
+        for _ in range(8):
+            first = self.row_at_line(top)
+            if first is None:
+                break
+            tops = self._row_tops()
+            bottom = top + self.scrollable_content_region.height
+            changed = False
+            index = first
+            while index < len(self._labels) and tops[index] < bottom:
+                changed |= self._measure(index)
+                index += 1
+            if not changed:
+                break
+            self._tops = None
+        self._update_virtual_size()
+
+    # --- drawing ----------------------------------------------------------------------------
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if len(self._labels) <= EXACT_ROWS:
+            inner = max(1, width - self._padding().width)
+            return sum(max(1, self._visual(i).get_height(self.styles, inner)) for i in range(len(self._labels)))
+        return self._row_tops()[-1]
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        if not self._labels:
+            return 0
+        if len(self._labels) > EXACT_ROWS:
+            return container.width
+        widest = max(self._visual(i).get_optimal_width(self.styles, container.width) for i in range(len(self._labels)))
+        return widest + self._padding().width
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        self.refresh()
+        super().notify_style_update()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._measure_view()
+        return super().render_lines(crop)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        line = round(self.scroll_y) + y
+        index = self.row_at_line(line)
+        if index is None or width != self._width:
+            return Strip.blank(width, self.get_visual_style(OPTION).rich_style)
+        strips = self._row_strips(index)
+        offset = line - self._row_tops()[index]
+        if offset >= len(strips):
+            return Strip.blank(width, self.get_visual_style(OPTION).rich_style)
+        return strips[offset]
+
+    def _row_strips(self, index: int) -> list[Strip]:
+        if self._disabled[index]:
+            component = DISABLED
+        elif index == self.highlighted:
+            component = HIGHLIGHTED
+        elif index == self._hover:
+            component = HOVER
+        else:
+            component = ""
+        style = self.get_visual_style(OPTION, component) if component else self.get_visual_style(OPTION)
+        strips = self._strips.get((index, style))
+        if strips is None:
+            visual = self._visual(index)
+            padding = self._padding()
+            if padding:
+                visual = Padding(visual, padding)
+            width = self._width
+            strips = [
+                strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
+                for strip in Visual.to_strips(self, visual, width, None, style)
+            ]
+            self._strips[(index, style)] = strips
+        return strips
+
+    # --- the highlight ----------------------------------------------------------------------
+
+    def validate_highlighted(self, highlighted: int | None) -> int | None:
+        if highlighted is None or not self._labels:
+            return None
+        return max(0, min(len(self._labels) - 1, highlighted))
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        self.refresh()
+        if highlighted is None or self._disabled[highlighted]:
+            return
+        self.scroll_to_highlight()
+        self.post_message(self.Highlighted(self, highlighted))
+
+    def scroll_to_highlight(self, top: bool = False) -> None:
+        """Bring the highlighted row into view (to the top of the list, with `top`)."""
+        index = self.highlighted
+        if index is None or not self.is_mounted or not self._check_width():
+            return
+        self._measure(index)
+        tops = self._row_tops()
+        self._update_virtual_size()
+        self.scroll_to_region(
+            Region(0, tops[index], self._width, self._heights[index]),
+            force=True,
+            animate=False,
+            top=top,
+            immediate=True,
+        )
+
+    def on_show(self) -> None:
+        self.scroll_to_highlight()
+
+    def _next_enabled(self, start: int, step: int) -> int | None:
+        index = start
+        while 0 <= index < len(self._labels):
+            if not self._disabled[index]:
+                return index
+            index += step
+        return None
+
+    def action_cursor_down(self) -> None:
+        if self.highlighted is None:
+            self.action_first()
+            return
+        target = self._next_enabled(self.highlighted + 1, 1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_cursor_up(self) -> None:
+        if self.highlighted is None:
+            self.action_last()
+            return
+        target = self._next_enabled(self.highlighted - 1, -1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_first(self) -> None:
+        target = self._next_enabled(0, 1)
+        if target is not None:
+            self.highlighted = target
+
+    def action_last(self) -> None:
+        target = self._next_enabled(len(self._labels) - 1, -1)
+        if target is not None:
+            self.highlighted = target
+
+    def _move_page(self, direction: int) -> None:
+        page = self.scrollable_content_region.height
+        if not self._labels or page <= 0 or not self._check_width():
+            return
+        current = self.highlighted if self.highlighted is not None else 0
+        tops = self._row_tops()
+        line = max(0, min(tops[-1] - 1, tops[current] + direction * page))
+        index = self.row_at_line(line)
+        if index is None:
+            return
+        target = self._next_enabled(index, direction)
+        if target is None:
+            target = self._next_enabled(index, -direction)
+        if target is not None:
+            self.highlighted = target
+
+    def action_page_down(self) -> None:
+        self._move_page(1)
+
+    def action_page_up(self) -> None:
+        self._move_page(-1)
+
+    def action_select(self) -> None:
+        index = self.highlighted
+        if index is not None and not self._disabled[index]:
+            self.post_message(self.Selected(self, index))
+
+    # --- the mouse --------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        index = event.style.meta.get("option")
+        if index is not None and 0 <= index < len(self._labels) and not self._disabled[index]:
+            event.stop()
+            self.highlighted = index
+            self.action_select()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        index = event.style.meta.get("option")
+        if index != self._hover:
+            self._hover = index
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()

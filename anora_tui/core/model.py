@@ -15,6 +15,7 @@ twice as long.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
@@ -301,18 +302,31 @@ class Dataset:
         return parts.provide(self, name)
 
     # Mentions are computed on first use: a scan of every paragraph that quote search and the
-    # `quotes` command never need, and that dominates loading a large archive.
+    # `quotes` command never need, and that dominates loading a large archive. One paragraph's are
+    # found on their own (`mentions_in`), so what is on screen never waits for the whole scan; the
+    # whole scan (every person's mentions and counts) may be made ahead, from another thread
+    # (`count_mentions`), while the reader is used.
     @cached_property
     def _mentions(self) -> Mapping[str, tuple[Mention, ...]]:
-        return frozen_mapping(_compute_mentions(self.article, self.people, self.notes))
+        with _MENTIONS_LOCK:  # one scan, whichever thread asks first
+            made = self.__dict__.get("_mentions")
+            if made is None:
+                made = frozen_mapping(_compute_mentions(self.article, self.people, self.notes, self._name_finder))
+            return made
 
     @cached_property
-    def _people_by_paragraph(self) -> Mapping[tuple[str, int], tuple[str, ...]]:
-        people_by_paragraph: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for person in self.people:
-            for mention in self.mentions_of(person.id):
-                people_by_paragraph[(mention.section, mention.paragraph)].append(person.id)
-        return _frozen_lists(people_by_paragraph)
+    def _name_finder(self) -> "NameFinder":
+        with _MENTIONS_LOCK:
+            finder = self.__dict__.get("_name_finder")
+            return finder if finder is not None else NameFinder(self.people)
+
+    @cached_property
+    def _paragraph_mentions(self) -> dict[tuple[str, int], tuple[tuple[str, Mention], ...]]:
+        return {}  # (section, paragraph) -> (person id, mention), filled as paragraphs are asked for
+
+    @cached_property
+    def _person_order(self) -> Mapping[str, int]:
+        return frozen_mapping({person.id: index for index, person in enumerate(self.people)})
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -343,15 +357,59 @@ class Dataset:
         return self._scenes_by_section.get(section_id, _EMPTY)
 
     def mentions_of(self, person_id: str) -> tuple[Mention, ...]:
-        """Every paragraph that names the person, in article order."""
+        """Every paragraph that names the person, in article order (scans the whole article once)."""
         return self._mentions.get(person_id, _EMPTY)
 
     def mention_count(self, person_id: str) -> int:
         return sum(m.count for m in self.mentions_of(person_id))
 
+    @property
+    def mentions_counted(self) -> bool:
+        """Whether every person's mentions are known already (`mentions_of` answers at once)."""
+        return "_mentions" in self.__dict__
+
+    @cached_property
+    def mentions_are_quick(self) -> bool:
+        """Whether scanning the whole article for names is quick enough to do while starting (a
+        few milliseconds: under MENTION_SCAN_QUICK characters of paragraphs)."""
+        total = 0
+        for section in self.sections:
+            total += sum(map(len, section.paragraphs))
+            if total > MENTION_SCAN_QUICK:
+                return False
+        return True
+
+    def count_mentions(self) -> None:
+        """Find every person's mentions now (safe from another thread)."""
+        self._mentions
+
+    def mentions_in(self, section_id: str, paragraph: int) -> tuple[tuple[str, Mention], ...]:
+        """(person id, mention) for each person named in one paragraph, in dataset order: found in
+        that paragraph alone, without scanning the rest of the article."""
+        key = (section_id, paragraph)
+        found = self._paragraph_mentions.get(key)
+        if found is None:
+            found = self._paragraph_mentions[key] = self._find_in_paragraph(section_id, paragraph)
+        return found
+
+    def _find_in_paragraph(self, section_id: str, paragraph: int) -> tuple[tuple[str, Mention], ...]:
+        spans_by_person: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for person_id, start, end in self._name_finder.find(self.paragraph(section_id, paragraph)):
+            spans_by_person[person_id].append((start, end))
+        found = {
+            person_id: Mention(section_id, paragraph, len(spans), tuple(spans))
+            for person_id, spans in spans_by_person.items()
+        }
+        for note in self.notes_in(section_id, paragraph):
+            for person_id in note.refers_to:
+                if person_id not in found:
+                    found[person_id] = Mention(section_id, paragraph, 1, (), via_note=True)
+        order = self._person_order
+        return tuple(sorted(found.items(), key=lambda item: order.get(item[0], len(order))))
+
     def people_named_in(self, section_id: str, paragraph: int) -> tuple[str, ...]:
         """Ids of the people named in one paragraph, in dataset order."""
-        return self._people_by_paragraph.get((section_id, paragraph), _EMPTY)
+        return tuple(person_id for person_id, _ in self.mentions_in(section_id, paragraph))
 
     def people_of_kind(self, kind: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people if p.kind == kind)
@@ -371,6 +429,8 @@ class Dataset:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Dataset))
+_MENTIONS_LOCK = threading.RLock()
+MENTION_SCAN_QUICK = 2_000_000  # characters of paragraphs scanned for names while the reader starts
 
 
 def _cleaned(value: Any) -> Any:
@@ -477,11 +537,14 @@ class NameFinder:
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(person id, start, end) of every naming in the text, left to right, never overlapping."""
+        by_first_word = self._by_first_word
+        if by_first_word.keys().isdisjoint(_WORD.findall(text)):
+            return []  # most paragraphs: listing the words is done in C, looking at each is not
         text = text.replace("’", "'")  # same length, so offsets hold for the original
         found: list[tuple[str, int, int]] = []
         covered_to = 0
         for word in _WORD.finditer(text):
-            for name, lead, person_id in self._by_first_word.get(word.group(), ()):
+            for name, lead, person_id in by_first_word.get(word.group(), ()):
                 start = word.start() - lead
                 end = start + len(name)
                 if (
@@ -501,13 +564,13 @@ def _is_word_char(char: str) -> bool:
 
 
 def _compute_mentions(
-    article: Article, people: tuple[Person, ...], notes: Iterable[Note]
+    article: Article, people: tuple[Person, ...], notes: Iterable[Note], finder: NameFinder | None = None
 ) -> dict[str, tuple[Mention, ...]]:
     notes_about: dict[tuple[str, int], list[str]] = defaultdict(list)
     for note in notes:
         for person_id in note.refers_to:
             notes_about[(note.section, note.paragraph)].append(person_id)
-    finder = NameFinder(people)
+    finder = finder or NameFinder(people)
     result: dict[str, list[Mention]] = defaultdict(list)
     for section in article.sections:
         for number, text in enumerate(section.paragraphs, start=1):

@@ -36,9 +36,7 @@ def section_links(dataset: Dataset, section: Section) -> tuple[NameLink, ...]:
     """Every naming of a person in the section, in reading order."""
     links: list[NameLink] = []
     for number in range(1, len(section.paragraphs) + 1):
-        for person_id in dataset.people_named_in(section.id, number):
-            for mention in dataset.mentions_of(person_id):
-                if mention.section == section.id and mention.paragraph == number:
-                    links.extend(NameLink(number, start, end, person_id) for start, end in mention.spans)
+        for person_id, mention in dataset.mentions_in(section.id, number):
+            links.extend(NameLink(number, start, end, person_id) for start, end in mention.spans)
     links.sort(key=lambda link: (link.paragraph, link.start))
     return tuple(links)

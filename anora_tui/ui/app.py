@@ -13,7 +13,6 @@ import tempfile
 import time
 import traceback
 from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Collection, Iterator, Literal, Protocol
 
@@ -27,6 +26,7 @@ from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from .. import __version__
+from ..core.background import Prepared, run_in_background
 from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.navigation import History, Location
@@ -72,6 +72,7 @@ MEDIUM = 100
 TINY_WIDTH = 20
 TINY_HEIGHT = 6
 EXIT_CRASHED = 1
+QUICK_INDEX_QUOTES = 5_000  # up to this many quotes, the index is built when first needed (milliseconds)
 
 
 def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
@@ -132,13 +133,57 @@ class AnoraApp(OneLineCrashApp):
         self.remembered_theme: str | None = None
         self.title = dataset.article.title
         self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
+        self.prepared_index: Prepared[QuoteIndex] = Prepared(lambda: build_quote_index(dataset))
+        self._preparing = False
 
-    @cached_property
+    @property
     def quote_index(self) -> QuoteIndex:
-        """Built on first use (the first search), not while the reader starts."""
-        from ..core.search import QuoteIndex
+        """Built after the first frame, in the background (`prepare_ahead`); made or waited for if
+        asked sooner."""
+        return self.prepared_index.get()
 
-        return QuoteIndex(self.dataset)
+    @property
+    def quote_index_ready(self) -> bool:
+        """Whether a search can run at once: the index is built, or quick to build now."""
+        return self.prepared_index.ready or len(self.dataset.quotes) <= QUICK_INDEX_QUOTES
+
+    def on_ready(self) -> None:
+        self.call_after_refresh(self.prepare_ahead)
+
+    def prepare_ahead(self) -> None:
+        """Once the first frame is drawn: count every person's mentions, then build the quote index,
+        on a background thread (never waited for at exit). The People list and an open search screen
+        are told as each is ready. A failure is not reported here: it is raised again, and reported,
+        where the value is needed."""
+        if self._preparing:
+            return
+        self._preparing = True
+        dataset = self.dataset
+
+        def work() -> None:
+            try:
+                if not dataset.mentions_counted:
+                    dataset.count_mentions()
+                    self._from_thread(self.people.refresh_counts)
+                self.prepared_index.get()
+            except Exception:
+                return
+            self._from_thread(self._quote_index_built)
+
+        run_in_background("anora-tui prepare", work)
+
+    def _from_thread(self, callback) -> None:
+        try:
+            self.call_from_thread(callback)
+        except RuntimeError:  # the reader has stopped meanwhile
+            pass
+
+    def _quote_index_built(self) -> None:
+        from .screens.quote_search import QuoteSearchScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, QuoteSearchScreen):
+                screen.index_ready(self.quote_index)
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -393,8 +438,12 @@ class AnoraApp(OneLineCrashApp):
         """Quote search, starting from the last query; Escape comes back with nothing changed."""
         from .screens.quote_search import QuoteSearchScreen
 
+        if not self.quote_index_ready:
+            self.prepare_ahead()  # the screen says it is indexing, and searches once the index is built
         screen = QuoteSearchScreen(
-            self.dataset, self.quote_index, query=str(self.last_search.query) if self.last_search else ""
+            self.dataset,
+            self.quote_index if self.quote_index_ready else None,
+            query=str(self.last_search.query) if self.last_search else "",
         )
 
         def searched(quote_id: str | None) -> None:
@@ -478,6 +527,12 @@ class _BindingIds(Collection[str]):
 
     def __len__(self) -> int:
         return len(self._all())
+
+
+def build_quote_index(dataset: Dataset) -> QuoteIndex:
+    from ..core.search import QuoteIndex
+
+    return QuoteIndex(dataset)
 
 
 def write_crash_report(error: BaseException, data_dir: Path | None) -> Path | None:

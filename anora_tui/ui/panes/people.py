@@ -96,6 +96,11 @@ class PeoplePane(Vertical):
         if self._detail.person_id is not None:
             self._detail.set_on_screen(self._detail.person_id in named)
 
+    def refresh_counts(self) -> None:
+        """Every person's mentions have been counted (see `_label`): draw the counts."""
+        if self.is_mounted:
+            self._people_list.relabel_all()
+
     def back_out(self) -> bool:
         """Escape: from a person back to the list. False when already at the list."""
         if not self.showing_detail:
@@ -162,12 +167,18 @@ class PeoplePane(Vertical):
         """"● Mikey Madison · Ani" over "  5 quotes · 23 mentions"."""
         named = person.id in self._named
         quotes = len(self._dataset.quotes_by(person.id))
-        mentions = self._dataset.mention_count(person.id)
+        dataset = self._dataset
+        # In a large dataset every person's mentions are counted after the first frame (the App calls
+        # `refresh_counts` when they are): until then the row says so.
+        if dataset.mentions_counted or dataset.mentions_are_quick:
+            mentions = count_phrase(dataset.mention_count(person.id), "mention")
+        else:
+            mentions = "counting mentions…"
         return Content.assemble(
             ((NAMED_MARKER if named else " ") + " ", NAMED),
             (person.name, NAMED if named else NAME),
             (" · " + self._best_known_as(person), META),
-            (f"\n  {count_phrase(quotes, 'quote')} · {count_phrase(mentions, 'mention')}", META),
+            (f"\n  {count_phrase(quotes, 'quote')} · {mentions}", META),
         )
 
     def _best_known_as(self, person: Person) -> str:

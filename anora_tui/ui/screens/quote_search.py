@@ -191,7 +191,9 @@ class QuoteSearchScreen(ModalScreen[str | None]):
         Binding("pageup", "page(-1)", "Page up", show=False, id="search.page-up"),
     ]
 
-    def __init__(self, dataset: Dataset, index: QuoteIndex, query: str = "") -> None:
+    def __init__(self, dataset: Dataset, index: QuoteIndex | None, query: str = "") -> None:
+        """`index` is None while it is still being built: the screen says so, keeps what is typed, and
+        searches it as soon as the App hands the index over (`index_ready`)."""
         super().__init__()
         self._dataset = dataset
         self._index = index
@@ -218,7 +220,17 @@ class QuoteSearchScreen(ModalScreen[str | None]):
     def results(self) -> QuoteResultList:
         return self.query_one(QuoteResultList)
 
+    def index_ready(self, index: QuoteIndex) -> None:
+        """The index is built: search what has been typed."""
+        if self._index is None:
+            self._index = index
+            if self.is_mounted:
+                self.search(clean_text(self.query_one(Input).value))
+
     def search(self, query: str) -> None:
+        if self._index is None:
+            self._show_indexing()
+            return
         result = self._index.search(query)
         self.result = result
         self.results.show(result)
@@ -235,6 +247,14 @@ class QuoteSearchScreen(ModalScreen[str | None]):
                 hint = suggest_loosening(self._index, result.query)
                 message = f"No quote matches “{query.strip()}”. {hint}"
             empty.update(Text(message))
+
+    def _show_indexing(self) -> None:
+        quotes = len(self._dataset.quotes)
+        self.query_one("#quote-search-count", Static).update(Text(f"Indexing {quotes:,} quotes…"))
+        self.results.display = False
+        empty = self.query_one("#quote-search-empty", Static)
+        empty.display = True
+        empty.update(Text("The quote index is being built: keep typing, the matches appear here as soon as it is ready."))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         cleaned = clean_text(event.value)

@@ -118,6 +118,7 @@ class VirtualList(ScrollView, can_focus=True):
                  disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._labels: list[LazyLabel] = []
+        self._made: dict[int, Label] = {}  # labels made by the functions given for them
         self._disabled: list[bool] = []
         self._visuals: LRUCache[int, Visual] = LRUCache(1024)
         self._heights: list[int] = []  # measured, or estimated (see `_estimate`)
@@ -136,6 +137,7 @@ class VirtualList(ScrollView, can_focus=True):
         for label, disabled in labels:
             self._labels.append(label)
             self._disabled.append(disabled)
+        self._made.clear()
         self._visuals.clear()
         self._strips.clear()
         self._hover = None
@@ -150,6 +152,7 @@ class VirtualList(ScrollView, can_focus=True):
         if not 0 <= index < len(self._labels):
             raise IndexError(f"no row {index}")
         self._labels[index] = label
+        self._made.pop(index, None)
         self._visuals.discard(index)
         for key in [key for key in self._strips.keys() if key[0] == index]:
             self._strips.discard(key)
@@ -163,6 +166,20 @@ class VirtualList(ScrollView, can_focus=True):
         self._update_virtual_size()
         self.refresh()
 
+    def relabel_all(self) -> None:
+        """Call every label's function again when its row is next drawn (what it shows has changed),
+        keeping the highlight and the scroll."""
+        self._made.clear()
+        self._visuals.clear()
+        self._strips.clear()
+        if self._width:
+            self._measured = bytearray(len(self._labels))
+            if len(self._labels) <= EXACT_ROWS:
+                for index in range(len(self._labels)):
+                    self._measure(index)
+            self._update_virtual_size()
+        self.refresh()
+
     @property
     def option_count(self) -> int:
         return len(self._labels)
@@ -171,7 +188,10 @@ class VirtualList(ScrollView, can_focus=True):
         """The row's label (made now if it was given as a function)."""
         label = self._labels[index]
         if callable(label):
-            label = self._labels[index] = label()
+            made = self._made.get(index)
+            if made is None:
+                made = self._made[index] = label()
+            return made
         return label
 
     def row_disabled(self, index: int) -> bool:

@@ -66,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "paths":
         return print_paths(data_dir)
     try:
-        dataset = load_cached(data_dir, notify=_warn)
+        # The reader writes a new cache file from a detached process, so its first frame need not wait.
+        dataset = load_cached(data_dir, notify=_warn, write_behind=args.command is None)
     except DataErrors as problems:
         for problem in problems.errors:
             print(problem, file=sys.stderr)

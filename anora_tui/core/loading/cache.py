@@ -43,8 +43,10 @@ asks for one) and rewritten. Writes are atomic, like the state's.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import threading
 import zlib
 from dataclasses import fields
 from pathlib import Path
@@ -95,10 +97,15 @@ def cache_key(data_dir: str | os.PathLike) -> str:
     return key_of([hashed_record(path, limit) for path in dataset_files(data_dir)])
 
 
-def load_cached(data_dir: str | os.PathLike, notify: Callable[[str], None] | None = None) -> Dataset:
+def load_cached(
+    data_dir: str | os.PathLike, notify: Callable[[str], None] | None = None, *, write_behind: bool = False
+) -> Dataset:
     """The dataset in `data_dir`, from the cache when it holds exactly these files, else loaded
     (and checked: `DataErrors` propagates) from the YAML and then cached. A cache file that is there
-    but cannot be used is rebuilt, and `notify` (if given) is told so in one line."""
+    but cannot be used is rebuilt, and `notify` (if given) is told so in one line.
+
+    With `write_behind`, a new cache file is written by a detached process (where the platform can
+    fork one), so the caller goes on at once: the reader shows its first frame while it is written."""
     try:
         records, limit = _identify(data_dir)
     except (OSError, ValueError):
@@ -110,7 +117,7 @@ def load_cached(data_dir: str | os.PathLike, notify: Callable[[str], None] | Non
         return Dataset.lazily(CachedParts(opened, data_dir, notify, _load_fresh))
     if problem and notify:
         notify(clean_text(f"Rebuilt the load cache {path}: {problem}."))
-    return _load_and_cache(data_dir, path, key, records, limit)
+    return _load_and_cache(data_dir, path, key, records, limit, write_behind)
 
 
 def dataset_to_plain(dataset: Dataset) -> dict[str, Any]:
@@ -155,13 +162,48 @@ def _load_fresh(data_dir: str | os.PathLike) -> Dataset:
 
 
 def _load_and_cache(
-    data_dir: str | os.PathLike, path: Path, key: str, records: list[FileRecord], limit: int
+    data_dir: str | os.PathLike,
+    path: Path,
+    key: str,
+    records: list[FileRecord],
+    limit: int,
+    write_behind: bool = False,
 ) -> Dataset:
     dataset = load_dataset(data_dir)
-    confirmed = confirmed_records(records, data_dir, limit)
-    if confirmed is not None:  # else a file changed while loading: what was loaded may not be `key`'s
-        _write(path, key, dataset, confirmed)
+
+    def write() -> None:
+        confirmed = confirmed_records(records, data_dir, limit)
+        if confirmed is not None:  # else a file changed while loading: what was loaded may not be `key`'s
+            _write(path, key, dataset, confirmed)
+
+    if not (write_behind and _in_detached_process(write)):
+        write()
     return dataset
+
+
+def _in_detached_process(work: Callable[[], None]) -> bool:
+    """Run `work` in a grandchild process that nothing waits for (its parent exits at once), at a lower
+    priority; False if one cannot be made: where there is no fork, or while other threads run (a
+    forked copy of a process with threads may deadlock on a lock one of them held)."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    try:
+        child = os.fork()
+    except OSError:
+        return False
+    if child == 0:  # the child: fork the worker and leave, so the worker is nobody's to wait for
+        try:
+            if os.fork() == 0:
+                try:
+                    gc.disable()  # a collection would touch, and so copy, every page of the dataset
+                    os.nice(5)
+                    work()
+                finally:
+                    os._exit(0)
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    return True
 
 
 def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord]) -> None:

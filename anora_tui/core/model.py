@@ -524,16 +524,28 @@ class NameFinder:
 
     def __init__(self, people: Iterable[Person]) -> None:
         # first word -> (name, where that word starts in the name, person id)
-        by_first_word: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
+        by_first_word: dict[str, list[tuple[str, int, str]]] = {}
         for person in people:
-            for name in {person.name, *person.aliases}:
-                name = name.replace("’", "'")
-                first = _WORD.search(name)
-                if first:
-                    by_first_word[first.group()].append((name, first.start(), person.id))
+            for name in {person.name, *person.aliases} if person.aliases else (person.name,):
+                if "’" in name:
+                    name = name.replace("’", "'")
+                head = name.split(" ", 1)[0]
+                if head.isalnum():  # most names: the first word is what comes before the first space
+                    word, start = head, 0  # (str.isalnum is exactly the characters \w matches, but _)
+                else:
+                    first = _WORD.search(name)
+                    if not first:
+                        continue
+                    word, start = first.group(), first.start()
+                candidates = by_first_word.get(word)
+                if candidates is None:
+                    by_first_word[word] = [(name, start, person.id)]
+                else:
+                    candidates.append((name, start, person.id))
         for candidates in by_first_word.values():
-            candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
-        self._by_first_word = dict(by_first_word)
+            if len(candidates) > 1:
+                candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
+        self._by_first_word = by_first_word
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(person id, start, end) of every naming in the text, left to right, never overlapping."""

@@ -17,7 +17,7 @@ from textual.content import Content
 
 from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
-from ..widgets.link_list import Heading, Link, LinkList, Row
+from ..widgets.link_list import LinkList, RecordRows
 from .person_detail import PersonDetail, count_phrase
 
 GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}
@@ -147,14 +147,11 @@ class PeoplePane(Vertical):
 
     # --- rows ---------------------------------------------------------------------------------
 
-    def _rows(self) -> list[Row]:
-        rows: list[Row] = []
-        for kind in PERSON_KINDS:
-            people = self._dataset.people_of_kind(kind)
-            if people:
-                rows.append(Heading(f"{GROUP_TITLES[kind]} · {len(people)}"))
-                rows.extend(Link(partial(self._label, p), Location("person", p.id)) for p in people)
-        return rows
+    def _rows(self) -> RecordRows:
+        groups = ((kind, self._dataset.people_of_kind(kind)) for kind in PERSON_KINDS)
+        return RecordRows(
+            ((f"{GROUP_TITLES[kind]} · {len(people)}", people) for kind, people in groups), "person", self._label
+        )
 
     def _relabel(self, people: Iterable[Person]) -> None:
         people_list = self._people_list

@@ -8,9 +8,8 @@ from typing import ClassVar
 from textual.content import Content
 
 from ...core.model import Dataset, Section
-from ...core.navigation import Location
 from ..content import plain
-from ..widgets.link_list import Link, LinkList
+from ..widgets.link_list import LinkList, RecordRows
 
 CURRENT_MARKER = "▸"
 DEFAULT_LABEL_WIDTH = 26  # the list's width in the wide layout, until it has been laid out
@@ -25,7 +24,7 @@ class SectionsPane(LinkList):
         self.current: str | None = None
         self._labelled_width = 0
         super().__init__(
-            (Link(partial(self._label, section), Location("section", section.id)) for section in dataset.sections),
+            RecordRows([(None, dataset.sections)], "section", self._label),
             **kwargs,
         )
 
@@ -34,7 +33,7 @@ class SectionsPane(LinkList):
         previous, self.current = self.current, section_id
         for changed in {previous, section_id} - {None}:
             section = self.dataset.sections_by_id[changed]
-            self.replace_option_prompt_at_index(section.index, self._label(section))
+            self.replace_option_prompt_at_index(section.index, partial(self._label, section))
         self.highlighted = self.dataset.sections_by_id[section_id].index
 
     def focus_default(self) -> None:
@@ -50,8 +49,7 @@ class SectionsPane(LinkList):
 
     def _relabel_all(self) -> None:
         self._labelled_width = self._label_width()
-        for section in self.dataset.sections:
-            self.replace_option_prompt_at_index(section.index, partial(self._label, section))
+        self.relabel_all()  # each label is made again, at the new width, when next drawn
 
     def _label_width(self) -> int:
         width = self.scrollable_content_region.width if self.is_mounted else 0

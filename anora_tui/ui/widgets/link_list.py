@@ -8,14 +8,16 @@ fast as one of 26.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable, Iterable, Union
+from functools import partial
+from typing import Callable, Iterable, Sequence, Union
 
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
 
-from ...core.navigation import Location
+from ...core.navigation import Location, LocationKind
 from ..messages import Navigate
 from .virtual_list import VirtualList
 
@@ -45,6 +47,78 @@ class Info:
 Row = Union[Link, Heading, Info]
 
 
+class RecordRows(Sequence[Row]):
+    """The rows of a long list of records, made when asked for (only the rows drawn are): groups of
+    records, each under its heading (if it has one), each record a `Link` to `Location(kind, id)`
+    labelled by `label(record)` when the row is first drawn."""
+
+    def __init__(self, groups: Iterable[tuple[str | None, Sequence]], kind: LocationKind,
+                 label: Callable[[object], Text | Content]) -> None:
+        self._groups = [(heading, records) for heading, records in groups if records]
+        self._kind = kind
+        self._label = label
+        self._starts: list[int] = []  # each group's first row
+        self._headings: list[int] = []
+        count = 0
+        for heading, records in self._groups:
+            self._starts.append(count)
+            if heading is not None:
+                self._headings.append(count)
+            count += (heading is not None) + len(records)
+        self._count = count
+        self._index: dict[str, int] | None = None  # record id -> row, made when first asked
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        group = bisect_right(self._starts, index) - 1
+        heading, records = self._groups[group]
+        offset = index - self._starts[group]
+        if heading is not None:
+            if offset == 0:
+                return Heading(heading)
+            offset -= 1
+        record = records[offset]
+        return Link(partial(self._label, record), Location(self._kind, record.id))
+
+    @property
+    def headings(self) -> list[int]:
+        return self._headings
+
+    def index_of(self, location: Location) -> int | None:
+        if location.kind != self._kind:
+            return None
+        if self._index is None:
+            self._index = {}
+            for start, (heading, records) in zip(self._starts, self._groups):
+                first = start + (heading is not None)
+                for offset, record in enumerate(records):
+                    self._index.setdefault(record.id, first + offset)
+        index = self._index.get(location.id)
+        return index if index is not None and location == Location(self._kind, location.id) else None
+
+
+class _Labels(Sequence[object]):
+    """The labels of `RecordRows`, as `VirtualList` asks for them."""
+
+    def __init__(self, rows: RecordRows) -> None:
+        self._rows = rows
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        row = self._rows[index]
+        return Text(row.label) if isinstance(row, Heading) else row.label
+
+
 class LinkList(VirtualList):
     """A list of `Link`s, `Info` rows and `Heading`s; Enter or a click follows the highlighted link."""
 
@@ -56,24 +130,34 @@ class LinkList(VirtualList):
 
     def __init__(self, rows: Iterable[Row] = (), **kwargs) -> None:
         super().__init__(**kwargs)
-        self._locations: list[Location | None] = []
+        self._locations: list[Location | None] | None = []  # None for `RecordRows`
+        self._rows: RecordRows | None = None
         self._index: dict[Location, int] | None = None  # made when first asked
         self.set_rows(rows)
 
-    def set_rows(self, rows: Iterable[Row]) -> None:
-        """Replace every row, keeping the highlight on the first link."""
-        labels: list[tuple[object, bool]] = []
-        locations: list[Location | None] = []
-        for row in rows:
-            if isinstance(row, Heading):
-                labels.append((Text(row.label), True))
-                locations.append(None)
-            else:
-                labels.append((row.label, False))
-                locations.append(row.location if isinstance(row, Link) else None)
-        self._locations = locations
+    def set_rows(self, rows: Iterable[Row] | RecordRows) -> None:
+        """Replace every row, keeping the highlight on the first link. `RecordRows` are not made
+        until drawn (or asked for)."""
         self._index = None
-        self.set_labels(labels)  # type: ignore[arg-type]
+        if isinstance(rows, RecordRows):
+            self._rows = rows
+            self._locations = None
+            self.set_labels(_Labels(rows), rows.headings)
+        else:
+            self._rows = None
+            labels: list[object] = []
+            disabled: list[int] = []
+            locations: list[Location | None] = []
+            for row in rows:
+                if isinstance(row, Heading):
+                    disabled.append(len(labels))
+                    labels.append(Text(row.label))
+                    locations.append(None)
+                else:
+                    labels.append(row.label)
+                    locations.append(row.location if isinstance(row, Link) else None)
+            self._locations = locations
+            self.set_labels(labels, disabled)  # type: ignore[arg-type]
         self.highlighted = self.first_link_index()
 
     def replace_option_prompt_at_index(self, index: int, prompt: LinkLabel) -> None:
@@ -81,14 +165,19 @@ class LinkList(VirtualList):
         self.replace_label(index, prompt)
 
     def first_link_index(self) -> int | None:
-        return next((i for i, loc in enumerate(self._locations) if loc is not None), None)
+        return next((i for i in range(self.option_count) if self.location_at(i) is not None), None)
 
     def location_at(self, index: int | None) -> Location | None:
-        if index is None or not 0 <= index < len(self._locations):
+        if index is None or not 0 <= index < self.option_count:
             return None
+        if self._locations is None:
+            row = self._rows[index]
+            return row.location if isinstance(row, Link) else None
         return self._locations[index]
 
     def index_of(self, location: Location) -> int | None:
+        if self._locations is None:
+            return self._rows.index_of(location)
         if self._index is None:
             self._index = {}
             for index, known in enumerate(self._locations):

@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Callable, ClassVar, Iterable, Union
+from typing import Callable, ClassVar, Iterable, Sequence, Union
 
 from rich.text import Text
 from textual import events
@@ -117,9 +117,10 @@ class VirtualList(ScrollView, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
                  disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
-        self._labels: list[LazyLabel] = []
+        self._labels: Sequence[LazyLabel] = ()  # a list, or a sequence that makes each when asked
+        self._replaced: dict[int, LazyLabel] = {}  # labels given later for single rows
         self._made: dict[int, Label] = {}  # labels made by the functions given for them
-        self._disabled: list[bool] = []
+        self._disabled = bytearray()  # 1 for a disabled row (a heading)
         self._visuals: LRUCache[int, Visual] = LRUCache(1024)
         self._heights: list[int] = []  # measured, or estimated (see `_estimate`)
         self._measured: bytearray = bytearray()  # 1 where `_heights` was measured at `_width`
@@ -131,12 +132,15 @@ class VirtualList(ScrollView, can_focus=True):
 
     # --- rows -----------------------------------------------------------------------------
 
-    def set_labels(self, labels: Iterable[tuple[LazyLabel, bool]]) -> None:
-        """Replace every row: (label or a function making it, disabled). The highlight is cleared."""
-        self._labels, self._disabled = [], []
-        for label, disabled in labels:
-            self._labels.append(label)
-            self._disabled.append(disabled)
+    def set_labels(self, labels: Sequence[LazyLabel], disabled: Iterable[int] = ()) -> None:
+        """Replace every row: each a label or a function making it, from a list or from a sequence
+        that makes each when asked (only the rows drawn are asked for); `disabled` are the indexes of
+        the disabled rows. The highlight is cleared."""
+        self._labels = labels
+        self._disabled = bytearray(len(labels))
+        for index in disabled:
+            self._disabled[index] = 1
+        self._replaced.clear()
         self._made.clear()
         self._visuals.clear()
         self._strips.clear()
@@ -151,7 +155,7 @@ class VirtualList(ScrollView, can_focus=True):
         """Draw one row with a new label (keeping the highlight and the scroll)."""
         if not 0 <= index < len(self._labels):
             raise IndexError(f"no row {index}")
-        self._labels[index] = label
+        self._replaced[index] = label
         self._made.pop(index, None)
         self._visuals.discard(index)
         for key in [key for key in self._strips.keys() if key[0] == index]:
@@ -186,7 +190,9 @@ class VirtualList(ScrollView, can_focus=True):
 
     def label_at(self, index: int) -> Label:
         """The row's label (made now if it was given as a function)."""
-        label = self._labels[index]
+        label = self._replaced.get(index)
+        if label is None:
+            label = self._labels[index]
         if callable(label):
             made = self._made.get(index)
             if made is None:
@@ -280,7 +286,7 @@ class VirtualList(ScrollView, can_focus=True):
     def row_at_line(self, line: int) -> int | None:
         """The row drawn on the list's line `line` (counted from its top, scrolled or not)."""
         tops = self._row_tops()
-        if not self._labels or not 0 <= line < tops[-1]:
+        if not len(self._labels) or not 0 <= line < tops[-1]:
             return None
         return bisect_right(tops, line) - 1
 
@@ -314,7 +320,7 @@ class VirtualList(ScrollView, can_focus=True):
         return self._row_tops()[-1]
 
     def get_content_width(self, container: Size, viewport: Size) -> int:
-        if not self._labels:
+        if not len(self._labels):
             return 0
         if len(self._labels) > EXACT_ROWS:
             return container.width
@@ -369,7 +375,7 @@ class VirtualList(ScrollView, can_focus=True):
     # --- the highlight ----------------------------------------------------------------------
 
     def validate_highlighted(self, highlighted: int | None) -> int | None:
-        if highlighted is None or not self._labels:
+        if highlighted is None or not len(self._labels):
             return None
         return max(0, min(len(self._labels) - 1, highlighted))
 
@@ -435,7 +441,7 @@ class VirtualList(ScrollView, can_focus=True):
 
     def _move_page(self, direction: int) -> None:
         page = self.scrollable_content_region.height
-        if not self._labels or page <= 0 or not self._check_width():
+        if not len(self._labels) or page <= 0 or not self._check_width():
             return
         current = self.highlighted if self.highlighted is not None else 0
         tops = self._row_tops()

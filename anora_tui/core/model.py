@@ -542,10 +542,8 @@ class NameFinder:
                     by_first_word[word] = [(name, start, person.id)]
                 else:
                     candidates.append((name, start, person.id))
-        for candidates in by_first_word.values():
-            if len(candidates) > 1:
-                candidates.sort(key=lambda candidate: len(candidate[0]), reverse=True)
         self._by_first_word = by_first_word
+        self._longest_first: set[str] = set()  # first words whose names are sorted longest first
 
     def find(self, text: str) -> list[tuple[str, int, int]]:
         """(person id, start, end) of every naming in the text, left to right, never overlapping."""
@@ -556,7 +554,7 @@ class NameFinder:
         found: list[tuple[str, int, int]] = []
         covered_to = 0
         for word in _WORD.finditer(text):
-            for name, lead, person_id in by_first_word.get(word.group(), ()):
+            for name, lead, person_id in self._candidates(word.group()):
                 start = word.start() - lead
                 end = start + len(name)
                 if (
@@ -569,6 +567,19 @@ class NameFinder:
                     covered_to = end
                     break
         return found
+
+
+    def _candidates(self, word: str) -> list[tuple[str, int, str]]:
+        """The names starting with `word`, longest first (sorted when first needed: most never are;
+        a sorted copy replaces the list, so another thread reading it is never disturbed)."""
+        candidates = self._by_first_word.get(word)
+        if candidates is None:
+            return []
+        if len(candidates) > 1 and word not in self._longest_first:
+            candidates = sorted(candidates, key=lambda candidate: len(candidate[0]), reverse=True)
+            self._by_first_word[word] = candidates
+            self._longest_first.add(word)
+        return candidates
 
 
 def _is_word_char(char: str) -> bool:

@@ -160,6 +160,15 @@ def run_bare(venv: Path, env: dict[str, str]) -> float:
         session.stop()
 
 
+def wait_for_cache(cache_home: Path, timeout: float = 300.0) -> None:
+    deadline = time.perf_counter() + timeout
+    while not list(cache_home.glob("anora-tui/*.json")):
+        if time.perf_counter() > deadline:
+            raise Timeout(f"no cache file in {cache_home} after {timeout} s")
+        time.sleep(0.1)
+    time.sleep(0.5)  # the writer renames the finished file into place, then prunes and exits
+
+
 def describe(values: list[float], scale: float = 1000, unit: str = "ms") -> str:
     if not values:
         return "—"
@@ -184,6 +193,7 @@ def measure(count: int, venv: Path, runs: int, work: Path) -> None:
         add("bare", run_bare(venv, env))
         cold = run_reader(argv, env, first_words, last_title, interact=False)
         add("cold", cold["frame"])
+        wait_for_cache(home / "cache")  # written by a detached process after the first frame
         add("bare", run_bare(venv, env))
         cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, first_words, last_title,
                             interact=True, scenes=scenes)

@@ -196,6 +196,10 @@ def _in_detached_process(work: Callable[[], None]) -> bool:
             if os.fork() == 0:
                 try:
                     gc.disable()  # a collection would touch, and so copy, every page of the dataset
+                    os.setsid()  # its own session: closing the reader's terminal does not stop it
+                    quiet = os.open(os.devnull, os.O_RDWR)
+                    for descriptor in (0, 1, 2):  # nor does it hold that terminal open
+                        os.dup2(quiet, descriptor)
                     os.nice(5)
                     work()
                 finally:

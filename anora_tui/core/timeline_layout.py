@@ -12,11 +12,14 @@ from dataclasses import dataclass
 from datetime import date as Date
 from typing import Callable, Iterable, Sequence
 
-from .model import Event, Scene, StoryPosition
+from .model import Article, Event, Scene, StoryPosition
 
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MINUTE_TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 240)
 YEAR_TICK_STEPS = (1, 2, 5, 10, 20, 50, 100)
+ORDER_TICK_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+MONTH_TICK_STEPS = (1, 2, 3, 6)  # months that divide a year, so every year's January is a tick
+MONTH_TICKS_UP_TO_YEARS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,10 @@ class StripLayout:
     low: float
     high: float
     placements: tuple[Placement, ...]
+    # What the strip's units are: "runtime" or "minutes" (the film's minutes, to its runtime or as far
+    # as the article times its scenes), "lengths" (minutes: the scenes' lengths end to end), "order"
+    # (one slot per scene, in story order: no minute axis) or "years".
+    scale: str = "runtime"
 
     @property
     def span(self) -> float:
@@ -53,18 +60,23 @@ class Tick:
 
 
 def layout_scenes(scenes: Sequence[Scene], runtime_minutes: float | None) -> StripLayout:
-    """Place every scene on a strip of the film's minutes, in story order.
+    """Place every scene on a strip, in story order.
 
-    The strip runs to the runtime, or (runtime unknown) to the last known scene end plus room for
-    any estimated scenes after it; a scene that runs past the runtime stretches the strip.
+    With a runtime or any scene's start minute, the strip is the film's minutes: it runs to the
+    runtime, or (runtime unknown) to the last scene's end with room for the scenes after the last
+    one placed; nothing ever runs past the strip's end. With neither, the scenes are laid end to end
+    from their lengths when every one is known, and otherwise drawn in story order, one equal slot
+    each, with no minute axis (`scale` says which).
     """
     positions = [scene.position for scene in scenes]
+    if runtime_minutes is None and all(p.start_minute is None for p in positions):
+        return _layout_without_minutes(scenes)
     known_ends = [_end(p) for p in positions if p.start_minute is not None]
     high = float(max([runtime_minutes or 0.0, *known_ends]))
-    trailing = _trailing_unknown_count(positions)
+    trailing = positions[len(positions) - _trailing_unknown_count(positions) :]
     if runtime_minutes is None and trailing:
-        slot = high / (len(positions) - trailing) if high > 0 else 1.0
-        high += trailing * slot
+        slot = high / (len(positions) - len(trailing)) if high > 0 else 1.0
+        high += sum(slot if p.length_minutes is None else p.length_minutes for p in trailing)
 
     estimated = _spread_unknown(positions, high)
     placements = tuple(
@@ -77,7 +89,20 @@ def layout_scenes(scenes: Sequence[Scene], runtime_minutes: float | None) -> Str
         )
         for i, (scene, position) in enumerate(zip(scenes, positions))
     )
-    return StripLayout(0.0, high, placements)
+    high = max([high, *(p.start + p.length for p in placements)])
+    return StripLayout(0.0, high, placements, "runtime" if runtime_minutes is not None else "minutes")
+
+
+def _layout_without_minutes(scenes: Sequence[Scene]) -> StripLayout:
+    lengths = [scene.position.length_minutes for scene in scenes]
+    by_length = bool(scenes) and None not in lengths and sum(lengths) > 0  # type: ignore[arg-type]
+    placements = []
+    start = 0.0
+    for scene, length in zip(scenes, lengths):
+        length = length if by_length else 1.0
+        placements.append(Placement(scene.id, start, length, approximate=True, estimated=True))
+        start += length
+    return StripLayout(0.0, start, tuple(placements), "lengths" if by_length else "order")
 
 
 def _end(position: StoryPosition) -> float:
@@ -94,9 +119,9 @@ def _trailing_unknown_count(positions: Sequence[StoryPosition]) -> int:
 
 
 def _spread_unknown(positions: Sequence[StoryPosition], high: float) -> dict[int, float]:
-    """Start minutes for the scenes without one: each run of them shares the gap between the end of
-    the placed scene before it (or 0) and the start of the placed scene after it (or the strip's end,
-    where the run's last scene is placed)."""
+    """Start minutes for the scenes without one: each run of them shares what its known lengths
+    leave of the gap between the end of the placed scene before it (or 0) and the start of the
+    placed scene after it (or the strip's end, where the run's last scene ends)."""
     result: dict[int, float] = {}
     run: list[int] = []
     lower = 0.0
@@ -105,15 +130,44 @@ def _spread_unknown(positions: Sequence[StoryPosition], high: float) -> dict[int
             run.append(index)
             continue
         upper = high if position is None else position.start_minute
-        upper = max(upper, lower)
+        lengths = [positions[i].length_minutes or 0.0 for i in run]
+        free = max(0.0, upper - lower - sum(lengths))
         # A run that closes the film ends on its last minute: the last scene is the film's end.
         slots = len(run) if position is None else len(run) + 1
+        before = 0.0  # the lengths of the run's scenes so far
         for k, run_index in enumerate(run):
-            result[run_index] = min(upper, lower + (k + 1) * (upper - lower) / slots)
+            result[run_index] = lower + (k + 1) * free / slots + before
+            before += lengths[k]
         run = []
         if position is not None:
             lower = _end(position)
     return result
+
+
+def story_scale_note(layout: StripLayout) -> str:
+    """What the story strip is drawn to, when it is not the film's runtime."""
+    return _STORY_SCALE_NOTES.get(layout.scale, "")
+
+
+_STORY_SCALE_NOTES = {
+    "minutes": "no runtime given: the strip runs to the last scene's end",
+    "lengths": "no runtime given: the scenes' lengths laid end to end",
+    "order": "no runtime or minutes given: scenes in story order, not to scale",
+}
+
+
+def film_caption(article: Article, layout: StripLayout) -> str:
+    """The story track's caption: the film's title, its runtime (or, without one, what the strip is
+    drawn to instead) and the note on where the runtime comes from, each where the data has it."""
+    parts = [article.film_title] if article.film_title else []
+    runtime = article.film_runtime_minutes
+    if runtime is not None:
+        parts.append(format_quantity(runtime, "min"))
+    elif note := story_scale_note(layout):
+        parts.append(note)
+    if article.film_runtime_note:
+        parts.append(article.film_runtime_note)
+    return " · ".join(parts)
 
 
 def format_minute(minute: float) -> str:
@@ -166,16 +220,31 @@ def event_span(date: str, precision: str) -> tuple[float, float]:
 
 
 def layout_events(events: Iterable[Event]) -> StripLayout:
-    """Place events on a strip of whole years, from the first event's year to the end of the last's."""
+    """Place events on a strip of whole years, from the start of the first event's year to the end of
+    the last one's (one year when they all fall in one)."""
     placements = []
     for event in events:
         start, length = event_span(event.date, event.precision)
         placements.append(Placement(event.id, start, length, approximate=event.precision == "approximate"))
     if not placements:
-        return StripLayout(0.0, 0.0, ())
+        return StripLayout(0.0, 0.0, (), "years")
     low = math.floor(min(p.start for p in placements))
-    high = math.floor(max(p.start + p.length for p in placements)) + 1
-    return StripLayout(float(low), float(high), tuple(placements))
+    # A stretch ends where it ends (rounded: twelve twelfths of a year must make a whole one); a
+    # point needs the rest of its year.
+    high = max(
+        math.ceil(round(p.start + p.length, 9)) if p.length else math.floor(p.start) + 1 for p in placements
+    )
+    return StripLayout(float(low), float(high), tuple(placements), "years")
+
+
+def events_caption(layout: StripLayout) -> str:
+    """The production track's caption: how many events, over which years."""
+    count = len(layout.placements)
+    if not count:
+        return "no production events"
+    events = f"{count} event{'s' if count != 1 else ''}"
+    first, last = int(layout.low), int(layout.high) - 1
+    return f"{events} in {first}" if first == last else f"{events}, {first}–{last}"
 
 
 def format_event_date(date: str, precision: str) -> str:
@@ -192,14 +261,51 @@ def format_event_date(date: str, precision: str) -> str:
 # --- axes -----------------------------------------------------------------------------------
 
 
+def axis_ticks(layout: StripLayout, width: int) -> tuple[Tick, ...]:
+    """The ticks of a strip's axis, in its own units (see `StripLayout.scale`)."""
+    if layout.scale == "years":
+        return year_ticks(layout.low, layout.high, width)
+    if layout.scale == "order":
+        return order_ticks(len(layout.placements), width)
+    return minute_ticks(layout.span, width)
+
+
+def order_ticks(count: int, width: int) -> tuple[Tick, ...]:
+    """Scene numbers at the start of their slots (one slot per scene), spaced like `minute_ticks`."""
+    if count <= 0 or width <= 0:
+        return ()
+    label_width = len(str(count))
+    step = next((s for s in ORDER_TICK_STEPS if s / count * width >= label_width + 2), count)
+    return tuple(Tick(float(index), str(index + 1)) for index in range(0, count, step))
+
+
 def minute_ticks(total_minutes: float, width: int) -> tuple[Tick, ...]:
     """Evenly spaced h:mm ticks from 0, spaced so that labels keep at least two cells apart."""
     return _ticks(0.0, total_minutes, width, MINUTE_TICK_STEPS, format_minute)
 
 
 def year_ticks(low: float, high: float, width: int) -> tuple[Tick, ...]:
-    """Ticks at round years between `low` and `high`, spaced like `minute_ticks`."""
+    """Ticks at round years between `low` and `high`, spaced like `minute_ticks`; over a span of a
+    few years, at months instead where they fit ("2022", "Apr", "Jul", …)."""
+    if 0 < high - low <= MONTH_TICKS_UP_TO_YEARS and width > 0:
+        ticks = _month_ticks(round(low * 12), round(high * 12), width)
+        if ticks:
+            return ticks
     return _ticks(low, high, width, YEAR_TICK_STEPS, lambda value: str(int(value)))
+
+
+def _month_ticks(first_month: int, last_month: int, width: int) -> tuple[Tick, ...]:
+    """Ticks at month starts (months counted from year 0), January labelled with its year; () if
+    even the widest step crowds its labels."""
+    months = last_month - first_month
+    for step in MONTH_TICK_STEPS:
+        if step / months * width >= 4 + 2:  # "2022" or "Apr", two cells apart
+            start = -(-first_month // step) * step
+            return tuple(
+                Tick(month / 12, str(month // 12) if month % 12 == 0 else MONTH_ABBREVIATIONS[month % 12])
+                for month in range(start, last_month + 1, step)
+            )
+    return ()
 
 
 def _ticks(

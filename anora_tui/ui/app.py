@@ -176,7 +176,7 @@ class AnoraApp(App[None]):
         return screen
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.title, self.sub_title)
+        yield TitleBar(self.title, self.sub_title, clean_text(self.dataset.article.film_title))
         with Horizontal(id="panes"):
             yield SectionsPane(self.dataset, id="contents")
             yield ReadingPane(self.dataset, id="reading", classes="-active")  # as _show_pane would

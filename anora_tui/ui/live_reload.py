@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from ..core.loading.cache import load_cached
 from ..core.loading.loader import DataError, DataErrors
 from ..core.model import Dataset
+from ..core.text import one_line
 from ..core.watching import ChangeDebouncer, dataset_signature
 from .widgets.problems_panel import ProblemsPanel
 
@@ -71,3 +72,4 @@ class LiveReload:
         dataset, self.pending = self.pending, None
         self.reloads += 1
         self.app.call_later(self.app.replace_dataset, dataset)
+        self.app.notify(f"Reloaded the data from {one_line(str(self.data_dir))}.", markup=False, timeout=3)

@@ -242,7 +242,7 @@ def test_article_given_twice(make_data_dir):
         "  sections: [{id: s, title: S, paragraphs: [p]}]\n"
     )
     directory = make_data_dir({"zz-second.yaml": second})
-    message = f"'article' given twice (first in {directory / 'article.yaml'}:3:1)"
+    message = f"'article' given twice (first in {directory / 'article.yaml'}:4:1)"
     assert only_problem(directory) == f"{directory / 'zz-second.yaml'}:1:1: {message}"
 
 

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anora_tui.core.model import Article, Event, Production, Scene, StoryPosition
+from anora_tui.core.model import Article, Event, Production, Scene, StoryPosition, sort_events
 from anora_tui.core.timeline_layout import (
     Tick,
     event_span,
+    event_when,
     events_caption,
     film_caption,
     format_event_date,
@@ -314,8 +315,46 @@ def test_film_caption_without_a_runtime_says_what_the_strip_is_drawn_to():
     assert film_caption(Article("A", "P", "2024", (), film_runtime_minutes=90), layout_scenes([], 90)) == "90 min"
 
 
-def test_events_caption_counts_the_events_and_their_years():
-    assert events_caption(layout_events([event("a", "2022-03", "month")])) == "1 event in 2022"
-    two = layout_events([event("a", "2000", "year"), event("b", "2024-01-05", "day")])
-    assert events_caption(two) == "2 events, 2000–2024"
-    assert events_caption(layout_events([])) == "no production events"
+def test_events_caption_counts_the_events_their_years_and_the_undated():
+    one = [event("a", "2022-03", "month")]
+    assert events_caption(layout_events(one), one) == "1 event in 2022"
+    two = [event("a", "2000", "year"), event("b", "2024-01-05", "day")]
+    assert events_caption(layout_events(two), two) == "2 events, 2000–2024"
+    assert events_caption(layout_events([]), []) == "no production events"
+    mixed = [event("a", "2022-03", "month"), undated("u", "during the shoot")]
+    assert events_caption(layout_events(mixed), mixed) == "2 events in 2022 (1 undated: placed by their order)"
+    none = [undated("u"), undated("v")]
+    assert events_caption(layout_events(none), none) == "2 events (all undated: placed by their order)"
+
+
+def undated(event_id: str, when: str = "") -> Event:
+    return Event(event_id, "", "", event_id, "", (), (), when=when)
+
+
+def test_undated_events_are_placed_by_their_order_between_the_dated_ones():
+    events = [undated("u0"), event("a", "2022-03", "month"), undated("u1"), undated("u2"), event("b", "2022-09", "month"), undated("u3")]
+    layout = layout_events(events)
+    where = {p.id: p for p in layout.placements}
+    assert (layout.low, layout.high, layout.scale) == (2022, 2023, "years")
+    assert 2022 < where["u0"].start < where["a"].start
+    a_end = where["a"].start + where["a"].length
+    assert a_end < where["u1"].start < where["u2"].start < where["b"].start
+    assert where["b"].start + where["b"].length < where["u3"].start < 2023
+    assert all(where[u].estimated and where[u].length == 0 for u in ("u0", "u1", "u2", "u3"))
+    assert not where["a"].estimated
+
+
+def test_with_no_dated_event_the_strip_is_in_order():
+    layout = layout_events([undated("u0"), undated("u1")])
+    assert (layout.scale, layout.high, [p.start for p in layout.placements]) == ("order", 2, [0, 1])
+
+
+def test_an_undated_event_reads_as_its_words_or_undated():
+    assert event_when(undated("u", "during the shoot")) == "during the shoot"
+    assert event_when(undated("u")) == "undated"
+    assert event_when(event("a", "2022-01-14", "day")) == "14 Jan 2022"
+
+
+def test_undated_events_keep_their_place_after_the_dated_event_before_them():
+    events = [undated("first"), event("late", "2024", "year"), undated("after-late"), event("early", "2001", "year"), undated("after-early")]
+    assert [e.id for e in sort_events(events)] == ["early", "after-early", "first", "late", "after-late"]

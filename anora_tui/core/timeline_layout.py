@@ -219,32 +219,71 @@ def event_span(date: str, precision: str) -> tuple[float, float]:
     return float(year), 1.0
 
 
-def layout_events(events: Iterable[Event]) -> StripLayout:
-    """Place events on a strip of whole years, from the start of the first event's year to the end of
-    the last one's (one year when they all fall in one)."""
-    placements = []
-    for event in events:
-        start, length = event_span(event.date, event.precision)
-        placements.append(Placement(event.id, start, length, approximate=event.precision == "approximate"))
-    if not placements:
-        return StripLayout(0.0, 0.0, (), "years")
-    low = math.floor(min(p.start for p in placements))
+def layout_events(events: Sequence[Event]) -> StripLayout:
+    """Place events on a strip of whole years, from the start of the first dated event's year to the
+    end of the last one's (one year when they all fall in one). An undated event is placed by its
+    order: spread, like a scene without minutes, over the gap between the dated events around it.
+    With no dated event at all, every event gets one slot, in order (`scale` "order")."""
+    spans = [event_span(event.date, event.precision) if event.dated else None for event in events]
+    dated = [span for span in spans if span is not None]
+    if not dated:
+        placements = tuple(Placement(e.id, float(i), 1.0, True, estimated=True) for i, e in enumerate(events))
+        return StripLayout(0.0, float(len(placements)), placements, "order" if placements else "years")
+    low = math.floor(min(start for start, _ in dated))
     # A stretch ends where it ends (rounded: twelve twelfths of a year must make a whole one); a
     # point needs the rest of its year.
-    high = max(
-        math.ceil(round(p.start + p.length, 9)) if p.length else math.floor(p.start) + 1 for p in placements
+    high = max(math.ceil(round(start + length, 9)) if length else math.floor(start) + 1 for start, length in dated)
+    starts = _spread_by_order(spans, low, high)
+    placements = tuple(
+        Placement(event.id, starts[i], 0.0, approximate=True, estimated=True)
+        if span is None
+        else Placement(event.id, span[0], span[1], approximate=event.precision == "approximate")
+        for i, (event, span) in enumerate(zip(events, spans))
     )
-    return StripLayout(float(low), float(high), tuple(placements), "years")
+    return StripLayout(float(low), float(high), placements, "years")
 
 
-def events_caption(layout: StripLayout) -> str:
-    """The production track's caption: how many events, over which years."""
-    count = len(layout.placements)
+def _spread_by_order(spans: Sequence[tuple[float, float] | None], low: float, high: float) -> dict[int, float]:
+    """Places for the undated (None) among dated spans: each run of them evenly between the end of the
+    dated one before it (or `low`) and the start of the one after it (or `high`)."""
+    result: dict[int, float] = {}
+    run: list[int] = []
+    lower = low
+    for index, span in enumerate([*spans, None]):
+        if index < len(spans) and span is None:
+            run.append(index)
+            continue
+        upper = high if index == len(spans) else span[0]
+        upper = max(upper, lower)
+        for k, run_index in enumerate(run):
+            result[run_index] = lower + (k + 1) * (upper - lower) / (len(run) + 1)
+        run = []
+        if index < len(spans):
+            lower = max(lower, span[0] + span[1])
+    return result
+
+
+def event_when(event: Event) -> str:
+    """When an event happened, as the lists show it: its date ("14 Jan 2022", "c. 2001"), or for an
+    undated one the article's words for it, or "undated"."""
+    if event.dated:
+        return format_event_date(event.date, event.precision)
+    return event.when or "undated"
+
+
+def events_caption(layout: StripLayout, events: Sequence[Event]) -> str:
+    """The production track's caption: how many events, over which years, how many undated."""
+    count = len(events)
     if not count:
         return "no production events"
-    events = f"{count} event{'s' if count != 1 else ''}"
-    first, last = int(layout.low), int(layout.high) - 1
-    return f"{events} in {first}" if first == last else f"{events}, {first}–{last}"
+    text = f"{count} event{'s' if count != 1 else ''}"
+    undated = sum(not event.dated for event in events)
+    if undated < count:
+        first, last = int(layout.low), int(layout.high) - 1
+        text += f" in {first}" if first == last else f", {first}–{last}"
+    if undated:
+        text += f" ({'all' if undated == count else undated} undated: placed by their order)"
+    return text
 
 
 def format_event_date(date: str, precision: str) -> str:

@@ -16,6 +16,7 @@ from textual.fuzzy import FuzzySearch
 
 from ..core.navigation import Location
 from ..core.text import clean_text
+from ..core.timeline_layout import event_when
 from .content import plain
 from .messages import Navigate
 
@@ -96,7 +97,7 @@ class SceneCommands(LocationProvider):
         for scene in dataset.scenes:
             yield Entry("Scene", scene.title, scene.position.description, Location("scene", scene.id))
         for event in dataset.events:
-            yield Entry("Event", event.title, event.date, Location("event", event.id))
+            yield Entry("Event", event.title, event_when(event), Location("event", event.id))
 
 
 class SectionCommands(LocationProvider):

@@ -243,7 +243,7 @@ def _quotes(sections: list[DraftSection], people: list[DraftPerson]) -> list[Dra
                     guess = last_named[0], f"the last name before it in the section, {last_named[1]}"
                 if guess is None:
                     guess = UNKNOWN_SPEAKER_ID, "no name nearby"
-                words = re.findall(r"\w+", text)[:QUOTE_ID_WORDS]
+                words = re.findall(r"\w+", re.sub(r"(?<=\w)[’'](?=\w)", "", text))[:QUOTE_ID_WORDS]
                 quote_id = unique(slug(" ".join(words), "quote"), taken)
                 quotes.append(DraftQuote(quote_id, text, section.id, number, *guess))
             if names:

@@ -26,7 +26,7 @@ from ...core.timeline_layout import (
     axis_ticks,
     events_caption,
     film_caption,
-    format_event_date,
+    event_when,
     format_length,
     format_position,
     layout_events,
@@ -56,7 +56,8 @@ STRIP_KEYS = {
         "Click a mark to open its scene."
     ),
     "event": Content(
-        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)\n"
+        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)   "
+        f"{ESTIMATED_CHAR} no date: placed by its order\n"
         "Click a mark to open its event."
     ),
 }
@@ -175,7 +176,7 @@ class TimelinePane(Vertical):
         }
         self._captions = {
             "story": clean_text(film_caption(dataset.article, self._layouts["story"])),
-            "production": events_caption(self._layouts["production"]),
+            "production": clean_text(events_caption(self._layouts["production"], dataset.events)),
         }
         # Mounted when a scene or event is first opened: start-up does not build a hidden view.
         self._detail = TimelineDetail(dataset, id="timeline-detail")
@@ -376,8 +377,8 @@ class TimelinePane(Vertical):
             if length := format_length(position):
                 label.append(f" · {length}", self._style("muted"))
         else:
-            date = format_event_date(record.date, record.precision)
-            label.append(date, self._style("approximate" if record.precision == "approximate" else "muted"))
+            vague = record.precision == "approximate" or not record.dated
+            label.append(clean_text(event_when(record)), self._style("approximate" if vague else "muted"))
             label.append("\n  ")
             label.append(clean_text(record.title), title_style)
         return label

@@ -115,7 +115,10 @@ def test_quote_spans_cover_typographic_straight_and_unclosed_quotes():
     paragraph = 'He said “It works,” and then "so it does" and “this runs on'
     texts = [paragraph[a:b] for a, b in quote_spans(paragraph)]
     assert texts == ["It works", "so it does", "this runs on"]
-    assert quote_spans("no quotes, ’apostrophes’ only") == []
+    assert quote_spans("no quotes, it’s Sean’s apostrophes only") == []
+    paragraph = "a quote from before,” she says. Then ‘you’ve got to see this!’ and “outer ‘inner’ words”."
+    texts = [paragraph[a:b] for a, b in quote_spans(paragraph)]
+    assert texts == ["a quote from before", "you’ve got to see this!", "outer ‘inner’ words"]
 
 
 def test_speakers_are_guessed_from_says_nearby_else_the_nearest_name():

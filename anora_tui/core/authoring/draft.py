@@ -167,31 +167,44 @@ _NEAR = 80  # characters: how far from a quote a "…, X says" is looked for
 
 
 def quote_spans(paragraph: str) -> list[tuple[int, int]]:
-    """(start, end) of the words inside each pair of double quotes, typographic or straight; an
-    opening mark with no closing one in the paragraph runs to its end (a quote that goes on into the
-    next paragraph). Surrounding spaces and a trailing comma are left out."""
+    """(start, end) of the words inside each pair of quotation marks: double, typographic or straight,
+    or typographic single (‘…’, where the closing ’ is not an apostrophe: no letter follows it). An
+    opening mark with no closing one runs to the paragraph's end, and a closing ” before any opening
+    one closes a quote that began in an earlier paragraph. Marks inside a quote are part of it.
+    Surrounding spaces and a trailing comma are left out."""
     spans = []
+    first_open = min((i for i in (paragraph.find("“"), paragraph.find('"')) if i >= 0), default=len(paragraph))
+    early_close = paragraph.find("”", 0, first_open)
     index = 0
+    if early_close >= 0:
+        spans.append(_trimmed_span(paragraph, 0, early_close))
+        index = early_close + 1
     while index < len(paragraph):
         char = paragraph[index]
         if char == "“":
             close = paragraph.find("”", index + 1)
         elif char == '"':
             close = paragraph.find('"', index + 1)
+        elif char == "‘" and (index == 0 or not paragraph[index - 1].isalnum()):
+            close = next((m.start() for m in _SINGLE_CLOSE.finditer(paragraph, index + 1)), -1)
         else:
             index += 1
             continue
         end = len(paragraph) if close < 0 else close
-        start = index + 1
-        while start < end and paragraph[start].isspace():
-            start += 1
-        stop = end
-        while stop > start and (paragraph[stop - 1].isspace() or paragraph[stop - 1] == ","):
-            stop -= 1
-        if stop > start:
-            spans.append((start, stop))
+        spans.append(_trimmed_span(paragraph, index + 1, end))
         index = end + 1
-    return spans
+    return [span for span in spans if span[1] > span[0]]
+
+
+_SINGLE_CLOSE = re.compile(r"’(?![^\W\d_])")  # a ’ with no letter after it: not an apostrophe
+
+
+def _trimmed_span(paragraph: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and paragraph[start].isspace():
+        start += 1
+    while end > start and (paragraph[end - 1].isspace() or paragraph[end - 1] == ","):
+        end -= 1
+    return start, end
 
 
 def _guess_speaker(

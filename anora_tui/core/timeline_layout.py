@@ -17,6 +17,7 @@ from .model import Article, Event, Scene, StoryPosition
 MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MINUTE_TICK_STEPS = (1, 2, 5, 10, 15, 30, 60, 120, 240)
 YEAR_TICK_STEPS = (1, 2, 5, 10, 20, 50, 100)
+ORDER_SLOT_FILL = 0.85  # of its slot, a scene (or event) placed only by its order is drawn over
 ORDER_TICK_STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
 MONTH_TICK_STEPS = (1, 2, 3, 6)  # months that divide a year, so every year's January is a tick
 MONTH_TICKS_UP_TO_YEARS = 3
@@ -99,9 +100,10 @@ def _layout_without_minutes(scenes: Sequence[Scene]) -> StripLayout:
     placements = []
     start = 0.0
     for scene, length in zip(scenes, lengths):
-        length = length if by_length else 1.0
-        placements.append(Placement(scene.id, start, length, approximate=True, estimated=True))
-        start += length
+        slot = length if by_length else 1.0
+        drawn = slot if by_length else ORDER_SLOT_FILL  # in order, a gap shows where one slot ends
+        placements.append(Placement(scene.id, start, drawn, approximate=True, estimated=True))
+        start += slot
     return StripLayout(0.0, start, tuple(placements), "lengths" if by_length else "order")
 
 
@@ -227,7 +229,7 @@ def layout_events(events: Sequence[Event]) -> StripLayout:
     spans = [event_span(event.date, event.precision) if event.dated else None for event in events]
     dated = [span for span in spans if span is not None]
     if not dated:
-        placements = tuple(Placement(e.id, float(i), 1.0, True, estimated=True) for i, e in enumerate(events))
+        placements = tuple(Placement(e.id, float(i), ORDER_SLOT_FILL, True, estimated=True) for i, e in enumerate(events))
         return StripLayout(0.0, float(len(placements)), placements, "order" if placements else "years")
     low = math.floor(min(start for start, _ in dated))
     # A stretch ends where it ends (rounded: twelve twelfths of a year must make a whole one); a

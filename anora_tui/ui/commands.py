@@ -15,7 +15,6 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
 from ..core.navigation import Location
-from ..core.text import clean_text
 from ..core.timeline_layout import event_when
 from .content import plain
 from .messages import Navigate
@@ -132,4 +131,4 @@ ALL_PROVIDERS = (PeopleCommands, SceneCommands, SectionCommands, QuoteCommands)
 
 
 def _text(entry: Entry) -> str:
-    return f"{entry.kind}: {clean_text(entry.name)}"
+    return f"{entry.kind}: {entry.name}"

@@ -126,11 +126,6 @@ class Event:
     def dated(self) -> bool:
         return bool(self.date)
 
-    @property
-    def year(self) -> int | None:
-        return int(self.date[:4]) if self.date else None
-
-
 @dataclass(frozen=True, slots=True)
 class Quote:
     id: str

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 FILM_SEPARATOR = " │ "
@@ -21,13 +21,10 @@ class TitleBar(Widget, can_focus=False):
         self.sub_title_text = sub_title
         self.film_text = film
 
-    def render(self) -> Text:
-        line = Text(no_wrap=True, end="")
-        if self.film_text:
-            line.append(self.film_text, self.get_component_rich_style("title-bar--film"))
-            line.append(FILM_SEPARATOR, self.get_component_rich_style("title-bar--sub-title"))
-        line.append(self.title_text, self.get_component_rich_style("title-bar--title"))
-        if self.sub_title_text:
-            line.append(" — " + self.sub_title_text, self.get_component_rich_style("title-bar--sub-title"))
-        line.truncate(self.size.width, overflow="ellipsis")
-        return line
+    def render(self) -> Content:
+        line = Content.assemble(
+            *((self.film_text, ".title-bar--film"), (FILM_SEPARATOR, ".title-bar--sub-title")) if self.film_text else (),
+            (self.title_text, ".title-bar--title"),
+            (" — " + self.sub_title_text, ".title-bar--sub-title") if self.sub_title_text else "",
+        )
+        return line.truncate(self.size.width, ellipsis=True)

@@ -1,0 +1,231 @@
+"""The shipped dataset's corrected facts, pinned one by one (the fact-check of data/ against the article).
+
+Each test names a fact the data once got wrong or stated without support. `test_dataset.py` pins the
+facts that were right from the start.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.core.model import Dataset, Note, Quote
+from anora_tui.paths import default_data_dir
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Dataset:
+    return load_dataset(default_data_dir())
+
+
+def note_on(dataset: Dataset, words: str) -> Note:
+    """The one note whose `says` contains `words`."""
+    matches = [note for note in dataset.notes if words in note.says]
+    assert len(matches) == 1, f"{len(matches)} notes say {words!r}"
+    return matches[0]
+
+
+def quote_with(dataset: Dataset, words: str) -> Quote:
+    matches = [quote for quote in dataset.quotes if words in quote.text]
+    assert len(matches) == 1, f"{len(matches)} quotes contain {words!r}"
+    return matches[0]
+
+
+def place_of(dataset: Dataset, words: str) -> tuple[str, int]:
+    found = [
+        (section.id, number)
+        for section in dataset.sections
+        for number, text in enumerate(section.paragraphs, start=1)
+        if words in text
+    ]
+    assert len(found) == 1, f"{len(found)} paragraphs contain {words!r}"
+    return found[0]
+
+
+def assert_noted_where_said(dataset: Dataset, words: str) -> Note:
+    note = note_on(dataset, words)
+    assert (note.section, note.paragraph) == place_of(dataset, words)
+    return note
+
+
+# --- wrong facts ------------------------------------------------------------------------------
+
+
+def test_baker_called_for_decriminalization_not_legalization(shipped: Dataset) -> None:
+    event = shipped.events_by_id["cannes-2024-press-conference"]
+    assert not re.search(r"legali[sz]", event.summary, re.IGNORECASE)
+    note = assert_noted_where_said(shipped, "advocated for the legalization of all sex work")
+    assert re.search(r"decriminali[sz]ed", note.correction)
+    assert "sean-baker" in note.refers_to
+
+
+def test_in_the_final_scene_ani_stops_not_igor(shipped: Dataset) -> None:
+    summary = shipped.scenes_by_id["final-car-scene"].summary
+    assert "stops her" not in summary and "holds her" not in summary
+    note = assert_noted_where_said(shipped, "But he suddenly halts her midway")
+    assert "Ani who stops" in note.correction
+
+
+def test_the_home_invasion_keeps_only_its_own_camera_work(shipped: Dataset) -> None:
+    production = shipped.scenes_by_id["home-invasion"].production
+    shooting = " ".join((*production.camera, *production.notes))
+    for film_wide in ("helicopter", "35mm", "Lomo", "1973", "1970s"):
+        assert film_wide not in shooting, film_wide
+    assert any("dolly" in line for line in production.camera)
+
+
+def test_no_scene_claims_a_film_wide_fact(shipped: Dataset) -> None:
+    for scene in shipped.scenes:
+        shooting = " ".join((*scene.production.camera, *scene.production.notes))
+        for film_wide in ("helicopter", "Lomo", "1973", "35mm film"):
+            assert film_wide not in shooting, (scene.id, film_wide)
+
+
+# --- claims the article does not support ----------------------------------------------------
+
+
+def test_the_berlin_meeting_and_the_audition_agree_that_the_year_is_a_guess(shipped: Dataset) -> None:
+    meeting = shipped.events_by_id["berlin-meeting"]
+    audition = shipped.events_by_id["eydelshteyn-audition"]
+    for event in (meeting, audition):
+        assert event.precision == "approximate"
+        assert "the year is a guess" in event.date_note
+        assert "February" not in event.date_note
+    assert meeting.date[:4] <= audition.date[:4]
+
+
+def test_the_wedding_scene_claims_no_jet_or_suite(shipped: Dataset) -> None:
+    scene = shipped.scenes_by_id["vegas-wedding"]
+    told = " ".join((scene.title, scene.summary, *scene.production.camera, *scene.production.notes))
+    assert "jet" not in told and "Vegas" not in told and "suite" not in told
+    assert "wealth-on-a-budget" not in scene.sections
+
+
+def test_the_first_ten_minutes_are_a_round_figure(shipped: Dataset) -> None:
+    position = shipped.scenes_by_id["strip-club-opening"].position
+    assert (position.start_minute, position.length_minutes, position.approximate) == (0, 10, True)
+
+
+def test_the_ring_is_one_ring_everywhere(shipped: Dataset) -> None:
+    texts = [character.description for character in shipped.characters]
+    texts += [scene.summary for scene in shipped.scenes]
+    texts += [person.description for person in shipped.people]
+    assert not any("engagement ring" in text for text in texts)
+    assert "wedding ring" in shipped.characters_by_id["igor"].description
+    assert "wedding ring" in shipped.scenes_by_id["ivan-returns"].summary
+    note = assert_noted_where_said(shipped, "her 4-carat engagement ring")
+    assert "wedding ring" in note.correction
+
+
+# --- slips that deserve a note ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("says", "in_correction", "refers_to"),
+    [
+        ("Russian actor Yuri Borisov", "Yura Borisov", "yuri-borisov"),
+        ("previously owned by the Russian oligarch Galina Anisimova", "Vasily Anisimov", "galina-anisimova"),
+        ("As I delve into the captivating world of Sean Baker", "As a captivated observer", None),
+        ("the long-suffering Armenian servant", "enforcer", "karren-karagulian"),
+        ("the dance moves were precisely planned", "choreographed", None),
+        ("visiting nightclubs", "Strip clubs", "mikey-madison"),
+        ("On January 14, 2022, Baker attended the premiere", "opened in US cinemas", None),
+    ],
+)
+def test_each_slip_has_a_note_at_its_paragraph(
+    shipped: Dataset, says: str, in_correction: str, refers_to: str | None
+) -> None:
+    note = assert_noted_where_said(shipped, says)
+    assert in_correction in note.correction
+    if refers_to is not None:
+        assert refers_to in note.refers_to
+
+
+def test_the_first_yuri_is_the_one_noted(shipped: Dataset) -> None:
+    first = next(
+        (section.id, number)
+        for section in shipped.sections
+        for number, text in enumerate(section.paragraphs, start=1)
+        if "Yuri" in text
+    )
+    assert first == place_of(shipped, "Russian actor Yuri Borisov")
+
+
+def test_the_cabiria_note_points_at_the_right_paragraph(shipped: Dataset) -> None:
+    note = note_on(shipped, "Nights of Cabira")
+    assert "last paragraph" not in note.correction
+    assert "sixth paragraph of “The drive home”" in note.correction
+    ending = shipped.sections_by_id["the-ending"]
+    assert "Nights of Cabiria" in ending.paragraphs[5]
+    assert shipped.sections[-1].id == "publication"
+
+
+# --- quote records ----------------------------------------------------------------------------
+
+
+def test_no_quote_holds_the_writers_tag(shipped: Dataset) -> None:
+    tag = re.compile(r",\s*(Daniels|Baker|Madison|Quan|Coco|Eydelshteyn|Borisov|Phelps|he|she) "
+                     r"(says|said|remarks|recalls|explains|notes|adds)\b")
+    for quote in shipped.quotes:
+        assert not tag.search(quote.text), quote.id
+
+
+def test_lighting_that_palace_is_daniels_words_without_the_tag(shipped: Dataset) -> None:
+    section, number = place_of(shipped, "Lighting that palace, Daniels says, was a nightmare.")
+    quotes = shipped.quotes_in(section, number)
+    assert [(quote.text, quote.speaker) for quote in quotes] == [
+        ("Lighting that palace", "drew-daniels"),
+        ("was a nightmare.", "drew-daniels"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", ["he didn’t want Ani to fall silent", "the sequences were amusing and enjoyable to film"]
+)
+def test_madisons_quotes_with_a_stray_closing_mark_are_direct(shipped: Dataset, words: str) -> None:
+    quote = quote_with(shipped, words)
+    assert (quote.speaker, quote.form) == ("mikey-madison", "direct")
+
+
+def test_a_quote_followed_by_a_closing_mark_is_direct(shipped: Dataset) -> None:
+    """The form follows the page: words ending where a closing quotation mark stands were quoted."""
+    for quote in shipped.quotes:
+        section = shipped.sections_by_id[quote.section]
+        paragraph = section.paragraphs[quote.paragraph - 1]
+        after = paragraph[paragraph.index(quote.text) + len(quote.text):]
+        if re.match(r"[,.!?]?[”’]", after):
+            assert quote.form == "direct", quote.id
+
+
+def test_only_the_last_sentence_of_bakers_indie_path_is_his(shipped: Dataset) -> None:
+    section, number = place_of(shipped, "As a passionate gamer, I’ve always chosen the indie path")
+    quotes = shipped.quotes_in(section, number)
+    assert [(quote.text, quote.speaker, quote.form) for quote in quotes] == [
+        ("Truth be told, it never truly did.", "sean-baker", "first-person")
+    ]
+    assert "writer's account" in note_on(shipped, "As a passionate gamer").correction
+
+
+def test_madisons_months_in_clubs_stop_before_the_narration(shipped: Dataset) -> None:
+    quote = quote_with(shipped, "devoting several months to visiting nightclubs")
+    assert quote.text.endswith("observing dancers up close.")
+    assert "physically strenuous" not in quote.text
+    assert_noted_where_said(shipped, "The work was physically strenuous")
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("Sean made it clear that he would never depict individuals", "samantha-quan"),
+        ("began taking pole dancing classes", "mikey-madison"),
+    ],
+)
+def test_the_unattributed_passages_are_reported_quotes_with_a_note(
+    shipped: Dataset, words: str, speaker: str
+) -> None:
+    quote = quote_with(shipped, words)
+    assert (quote.speaker, quote.form) == (speaker, "reported")
+    notes = shipped.notes_in(quote.section, quote.paragraph)
+    assert any(speaker in note.refers_to for note in notes)

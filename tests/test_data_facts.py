@@ -229,3 +229,98 @@ def test_the_unattributed_passages_are_reported_quotes_with_a_note(
     assert (quote.speaker, quote.form) == (speaker, "reported")
     notes = shipped.notes_in(quote.section, quote.paragraph)
     assert any(speaker in note.refers_to for note in notes)
+
+
+# --- what comes from outside the article ------------------------------------------------------
+
+
+def article_fields(dataset: Dataset) -> dict[str, str]:
+    """Every text the data gives as the article's account, by record: descriptions, summaries, date
+    notes, roles and scene facts. None of it may hold what the editor knows from elsewhere."""
+    texts: dict[str, str] = {}
+    for person in dataset.people:
+        texts[f"person {person.id}"] = " ".join((person.description, *person.roles))
+    for character in dataset.characters:
+        texts[f"character {character.id}"] = character.description
+    for scene in dataset.scenes:
+        production = scene.production
+        told = (scene.title, scene.summary, scene.position.description, *production.camera, *production.notes)
+        texts[f"scene {scene.id}"] = " ".join(told)
+    for event in dataset.events:
+        texts[f"event {event.id}"] = " ".join((event.title, event.summary, event.date_note))
+    film = dataset.article.film_production
+    texts["film"] = " ".join((*film.camera, *film.notes))
+    return texts
+
+
+def outside_texts(dataset: Dataset) -> list[str]:
+    records = (*dataset.people, *dataset.characters, *dataset.scenes, *dataset.events)
+    return [record.outside_article for record in records] + [dataset.article.film_outside_article]
+
+
+# Facts from outside the article that the data once mixed into its own account of it.
+OUTSIDE_FACTS = [
+    "Mikheeva",
+    "Yura",
+    "1971",
+    "July",
+    "21 May",
+    "25 May",
+    "wrapped in March",
+    "early 2023",
+    "Vasily Anisimov",
+    "Las Vegas",
+    "pull-out",
+    "decriminali",
+    "opened in US cinemas",
+    "2019",
+]
+NATIONALITIES = ["American actor", "American actress", "American socialite", "American lifestyle",
+                 "British", "Italian", "Finnish"]
+
+
+@pytest.mark.parametrize("fact", OUTSIDE_FACTS + NATIONALITIES)
+def test_an_outside_fact_is_only_in_outside_article(shipped: Dataset, fact: str) -> None:
+    for record, text in article_fields(shipped).items():
+        assert fact not in text, record
+    assert any(fact in text for text in outside_texts(shipped))
+
+
+def test_the_credited_name_is_marked_as_outside_the_article(shipped: Dataset) -> None:
+    borisov = shipped.people_by_id["yuri-borisov"]
+    assert "Yura Borisov" in borisov.outside_article
+    assert "Mikheeva" in shipped.characters_by_id["ani"].outside_article
+
+
+def test_film_wide_facts_belong_to_the_film(shipped: Dataset) -> None:
+    film = shipped.article.film_production
+    told = " ".join((*film.camera, *film.notes))
+    for fact in ("35mm", "Lomo", "as if it were 1973", "helicopter", "a Vegas suite and a private jet"):
+        assert fact in told, fact
+    assert "first, romantic-comedy act" in shipped.article.film_outside_article
+
+
+def test_the_home_invasion_keeps_what_is_its_own(shipped: Dataset) -> None:
+    production = shipped.scenes_by_id["home-invasion"].production
+    assert any("Hong Kong" in note for note in production.notes)
+    assert production.location.startswith("a waterfront mansion in Mill Basin")
+
+
+def test_the_corrections_of_summaries_are_marked_as_outside(shipped: Dataset) -> None:
+    assert "Ani who stops" in shipped.scenes_by_id["final-car-scene"].outside_article
+    assert "private jet to Las Vegas" in shipped.scenes_by_id["vegas-wedding"].outside_article
+    cannes = shipped.events_by_id["cannes-2024-press-conference"]
+    assert "decriminalization" in cannes.outside_article and "21 May" in cannes.outside_article
+    assert "opened in US cinemas" in shipped.events_by_id["scream-screening"].outside_article
+
+
+@pytest.mark.parametrize(
+    "event_id",
+    ["wedding-videos", "cannes-2021", "home-invasion-shoot", "final-scene-shoot",
+     "cannes-2024-press-conference", "palme-dor"],
+)
+def test_a_date_from_outside_the_article_says_so(shipped: Dataset, event_id: str) -> None:
+    """The date note says what the article gives; what settles the date is marked as outside it."""
+    event = shipped.events_by_id[event_id]
+    assert event.date_note.startswith("The article")
+    assert event.outside_article

@@ -451,14 +451,29 @@ _SECTION = _RecordType(
     Section,
     after=_remember_paragraphs,
 )
+_PRODUCTION = _RecordType(
+    "'production'",
+    {
+        "location": _Field(_text, required=False),
+        "days_shot": _Field(_number, required=False),
+        "days_planned": _Field(_number, required=False),
+        "script_pages": _Field(_text, required=False),
+        "camera": _Field(_text_list, required=False),
+        "notes": _Field(_text_list, required=False),
+    },
+    Production,
+)
 _FILM = _RecordType(
     "'film'",
     {
         "title": _Field(_text, required=False, default=""),
         "runtime_minutes": _Field(_whole_number(1), required=False, default=None),
         "runtime_note": _Field(_text, required=False, default=""),
+        "production": _Field(_mapping_of(_PRODUCTION), required=False, default=None),  # Production()
+        "outside_article": _Field(_text, required=False, default=""),
     },
-    slots=("title", "runtime_minutes", "runtime_note"),  # Article's film_title, film_runtime_minutes, …
+    # Article's film_title, film_runtime_minutes, …
+    slots=("title", "runtime_minutes", "runtime_note", "production", "outside_article"),
 )
 _ARTICLE = _RecordType(
     "article",
@@ -480,6 +495,7 @@ _PERSON = _RecordType(
         "roles": _Field(_list_of(_text, may_be_empty=False)),
         "description": _Field(_text),
         "aliases": _Field(_text_list, required=False),
+        "outside_article": _Field(_text, required=False),
     },
     Person,
 )
@@ -491,6 +507,7 @@ _CHARACTER = _RecordType(
         "played_by": _Field(_reference("people")),
         "description": _Field(_text),
         "aliases": _Field(_text_list, required=False),
+        "outside_article": _Field(_text, required=False),
     },
     Character,
 )
@@ -504,18 +521,6 @@ _POSITION = _RecordType(
     },
     StoryPosition,
 )
-_PRODUCTION = _RecordType(
-    "'production'",
-    {
-        "location": _Field(_text, required=False),
-        "days_shot": _Field(_number, required=False),
-        "days_planned": _Field(_number, required=False),
-        "script_pages": _Field(_text, required=False),
-        "camera": _Field(_text_list, required=False),
-        "notes": _Field(_text_list, required=False),
-    },
-    Production,
-)
 _SCENE = _RecordType(
     "scene",
     {
@@ -527,6 +532,7 @@ _SCENE = _RecordType(
         "people": _Field(_people_list, required=False, default=()),
         "characters": _Field(_list_of(_reference("characters")), required=False, default=()),
         "sections": _Field(_sections_list, required=False, default=()),
+        "outside_article": _Field(_text, required=False),
     },
     Scene,
 )
@@ -541,6 +547,7 @@ _EVENT = _RecordType(
         "date_note": _Field(_text, required=False),
         "people": _Field(_people_list, required=False, default=()),
         "sections": _Field(_sections_list, required=False, default=()),
+        "outside_article": _Field(_text, required=False),
     },
     Event,
 )
@@ -600,18 +607,44 @@ assert all(
 
 # --- rows -> model objects (in the process that builds the dataset) ------------------------------
 
-_NO_FILM = ("", None, "")
+_NO_FILM = ("", None, "", None, "")
 _NO_PRODUCTION = Production()
+
+
+def _production(row) -> Production:
+    return _NO_PRODUCTION if row is None else Production(*row)
 
 
 def _make_article(title, publication, published, sections, film) -> Article:
     sections = tuple(Section(*section, index) for index, section in enumerate(sections))
-    return Article(title, publication, published, sections, *(film or _NO_FILM))
+    film_title, runtime_minutes, runtime_note, production, outside_article = film or _NO_FILM
+    return Article(
+        title,
+        publication,
+        published,
+        sections,
+        film_title,
+        runtime_minutes,
+        runtime_note,
+        _production(production),
+        outside_article,
+    )
 
 
-def _make_scene(scene_id, title, summary, position, production, people, characters, sections) -> Scene:
-    production = _NO_PRODUCTION if production is None else Production(*production)
-    return Scene(scene_id, title, summary, StoryPosition(*position), production, people, characters, sections)
+def _make_scene(
+    scene_id, title, summary, position, production, people, characters, sections, outside_article
+) -> Scene:
+    return Scene(
+        scene_id,
+        title,
+        summary,
+        StoryPosition(*position),
+        _production(production),
+        people,
+        characters,
+        sections,
+        outside_article,
+    )
 
 
 _MAKERS: dict[str, Callable[..., object]] = {

@@ -167,7 +167,7 @@ class TimelineDetail(DetailView):
         rows: list[Row] = self._shooting_rows("How it was shot", scene.production)
         if len(rows) == 1:
             rows.append(Info(Text("The article does not say.", self._style("muted"))))
-        rows += self._film_rows() + self._people_rows(scene.people)
+        rows += self._people_rows(scene.people)
         if scene.characters:
             rows.append(Heading("Characters"))
             for character_id in scene.characters:
@@ -176,7 +176,8 @@ class TimelineDetail(DetailView):
                 label = Text(clean_text(character.name))
                 label.append(f" — played by {clean_text(player.name)}", self._style("muted"))
                 rows.append(Link(label, Location("person", player.id)))
-        return rows + self._section_rows(scene.sections)
+        # The whole film's facts come last, so that the scene's own links stay near the top.
+        return rows + self._section_rows(scene.sections) + self._film_rows()
 
     def _event_links(self, event: Event) -> list[Row]:
         return self._people_rows(event.people) + self._section_rows(event.sections)

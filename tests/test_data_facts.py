@@ -7,6 +7,7 @@ facts that were right from the start.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -324,3 +325,14 @@ def test_a_date_from_outside_the_article_says_so(shipped: Dataset, event_id: str
     event = shipped.events_by_id[event_id]
     assert event.date_note.startswith("The article")
     assert event.outside_article
+
+
+def test_the_readmes_counts_are_the_datasets(shipped: Dataset) -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    found = re.search(
+        r"The shipped dataset holds (\d+) sections \((\d+) paragraphs\), (\d+) people, (\d+) characters,"
+        r"\s+(\d+) scenes, (\d+) events,\s+(\d+) quotes and (\d+) editorial notes\.",
+        readme,
+    )
+    assert found, "the README's sentence with the dataset's counts is missing"
+    assert [int(n) for n in found.groups()] == list(shipped.counts().values())

@@ -154,8 +154,8 @@ class AnoraApp(App[None]):
         self.crash_summary = ""
         self.save_error: str | None = None
         self.remembered_theme: str | None = None
-        self.title = clean_text(dataset.article.title)
-        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+        self.title = dataset.article.title
+        self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
 
     @cached_property
     def quote_index(self) -> QuoteIndex:

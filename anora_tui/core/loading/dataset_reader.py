@@ -78,7 +78,7 @@ class DatasetReader:
         if self.errors:
             raise DataErrors(self.errors)
         assert self.article is not None
-        return Dataset.build(self.article, *self.records.values())
+        return Dataset.build(self.article, *self.records.values(), text_is_clean=True)
 
     def _file_size_limit(self) -> int:
         try:

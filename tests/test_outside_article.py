@@ -219,3 +219,27 @@ async def test_without_a_film_production_no_whole_film_rows(example_dataset) -> 
         await settle(pilot)
         await open_location(pilot, app, Location("scene", "fog"))
         assert "The whole film" not in link_rows(app.timeline.detail.links)
+
+
+async def test_outside_article_text_is_shown_literally(example_dataset) -> None:
+    from dataclasses import replace
+
+    from anora_tui.core.model import Dataset
+
+    hostile = "[bold]not bold[/bold] [@click=app.quit]x[/] \x1b[31mred"
+    people = tuple(replace(p, outside_article=hostile) if p.id == "otto-brandt" else p for p in example_dataset.people)
+    scenes = tuple(replace(s, outside_article=hostile) if s.id == "fog" else s for s in example_dataset.scenes)
+    article = replace(example_dataset.article, film_outside_article=hostile)
+    dataset = Dataset.build(article, people, example_dataset.characters, scenes, example_dataset.events,
+                            example_dataset.quotes, example_dataset.notes)
+    shown = "[bold]not bold[/bold] [@click=app.quit]x[/] \ufffd[31mred"
+    app = AnoraApp(dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await open_location(pilot, app, Location("person", "otto-brandt"))
+        assert any(o.prompt.plain.strip() == OUTSIDE_ARTICLE_LABEL + shown
+                   for o in app.query_one("#person-links", LinkList).options)
+        await open_location(pilot, app, Location("scene", "fog"))
+        assert OUTSIDE_ARTICLE_LABEL + shown in detail_text(app)
+        assert OUTSIDE_ARTICLE_LABEL + shown in link_rows(app.timeline.detail.links)
+        assert app.is_running

@@ -127,10 +127,6 @@ class Event:
     date_note: str = ""  # how the date was worked out, where the article is vague
     outside_article: str = ""
 
-    @property
-    def year(self) -> int:
-        return int(self.date[:4])
-
 
 @dataclass(frozen=True, slots=True)
 class Quote:

@@ -335,6 +335,10 @@ def _excerpt_of(field: str, section_slot: int, paragraph_slot: int, excerpt_slot
 
 
 _text_list = _list_of(_text)
+OUTSIDE_ARTICLE_MEANING = (
+    "what the editor knows of it from outside the article (never in description, summary or date_note): "
+    "shown set apart, labelled 'Not in the article'"
+)
 _people_list = _list_of(_reference("people"))
 _sections_list = _list_of(_reference("sections"))
 
@@ -351,6 +355,19 @@ _SECTION = RecordType(
     Section,
     after=_remember_paragraphs,
     meaning="one section of the article's text",
+)
+_PRODUCTION = RecordType(
+    "'production'",
+    {
+        "location": _Field(_text, required=False, meaning="where it was shot"),
+        "days_shot": _Field(_number, required=False, meaning="days it took to shoot"),
+        "days_planned": _Field(_number, required=False, meaning="days planned for it"),
+        "script_pages": _Field(_text, required=False, meaning="its pages of the script, e.g. '4-6'"),
+        "camera": _Field(_text_list, required=False, meaning="how it was filmed: cameras, lenses, film stock"),
+        "notes": _Field(_text_list, required=False, meaning="anything else about the shoot"),
+    },
+    Production,
+    meaning="how the scene was shot",
 )
 _FILM = RecordType(
     "'film'",
@@ -369,8 +386,17 @@ _FILM = RecordType(
             default="",
             meaning="where the runtime comes from when the article does not say it; shown over the story strip",
         ),
+        "production": _Field(
+            _mapping_of(_PRODUCTION),
+            required=False,
+            default=None,  # Production()
+            meaning="how the whole film was shot (a scene's production keys): facts true of every scene, and "
+            "shots the article does not place in a scene; listed under \"The whole film\" in every scene's detail",
+        ),
+        "outside_article": _Field(_text, required=False, default="", meaning=OUTSIDE_ARTICLE_MEANING),
     },
-    slots=("title", "runtime_minutes", "runtime_note"),  # Article's film_title, film_runtime_minutes, …
+    # Article's film_title, film_runtime_minutes, …
+    slots=("title", "runtime_minutes", "runtime_note", "production", "outside_article"),
     meaning="the film the article is about",
 )
 ARTICLE = RecordType(
@@ -407,6 +433,7 @@ _PERSON = RecordType(
             meaning="other names the article uses for them; mentions are found by name and aliases, "
             "as whole words, case-sensitive",
         ),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Person,
     meaning="a real person the article names: the characters they play come from each character's played_by",
@@ -419,6 +446,7 @@ _CHARACTER = RecordType(
         "played_by": _Field(_reference("people"), meaning="the id of the person who plays them"),
         "description": _Field(_text, meaning="who they are in the film"),
         "aliases": _Field(_text_list, required=False, meaning="other names the article uses for them"),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Character,
     meaning="one of the film's fictional people",
@@ -437,19 +465,6 @@ _POSITION = RecordType(
     },
     StoryPosition,
     meaning="where the scene falls in the film",
-)
-_PRODUCTION = RecordType(
-    "'production'",
-    {
-        "location": _Field(_text, required=False, meaning="where it was shot"),
-        "days_shot": _Field(_number, required=False, meaning="days it took to shoot"),
-        "days_planned": _Field(_number, required=False, meaning="days planned for it"),
-        "script_pages": _Field(_text, required=False, meaning="its pages of the script, e.g. '4-6'"),
-        "camera": _Field(_text_list, required=False, meaning="how it was filmed: cameras, lenses, film stock"),
-        "notes": _Field(_text_list, required=False, meaning="anything else about the shoot"),
-    },
-    Production,
-    meaning="how the scene was shot",
 )
 _SCENE = RecordType(
     "scene",
@@ -472,6 +487,7 @@ _SCENE = RecordType(
             _list_of(_reference("characters")), required=False, default=(), meaning="ids of the characters in it"
         ),
         "sections": _Field(_sections_list, required=False, default=(), meaning="ids of the sections that discuss it"),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Scene,
     meaning="a scene of the film; the scenes are listed in story order",
@@ -506,6 +522,7 @@ _EVENT = RecordType(
         ),
         "people": _Field(_people_list, required=False, default=(), meaning="ids of the people involved"),
         "sections": _Field(_sections_list, required=False, default=(), meaning="ids of the sections that tell of it"),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Event,
     together=("date", "precision"),

@@ -55,13 +55,11 @@ def run_new(args: argparse.Namespace) -> int:
         return _refuse(str(error))
     where = one_line(str(directory))
     if text_path:
-        print(
+        return _say(
             f"{where}: drafted {len(draft.sections)} sections, {len(draft.people)} candidate people and "
             f"{len(draft.quotes)} quotes; next: anora-tui check --data {where}"
         )
-    else:
-        print(f"{where}: wrote a template of every file; next: anora-tui check --data {where}")
-    return 0
+    return _say(f"{where}: wrote a template of every file; next: anora-tui check --data {where}")
 
 
 def _refuse(message: str) -> int:
@@ -70,12 +68,28 @@ def _refuse(message: str) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    return _write_out(schema_text().encode("utf-8"))  # JSON is UTF-8, whatever the terminal's encoding
+
+
+def _write_out(data: bytes) -> int:
+    """Write to standard output: a closed pipe (`| head`) is fine, any other failure (a full disk) is
+    one line and exit status 2."""
     try:
-        sys.stdout.write(schema_text())
         sys.stdout.flush()
-    except BrokenPipeError:  # `| head`: the reader has all it wants
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has all it wants
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more is tried at exit
+        print(f"anora-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _say(line: str) -> int:
+    encoding = sys.stdout.encoding or "utf-8"
+    return _write_out((line + "\n").encode(encoding, errors="backslashreplace"))
 
 
 def run_authoring(args: argparse.Namespace) -> int:

@@ -9,7 +9,9 @@ every key with its meaning, for the author to copy.
 from __future__ import annotations
 
 from ..text import LINE_BREAKS_AND_TABS, one_line
+from ..loading.format import ARTICLE
 from .draft import TODO, Draft
+from .examples import commented_fields
 from .yaml_text import comment_block, flow_list, key_value, list_item, quoted, text_line
 
 SCHEMA_FILE_NAME = "dataset.schema.json"
@@ -23,6 +25,7 @@ _HOW_TO_FINISH = (
 )
 
 
+FILM = ARTICLE.specs["film"].check.record_type  # type: ignore[attr-defined]
 _NO_BREAKS = dict.fromkeys(map(ord, LINE_BREAKS_AND_TABS), " ")
 
 
@@ -66,8 +69,7 @@ def _article(draft: Draft, source: str | None) -> str:
         key_value(2, "date", quoted(draft.year), note),
         "  film:",
         text_line(4, "title", f"{TODO}: the film's title"),
-        "    # runtime_minutes: 100  # the film's running time in whole minutes, where it is known",
-        '    # runtime_note: "…"  # where the runtime comes from, when the article does not say it',
+        commented_fields(FILM, 4, leave_out=("title",)),
         "  sections:",
     ]
     for section in draft.sections:

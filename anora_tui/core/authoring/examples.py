@@ -17,6 +17,12 @@ def commented_examples() -> dict[str, str]:
     return {name: _example(name, record_type) for name, record_type in LIST_COLLECTIONS.items()}
 
 
+def commented_fields(record_type: RecordType, indent: int, leave_out: tuple[str, ...] = ()) -> str:
+    """Commented `key: example  # meaning` lines for a record's fields, as a nested mapping's keys."""
+    lines = [line for line in _record_lines(record_type, 0) if line.split(":", 1)[0].strip() not in leave_out]
+    return "\n".join(" " * indent + "# " + line for line in lines)
+
+
 def _example(collection: str, record_type: RecordType) -> str:
     heading = comment_block(
         f"One {record_type.noun}, every key with what it means. To use it, put it in place of `[]` "

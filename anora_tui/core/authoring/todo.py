@@ -1,4 +1,6 @@
-"""What is left to do in a dataset: the lines marked TODO (see `draft.TODO`) in its files."""
+"""What is left to do in a dataset: the lines of data marked TODO (see `draft.TODO`) in its files, in a
+value or in a comment after one; lines that are only a comment (a file's header, a commented example)
+do not count."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def count_todos(directory: str | os.PathLike) -> TodoCount:
         except (OSError, UnicodeDecodeError):
             continue
         for number, line in enumerate(text.split("\n"), start=1):
-            if TODO in line:
+            if TODO in line and not line.lstrip().startswith("#"):
                 lines += 1
                 first = first or f"{path.name}:{number}"
     return TodoCount(lines, first)

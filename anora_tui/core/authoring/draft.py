@@ -180,6 +180,10 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
         spans.append(_trimmed_span(paragraph, 0, early_close))
         index = early_close + 1
     while index < len(paragraph):
+        mark = _OPENING_MARK.search(paragraph, index)
+        if mark is None:
+            break
+        index = mark.start()
         char = paragraph[index]
         if char == "“":
             close = paragraph.find("”", index + 1)
@@ -196,6 +200,7 @@ def quote_spans(paragraph: str) -> list[tuple[int, int]]:
     return [span for span in spans if span[1] > span[0]]
 
 
+_OPENING_MARK = re.compile("[“\"‘]")
 _SINGLE_CLOSE = re.compile(r"’(?![^\W\d_])")  # a ’ with no letter after it: not an apostrophe
 
 

@@ -52,9 +52,16 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and not word.isupper() or len(word) == 1 and word.isupper()
 
 
+_OPENING = frozenset(" “\"‘'(—–-")
+
+
 def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" “\"‘'(—–-")
-    return not before or before[-1] in ".!?:\n"
+    """Whether a sentence starts at `start`: only spaces, opening quotes or dashes since the last
+    sentence end (or the start of the text)."""
+    index = start - 1
+    while index >= 0 and text[index] in _OPENING:
+        index -= 1
+    return index < 0 or text[index] in ".!?:\n"
 
 
 def _runs(text: str) -> list[str]:
@@ -104,23 +111,29 @@ def _without_function_words(words: list[str]) -> list[str]:
     return words
 
 
-def _whole_word_count(word: str, text: str) -> int:
-    return len(re.findall(rf"(?<![\w’'-]){re.escape(word)}(?![\w-]|[’'][^s])", text))
+_WORD_TOKEN = re.compile(r"[\w’'-]+")
+
+
+def _word_counts(text: str) -> Counter[str]:
+    """How often each word is used on its own (a possessive `’s` and a trailing apostrophe dropped)."""
+    counts: Counter[str] = Counter()
+    for token in _WORD_TOKEN.findall(text):
+        counts[_POSSESSIVE.sub("", token).rstrip("’'")] += 1
+    return counts
 
 
 def find_candidates(paragraphs: list[str]) -> list[Candidate]:
     """The candidate names, in order of first use."""
     text = "\n".join(paragraphs)
     counts = Counter(_runs(text))
-    surname_counts: dict[str, int] = {}
-    for name in counts:
-        surname = name.rsplit(" ", 1)[1]
-        if surname not in surname_counts:
-            surname_counts[surname] = _whole_word_count(surname, text)
+    surname_counts = _word_counts(text)
+    in_full_names: Counter[str] = Counter()  # surname -> uses of the full names that end with it
+    for name, count in counts.items():
+        in_full_names[name.rsplit(" ", 1)[1]] += count
     chosen = []
     for name, count in counts.items():
         surname = name.rsplit(" ", 1)[1]
-        alone = surname_counts[surname] - sum(c for n, c in counts.items() if n.endswith(" " + surname))
+        alone = surname_counts[surname] - in_full_names[surname]
         if count >= 2 or alone >= 2:
             chosen.append((name, count, surname, alone))
     surnames = Counter(surname for _, _, surname, _ in chosen)

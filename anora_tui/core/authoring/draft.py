@@ -212,9 +212,7 @@ def _trimmed_span(paragraph: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _guess_speaker(
-    paragraph: str, span: tuple[int, int], names: list[tuple[str, int, int]], people: dict[str, DraftPerson]
-) -> tuple[str, str] | None:
+def _guess_speaker(paragraph: str, span: tuple[int, int], names: list[tuple[str, int, int]]) -> tuple[str, str] | None:
     """(person id, how) from a "…, X says" or "X says: …" around the quote, else the nearest name."""
     start, end = span
     closing = min(len(paragraph), end + 2)  # past the closing mark and a comma
@@ -246,7 +244,6 @@ def _phrase_around(paragraph: str, start: int, end: int) -> str:
 
 
 def _quotes(sections: list[DraftSection], people: list[DraftPerson]) -> list[DraftQuote]:
-    by_id = {person.id: person for person in people}
     finder = NameFinder(Person(p.id, p.name, "other", ("",), "", tuple(p.aliases)) for p in people)
     quotes: list[DraftQuote] = []
     taken: set[str] = set()
@@ -256,7 +253,7 @@ def _quotes(sections: list[DraftSection], people: list[DraftPerson]) -> list[Dra
             names = finder.find(paragraph)
             for span in quote_spans(paragraph):
                 text = paragraph[span[0] : span[1]]
-                guess = _guess_speaker(paragraph, span, names, by_id)
+                guess = _guess_speaker(paragraph, span, names)
                 if guess is None and last_named is not None:
                     guess = last_named[0], f"the last name before it in the section, {last_named[1]}"
                 if guess is None:

@@ -1,4 +1,4 @@
-"""The `anora-tui` command: the reader (default), `check`, `quotes` and `paths`.
+"""The `anora-tui` command: the reader (default), `check`, `quotes`, `paths`, `new` and `schema`.
 
 Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments).
 """
@@ -21,29 +21,45 @@ def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) 
         metavar="DIR",
         type=Path,
         default=default,
-        help="dataset directory (default: the shipped article)",
+        help="dataset directory (default: the shipped dataset, the making of Anora)",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("check", "paths", "quotes", "new", "schema")
+
+
+def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser:
+    """The command line. Without `with_command_arguments`, the commands take no arguments of their own:
+    enough to start the reader, without importing what `quotes` and `new` need (search, the loader,
+    PyYAML)."""
     parser = argparse.ArgumentParser(
         prog="anora-tui",
-        description="A terminal reader for the making of Sean Baker's film Anora.",
+        description="A terminal reader for a film's making-of article: its sections, the people in it, "
+        "their quotes and a timeline of the film's scenes and the production, read from a dataset of "
+        "YAML files (docs/data-format.md).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_data_argument(parser)
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the dataset when its files change (for its author)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate a dataset and print a summary")
     _add_data_argument(check, argparse.SUPPRESS)
 
-    from .quotes import add_quotes_arguments
-
     commands.add_parser("paths", help="print where the settings, saved place and cache live")
 
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
-    add_quotes_arguments(quotes)
+    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template")
+    if with_command_arguments:
+        from .authoring import add_new_arguments
+        from .quotes import add_quotes_arguments
+
+        add_quotes_arguments(quotes)
+        add_new_arguments(new)
+    commands.add_parser("schema", help="print the JSON Schema of a dataset file (for editors)")
     return parser
 
 
@@ -61,7 +77,15 @@ def print_paths(data_dir: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    tokens = sys.argv[1:] if argv is None else argv
+    # A word naming a command (or asking for help) anywhere: the whole parser. Else this starts the
+    # reader (a data directory named like a command only costs the longer way).
+    whole = any(token in COMMANDS or token.startswith("-h") or token == "--help" for token in tokens)
+    args = build_parser(with_command_arguments=whole).parse_args(argv)
+    if args.command in ("new", "schema"):  # no dataset to read
+        from .authoring import run_authoring
+
+        return run_authoring(args)
     data_dir: Path = args.data or default_data_dir()
     if args.command == "paths":
         return print_paths(data_dir)
@@ -78,8 +102,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     if args.command == "check":
-        counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items())
-        print(f"{data_dir}: ok: {counts}")
+        from .authoring import check_summary
+
+        print(check_summary(data_dir, dataset))
         return 0
     if args.command == "quotes":
         from .quotes import run_quotes
@@ -88,4 +113,4 @@ def main(argv: list[str] | None = None) -> int:
 
     from ..ui.app import run_app
 
-    return run_app(dataset, data_dir)
+    return run_app(dataset, data_dir, watch=args.watch)

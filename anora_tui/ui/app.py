@@ -48,6 +48,7 @@ from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from ..core.search import QuoteIndex, SearchResult
+    from .live_reload import LiveReload
 # Search, its screen and the help screen are imported when first used: the first frame needs none.
 
 class Pane(Protocol):
@@ -116,12 +117,18 @@ class AnoraApp(OneLineCrashApp):
         data_dir: Path | None = None,
         state_path: Path | None = None,
         config_path: Path | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.config_path = config_path or config_file()
         self.keymap_in_force: dict[str, str] = {}  # binding id -> keys, from the user's settings
         self.dataset = dataset
         self.data_dir = data_dir  # where the dataset came from, named in a crash report
+        self.live_reload: LiveReload | None = None
+        if watch and data_dir is not None:
+            from .live_reload import LiveReload  # and with it the loader: only for --watch
+
+            self.live_reload = LiveReload(self, data_dir)
         self.state_path = state_path or state_file()
         self.history = History()
         self.active_pane: PaneName = "reading"
@@ -158,17 +165,17 @@ class AnoraApp(OneLineCrashApp):
         if self._preparing:
             return
         self._preparing = True
-        dataset = self.dataset
+        dataset, prepared = self.dataset, self.prepared_index
 
         def work() -> None:
             try:
                 if not dataset.mentions_counted:
                     dataset.count_mentions()
-                    self._from_thread(self.people.refresh_counts)
-                self.prepared_index.get()
+                    self._from_thread(lambda: self._mentions_counted(dataset))
+                prepared.get()
             except Exception:
                 return
-            self._from_thread(self._quote_index_built)
+            self._from_thread(lambda: self._quote_index_built(prepared))
 
         run_in_background("anora-tui prepare", work)
 
@@ -178,9 +185,15 @@ class AnoraApp(OneLineCrashApp):
         except RuntimeError:  # the reader has stopped meanwhile
             pass
 
-    def _quote_index_built(self) -> None:
+    def _mentions_counted(self, dataset: Dataset) -> None:
+        if dataset is self.dataset:  # not replaced meanwhile (--watch)
+            self.people.refresh_counts()
+
+    def _quote_index_built(self, prepared: Prepared[QuoteIndex]) -> None:
         from .screens.quote_search import QuoteSearchScreen
 
+        if prepared is not self.prepared_index:  # the dataset was replaced meanwhile (--watch)
+            return
         for screen in self.screen_stack:
             if isinstance(screen, QuoteSearchScreen):
                 screen.index_ready(self.quote_index)
@@ -199,15 +212,22 @@ class AnoraApp(OneLineCrashApp):
         return screen
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.title, self.sub_title)
-        with Horizontal(id="panes"):
-            yield SectionsPane(self.dataset, id="contents")
-            yield ReadingPane(self.dataset, id="reading", classes="-active")  # as _show_pane would
-            with Vertical(id="side"):
-                yield PeoplePane(self.dataset, id="people")
-                yield TimelinePane(self.dataset, id="timeline")
+        yield TitleBar(self.title, self.sub_title, clean_text(self.dataset.article.film_title))
+        yield self._panes()
         yield Static("Terminal too small: enlarge it (q quits)", id="too-small", markup=False)
+        if self.live_reload is not None:
+            from .widgets.problems_panel import ProblemsPanel
+
+            yield ProblemsPanel()
         yield KeyBar()
+
+    def _panes(self) -> Horizontal:
+        return Horizontal(
+            SectionsPane(self.dataset, id="contents"),
+            ReadingPane(self.dataset, id="reading", classes="-active"),  # as _show_pane would
+            Vertical(PeoplePane(self.dataset, id="people"), TimelinePane(self.dataset, id="timeline"), id="side"),
+            id="panes",
+        )
 
     def on_mount(self) -> None:
         loaded = load_state(self.state_path)
@@ -224,6 +244,33 @@ class AnoraApp(OneLineCrashApp):
             self.theme = config.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._restore_place(saved)
+        self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
+        if self.live_reload is not None:
+            self.live_reload.start()
+
+    async def replace_dataset(self, dataset: Dataset) -> None:
+        """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists."""
+        place, active = self.current_state(), self.active_pane
+        self.dataset = dataset
+        self.prepared_index = Prepared(lambda: build_quote_index(dataset))
+        self._preparing = False  # prepared again once the new panes are in place
+        self.last_search = self.last_match = None
+        self.title = clean_text(dataset.article.title)
+        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+        title_bar = self.query_one(TitleBar)
+        title_bar.title_text, title_bar.sub_title_text = self.title, self.sub_title
+        title_bar.film_text = clean_text(dataset.article.film_title)
+        title_bar.refresh()
+        await self.query_one("#panes").remove()
+        await self.screen_stack[0].mount(self._panes(), after=title_bar)
+        self._restore_place(place)
+        self._show_pane(active)
+        self.call_after_refresh(self.prepare_ahead)
+
+    def _restore_place(self, saved: SavedState) -> None:
+        """Open the saved place (the first section if it is gone), keeping the history's entries that
+        still exist."""
         if saved.history is not None:
             self.history = History.restore(saved.history)
             self.history.keep_only(self._exists)  # the data may have changed since
@@ -237,7 +284,6 @@ class AnoraApp(OneLineCrashApp):
             self.history.visit(Location("section", section_id))
         elif current.kind in ("person", "scene", "event") and self._exists(current):
             self._show_detail(current)
-        self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
 
     @property
     def contents(self) -> SectionsPane:
@@ -565,7 +611,7 @@ def exit_status(app: AnoraApp) -> int:
     return app.return_code or 0
 
 
-def run_app(dataset: Dataset, data_dir: Path) -> int:
-    app = AnoraApp(dataset, data_dir=data_dir)
+def run_app(dataset: Dataset, data_dir: Path, watch: bool = False) -> int:
+    app = AnoraApp(dataset, data_dir=data_dir, watch=watch)
     app.run()
     return exit_status(app)

@@ -20,7 +20,7 @@ with a baseline (`bare_app.py`, the bare Textual app of `startup.py`, to its fir
 - opening: the People pane's first person (to its ROLES heading), the timeline's first scene (to
   "How it was shot"), the last section from the contents (to its title);
 - palette: Ctrl+P and a word typed letter by letter, each letter timed to the last byte of its
-  redraw (no byte for QUIET seconds);
+  redraw (the first byte waited for, then no byte for QUIET seconds; good to QUIET/2);
 - memory: the resident set after all that, and the peak.
 
 Medians over the runs, with min–max. The machine should be otherwise idle: these are wall times.
@@ -74,9 +74,11 @@ def markers(data_dir: Path) -> tuple[bytes, bytes, bool]:
     return first, last, bool(dataset.scenes)
 
 
-def quiet_after(session: PtySession, sent: float) -> float:
-    """Seconds from `sent` to the last byte before the output goes quiet for QUIET seconds."""
-    last = sent
+def quiet_after(session: PtySession, sent: float, start: int) -> float:
+    """Seconds from `sent` to the last byte before the output goes quiet for QUIET seconds, once the
+    first byte after `start` has come (waited for up to a minute)."""
+    session.wait_for(re.compile(rb"(?s)."), after=start, timeout=60)
+    last = time.perf_counter()
     size = len(session.output)
     while True:
         session.drain(QUIET)
@@ -141,7 +143,8 @@ def run_reader(argv: list[str], env: dict[str, str], first_words: bytes, last_ti
         session.drain(1.0)
         palette = []
         for letter in PALETTE_WORD:
-            palette.append(quiet_after(session, session.type(letter)))
+            start = len(session.output)
+            palette.append(quiet_after(session, session.type(letter), start))
         figures["palette_keys"] = palette
         session.type("\x1b")
         session.drain(0.5)

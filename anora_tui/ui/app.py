@@ -162,10 +162,10 @@ class AnoraApp(OneLineCrashApp):
         on a background thread (never waited for at exit). The People list and an open search screen
         are told as each is ready. A failure is not reported here: it is raised again, and reported,
         where the value is needed."""
-        if self._preparing:
-            return
-        self._preparing = True
         dataset, prepared = self.dataset, self.prepared_index
+        if self._preparing or (dataset.mentions_are_quick and len(dataset.quotes) <= QUICK_INDEX_QUOTES):
+            return  # a small dataset makes either in milliseconds when it is first needed
+        self._preparing = True
 
         def work() -> None:
             try:

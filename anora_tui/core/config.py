@@ -14,7 +14,6 @@ the file against the names it is given.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
@@ -45,6 +44,8 @@ def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str
         return Config(problems=(f"{one_line(str(path))}: over {MAX_CONFIG_BYTES} bytes; not read",))
     except OSError as error:
         return Config(problems=(f"{one_line(str(path))}: cannot be read: {error.strerror or error}",))
+    import tomllib  # here: most readers have no settings file, and the first frame need not wait for it
+
     try:
         text = data.decode("utf-8")
         settings = tomllib.loads(text)

@@ -166,10 +166,10 @@ async def test_mark_named_marks_and_unmarks(example_dataset):
         assert app.pane.named == {"tomas-reyes"}
         app.pane.show_person("tomas-reyes")
         await pilot.pause()
-        assert "Tomás Reyes · cast  ● on screen" in screen_text(app, app.pane)
+        assert "Tomás Reyes · cast  ● named where you read" in screen_text(app, app.pane)
         app.pane.mark_named([])
         await pilot.pause()
-        assert "on screen" not in screen_text(app, app.pane)
+        assert "named where you read" not in screen_text(app, app.pane)
 
 
 # --- the detail view ----------------------------------------------------------------------
@@ -183,8 +183,8 @@ async def test_detail_shows_every_section_in_order(example_dataset):
         text = screen_text(app, app.pane)
         order = ["Mara Quill · crew", "ROLES", "director, writer", "ABOUT", "Writer and director",
                  "MENTIONS MAP", "named in 3 paragraphs across 2 sections", "NOTES · 1",
-                 "The source says “Brandt told the crew to wait”: It was Quill", "QUOTES · 4",
-                 "“I wanted to make a film where nothing arrives”", "§1 A film about waiting ¶2 · reported",
+                 "The source says «Brandt told the crew to wait». It was Quill", "QUOTES · 4",
+                 "«I wanted to make a film where nothing arrives»", "§1 A film about waiting ¶2 · reported",
                  "SCENES · 2", "The ticket window · 0:00–0:02", "The fog · ≈ 0:05–0:08",
                  "EVENTS · 3", "c. 2009  Quill discovers Brandt's films", "Oct 2022  Premiere at Lowmoor",
                  "MENTIONS · 3", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
@@ -414,11 +414,11 @@ async def test_hostile_text_is_shown_literally():
             "Role [/i] — Plays [@click=app.quit]boom[/]",
             "actor [/i]",
             "About [bold]x[/bold]",
-            "“[/i] quits”",
+            "«[/i] quits»",
             "§1 Section [bold]x[/bold] ¶1",
             "Scene [bold]x[/bold] · at [/i]",
             "Event [@click=app.quit]boom[/]",
-            "The source says “met [bold]x[/bold]”: Fix [@click=app.quit]boom[/]",
+            "The source says «met [bold]x[/bold]». Fix [@click=app.quit]boom[/]",
             "¶1 [@click=app.quit]boom[/] met [bold]x[/bold]",
         ):
             assert expected in text, expected
@@ -440,7 +440,7 @@ async def test_calls_before_mount_are_kept(example_dataset):
         await pilot.pause()
         assert app.pane.showing_detail
         text = screen_text(app, app.pane)
-        assert "Ines Haldane · cast  ● on screen" in text
+        assert "Ines Haldane · cast  ● named where you read" in text
         assert "PLAYS" in text
         app.pane.back_out()
         await pilot.pause()

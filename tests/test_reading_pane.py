@@ -213,7 +213,7 @@ async def test_editor_notes_sit_under_their_paragraph(example_dataset: Dataset) 
         kinds = [(block.kind, block.paragraph) for block in app.pane.blocks]
         assert kinds.index(("note", 2)) == kinds.index(("paragraph", 2)) + 1
         assert texts(app.pane, "note") == [(
-            "Editor's note: the source says «Brandt told the crew to wait»; It was Quill, not Brandt,"
+            "Editor's note: the source says «Brandt told the crew to wait». It was Quill, not Brandt,"
             " who told the crew to wait; Brandt was never on set."
         )]
         assert "Editor's note: the source says «Brandt told the crew to wait»" in screen_text(app)

@@ -17,10 +17,9 @@ from textual.content import Content
 from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
 from ..widgets.link_list import Heading, Link, LinkList, Row
-from .person_detail import PersonDetail, count_phrase
+from .person_detail import NAMED_MARKER, PersonDetail, count_phrase
 
 GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}
-NAMED_MARKER = "●"
 
 # Component-class names, resolved by Textual when drawing (see people.tcss).
 NAME = ".people-pane--name"

@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
-from ...core.text import excerpt
+from ...core.text import excerpt, note_wording, quoted
 from ...core.timeline_layout import format_event_date, format_position
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
@@ -26,6 +26,8 @@ from .detail_view import DetailView
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
 QUOTE_CHARS = 84  # about two lines of the side pane
 EXCERPT_CHARS = 60
+NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
+NAMED_WHERE_YOU_READ = "named where you read"  # true even where the reading pane is hidden
 NAMED_CHAR = "█"
 NOTE_CHAR = "▒"
 SECTION_CHARS = ("─", "╌")  # alternate, so neighbouring sections stay apart without colour
@@ -112,7 +114,7 @@ class PersonDetail(DetailView):
             (" · " + KIND_LABELS.get(person.kind, person.kind), META),
         ]
         if self._on_screen:
-            parts.append(("  ● on screen", NAMED))
+            parts.append((f"  {NAMED_MARKER} {NAMED_WHERE_YOU_READ}", NAMED))
         self._header.update(Content.assemble(*parts))
 
     def _links_width(self) -> int:
@@ -200,7 +202,8 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     if notes:
         heading("NOTES", len(notes))
         for note in notes:
-            label = Content.assemble(("The source says “", META), note.says, ("”: ", META), note.correction)
+            wording, says = note_wording(note.says, note.correction, capital=True)
+            label = Content(wording).stylize(META, 0, says[0]).stylize(META, says[1], says[1] + 3)
             rows.append(Link(label, Location("section", note.section, note.paragraph, _note_span(dataset, note))))
 
     quotes = dataset.quotes_by(person.id)
@@ -212,7 +215,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
             if quote.form != "direct":
                 where += f" · {quote.form}"
-            rows.append(Link(Content.assemble(f"“{trimmed}”", (where, META)), Location("quote", quote.id)))
+            rows.append(Link(Content.assemble(quoted(trimmed), (where, META)), Location("quote", quote.id)))
 
     scenes = dataset.scenes_with(person.id)
     if scenes:

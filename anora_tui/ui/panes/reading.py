@@ -27,6 +27,7 @@ from textual.style import Style
 from ...core.model import Dataset, Note, Quote, Section
 from ...core.navigation import Location
 from ...core.places import NameLink, excerpt_span, section_links
+from ...core.text import note_wording
 from ..content import plain
 from ..messages import Navigate, ParagraphsInView
 from ..widgets.film_strip import Mark, proportional_strip
@@ -177,12 +178,10 @@ class ReadingPane(ScrollView, can_focus=True):
             if quotes:
                 yield Block("credit", number, self._credit(quotes).stylize_before(style("reading--credit")))
             for note in notes:
+                wording, says = note_wording(note.says, note.correction)
                 note_content = Content.assemble(
                     ("Editor's note: ", style("reading--note-label")),
-                    "the source says «",
-                    plain(note.says).stylize(style("reading--note-says")),
-                    "»; ",
-                    plain(note.correction),
+                    plain(wording).stylize(style("reading--note-says"), *says),
                 )
                 yield Block("note", number, note_content)
 

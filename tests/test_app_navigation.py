@@ -298,7 +298,7 @@ async def test_hostile_text_is_shown_literally_and_clicking_it_does_nothing(make
         assert "[b]x[/b] Quill said “[/i]keep [@click=app.quit]boom[/]" in shown
         assert "[@click=app.quit]boom[/] section" in shown
         assert "# Not a heading <div>x</div> * x *" in shown
-        assert "«<div>x</div>»; [bold]no[/bold] markup" in shown
+        assert "«<div>x</div>». [bold]no[/bold] markup" in shown
         assert "— [bold]x[/bold] Quill" in shown
         x, y = find_on_screen(app, "boom[/] going")
         await pilot.click(offset=(x + 1, y))

@@ -275,7 +275,7 @@ async def test_escape_backs_out_to_the_list_then_leaves_escape_to_the_app(exampl
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.pane.showing_detail
-        assert "esc Back" in screen_text(app).splitlines()[-1]
+        assert "esc Close" in screen_text(app).splitlines()[-1]
         await pilot.press("escape")
         await pilot.pause()
         assert not app.pane.showing_detail

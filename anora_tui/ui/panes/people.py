@@ -34,7 +34,9 @@ class PeoplePane(Vertical):
     """Everyone in the article (list view), or one person (detail view)."""
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META)}
-    BINDINGS = [Binding("escape", "back_out", "Back")]
+    BINDINGS = [
+        Binding("escape", "back_out", "Close", id="people.close", tooltip="Close the person: back to the list"),
+    ]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -154,7 +156,7 @@ class PeoplePane(Vertical):
         for person in people:
             index = people_list.index_of(Location("person", person.id))
             if index is not None:
-                people_list.replace_option_prompt_at_index(index, self._label(person))
+                people_list.relabel(index, self._label(person))
 
     def _label(self, person: Person) -> Content:
         """"● Mikey Madison · Ani" over "  5 quotes · 23 mentions"."""

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.content import Content, Span
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
@@ -131,7 +131,7 @@ class PersonDetail(DetailView):
         if self._person_id is None or self._strip_row is None or width == self._strip_width:
             return
         self._strip_width = width
-        self.links.replace_option_prompt_at_index(
+        self.links.relabel(
             self._strip_row, mentions_map(self._dataset, self._person_id, width)
         )
 
@@ -261,11 +261,9 @@ def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:
         style, char = (VIA_NOTE, NOTE_CHAR) if mention.via_note else (NAMED, NAMED_CHAR)
         marks.append(Mark(offsets[mention.section] + mention.paragraph - 1, 1, style, char))
     strip = proportional_strip(width, total, marks)
-    # The strip's spans carry our component-class names: keep them as Content spans, unparsed.
-    strip_content = Content(strip.plain, [Span(s.start, s.end, s.style) for s in strip.spans])
     sections = len({m.section for m in mentions})
     summary = f"named in {count_phrase(len(mentions), 'paragraph')} across {count_phrase(sections, 'section')}"
-    return Content.assemble(strip_content, "\n", (summary, META))
+    return Content.assemble(strip, "\n", (summary, META))
 
 
 def _mention_link(dataset: Dataset, person_id: str, mention: Mention) -> Link:

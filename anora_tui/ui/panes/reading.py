@@ -354,11 +354,11 @@ class ReadingPane(ScrollView, can_focus=True):
         bar = proportional_strip(
             PROGRESS_BAR_WIDTH,
             self._total_paragraphs,
-            [Mark(0, read, self.get_component_rich_style("reading--progress-done"), "━")] if read else [],
-            self.get_component_rich_style("reading--progress-todo"),
+            [Mark(0, read, self._part_style("reading--progress-done"), "━")] if read else [],
+            self._part_style("reading--progress-todo"),
         )
         label = f" Section {self.section.index + 1} of {len(self.dataset.sections)} · {percent}% "
-        self.border_subtitle = Content(label) + Content.from_rich_text(bar) + Content(" ")
+        self.border_subtitle = Content(label) + bar + Content(" ")
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -1,28 +1,27 @@
 """The timeline pane's detail view of one scene or one production event.
 
-Facts that are only read (summary, where it falls, how it was shot) sit in a scrollable block; everything
-that can be followed (people, characters, sections) is a row of a `LinkList` below it. Data text goes
-through `clean_text` (the loader already cleans what it reads; this also covers datasets built in code).
+One list that scrolls as a whole, so the detail never hides its own text at any height: what happens
+comes first (the title and the summary), then when it happens and how it was shot, then everything
+that can be followed (people, characters, sections). Rows wrap with a hanging indent; the keys and
+the mouse reach every line.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, Iterable
 
-from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
-from ...core.text import clean_text
 from ...core.timeline_layout import (
     format_event_date,
     format_length,
     format_position,
     format_quantity,
 )
+from ..content import plain
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
@@ -33,39 +32,36 @@ PRECISION_WORDS = {
     "approximate": "approximate",
 }
 
+# Span styles name the view's component classes: Textual resolves them when drawing (timeline.tcss).
+TITLE = ".timeline-detail--title"
+LABEL = ".timeline-detail--label"
+APPROXIMATE = ".timeline-detail--approximate"
+MUTED = ".timeline-detail--muted"
+
 
 class TimelineDetail(DetailView):
     """Shows one scene or event; `show_scene` / `show_event` replace what is shown."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "timeline-detail--title",
-        "timeline-detail--label",
-        "timeline-detail--approximate",
-        "timeline-detail--muted",
-    }
+    COMPONENT_CLASSES: ClassVar[set[str]] = {style.removeprefix(".") for style in (TITLE, LABEL, APPROXIMATE, MUTED)}
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
         self.dataset = dataset
         self.shown: Location | None = None
-        self._facts = Static(id="timeline-detail-facts")
-        self._scroll = VerticalScroll(self._facts, id="timeline-detail-scroll")
         self._links = LinkList(id="timeline-detail-links")
+        self._fact_rows = 0  # the rows above the first heading: what happens, and when
 
     def parts(self) -> tuple[Widget, ...]:
-        return (self._scroll, self._links)
-
-    @property
-    def scroll(self) -> VerticalScroll:
-        return self._scroll
+        return (self._links,)
 
     @property
     def links(self) -> LinkList:
         return self._links
 
     @property
-    def facts(self) -> Static:
-        return self._facts
+    def facts(self) -> str:
+        """The facts at the top (title, summary, when) as plain text, one row a line."""
+        return "\n".join(self._links.get_option_at_index(i).prompt.plain for i in range(self._fact_rows))
 
     def show_scene(self, scene_id: str) -> None:
         scene = self.dataset.scenes_by_id[scene_id]
@@ -77,30 +73,39 @@ class TimelineDetail(DetailView):
         self.shown = Location("event", event_id)
         self._show(self._event_facts(event), self._event_links(event))
 
-    def _show(self, facts: Text, links: list[Row]) -> None:
-        self.facts.update(facts)
-        self.links.set_rows(links)
-        self.links.display = bool(links)
-        self._scroll.scroll_home(animate=False)
+    def _show(self, facts: list[Row], links: list[Row]) -> None:
+        self._fact_rows = len(facts)
+        self._links.set_rows(facts + links, from_top=True)
+        self._links.scroll_home(animate=False, immediate=True)
 
-    # --- facts --------------------------------------------------------------------------------
+    # --- what happens, and when -----------------------------------------------------------------
 
-    def _style(self, name: str):
-        return self.get_component_rich_style(f"timeline-detail--{name}", partial=True)
-
-    def _scene_facts(self, scene: Scene) -> Text:
+    def _scene_facts(self, scene: Scene) -> list[Row]:
         position = scene.position
-        text = Text()
-        text.append(clean_text(scene.title), self._style("title"))
-        text.append(f"\nScene {scene.order + 1} of {len(self.dataset.scenes)}", self._style("muted"))
+        when = Content.assemble((f"Scene {scene.order + 1} of {len(self.dataset.scenes)}", MUTED))
         where = " · ".join(part for part in (format_position(position), format_length(position)) if part)
-        text.append("\n")
-        text.append(clean_text(where), self._style("approximate") if position.approximate else "")
-        if position.start_minute is not None:
-            text.append(f" ({clean_text(position.description)})", self._style("muted"))
-        text.append("\n\n")
-        text.append(clean_text(scene.summary))
-        return text
+        if where:
+            when += Content.assemble(" · ", (where, APPROXIMATE if position.approximate else ""))
+        if position.start_minute is not None and position.description:
+            when += Content.assemble((" (", MUTED), (position.description, MUTED), (")", MUTED))
+        return [
+            Info(plain(scene.title).stylize(TITLE)),
+            Info(plain(scene.summary)),
+            Info(when),
+        ]
+
+    def _event_facts(self, event: Event) -> list[Row]:
+        approximate = event.precision == "approximate"
+        date = Content.assemble(
+            (format_event_date(event.date, event.precision), APPROXIMATE if approximate else ""),
+            (f" ({PRECISION_WORDS.get(event.precision, event.precision)})", MUTED),
+        )
+        rows: list[Row] = [Info(plain(event.title).stylize(TITLE)), Info(plain(event.summary)), Info(date)]
+        if event.date_note:
+            rows.append(Info(plain(event.date_note).stylize(MUTED)))
+        return rows
+
+    # --- how it was shot, and the links ---------------------------------------------------------
 
     def _production_lines(self, scene: Scene) -> Iterable[tuple[str, str]]:
         production = scene.production
@@ -120,32 +125,13 @@ class TimelineDetail(DetailView):
         for note in production.notes:
             yield "", f"• {note}"
 
-    def _event_facts(self, event: Event) -> Text:
-        text = Text()
-        text.append(clean_text(event.title), self._style("title"))
-        text.append("\n")
-        date_style = self._style("approximate") if event.precision == "approximate" else ""
-        text.append(format_event_date(event.date, event.precision), date_style)
-        text.append(f" ({PRECISION_WORDS.get(event.precision, event.precision)})", self._style("muted"))
-        if event.date_note:
-            text.append(f"\n{clean_text(event.date_note)}", self._style("muted"))
-        text.append("\n\n")
-        text.append(clean_text(event.summary))
-        return text
-
-    # --- links --------------------------------------------------------------------------------
-
     def _shooting_rows(self, scene: Scene) -> list[Row]:
-        """How the scene was shot, as rows of the list: at any height the keys reach every line."""
         rows: list[Row] = [Heading("How it was shot")]
         for label, value in self._production_lines(scene):
-            line = Text()
-            if label:
-                line.append(f"{label}: ", self._style("label"))
-            line.append(clean_text(value))
-            rows.append(Info(line))
+            line = Content.assemble((f"{label}: ", LABEL)) if label else Content("")
+            rows.append(Info(line + plain(value)))
         if len(rows) == 1:
-            rows.append(Info(Text("The article does not say.", self._style("muted"))))
+            rows.append(Info(Content("The article does not say.").stylize(MUTED)))
         return rows
 
     def _scene_links(self, scene: Scene) -> list[Row]:
@@ -155,8 +141,7 @@ class TimelineDetail(DetailView):
             for character_id in scene.characters:
                 character = self.dataset.characters_by_id[character_id]
                 player = self.dataset.people_by_id[character.played_by]
-                label = Text(clean_text(character.name))
-                label.append(f" — played by {clean_text(player.name)}", self._style("muted"))
+                label = plain(character.name) + plain(f" — played by {player.name}").stylize(MUTED)
                 rows.append(Link(label, Location("person", player.id)))
         return rows + self._section_rows(scene.sections)
 
@@ -167,8 +152,7 @@ class TimelineDetail(DetailView):
         rows: list[Row] = []
         for person_id in person_ids:
             person = self.dataset.people_by_id[person_id]
-            label = Text(clean_text(person.name))
-            label.append(f" — {clean_text(', '.join(person.roles))}", self._style("muted"))
+            label = plain(person.name) + plain(f" — {', '.join(person.roles)}").stylize(MUTED)
             rows.append(Link(label, Location("person", person_id)))
         return [Heading("People"), *rows] if rows else []
 
@@ -176,6 +160,5 @@ class TimelineDetail(DetailView):
         rows: list[Row] = []
         for section_id in section_ids:
             section = self.dataset.sections_by_id[section_id]
-            label = Text(f"{section.index + 1}. {clean_text(section.title)}")
-            rows.append(Link(label, Location("section", section_id)))
+            rows.append(Link(plain(f"{section.index + 1}. {section.title}"), Location("section", section_id)))
         return [Heading("Discussed in"), *rows] if rows else []

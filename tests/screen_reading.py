@@ -11,9 +11,10 @@ from ui_harness import screen_lines
 THREE_SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 
 
-def widget_lines(app, widget) -> list[str]:
-    """The screen rows inside the widget's content region (its border and padding left out)."""
-    region = widget.content_region
+def widget_lines(app, widget, region=None) -> list[str]:
+    """The screen rows inside a region of the widget: by default where it draws its content (its
+    border, padding and scrollbars left out)."""
+    region = region or getattr(widget, "scrollable_content_region", widget.content_region)
     return [line[region.x : region.right] for line in screen_lines(app)[region.y : region.bottom]]
 
 

@@ -49,6 +49,7 @@ from .widgets.title_bar import TitleBar
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
+SIDE_PANES: tuple[PaneName, ...] = ("people", "timeline")
 WIDE = 140
 MEDIUM = 100
 TINY_WIDTH = 20
@@ -148,6 +149,7 @@ class AnoraApp(App[None]):
         self.state_path = state_path or state_file()
         self.history = History()
         self.active_pane: PaneName = "reading"
+        self.last_side_pane: PaneName = "people"  # of the side column's panes, the one last used
         self.last_search: SearchResult | None = None
         self.last_match: str | None = None  # quote id reached by the last search or n/N
         self.crash_report: Path | None = None
@@ -240,8 +242,27 @@ class AnoraApp(App[None]):
             self.pane(pane).set_class(pane == name, "-active")
         side.set_class(name in ("people", "timeline"), "-active")
         side.set_class(name == "contents", "-yield")
+        self._split_side_column()
         if focus:
             self.pane(name).focus_default()
+
+    def _split_side_column(self) -> None:
+        """The side pane in use (or the one holding an open detail) gets most of the column."""
+        major = None
+        if self.active_pane in SIDE_PANES:
+            major = self.last_side_pane = self.active_pane
+        else:
+            with_detail = [name for name in SIDE_PANES if self._shows_detail(name)]
+            if len(with_detail) == 1:
+                major = with_detail[0]
+            elif with_detail:
+                major = self.last_side_pane
+        for name in SIDE_PANES:
+            self.pane(name).set_class(major is not None and name == major, "-major")
+            self.pane(name).set_class(major is not None and name != major, "-minor")
+
+    def _shows_detail(self, name: PaneName) -> bool:
+        return self.people.showing_detail if name == "people" else self.timeline.open is not None
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Clicking or tabbing into a pane makes it the active one."""

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 import traceback
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -27,9 +28,10 @@ from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from .. import __version__
+from ..core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
 from ..core.model import Dataset
 from ..core.navigation import History, Location
-from ..core.places import quote_location
+from ..core.places import place_exists, quote_location
 from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
 from ..core.text import clean_text
@@ -41,6 +43,7 @@ from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
+from .screens.bookmarks import BookmarkCommands, BookmarksScreen
 from .screens.help import HelpScreen
 from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.key_bar import KeyBar
@@ -117,14 +120,15 @@ class ReaderScreen(Screen):
 class AnoraApp(App[None]):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
-    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS)
+    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS) | {BookmarkCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True),
-        Binding("1", "show_pane('contents')", "Sections", show=False),
+        Binding("1", "show_pane('contents')", "Contents", show=True, id="pane.contents",
+                tooltip="The sections: the table of contents (hidden below 140 columns until asked for)"),
         Binding("2", "show_pane('reading')", "Reading", show=False),
         Binding("3", "show_pane('people')", "People", show=False),
         Binding("4", "show_pane('timeline')", "Timeline", show=False),
@@ -138,6 +142,12 @@ class AnoraApp(App[None]):
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
         Binding("q", "quit", "Quit", show=True),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # even from a search box
+        Binding("B", "bookmark", "Bookmark", show=True, id="bookmarks.add",
+                tooltip="Bookmark the paragraph at the top of the text (or the selected quote, person, scene or event)"),
+        Binding("apostrophe", "bookmarks", "Bookmarks", show=True, key_display="'", id="bookmarks.list",
+                tooltip="Your bookmarks: open one, or remove it"),
+        Binding("z", "toggle_zen", "Zen", show=True, id="zen",
+                tooltip="Zen: hide the side panes so the text gets the width (z again brings them back)"),
     ]
 
     def __init__(
@@ -150,12 +160,15 @@ class AnoraApp(App[None]):
         self.history = History()
         self.active_pane: PaneName = "reading"
         self.last_side_pane: PaneName = "people"  # of the side column's panes, the one last used
+        self._focus_requested: PaneName | None = None  # a pane chosen by key, its focus on the way
         self.last_search: SearchResult | None = None
         self.last_match: str | None = None  # quote id reached by the last search or n/N
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
         self.remembered_theme: str | None = None
+        self.bookmarks: tuple[Location, ...] = ()  # oldest first
+        self.zen = False  # the side panes hidden so the text gets the width
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
 
@@ -200,11 +213,16 @@ class AnoraApp(App[None]):
         if saved.history is not None:
             self.history = History.restore(saved.history)
             self.history.keep_only(self._exists)  # the data may have changed since
+        self.bookmarks, dropped = bookmarks_from_plain(self.dataset, saved.bookmarks)
+        if dropped:
+            said = "1 bookmark was dropped: its place is" if dropped == 1 else f"{dropped} bookmarks were dropped: their places are"
+            self.notify(f"{said} no longer in the data.", severity="warning", markup=False, timeout=8)
+        self._set_zen(saved.zen)
         section_id = saved.section_id
         if section_id not in self.dataset.sections_by_id:
-            section_id, saved = self.dataset.sections[0].id, SavedState(theme=saved.theme)
+            section_id, saved = self.dataset.sections[0].id, replace(saved, paragraph=1)
         self.contents.mark_current(section_id)
-        self.reading.open_section(section_id, saved.paragraph if saved.paragraph > 1 else None)
+        self.reading.open_section(section_id, saved.paragraph if saved.paragraph > 1 else None, mark=False)
         current = self.history.current
         if current is None:
             self.history.visit(Location("section", section_id))
@@ -244,7 +262,9 @@ class AnoraApp(App[None]):
         side.set_class(name == "contents", "-yield")
         self._split_side_column()
         if focus:
+            self._focus_requested = name
             self.pane(name).focus_default()
+            self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
 
     def _split_side_column(self) -> None:
         """The side pane in use (or the one holding an open detail) gets most of the column."""
@@ -264,10 +284,24 @@ class AnoraApp(App[None]):
     def _shows_detail(self, name: PaneName) -> bool:
         return self.people.showing_detail if name == "people" else self.timeline.open is not None
 
+    def _focus_arrived(self, name: PaneName) -> None:
+        if self._focus_requested == name:
+            self._focus_requested = None
+
+    @staticmethod
+    def _panes_of(widget: Widget) -> list[str]:
+        return [node.id for node in widget.ancestors_with_self if node.id in PANES]
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Clicking or tabbing into a pane makes it the active one."""
         if self.screen is not self.screen_stack[0]:
             return
+        if event.widget is not self.focused or self._focus_requested not in (None, *self._panes_of(event.widget)):
+            # Stale: the focus moved on before this event arrived, or a pane was chosen by key and
+            # its focus is still on the way (Widget.focus is deferred). Acting on it would make an
+            # earlier pane the active one again: three quick Tabs skipped a pane.
+            return
+        self._focus_requested = None
         for node in event.widget.ancestors_with_self:
             if node.id in PANES and node.id != self.active_pane:
                 self._show_pane(node.id, focus=False)
@@ -283,29 +317,52 @@ class AnoraApp(App[None]):
                         severity="warning", markup=False)
             return
         if message.record:
+            self._remember_view()
             self.history.visit(location)
         self._go(location)
 
     def _exists(self, location: Location) -> bool:
-        lookups = {
-            "section": self.dataset.sections_by_id,
-            "person": self.dataset.people_by_id,
-            "scene": self.dataset.scenes_by_id,
-            "event": self.dataset.events_by_id,
-            "quote": self.dataset.quotes_by_id,
-        }
-        return location.id in lookups[location.kind]
+        return place_exists(self.dataset, location)
 
     def _go(self, location: Location) -> None:
+        """Show the location; one that remembers a scroll position (Back, Forward) is shown as it
+        was left, a new one with where the jump landed marked."""
+        returning = location.scroll is not None or location.cursor is not None
         if location.kind == "quote":
             location = quote_location(self.dataset, location.id)
         if location.kind == "section":
             self.contents.mark_current(location.id)
-            self.reading.open_section(location.id, location.paragraph, location.span)
+            self.reading.open_section(
+                location.id, location.paragraph, location.span, mark=not returning, scroll=location.scroll or 0
+            )
             self._show_pane("reading")
         else:
             self._show_detail(location)
+            if returning and (links := self._detail_links(location)) is not None:
+                links.restore_view(location.cursor, location.scroll)
             self._show_pane("people" if location.kind == "person" else "timeline")
+
+    def _detail_links(self, location: Location) -> LinkList | None:
+        """The list of the detail view showing `location` (a person, scene or event), if one does."""
+        if location.kind == "person":
+            shown = self.people.showing_detail and self.people.detail.person_id == location.id
+            return self.people.detail.links if shown else None
+        timeline = self.timeline
+        return timeline.detail.links if timeline.open == Location(location.kind, location.id) else None
+
+    def _remember_view(self) -> None:
+        """Keep in the history where the reader is in the current place, for Back to return to."""
+        current = self.history.current
+        if current is None:
+            return
+        if current.kind in ("section", "quote"):
+            section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
+            if self.reading.section_id == section_id:
+                paragraph, lines_into = self.reading.view_position() or (None, 0)
+                self.history.replace_current(Location("section", section_id, paragraph, scroll=lines_into))
+        elif (links := self._detail_links(current)) is not None:
+            cursor, scroll = links.view()
+            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))
 
     def _show_detail(self, location: Location) -> None:
         if location.kind == "person":
@@ -329,7 +386,8 @@ class AnoraApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
-        if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
+        if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search",
+                      "bookmark", "bookmarks", "toggle_zen"):
             return self.screen is self.screen_stack[0]
         return True
 
@@ -341,6 +399,7 @@ class AnoraApp(App[None]):
         self._show_pane(name)
 
     def action_back(self) -> None:
+        self._remember_view()
         location = self.history.back()
         if location is None:
             self.bell()
@@ -348,6 +407,7 @@ class AnoraApp(App[None]):
             self._go(location)
 
     def action_forward(self) -> None:
+        self._remember_view()
         location = self.history.forward()
         if location is None:
             self.bell()
@@ -390,6 +450,61 @@ class AnoraApp(App[None]):
             ("Quote search", search_keys()),
         ]
 
+    # --- zen and bookmarks -------------------------------------------------------------------
+
+    def action_toggle_zen(self) -> None:
+        self._set_zen(not self.zen)
+        self.notify("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
+                    if self.zen else "The side panes are back.", timeout=3, markup=False)
+        self.save_place()
+
+    def _set_zen(self, zen: bool) -> None:
+        self.zen = zen
+        self.query_one("#panes").set_class(zen, "-zen")
+
+    def action_bookmark(self) -> None:
+        place = self._bookmark_target()
+        if place is None:
+            self.notify("Nothing here to bookmark.", markup=False)
+            return
+        described = describe(self.dataset, place)
+        if place in self.bookmarks:
+            self.notify(f"Already bookmarked: {described.where}", markup=False)
+            return
+        self.bookmarks = (*self.bookmarks, place)
+        self.notify(f"Bookmarked: {described.where} (' lists your bookmarks)", markup=False)
+        self.save_place()
+
+    def _bookmark_target(self) -> Location | None:
+        """The paragraph at the top of the reading pane (or the one with the selected name); in another
+        pane, the selected quote, person, scene, event or paragraph, or else the detail open there."""
+        if self.active_pane == "reading":
+            reading = self.reading
+            if reading.section_id is None:
+                return None
+            paragraph = reading.selected.paragraph if reading.selected else reading.top_paragraph
+            return Location("section", reading.section_id, paragraph)
+        focused = self.focused
+        if isinstance(focused, LinkList) and (location := focused.highlighted_location) is not None:
+            return bookmark_place(location)
+        if self.active_pane == "people" and self.people.showing_detail and self.people.detail.person_id:
+            return Location("person", self.people.detail.person_id)
+        if self.active_pane == "timeline" and self.timeline.open is not None:
+            return self.timeline.open
+        return None
+
+    def action_bookmarks(self) -> None:
+        def chosen(place: Location | None) -> None:
+            if place is not None:
+                self.post_message(Navigate(place))
+
+        self.push_screen(BookmarksScreen(self.dataset, self.bookmarks), chosen)
+
+    def on_bookmarks_screen_removed(self, message: BookmarksScreen.Removed) -> None:
+        self.bookmarks = tuple(place for place in self.bookmarks if place != message.place)
+        self.notify(f"Removed the bookmark: {describe(self.dataset, message.place).where}", markup=False)
+        self.save_place()
+
     def action_search(self) -> None:
         """Quote search, starting from the last query; Escape comes back with nothing changed."""
         screen = QuoteSearchScreen(
@@ -428,7 +543,11 @@ class AnoraApp(App[None]):
 
     def current_state(self) -> SavedState:
         reading = self.reading
-        return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot())
+        self._remember_view()
+        return SavedState(
+            reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot(),
+            bookmarks_to_plain(self.bookmarks), self.zen,
+        )
 
     def save_place(self) -> bool:
         """Save where the reader is; on failure keep the reason (shown now, or printed at exit)."""

@@ -110,6 +110,10 @@ class PeoplePane(Vertical):
     # --- state --------------------------------------------------------------------------------
 
     @property
+    def detail(self) -> PersonDetail:
+        return self._detail
+
+    @property
     def showing_detail(self) -> bool:
         return self._showing_detail
 

@@ -123,6 +123,22 @@ class LinkList(OptionList):
         """Draw one row with a new label, in place (keeping the highlight and the scroll)."""
         self.replace_option_prompt_at_index(index, _hanging(label))
 
+    def view(self) -> tuple[int | None, int]:
+        """Where the list is: the highlighted row and the scroll offset (see `restore_view`)."""
+        return self.highlighted, round(self.scroll_y)
+
+    def restore_view(self, cursor: int | None, scroll: int | None) -> None:
+        """Come back to a `view()`: the highlight on the same row, scrolled as it was. The scroll is
+        set once the rows have been measured at the list's width."""
+
+        def restore() -> None:
+            if cursor is not None and 0 <= cursor < self.option_count:
+                self.highlighted = cursor
+            if scroll is not None:
+                self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+
+        self.call_after_refresh(restore)
+
     def first_link_index(self) -> int | None:
         return next((i for i, loc in enumerate(self._locations) if loc is not None), None)
 

@@ -233,7 +233,9 @@ class ReadingPane(ScrollView, can_focus=True):
         for start, end in _spans(text, (note.says for note in notes)):
             content = content.stylize(style("reading--says"), start, end)
         if self.highlight is not None and self.highlight[0] == number:
-            content = content.stylize(style("reading--highlight"), *self.highlight[1])
+            # Whole, not partial: a partial style drops an opaque background.
+            solid = Style.from_styles(self.get_component_styles("reading--highlight"))
+            content = content.stylize(solid, *self.highlight[1])
         name_style = style("reading--name")
         for link in self.links:
             if link.paragraph == number:

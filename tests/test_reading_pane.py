@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.style import Style
 from textual.widgets import Footer
 from ui_harness import (
     NARROW,
@@ -257,7 +258,7 @@ async def test_open_section_at_a_quote_scrolls_to_it_and_highlights_it(example_d
         app.pane.open_section(location.id, location.paragraph, location.span)
         await settle(pilot)
         assert 3 in app.pane.in_view
-        highlight = app.pane.get_visual_style("reading--highlight", partial=True)
+        highlight = Style.from_styles(app.pane.get_component_styles("reading--highlight"))
         assert any((s.start, s.end, s.style) == (0, length, highlight) for s in paragraph_spans(app.pane, 3))
         assert app.pane.back_out() is True  # Escape drops the highlight
         assert not any(s.style == highlight for s in paragraph_spans(app.pane, 3))
@@ -292,7 +293,7 @@ async def test_arrows_and_jk_scroll(example_dataset: Dataset) -> None:
 
 
 async def test_control_characters_in_a_dataset_built_in_code_never_reach_the_terminal() -> None:
-    """The loader cleans what it reads; a dataset built in code is cleaned where it is shown."""
+    """The loader cleans what it reads; a dataset built in code is cleaned by `Dataset.build`."""
     text = "Bo said \x1b[31mred\x1b[0m and \x1b]0;title\x07 then \x9b2J [@click=app.quit]boom[/]."
     article = Article(
         title="T", publication="P", date="2020",

@@ -35,7 +35,7 @@ class PeoplePane(Vertical):
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META)}
     BINDINGS = [
-        Binding("escape", "back_out", "Close", id="people.close", tooltip="Close the person: back to the list"),
+        Binding("escape", "back_out", "Close", id="people.back-out", tooltip="Close the person: back to the list"),
     ]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:

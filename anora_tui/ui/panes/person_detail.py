@@ -51,9 +51,9 @@ class PersonDetail(DetailView):
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, META, MATCH, NAMED, VIA_NOTE, *SECTION_STYLES)}
     BINDINGS = [
         # Not q: the App quits with q.
-        Binding("quotation_mark", f"jump('{QUOTES}')", "Quotes", key_display='"', tooltip="Jump to their quotes"),
-        Binding("s", f"jump('{SCENES}')", "Scenes", tooltip="Jump to their scenes"),
-        Binding("m", f"jump('{MENTIONS}')", "Mentions", tooltip="Jump to where the article names them"),
+        Binding("quotation_mark", f"jump('{QUOTES}')", "Quotes", key_display='"', tooltip="Jump to their quotes", id="person.jump-to-quotes"),
+        Binding("s", f"jump('{SCENES}')", "Scenes", tooltip="Jump to their scenes", id="person.jump-to-scenes"),
+        Binding("m", f"jump('{MENTIONS}')", "Mentions", tooltip="Jump to where the article names them", id="person.jump-to-mentions"),
     ]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:

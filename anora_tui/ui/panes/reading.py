@@ -63,17 +63,15 @@ class ReadingPane(ScrollView, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("up,k", "scroll_up", "Up", show=False, id="reading.up"),
-        Binding("down,j", "scroll_down", "Down", show=False, id="reading.down"),
+        Binding("up,k", "scroll_up", "Up", show=False, id="reading.scroll-up"),
+        Binding("down,j", "scroll_down", "Down", show=False, id="reading.scroll-down"),
         Binding("pagedown,space", "page_down", "Page down", show=False, id="reading.page-down",
                 tooltip="Page down; at the end of a section, on into the next"),
         Binding("pageup", "page_up", "Page up", show=False, id="reading.page-up",
                 tooltip="Page up; at the top of a section, back to the end of the previous one"),
-        Binding("right_square_bracket", "step_link(1)", "Name", show=True, tooltip="Select the next name",
-                id="reading.next-name"),
+        Binding("right_square_bracket", "step_link(1)", "Name", show=True, tooltip="Select the next name", id="reading.next-name"),
         Binding("left_square_bracket", "step_link(-1)", "Previous name", show=False, id="reading.previous-name"),
-        Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person",
-                id="reading.open-name"),
+        Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person", id="reading.open-name"),
         Binding("right,l", "step_section(1)", "Section", show=True, tooltip="Next section", id="reading.next-section"),
         Binding("left,h", "step_section(-1)", "Previous section", show=False, id="reading.previous-section"),
     ]

@@ -155,9 +155,9 @@ class TimelinePane(Vertical):
     }
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("t", "toggle_track", "Track", show=True, id="timeline.toggle-track",
+        Binding("t", "toggle_track", "Track", show=True, id="timeline.switch-track",
                 tooltip="Switch between the story track and the production track"),
-        Binding("escape", "back_out", "Close", show=True, id="timeline.close",
+        Binding("escape", "back_out", "Close", show=True, id="timeline.back-out",
                 tooltip="Close the scene or event: back to the list"),
     ]
 

@@ -51,8 +51,8 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True, id="help.close"),
-        Binding("down,j", "scroll(1)", "Down", show=False, id="help.down"),
-        Binding("up,k", "scroll(-1)", "Up", show=False, id="help.up"),
+        Binding("down,j", "scroll(1)", "Down", show=False, id="help.scroll-down"),
+        Binding("up,k", "scroll(-1)", "Up", show=False, id="help.scroll-up"),
         Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page-down"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
         Binding("home", "edge(0)", "Top", show=False, id="help.top"),

@@ -125,3 +125,17 @@ async def test_timeline_rows_wrap_under_themselves(shipped_dataset, size):
         lead = len(lines[first]) - len(lines[first].lstrip())
         assert lead == 3
         assert lines[first + 1].startswith(" " * 5) and lines[first + 1][5] != " ", lines
+
+
+@THREE_SIZES
+async def test_the_reading_text_never_touches_its_scrollbar(shipped_dataset, size):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        longest = max(shipped_dataset.sections, key=lambda s: sum(map(len, s.paragraphs)))
+        app.post_message(Navigate(Location("section", longest.id)))
+        await settle(pilot)
+        reading = app.reading
+        assert reading.max_scroll_y > 0  # a scrollbar is there
+        lines = widget_lines(app, reading)  # the text area, scrollbar left out
+        assert all(line.endswith(" ") for line in lines), [line for line in lines if not line.endswith(" ")]

@@ -35,6 +35,7 @@ from ..widgets.film_strip import Mark, proportional_strip
 
 COLUMN_WIDTH = 76  # the most characters a line of the article gets
 GUTTER = 2  # cells left of the column, where the bar beside a landing paragraph goes
+RIGHT_GAP = 1  # a cell kept clear between the text and the scrollbar
 CREDIT_INDENT = 2
 NOTE_BAR = "▌ "
 LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
@@ -267,8 +268,8 @@ class ReadingPane(ScrollView, can_focus=True):
             self._layout_width, self._lines, self._block_lines, self._line_starts = 0, [], [], []
             return
         self._layout_width = width
-        column = max(1, min(COLUMN_WIDTH, width - GUTTER))
-        margin = max(0, (width - GUTTER - column) // 2)
+        column = max(1, min(COLUMN_WIDTH, width - GUTTER - RIGHT_GAP))
+        margin = max(0, (width - GUTTER - RIGHT_GAP - column) // 2)
         base = self.visual_style
         blank = Strip.blank(width, base.rich_style)
         lines: list[Strip] = []
@@ -466,7 +467,7 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.section is None:
             return
         if self.scroll_target_y < self.max_scroll_y:
-            self.scroll_page_down()
+            self._page(1)
         elif not self._go_to_section(self.section.index + 1):
             self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
 
@@ -475,9 +476,14 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.section is None:
             return
         if self.scroll_target_y > 0:
-            self.scroll_page_up()
+            self._page(-1)
         elif not self._go_to_section(self.section.index - 1, at_end=True):
             self.notify("The start of the article.", title="Reading", timeout=3, markup=False)
+
+    def _page(self, pages: int) -> None:
+        """A page on from where the scroll is going (not from where an animation has got to), so
+        quick presses each move a whole page."""
+        self.scroll_to(y=self.scroll_target_y + pages * self.scrollable_content_region.height)
 
     def action_scroll_up(self) -> None:
         self._reader_moved()

@@ -28,6 +28,9 @@ class Hanging(Visual):
     def plain(self) -> str:
         return self.content.plain
 
+    def __str__(self) -> str:
+        return self.content.plain
+
     def lines(self, width: int) -> list[Content]:
         """The lines as drawn at `width`: each line of the text wrapped, continuations indented."""
         if self._wrapped is not None and self._wrapped[0] == width:

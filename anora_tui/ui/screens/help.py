@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..hanging import Hanging
 from ..panes.person_detail import NAMED_CHAR, NAMED_MARKER, NOTE_CHAR, SECTION_CHARS
 from ..panes.reading import LANDING_BAR, NOTE_BAR
 from ..panes.sections import CURRENT_MARKER
@@ -91,12 +92,15 @@ class HelpScreen(ModalScreen[None]):
         body = self.body
         body.scroll_to(y=body.max_scroll_y if end else 0, animate=False, immediate=True)
 
-    def _table(self, rows: list[tuple[str, str]]) -> Content:
+    def _table(self, rows: list[tuple[str, str]]) -> Hanging:
+        """Keys (or symbols) in a column, each description beside them; a long description wraps
+        under itself, not under the keys."""
         width = max((len(keys) for keys, _ in rows), default=0)
         key_style = self.get_visual_style("help--keys", partial=True)
-        return Content("\n").join(
+        table = Content("\n").join(
             Content.assemble((keys.ljust(width), key_style), "  ", description) for keys, description in rows
         )
+        return Hanging(table, hang=width + 2)
 
 
 def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

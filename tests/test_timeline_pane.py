@@ -197,8 +197,9 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
         assert app.focused is pane.detail.links
         assert facts(pane) == (
             "The fog\nFog rolls over the pier and Wren waits inside it.\n"
-            "Scene 2 of 3 · ≈ 0:05–0:08 · 3 min (about halfway)"
-        )  # what happens first, then when
+            "Scene 2 of 3 · ≈ 0:05–0:08 · 3 min (about halfway)\n"
+            "Not in the article: The fog was shot on the second night, the festival programme says."
+        )  # what happens first, then when, then what the dataset knows from elsewhere
         assert link_rows(pane) == [
             "How it was shot",
             "Location: Garrow pier",
@@ -215,6 +216,11 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
             "Wren — played by Ines Haldane",
             "Discussed in",
             "2. Three nights on the pier",
+            "The whole film",
+            "Days: 3 days shot",
+            "Camera: 16mm film",
+            "• Three nights on the pier at Garrow, with a crew of nine.",
+            "Not in the article: The festival cut runs eleven minutes.",
         ]
 
 
@@ -231,7 +237,7 @@ async def test_detail_links_post_navigate_for_people_characters_and_sections(exa
             await pilot.press("down")
         await pilot.press("enter")  # first link: Mara Quill
         await pilot.press("down", "down", "down", "enter")  # Pell, played by Tomás Reyes
-        await pilot.press("end", "enter")  # the section
+        await pilot.press("down", "down", "enter")  # Wren, then the section (headings are skipped)
         assert app.navigations == [
             Location("person", "mara-quill"),
             Location("person", "tomas-reyes"),

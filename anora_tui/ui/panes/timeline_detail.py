@@ -13,7 +13,7 @@ from typing import ClassVar, Iterable
 from textual.content import Content
 from textual.widget import Widget
 
-from ...core.model import Dataset, Event, Scene
+from ...core.model import Dataset, Event, Production, Scene
 from ...core.navigation import Location
 from ...core.timeline_layout import (
     format_event_date,
@@ -21,7 +21,7 @@ from ...core.timeline_layout import (
     format_position,
     format_quantity,
 )
-from ..content import plain
+from ..content import OUTSIDE_ARTICLE_LABEL, plain
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
@@ -37,12 +37,15 @@ TITLE = ".timeline-detail--title"
 LABEL = ".timeline-detail--label"
 APPROXIMATE = ".timeline-detail--approximate"
 MUTED = ".timeline-detail--muted"
+OUTSIDE = ".timeline-detail--outside"
 
 
 class TimelineDetail(DetailView):
     """Shows one scene or event; `show_scene` / `show_event` replace what is shown."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {style.removeprefix(".") for style in (TITLE, LABEL, APPROXIMATE, MUTED)}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        style.removeprefix(".") for style in (TITLE, LABEL, APPROXIMATE, MUTED, OUTSIDE)
+    }
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -88,11 +91,8 @@ class TimelineDetail(DetailView):
             when += Content.assemble(" · ", (where, APPROXIMATE if position.approximate else ""))
         if position.start_minute is not None and position.description:
             when += Content.assemble((" (", MUTED), (position.description, MUTED), (")", MUTED))
-        return [
-            Info(plain(scene.title).stylize(TITLE)),
-            Info(plain(scene.summary)),
-            Info(when),
-        ]
+        rows: list[Row] = [Info(plain(scene.title).stylize(TITLE)), Info(plain(scene.summary)), Info(when)]
+        return rows + _outside_article(scene.outside_article)
 
     def _event_facts(self, event: Event) -> list[Row]:
         approximate = event.precision == "approximate"
@@ -103,12 +103,11 @@ class TimelineDetail(DetailView):
         rows: list[Row] = [Info(plain(event.title).stylize(TITLE)), Info(plain(event.summary)), Info(date)]
         if event.date_note:
             rows.append(Info(plain(event.date_note).stylize(MUTED)))
-        return rows
+        return rows + _outside_article(event.outside_article)
 
     # --- how it was shot, and the links ---------------------------------------------------------
 
-    def _production_lines(self, scene: Scene) -> Iterable[tuple[str, str]]:
-        production = scene.production
+    def _production_lines(self, production: Production) -> Iterable[tuple[str, str]]:
         if production.location:
             yield "Location", production.location
         days = [
@@ -125,17 +124,26 @@ class TimelineDetail(DetailView):
         for note in production.notes:
             yield "", f"• {note}"
 
-    def _shooting_rows(self, scene: Scene) -> list[Row]:
-        rows: list[Row] = [Heading("How it was shot")]
-        for label, value in self._production_lines(scene):
+    def _shooting_rows(self, heading: str, production: Production) -> list[Row]:
+        """How the scene (or the whole film) was shot, under a heading."""
+        rows: list[Row] = [Heading(heading)]
+        for label, value in self._production_lines(production):
             line = Content.assemble((f"{label}: ", LABEL)) if label else Content("")
             rows.append(Info(line + plain(value)))
-        if len(rows) == 1:
-            rows.append(Info(Content("The article does not say.").stylize(MUTED)))
         return rows
 
+    def _film_rows(self) -> list[Row]:
+        """What the dataset says of the whole film's making (its look, shots not tied to one scene)."""
+        article = self.dataset.article
+        rows = self._shooting_rows("The whole film", article.film_production)
+        rows += _outside_article(article.film_outside_article)
+        return rows if len(rows) > 1 else []
+
     def _scene_links(self, scene: Scene) -> list[Row]:
-        rows: list[Row] = self._shooting_rows(scene) + self._people_rows(scene.people)
+        rows: list[Row] = self._shooting_rows("How it was shot", scene.production)
+        if len(rows) == 1:
+            rows.append(Info(Content("The article does not say.").stylize(MUTED)))
+        rows += self._people_rows(scene.people)
         if scene.characters:
             rows.append(Heading("Characters"))
             for character_id in scene.characters:
@@ -143,7 +151,8 @@ class TimelineDetail(DetailView):
                 player = self.dataset.people_by_id[character.played_by]
                 label = plain(character.name) + plain(f" — played by {player.name}").stylize(MUTED)
                 rows.append(Link(label, Location("person", player.id)))
-        return rows + self._section_rows(scene.sections)
+        # The whole film's facts come last, so that the scene's own links stay near the top.
+        return rows + self._section_rows(scene.sections) + self._film_rows()
 
     def _event_links(self, event: Event) -> list[Row]:
         return self._people_rows(event.people) + self._section_rows(event.sections)
@@ -162,3 +171,8 @@ class TimelineDetail(DetailView):
             section = self.dataset.sections_by_id[section_id]
             rows.append(Link(plain(f"{section.index + 1}. {section.title}"), Location("section", section_id)))
         return [Heading("Discussed in"), *rows] if rows else []
+
+
+def _outside_article(text: str) -> list[Row]:
+    """What the dataset's editor knows from elsewhere, set apart and labelled, never taken for the text."""
+    return [Info(plain(OUTSIDE_ARTICLE_LABEL + text).stylize(OUTSIDE))] if text else []

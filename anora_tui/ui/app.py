@@ -27,7 +27,7 @@ from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from .. import __version__
-from ..core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
+from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.navigation import History, Location
@@ -36,6 +36,7 @@ from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
 from ..core.text import clean_text
 from ..paths import config_file, state_dir, styles_dir
+from .bookmarking import BookmarkKeys
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
@@ -43,7 +44,7 @@ from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
-from .screens.bookmarks import BookmarkCommands, BookmarksScreen
+from .screens.bookmarks import BookmarkCommands
 from .screens.help import HelpScreen
 from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.key_bar import KeyBar
@@ -84,7 +85,7 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
     return None
 
 
-class AnoraApp(OneLineCrashApp):
+class AnoraApp(BookmarkKeys, OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | set(ALL_PROVIDERS) | {BookmarkCommands}
@@ -460,7 +461,7 @@ class AnoraApp(OneLineCrashApp):
         groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
         return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
 
-    # --- zen and bookmarks -------------------------------------------------------------------
+    # --- zen ---------------------------------------------------------------------------------
 
     def action_toggle_zen(self) -> None:
         self._set_zen(not self.zen)
@@ -471,49 +472,6 @@ class AnoraApp(OneLineCrashApp):
     def _set_zen(self, zen: bool) -> None:
         self.zen = zen
         self.query_one("#panes").set_class(zen, "-zen")
-
-    def action_bookmark(self) -> None:
-        place = self._bookmark_target()
-        if place is None:
-            self.notify("Nothing here to bookmark.", markup=False)
-            return
-        described = describe(self.dataset, place)
-        if place in self.bookmarks:
-            self.notify(f"Already bookmarked: {described.where}", markup=False)
-            return
-        self.bookmarks = (*self.bookmarks, place)
-        self.notify(f"Bookmarked: {described.where} (' lists your bookmarks)", markup=False)
-        self.save_place()
-
-    def _bookmark_target(self) -> Location | None:
-        """The paragraph at the top of the reading pane (or the one with the selected name); in another
-        pane, the selected quote, person, scene, event or paragraph, or else the detail open there."""
-        if self.active_pane == "reading":
-            reading = self.reading
-            if reading.section_id is None:
-                return None
-            paragraph = reading.selected.paragraph if reading.selected else reading.top_paragraph
-            return Location("section", reading.section_id, paragraph)
-        focused = self.focused
-        if isinstance(focused, LinkList) and (location := focused.highlighted_location) is not None:
-            return bookmark_place(location)
-        if self.active_pane == "people" and self.people.showing_detail and self.people.detail.person_id:
-            return Location("person", self.people.detail.person_id)
-        if self.active_pane == "timeline" and self.timeline.open is not None:
-            return self.timeline.open
-        return None
-
-    def action_bookmarks(self) -> None:
-        def chosen(place: Location | None) -> None:
-            if place is not None:
-                self.post_message(Navigate(place))
-
-        self.push_screen(BookmarksScreen(self.dataset, self.bookmarks), chosen)
-
-    def on_bookmarks_screen_removed(self, message: BookmarksScreen.Removed) -> None:
-        self.bookmarks = tuple(place for place in self.bookmarks if place != message.place)
-        self.notify(f"Removed the bookmark: {describe(self.dataset, message.place).where}", markup=False)
-        self.save_place()
 
     def action_search(self) -> None:
         """Quote search, starting from the last query; Escape comes back with nothing changed."""

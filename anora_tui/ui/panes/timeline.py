@@ -16,20 +16,21 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets import ContentSwitcher, OptionList, Static
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
 from ...core.timeline_layout import (
     StripLayout,
-    format_event_date,
+    axis_ticks,
+    events_caption,
+    film_caption,
+    event_when,
     format_length,
     format_position,
     layout_events,
     layout_scenes,
-    minute_ticks,
     pack_labels,
-    year_ticks,
 )
 from ..content import plain
 from ..messages import Navigate
@@ -57,8 +58,13 @@ STRIP_KEYS = {
         f"{EXACT_CHAR} minutes given   {APPROXIMATE_CHAR} approximate (≈)   "
         f"{ESTIMATED_CHAR} no minutes: placed by story order\nClick a mark to open its scene."
     ),
+    "scene-order": Content(
+        f"{ESTIMATED_CHAR} one slot per scene, in story order: the article gives no minutes\n"
+        "Click a mark to open its scene."
+    ),
     "event": Content(
-        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)\n"
+        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)   "
+        f"{ESTIMATED_CHAR} no date: placed by its order\n"
         "Click a mark to open its event."
     ),
 }
@@ -94,8 +100,15 @@ class TimelineStrip(Widget):
     def on_resize(self) -> None:
         self.refresh()
 
-    def watch_kind(self, kind: Literal["scene", "event"]) -> None:
-        self.tooltip = STRIP_KEYS[kind]
+    def watch_kind(self) -> None:
+        self._show_key()
+
+    def watch_strip_layout(self) -> None:
+        self._show_key()
+
+    def _show_key(self) -> None:
+        """The strip's key, as its tooltip: scenes placed by minutes or by order, or events."""
+        self.tooltip = STRIP_KEYS["scene-order" if self.strip_layout.scale == "order" else self.kind]
 
     def _marks(self) -> list[tuple[str, Mark]]:
         """(id, mark) in drawing order: discussed marks over plain ones, the selected one on top."""
@@ -122,11 +135,8 @@ class TimelineStrip(Widget):
         span = self.strip_layout.span
         marks = [mark for _, mark in self._marks()]
         strip = proportional_strip(width, span, marks, ".timeline-strip--track")
-        if self.kind == "scene":
-            ticks = minute_ticks(span, width)
-        else:
-            ticks = year_ticks(self.strip_layout.low, self.strip_layout.high, width)
         low = self.strip_layout.low
+        ticks = axis_ticks(self.strip_layout, width)
         labels = ((cell_range(tick.value - low, 0, span, width)[0], tick.label) for tick in ticks)
         axis = Content.assemble((pack_labels(width, labels), ".timeline-strip--axis"))
         return Content("\n").join([strip, axis])
@@ -173,11 +183,16 @@ class TimelinePane(Vertical):
             "story": layout_scenes(dataset.scenes, dataset.article.film_runtime_minutes),
             "production": layout_events(dataset.events),
         }
+        self._captions = {
+            "story": film_caption(dataset.article, self._layouts["story"]),
+            "production": events_caption(self._layouts["production"], dataset.events),
+        }
         # Mounted when a scene or event is first opened: start-up does not build a hidden view.
         self._detail = TimelineDetail(dataset, id="timeline-detail")
 
     def compose(self) -> ComposeResult:
         yield TrackSwitch(TRACK_LABELS, self.track, id="timeline-tracks")
+        yield Static(id="timeline-caption", markup=False)
         yield TimelineStrip(id="timeline-strip")
         with ContentSwitcher(initial="timeline-list", id="timeline-views"):
             yield LinkList(id="timeline-list")
@@ -300,9 +315,17 @@ class TimelinePane(Vertical):
         self.query_one(TrackSwitch).active = self.track
         self.query_one(ContentSwitcher).current = "timeline-list" if self.open is None else "timeline-detail"
         self.refresh_bindings()
+        self._show_caption()
         self._show_strip()
         if had_focus:
             self.focus_default()
+
+    def _show_caption(self) -> None:
+        caption = self.query_one("#timeline-caption", Static)
+        text = self._captions[self.track]
+        if caption.tooltip != text:
+            caption.update(Content(text))
+            caption.tooltip = text
 
     def _show_strip(self) -> None:
         kind = TRACK_KINDS[self.track]
@@ -350,6 +373,5 @@ class TimelinePane(Vertical):
             return Content.assemble(
                 marker, (f"{record.order + 1}. ", MUTED), title, "\n   ", where, (f" · {length}" if length else "", MUTED)
             )
-        approximate = record.precision == "approximate"
-        date = format_event_date(record.date, record.precision)
-        return Content.assemble(marker, (date, APPROXIMATE if approximate else MUTED), "\n  ", title)
+        vague = record.precision == "approximate" or not record.dated
+        return Content.assemble(marker, (event_when(record), APPROXIMATE if vague else MUTED), "\n  ", title)

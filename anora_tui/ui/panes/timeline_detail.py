@@ -16,7 +16,7 @@ from textual.widget import Widget
 from ...core.model import Dataset, Event, Production, Scene
 from ...core.navigation import Location
 from ...core.timeline_layout import (
-    format_event_date,
+    event_when,
     format_length,
     format_position,
     format_quantity,
@@ -31,6 +31,7 @@ PRECISION_WORDS = {
     "year": "year known",
     "approximate": "approximate",
 }
+UNDATED_WORDS = "no date in the article: placed by its order"
 
 # Span styles name the view's component classes: Textual resolves them when drawing (timeline.tcss).
 TITLE = ".timeline-detail--title"
@@ -95,11 +96,9 @@ class TimelineDetail(DetailView):
         return rows + _outside_article(scene.outside_article)
 
     def _event_facts(self, event: Event) -> list[Row]:
-        approximate = event.precision == "approximate"
-        date = Content.assemble(
-            (format_event_date(event.date, event.precision), APPROXIMATE if approximate else ""),
-            (f" ({PRECISION_WORDS.get(event.precision, event.precision)})", MUTED),
-        )
+        vague = event.precision == "approximate" or not event.dated
+        precision = PRECISION_WORDS.get(event.precision, event.precision) if event.dated else UNDATED_WORDS
+        date = Content.assemble((event_when(event), APPROXIMATE if vague else ""), (f" ({precision})", MUTED))
         rows: list[Row] = [Info(plain(event.title).stylize(TITLE)), Info(plain(event.summary)), Info(date)]
         if event.date_note:
             rows.append(Info(plain(event.date_note).stylize(MUTED)))

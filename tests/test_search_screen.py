@@ -145,7 +145,7 @@ async def test_empty_result_suggests_loosening(example_dataset, size):
         assert count_line(app) == "0 of 7 quotes"
         assert result_rows(app) == []
         assert empty_message(app) == (
-            "No quote matches “ferry @quill”. Drop the speaker filter @quill: 1 quote match without it."
+            "No quote matches “ferry @quill”. Drop @quill: 1 quote matches without it."
         )
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace")
         assert empty_message(app) == ""

@@ -388,7 +388,8 @@ class AnoraApp(App[None]):
         if self.last_search is None or not self.last_search.count:
             self.notify("No search to step through: press / to search the quotes.", markup=False)
             return
-        hit = step_match(self.last_search, self.last_match, backwards=step < 0)
+        current = self.dataset.quotes_by_id[self.last_match].order if self.last_match else None
+        hit = step_match(self.last_search, current, backwards=step < 0)
         if hit is not None:
             self.last_match = hit.quote.id
             self.post_message(Navigate(Location("quote", hit.quote.id)))

@@ -56,8 +56,9 @@ class Person:
     kind: str
     roles: tuple[str, ...]
     description: str
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names the article uses: mentions are counted by these
     characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
+    known_as: tuple[str, ...] = ()  # names a reader may type (credits, spellings): for finding only
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,7 +387,8 @@ def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Perso
     if len(person.characters) == len(characters) and person.characters == tuple(characters):
         return person
     return _make_person(
-        person.id, person.name, person.kind, person.roles, person.description, person.aliases, tuple(characters)
+        person.id, person.name, person.kind, person.roles, person.description, person.aliases, tuple(characters),
+        person.known_as,
     )
 
 

@@ -12,7 +12,7 @@ the People filter). Results are materialised lazily, a page at a time (`results.
 from .bitsets import bits_from_positions, positions_of
 from .folding import fold_char, fold_text, fold_with_offsets, match_spans, original_span
 from .indexes import SearchIndexes
-from .names import NameIndex, NameMatch, PeopleNames, finding_names
+from .names import EXACT, PREFIXES, START, WORDS, NameIndex, NameMatch, PeopleNames, finding_names
 from .paragraphs import ParagraphIndex
 from .query import Query, parse_query
 from .quotes import QuoteIndex
@@ -32,6 +32,10 @@ from .results import (
 from .text_index import INNER, PREFIX, WHOLE, TextIndex
 
 __all__ = [
+    "EXACT",
+    "PREFIXES",
+    "START",
+    "WORDS",
     "INNER",
     "PREFIX",
     "SCOPES",

@@ -158,7 +158,7 @@ class PeopleNames:
 def finding_names(dataset: Dataset, person_id: str) -> list[str]:
     """Every name a person can be found by: their own first."""
     person = dataset.people_by_id[person_id]
-    names = [person.name, *person.aliases, *getattr(person, "known_as", ()), person.id.replace("-", " ")]
+    names = [person.name, *person.aliases, *person.known_as, person.id.replace("-", " ")]
     for character_id in person.characters:
         character = dataset.characters_by_id[character_id]
         names += [character.name, *character.aliases]

@@ -13,7 +13,8 @@ class Location:
     """A place to jump to.
 
     - ``section``: ``id`` is a section id; ``paragraph`` (1-based) and ``span`` (character offsets in
-      that paragraph) optionally say what to bring into view and highlight.
+      that paragraph) optionally say what to bring into view and highlight; ``marks`` are more spans
+      to mark there (the words a text search found).
     - ``person`` / ``scene`` / ``event``: the detail view of that record.
     - ``quote``: the quote's paragraph in the reading pane, with the quote highlighted.
     """
@@ -22,6 +23,7 @@ class Location:
     id: str
     paragraph: int | None = None
     span: tuple[int, int] | None = None
+    marks: tuple[tuple[int, int], ...] = ()
 
 
 class History:
@@ -106,6 +108,7 @@ def _to_plain(location: Location) -> dict:
         "id": location.id,
         "paragraph": location.paragraph,
         "span": list(location.span) if location.span else None,
+        "marks": [list(mark) for mark in location.marks],
     }
 
 
@@ -118,8 +121,15 @@ def _from_plain(data: dict) -> Location:
     if paragraph is not None and not isinstance(paragraph, int):
         raise ValueError("bad paragraph")
     if span is not None:
-        start, end = span
-        if not (isinstance(start, int) and isinstance(end, int)):
-            raise ValueError("bad span")
-        span = (start, end)
-    return Location(kind, data["id"], paragraph, span)
+        span = _span(span)
+    marks = data.get("marks") or []  # absent from files saved before marks were kept
+    if not isinstance(marks, list):
+        raise ValueError("bad marks")
+    return Location(kind, data["id"], paragraph, span, tuple(_span(mark) for mark in marks))
+
+
+def _span(data: object) -> tuple[int, int]:
+    start, end = data  # type: ignore[misc]
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise ValueError("bad span")
+    return (start, end)

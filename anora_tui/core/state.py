@@ -36,6 +36,7 @@ class SavedState:
     paragraph: int = 1  # 1-based paragraph at the top of the reading pane
     theme: str | None = None
     history: Mapping | None = None  # `History.snapshot()` output
+    searches: tuple[str, ...] = ()  # the last search queries, most recent first
 
     def to_plain(self) -> dict:
         return {
@@ -44,6 +45,7 @@ class SavedState:
             "paragraph": self.paragraph,
             "theme": self.theme,
             "history": self.history,
+            "searches": list(self.searches),
         }
 
     @classmethod
@@ -66,7 +68,10 @@ class SavedState:
             raise ValueError("'theme' is not a string")
         if history is not None and not isinstance(history, dict):
             raise ValueError("'history' is not an object")
-        return cls(section_id, paragraph, theme, history)
+        searches = data.get("searches", [])  # absent from files saved before searches were kept
+        if not isinstance(searches, list) or not all(isinstance(query, str) for query in searches):
+            raise ValueError("'searches' is not a list of strings")
+        return cls(section_id, paragraph, theme, history, tuple(clean_text(query) for query in searches))
 
 
 @dataclass(frozen=True)

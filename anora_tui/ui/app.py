@@ -12,7 +12,6 @@ import sys
 import tempfile
 import time
 import traceback
-from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -29,11 +28,14 @@ from textual.worker import WorkerFailed
 from .. import __version__
 from ..core.model import Dataset
 from ..core.navigation import History, Location
-from ..core.places import quote_location
-from ..core.search import QuoteIndex, SearchResult, step_match
+from ..core.model import Quote
+from ..core.places import excerpt_span, quote_location
+from ..core.quoting import cite_quote
+from ..core.search import QuoteIndex, Scope, SearchIndexes, SearchResult, match_number, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
 from ..core.text import clean_text
 from ..paths import state_dir, styles_dir
+from .clipboard import copy_citation
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
@@ -42,7 +44,7 @@ from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .screens.help import HelpScreen
-from .screens.quote_search import QuoteSearchScreen, SearchBox
+from .screens.search import SearchBox, SearchOutcome, SearchScreen
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .widgets.title_bar import TitleBar
@@ -54,6 +56,7 @@ MEDIUM = 100
 TINY_WIDTH = 20
 TINY_HEIGHT = 6
 EXIT_CRASHED = 1
+SEARCH_HISTORY = 20  # queries kept, and saved with the state
 
 
 def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
@@ -129,9 +132,13 @@ class AnoraApp(App[None]):
         Binding("4", "show_pane('timeline')", "Timeline", show=False),
         Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place"),
         Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again"),
-        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes"),
-        Binding("n", "step_match(1)", "Next match", show=False),
-        Binding("N", "step_match(-1)", "Previous match", show=False),
+        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text"),
+        Binding("n", "step_match(1)", "Match", show=True, key_display="n/N",
+                tooltip="Next match of the last search (N: previous)", id="next-match"),
+        Binding("N", "step_match(-1)", "Previous match", show=False, id="previous-match"),
+        Binding("n,N", "no_search", "Step through matches", show=False, id="no-search"),
+        Binding("y", "copy_quote", "Copy", show=True,
+                tooltip="Copy the selected quote (or the one on screen) with its citation", id="copy-quote"),
         Binding("escape", "back_out", "Back out one step", show=False),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
@@ -148,8 +155,12 @@ class AnoraApp(App[None]):
         self.state_path = state_path or state_file()
         self.history = History()
         self.active_pane: PaneName = "reading"
-        self.last_search: SearchResult | None = None
-        self.last_match: str | None = None  # quote id reached by the last search or n/N
+        self.search_indexes = SearchIndexes(dataset)
+        self.last_search: SearchResult | None = None  # the search n/N step through
+        self.last_match: int | None = None  # position (in its scope) reached by the last search or n/N
+        self.last_query = ""  # what the search screen opens with, and in which scope
+        self.last_scope: Scope = "quotes"
+        self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
@@ -157,10 +168,10 @@ class AnoraApp(App[None]):
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
 
-    @cached_property
+    @property
     def quote_index(self) -> QuoteIndex:
         """Built on first use (the first search), not while the reader starts."""
-        return QuoteIndex(self.dataset)
+        return self.search_indexes.quotes
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -195,6 +206,7 @@ class AnoraApp(App[None]):
             self.theme = saved.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.search_history = list(saved.searches[:SEARCH_HISTORY])
         if saved.history is not None:
             self.history = History.restore(saved.history)
             self.history.keep_only(self._exists)  # the data may have changed since
@@ -280,7 +292,7 @@ class AnoraApp(App[None]):
             location = quote_location(self.dataset, location.id)
         if location.kind == "section":
             self.contents.mark_current(location.id)
-            self.reading.open_section(location.id, location.paragraph, location.span)
+            self.reading.open_section(location.id, location.paragraph, location.span, location.marks)
             self._show_pane("reading")
         else:
             self._show_detail(location)
@@ -308,8 +320,12 @@ class AnoraApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
-        if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
-            return self.screen is self.screen_stack[0]
+        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "step_match", "no_search", "back_out",
+                          "search", "copy_quote")
+        if action in reader_actions and self.screen is not self.screen_stack[0]:
+            return False
+        if action == "step_match":
+            return self.last_search is not None  # in the key bar once there is a search to step through
         return True
 
     def action_cycle_pane(self, step: int) -> None:
@@ -356,7 +372,7 @@ class AnoraApp(App[None]):
             # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
             box = list(Binding.make_bindings(SearchBox.BINDINGS))
             taken = {binding.key for binding in box}
-            screen = Binding.make_bindings(QuoteSearchScreen.BINDINGS)
+            screen = Binding.make_bindings(SearchScreen.BINDINGS)
             return box + [binding for binding in screen if binding.key not in taken]
 
         return [
@@ -366,33 +382,91 @@ class AnoraApp(App[None]):
             ("People pane", bindings(PeoplePane)),
             ("A person's detail", bindings(PersonDetail)),
             ("Timeline pane", bindings(TimelinePane)),
-            ("Quote search", search_keys()),
+            ("Search", search_keys()),
         ]
 
     def action_search(self) -> None:
-        """Quote search, starting from the last query; Escape comes back with nothing changed."""
-        screen = QuoteSearchScreen(
-            self.dataset, self.quote_index, query=str(self.last_search.query) if self.last_search else ""
-        )
+        """The search screen, starting from the last query and scope; Escape comes back with nothing
+        changed but the query (kept for next time, and in the history)."""
+        screen = SearchScreen(self.dataset, self.search_indexes, query=self.last_query, scope=self.last_scope,
+                              history=self.search_history)
+        self.push_screen(screen, self._searched)
 
-        def searched(quote_id: str | None) -> None:
-            if quote_id is None:
-                return
-            self.last_search = screen.result  # the screen keeps its last search for n/N
-            self.last_match = quote_id
-            self.post_message(Navigate(Location("quote", quote_id)))
+    def _searched(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        self.last_query, self.last_scope = outcome.query, outcome.scope
+        self.remember_search(outcome.query)
+        hit = outcome.hit
+        if hit is None:
+            return
+        self.last_search = outcome.result  # the screen's last search, for n/N
+        self.last_match = hit.position
+        self.refresh_bindings()
+        self.post_message(Navigate(self._hit_location(hit)))
 
-        self.push_screen(screen, searched)
+    def remember_search(self, query: str) -> None:
+        """Put a query first in the history (once), keeping the last SEARCH_HISTORY."""
+        query = query.strip()
+        if query:
+            self.search_history = [query, *(q for q in self.search_history if q != query)][:SEARCH_HISTORY]
+
+    def _hit_location(self, hit) -> Location:
+        if hit.quote is not None:
+            return Location("quote", hit.quote.id)
+        return Location("section", hit.section, hit.paragraph, hit.spans[0] if hit.spans else None, hit.spans)
 
     def action_step_match(self, step: int) -> None:
-        if self.last_search is None or not self.last_search.count:
-            self.notify("No search to step through: press / to search the quotes.", markup=False)
+        result = self.last_search
+        if result is None:
             return
-        current = self.dataset.quotes_by_id[self.last_match].order if self.last_match else None
-        hit = step_match(self.last_search, current, backwards=step < 0)
-        if hit is not None:
-            self.last_match = hit.quote.id
-            self.post_message(Navigate(Location("quote", hit.quote.id)))
+        hit = step_match(result, self.last_match, backwards=step < 0)
+        if hit is None:
+            self.notify(f"Nothing matches “{result.query}” any more.", markup=False)
+            return
+        previous, self.last_match = self.last_match, hit.position
+        message = f"Match {match_number(result, hit.position)} of {result.count:,} for “{result.query}”"
+        if previous is not None and result.count > 1:
+            if step > 0 and hit.position <= previous:
+                message += " · wrapped to the first match"
+            elif step < 0 and hit.position >= previous:
+                message += " · wrapped to the last match"
+        self.notify(message, markup=False, timeout=2.5)
+        self.post_message(Navigate(self._hit_location(hit)))
+
+    def action_no_search(self) -> None:
+        self.notify("No search to step through: press / to search the quotes or the text.", markup=False)
+
+    def action_copy_quote(self) -> None:
+        quote = self._quote_to_copy()
+        if quote is None:
+            self.notify("Nothing to copy here: select a quote (a person's quotes, search results) or "
+                        "bring one on screen in the text.", markup=False)
+            return
+        copy_citation(self, cite_quote(self.dataset, quote))
+
+    def _quote_to_copy(self) -> Quote | None:
+        """The quote highlighted in a list; in the reading pane, the one highlighted in the text, else
+        the first on screen."""
+        focused = self.focused
+        if isinstance(focused, LinkList):
+            location = focused.highlighted_location
+            if location is not None and location.kind == "quote":
+                return self.dataset.quotes_by_id.get(location.id)
+            return None
+        if self.active_pane != "reading" or self.reading.section_id is None:
+            return None
+        section_id = self.reading.section_id
+        if self.reading.highlight is not None:
+            paragraph, span = self.reading.highlight[0], self.reading.highlight[1]
+            for quote in self.dataset.quotes_in(section_id, paragraph):
+                if excerpt_span(self.dataset.paragraph(section_id, paragraph), quote.text) == span:
+                    return quote
+        for paragraph in self.reading.in_view:
+            quotes = self.dataset.quotes_in(section_id, paragraph)
+            if quotes:
+                return quotes[0]
+        return None
 
     async def action_quit(self) -> None:
         self.save_place()
@@ -408,7 +482,8 @@ class AnoraApp(App[None]):
 
     def current_state(self) -> SavedState:
         reading = self.reading
-        return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot())
+        return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot(),
+                          tuple(self.search_history))
 
     def save_place(self) -> bool:
         """Save where the reader is; on failure keep the reason (shown now, or printed at exit)."""

@@ -27,6 +27,7 @@ from textual.style import Style
 from ...core.model import Dataset, Note, Quote, Section
 from ...core.navigation import Location
 from ...core.places import NameLink, excerpt_span, section_links
+from ...core.quoting import form_label
 from ..content import plain
 from ..messages import Navigate, ParagraphsInView
 from ..widgets.film_strip import Mark, proportional_strip
@@ -35,7 +36,6 @@ COLUMN_WIDTH = 76  # the most characters a line of the article gets
 CREDIT_INDENT = 2
 NOTE_BAR = "▌ "
 PROGRESS_BAR_WIDTH = 12
-QUOTE_FORM_NOTES = {"direct": "", "first-person": " (in the first person)", "reported": " (reported)"}
 
 BlockKind = Literal["title", "paragraph", "credit", "note"]
 
@@ -91,6 +91,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.links: tuple[NameLink, ...] = ()
         self.selected: NameLink | None = None
         self.highlight: tuple[int, tuple[int, int]] | None = None  # paragraph, span
+        self.marks: tuple[tuple[int, int], ...] = ()  # more spans to mark in the highlight's paragraph
         self.blocks: list[Block] = []
         self._lines: list[Strip] = []
         self._block_lines: list[tuple[int, int]] = []  # each block's [first, last) line
@@ -128,9 +129,10 @@ class ReadingPane(ScrollView, can_focus=True):
         return in_view[0] if in_view else 1
 
     def open_section(
-        self, section_id: str, paragraph: int | None = None, span: tuple[int, int] | None = None
+        self, section_id: str, paragraph: int | None = None, span: tuple[int, int] | None = None,
+        marks: tuple[tuple[int, int], ...] = (),
     ) -> None:
-        """Show the section; bring `paragraph` into view and highlight `span` in it, if given."""
+        """Show the section; bring `paragraph` into view and highlight `span` (and `marks`) in it."""
         section = self.dataset.sections_by_id[section_id]
         if section is not self.section:
             self.section = section
@@ -140,6 +142,7 @@ class ReadingPane(ScrollView, can_focus=True):
             paragraph = None
         self.selected = None
         self.highlight = (paragraph, span) if paragraph is not None and span is not None else None
+        self.marks = marks if self.highlight is not None else ()
         self._pending_scroll = paragraph or 0
         self._rebuild()
 
@@ -149,6 +152,7 @@ class ReadingPane(ScrollView, can_focus=True):
             return False
         self.selected = None
         self.highlight = None
+        self.marks = ()
         self._rebuild()
         return True
 
@@ -196,7 +200,8 @@ class ReadingPane(ScrollView, can_focus=True):
         for start, end in _spans(text, (note.says for note in notes)):
             content = content.stylize(style("reading--says"), start, end)
         if self.highlight is not None and self.highlight[0] == number:
-            content = content.stylize(style("reading--highlight"), *self.highlight[1])
+            for start, end in (self.highlight[1], *self.marks):
+                content = content.stylize(style("reading--highlight"), start, end)
         name_style = style("reading--name")
         for link in self.links:
             if link.paragraph == number:
@@ -214,7 +219,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 parts.append(Content(", "))
             name = plain(self.dataset.people_by_id[speaker].name)
             parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
-            parts.append(Content(QUOTE_FORM_NOTES.get(form, "")))
+            parts.append(Content(f" ({form_label(form)})" if form_label(form) else ""))
         return Content("").join(parts)
 
     def _part_style(self, component: str) -> Style:

@@ -133,17 +133,18 @@ class AnoraApp(App[None]):
         Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place"),
         Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again"),
         Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text"),
+        Binding("escape", "back_out", "Back out one step", show=False),
+        Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
+        Binding("q", "quit", "Quit", show=True),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # even from a search box
+        # After Help and Quit: on a narrow terminal the key bar leaves out what does not fit.
         Binding("n", "step_match(1)", "Match", show=True, key_display="n/N",
                 tooltip="Next match of the last search (N: previous)", id="next-match"),
         Binding("N", "step_match(-1)", "Previous match", show=False, id="previous-match"),
         Binding("n,N", "no_search", "Step through matches", show=False, id="no-search"),
         Binding("y", "copy_quote", "Copy", show=True,
                 tooltip="Copy the selected quote (or the one on screen) with its citation", id="copy-quote"),
-        Binding("escape", "back_out", "Back out one step", show=False),
-        Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
-        Binding("q", "quit", "Quit", show=True),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # even from a search box
     ]
 
     def __init__(
@@ -388,7 +389,10 @@ class AnoraApp(App[None]):
     def action_search(self) -> None:
         """The search screen, starting from the last query and scope; Escape comes back with nothing
         changed but the query (kept for next time, and in the history)."""
-        screen = SearchScreen(self.dataset, self.search_indexes, query=self.last_query, scope=self.last_scope,
+        self.open_search(self.last_query, self.last_scope)
+
+    def open_search(self, query: str, scope: Scope) -> None:
+        screen = SearchScreen(self.dataset, self.search_indexes, query=query, scope=scope,
                               history=self.search_history)
         self.push_screen(screen, self._searched)
 
@@ -426,7 +430,9 @@ class AnoraApp(App[None]):
             return
         previous, self.last_match = self.last_match, hit.position
         message = f"Match {match_number(result, hit.position)} of {result.count:,} for “{result.query}”"
-        if previous is not None and result.count > 1:
+        if result.count == 1:
+            message += " · the only match"
+        elif previous is not None:
             if step > 0 and hit.position <= previous:
                 message += " · wrapped to the first match"
             elif step < 0 and hit.position >= previous:

@@ -12,7 +12,18 @@ the People filter). Results are materialised lazily, a page at a time (`results.
 from .bitsets import bits_from_positions, positions_of
 from .folding import fold_char, fold_text, fold_with_offsets, match_spans, original_span
 from .indexes import SearchIndexes
-from .names import EXACT, PREFIXES, START, WORDS, NameIndex, NameMatch, PeopleNames, finding_names
+from .names import (
+    EXACT,
+    PREFIXES,
+    START,
+    WORDS,
+    NameIndex,
+    NameMatch,
+    PeopleNames,
+    finding_names,
+    word_prefix_spans,
+    words_within,
+)
 from .paragraphs import ParagraphIndex
 from .query import Query, parse_query
 from .quotes import QuoteIndex
@@ -67,4 +78,6 @@ __all__ = [
     "positions_of",
     "step_match",
     "suggest_loosening",
+    "word_prefix_spans",
+    "words_within",
 ]

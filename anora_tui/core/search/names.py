@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..model import Dataset
-from .folding import fold_text
+from .folding import fold_text, fold_with_offsets, original_span
 from .query import WORD
 from .text_index import BoundedCache, with_prefix
 
@@ -163,3 +163,20 @@ def finding_names(dataset: Dataset, person_id: str) -> list[str]:
         character = dataset.characters_by_id[character_id]
         names += [character.name, *character.aliases]
     return names
+
+
+def word_prefix_spans(text: str, typed: str) -> list[tuple[int, int]]:
+    """Where in `text` each word typed starts a word (its first such word): what to highlight."""
+    folded, owners = fold_with_offsets(text)
+    spans: list[tuple[int, int]] = []
+    for word in WORD.findall(fold_text(typed)):
+        for found in WORD.finditer(folded):
+            if found.group().startswith(word):
+                spans.append(original_span(text, owners, found.start(), found.start() + len(word)))
+                break
+    return spans
+
+
+def words_within(name: str, other: str) -> bool:
+    """Every word of `name` is a word of `other` ("Baker" within "Sean Baker"; "Yura" is not)."""
+    return set(WORD.findall(fold_text(name))) <= set(WORD.findall(fold_text(other)))

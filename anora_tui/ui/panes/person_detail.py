@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
+from ...core.quoting import shown_quote
 from ...core.text import excerpt
 from ...core.timeline_layout import format_event_date, format_position
 from ..widgets.film_strip import Mark, proportional_strip
@@ -24,7 +25,6 @@ from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
-QUOTE_CHARS = 84  # about two lines of the side pane
 EXCERPT_CHARS = 60
 NAMED_CHAR = "█"
 NOTE_CHAR = "▒"
@@ -172,7 +172,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     headings: dict[str, int] = {}
     strip_row: int | None = None
 
-    def heading(title: str, count: int | None = None) -> None:
+    def heading(title: str, count: int | str | None = None) -> None:
         headings[title] = len(rows)
         rows.append(Heading(title if count is None else f"{title} · {count}"))
 
@@ -206,13 +206,14 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     quotes = dataset.quotes_by(person.id)
     if quotes:
         heading(QUOTES, len(quotes))
-        for quote in quotes:
-            _, _, trimmed = excerpt(quote.text, (0, 0), QUOTE_CHARS)
+        for quote in quotes:  # whole: a quote is read here, not only found
+            shown = shown_quote(quote.text, quote.form)
             section = dataset.sections_by_id[quote.section]
             where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
-            if quote.form != "direct":
-                where += f" · {quote.form}"
-            rows.append(Link(Content.assemble(f"“{trimmed}”", (where, META)), Location("quote", quote.id)))
+            if shown.label:
+                where += f" · {shown.label}"
+            label = Content.assemble(shown.opening, quote.text, shown.closing, (where, META))
+            rows.append(Link(label, Location("quote", quote.id)))
 
     scenes = dataset.scenes_with(person.id)
     if scenes:
@@ -229,7 +230,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             rows.append(Link(label, Location("event", event.id)))
 
     if mentions:
-        heading(MENTIONS, len(mentions))
+        heading(MENTIONS, f"named in {count_phrase(len(mentions), 'paragraph')}")
         per_section = Counter(m.section for m in mentions)
         section_id = None
         for mention in mentions:

@@ -22,7 +22,7 @@ from textual.content import Content
 from ..core.navigation import Location
 from ..core.quoting import shown_quote
 from ..core.search import NameIndex, Scope, parse_query, word_prefix_spans, words_within
-from ..core.text import ELLIPSIS, clean_text, excerpt
+from ..core.text import ELLIPSIS, excerpt
 from .content import plain
 from .messages import Navigate
 
@@ -148,7 +148,7 @@ class QuoteCommands(Provider):
             prompt = Content.assemble("Quote: ", opening, text, closing, " — ", plain(speaker), label)
             location = Location("quote", quote.id)
             yield Hit(QUOTE_SCORE - QUOTE_STEP * rank, prompt, lambda location=location: self.app.post_message(Navigate(location)),
-                      text=f"Quote: {clean_text(quote.text)}")
+                      text=f"Quote: {quote.text}")
 
 
 class SearchCommands(Provider):
@@ -170,5 +170,5 @@ ALL_PROVIDERS = (PlaceCommands, QuoteCommands, SearchCommands)
 
 
 def _text(entry: Entry) -> str:
-    return f"{entry.kind}: {clean_text(entry.name)}"
+    return f"{entry.kind}: {entry.name}"
 

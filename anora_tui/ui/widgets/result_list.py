@@ -14,6 +14,7 @@ Every row is built from `rich.text.Text` (never markup); styles come from compon
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from typing import Callable, ClassVar
 
 from rich.console import Console
@@ -95,13 +96,13 @@ class ResultList(ScrollView, can_focus=False):
         "result-list--label",
     }
 
+    @dataclass
     class Chosen(Message):
         """A row was clicked."""
 
-        def __init__(self, row: int) -> None:
-            super().__init__()
-            self.row = row
+        row: int
 
+    @dataclass
     class Highlighted(Message):
         """The cursor moved to another row (or the results changed)."""
 

@@ -59,8 +59,8 @@ class Person:
     roles: tuple[str, ...]
     description: str
     aliases: tuple[str, ...] = ()  # other names the article uses: mentions are counted by these
-    characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
     known_as: tuple[str, ...] = ()  # names a reader may type (credits, spellings): for finding only
+    characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,8 +414,8 @@ def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Perso
     if len(person.characters) == len(characters) and person.characters == tuple(characters):
         return person
     return _make_person(
-        person.id, person.name, person.kind, person.roles, person.description, person.aliases, tuple(characters),
-        person.known_as,
+        person.id, person.name, person.kind, person.roles, person.description, person.aliases, person.known_as,
+        tuple(characters),
     )
 
 

@@ -337,6 +337,7 @@ _PERSON = RecordType(
         "roles": _Field(_list_of(_text, may_be_empty=False)),
         "description": _Field(_text),
         "aliases": _Field(_text_list, required=False),
+        "known_as": _Field(_text_list, required=False),
     },
     Person,
 )

@@ -26,10 +26,18 @@ def fold_char(char: str) -> str:
 
 
 class _FoldTable(dict):
-    """For str.translate: each character's folded form, worked out the first time it is met."""
+    """For str.translate: each character's folded form, worked out the first time it is met. It also
+    keeps the characters that do not fold to exactly one (ß → ss, a combining accent → nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.uneven: re.Pattern[str] | None = None  # matches any of those characters; None: none yet
 
     def __missing__(self, code: int) -> str:
         folded = self[code] = fold_char(chr(code))
+        if len(folded) != 1:
+            uneven = {chr(c) for c, f in self.items() if len(f) != 1}
+            self.uneven = re.compile("[" + "".join(re.escape(c) for c in sorted(uneven)) + "]")
         return folded
 
 
@@ -49,16 +57,16 @@ def fold_text(text: str) -> str:
     )
 
 
-def fold_with_offsets(text: str) -> tuple[str, Sequence[int]]:
-    """The folded text and, for each of its characters, the offset of the original character."""
-    if text.isascii():
-        return fold_text(text), range(len(text))
+def fold_with_offsets(text: str, folded: str | None = None) -> tuple[str, Sequence[int]]:
+    """The folded text and, for each of its characters, the offset of the original character.
+    `folded`, if given, must be `fold_text(text)` (an index keeps it)."""
+    if folded is None:
+        folded = fold_text(text)  # which meets every non-ASCII character of the text in the table
+    if text.isascii() or _FOLD.uneven is None or _FOLD.uneven.search(text) is None:
+        return folded, range(len(text))  # one for one, the usual case
     parts = list(map(fold_char, text))
-    folded = "".join(parts)
-    if len(folded) == len(text) and "" not in parts:  # one for one, the usual case
-        return folded, range(len(text))
     owners = tuple(chain.from_iterable(repeat(offset, len(part)) for offset, part in enumerate(parts)))
-    return folded, owners
+    return "".join(parts), owners
 
 
 def original_span(text: str, owners: Sequence[int], start: int, end: int) -> tuple[int, int]:
@@ -69,9 +77,12 @@ def original_span(text: str, owners: Sequence[int], start: int, end: int) -> tup
     return original_start, original_end
 
 
-def match_spans(text: str, terms: Sequence[str] | tuple[str, ...]) -> tuple[tuple[int, int], ...]:
-    """Where the (folded) terms occur in the original text, merged into disjoint sorted spans."""
-    folded, owners = fold_with_offsets(text)
+def match_spans(text: str, terms: Sequence[str], folded: str | None = None) -> tuple[tuple[int, int], ...]:
+    """Where the (folded) terms occur in the original text, merged into disjoint sorted spans.
+    `folded`, if given, must be `fold_text(text)`."""
+    if not terms:
+        return ()
+    folded, owners = fold_with_offsets(text, folded)
     found: list[tuple[int, int]] = []
     for term in terms:
         start = folded.find(term)

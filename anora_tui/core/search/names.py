@@ -141,6 +141,15 @@ class PeopleNames:
     def __init__(self, dataset: Dataset) -> None:
         self.ids = [person.id for person in dataset.people]
         self.index = NameIndex(finding_names(dataset, person.id) for person in dataset.people)
+        # The folded words of each name the article uses for each person (name and aliases; not
+        # `known_as`, which the text does not use): what the text scope looks for.
+        self._article_words = [
+            tuple(tuple(WORD.findall(fold_text(name))) for name in (person.name, *person.aliases))
+            for person in dataset.people
+        ]
+
+    def article_words(self, entry: int) -> tuple[tuple[str, ...], ...]:
+        return self._article_words[entry]
 
     def matching(self, names: Iterable[str]) -> frozenset[str]:
         """Ids of the people every one of the (folded) names fits."""

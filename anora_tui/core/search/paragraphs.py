@@ -6,12 +6,15 @@ from __future__ import annotations
 from itertools import chain
 
 from ..model import Dataset
-from .bitsets import bits_from_positions, positions_of
-from .folding import fold_text, match_spans
+from .bitsets import bits_from_positions
+from .folding import match_spans
 from .names import PeopleNames
 from .query import WORD, Query, parse_query
 from .results import HitList, ParagraphHit, SearchResult
 from .text_index import BoundedCache, TextIndex
+
+
+EXACT_PEOPLE = 300  # up to this many people fit an "@" word, each is looked for by their whole names
 
 
 class ParagraphIndex:
@@ -29,7 +32,11 @@ class ParagraphIndex:
             self._places.extend((section.id, number) for number in range(1, len(section.paragraphs) + 1))
         self.text = TextIndex(chain.from_iterable(section.paragraphs for section in dataset.sections))
         self._by_name_word: BoundedCache = BoundedCache(64)
-        self._about_person: dict[str, tuple[int, ...]] = {}
+        self._named: dict[int, tuple[int, ...]] = {}  # person (entry in `people`) -> paragraphs naming them
+        quoted: dict[str, set[int]] = {}
+        for quote in dataset.quotes:
+            quoted.setdefault(quote.speaker, set()).add(self._first[quote.section] + quote.paragraph - 1)
+        self._quoted = {speaker: tuple(positions) for speaker, positions in quoted.items()}
 
     @property
     def total(self) -> int:
@@ -38,7 +45,7 @@ class ParagraphIndex:
     def forget(self) -> None:
         self.text.forget()
         self._by_name_word.clear()
-        self._about_person.clear()
+        self._named.clear()
 
     def position_of(self, section_id: str, paragraph: int) -> int:
         return self._first[section_id] + paragraph - 1
@@ -56,30 +63,35 @@ class ParagraphIndex:
     def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> ParagraphHit:
         section_id, number = self._places[position]
         text = self.dataset.paragraph(section_id, number)
-        return ParagraphHit(section_id, number, text, position, match_spans(text, terms), rank)
+        spans = match_spans(text, terms, self.text.folded(position))
+        return ParagraphHit(section_id, number, text, position, spans, rank)
 
     def _about_name_word(self, start: str) -> int:
         """Paragraphs that name or quote someone with a name word starting so."""
         bits = self._by_name_word.get(start)
         if bits is None:
-            ids = self.people.ids
-            entries = self.people.entries_with_word(start)
-            positions = list(chain.from_iterable(self._about(ids[entry]) for entry in entries))
-            bits = bits_from_positions(positions, self.total)
+            people = self.people
+            entries = people.entries_with_word(start)
+            quoting, ids = self._quoted, people.ids
+            positions = list(chain.from_iterable(quoting.get(ids[entry], ()) for entry in entries))
+            if len(entries) <= EXACT_PEOPLE:
+                positions.extend(chain.from_iterable(map(self._naming, entries)))
+                bits = bits_from_positions(positions, self.total)
+            else:
+                # A letter or two after "@" fits thousands of people: then a paragraph counts if it has
+                # any word of a name the article uses for one of them, which costs one union however
+                # many they are (the exact test, every word of one name, is made per person).
+                words = {word for entry in entries for name in people.article_words(entry) for word in name}
+                bits = bits_from_positions(positions, self.total) | self.text.with_any_word(words)
             self._by_name_word[start] = bits
         return bits
 
-    def _about(self, person_id: str) -> tuple[int, ...]:
-        """The paragraphs with every word of one of the names the article uses for the person (in
-        any case), or with one of their quotes. Names a reader might type but the article never
-        uses (`known_as`) find the person, not paragraphs: they are not in the text."""
-        found = self._about_person.get(person_id)
+    def _naming(self, entry: int) -> tuple[int, ...]:
+        """The paragraphs with every word of one of the names the article uses for the person."""
+        found = self._named.get(entry)
         if found is None:
-            person = self.dataset.people_by_id[person_id]
-            bits = 0
-            for name in (person.name, *person.aliases):
-                bits |= self.text.with_every_word(WORD.findall(fold_text(name)))
-            positions = set(positions_of(bits))
-            positions.update(self.position_of(q.section, q.paragraph) for q in self.dataset.quotes_by(person_id))
-            found = self._about_person[person_id] = tuple(positions)
+            positions: set[int] = set()
+            for words in self.people.article_words(entry):
+                positions.update(self.text.positions_with_every_word(words))
+            found = self._named[entry] = tuple(positions)
         return found

@@ -56,7 +56,7 @@ class QuoteIndex:
 
     def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> Hit:
         quote = self.dataset.quotes[position]
-        return Hit(quote, match_spans(quote.text, terms), rank)
+        return Hit(quote, match_spans(quote.text, terms, self.text.folded(position)), rank)
 
     def _quotes_by_name_word(self, start: str) -> int:
         """Quotes by people with a name word (or one of their characters') starting so."""

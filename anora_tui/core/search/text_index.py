@@ -67,6 +67,10 @@ class TextIndex:
     def size(self) -> int:
         return self._size
 
+    def folded(self, position: int) -> str:
+        """The folded text at a position (`fold_text` of it)."""
+        return self._folded[position]
+
     def forget(self) -> None:
         """Drop what recent searches left cached (a benchmark's cold start; memory pressure)."""
         for cache in (self._words_containing, self._word_sets, self._term_texts):
@@ -103,23 +107,24 @@ class TextIndex:
             self._term_texts[term] = found
         return found
 
-    def with_every_word(self, words: Sequence[str]) -> int:
-        """The texts holding each of these (folded) words as a whole word."""
-        if not words:
-            return 0
+    def positions_with_every_word(self, words: Sequence[str]) -> Iterable[int]:
+        """The positions of the texts holding each of these (folded) words as a whole word."""
         postings = [self._postings.get(word) for word in words]
-        if any(posting is None for posting in postings):
-            return 0
-        sparse = [set(p) for p in postings if not isinstance(p, int)]
-        if sparse:
-            common = set.intersection(*sparse)
-            return bits_from_positions(
-                [i for i in common if all(p >> i & 1 for p in postings if isinstance(p, int))], self._size
-            )
-        bits = self.all
-        for posting in postings:
-            bits &= posting  # type: ignore[operator]
-        return bits
+        if not postings or any(posting is None for posting in postings):
+            return ()
+        sparse = [p for p in postings if not isinstance(p, int)]
+        dense = [p for p in postings if isinstance(p, int)]
+        if not sparse:
+            bits = self.all
+            for posting in dense:
+                bits &= posting
+            return positions_of(bits)
+        common = set(sparse[0]).intersection(*sparse[1:]) if len(sparse) > 1 else sparse[0]
+        return [i for i in common if all(p >> i & 1 for p in dense)]
+
+    def with_any_word(self, words: Iterable[str]) -> int:
+        """The texts holding any of these (folded) words as a whole word."""
+        return self._union(word for word in words if word in self._postings)
 
     # --- internals ---
 

@@ -62,9 +62,11 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
     longer, an excerpt around its first match, cut at words with "…" (quotation marks only where
     the quote really starts or ends)."""
     text = text.translate(ONE_LINE)
-    lines = list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
-    if max_lines is None or len(lines) <= max_lines:
-        return lines
+    # Too long to fit in any case: straight to the excerpt, without wrapping the whole text first.
+    if max_lines is None or len(text) + len(opening) + len(closing) <= room * max_lines:
+        lines = list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
+        if max_lines is None or len(lines) <= max_lines:
+            return lines
     focus = spans[0] if spans else (0, 0)
     budget = room * max_lines - 1
     while True:
@@ -112,7 +114,8 @@ class ResultList(ScrollView, can_focus=False):
         self._result: SearchResult | None = None
         self.cursor = 0
         self.whole = False  # every hit shown whole (they all fit)
-        self._rows: LRUCache[tuple[int, int, bool], list[Strip]] = LRUCache(256)
+        self._lines: LRUCache[tuple[int, int, bool], list[Text]] = LRUCache(256)  # (row, width, whole)
+        self._rows: LRUCache[tuple[int, int, bool, bool], list[Strip]] = LRUCache(256)  # + current
         self._starts: list[int] = [0]  # first line of each row worked out so far, then the end
         self._width = 0
 
@@ -154,10 +157,10 @@ class ResultList(ScrollView, can_focus=False):
 
     def _reset(self) -> None:
         self._rows.clear()
+        self._lines.clear()
         self._starts = [0]
         self._width = self.size.width
         self.whole = self._all_fit_whole()
-        self._known_to(min(self.count, self.size.height + 1))  # at least a screenful
         self._update_size()
         self.refresh()
 
@@ -167,7 +170,7 @@ class ResultList(ScrollView, can_focus=False):
             return False
         lines = 0
         for row in range(self.count):
-            lines += len(self._row_strips(row, False, whole=True))
+            lines += len(self._row_lines(row, whole=True))
             if lines > height:
                 return False
         return True
@@ -176,7 +179,7 @@ class ResultList(ScrollView, can_focus=False):
         starts = self._starts
         while len(starts) <= rows and len(starts) <= self.count:
             row = len(starts) - 1
-            starts.append(starts[-1] + len(self._row_strips(row, row == self.cursor)))
+            starts.append(starts[-1] + len(self._row_lines(row)))
 
     def _update_size(self) -> None:
         known = len(self._starts) - 1
@@ -192,6 +195,7 @@ class ResultList(ScrollView, can_focus=False):
 
     def notify_style_update(self) -> None:
         self._rows.clear()
+        self._lines.clear()
         super().notify_style_update()
 
     def _on_resize(self, event: events.Resize) -> None:
@@ -214,28 +218,38 @@ class ResultList(ScrollView, can_focus=False):
         strips = self._row_strips(row, row == self.cursor)
         return strips[min(line - self._starts[row], len(strips) - 1)]
 
-    def _row_strips(self, row: int, current: bool, whole: bool | None = None) -> list[Strip]:
+    def _row_lines(self, row: int, whole: bool | None = None) -> list[Text]:
+        """The row's lines before the marker and the cursor's style: what its height comes from."""
         whole = self.whole if whole is None else whole
-        key = (row, self.size.width, current, whole)
+        key = (row, self.size.width, whole)
+        lines = self._lines.get(key)
+        if lines is None:
+            hit = self._result.hits[row]
+            room = max(1, self.size.width - len(MARKER))
+            lines = self._text_lines(hit, room, whole)
+            meta = self._meta(hit)
+            meta.truncate(room, overflow="ellipsis")
+            lines.append(meta)
+            self._lines[key] = lines
+        return lines
+
+    def _row_strips(self, row: int, current: bool) -> list[Strip]:
+        key = (row, self.size.width, current, self.whole)
         strips = self._rows.get(key)
         if strips is None:
-            strips = self._render_row(self._result.hits[row], self.size.width, current, whole)
+            strips = self._render_row(self._row_lines(row), self.size.width, current)
             self._rows[key] = strips
         return strips
 
-    def _render_row(self, hit: AnyHit, width: int, current: bool, whole: bool) -> list[Strip]:
+    def _render_row(self, lines: list[Text], width: int, current: bool) -> list[Strip]:
         style: Callable[..., Style] = self.get_component_rich_style
         base = self.rich_style + (style("result-list--cursor") if current else Style())
         marker = Text(MARKER if current else NO_MARKER, style=style("result-list--marker", partial=True))
-        room = max(1, width - marker.cell_len)
-        lines = self._text_lines(hit, room, whole)
-        meta = self._meta(hit)
-        meta.truncate(room, overflow="ellipsis")
-        lines.append(meta)
+        console = self.app.console
         strips = []
         for line in lines:
             text = Text.assemble(marker, line, style=base, no_wrap=True)
-            strips.append(Strip(text.render(self.app.console), text.cell_len).adjust_cell_length(width, base))
+            strips.append(Strip(text.render(console), text.cell_len).adjust_cell_length(width, base))
         return strips
 
     def _text_lines(self, hit: AnyHit, room: int, whole: bool) -> list[Text]:

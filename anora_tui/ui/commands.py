@@ -4,7 +4,7 @@ App records it in the history like any other jump. (Themes come from Textual's o
 
 Names match by the starts of their words ("mik mad", "yura"), never by scattered letters, through a
 `NameIndex` built once per dataset; quotes come from the quote index. Each keystroke looks at a
-bounded number of candidates and yields at most `LIMIT` hits per provider, so the palette costs the
+bounded number of candidates and yields at most a screenful of hits per provider, so the palette costs the
 same at 100,000 quotes as at 50. People and characters rank first, then sections, then scenes and
 events, then quotes.
 
@@ -29,13 +29,15 @@ from .messages import Navigate
 if TYPE_CHECKING:
     from ..core.model import Dataset
 
-LIMIT = 40  # hits per provider and keystroke
+# Hits per keystroke: about a screenful each. The palette measures every hit it is given, so more
+# would cost time on every key for rows a reader refines the query rather than scroll to.
+PLACE_LIMIT, QUOTE_LIMIT = 15, 10
 DISCOVER_LIMIT = 200  # entries listed before anything is typed
 QUOTE_PREVIEW_CHARS = 60
 MIN_QUOTE_QUERY = 3  # characters typed before quotes are searched: shorter matches nearly every quote
 # Scores: the palette sorts on them. Each provider's hits come in their own band, best first: places
 # above everything, then Textual's own commands (whose fuzzy scores are 1.5 or more), then quotes
-# (1.0 down to 0.6), then the two "search for" entries.
+# (1.0 down to 0.9), then the two "search for" entries.
 PLACE_SCORE, QUOTE_SCORE, QUOTE_STEP, SEARCH_SCORE = 3000.0, 1.0, 0.01, 0.05
 KIND_PRIORITY = {"Person": 0, "Character": 0, "Section": 1, "Scene": 2, "Event": 2}
 
@@ -96,9 +98,9 @@ class PlaceCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         places = self._places
-        for rank, match in enumerate(places.index.find(query, LIMIT)):
+        for rank, match in enumerate(places.index.find(query, PLACE_LIMIT)):
             entry = places.entries[match.entry]
-            also = "" if words_within(match.name, entry.name) else match.name
+            also = "" if match.name == entry.name or words_within(match.name, entry.name) else match.name
             yield Hit(PLACE_SCORE - rank, self._display(entry, query, also), self._go(entry.location),
                       text=_text(entry))
 
@@ -133,7 +135,7 @@ class QuoteCommands(Provider):
             return
         dataset = self.app.dataset
         result = indexes.quotes.search(parse_query(query))
-        for rank, hit in enumerate(result.hits[:LIMIT]):
+        for rank, hit in enumerate(result.hits[:QUOTE_LIMIT]):
             quote = hit.quote
             shown = shown_quote(quote.text, quote.form)
             start = hit.spans[0] if hit.spans else (0, 0)

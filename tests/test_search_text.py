@@ -187,3 +187,12 @@ def test_find_stops_at_the_limit():
     assert len(many.find("n", 20)) == 20
     assert len(many.find("person", 0)) == 0
     assert many.find("name4999", 3)[0].entry == 4999
+
+
+def test_a_name_typed_as_words_points_to_the_name_filter(text):
+    quotes = QuoteIndex(DATASET)
+    hint = suggest_loosening(quotes, quotes.search("yura").query)
+    assert hint == "Try fewer or shorter words."  # he has no quote here: nothing to promise
+    assert suggest_loosening(text, text.search("yura").query) == (
+        "Looking for a person? @yura finds 1 paragraph (Yuri Borisov)."
+    )

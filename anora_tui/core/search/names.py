@@ -141,6 +141,7 @@ class PeopleNames:
     def __init__(self, dataset: Dataset) -> None:
         self.ids = [person.id for person in dataset.people]
         self.index = NameIndex(finding_names(dataset, person.id) for person in dataset.people)
+        self._dataset_names = {person.id: person.name for person in dataset.people}
         # The folded words of each name the article uses for each person (name and aliases; not
         # `known_as`, which the text does not use): what the text scope looks for.
         self._article_words = [
@@ -150,6 +151,9 @@ class PeopleNames:
 
     def article_words(self, entry: int) -> tuple[tuple[str, ...], ...]:
         return self._article_words[entry]
+
+    def name_of(self, person_id: str) -> str:
+        return self._dataset_names[person_id]
 
     def matching(self, names: Iterable[str]) -> frozenset[str]:
         """Ids of the people every one of the (folded) names fits."""

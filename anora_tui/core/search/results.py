@@ -165,6 +165,15 @@ def match_number(result: SearchResult, position: int) -> int:
 
 def suggest_loosening(index: Searchable, query: Query) -> str:
     """For a query with no hits: the first simpler query that finds something, in words."""
+    if query.terms and not query.speakers and not query.excluded:
+        # Words that are someone's name ("yura"): what the @name filter finds for them.
+        people = index.people.matching(query.terms)
+        if people:
+            as_names = query.rewritten(terms=(), speakers=query.terms)
+            found = index.search(as_names).count
+            if found:
+                who = ", ".join(sorted(index.people.name_of(person_id) for person_id in people)[:3])
+                return f"Looking for a person? {as_names} finds {counted(found, index.noun)} ({who})."
     if query.speakers:
         names = query.rewritten(terms=(), excluded=())
         if not index.people.matching(query.speakers):

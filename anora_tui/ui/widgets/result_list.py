@@ -198,7 +198,7 @@ class ResultList(ScrollView, can_focus=False):
         self._lines.clear()
         super().notify_style_update()
 
-    def _on_resize(self, event: events.Resize) -> None:
+    def on_resize(self, event: events.Resize) -> None:
         if self.size.width != self._width or self._result is not None:
             self._reset()
             if self.count:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
+from ..core.gc_pause import gc_paused
 from ..core.navigation import Location
 from ..core.quoting import shown_quote
 from ..core.search import NameIndex, Scope, parse_query, word_prefix_spans, words_within
@@ -54,6 +55,10 @@ class Places:
     """Every person, character, section, scene and event, and a `NameIndex` over their names."""
 
     def __init__(self, dataset: "Dataset") -> None:
+        with gc_paused():  # tens of thousands of lasting objects at scale
+            self._collect(dataset)
+
+    def _collect(self, dataset: "Dataset") -> None:
         entries: list[Entry] = []
         names: list[list[str]] = []
         for person in dataset.people:

@@ -12,6 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..gc_pause import gc_paused
 from ..model import Dataset
 from .folding import fold_text, fold_with_offsets, original_span
 from .query import WORD
@@ -35,15 +36,16 @@ class NameIndex:
         self._names: list[tuple[str, ...]] = []
         self._folded: list[tuple[str, ...]] = []
         owners: dict[str, set[int]] = defaultdict(set)
-        for entry, entry_names in enumerate(names):
-            kept = tuple(dict.fromkeys(n for n in entry_names if n))
-            folded = tuple(" ".join(WORD.findall(fold_text(n))) for n in kept)
-            self._names.append(kept)
-            self._folded.append(folded)
-            for name in folded:
-                for word in name.split():
-                    owners[word].add(entry)
-        self._owners = {word: tuple(sorted(entries)) for word, entries in owners.items()}
+        with gc_paused():
+            for entry, entry_names in enumerate(names):
+                kept = tuple(dict.fromkeys(n for n in entry_names if n))
+                folded = tuple(" ".join(WORD.findall(fold_text(n))) for n in kept)
+                self._names.append(kept)
+                self._folded.append(folded)
+                for name in folded:
+                    for word in name.split():
+                        owners[word].add(entry)
+            self._owners = {word: tuple(sorted(entries)) for word, entries in owners.items()}
         self._words = sorted(self._owners)
         # Lower sorts first: the caller's priority (a person before an event), then shorter names.
         priority = priority or [0] * len(self._names)
@@ -144,10 +146,11 @@ class PeopleNames:
         self._dataset_names = {person.id: person.name for person in dataset.people}
         # The folded words of each name the article uses for each person (name and aliases; not
         # `known_as`, which the text does not use): what the text scope looks for.
-        self._article_words = [
-            tuple(tuple(WORD.findall(fold_text(name))) for name in (person.name, *person.aliases))
-            for person in dataset.people
-        ]
+        with gc_paused():
+            self._article_words = [
+                tuple(tuple(WORD.findall(fold_text(name))) for name in (person.name, *person.aliases))
+                for person in dataset.people
+            ]
 
     def article_words(self, entry: int) -> tuple[tuple[str, ...], ...]:
         return self._article_words[entry]

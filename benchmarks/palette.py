@@ -68,19 +68,26 @@ async def provider_times(app, providers: list, queries: list[str]) -> list[float
     return times
 
 
-async def keystroke_times(app, queries: list[str]) -> list[float]:
+async def settled(app) -> None:
+    while any(w.group == GATHER_GROUP and not w.is_finished for w in app.workers):
+        await asyncio.sleep(0)
+
+
+async def keystroke_times(app, queries: list[str], slowest: list | None = None) -> list[float]:
     times: list[float] = []
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         for query in queries:
             await pilot.press("ctrl+p")
+            await settled(app)  # opening lists what is there to discover: not a keystroke
             await pilot.pause(0.2)
-            for character in query:
+            for typed in range(1, len(query) + 1):
                 start = time.perf_counter()
-                await pilot.press(character)
-                while any(w.group == GATHER_GROUP and not w.is_finished for w in app.workers):
-                    await asyncio.sleep(0)
+                await pilot.press(query[typed - 1])
+                await settled(app)
                 times.append(time.perf_counter() - start)
+                if slowest is not None:
+                    slowest.append((times[-1], query[:typed]))
             await pilot.press("escape")
             await pilot.pause(0.1)
     return times
@@ -115,16 +122,17 @@ def measure(size: int) -> dict:
 
     reader: list[float] = []
     bare: list[float] = []
+    slowest: list[tuple[float, str]] = []
     first_key = None
     for query in queries:  # A B A B: each query typed in the reader, then in the bare App
-        timed = asyncio.run(keystroke_times(Reader(), [query]))
+        timed = asyncio.run(keystroke_times(Reader(), [query], slowest))
         if first_key is None:
             first_key = timed[0]  # builds the palette's name index
         reader += timed
         bare += asyncio.run(keystroke_times(Bare(), [query]))
     own = asyncio.run(provider_times(Reader(), list(ALL_PROVIDERS), queries))
     return {"size": size, "reader": reader, "bare": bare, "first_key": first_key, "queries": queries,
-            "providers": own}
+            "providers": own, "slowest": sorted(slowest, reverse=True)[:4]}
 
 
 def report(figures: dict) -> None:
@@ -137,6 +145,8 @@ def report(figures: dict) -> None:
         print(f"  {label:26} per keystroke: median {statistics.median(times) * ms:.1f} ms, "
               f"p99 {percentile(times, .99) * ms:.1f} ms, min–max {min(times) * ms:.1f}–{max(times) * ms:.1f} ms")
     print(f"  reader's first keystroke (builds its name index): {figures['first_key'] * ms:.1f} ms")
+    print("  slowest keys to list, reader: "
+          + ", ".join(f"{typed!r} {seconds * ms:.0f} ms" for seconds, typed in figures["slowest"]))
 
 
 def main() -> None:

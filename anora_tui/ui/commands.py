@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # Hits per keystroke: about a screenful each. The palette measures every hit it is given, so more
 # would cost time on every key for rows a reader refines the query rather than scroll to.
 PLACE_LIMIT, QUOTE_LIMIT = 15, 10
-DISCOVER_LIMIT = 200  # entries listed before anything is typed
+DISCOVER_LIMIT = 80  # entries listed before anything is typed (all of them in the shipped article)
 QUOTE_PREVIEW_CHARS = 60
 MIN_QUOTE_QUERY = 3  # characters typed before quotes are searched: shorter matches nearly every quote
 # Scores: the palette sorts on them. Each provider's hits come in their own band, best first: places

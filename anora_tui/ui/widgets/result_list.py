@@ -168,6 +168,12 @@ class ResultList(ScrollView, can_focus=False):
         height, width = self.size.height, self.size.width
         if not self.count or not width or self.count * 2 > height:
             return False
+        room = max(1, width - len(MARKER))
+        hits = self._result.hits[: self.count]
+        # At least one line per `room` characters, and the line saying who and where: most long
+        # lists of long quotes are told not to fit without wrapping any.
+        if sum(-(-(len(hit.text) + 2) // room) + 1 for hit in hits) > height:
+            return False
         lines = 0
         for row in range(self.count):
             lines += len(self._row_lines(row, whole=True))

@@ -47,6 +47,8 @@ class Article:
     film_title: str = ""
     film_runtime_minutes: int | None = None
     film_runtime_note: str = ""
+    film_production: Production = field(default_factory=lambda: Production())  # how the whole film was shot
+    film_outside_article: str = ""  # what is said of the film that the article does not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +62,7 @@ class Person:
     description: str
     aliases: tuple[str, ...] = ()  # other names the article uses: mentions are counted by these
     known_as: tuple[str, ...] = ()  # names a reader may type (credits, spellings): for finding only
+    outside_article: str = ""  # facts about them from outside the article, shown marked as such
     characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
 
 
@@ -72,6 +75,7 @@ class Character:
     played_by: str  # person id
     description: str
     aliases: tuple[str, ...] = ()
+    outside_article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +110,7 @@ class Scene:
     people: tuple[str, ...]  # person ids
     characters: tuple[str, ...]  # character ids
     sections: tuple[str, ...]  # ids of the sections that discuss it
+    outside_article: str = ""
     order: int = 0  # 0-based story order (derived at load)
 
 
@@ -121,10 +126,7 @@ class Event:
     people: tuple[str, ...]
     sections: tuple[str, ...]
     date_note: str = ""  # how the date was worked out, where the article is vague
-
-    @property
-    def year(self) -> int:
-        return int(self.date[:4])
+    outside_article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,7 +416,14 @@ def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Perso
     if len(person.characters) == len(characters) and person.characters == tuple(characters):
         return person
     return _make_person(
-        person.id, person.name, person.kind, person.roles, person.description, person.aliases, person.known_as,
+        person.id,
+        person.name,
+        person.kind,
+        person.roles,
+        person.description,
+        person.aliases,
+        person.known_as,
+        person.outside_article,
         tuple(characters),
     )
 

@@ -61,7 +61,7 @@ class PeoplePane(Vertical):
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META, LITTLE)}
     BINDINGS = [
-        Binding("escape", "back_out", "Back"),
+        Binding("escape", "back_out", "Back", id="people.back-out"),
         Binding("ctrl+f", "filter", "Filter", key_display="^f", tooltip="Filter the people by name",
                 id="people.filter"),
     ]

@@ -59,9 +59,9 @@ class SearchBox(Input):
         Binding("up", "screen.recall", "Recent", key_display="↑", tooltip="Bring back the previous search",
                 id="search.recall"),
         Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="Previous result",
-                id="search.previous"),
+                id="search.previous-result"),
         Binding("down", "screen.move(1)", "Next", show=True, key_display="↓", tooltip="Next result",
-                id="search.next"),
+                id="search.next-result"),
         Binding("enter", "screen.choose", "Open", show=True, tooltip="Open the result in the text",
                 id="search.open"),
         Binding("tab", "screen.switch_scope('text')", "Text", tooltip="Search the article's text (same query)",
@@ -78,12 +78,12 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     """Search the quotes or the text; dismissed with a `SearchOutcome`."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Back", show=True),
-        Binding("enter", "choose", "Open", show=False),
-        Binding("down", "move(1)", "Next result", show=False),
-        Binding("up", "move(-1)", "Previous result", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("escape", "cancel", "Back", show=True, id="search.back"),
+        Binding("enter", "choose", "Open", show=False, id="search.screen-open"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.screen-next-result"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.screen-previous-result"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page-up"),
     ]
 
     def __init__(self, dataset: Dataset, indexes: SearchIndexes, query: str = "", scope: Scope = "quotes",

@@ -185,9 +185,9 @@ async def test_palette_quotes_show_their_form(shipped_dataset, isolated_state):
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        lines = await palette_lines(pilot, app, "nightmare", "Lighting that palace")
-        reported = [line for line in lines if "Quote: Lighting that palace" in line]
-        assert reported and "(reported)" in reported[0] and "“Lighting" not in reported[0]
+        lines = await palette_lines(pilot, app, "becomes chaotic", "Quote: It becomes chaotic")
+        reported = [line for line in lines if "Quote: It becomes chaotic" in line]
+        assert reported and "(reported)" in reported[0] and "“It becomes" not in reported[0]
 
 
 async def test_palette_offers_to_search_the_text(shipped_dataset, isolated_state):

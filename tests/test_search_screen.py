@@ -435,3 +435,27 @@ async def test_resizing_redraws_the_rows(example_dataset):
         narrow = result_rows(app)
         assert narrow != wide
         assert narrow[0].replace("…", "").startswith("▌ I grew up counting ferries")
+
+
+async def test_a_big_index_is_built_in_the_background_while_typing(example_dataset, monkeypatch):
+    from anora_tui.core.search import indexes as indexes_module
+
+    monkeypatch.setattr(indexes_module, "SMALL", 0)  # every index counts as big: built in a worker
+    app = Host(example_dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        await pilot.press(*"ferr")
+        await pilot.pause()
+        for _ in range(100):
+            if "of 7 quotes" in count_line(app):
+                break
+            await pilot.pause(0.02)
+        assert count_line(app) == "2 of 7 quotes"  # the typing made meanwhile is searched
+        assert screen._building == set()
+        await pilot.press("tab")
+        assert count_line(app).startswith("Indexing the text") or count_line(app) == "3 of 8 paragraphs"
+        for _ in range(100):
+            if "paragraphs" in count_line(app):
+                break
+            await pilot.pause(0.02)
+        assert count_line(app) == "3 of 8 paragraphs"

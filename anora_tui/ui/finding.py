@@ -30,13 +30,13 @@ class Finding:
     active_pane: str
     reading: "ReadingPane"
 
-    def init_finding(self, dataset: "Dataset", searches: tuple[str, ...] = ()) -> None:
+    def init_finding(self, dataset: "Dataset") -> None:
         self.search_indexes = SearchIndexes(dataset)
         self.last_search: SearchResult | None = None  # the search n/N step through
         self.last_match: int | None = None  # position (in its scope) reached by the last search or n/N
         self.last_query = ""  # what the search screen opens with, and in which scope
         self.last_scope: Scope = "quotes"
-        self.search_history: list[str] = list(searches[:SEARCH_HISTORY])  # most recent first
+        self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
 
     def action_search(self) -> None:
         """The search screen, starting from the last query and scope; Escape comes back with nothing

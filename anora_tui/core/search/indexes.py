@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cached_property
 
 from ..model import Dataset
@@ -16,9 +17,13 @@ SMALL = 5_000
 
 
 class SearchIndexes:
+    """An index may be built in a worker thread (see the search screen): one lock makes a second
+    caller wait for that build rather than start another."""
+
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         self._built: dict[Scope, QuoteIndex | ParagraphIndex] = {}
+        self._building = threading.Lock()
 
     @cached_property
     def people(self) -> PeopleNames:
@@ -27,11 +32,14 @@ class SearchIndexes:
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
         index = self._built.get(scope)
         if index is None:
-            if scope == "quotes":
-                index = QuoteIndex(self.dataset, self.people)
-            else:
-                index = ParagraphIndex(self.dataset, self.people)
-            self._built[scope] = index
+            with self._building:
+                index = self._built.get(scope)
+                if index is None:
+                    if scope == "quotes":
+                        index = QuoteIndex(self.dataset, self.people)
+                    else:
+                        index = ParagraphIndex(self.dataset, self.people)
+                    self._built[scope] = index
         return index
 
     @property

@@ -95,6 +95,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self.scope: Scope = scope
         self.history = list(history)  # most recent first
         self._recalled: int | None = None  # which history entry the box shows, until edited
+        self._building: set[Scope] = set()  # scopes whose index a worker thread is building
         self.result: SearchResult | None = None
 
     def compose(self) -> ComposeResult:
@@ -129,7 +130,9 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             self.results.display = False
             self.query_one("#search-empty", Static).display = False
             self.query_one("#search-preview").display = False
-            self._build_index(self.scope)
+            if self.scope not in self._building:
+                self._building.add(self.scope)
+                self._build_index(self.scope)
             return
         index = self._indexes.get(self.scope)
         result = index.search(query)
@@ -159,12 +162,13 @@ class SearchScreen(ModalScreen[SearchOutcome]):
                        f"press Tab to search {where}."
         return f"{said} {suggest_loosening(index, result.query)}"
 
-    @work(thread=True, exclusive=True, group="search-index")
+    @work(thread=True, group="search-index")
     def _build_index(self, scope: Scope) -> None:
         self._indexes.get(scope)
         self.app.call_from_thread(self._index_built, scope)
 
     def _index_built(self, scope: Scope) -> None:
+        self._building.discard(scope)
         if self.is_attached and scope == self.scope:
             self.search(self.query_text)
 

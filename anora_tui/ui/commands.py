@@ -24,6 +24,7 @@ from ..core.navigation import Location
 from ..core.quoting import shown_quote
 from ..core.search import NameIndex, Scope, parse_query, word_prefix_spans, words_within
 from ..core.text import ELLIPSIS, excerpt
+from ..core.timeline_layout import event_when
 from .content import plain
 from .messages import Navigate
 
@@ -77,7 +78,7 @@ class Places:
             entries.append(Entry("Scene", scene.title, scene.position.description, Location("scene", scene.id)))
             names.append([scene.title])
         for event in dataset.events:
-            entries.append(Entry("Event", event.title, event.date, Location("event", event.id)))
+            entries.append(Entry("Event", event.title, event_when(event), Location("event", event.id)))
             names.append([event.title])
         self.entries = entries
         self.index = NameIndex(names, priority=[KIND_PRIORITY[entry.kind] for entry in entries])

@@ -38,6 +38,12 @@ class Finding:
         self.last_scope: Scope = "quotes"
         self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
 
+    def reset_finding(self, dataset: "Dataset") -> None:
+        """A new dataset (`--watch`): new indexes, nothing to step through; the queries stay."""
+        self.search_indexes = SearchIndexes(dataset)
+        self.last_search = None
+        self.last_match = None
+
     def action_search(self) -> None:
         """The search screen, starting from the last query and scope; Escape comes back with nothing
         changed but the query (kept for next time, and in the history)."""

@@ -23,7 +23,7 @@ from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
 from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen
+from anora_tui.ui.screens.search import SearchScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -199,13 +199,13 @@ async def test_search_escape_restores_enter_opens_and_n_steps(shipped_dataset, s
         before = (app.focused, app.history.current, app.reading.section_id)
         await pilot.press("slash")
         await settle(pilot)
-        assert isinstance(app.screen, QuoteSearchScreen)
+        assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"blood")
         await settle(pilot)
         assert "blood-curdling" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
-        assert not isinstance(app.screen, QuoteSearchScreen)
+        assert not isinstance(app.screen, SearchScreen)
         assert (app.focused, app.history.current, app.reading.section_id) == before
         assert app.last_search is None
 

@@ -1,63 +1,59 @@
-"""One typographic rule for quoted source text: guillemets, never double quotes nested in double
-quotes, and a note's correction as its own sentence: in the core helper and in every view."""
+"""The one rule for showing a quote's form, and citations in every format."""
 
 from __future__ import annotations
 
-import pytest
-from screen_reading import THREE_SIZES, widget_words
-from ui_harness import settle
-
-from anora_tui.core.navigation import Location
-from anora_tui.core.text import note_wording, quoted
-from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
-
-pytestmark = pytest.mark.usefixtures("quick_pilot")
-
-NOTE_ID = "pursue-anora"  # says: Baker decided to pursue “Anora” as his next venture
+from anora_tui.core.quoting import (
+    cite_paragraph,
+    cite_quote,
+    csl_item,
+    form_label,
+    markdown_citation,
+    plain_citation,
+    readable_date,
+    shown_quote,
+)
 
 
-def test_quoted_uses_guillemets_around_the_source_text():
-    assert quoted("Baker decided to pursue “Anora”") == "«Baker decided to pursue “Anora”»"
+def test_only_direct_quotes_are_set_in_quotation_marks():
+    assert str(shown_quote("It was fun.", "direct")) == "“It was fun.”"
+    reported = shown_quote("Lighting that palace, Daniels says, was a nightmare.", "reported")
+    assert (reported.opening, reported.closing, reported.label) == ("", "", "reported")
+    assert str(reported) == "Lighting that palace, Daniels says, was a nightmare. (reported)"
+    first_person = shown_quote("I was there.", "first-person")
+    assert first_person.opening == "" and first_person.label == form_label("first-person") != ""
+    assert form_label("direct") == ""
 
 
-def test_a_note_is_the_quoted_source_then_the_correction_as_a_sentence():
-    wording, (start, end) = note_wording("ultimately destroyed by a blowtorch", "In Once Upon a Time, it was fire.")
-    assert wording == "the source says «ultimately destroyed by a blowtorch». In Once Upon a Time, it was fire."
-    assert wording[start:end] == "ultimately destroyed by a blowtorch"
-    assert "»; " not in wording
-    capital, _ = note_wording("x", "what is right.", capital=True)
-    assert capital == "The source says «x». What is right."
+def test_dates_read_as_words():
+    assert readable_date("2024-11-15") == "15 November 2024"
+    assert readable_date("2024-01") == "January 2024"
+    assert readable_date("2024") == "2024"
+    assert readable_date("soon") == "soon"
 
 
-def _note(dataset):
-    return next(note for note in dataset.notes if "“Anora”" in note.says)
+def test_a_quote_citation_has_everything(example_dataset):
+    quote = example_dataset.quotes_by_id["ferry-was-real"]
+    citation = cite_quote(example_dataset, quote)
+    assert plain_citation(citation) == (
+        "“Nobody believes me when I say the ferry was real”\n"
+        "— Ines Haldane, quoted in “Nothing Arrives: The Making of Salt Hour (an example)”, Example Quarterly, "
+        "15 January 2023, §3 After the festival, ¶2"
+    )
+    reported = cite_quote(example_dataset, example_dataset.quotes_by_id["stole-his-habit"])
+    text, source = plain_citation(reported).splitlines()
+    assert not text.startswith("“") and "reported (not a verbatim quote)" in source
 
 
-@THREE_SIZES
-async def test_the_people_pane_and_the_reading_pane_quote_a_note_alike(shipped_dataset, size):
-    note = _note(shipped_dataset)
-    expected = f"«{note.says}». {note.correction.split()[0]}"
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", "mikey-madison")))
-        await settle(pilot)
-        links = app.people.query_one("#person-links")
-        index = next(
-            i for i in range(links.option_count)
-            if links.location_at(i) is not None and "source says" in links.get_option_at_index(i).prompt.plain
-            and note.says in links.get_option_at_index(i).prompt.plain
-        )
-        links.highlighted = index
-        links.scroll_to_highlight(top=True)
-        await settle(pilot)
-        shown = widget_words(app, links)
-        assert expected in shown
-        assert f"“{note.says}”" not in shown and "»;" not in shown
+def test_a_paragraph_citation(example_dataset):
+    citation = cite_paragraph(example_dataset, "afterwards", 2)
+    text, source = plain_citation(citation).splitlines()
+    assert text == " ".join(example_dataset.paragraph("afterwards", 2).split())
+    assert source.startswith("— from “Nothing Arrives") and source.endswith("¶2")
+    assert csl_item(citation)["id"] == "afterwards-2"
 
-        app.post_message(Navigate(Location("section", note.section, note.paragraph)))
-        await settle(pilot)
-        shown = widget_words(app, app.reading).replace("▌ ", "")  # the note's bar starts each line
-        assert f"Editor's note: the source says {expected}" in shown
-        assert "»; " not in shown
+
+def test_markdown_is_a_blockquote(example_dataset):
+    citation = cite_quote(example_dataset, example_dataset.quotes_by_id["whole-plot"])
+    lines = markdown_citation(citation).splitlines()
+    assert lines[0] == "> “Waiting is the whole plot.”"
+    assert lines[1] == ">" and lines[2].startswith("> — Mara Quill, quoted in")

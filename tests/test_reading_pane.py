@@ -202,7 +202,7 @@ async def test_quotes_are_styled_and_credited(example_dataset: Dataset) -> None:
         assert credits == [
             "— Mara Quill",
             "— Mara Quill (reported)",
-            "— Mara Quill (in the first person)",
+            "— Mara Quill (retold in the first person)",
         ]
 
 

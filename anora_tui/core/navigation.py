@@ -13,7 +13,8 @@ class Location:
     """A place to jump to.
 
     - ``section``: ``id`` is a section id; ``paragraph`` (1-based) and ``span`` (character offsets in
-      that paragraph) optionally say what to bring into view and highlight.
+      that paragraph) optionally say what to bring into view and highlight; ``marks`` are more spans
+      to mark there (the words a text search found).
     - ``person`` / ``scene`` / ``event``: the detail view of that record.
     - ``quote``: the quote's paragraph in the reading pane, with the quote highlighted.
 
@@ -28,6 +29,7 @@ class Location:
     id: str
     paragraph: int | None = None
     span: tuple[int, int] | None = None
+    marks: tuple[tuple[int, int], ...] = ()
     scroll: int | None = field(default=None, compare=False)
     cursor: int | None = field(default=None, compare=False)
 
@@ -120,6 +122,7 @@ def location_to_plain(location: Location) -> dict:
         "id": location.id,
         "paragraph": location.paragraph,
         "span": list(location.span) if location.span else None,
+        "marks": [list(mark) for mark in location.marks],
     }
     for name in ("scroll", "cursor"):
         value = getattr(location, name)
@@ -138,14 +141,21 @@ def location_from_plain(data: dict) -> Location:
     if paragraph is not None and not _is_int(paragraph):
         raise ValueError("bad paragraph")
     if span is not None:
-        start, end = span
-        if not (_is_int(start) and _is_int(end)):
-            raise ValueError("bad span")
-        span = (start, end)
+        span = _span(span)
+    marks = data.get("marks") or []  # absent from files saved before marks were kept
+    if not isinstance(marks, list):
+        raise ValueError("bad marks")
     view = {name: data.get(name) for name in ("scroll", "cursor")}
     if any(value is not None and not (_is_int(value) and value >= 0) for value in view.values()):
         raise ValueError("bad scroll position")
-    return Location(kind, data["id"], paragraph, span, **view)
+    return Location(kind, data["id"], paragraph, span, tuple(_span(mark) for mark in marks), **view)
+
+
+def _span(data: object) -> tuple[int, int]:
+    start, end = data  # type: ignore[misc]
+    if not (_is_int(start) and _is_int(end)):
+        raise ValueError("bad span")
+    return (start, end)
 
 
 def _is_int(value: object) -> bool:

@@ -38,6 +38,7 @@ class SavedState:
     history: Mapping | None = None  # `History.snapshot()` output
     bookmarks: tuple[Mapping, ...] = ()  # `location_to_plain()` output, oldest first
     zen: bool = False  # the side panes hidden so the text gets the width
+    searches: tuple[str, ...] = ()  # the last search queries, most recent first
 
     def to_plain(self) -> dict:
         return {
@@ -48,6 +49,7 @@ class SavedState:
             "history": self.history,
             "bookmarks": list(self.bookmarks),
             "zen": self.zen,
+            "searches": list(self.searches),
         }
 
     @classmethod
@@ -76,7 +78,18 @@ class SavedState:
         zen = data.get("zen", False)
         if not isinstance(zen, bool):
             raise ValueError("'zen' is not true or false")
-        return cls(section_id, paragraph, theme, history, tuple(bookmarks), zen)
+        searches = data.get("searches", [])  # absent from files saved before searches were kept
+        if not isinstance(searches, list) or not all(isinstance(query, str) for query in searches):
+            raise ValueError("'searches' is not a list of strings")
+        return cls(
+            section_id,
+            paragraph,
+            theme,
+            history,
+            bookmarks=tuple(bookmarks),
+            zen=zen,
+            searches=tuple(clean_text(query) for query in searches),
+        )
 
 
 @dataclass(frozen=True)

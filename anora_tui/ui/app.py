@@ -13,7 +13,6 @@ import tempfile
 import time
 import traceback
 from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol
 
@@ -32,12 +31,13 @@ from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.navigation import History, Location
 from ..core.places import place_exists, quote_location
-from ..core.search import QuoteIndex, SearchResult, step_match
+from ..core.search import QuoteIndex
 from ..core.state import SavedState, load_state, save_state, state_file
 from ..core.text import clean_text
 from ..paths import config_file, state_dir, styles_dir
 from .bookmarking import BookmarkKeys
 from .commands import ALL_PROVIDERS
+from .finding import SEARCH_HISTORY, Finding
 from .live_reload import LiveReload
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
@@ -47,7 +47,7 @@ from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .screens.bookmarks import BookmarkCommands
 from .screens.help import HelpScreen
-from .screens.quote_search import QuoteSearchScreen, SearchBox
+from .screens.search import SearchBox, SearchScreen
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .textual_private import OneLineCrashApp, QuickStartScreen
@@ -87,7 +87,7 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
     return None
 
 
-class AnoraApp(BookmarkKeys, OneLineCrashApp):
+class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | set(ALL_PROVIDERS) | {BookmarkCommands}
@@ -104,9 +104,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.show-timeline"),
         Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place", id="app.back"),
         Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again", id="app.forward"),
-        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes", id="app.search"),
-        Binding("n", "step_match(1)", "Next match", show=False, id="app.next-match"),
-        Binding("N", "step_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text", id="app.search"),
         Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.command-palette"),
@@ -118,6 +116,13 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
                 tooltip="Your bookmarks: open one, or remove it"),
         Binding("z", "toggle_zen", "Zen", show=True, id="app.zen",
                 tooltip="Zen: hide the side panes so the text gets the width (z again brings them back)"),
+        # After Help and Quit: on a narrow terminal the key bar leaves out what does not fit.
+        Binding("n", "step_match(1)", "Match", show=True, key_display="n/N",
+                tooltip="Next match of the last search (N: previous)", id="app.next-match"),
+        Binding("N", "step_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("n,N", "no_search", "Step through matches", show=False, id="app.no-search"),
+        Binding("y", "copy_quote", "Copy", show=True,
+                tooltip="Copy the selected quote (or the one on screen) with its citation", id="app.copy-quote"),
     ]
 
     def __init__(
@@ -140,8 +145,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         self.active_pane: PaneName = "reading"
         self.last_side_pane: PaneName = "people"  # of the side column's panes, the one last used
         self._focus_requested: PaneName | None = None  # a pane chosen by key, its focus on the way
-        self.last_search: SearchResult | None = None
-        self.last_match: str | None = None  # quote id reached by the last search or n/N
+        self.init_finding(dataset)
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
@@ -151,10 +155,10 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         self.title = dataset.article.title
         self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
 
-    @cached_property
+    @property
     def quote_index(self) -> QuoteIndex:
         """Built on first use (the first search), not while the reader starts."""
-        return QuoteIndex(self.dataset)
+        return self.search_indexes.quotes
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -200,6 +204,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
             self.theme = config.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.search_history = list(saved.searches[:SEARCH_HISTORY])  # the saved searches, most recent first
         self._restore_place(saved)
         self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
         if self.live_reload is not None:
@@ -209,8 +214,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists."""
         place, active = self.current_state(), self.active_pane
         self.dataset = dataset
-        self.__dict__.pop("quote_index", None)  # built again on the next search
-        self.last_search = self.last_match = None
+        self.reset_finding(dataset)  # indexes built again on the next search; the history stays
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
         title_bar = self.query_one(TitleBar)
@@ -348,7 +352,8 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         if location.kind == "section":
             self.contents.mark_current(location.id)
             self.reading.open_section(
-                location.id, location.paragraph, location.span, mark=not returning, scroll=location.scroll or 0
+                location.id, location.paragraph, location.span, location.marks,
+                mark=not returning, scroll=location.scroll or 0,
             )
             self._show_pane("reading")
         else:
@@ -401,10 +406,12 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
-        if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search",
-                      "bookmark", "bookmarks", "toggle_zen"):
-            if self.screen is not self.screen_stack[0]:
-                return False
+        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "step_match", "no_search", "back_out",
+                          "search", "copy_quote", "bookmark", "bookmarks", "toggle_zen")
+        if action in reader_actions and self.screen is not self.screen_stack[0]:
+            return False
+        if action == "step_match":
+            return self.last_search is not None  # in the key bar once there is a search to step through
         # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
         if action == "back":
             return self.history.can_go_back or None
@@ -466,7 +473,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
             # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
             box = list(Binding.make_bindings(SearchBox.BINDINGS))
             taken = {binding.key for binding in box}
-            screen = Binding.make_bindings(QuoteSearchScreen.BINDINGS)
+            screen = Binding.make_bindings(SearchScreen.BINDINGS)
             return box + [binding for binding in screen if binding.key not in taken]
 
         groups: list[tuple[str, list[BindingType]]] = [
@@ -476,7 +483,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
             ("People pane", bindings(PeoplePane)),
             ("A person's detail", bindings(PersonDetail)),
             ("Timeline pane", bindings(TimelinePane)),
-            ("Quote search", search_keys()),
+            ("Search", search_keys()),
         ]
         return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
 
@@ -506,30 +513,6 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         self.zen = zen
         self.query_one("#panes").set_class(zen, "-zen")
 
-    def action_search(self) -> None:
-        """Quote search, starting from the last query; Escape comes back with nothing changed."""
-        screen = QuoteSearchScreen(
-            self.dataset, self.quote_index, query=str(self.last_search.query) if self.last_search else ""
-        )
-
-        def searched(quote_id: str | None) -> None:
-            if quote_id is None:
-                return
-            self.last_search = screen.result  # the screen keeps its last search for n/N
-            self.last_match = quote_id
-            self.post_message(Navigate(Location("quote", quote_id)))
-
-        self.push_screen(screen, searched)
-
-    def action_step_match(self, step: int) -> None:
-        if self.last_search is None or not self.last_search.count:
-            self.notify("No search to step through: press / to search the quotes.", markup=False)
-            return
-        hit = step_match(self.last_search, self.last_match, backwards=step < 0)
-        if hit is not None:
-            self.last_match = hit.quote.id
-            self.post_message(Navigate(Location("quote", hit.quote.id)))
-
     async def action_quit(self) -> None:
         self.save_place()
         self.exit()
@@ -547,7 +530,7 @@ class AnoraApp(BookmarkKeys, OneLineCrashApp):
         self._remember_view()
         return SavedState(
             reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot(),
-            bookmarks_to_plain(self.bookmarks), self.zen,
+            bookmarks=bookmarks_to_plain(self.bookmarks), zen=self.zen, searches=tuple(self.search_history),
         )
 
     def save_place(self) -> bool:

@@ -17,7 +17,8 @@ from textual.widgets import Static
 
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
-from ...core.text import excerpt, note_wording, quoted
+from ...core.quoting import shown_quote
+from ...core.text import excerpt, note_wording
 from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.film_strip import Mark, proportional_strip
@@ -25,7 +26,6 @@ from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
-QUOTE_CHARS = 84  # about two lines of the side pane
 EXCERPT_CHARS = 60
 NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 NAMED_WHERE_YOU_READ = "named where you read"  # true even where the reading pane is hidden
@@ -176,7 +176,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     headings: dict[str, int] = {}
     strip_row: int | None = None
 
-    def heading(title: str, count: int | None = None) -> None:
+    def heading(title: str, count: int | str | None = None) -> None:
         headings[title] = len(rows)
         rows.append(Heading(title if count is None else f"{title} · {count}"))
 
@@ -215,13 +215,14 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     quotes = dataset.quotes_by(person.id)
     if quotes:
         heading(QUOTES, len(quotes))
-        for quote in quotes:
-            _, _, trimmed = excerpt(quote.text, (0, 0), QUOTE_CHARS)
+        for quote in quotes:  # whole: a quote is read here, not only found
+            shown = shown_quote(quote.text, quote.form)
             section = dataset.sections_by_id[quote.section]
             where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
-            if quote.form != "direct":
-                where += f" · {quote.form}"
-            rows.append(Link(Content.assemble(quoted(trimmed), (where, META)), Location("quote", quote.id)))
+            if shown.label:
+                where += f" · {shown.label}"
+            label = Content.assemble(shown.opening, quote.text, shown.closing, (where, META))
+            rows.append(Link(label, Location("quote", quote.id)))
 
     scenes = dataset.scenes_with(person.id)
     if scenes:
@@ -238,7 +239,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             rows.append(Link(label, Location("event", event.id)))
 
     if mentions:
-        heading(MENTIONS, len(mentions))
+        heading(MENTIONS, f"named in {count_phrase(len(mentions), 'paragraph')}")
         per_section = Counter(m.section for m in mentions)
         section_id = None
         for mention in mentions:

@@ -27,6 +27,7 @@ from textual.style import Style
 from ...core.model import Dataset, Note, Quote, Section
 from ...core.navigation import Location
 from ...core.places import NameLink, excerpt_span, section_links
+from ...core.quoting import form_label
 from ...core.reading_time import ReadingTime
 from ...core.text import note_wording
 from ..content import plain
@@ -40,7 +41,6 @@ CREDIT_INDENT = 2
 NOTE_BAR = "▌ "
 LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
 PROGRESS_BAR_WIDTH = 12
-QUOTE_FORM_NOTES = {"direct": "", "first-person": " (in the first person)", "reported": " (reported)"}
 
 BlockKind = Literal["title", "paragraph", "credit", "note"]
 END = -1  # a pending scroll to the end of the section
@@ -103,6 +103,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.selected: NameLink | None = None
         self.highlight: tuple[int, tuple[int, int]] | None = None  # paragraph, span
         self.landing: int | None = None  # the paragraph a jump landed on, marked until the reader moves
+        self.marks: tuple[tuple[int, int], ...] = ()  # more spans to mark in the highlight's paragraph
         self.blocks: list[Block] = []
         self._lines: list[Strip] = []
         self._block_lines: list[tuple[int, int]] = []  # each block's [first, last) line
@@ -157,13 +158,14 @@ class ReadingPane(ScrollView, can_focus=True):
         section_id: str,
         paragraph: int | None = None,
         span: tuple[int, int] | None = None,
+        marks: tuple[tuple[int, int], ...] = (),
         *,
         mark: bool = True,
         scroll: int = 0,
     ) -> None:
         """Show the section with `paragraph` at the top (`scroll` lines into it), or from its start.
-        With `mark`, the paragraph is marked as where a jump landed, and `span` in it highlighted,
-        until the reader moves."""
+        With `mark`, the paragraph is marked as where a jump landed, and `span` (and `marks`) in it
+        highlighted, until the reader moves."""
         section = self.dataset.sections_by_id[section_id]
         if section is not self.section:
             self.section = section
@@ -174,6 +176,7 @@ class ReadingPane(ScrollView, can_focus=True):
         self.selected = None
         self.landing = paragraph if mark else None
         self.highlight = (paragraph, span) if mark and paragraph is not None and span is not None else None
+        self.marks = marks if self.highlight is not None else ()
         if self._arrive_at_end == section_id and paragraph is None:
             self._pending_scroll = (END, 0)
         else:
@@ -187,6 +190,7 @@ class ReadingPane(ScrollView, can_focus=True):
             return False
         self.selected = None
         self.landing = self.highlight = None
+        self.marks = ()
         self._rebuild()
         return True
 
@@ -234,7 +238,8 @@ class ReadingPane(ScrollView, can_focus=True):
         if self.highlight is not None and self.highlight[0] == number:
             # Whole, not partial: a partial style drops an opaque background.
             solid = Style.from_styles(self.get_component_styles("reading--highlight"))
-            content = content.stylize(solid, *self.highlight[1])
+            for start, end in (self.highlight[1], *self.marks):
+                content = content.stylize(solid, start, end)
         name_style = style("reading--name")
         for link in self.links:
             if link.paragraph == number:
@@ -252,7 +257,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 parts.append(Content(", "))
             name = plain(self.dataset.people_by_id[speaker].name)
             parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
-            parts.append(Content(QUOTE_FORM_NOTES.get(form, "")))
+            parts.append(Content(f" ({form_label(form)})" if form_label(form) else ""))
         return Content("").join(parts)
 
     def _part_style(self, component: str) -> Style:

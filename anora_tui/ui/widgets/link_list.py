@@ -1,9 +1,9 @@
 """A list of followable links: each row carries a `Location`, and choosing it posts `Navigate`.
 
 Person details, scene details and the people sidebar all show such lists, so they share this widget.
-Rows are rendered from `Text`/`Content`, never parsed as markup. A row's label may be a function that
-makes it: only the rows drawn are ever labelled (`VirtualList`), so a list of 52,000 people opens as
-fast as one of 26.
+Rows are rendered from `Content`, never parsed as markup, and wrap with a hanging indent (`Hanging`).
+A row's label may be a function that makes it: only the rows drawn are ever labelled (`VirtualList`),
+so a list of 52,000 people opens as fast as one of 26.
 """
 
 from __future__ import annotations
@@ -16,8 +16,10 @@ from typing import Callable, Iterable, Sequence, Union
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
+from textual.visual import Visual
 
 from ...core.navigation import Location, LocationKind
+from ..hanging import Hanging
 from ..messages import Navigate
 from .virtual_list import VirtualList
 
@@ -135,9 +137,10 @@ class LinkList(VirtualList):
         self._index: dict[Location, int] | None = None  # made when first asked
         self.set_rows(rows)
 
-    def set_rows(self, rows: Iterable[Row] | RecordRows) -> None:
-        """Replace every row, keeping the highlight on the first link. `RecordRows` are not made
-        until drawn (or asked for)."""
+    def set_rows(self, rows: Iterable[Row] | RecordRows, *, from_top: bool = False) -> None:
+        """Replace every row, with the highlight on the first link, or (`from_top`) on the first row
+        that can be highlighted, so the list shows from its start. `RecordRows` are not made until
+        drawn (or asked for)."""
         self._index = None
         if isinstance(rows, RecordRows):
             self._rows = rows
@@ -158,11 +161,38 @@ class LinkList(VirtualList):
                     locations.append(row.location if isinstance(row, Link) else None)
             self._locations = locations
             self.set_labels(labels, disabled)  # type: ignore[arg-type]
-        self.highlighted = self.first_link_index()
+        if from_top:
+            self.highlighted = next((i for i in range(self.option_count) if not self.row_disabled(i)), None)
+        else:
+            self.highlighted = self.first_link_index()
+
+    def make_visual(self, label: object) -> Visual:
+        return _hanging(label) if isinstance(label, (Text, Content)) else super().make_visual(label)
+
+    def relabel(self, index: int, label: LinkLabel) -> None:
+        """Draw one row with a new label (or a function making it), in place (keeping the highlight
+        and the scroll)."""
+        self.replace_label(index, label)
 
     def replace_option_prompt_at_index(self, index: int, prompt: LinkLabel) -> None:
-        """Draw one row with a new label (or a function making it), keeping highlight and scroll."""
+        """`relabel`, by OptionList's name."""
         self.replace_label(index, prompt)
+
+    def view(self) -> tuple[int | None, int]:
+        """Where the list is: the highlighted row and the scroll offset (see `restore_view`)."""
+        return self.highlighted, round(self.scroll_y)
+
+    def restore_view(self, cursor: int | None, scroll: int | None) -> None:
+        """Come back to a `view()`: the highlight on the same row, scrolled as it was. The scroll is
+        set once the rows have been measured at the list's width."""
+
+        def restore() -> None:
+            if cursor is not None and 0 <= cursor < self.option_count:
+                self.highlighted = cursor
+            if scroll is not None:
+                self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+
+        self.call_after_refresh(restore)
 
     def first_link_index(self) -> int | None:
         return next((i for i in range(self.option_count) if self.location_at(i) is not None), None)
@@ -194,3 +224,7 @@ class LinkList(VirtualList):
         location = self.location_at(event.index)
         if location is not None:
             self.post_message(Navigate(location))
+
+
+def _hanging(label: Text | Content) -> Hanging:
+    return Hanging(label if isinstance(label, Content) else Content.from_rich_text(label))

@@ -222,11 +222,14 @@ class VirtualList(ScrollView, can_focus=True):
     def _padding(self):
         return self.get_component_styles(OPTION).padding
 
+    def make_visual(self, label: Label) -> Visual:
+        """How a label is drawn (a subclass may wrap it)."""
+        return visualize(self, label, markup=False)
+
     def _visual(self, index: int) -> Visual:
         visual = self._visuals.get(index)
         if visual is None:
-            visual = visualize(self, self.label_at(index), markup=False)
-            self._visuals[index] = visual
+            visual = self._visuals[index] = self.make_visual(self.label_at(index))
         return visual
 
     def _measure(self, index: int) -> bool:

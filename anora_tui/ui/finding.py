@@ -13,11 +13,11 @@ from ..core.quoting import cite_quote
 from ..core.search import AnyHit, Scope, SearchIndexes, SearchResult, match_number, step_match
 from .clipboard import copy_citation
 from .messages import Navigate
-from .screens.search import SearchOutcome, SearchScreen
 from .widgets.link_list import LinkList
 
 if TYPE_CHECKING:
     from ..core.model import Dataset
+    from .screens.search import SearchOutcome
     from .panes.reading import ReadingPane
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
@@ -50,6 +50,8 @@ class Finding:
         self.open_search(self.last_query, self.last_scope)
 
     def open_search(self, query: str, scope: Scope) -> None:
+        from .screens.search import SearchScreen  # here: the first frame does not need it
+
         screen = SearchScreen(self.dataset, self.search_indexes, query=query, scope=scope,
                               history=self.search_history)
         self.push_screen(screen, self._searched)

@@ -68,9 +68,10 @@ def summary(values: list[float], unit: str = "ms", scale: float = 1000) -> str:
             f"(min {min(values) * scale:.0f}, max {max(values) * scale:.0f})")
 
 
-def measure_startup(venv: Path, runs: int, data_dir: Path | None) -> None:
+def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | None = None) -> None:
     marker = first_words(data_dir)
-    reader = [str(venv / "bin" / "anora-tui")] + (["--data", str(data_dir)] if data_dir else [])
+    data = ["--data", str(data_dir)] if data_dir else []
+    reader = [str(venv / "bin" / "anora-tui"), *data]
     bare = [str(venv / "bin" / "python"), str(BARE_APP)]
     with tempfile.TemporaryDirectory() as home:
         env = {
@@ -81,6 +82,8 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None) -> None:
             "XDG_CONFIG_HOME": f"{home}/config",
         }
         programs = {"reader": (reader, marker), "bare": (bare, BARE_MARKER)}
+        if other is not None:  # another build of the reader (say, before a change), in the same rotation
+            programs["other"] = ([str(other / "bin" / "anora-tui"), *data], marker)
         times: dict[str, list[float]] = {name: [] for name in programs}
         memory: dict[str, list[float]] = {name: [] for name in programs}
 
@@ -102,6 +105,11 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None) -> None:
     print(f"  bare   {summary(times['bare'])}   RSS {statistics.median(memory['bare']):.1f} MiB")
     print(f"  ratio of medians {reader_median / bare_median:.2f}x (target <= 1.2x); "
           f"pairwise {min(ratios):.2f}x-{max(ratios):.2f}x")
+    if other is not None:
+        others = [o / b for o, b in zip(times["other"], times["bare"])]
+        print(f"  other  {summary(times['other'])}   RSS {statistics.median(memory['other']):.1f} MiB")
+        print(f"  other's ratio of medians {statistics.median(times['other']) / bare_median:.2f}x; "
+              f"pairwise {min(others):.2f}x-{max(others):.2f}x")
 
 
 async def measure_opening(data_dir: Path | None, rounds: int) -> None:
@@ -153,11 +161,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11)
     parser.add_argument("--rounds", type=int, default=3, help="times each record is opened")
     parser.add_argument("--data", type=Path, help="dataset directory (default: the shipped article)")
+    parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
     parser.add_argument("--skip-open", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
     args = parser.parse_args()
     if not args.skip_startup:
-        measure_startup(args.venv, args.runs, args.data)
+        measure_startup(args.venv, args.runs, args.data, args.other)
     if not args.skip_open:
         asyncio.run(measure_opening(args.data, args.rounds))
 

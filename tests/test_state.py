@@ -50,7 +50,7 @@ def test_round_trip_with_history(tmp_path: Path) -> None:
 def test_round_trip_with_searches_and_marks(tmp_path: Path) -> None:
     history = History()
     history.visit(Location("section", "origins", 2, (4, 9), ((4, 9), (20, 25))))
-    saved = SavedState("origins", 1, None, history.snapshot(), ("@yura", "“mill basin”"))
+    saved = SavedState("origins", 1, None, history.snapshot(), searches=("@yura", "“mill basin”"))
     path = tmp_path / "state.json"
     save_state(path, saved)
     loaded = load_state(path).state

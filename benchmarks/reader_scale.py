@@ -15,8 +15,8 @@ with a baseline (`bare_app.py`, the bare Textual app of `startup.py`, to its fir
 - search at once: in that reader, `/` pressed as soon as the first frame is there, then one letter:
   the time from the letter to its first list of matches (the count line "N of M quotes"); this waits
   for the quote index being built in the background after the first frame, if it is not yet done;
-- search: Escape, then `/` and a word typed letter by letter, each letter timed to its redrawn count
-  line (the first letter is "first search key");
+- search: Escape, then `/`, Ctrl+U (the last query goes) and a word typed letter by letter, each
+  letter timed to its redrawn count line (the first letter is "first search key");
 - opening: the People pane's first person (to its ROLES heading), the timeline's first scene (to
   "How it was shot"), the last section from the contents (to its title);
 - palette: Ctrl+P and a word typed letter by letter, each letter timed to the last byte of its
@@ -101,58 +101,67 @@ def run_reader(argv: list[str], env: dict[str, str], first_words: bytes, last_ti
     figures: dict[str, float | list[float]] = {}
     session = PtySession(argv, env, SIZE).start()
     try:
-        figures["frame"] = session.wait_for(first_words, timeout=300) - session.started
-        figures["rss_frame"] = session.rss_mib()
-        if not interact:
-            return figures
-        # Search at once: the index may still be being built.
-        session.type("/")
-        session.drain(0.3)
-        figures["search_at_once"] = until(session, COUNT_LINE, session.type("m"), timeout=300)
-        session.drain(1.0)
-        session.type("\x1b")
-        session.drain(0.5)
-        sent = session.type("/")
-        figures["open_search"] = until(session, COUNT_LINE, sent)
-        session.drain(0.3)
-        keys = []
-        for letter in SEARCH_WORD:
-            keys.append(until(session, COUNT_LINE, session.type(letter)))
-            session.drain(0.1)
-        figures["search_keys"] = keys
-        session.type("\x1b")
-        session.drain(0.5)
-        # Opening things.
-        session.type("3")
-        session.drain(0.5)
-        figures["open_person"] = until(session, re.escape(PERSON_HEADING), session.type("\r"))
-        session.drain(0.5)
-        if scenes:
-            session.type("4")
-            session.drain(0.5)
-            figures["open_scene"] = until(session, re.escape(SCENE_HEADING), session.type("\r"))
-            session.drain(0.5)
-        session.type("1")
-        session.drain(0.3)
-        session.type("\x1b[F")  # End: the last section
-        session.drain(0.5)
-        figures["open_section"] = until(session, re.escape(last_title), session.type("\r"))
-        session.drain(0.5)
-        # The palette.
-        session.type("\x10")  # Ctrl+P
-        session.drain(1.0)
-        palette = []
-        for letter in PALETTE_WORD:
-            start = len(session.output)
-            palette.append(quiet_after(session, session.type(letter), start))
-        figures["palette_keys"] = palette
-        session.type("\x1b")
-        session.drain(0.5)
-        figures["rss_after"] = session.rss_mib()
-        figures["rss_peak"] = session.peak_rss_mib()
-        return figures
+        return drive(session, figures, first_words, last_title, interact, scenes)
+    except Timeout as timeout:
+        raise Timeout(f"after {', '.join(figures) or 'nothing'}: {timeout}") from None
     finally:
         session.stop()
+
+
+def drive(session: PtySession, figures: dict[str, float | list[float]], first_words: bytes, last_title: bytes,
+           interact: bool, scenes: bool) -> dict[str, float | list[float]]:
+    figures["frame"] = session.wait_for(first_words, timeout=300) - session.started
+    figures["rss_frame"] = session.rss_mib()
+    if not interact:
+        return figures
+    # Search at once: the index may still be being built.
+    session.type("/")
+    session.drain(0.3)
+    figures["search_at_once"] = until(session, COUNT_LINE, session.type("m"), timeout=300)
+    session.drain(1.0)
+    session.type("\x1b")
+    session.drain(0.5)
+    sent = session.type("/")
+    figures["open_search"] = until(session, COUNT_LINE, sent)
+    session.drain(0.3)
+    until(session, COUNT_LINE, session.type("\x15"))  # Ctrl+U: the last query goes; every quote is listed
+    session.drain(0.3)
+    keys = []
+    for letter in SEARCH_WORD:
+        keys.append(until(session, COUNT_LINE, session.type(letter)))
+        session.drain(0.1)
+    figures["search_keys"] = keys
+    session.type("\x1b")
+    session.drain(0.5)
+    # Opening things.
+    session.type("3")
+    session.drain(0.5)
+    figures["open_person"] = until(session, re.escape(PERSON_HEADING), session.type("\r"))
+    session.drain(0.5)
+    if scenes:
+        session.type("4")
+        session.drain(0.5)
+        figures["open_scene"] = until(session, re.escape(SCENE_HEADING), session.type("\r"))
+        session.drain(0.5)
+    session.type("1")
+    session.drain(0.3)
+    session.type("\x1b[F")  # End: the last section
+    session.drain(0.5)
+    figures["open_section"] = until(session, re.escape(last_title), session.type("\r"))
+    session.drain(0.5)
+    # The palette.
+    session.type("\x10")  # Ctrl+P
+    session.drain(1.0)
+    palette = []
+    for letter in PALETTE_WORD:
+        start = len(session.output)
+        palette.append(quiet_after(session, session.type(letter), start))
+    figures["palette_keys"] = palette
+    session.type("\x1b")
+    session.drain(0.5)
+    figures["rss_after"] = session.rss_mib()
+    figures["rss_peak"] = session.peak_rss_mib()
+    return figures
 
 
 def run_bare(venv: Path, env: dict[str, str]) -> float:

@@ -48,6 +48,7 @@ from pty_session import PtySession, Timeout  # noqa: E402  (this folder is on th
 SIZE = (160, 45)
 BARE_MARKER = b"The bare app is on screen"
 COUNT_LINE = rb"[\d,]+ of [\d,]+ quotes?"
+AT_ONCE = "m"
 QUIET = 0.25
 SEARCH_WORD = "money"
 PALETTE_WORD = "sean"
@@ -63,15 +64,23 @@ def corpus(count: int, root: Path) -> Path:
     return directory
 
 
-def markers(data_dir: Path) -> tuple[bytes, bytes, bool]:
-    """The first words of the article (the first frame shows them), the last section's title, and
-    whether there are scenes (the synthetic corpus has none)."""
+def markers(data_dir: Path) -> tuple[bytes, bytes, bool, dict[str, bytes]]:
+    """The first words of the article (the first frame shows them), the last section's title,
+    whether there are scenes (the synthetic corpus has none), and the search screen's count line for
+    each query typed (the project's own index, run here, says what it must be)."""
     from anora_tui.core.loading.loader import load_dataset
+    from anora_tui.core.search import SearchIndexes, counted
 
     dataset = load_dataset(data_dir)
     first = " ".join(dataset.sections[0].paragraphs[0].split()[:3]).encode()
     last = " ".join(dataset.sections[-1].title.split()[:3]).encode()
-    return first, last, bool(dataset.scenes)
+    index = SearchIndexes(dataset).quotes
+    queries = ["", AT_ONCE, *(SEARCH_WORD[:n] for n in range(1, len(SEARCH_WORD) + 1))]
+    lines = {}
+    for query in queries:
+        result = index.search(query)
+        lines[query] = f"{result.count:,} of {counted(result.total, index.noun)}".encode()
+    return first, last, bool(dataset.scenes), lines
 
 
 def quiet_after(session: PtySession, sent: float, start: int) -> float:
@@ -97,11 +106,11 @@ def until(session: PtySession, pattern: bytes, sent: float, timeout: float = 120
 
 
 def run_reader(argv: list[str], env: dict[str, str], first_words: bytes, last_title: bytes,
-               interact: bool, scenes: bool = False) -> dict[str, float | list[float]]:
+               interact: bool, scenes: bool = False, lines: dict[str, bytes] | None = None) -> dict[str, float | list[float]]:
     figures: dict[str, float | list[float]] = {}
     session = PtySession(argv, env, SIZE).start()
     try:
-        return drive(session, figures, first_words, last_title, interact, scenes)
+        return drive(session, figures, first_words, last_title, interact, scenes, lines or {})
     except Timeout as timeout:
         raise Timeout(f"after {', '.join(figures) or 'nothing'}: {timeout}") from None
     finally:
@@ -109,7 +118,7 @@ def run_reader(argv: list[str], env: dict[str, str], first_words: bytes, last_ti
 
 
 def drive(session: PtySession, figures: dict[str, float | list[float]], first_words: bytes, last_title: bytes,
-           interact: bool, scenes: bool) -> dict[str, float | list[float]]:
+          interact: bool, scenes: bool, lines: dict[str, bytes]) -> dict[str, float | list[float]]:
     figures["frame"] = session.wait_for(first_words, timeout=300) - session.started
     figures["rss_frame"] = session.rss_mib()
     if not interact:
@@ -117,19 +126,26 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     # Search at once: the index may still be being built.
     session.type("/")
     session.drain(0.3)
-    figures["search_at_once"] = until(session, COUNT_LINE, session.type("m"), timeout=300)
+    figures["search_at_once"] = until(session, re.escape(lines[AT_ONCE]), session.type(AT_ONCE), timeout=300)
     session.drain(1.0)
     session.type("\x1b")
     session.drain(0.5)
     sent = session.type("/")
     figures["open_search"] = until(session, COUNT_LINE, sent)
     session.drain(0.3)
-    until(session, COUNT_LINE, session.type("\x15"))  # Ctrl+U: the last query goes; every quote is listed
-    session.drain(0.3)
+    session.type("\x15")  # Ctrl+U: the last query goes; every quote is listed
+    session.drain(1.0)
+    # A letter is timed to its count line; a letter that leaves the count as it was redraws no count
+    # line, so it is not timed.
     keys = []
-    for letter in SEARCH_WORD:
-        keys.append(until(session, COUNT_LINE, session.type(letter)))
-        session.drain(0.1)
+    for typed in range(1, len(SEARCH_WORD) + 1):
+        before, query = lines[SEARCH_WORD[: typed - 1]], SEARCH_WORD[:typed]
+        sent = session.type(SEARCH_WORD[typed - 1])
+        if lines[query] != before:
+            keys.append(until(session, re.escape(lines[query]), sent))
+            if typed == 1:
+                figures["first_key"] = keys[0]
+        session.drain(0.3)
     figures["search_keys"] = keys
     session.type("\x1b")
     session.drain(0.5)
@@ -190,7 +206,7 @@ def describe(values: list[float], scale: float = 1000, unit: str = "ms") -> str:
 
 def measure(count: int, venv: Path, runs: int, work: Path) -> None:
     data_dir = corpus(count, work)
-    first_words, last_title, scenes = markers(data_dir)
+    first_words, last_title, scenes, lines = markers(data_dir)
     argv = [str(venv / "bin" / "anora-tui"), "--data", str(data_dir)]
     samples: dict[str, list[float]] = {}
 
@@ -208,7 +224,7 @@ def measure(count: int, venv: Path, runs: int, work: Path) -> None:
         wait_for_cache(home / "cache")  # written by a detached process after the first frame
         add("bare", run_bare(venv, env))
         cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, first_words, last_title,
-                            interact=True, scenes=scenes)
+                            interact=True, scenes=scenes, lines=lines)
         for name, value in cached.items():
             add("cached" if name == "frame" else name, value)
         shutil.rmtree(home, ignore_errors=True)
@@ -220,8 +236,7 @@ def measure(count: int, venv: Path, runs: int, work: Path) -> None:
     print(f"  search at once (to results)  {describe(samples['search_at_once'])}")
     print(f"  / to the search screen       {describe(samples['open_search'])}")
     keys = samples["search_keys"]
-    firsts = keys[:: len(SEARCH_WORD)]
-    print(f"  first search key             {describe(firsts)}")
+    print(f"  first search key             {describe(samples.get('first_key', []))}")
     print(f"  every search key             {describe(keys)}  max {max(keys) * 1000:.0f} ms")
     for name in ("open_person", "open_scene", "open_section"):
         print(f"  {name.replace('_', ' '):28} {describe(samples.get(name, []))}")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.widgets._toast import Toast
 from ui_harness import (
     NARROW,
     SIZES,
@@ -20,6 +19,7 @@ from ui_harness import (
     resize,
     screen_text,
     settle,
+    toasts_text,
     wait_for,
 )
 
@@ -221,7 +221,7 @@ async def test_a_bad_state_file_is_ignored_with_a_notice(
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         assert app.reading.section_id == shipped_dataset.sections[0].id
-        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        toasts = toasts_text(app)
         assert "Ignored the saved state" in toasts and reason in toasts
         assert str(isolated_state) in toasts.replace("\n", "")
 

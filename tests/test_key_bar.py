@@ -7,7 +7,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.widgets import Static
-from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle
+from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle, style_at
 
 from anora_tui.paths import styles_dir
 from anora_tui.ui.app import AnoraApp
@@ -106,10 +106,9 @@ async def test_a_disabled_key_is_shown_dim_and_a_click_rings_the_bell() -> None:
         assert not later.enabled
         x, y = find_on_screen(app, "x Later")
         now_x, _ = find_on_screen(app, "y Now")
-        style_at = app.screen._compositor.get_style_at
         # Textual draws dim text as a faded colour: the disabled key looks unlike the enabled one.
-        assert style_at(x, y).color != style_at(now_x, y).color
-        assert style_at(x + 2, y).color != style_at(now_x + 2, y).color
+        assert style_at(app, x, y).color != style_at(app, now_x, y).color
+        assert style_at(app, x + 2, y).color != style_at(app, now_x + 2, y).color
         await pilot.click(offset=(x, y))
         assert app.rang == 1 and app.done == []
         x, y = find_on_screen(app, "y Now")

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.widgets import Footer
+from ui_harness import NARROW, WIDE, resize, screen_lines, screen_strips, screen_text, wait_for
 
-from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import (
+    PERSON_KINDS,
     Article,
     Character,
     Dataset,
@@ -25,14 +24,12 @@ from anora_tui.core.model import (
     StoryPosition,
 )
 from anora_tui.core.navigation import Location
-from anora_tui.paths import default_data_dir, styles_dir
+from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.people import PeoplePane
 from anora_tui.ui.panes.person_detail import PersonDetail, build_rows
 from anora_tui.ui.widgets.link_list import LinkList
 
-WIDE = (160, 48)
-NARROW = (80, 24)
 
 
 class Host(App):
@@ -71,31 +68,12 @@ class Host(App):
         self.app_escapes += 1
 
 
-def screen_text(app: App, widget=None) -> str:
-    """What the terminal shows: the whole screen, or the part inside one widget's region."""
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
-    if widget is None:
-        return "\n".join(lines)
-    region = widget.region
-    return "\n".join(line[region.x : region.right] for line in lines[region.y : region.bottom])
-
-
 def people_list(app: Host) -> LinkList:
     return app.query_one("#people-list", LinkList)
 
 
 def detail_links(app: Host) -> LinkList:
     return app.query_one("#person-links", LinkList)
-
-
-@pytest.fixture(scope="module")
-def shipped_dataset() -> Dataset:
-    """The shipped article, or the example while data/ is still being written."""
-    try:
-        dataset = load_dataset(default_data_dir())
-    except Exception:  # data/ incomplete: any loader complaint means "not ready yet"
-        dataset = load_dataset(Path(__file__).parent / "data" / "example")
-    return dataset
 
 
 # --- the list view ------------------------------------------------------------------------
@@ -232,12 +210,10 @@ async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
     async with app.run_test(size=NARROW) as pilot:
         app.pane.show_person("mara-quill")
         app.pane.focus_default()
-        for _ in range(50):  # the footer redraws its bindings a few frames after the focus moves
-            await pilot.pause(0.02)
-            footer = screen_text(app).splitlines()[-1]
-            if footer.strip():
-                break
-        assert "\" Quotes" in footer and "s Scenes" in footer and "m Mentions" in footer
+        # The footer redraws its bindings a few frames after the focus moves.
+        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=screen_text(app))
+        footer = screen_lines(app)[-1]
+        assert "\" Quotes" in footer and "s Scenes" in footer
         links = detail_links(app)
         await pilot.press("m")
         paragraph = example_dataset.paragraph("origins", 1)
@@ -260,9 +236,8 @@ async def test_jump_keys_hidden_when_there_is_nothing_to_jump_to(example_dataset
     async with app.run_test(size=NARROW) as pilot:
         app.pane.show_person("otto-brandt")  # no quotes, no scenes
         app.pane.focus_default()
-        await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
-        assert "m Mentions" in footer
+        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=screen_text(app))
+        footer = screen_lines(app)[-1]
         assert "Quotes" not in footer and "Scenes" not in footer
         before = detail_links(app).highlighted
         await pilot.press("quotation_mark")
@@ -313,8 +288,7 @@ async def test_mentions_strip_fills_the_width_and_follows_resizes(example_datase
             return text[text.index(next(l for l in text if "MENTIONS MAP" in l)) + 1].strip()
 
         narrow = strip_line()
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
+        await resize(pilot, 120, 30)
         wide = strip_line()
         assert len(wide) > len(narrow) + 50
         # 8 paragraphs: origins 1 and 2 named, the-shoot 2 only through a note.
@@ -333,7 +307,7 @@ async def test_styles_come_from_the_theme_and_follow_it(example_dataset):
         def match_colours() -> set:
             return {
                 segment.style.color
-                for strip in app.screen._compositor.render_strips()
+                for strip in screen_strips(app)
                 for segment in strip
                 if segment.text == "Mara Quill" and segment.style and segment.style.bold
             }
@@ -357,8 +331,9 @@ async def test_any_size_works(shipped_dataset, size):
         await pilot.resize_terminal(size[0] + 7, size[1] + 3)
         await pilot.press("escape", "end", "enter")
         await pilot.pause()
-    if size[0] >= 40:
-        assert app.navigated and app.navigated[0].kind == "person"
+    # At every size alike: Down and Enter open the list's second person; End and Enter its last.
+    listed = [person.id for kind in PERSON_KINDS for person in shipped_dataset.people_of_kind(kind)]
+    assert app.navigated == [Location("person", listed[1]), Location("person", listed[-1])]
 
 
 def test_the_busiest_detail_has_a_row_for_every_mention(shipped_dataset):

@@ -6,6 +6,7 @@ import pytest
 from test_search import dataset_of
 from textual.app import App
 from textual.widgets import Input, Static
+from ui_harness import resize
 
 from anora_tui.core.model import Dataset
 from anora_tui.core.search import QuoteIndex
@@ -239,8 +240,7 @@ async def test_resizing_redraws_the_rows(example_dataset):
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         wide = result_rows(app)
-        await pilot.resize_terminal(50, 20)
-        await pilot.pause()
+        await resize(pilot, 50, 20)
         narrow = result_rows(app)
         assert narrow != wide
         assert narrow[0].replace("…", "").startswith("▌ I grew up counting ferries")

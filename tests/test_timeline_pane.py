@@ -9,8 +9,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher
+from ui_harness import NARROW, WIDE, resize, screen_text
 
-from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import (
     Article,
     Character,
@@ -23,7 +23,7 @@ from anora_tui.core.model import (
     StoryPosition,
 )
 from anora_tui.core.navigation import Location
-from anora_tui.paths import default_data_dir, styles_dir
+from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.timeline import (
     APPROXIMATE_CHAR,
@@ -36,8 +36,6 @@ from anora_tui.ui.widgets.film_strip import cell_range
 from anora_tui.ui.widgets.link_list import LinkList
 from anora_tui.ui.widgets.track_switch import TrackSwitch
 
-WIDE = (160, 48)
-NARROW = (80, 24)
 
 
 class TimelineHost(App):
@@ -84,18 +82,8 @@ def facts(pane: TimelinePane) -> str:
     return pane.detail.facts.content.plain
 
 
-def screen_text(app: App) -> str:
-    """What the terminal shows, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def current_view(pane: TimelinePane) -> str | None:
     return pane.query_one(ContentSwitcher).current
-
-
-@pytest.fixture(scope="module")
-def shipped_dataset() -> Dataset:
-    return load_dataset(default_data_dir())
 
 
 # --- the story track ------------------------------------------------------------------------
@@ -157,8 +145,7 @@ async def test_strip_redraws_at_the_new_width_on_resize(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
         wide_strip, _ = strip_lines(app.pane)
-        await pilot.resize_terminal(60, 20)
-        await pilot.pause()
+        await resize(pilot, 60, 20)
         strip, axis = strip_lines(app.pane)
         assert len(strip) == len(axis) == app.pane.size.width - 2 < len(wide_strip)
         assert strip in screen_text(app)
@@ -434,7 +421,7 @@ async def test_tiny_terminals_do_not_crash(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=(1, 1)) as pilot:
         for size in [(1, 1), (4, 3), (12, 6), (30, 10)]:
-            await pilot.resize_terminal(*size)
+            await resize(pilot, *size)
             await pilot.press("home", "down", "enter", "t", "escape", "t")
             await pilot.pause()
             assert app.pane.track == "story"

@@ -109,11 +109,14 @@ async def wait_for(pilot, predicate, timeout: float = 3.0, message: str = "timed
     assert predicate(), message
 
 
-async def resize(pilot, width: int, height: int) -> None:
+async def resize(pilot, width: int, height: int, *, then_settle: bool = True) -> None:
     """Resize the terminal and wait until the screen is laid out at the new size, then settle.
 
     The App answers a resize after a debounce (a 1/120 s timer): until it has, the screen keeps the
-    old layout. Only the new layout has the new size, so that is what is waited for, not a time."""
+    old layout. Only the new layout has the new size, so that is what is waited for, not a time. The
+    screen takes its size classes (breakpoints) as it takes the size; one more round applies the
+    layout they call for. Without `then_settle`, that is all: widgets may still be redrawing their
+    contents for their new sizes."""
     await pilot.resize_terminal(width, height)
     size = Size(width, height)
     for _ in range(int(RESIZE_TIMEOUT / 0.002)):
@@ -121,7 +124,10 @@ async def resize(pilot, width: int, height: int) -> None:
             break
         await pilot.pause(0.002)
     assert pilot.app.screen.region.size == size, f"the screen never took the size {width}x{height}"
-    await settle(pilot)
+    if then_settle:
+        await settle(pilot)
+    else:
+        await pilot.pause(0)
 
 
 # --- the reader ---------------------------------------------------------------------------------

@@ -142,13 +142,19 @@ async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> Non
         await pilot.press("escape")
         await settle(pilot)
         assert focused_pane(app) == "reading" and displayed(app.reading)
+        person = quick_person(shipped_dataset)
+        followed = app.reading.selected  # the name followed to the person is still selected
+        assert followed.person_id == person and followed.paragraph in app.reading.in_view
         await pilot.press("right_square_bracket")
-        assert app.reading.selected is not None
+        links = app.reading.links
+        assert app.reading.selected == links[links.index(followed) + 1]
         await pilot.press("escape")
         assert app.reading.selected is None
+        highlighted_scene = app.timeline.track_list.highlighted_location
+        assert highlighted_scene.kind == "scene"
         await pilot.press("4", "enter")  # a scene's detail in the timeline
         await settle(pilot)
-        assert app.timeline.open is not None
+        assert app.timeline.open == highlighted_scene
         await pilot.press("escape")
         await settle(pilot)
         assert app.timeline.open is None and focused_pane(app) == "timeline"

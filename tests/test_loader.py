@@ -76,10 +76,10 @@ def test_example_counts(example_dataset):
     assert example_dataset.counts() == {
         "sections": 3,
         "paragraphs": 8,
-        "people": 4,
+        "people": 5,
         "characters": 2,
         "scenes": 3,
-        "events": 3,
+        "events": 4,
         "quotes": 7,
         "notes": 2,
     }
@@ -118,12 +118,15 @@ def test_example_mentions_count_names_and_notes(example_dataset):
         ("afterwards", 1, True),
     ]
     assert example_dataset.mention_count("otto-brandt") == 2
+    assert [(m.section, m.paragraph, m.count) for m in example_dataset.mentions_of("skipper")] == [("afterwards", 1, 1)]
 
 
 def test_example_scenes_events_and_characters(example_dataset):
     assert [s.id for s in example_dataset.scenes_with("ines-haldane")] == ["fog", "last-line"]
     assert [s.order for s in example_dataset.scenes] == [0, 1, 2]
-    assert [e.id for e in example_dataset.events] == ["brandt-films", "script-written", "premiere"]
+    assert [e.id for e in example_dataset.events] == ["brandt-films", "script-written", "the-shoot", "premiere"]
+    assert [e.precision for e in example_dataset.events] == ["approximate", "month", "year", "day"]
+    assert [p.kind for p in example_dataset.people] == ["crew", "cast", "cast", "cited", "other"]
     assert example_dataset.people_by_id["tomas-reyes"].characters == ("pell",)
     assert example_dataset.people_by_id["mara-quill"].characters == ()
     ticket, fog, last = example_dataset.scenes
@@ -369,9 +372,9 @@ def test_wrong_type(change, file, old, new, needle, message):
          "bad form 'indirect' (did you mean 'direct'?); use one of: direct, first-person, reported"),
         ("events.yaml", "precision: approximate", "precision: roughly", "roughly",
          "bad precision 'roughly'; use one of: day, month, year, approximate"),
-        ("events.yaml", 'date: "2022-10"', 'date: "2022-13"', '"2022-13"',
+        ("events.yaml", 'date: "2021-03"', 'date: "2022-13"', '"2022-13"',
          "bad date '2022-13' in 'date': use YYYY-MM-DD, YYYY-MM or YYYY"),
-        ("events.yaml", 'date: "2022-10"', 'date: "Oct 2022"', '"Oct 2022"',
+        ("events.yaml", 'date: "2021-03"', 'date: "Oct 2022"', '"Oct 2022"',
          "bad date 'Oct 2022' in 'date': use YYYY-MM-DD, YYYY-MM or YYYY"),
         ("notes.yaml", "id: not-brandt", "id: Not Brandt", "Not Brandt",
          "bad id 'Not Brandt': use lowercase letters, digits and '-', starting with a letter"),

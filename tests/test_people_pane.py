@@ -28,7 +28,7 @@ from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.people import PeoplePane
 from anora_tui.ui.panes.person_detail import PersonDetail, build_rows
-from anora_tui.ui.widgets.link_list import LinkList
+from anora_tui.ui.widgets.link_list import Link, LinkList
 
 
 
@@ -84,13 +84,18 @@ async def test_list_groups_people_with_role_and_counts(example_dataset, size):
     app = Host(example_dataset, pane_width=None if size == NARROW else 48)
     async with app.run_test(size=size):
         assert app.focused is people_list(app)
-        text = screen_text(app, app.pane)
-        assert text.index("CAST · 2") < text.index("CREW · 1") < text.index("CITED · 1")
-        assert "Tomás Reyes · Pell" in text  # cast: the character they play
-        assert "Mara Quill · director" in text  # others: their first role
-        assert "4 quotes · 4 mentions" in text
-        assert "0 quotes · 2 mentions" in text
-        assert "1 quote · 3 mentions" in text
+        lines = [line.strip("│ ") for line in screen_lines(app, app.pane)]
+        # Every kind is a group, in this order, each heading over its people (two lines each).
+        groups = ["CAST · 2", "CREW · 1", "CITED · 1", "OTHER · 1"]
+        assert [line for line in lines if line.split(" · ")[0].isupper()] == groups
+        cast, crew, cited, other = (lines.index(group) for group in groups)
+        assert lines[cast + 1 : cast + 5] == [
+            "Tomás Reyes · Pell", "1 quote · 3 mentions",  # cast: the character they play
+            "Ines Haldane · Wren", "2 quotes · 3 mentions",
+        ]
+        assert lines[crew + 1 : crew + 3] == ["Mara Quill · director", "4 quotes · 4 mentions"]  # first role
+        assert lines[cited + 1 : cited + 3] == ["Otto Brandt · filmmaker", "0 quotes · 2 mentions"]
+        assert lines[other + 1 : other + 3] == ["Skipper · dog", "0 quotes · 1 mention"]
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
 
 
@@ -109,6 +114,8 @@ async def test_home_end_skip_headings(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("end")
+        assert people_list(app).highlighted_location == Location("person", "skipper")
+        await pilot.press("up")  # over the OTHER heading
         assert people_list(app).highlighted_location == Location("person", "otto-brandt")
         await pilot.press("home")
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
@@ -164,13 +171,56 @@ async def test_detail_shows_every_section_in_order(example_dataset):
                  "The source says “Brandt told the crew to wait”: It was Quill", "QUOTES · 4",
                  "“I wanted to make a film where nothing arrives”", "§1 A film about waiting ¶2 · reported",
                  "SCENES · 2", "The ticket window · 0:00–0:02", "The fog · ≈ 0:05–0:08",
-                 "EVENTS · 3", "c. 2009  Quill discovers Brandt's films", "Oct 2022  Premiere at Lowmoor",
+                 "EVENTS · 4", "c. 2009  Quill discovers Brandt's films", "Mar 2021  Quill writes the script",
+                 "2021  Three nights on the pier", "14 Oct 2022  Premiere at Lowmoor",
                  "MENTIONS · 3", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
                  "§2 Three nights on the pier · 1", "(named by mistake: see note)"]
         position = 0
         for part in order:
             position = text.index(part, position)  # each after the one before
         assert "PLAYS" not in text  # she plays no one
+
+
+@pytest.mark.parametrize(
+    ("person_id", "header"),
+    [
+        ("tomas-reyes", "Tomás Reyes · cast"),
+        ("mara-quill", "Mara Quill · crew"),
+        ("otto-brandt", "Otto Brandt · cited in the article"),
+        ("skipper", "Skipper · other"),
+    ],
+)
+async def test_detail_header_names_every_kind(example_dataset, person_id, header):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.pane.show_person(person_id)
+        await pilot.pause()
+        assert [line.strip() for line in screen_lines(app, app.query_one("#person-header"))] == [header]
+
+
+async def test_detail_of_someone_only_named_once_has_only_what_applies(example_dataset):
+    app = Host(example_dataset, pane_width=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("end", "enter")  # the last group, OTHER: Skipper the dog
+        await pilot.pause()
+        assert app.navigated == [Location("person", "skipper")]
+        rows = [option.prompt.plain for option in detail_links(app).options]
+        assert rows[:5] == ["ROLES", "  dog", "ABOUT", "  The Garrow ticket office's dog, asleep through the shoot and the premiere.", "MENTIONS MAP"]
+        assert rows[5].endswith("named in 1 paragraph across 1 section")
+        assert rows[6:8] == ["MENTIONS · 1", "§3 After the festival · 1"]
+        assert rows[8].startswith("¶1 ") and "Skipper, the ticket office's dog" in rows[8]
+        assert len(rows) == 9  # no plays, notes, quotes, scenes or events
+
+
+def test_detail_names_the_form_of_each_quote(example_dataset):
+    built = build_rows(example_dataset, example_dataset.people_by_id["mara-quill"], 40)
+    quotes = [row.label.plain for row in built.rows if isinstance(row, Link) and row.location.kind == "quote"]
+    assert [quote.rsplit("\n", 1)[1] for quote in quotes] == [
+        "  — §1 A film about waiting ¶1",  # direct: no word for it
+        "  — §1 A film about waiting ¶1",
+        "  — §1 A film about waiting ¶2 · reported",
+        "  — §1 A film about waiting ¶3 · first-person",
+    ]
 
 
 async def test_detail_of_an_actor_lists_who_they_play(example_dataset):

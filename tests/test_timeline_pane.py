@@ -23,6 +23,7 @@ from anora_tui.core.model import (
     StoryPosition,
 )
 from anora_tui.core.navigation import Location
+from anora_tui.core.timeline_layout import event_span
 from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.timeline import (
@@ -204,6 +205,27 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
         ]
 
 
+async def test_scene_detail_says_where_each_scene_falls_however_precisely(example_dataset, shipped_dataset):
+    app = TimelineHost(example_dataset)
+    async with app.run_test(size=NARROW):
+        where = {}
+        for scene in example_dataset.scenes:
+            app.pane.show_scene(scene.id)
+            where[scene.id] = facts(app.pane).split("\n")[2]
+        assert where == {
+            "ticket-window": "0:00–0:02 · 2 min (the opening minutes)",  # exact
+            "fog": "≈ 0:05–0:08 · 3 min (about halfway)",
+            "last-line": "≈ 0:11 (the final minute)",  # a start, no length
+        }
+        app.pane.show_scene("ticket-window")
+        assert rows(app.pane.detail.links)[:3] == ["How it was shot", "Location: Garrow pier ticket office", "Days: 1 day shot"]
+    unplaced = next(scene for scene in shipped_dataset.scenes if scene.position.start_minute is None)
+    app = TimelineHost(shipped_dataset)
+    async with app.run_test(size=NARROW):
+        app.pane.show_scene(unplaced.id)
+        assert facts(app.pane).split("\n")[2] == unplaced.position.description  # no minutes: in words
+
+
 async def test_detail_links_post_navigate_for_people_characters_and_sections(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=NARROW) as pilot:
@@ -273,13 +295,23 @@ async def test_t_switches_to_events_in_date_order_with_their_precision(example_d
         await pilot.press("t")
         assert pane.track == "production"
         assert pane.query_one(TrackSwitch).active == "production"
-        assert rows(pane.track_list) == [
+        assert rows(pane.track_list) == [  # every precision: approximate, month, year, day
             "  c. 2009\n  Quill discovers Brandt's films",
             "  Mar 2021\n  Quill writes the script",
-            "  Oct 2022\n  Premiere at Lowmoor",
+            "  2021\n  Three nights on the pier",
+            "  14 Oct 2022\n  Premiere at Lowmoor",
         ]
         strip, axis = strip_lines(pane)
-        assert strip.startswith(APPROXIMATE_CHAR)  # c. 2009 spans its whole year, drawn approximate
+        width, years = len(strip), 2023 - 2009  # whole years, from the first event's to the last's
+        approximate = cell_range(0, 1, years, width)  # c. 2009 spans its whole year, drawn approximate
+        year = cell_range(2021 - 2009, 1, years, width)  # 2021 spans its year; March 2021 lies inside it
+        day = cell_range(event_span("2022-10-14", "day")[0] - 2009, 0, years, width)  # a day: one cell
+        assert set(strip[slice(*approximate)]) == {APPROXIMATE_CHAR}
+        assert set(strip[slice(*year)]) == {EXACT_CHAR}
+        assert strip[slice(*day)] == EXACT_CHAR
+        assert strip.count(APPROXIMATE_CHAR) + strip.count(EXACT_CHAR) == sum(
+            end - start for start, end in (approximate, year, day)
+        )
         assert "2010" in axis and "2022" in axis
         assert "approximate (c.)" in pane.strip.tooltip.plain  # the strip's key follows the track
         await pilot.press("t")
@@ -315,6 +347,21 @@ async def test_event_detail_shows_date_precision_note_and_links(example_dataset)
         ]
 
 
+async def test_event_detail_says_how_precise_each_date_is(example_dataset):
+    app = TimelineHost(example_dataset)
+    async with app.run_test(size=NARROW):
+        dates = {}
+        for event in example_dataset.events:
+            app.pane.show_event(event.id)
+            dates[event.id] = facts(app.pane).split("\n")[1]
+        assert dates == {
+            "brandt-films": "c. 2009 (approximate)",
+            "script-written": "Mar 2021 (month known)",
+            "the-shoot": "2021 (year known)",
+            "premiere": "14 Oct 2022 (exact date)",
+        }
+
+
 async def test_showing_a_scene_or_event_switches_to_its_track(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE):
@@ -345,8 +392,9 @@ async def test_mark_section_marks_the_scenes_and_events_it_discusses(example_dat
         assert pane.track_list.highlighted == 1  # marking keeps the reader's place
         assert pane.strip.discussed == {"last-line"}
         await pilot.press("t")
-        assert [row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list)] == [False, False, True]
-        assert pane.strip.discussed == {"premiere"}
+        marked = [row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list)]
+        assert marked == [False, False, True, True]
+        assert pane.strip.discussed == {"the-shoot", "premiere"}
         pane.mark_section(None)
         assert not any(row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list))
 

@@ -20,7 +20,6 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
@@ -45,6 +44,7 @@ from .screens.help import HelpScreen
 from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
+from .textual_private import OneLineCrashApp, QuickStartScreen
 from .widgets.title_bar import TitleBar
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
@@ -64,56 +64,7 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
     return None
 
 
-class ReaderScreen(Screen):
-    """The reader's screen, spared passes Textual makes while it starts: restyling every widget when
-    the screen is first shown, although each was styled with the whole stylesheet as it was mounted
-    (a widget's scoped default CSS can only match widgets mounted after it); drawing the first
-    layout, which the widgets change at once; and laying out again for the start-up's reports of
-    the very size it was first laid out at. Later resumes, paints and resizes are Textual's own."""
-
-    _resumed = False
-    _resized = False
-    _skip_paint = False
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Screen's own handler runs next, with this event.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-            self._skip_paint = True
-
-    def _compositor_refresh(self) -> None:
-        # The first layout is not drawn: the widgets learn their sizes from it and most change at
-        # once (the reading pane wraps its lines, the lists mark what it shows), so the next frame
-        # draws them once, as they are, instead of twice.
-        if self._skip_paint:
-            self._skip_paint = False
-            self._repaint_required = True
-            return
-        super()._compositor_refresh()
-
-    def _set_breakpoints(self, dimension: int, breakpoints: list[tuple[int, str]]) -> None:
-        # Textual 8.0 only (later versions batch this themselves): removing every breakpoint class
-        # and adding one back restyled the screen twice even when nothing changed.
-        chosen = breakpoint_class(dimension, breakpoints)
-        changed = False
-        for _, class_name in breakpoints:
-            if self.has_class(class_name) != (class_name == chosen):
-                self.set_class(class_name == chosen, class_name, update=False)
-                changed = True
-        if changed:
-            self.update_node_styles()
-
-    def _screen_resized(self, size: Size) -> None:
-        laid_out = self._compositor.size
-        if not self._resized and laid_out and size == laid_out:
-            return
-        if laid_out and size != laid_out:
-            self._resized = True
-        super()._screen_resized(size)
-
-
-class AnoraApp(App[None]):
+class AnoraApp(OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | set(ALL_PROVIDERS)
@@ -154,8 +105,8 @@ class AnoraApp(App[None]):
         self.crash_summary = ""
         self.save_error: str | None = None
         self.remembered_theme: str | None = None
-        self.title = clean_text(dataset.article.title)
-        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+        self.title = dataset.article.title
+        self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
 
     @cached_property
     def quote_index(self) -> QuoteIndex:
@@ -167,7 +118,7 @@ class AnoraApp(App[None]):
     def get_default_screen(self) -> Screen:
         """The default screen, born with the breakpoint classes of the size known now: the first
         Resize then finds them in place instead of restyling every widget a second time."""
-        screen = ReaderScreen(id="_default")
+        screen = QuickStartScreen(id="_default")
         width, height = self.size
         for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
             class_name = breakpoint_class(size, breakpoints)
@@ -348,9 +299,15 @@ class AnoraApp(App[None]):
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:
         """What the help screen lists: each group's bindings, inherited ones included."""
 
-        def bindings(node_class: type) -> list[BindingType]:
-            merged = node_class._merge_bindings().key_to_bindings.values()
-            return [binding for key_bindings in merged for binding in key_bindings]
+        def bindings(node_class: type) -> list[Binding]:
+            """The class's bindings with those it inherits (a later class's key replaces an earlier one's)."""
+            by_key: dict[str, Binding] = {}
+            for base in reversed(node_class.__mro__):
+                if "BINDINGS" in base.__dict__:
+                    if not base.__dict__.get("inherit_bindings", True):
+                        by_key.clear()
+                    by_key.update((binding.key, binding) for binding in Binding.make_bindings(base.BINDINGS))
+            return list(by_key.values())
 
         def search_keys() -> list[Binding]:
             # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
@@ -421,7 +378,7 @@ class AnoraApp(App[None]):
         self.save_error = None
         return True
 
-    def _handle_exception(self, error: Exception) -> None:
+    def report_crash(self, error: Exception) -> None:
         """An unexpected error: keep the reader's place, write the full report to a file, and leave
         a one-line message (see `exit_status`) instead of Textual's traceback."""
         try:
@@ -431,8 +388,6 @@ class AnoraApp(App[None]):
         cause = error.error if isinstance(error, WorkerFailed) else error  # the worker's own error
         self.crash_summary = clean_text(f"{type(cause).__name__}: {cause}".splitlines()[0][:200])
         self.crash_report = write_crash_report(error, self.data_dir)
-        super()._handle_exception(error)
-        self._exit_renderables.clear()
 
 
 def write_crash_report(error: BaseException, data_dir: Path | None) -> Path | None:

@@ -6,6 +6,9 @@ it, so the cause is found in one place rather than in odd failures all over the 
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import textual._wait
 from textual.app import App, ComposeResult
 from textual.widgets import Static
@@ -71,3 +74,51 @@ async def test_notifications_are_read_by_their_css_type():
         app.notify("Saved your place", title="Note")
         await settle(pilot)
         assert "Saved your place" in toasts_text(app), "no widget of CSS type Toast shows the notification"
+
+
+# The harness, and the reader's own canary for the private names its UI code uses.
+ALLOWED = {"ui_harness.py", "test_ui_harness.py", "test_textual_private.py"}
+
+
+async def test_no_other_test_module_reaches_into_textual_privates():
+    """Outside the harness, no test imports a private Textual module (`textual._wait`,
+    `textual.widgets._toast`) or reads a private attribute of Textual's objects (`_compositor`,
+    `_wait_for_screen`, `_on_timer_update`, `_dispatch_action`...): they go through the harness."""
+    app = Hello()
+    async with app.run_test(size=(20, 5)) as pilot:
+        objects = [app, app.screen, pilot, app.query_one(Static), app.animator]
+        private = {name for thing in objects for name in (*dir(type(thing)), *vars(thing))}
+    private = {name for name in private if name.startswith("_") and not name.startswith("__")}
+    assert {"_compositor", "_wait_for_screen", "_on_timer_update", "_dispatch_action"} <= private
+    offenders = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.name in ALLOWED:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        # Modules other than Textual's (os, the reader's own) may have underscore names of their own.
+        other_modules = {
+            alias.asname or alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and not (getattr(node, "module", None) or node.names[0].name).startswith("textual")
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
+            modules = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            for module in modules:
+                parts = module.split(".")
+                if parts[0] == "textual" and any(part.startswith("_") for part in parts):
+                    offenders.append(f"{path.name}:{node.lineno}: imports {module}")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in private
+                and node.attr not in own
+                and not (isinstance(node.value, ast.Name) and node.value.id in other_modules)
+            ):
+                offenders.append(f"{path.name}:{node.lineno}: .{node.attr}")
+    assert not offenders, "Textual private names outside tests/ui_harness.py:\n" + "\n".join(offenders)

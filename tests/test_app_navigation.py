@@ -164,7 +164,7 @@ async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> Non
 
 
 @SIZES
-async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, size) -> None:
+async def test_palette_finds_people_characters_scenes_events_sections_and_quotes(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -177,10 +177,17 @@ async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, 
         scene_titles = {s.title for s in shipped_dataset.scenes}
         scene = min((s for s in shipped_dataset.scenes if s.title not in section_titles), key=lambda s: len(s.title))
         section = min((s for s in shipped_dataset.sections if s.title not in scene_titles), key=lambda s: len(s.title))
+        event = min(
+            (e for e in shipped_dataset.events if e.title not in section_titles | scene_titles), key=lambda e: len(e.title)
+        )
+        character = shipped_dataset.characters_by_id["ani"]
         quote = next(q for q in shipped_dataset.quotes if "blood-curdling" in q.text)
-        for query, expect, expected in (
+        assert sum(e.title == event.title for e in shipped_dataset.events) == 1
+        for query, expect, expected in (  # one of each kind of hit
             (scene.title, f"Scene: {scene.title}", Location("scene", scene.id)),
+            (event.title, f"Event: {event.title}", Location("event", event.id)),
             (section.title, f"Section: {section.title}", Location("section", section.id)),
+            (character.name, f"Character: {character.name}", Location("person", character.played_by)),
             ("blood-curd", "Quote: ", Location("quote", quote.id)),
         ):
             await palette(pilot, app, query, expect)

@@ -138,6 +138,19 @@ async def test_initial_query_is_searched_at_once(example_dataset):
         assert app.screen.result.count == 2
 
 
+async def test_a_dataset_without_quotes_says_so(example_dataset):
+    no_quotes = Dataset.build(
+        example_dataset.article, example_dataset.people, example_dataset.characters, (), (), (), ()
+    )
+    app = Host(no_quotes)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await pilot.pause()
+        assert (count_line(app), empty_message(app), result_rows(app)) == ("0 of 0 quotes", "This dataset has no quotes.", [])
+        await pilot.press(*"ferry", "enter")
+        await pilot.pause()
+        assert empty_message(app) == "This dataset has no quotes." and app.dismissed == []
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_empty_result_suggests_loosening(example_dataset, size):
     app = Host(example_dataset)

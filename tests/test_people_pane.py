@@ -429,6 +429,8 @@ async def test_hostile_text_is_shown_literally():
         text = screen_text(app, app.pane)
         assert "[@click=app.quit]boom[/] · Role [/i]" in text
         assert "[bold]x[/bold] · director" in text
+        headings = [line.strip("│ ") for line in text.splitlines() if line.strip("│ ").split(" · ")[0].isupper()]
+        assert headings == ["CAST · 1", "CREW · 1"]  # a kind nobody has gets no heading
         await pilot.click(people_list(app), offset=(4, 1))  # on the "[@click=app.quit]boom[/]" row
         await pilot.pause()
         assert app.is_running

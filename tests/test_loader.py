@@ -79,7 +79,7 @@ def test_example_counts(example_dataset):
         "people": 5,
         "characters": 2,
         "scenes": 3,
-        "events": 4,
+        "events": 5,
         "quotes": 7,
         "notes": 2,
     }
@@ -124,8 +124,10 @@ def test_example_mentions_count_names_and_notes(example_dataset):
 def test_example_scenes_events_and_characters(example_dataset):
     assert [s.id for s in example_dataset.scenes_with("ines-haldane")] == ["fog", "last-line"]
     assert [s.order for s in example_dataset.scenes] == [0, 1, 2]
-    assert [e.id for e in example_dataset.events] == ["brandt-films", "script-written", "the-shoot", "premiere"]
-    assert [e.precision for e in example_dataset.events] == ["approximate", "month", "year", "day"]
+    assert [e.id for e in example_dataset.events] == [
+        "brandt-films", "script-written", "the-shoot", "premiere", "skipper-adopted"
+    ]
+    assert [e.precision for e in example_dataset.events] == ["approximate", "month", "year", "month", "day"]
     assert [p.kind for p in example_dataset.people] == ["crew", "cast", "cast", "cited", "other"]
     assert example_dataset.people_by_id["tomas-reyes"].characters == ("pell",)
     assert example_dataset.people_by_id["mara-quill"].characters == ()
@@ -288,7 +290,7 @@ def test_unknown_field_suggests_the_closest(change):
 
 def test_unknown_field_without_a_close_match_lists_the_fields(change):
     directory, text = change("characters.yaml", "    name: Wren\n", "    name: Wren\n    zzz: 1\n")
-    message = "unknown field 'zzz' (known: id, name, played_by, description, aliases)"
+    message = "unknown field 'zzz' (known: id, name, played_by, description, aliases, outside_article)"
     assert_only_problem(directory, "characters.yaml", text, "zzz", message)
 
 
@@ -441,7 +443,7 @@ def test_the_same_id_in_different_collections_is_fine(change):
          "an item of 'sections' refers to unknown section 'after' (did you mean 'afterwards'?)"),
         ("events.yaml", "people: [mara-quill, otto-brandt]", "people: [mara-quill, otto]", "otto]",
          "an item of 'people' refers to unknown person 'otto'"),
-        ("events.yaml", "sections: [afterwards]", "sections: [afterward]", "afterward]",
+        ("events.yaml", "sections: [the-shoot, afterwards]", "sections: [the-shoot, afterward]", "afterward]",
          "an item of 'sections' refers to unknown section 'afterward' (did you mean 'afterwards'?)"),
         ("quotes.yaml", "section: afterwards", "section: coda", "coda",
          "'section' refers to unknown section 'coda'"),

@@ -171,8 +171,9 @@ async def test_detail_shows_every_section_in_order(example_dataset):
                  "The source says “Brandt told the crew to wait”: It was Quill", "QUOTES · 4",
                  "“I wanted to make a film where nothing arrives”", "§1 A film about waiting ¶2 · reported",
                  "SCENES · 2", "The ticket window · 0:00–0:02", "The fog · ≈ 0:05–0:08",
-                 "EVENTS · 4", "c. 2009  Quill discovers Brandt's films", "Mar 2021  Quill writes the script",
-                 "2021  Three nights on the pier", "14 Oct 2022  Premiere at Lowmoor",
+                 "EVENTS · 5", "c. 2009  Quill discovers Brandt's films", "Mar 2021  Quill writes the script",
+                 "2021  Three nights on the pier", "Oct 2022  Premiere at Lowmoor",
+                 "3 Nov 2022  Skipper goes home with the director",
                  "MENTIONS · 3", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
                  "§2 Three nights on the pier · 1", "(named by mistake: see note)"]
         position = 0
@@ -198,18 +199,19 @@ async def test_detail_header_names_every_kind(example_dataset, person_id, header
         assert [line.strip() for line in screen_lines(app, app.query_one("#person-header"))] == [header]
 
 
-async def test_detail_of_someone_only_named_once_has_only_what_applies(example_dataset):
+async def test_detail_of_someone_named_once_has_only_what_applies(example_dataset):
     app = Host(example_dataset, pane_width=None)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.press("end", "enter")  # the last group, OTHER: Skipper the dog
         await pilot.pause()
         assert app.navigated == [Location("person", "skipper")]
         rows = [option.prompt.plain for option in detail_links(app).options]
-        assert rows[:5] == ["ROLES", "  dog", "ABOUT", "  The Garrow ticket office's dog, asleep through the shoot and the premiere.", "MENTIONS MAP"]
+        assert rows[:5] == ["ROLES", "  dog", "ABOUT", "  The Garrow ticket office's dog, asleep through the whole shoot.", "MENTIONS MAP"]
         assert rows[5].endswith("named in 1 paragraph across 1 section")
-        assert rows[6:8] == ["MENTIONS · 1", "§3 After the festival · 1"]
-        assert rows[8].startswith("¶1 ") and "Skipper, the ticket office's dog" in rows[8]
-        assert len(rows) == 9  # no plays, notes, quotes, scenes or events
+        assert rows[6:8] == ["EVENTS · 1", "3 Nov 2022  Skipper goes home with the director"]
+        assert rows[8:10] == ["MENTIONS · 1", "§3 After the festival · 1"]
+        assert rows[10].startswith("¶1 ") and "Skipper, the ticket office's dog" in rows[10]
+        assert len(rows) == 11  # no plays, notes, quotes or scenes
 
 
 def test_detail_names_the_form_of_each_quote(example_dataset):

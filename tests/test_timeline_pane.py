@@ -202,6 +202,11 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
             "Wren — played by Ines Haldane",
             "Discussed in",
             "2. Three nights on the pier",
+            "The whole film",
+            "Days: 3 days shot",
+            "Camera: 16mm film",
+            "• Three nights on the pier at Garrow, with a crew of nine.",
+            "Not in the article: The festival cut runs eleven minutes.",
         ]
 
 
@@ -233,7 +238,7 @@ async def test_detail_links_post_navigate_for_people_characters_and_sections(exa
         app.pane.focus_default()
         await pilot.press("enter")  # first link: Mara Quill
         await pilot.press("down", "down", "down", "enter")  # Pell, played by Tomás Reyes
-        await pilot.press("end", "enter")  # the section
+        await pilot.press("down", "down", "enter")  # Wren, then the section (headings are skipped)
         assert app.navigations == [
             Location("person", "mara-quill"),
             Location("person", "tomas-reyes"),
@@ -299,19 +304,21 @@ async def test_t_switches_to_events_in_date_order_with_their_precision(example_d
             "  c. 2009\n  Quill discovers Brandt's films",
             "  Mar 2021\n  Quill writes the script",
             "  2021\n  Three nights on the pier",
-            "  14 Oct 2022\n  Premiere at Lowmoor",
+            "  Oct 2022\n  Premiere at Lowmoor",
+            "  3 Nov 2022\n  Skipper goes home with the director",
         ]
         strip, axis = strip_lines(pane)
         width, years = len(strip), 2023 - 2009  # whole years, from the first event's to the last's
-        approximate = cell_range(0, 1, years, width)  # c. 2009 spans its whole year, drawn approximate
-        year = cell_range(2021 - 2009, 1, years, width)  # 2021 spans its year; March 2021 lies inside it
-        day = cell_range(event_span("2022-10-14", "day")[0] - 2009, 0, years, width)  # a day: one cell
-        assert set(strip[slice(*approximate)]) == {APPROXIMATE_CHAR}
-        assert set(strip[slice(*year)]) == {EXACT_CHAR}
-        assert strip[slice(*day)] == EXACT_CHAR
-        assert strip.count(APPROXIMATE_CHAR) + strip.count(EXACT_CHAR) == sum(
-            end - start for start, end in (approximate, year, day)
-        )
+        cells = {}  # c. 2009 spans its whole year; 2021 its year (March 2021 inside it); a day is a point
+        for event in example_dataset.events:
+            start, length = event_span(event.date, event.precision)
+            cells[event.id] = set(range(*cell_range(start - 2009, length, years, width)))
+        assert {strip[cell] for cell in cells["brandt-films"]} == {APPROXIMATE_CHAR}
+        for exact in ("script-written", "the-shoot", "premiere", "skipper-adopted"):
+            assert cells[exact] and {strip[cell] for cell in cells[exact]} == {EXACT_CHAR}, exact
+        assert len(cells["skipper-adopted"]) == 1 and len(cells["the-shoot"]) > len(cells["premiere"])
+        drawn = {cell for cell, char in enumerate(strip) if char in (EXACT_CHAR, APPROXIMATE_CHAR)}
+        assert drawn == set().union(*cells.values())
         assert "2010" in axis and "2022" in axis
         assert "approximate (c.)" in pane.strip.tooltip.plain  # the strip's key follows the track
         await pilot.press("t")
@@ -358,7 +365,8 @@ async def test_event_detail_says_how_precise_each_date_is(example_dataset):
             "brandt-films": "c. 2009 (approximate)",
             "script-written": "Mar 2021 (month known)",
             "the-shoot": "2021 (year known)",
-            "premiere": "14 Oct 2022 (exact date)",
+            "premiere": "Oct 2022 (month known)",
+            "skipper-adopted": "3 Nov 2022 (exact date)",
         }
 
 
@@ -393,8 +401,8 @@ async def test_mark_section_marks_the_scenes_and_events_it_discusses(example_dat
         assert pane.strip.discussed == {"last-line"}
         await pilot.press("t")
         marked = [row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list)]
-        assert marked == [False, False, True, True]
-        assert pane.strip.discussed == {"the-shoot", "premiere"}
+        assert marked == [False, False, True, True, True]
+        assert pane.strip.discussed == {"the-shoot", "premiere", "skipper-adopted"}
         pane.mark_section(None)
         assert not any(row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list))
 

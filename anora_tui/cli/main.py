@@ -1,4 +1,4 @@
-"""The `anora-tui` command: the reader (default), `check` and `quotes`.
+"""The `anora-tui` command: the reader (default), `check`, `quotes` and `paths`.
 
 Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments).
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.loading.cache import load_cached
 from ..core.loading.loader import DataErrors
-from ..paths import default_data_dir
+from ..paths import cache_dir, config_file, default_data_dir, state_dir
 
 
 def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -39,6 +39,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .quotes import add_quotes_arguments
 
+    commands.add_parser("paths", help="print where the settings, saved place and cache live")
+
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
     add_quotes_arguments(quotes)
@@ -49,9 +51,20 @@ def _warn(message: str) -> None:
     print(f"anora-tui: {message}", file=sys.stderr)
 
 
+def print_paths(data_dir: Path) -> int:
+    """Where the reader's files live, one `name: path` a line (none need exist yet)."""
+    print(f"settings: {config_file()}")
+    print(f"state: {state_dir()}")
+    print(f"cache: {cache_dir()}")
+    print(f"data: {data_dir}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir: Path = args.data or default_data_dir()
+    if args.command == "paths":
+        return print_paths(data_dir)
     try:
         dataset = load_cached(data_dir, notify=_warn)
     except DataErrors as problems:

@@ -12,9 +12,10 @@ import sys
 import tempfile
 import time
 import traceback
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Protocol
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -27,12 +28,13 @@ from textual.worker import WorkerFailed
 
 from .. import __version__
 from ..core.model import Dataset
+from ..core.config import read_config
 from ..core.navigation import History, Location
 from ..core.places import quote_location
 from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, load_state, save_state, state_file
 from ..core.text import clean_text
-from ..paths import state_dir, styles_dir
+from ..paths import config_file, state_dir, styles_dir
 from .commands import ALL_PROVIDERS
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
@@ -46,6 +48,21 @@ from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .textual_private import OneLineCrashApp, QuickStartScreen
 from .widgets.title_bar import TitleBar
+
+class Pane(Protocol):
+    """What the App asks of each of its four panes (sections, reading, people, timeline)."""
+
+    def back_out(self) -> bool:
+        """Escape: undo one step inside the pane (close a detail, clear a selection); False if there
+        was nothing to undo, and the App then returns to reading."""
+        ...
+
+    def focus_default(self) -> None:
+        """Take the focus where a reader arriving at the pane expects it."""
+        ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> Any: ...
+
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
@@ -72,28 +89,35 @@ class AnoraApp(OneLineCrashApp):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True),
-        Binding("1", "show_pane('contents')", "Sections", show=False),
-        Binding("2", "show_pane('reading')", "Reading", show=False),
-        Binding("3", "show_pane('people')", "People", show=False),
-        Binding("4", "show_pane('timeline')", "Timeline", show=False),
-        Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place"),
-        Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again"),
-        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes"),
-        Binding("n", "step_match(1)", "Next match", show=False),
-        Binding("N", "step_match(-1)", "Previous match", show=False),
-        Binding("escape", "back_out", "Back out one step", show=False),
-        Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
-        Binding("q", "quit", "Quit", show=True),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # even from a search box
+        Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane", id="app.next-pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="app.previous-pane"),
+        Binding("1", "show_pane('contents')", "Sections", show=False, id="app.show-sections"),
+        Binding("2", "show_pane('reading')", "Reading", show=False, id="app.show-reading"),
+        Binding("3", "show_pane('people')", "People", show=False, id="app.show-people"),
+        Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.show-timeline"),
+        Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place", id="app.back"),
+        Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again", id="app.forward"),
+        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes", id="app.search"),
+        Binding("n", "step_match(1)", "Next match", show=False, id="app.next-match"),
+        Binding("N", "step_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
+        Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.command-palette"),
+        Binding("q", "quit", "Quit", show=True, id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),  # even from a search box
     ]
 
     def __init__(
-        self, dataset: Dataset, *, data_dir: Path | None = None, state_path: Path | None = None
+        self,
+        dataset: Dataset,
+        *,
+        data_dir: Path | None = None,
+        state_path: Path | None = None,
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.config_path = config_path or config_file()
+        self.keymap_in_force: dict[str, str] = {}  # binding id -> keys, from the user's settings
         self.dataset = dataset
         self.data_dir = data_dir  # where the dataset came from, named in a crash report
         self.state_path = state_path or state_file()
@@ -142,8 +166,14 @@ class AnoraApp(OneLineCrashApp):
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
+        config = read_config(self.config_path, self.binding_ids(), self.available_themes)
+        for problem in config.problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+        self.set_keymap(config.keymap)
         if saved.theme in self.available_themes:
             self.theme = saved.theme
+        elif config.theme is not None:
+            self.theme = config.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if saved.history is not None:
@@ -177,8 +207,8 @@ class AnoraApp(OneLineCrashApp):
     def timeline(self) -> TimelinePane:
         return self.query_one("#timeline", TimelinePane)
 
-    def pane(self, name: PaneName) -> Widget:
-        return self.query_one(f"#{name}")
+    def pane(self, name: PaneName) -> Pane:
+        return self.query_one(f"#{name}", Widget)  # type: ignore[return-value]  # each pane is a Pane
 
     def _show_pane(self, name: PaneName, focus: bool = True) -> None:
         """Make the pane the active one: shown (where panes collapse) and focused."""
@@ -214,6 +244,7 @@ class AnoraApp(OneLineCrashApp):
             return
         if message.record:
             self.history.visit(location)
+            self.refresh_bindings()  # Back may have become possible, Forward impossible
         self._go(location)
 
     def _exists(self, location: Location) -> bool:
@@ -260,7 +291,13 @@ class AnoraApp(OneLineCrashApp):
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
-            return self.screen is self.screen_stack[0]
+            if self.screen is not self.screen_stack[0]:
+                return False
+        # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
+        if action == "back":
+            return self.history.can_go_back or None
+        if action == "forward":
+            return self.history.can_go_forward or None
         return True
 
     def action_cycle_pane(self, step: int) -> None:
@@ -275,6 +312,7 @@ class AnoraApp(OneLineCrashApp):
         if location is None:
             self.bell()
         else:
+            self.refresh_bindings()
             self._go(location)
 
     def action_forward(self) -> None:
@@ -282,6 +320,7 @@ class AnoraApp(OneLineCrashApp):
         if location is None:
             self.bell()
         else:
+            self.refresh_bindings()
             self._go(location)
 
     def action_back_out(self) -> None:
@@ -316,7 +355,7 @@ class AnoraApp(OneLineCrashApp):
             screen = Binding.make_bindings(QuoteSearchScreen.BINDINGS)
             return box + [binding for binding in screen if binding.key not in taken]
 
-        return [
+        groups: list[tuple[str, list[BindingType]]] = [
             ("Anywhere", self.BINDINGS),
             ("Reading pane", bindings(ReadingPane)),
             ("Lists (sections, people, scenes, events)", bindings(LinkList)),
@@ -325,6 +364,21 @@ class AnoraApp(OneLineCrashApp):
             ("Timeline pane", bindings(TimelinePane)),
             ("Quote search", search_keys()),
         ]
+        return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
+
+    def _in_force(self, binding: Binding) -> Binding:
+        """The binding with the keys the user's keymap gives it, if it gives any."""
+        keys = self.keymap_in_force.get(binding.id or "")
+        return binding if keys is None else replace(binding, key=keys, key_display=None)
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        self.keymap_in_force = dict(keymap)  # what the help screen shows
+        super().set_keymap(keymap)
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id a keymap may name."""
+        groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
+        return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
 
     def action_search(self) -> None:
         """Quote search, starting from the last query; Escape comes back with nothing changed."""

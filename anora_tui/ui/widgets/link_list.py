@@ -47,9 +47,9 @@ class LinkList(WidthCachedOptionList):
     """An `OptionList` of `Link`s, `Info` rows and `Heading`s; Enter or a click follows the highlighted link."""
 
     BINDINGS = [
-        Binding("enter", "select", "Open", show=True),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("enter", "select", "Open", show=True, id="list.open"),
+        Binding("j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     ]
 
     def __init__(self, rows: Iterable[Row] = (), **kwargs) -> None:

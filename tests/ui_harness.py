@@ -9,6 +9,8 @@ odd failures all over the suite.
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import textual._wait
 from rich.style import Style
@@ -25,7 +27,7 @@ from anora_tui.ui.widgets.link_list import LinkList
 WIDE = (160, 48)
 NARROW = (80, 24)
 SIZES = pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
-RESIZE_TIMEOUT = 10.0  # seconds: generous, for a loaded machine; never a measure of speed
+WAIT_SECONDS = 10.0  # how long a wait may take before it is a failure: generous, for a loaded machine
 
 
 # --- reading the screen -----------------------------------------------------------------------
@@ -100,13 +102,13 @@ async def settle(pilot) -> None:
     await pilot.pause(0)
 
 
-async def wait_for(pilot, predicate, timeout: float = 3.0, message: str = "timed out waiting") -> None:
-    """Pause until `predicate()` holds (for work done in workers, like the palette's search)."""
-    for _ in range(int(timeout / 0.02)):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    assert predicate(), message
+async def wait_for(pilot, predicate, message: str = "timed out waiting", poll: float = 0.02) -> None:
+    """Pause until `predicate()` holds (for work done in workers, like the palette's search), for at
+    most WAIT_SECONDS: a bound for a loaded machine, never a measure of speed."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not predicate():
+        assert time.monotonic() < deadline, message
+        await pilot.pause(poll)
 
 
 async def resize(pilot, width: int, height: int, *, then_settle: bool = True) -> None:
@@ -119,11 +121,11 @@ async def resize(pilot, width: int, height: int, *, then_settle: bool = True) ->
     contents for their new sizes."""
     await pilot.resize_terminal(width, height)
     size = Size(width, height)
-    for _ in range(int(RESIZE_TIMEOUT / 0.002)):
-        if pilot.app.screen.region.size == size:
-            break
-        await pilot.pause(0.002)
-    assert pilot.app.screen.region.size == size, f"the screen never took the size {width}x{height}"
+
+    def laid_out() -> bool:
+        return pilot.app.screen.region.size == size
+
+    await wait_for(pilot, laid_out, f"the screen never took the size {width}x{height}", poll=0.002)
     if then_settle:
         await settle(pilot)
     else:

@@ -23,7 +23,7 @@ from anora_tui.core.model import (
     StoryPosition,
 )
 from anora_tui.core.navigation import Location
-from anora_tui.core.timeline_layout import event_span
+from anora_tui.core.timeline_layout import event_span, format_length, format_position
 from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.timeline import (
@@ -105,13 +105,18 @@ async def test_story_rows_show_order_title_position_and_length(example_dataset, 
         assert "2. The fog" in screen_text(app)
 
 
-async def test_scene_rows_without_minutes_show_the_description(shipped_dataset):
+async def test_scene_rows_say_where_each_scene_falls_in_minutes_or_in_words(shipped_dataset):
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=WIDE):
-        for scene, row in zip(shipped_dataset.scenes, rows(app.pane.track_list)):
-            assert row.startswith(f"  {scene.order + 1}. {scene.title}\n")
-            if scene.position.start_minute is None:
-                assert row.endswith(scene.position.description)
+        shown = rows(app.pane.track_list)
+        assert len(shown) == len(shipped_dataset.scenes)
+        for scene, row in zip(shipped_dataset.scenes, shown):
+            where = " · ".join(part for part in (format_position(scene.position), format_length(scene.position)) if part)
+            assert row == f"  {scene.order + 1}. {scene.title}\n   {where}"
+        # Both kinds are there: scenes placed in minutes, and scenes only described in words.
+        unplaced = [s for s in shipped_dataset.scenes if s.position.start_minute is None]
+        assert 0 < len(unplaced) < len(shipped_dataset.scenes)
+        assert all(row.endswith(s.position.description) for s, row in zip(shipped_dataset.scenes, shown) if s in unplaced)
 
 
 async def test_film_strip_places_and_sizes_scenes_and_marks_approximate_ones(example_dataset):

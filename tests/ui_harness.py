@@ -10,6 +10,7 @@ odd failures all over the suite.
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 import pytest
 import textual._wait
@@ -102,12 +103,15 @@ async def settle(pilot) -> None:
     await pilot.pause(0)
 
 
-async def wait_for(pilot, predicate, message: str = "timed out waiting", poll: float = 0.02) -> None:
+async def wait_for(
+    pilot, predicate, message: str | Callable[[], str] = "timed out waiting", poll: float = 0.02
+) -> None:
     """Pause until `predicate()` holds (for work done in workers, like the palette's search), for at
-    most WAIT_SECONDS: a bound for a loaded machine, never a measure of speed."""
+    most WAIT_SECONDS: a bound for a loaded machine, never a measure of speed. `message` (or what it
+    returns, worked out when the wait fails) says what never happened."""
     deadline = time.monotonic() + WAIT_SECONDS
     while not predicate():
-        assert time.monotonic() < deadline, message
+        assert time.monotonic() < deadline, message() if callable(message) else message
         await pilot.pause(poll)
 
 
@@ -125,7 +129,21 @@ async def resize(pilot, width: int, height: int, *, then_settle: bool = True) ->
     def laid_out() -> bool:
         return pilot.app.screen.region.size == size
 
-    await wait_for(pilot, laid_out, f"the screen never took the size {width}x{height}", poll=0.002)
+    def what_happened() -> str:
+        app, screen = pilot.app, pilot.app.screen
+        stalled = (
+            " (the App took the size but never passed it on: Textual skips a one-shot timer, here the"
+            " resize debounce, when the process stalls longer than its delay just as it starts, and then"
+            " ignores every later resize)"
+            if app.size == size and app.is_running
+            else ""
+        )
+        return (
+            f"the screen never took the size {width}x{height}: the App's size is {app.size}, the screen is"
+            f" laid out at {screen.region.size}, running: {app.is_running}{stalled}"
+        )
+
+    await wait_for(pilot, laid_out, what_happened, poll=0.002)
     if then_settle:
         await settle(pilot)
     else:

@@ -9,6 +9,7 @@ odd failures all over the suite.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Callable
 
@@ -143,7 +144,10 @@ async def resize(pilot, width: int, height: int, *, then_settle: bool = True) ->
             f" laid out at {screen.region.size}, running: {app.is_running}{stalled}"
         )
 
-    await wait_for(pilot, laid_out, what_happened, poll=0.002)
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not laid_out():
+        assert time.monotonic() < deadline, what_happened()
+        await asyncio.sleep(0.001)  # lets the debounce timer and the screen's handler run; draws nothing
     if then_settle:
         await settle(pilot)
     else:

@@ -31,7 +31,7 @@ from anora_tui.ui.panes.person_detail import PersonDetail
 from anora_tui.ui.panes.reading import ReadingPane
 from anora_tui.ui.panes.timeline import TimelinePane
 from anora_tui.ui.screens.help import HelpScreen
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen, SearchBox
+from anora_tui.ui.screens.search import SearchBox, SearchScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -102,7 +102,7 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
             shown = " ".join(str(s.render()) for s in app.screen.query(".help-keys"))
             own_bindings = (
                 AnoraApp.BINDINGS + ReadingPane.BINDINGS + PersonDetail.BINDINGS + TimelinePane.BINDINGS
-                + SearchBox.BINDINGS + QuoteSearchScreen.BINDINGS
+                + SearchBox.BINDINGS + SearchScreen.BINDINGS
             )
             # Up, Down and Enter are listed once, as the lists' keys; the search box's own are listed.
             listed = [

@@ -1,4 +1,4 @@
-"""The title line: the article's title and publication, centred, cut with an ellipsis when narrow."""
+"""The title line: the film, the article's title and publication, centred, cut with an ellipsis when narrow."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 def whole_title(dataset) -> str:
     article = dataset.article
-    return f"{article.title} — {article.publication}, {article.date}"
+    return f"{article.film_title} │ {article.title} — {article.publication}, {article.date}"
 
 
 async def title_line(dataset, width: int) -> str:

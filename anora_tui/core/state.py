@@ -36,6 +36,9 @@ class SavedState:
     paragraph: int = 1  # 1-based paragraph at the top of the reading pane
     theme: str | None = None
     history: Mapping | None = None  # `History.snapshot()` output
+    bookmarks: tuple[Mapping, ...] = ()  # `location_to_plain()` output, oldest first
+    zen: bool = False  # the side panes hidden so the text gets the width
+    searches: tuple[str, ...] = ()  # the last search queries, most recent first
 
     def to_plain(self) -> dict:
         return {
@@ -44,6 +47,9 @@ class SavedState:
             "paragraph": self.paragraph,
             "theme": self.theme,
             "history": self.history,
+            "bookmarks": list(self.bookmarks),
+            "zen": self.zen,
+            "searches": list(self.searches),
         }
 
     @classmethod
@@ -66,7 +72,24 @@ class SavedState:
             raise ValueError("'theme' is not a string")
         if history is not None and not isinstance(history, dict):
             raise ValueError("'history' is not an object")
-        return cls(section_id, paragraph, theme, history)
+        bookmarks = data.get("bookmarks", [])  # absent from files written before there were bookmarks
+        if not isinstance(bookmarks, list) or not all(isinstance(b, dict) for b in bookmarks):
+            raise ValueError("'bookmarks' is not a list of objects")
+        zen = data.get("zen", False)
+        if not isinstance(zen, bool):
+            raise ValueError("'zen' is not true or false")
+        searches = data.get("searches", [])  # absent from files saved before searches were kept
+        if not isinstance(searches, list) or not all(isinstance(query, str) for query in searches):
+            raise ValueError("'searches' is not a list of strings")
+        return cls(
+            section_id,
+            paragraph,
+            theme,
+            history,
+            bookmarks=tuple(bookmarks),
+            zen=zen,
+            searches=tuple(clean_text(query) for query in searches),
+        )
 
 
 @dataclass(frozen=True)

@@ -295,7 +295,7 @@ async def test_resize_sweep_in_every_view_never_crashes(shipped_dataset) -> None
         ([], None),
         (["4", "enter"], None),
         (["1"], None),
-        (["slash", *"ani"], QuoteSearchScreen),
+        (["slash", *"ani"], SearchScreen),
         (["escape", "question_mark"], HelpScreen),
     ]
     whole_notice = "".join(TOO_SMALL.split())

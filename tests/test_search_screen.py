@@ -6,7 +6,7 @@ import pytest
 from test_search import dataset_of
 from textual.app import App
 from textual.widgets import Input, Static
-from ui_harness import resize
+from ui_harness import notices, resize
 
 from anora_tui.core.model import Dataset
 from anora_tui.core.search import SearchIndexes
@@ -339,10 +339,10 @@ async def test_copy_the_selected_quote_with_its_citation(example_dataset, monkey
             "— Ines Haldane, quoted in “Nothing Arrives: The Making of Salt Hour (an example)”, "
             "Example Quarterly, 15 January 2023, §3 After the festival, ¶2"
         )
-        [notice] = app._notifications
-        assert notice.message.startswith("Copied “Nobody believes me")
-        assert "(§3 After the festival, ¶2)" in notice.message
-        assert "OSC 52" not in notice.message
+        [notice] = notices(app)
+        assert notice.startswith("Copied “Nobody believes me")
+        assert "(§3 After the festival, ¶2)" in notice
+        assert "OSC 52" not in notice
 
 
 async def test_copy_says_when_the_terminal_may_not_support_it(example_dataset, monkeypatch):
@@ -352,8 +352,8 @@ async def test_copy_says_when_the_terminal_may_not_support_it(example_dataset, m
         await pilot.pause()
         await pilot.press("ctrl+y")
         await pilot.pause()
-        [notice] = app._notifications
-        assert "Terminal.app does not let programs set the clipboard" in notice.message
+        [notice] = notices(app)
+        assert "Terminal.app does not let programs set the clipboard" in notice
 
 
 @pytest.mark.parametrize("query", ["[/bold]", "[@click=app.quit]", "[b]ferr[/b]"])

@@ -9,7 +9,7 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher
-from ui_harness import NARROW, WIDE, resize, screen_text
+from ui_harness import NARROW, WIDE, resize, screen_strips, screen_text
 
 from anora_tui.core.model import (
     Article,
@@ -225,17 +225,20 @@ async def test_scene_detail_says_where_each_scene_falls_however_precisely(exampl
             app.pane.show_scene(scene.id)
             where[scene.id] = facts(app.pane).split("\n")[2]
         assert where == {
-            "ticket-window": "0:00–0:02 · 2 min (the opening minutes)",  # exact
-            "fog": "≈ 0:05–0:08 · 3 min (about halfway)",
-            "last-line": "≈ 0:11 (the final minute)",  # a start, no length
+            "ticket-window": "Scene 1 of 3 · 0:00–0:02 · 2 min (the opening minutes)",  # exact
+            "fog": "Scene 2 of 3 · ≈ 0:05–0:08 · 3 min (about halfway)",
+            "last-line": "Scene 3 of 3 · ≈ 0:11 (the final minute)",  # a start, no length
         }
         app.pane.show_scene("ticket-window")
-        assert rows(app.pane.detail.links)[:3] == ["How it was shot", "Location: Garrow pier ticket office", "Days: 1 day shot"]
+        shot = rows(app.pane.detail.links)
+        start = shot.index("How it was shot")
+        assert shot[start : start + 3] == ["How it was shot", "Location: Garrow pier ticket office", "Days: 1 day shot"]
     unplaced = next(scene for scene in shipped_dataset.scenes if scene.position.start_minute is None)
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=NARROW):
         app.pane.show_scene(unplaced.id)
-        assert facts(app.pane).split("\n")[2] == unplaced.position.description  # no minutes: in words
+        where = facts(app.pane).split("\n")[2]  # no minutes: in words
+        assert where == f"Scene {unplaced.order + 1} of {len(shipped_dataset.scenes)} · {unplaced.position.description}"
 
 
 async def test_detail_links_post_navigate_for_people_characters_and_sections(example_dataset):
@@ -375,7 +378,7 @@ async def test_event_detail_says_how_precise_each_date_is(example_dataset):
         dates = {}
         for event in example_dataset.events:
             app.pane.show_event(event.id)
-            dates[event.id] = facts(app.pane).split("\n")[1]
+            dates[event.id] = facts(app.pane).split("\n")[2]
         assert dates == {
             "brandt-films": "c. 2009 (approximate)",
             "script-written": "Mar 2021 (month known)",
@@ -462,7 +465,7 @@ async def test_rows_take_their_colours_from_the_current_theme(example_dataset):
         def approximate_colours() -> set:
             return {
                 segment.style.color
-                for strip in app.screen._compositor.render_strips()
+                for strip in screen_strips(app)
                 for segment in strip
                 if segment.text.startswith("≈ 0:05") and segment.style and segment.style.italic
             }

@@ -21,6 +21,7 @@ from ui_harness import (
     settle,
     style_at,
     toasts_text,
+    notices,
 )
 
 
@@ -74,6 +75,7 @@ async def test_notifications_are_read_by_their_css_type():
         app.notify("Saved your place", title="Note")
         await settle(pilot)
         assert "Saved your place" in toasts_text(app), "no widget of CSS type Toast shows the notification"
+        assert notices(app) == ["Saved your place"], "App._notifications no longer lists what is shown"
 
 
 # The harness, and the reader's own canary for the private names its UI code uses.

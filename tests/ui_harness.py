@@ -74,6 +74,14 @@ def toasts_text(app: App) -> str:
     return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
 
 
+def notices(app: App) -> list[str]:
+    """The messages of the notifications the App is showing, drawn or not.
+
+    PRIVATE: `App._notifications`. Textual 8 has no public way to list them; `toasts_text` reads them
+    from the screen, but only under `run_test(notifications=True)`."""
+    return [notification.message for notification in app._notifications]
+
+
 def find_on_screen(app: App, needle: str) -> tuple[int, int]:
     """The (x, y) of the first place `needle` is on screen."""
     for y, line in enumerate(screen_lines(app)):

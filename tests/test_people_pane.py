@@ -264,7 +264,7 @@ async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
         app.pane.show_person("mara-quill")
         app.pane.focus_default()
         # The footer redraws its bindings a few frames after the focus moves.
-        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=screen_text(app))
+        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=lambda: screen_text(app))
         footer = screen_lines(app)[-1]
         assert "\" Quotes" in footer and "s Scenes" in footer
         links = detail_links(app)
@@ -289,7 +289,7 @@ async def test_jump_keys_hidden_when_there_is_nothing_to_jump_to(example_dataset
     async with app.run_test(size=NARROW) as pilot:
         app.pane.show_person("otto-brandt")  # no quotes, no scenes
         app.pane.focus_default()
-        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=screen_text(app))
+        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=lambda: screen_text(app))
         footer = screen_lines(app)[-1]
         assert "Quotes" not in footer and "Scenes" not in footer
         before = detail_links(app).highlighted

@@ -245,8 +245,8 @@ async def test_a_paragraph_with_several_voices_and_notes() -> None:
         assert [block.kind for block in app.pane.blocks] == ["title", "paragraph", "credit", "note", "note"]
         assert texts(app.pane, "credit") == ["— Ada, Ben (reported)"]  # each speaker once, in order
         assert texts(app.pane, "note") == [
-            "Editor's note: the source says «it was the rain»; It was fog.",
-            "Editor's note: the source says «Cy agreed»; Nobody called Cy was there.",
+            "Editor's note: the source says «it was the rain». It was fog.",
+            "Editor's note: the source says «Cy agreed». Nobody called Cy was there.",
         ]
         paragraph = dataset.paragraph("s", 1)
         says = app.pane.get_visual_style("reading--says", partial=True)

@@ -113,12 +113,16 @@ async def settle(pilot) -> None:
 
 
 async def wait_for(
-    pilot, predicate, message: str | Callable[[], str] = "timed out waiting", poll: float = 0.02
+    pilot,
+    predicate,
+    timeout: float = WAIT_SECONDS,
+    message: str | Callable[[], str] = "timed out waiting",
+    poll: float = 0.02,
 ) -> None:
     """Pause until `predicate()` holds (for work done in workers, like the palette's search), for at
-    most WAIT_SECONDS: a bound for a loaded machine, never a measure of speed. `message` (or what it
-    returns, worked out when the wait fails) says what never happened."""
-    deadline = time.monotonic() + WAIT_SECONDS
+    most `timeout` seconds: a bound for a loaded machine, never a measure of speed. `message` (or what
+    it returns, worked out when the wait fails) says what never happened."""
+    deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, message() if callable(message) else message
         await pilot.pause(poll)

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 from test_hostile_text import PseudoTerminal
-from textual.widgets._toast import Toast
-from ui_harness import NARROW, settle
+from ui_harness import NARROW, settle, toasts_text
 
 from anora_tui.core.loading import cache
 from anora_tui.core.loading.cache import cache_key, load_cached
@@ -300,7 +299,7 @@ async def test_a_damaged_state_file_is_set_aside_and_rebuilt(example_dataset, tm
     app = AnoraApp(example_dataset, state_path=path)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
         await settle(pilot)
-        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast)).replace("\n", "")
+        toasts = toasts_text(app).replace("\n", "")
         assert "Ignored the saved state" in toasts and reason in toasts
         await pilot.press("l")
         await settle(pilot)

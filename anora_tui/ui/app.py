@@ -42,6 +42,7 @@ from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .screens.help import HelpScreen
+from .screens.palette import ReaderPalette
 from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
@@ -104,6 +105,9 @@ class ReaderScreen(Screen):
         if changed:
             self.update_node_styles()
 
+    def on_resize(self, event: events.Resize) -> None:
+        self.app.fit_to_size(event.size)
+
     def _screen_resized(self, size: Size) -> None:
         laid_out = self._compositor.size
         if not self._resized and laid_out and size == laid_out:
@@ -154,6 +158,8 @@ class AnoraApp(App[None]):
         self.crash_summary = ""
         self.save_error: str | None = None
         self.remembered_theme: str | None = None
+        self.too_small = False  # the "terminal too small" notice stands in for the panes
+        self._focus_before_too_small: Widget | None = None
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
 
@@ -187,6 +193,7 @@ class AnoraApp(App[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.fit_to_size(self.size)
         loaded = load_state(self.state_path)
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
@@ -252,6 +259,27 @@ class AnoraApp(App[None]):
                 self._show_pane(node.id, focus=False)
                 return
 
+    def fit_to_size(self, size: Size) -> None:
+        """Below the minimum size the notice hides the panes: they are disabled too, so none keeps
+        the focus or takes a key (only quitting works), and the focus comes back with the room."""
+        too_small = size.width < TINY_WIDTH or size.height < TINY_HEIGHT
+        if too_small == self.too_small:
+            return
+        self.too_small = too_small
+        reader = self.screen_stack[0]
+        panes = reader.query_one("#panes")
+        if too_small:
+            self._focus_before_too_small = reader.focused
+            panes.disabled = True
+        else:
+            panes.disabled = False
+            widget, self._focus_before_too_small = self._focus_before_too_small, None
+            if widget is not None and widget.is_attached and widget.focusable:
+                reader.set_focus(widget)
+            else:
+                self.pane(self.active_pane).focus_default()
+        self.refresh_bindings()
+
     # --- navigation --------------------------------------------------------------------------
 
     def on_navigate(self, message: Navigate) -> None:
@@ -308,8 +336,11 @@ class AnoraApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
+        # While the terminal is too small for the reader, only quitting works (the notice says so).
         if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
-            return self.screen is self.screen_stack[0]
+            return self.screen is self.screen_stack[0] and not self.too_small
+        if action in ("help", "command_palette"):
+            return not self.too_small
         return True
 
     def action_cycle_pane(self, step: int) -> None:
@@ -368,6 +399,10 @@ class AnoraApp(App[None]):
             ("Timeline pane", bindings(TimelinePane)),
             ("Quote search", search_keys()),
         ]
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not ReaderPalette.is_open(self):
+            self.push_screen(ReaderPalette(id="--command-palette"))
 
     def action_search(self) -> None:
         """Quote search, starting from the last query; Escape comes back with nothing changed."""

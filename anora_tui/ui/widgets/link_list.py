@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from ...core.navigation import Location
 from ..messages import Navigate
+from .paging import page
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,12 @@ class LinkList(OptionList):
             self.refresh()
         else:
             self.refresh_lines(first_line, height)
+
+    def action_page_up(self) -> None:
+        page(self, -1)
+
+    def action_page_down(self) -> None:
+        page(self, 1)
 
     def set_rows(self, rows: Iterable[Row]) -> None:
         """Replace every row, keeping the highlight on the first link."""

@@ -8,12 +8,10 @@ friends; `--json` prints one JSON document. Exit status as grep's: 0 found, 1 no
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import sys
 
 from ..core.model import Dataset
 from ..core.search import Hit, QuoteIndex, fold_text, parse_query
+from . import output
 
 SEPARATOR = " · "
 
@@ -36,27 +34,22 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
     if args.speaker is not None:
         speaker = fold_text(args.speaker)
         if not index.speakers_matching((speaker,)):
-            print(f"anora-tui quotes: --speaker {args.speaker!r}: no such person or character", file=sys.stderr)
+            output.warn(f"--speaker {args.speaker!r}: no such person or character", who="anora-tui quotes")
             return 2
         query = query.rewritten(speakers=query.speakers + (speaker,))
     hits = index.search(query).hits
-    try:
-        if args.json:
-            document = {
-                "query": args.query,
-                "speaker": args.speaker,
-                "count": len(hits),
-                "total": index.total,
-                "quotes": [_as_json(hit, dataset) for hit in hits],
-            }
-            json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
-            sys.stdout.write("\n")
-        else:
-            for hit in hits:
-                print(_as_line(hit, dataset))
-        sys.stdout.flush()
-    except BrokenPipeError:  # `| head`: the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    # Through `output`: cleaned, and a closed pipe (`| head`) or a full disk handled there.
+    if args.json:
+        output.write_json({
+            "query": args.query,
+            "speaker": args.speaker,
+            "count": len(hits),
+            "total": index.total,
+            "quotes": [_as_json(hit, dataset) for hit in hits],
+        })
+    else:
+        for hit in hits:
+            output.write_line(_as_line(hit, dataset))
     return 0 if hits else 1
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -51,6 +52,10 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
     assert load_state(tmp_path / "none.json") == LoadedState(SavedState(), None)
 
 
+def place_file(**place: object) -> bytes:
+    return json.dumps({"version": STATE_VERSION, "datasets": {"": place}}).encode()
+
+
 @pytest.mark.parametrize(
     ("contents", "reason"),
     [
@@ -59,11 +64,14 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
         (b"[1, 2]", "not a JSON object"),
         (json.dumps({"version": 99}).encode(), "another version"),
         (json.dumps({"section": "a"}).encode(), "another version"),
-        (json.dumps({"version": STATE_VERSION, "paragraph": 0}).encode(), "'paragraph'"),
-        (json.dumps({"version": STATE_VERSION, "paragraph": True}).encode(), "'paragraph'"),
+        (place_file(paragraph=0), "'paragraph'"),
+        (place_file(paragraph=True), "'paragraph'"),
         (json.dumps({"version": STATE_VERSION, "theme": 5}).encode(), "'theme'"),
-        (json.dumps({"version": STATE_VERSION, "section": ["x"]}).encode(), "'section'"),
-        (json.dumps({"version": STATE_VERSION, "history": []}).encode(), "'history'"),
+        (json.dumps({"version": STATE_VERSION, "datasets": []}).encode(), "'datasets'"),
+        (place_file(section=["x"]), "'section'"),
+        (place_file(history=[]), "'history'"),
+        (json.dumps({"version": STATE_VERSION, "datasets": {"": 7}}).encode(), "not a JSON object"),
+        (json.dumps({"version": 1, "paragraph": 0}).encode(), "'paragraph'"),  # an old file, damaged
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )
@@ -88,7 +96,7 @@ def test_save_leaves_no_temp_file_and_valid_json(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     save_state(path, SavedState("a", 2, "nord"))
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
-    assert json.loads(path.read_text())["section"] == "a"
+    assert json.loads(path.read_text())["datasets"][""]["section"] == "a"
 
 
 def test_failed_replace_keeps_the_old_file_and_removes_the_temp(
@@ -115,24 +123,47 @@ def test_save_into_unwritable_place_raises_oserror(tmp_path: Path) -> None:
 
 
 def test_stale_temp_files_are_removed_recent_ones_kept(tmp_path: Path) -> None:
-    stale = tmp_path / ".state.json.abc.tmp"
-    recent = tmp_path / ".state.json.def.tmp"
-    unrelated = tmp_path / "notes.tmp"
-    for temp in (stale, recent, unrelated):
+    stale = tmp_path / ".state.json.abc_1234.tmp"
+    recent = tmp_path / ".state.json.def_5678.tmp"
+    for temp in (stale, recent):
         temp.write_text("partial")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
-    os.utime(unrelated, (old, old))
-    remove_stale_temp_files(tmp_path)
+    age(stale)
+    remove_stale_temp_files(tmp_path, re.compile(re.escape("state.json")))
     assert not stale.exists()
-    assert recent.exists() and unrelated.exists()
+    assert recent.exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "notes.tmp",  # not hidden
+        ".notes.tmp",  # hidden, but not a temp file of ours
+        ".vimrc.swp.tmp",
+        ".state.json.tmp",  # no random part
+        ".state.json.abc.tmp",  # not the random part mkstemp makes
+        ".state.json.ABCDEFGH.tmp",
+        ".state.json.abcdefgh.tmp.bak",
+        ".other.json.abcdefgh.tmp",  # another file's temp
+        ".state.jsonxabcdefgh.tmp",
+    ],
+)
+def test_stale_temp_cleanup_touches_only_its_own_names(tmp_path: Path, name: str) -> None:
+    foreign = tmp_path / name
+    foreign.write_text("someone else's")
+    age(foreign)
+    save_state(tmp_path / "state.json", SavedState("a"))
+    assert foreign.read_text() == "someone else's"
+
+
+def age(path: Path, seconds: float = 3600) -> None:
+    old = time.time() - seconds
+    os.utime(path, (old, old))
 
 
 def test_save_cleans_stale_temp_files(tmp_path: Path) -> None:
-    stale = tmp_path / ".state.json.crashed.tmp"
+    stale = tmp_path / ".state.json.crashed1.tmp"
     stale.write_text("partial")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
+    age(stale)
     save_state(tmp_path / "state.json", SavedState())
     assert not stale.exists()
 

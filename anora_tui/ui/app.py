@@ -9,9 +9,6 @@ rules); below `TINY_*` a "too small" notice replaces them.
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
-import traceback
 from functools import cached_property
 from pathlib import Path
 from typing import ClassVar, Literal
@@ -26,24 +23,26 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
-from .. import __version__
 from ..core.model import Dataset
 from ..core.navigation import History, Location
 from ..core.places import quote_location
 from ..core.search import QuoteIndex, SearchResult, step_match
-from ..core.state import SavedState, load_state, save_state, state_file
+from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
-from ..paths import state_dir, styles_dir
+from ..paths import styles_dir
 from .commands import ALL_PROVIDERS
+from .crash_report import write_crash_report
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
 from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
+from .place_keeper import PlaceKeeper
 from .screens.help import HelpScreen
 from .screens.palette import ReaderPalette
 from .screens.quote_search import QuoteSearchScreen, SearchBox
+from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .widgets.title_bar import TitleBar
@@ -150,6 +149,7 @@ class AnoraApp(App[None]):
         self.dataset = dataset
         self.data_dir = data_dir  # where the dataset came from, named in a crash report
         self.state_path = state_path or state_file()
+        self.places = PlaceKeeper(self, self.state_path, dataset_key(data_dir))
         self.history = History()
         self.active_pane: PaneName = "reading"
         self.last_search: SearchResult | None = None
@@ -194,7 +194,7 @@ class AnoraApp(App[None]):
 
     def on_mount(self) -> None:
         self.fit_to_size(self.size)
-        loaded = load_state(self.state_path)
+        loaded = self.places.load()
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
@@ -313,6 +313,7 @@ class AnoraApp(App[None]):
         else:
             self._show_detail(location)
             self._show_pane("people" if location.kind == "person" else "timeline")
+        self.places.moved()
 
     def _show_detail(self, location: Location) -> None:
         if location.kind == "person":
@@ -330,6 +331,7 @@ class AnoraApp(App[None]):
         )
         self.people.mark_named(named)
         self.timeline.mark_section(message.section_id)
+        self.places.moved()  # the reading pane scrolled
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -445,16 +447,15 @@ class AnoraApp(App[None]):
         return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot())
 
     def save_place(self) -> bool:
-        """Save where the reader is; on failure keep the reason (shown now, or printed at exit)."""
-        try:
-            save_state(self.state_path, self.current_state())
-        except OSError as error:
-            self.save_error = f"could not save your place in {self.state_path}: {error.strerror or error}"
-            if self.is_running:
-                self.notify(self.save_error, severity="error", markup=False)
-            return False
-        self.save_error = None
-        return True
+        """Save where the reader is now; on failure keep the reason (shown now, or printed at exit)."""
+        saved = self.places.save()
+        self.save_error = self.places.error
+        return saved
+
+    def stop_for_signal(self, signum: int) -> None:
+        """SIGTERM, SIGHUP or SIGINT (see `signals`): keep the place, then leave as `q` does."""
+        self.save_place()
+        self.exit(return_code=128 + signum)
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: keep the reader's place, write the full report to a file, and leave
@@ -470,37 +471,31 @@ class AnoraApp(App[None]):
         self._exit_renderables.clear()
 
 
-def write_crash_report(error: BaseException, data_dir: Path | None) -> Path | None:
-    """The full traceback, in the state directory (or the temp directory if that fails)."""
-    text = (
-        f"anora-tui {__version__} crashed reading the dataset {data_dir or '(built in code)'}\n\n"
-        + "".join(traceback.format_exception(error))
-    )
-    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}.txt"
-    for directory in (state_dir(), Path(tempfile.gettempdir())):
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            path = directory / name
-            path.write_text(text, encoding="utf-8", errors="backslashreplace")
-            return path
-        except OSError:
-            continue
-    return None
-
-
 def exit_status(app: AnoraApp) -> int:
     """After the app has run: say what went wrong, in one line each, and choose the exit status."""
     if app.save_error:
-        print(f"anora-tui: {app.save_error}", file=sys.stderr)
+        _say(app.save_error)
+    if app.places.replaced_notice:
+        _say(app.places.replaced_notice)
     if app.crash_summary:
         saved = "your place could not be saved" if app.save_error else "your place was saved"
         where = f"full report: {app.crash_report}" if app.crash_report else "no report could be written"
-        print(f"anora-tui: unexpected error ({app.crash_summary}); {saved}; {where}", file=sys.stderr)
+        _say(f"unexpected error ({app.crash_summary}); {saved}; {where}")
         return EXIT_CRASHED
     return app.return_code or 0
 
 
+def _say(line: str) -> None:
+    """One line on standard error, which may be a terminal already closed (SIGHUP): never raises."""
+    try:
+        print(f"anora-tui: {clean_text(line)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
 def run_app(dataset: Dataset, data_dir: Path) -> int:
     app = AnoraApp(dataset, data_dir=data_dir)
-    app.run()
-    return exit_status(app)
+    with stopping_on_signals(app.stop_for_signal) as caught:
+        app.run()
+    status = exit_status(app)
+    return die_of(caught.signal) if caught.signal is not None else status

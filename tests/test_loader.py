@@ -11,10 +11,10 @@ from anora_tui.core.loading.loader import (
     DEFAULT_MAX_FILE_BYTES,
     DataError,
     DataErrors,
-    _ComposingLoader,
-    _FileReader,
     load_dataset,
 )
+from anora_tui.core.loading.file_reader import FileReader
+from anora_tui.core.loading.yaml_nodes import ComposingLoader
 from anora_tui.core.text import clean_text
 
 EXAMPLE = Path(__file__).parent / "data" / "example"
@@ -566,7 +566,7 @@ def test_the_faster_composer_resolves_tags_like_pyyaml():
         children = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
         return [tag_of(node), *(tag for child in children for tag in tags(child, tag_of))]
 
-    faster = tags(yaml.compose(document, Loader=_ComposingLoader), _FileReader().tag_of)
+    faster = tags(yaml.compose(document, Loader=ComposingLoader), FileReader().tag_of)
     safe = tags(yaml.compose(document, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)), lambda node: node.tag)
     assert faster == safe
     assert len(set(safe)) > 10  # the document has every kind of tag

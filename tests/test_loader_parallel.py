@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui.core.loading import loader, parallel_read
+from anora_tui.core.loading import dataset_reader, file_reader, parallel_read
 from anora_tui.core.loading.loader import DataErrors, load_dataset
 
 SHIPPED = Path(__file__).parent.parent / "data"
@@ -138,7 +138,7 @@ def load_both_ways(directory: Path, monkeypatch) -> tuple[object, object]:
 
     monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", counted_pool)
     read_here = []
-    read_file = loader._read_file
+    read_file = file_reader.read_file
 
     def noting_read_file(path, limit, keep=None):
         if multiprocessing.parent_process() is None:
@@ -147,7 +147,8 @@ def load_both_ways(directory: Path, monkeypatch) -> tuple[object, object]:
 
     # Sent to the workers by name, as the function it stands in for.
     noting_read_file.__module__, noting_read_file.__qualname__ = read_file.__module__, read_file.__qualname__
-    monkeypatch.setattr(loader, "_read_file", noting_read_file)
+    monkeypatch.setattr(file_reader, "read_file", noting_read_file)  # what the workers look up
+    monkeypatch.setattr(dataset_reader, "read_file", noting_read_file)  # what this process calls
     in_workers = outcome()
     assert spawned and not read_here, f"read in this process: {read_here}"
     return here, in_workers
@@ -260,7 +261,7 @@ def test_a_worker_error_is_raised_as_it_is_here(make_data_dir, monkeypatch):
     def broken(reader, root):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(loader._FileReader, "read_top_level", broken)
+    monkeypatch.setattr(file_reader.FileReader, "read_top_level", broken)
     # Workers forked from this process, so that they have the bug too.
     monkeypatch.setattr(parallel_read, "_context", lambda: multiprocessing.get_context("fork"))
     monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)

@@ -292,7 +292,7 @@ async def test_arrows_and_jk_scroll(example_dataset: Dataset) -> None:
 
 
 async def test_control_characters_in_a_dataset_built_in_code_never_reach_the_terminal() -> None:
-    """The loader cleans what it reads; a dataset built in code is cleaned where it is shown."""
+    """The loader cleans what it reads; a dataset built in code is cleaned by `Dataset.build`."""
     text = "Bo said \x1b[31mred\x1b[0m and \x1b]0;title\x07 then \x9b2J [@click=app.quit]boom[/]."
     article = Article(
         title="T", publication="P", date="2020",

@@ -13,13 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anora_tui.core import state as state_module
+from anora_tui.core.files import remove_stale_temp_files
 from anora_tui.core.navigation import History, Location
 from anora_tui.core.state import (
     STATE_VERSION,
     LoadedState,
     SavedState,
     load_state,
-    remove_stale_temp_files,
     save_state,
     state_file,
 )

@@ -23,6 +23,8 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Protocol
 
+from .text import clean_text
+
 PERSON_KINDS = ("cast", "crew", "cited", "other")
 QUOTE_FORMS = ("direct", "first-person", "reported")
 DATE_PRECISIONS = ("day", "month", "year", "approximate")
@@ -221,11 +223,19 @@ class Dataset:
         events: Iterable[Event],
         quotes: Iterable[Quote],
         notes: Iterable[Note],
+        text_is_clean: bool = False,
     ) -> "Dataset":
         """Assemble a dataset from already-validated records and compute every lookup.
 
-        References are assumed valid (the loader checks them first).
+        References are assumed valid (the loader checks them first). Every string is passed through
+        `clean_text` here, so no view ever shows a control sequence, unless `text_is_clean` says it
+        already was (the loader cleans each value as it reads it).
         """
+        if not text_is_clean:
+            article = _cleaned(article)
+            people, characters, scenes, events, quotes, notes = (
+                map(_cleaned, records) for records in (people, characters, scenes, events, quotes, notes)
+            )
         characters = tuple(characters)
         played: dict[str, list[str]] = defaultdict(list)
         for character in characters:
@@ -365,6 +375,23 @@ class Dataset:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Dataset))
+
+
+def _cleaned(value: Any) -> Any:
+    """A record (or a string, or a tuple of them) with `clean_text` applied to every string in it."""
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, tuple):
+        return tuple(map(_cleaned, value))
+    if hasattr(value, "__dataclass_fields__"):
+        changes = {}
+        for f in fields(value):
+            before = getattr(value, f.name)
+            after = _cleaned(before)
+            if after != before:
+                changes[f.name] = after
+        return replace(value, **changes) if changes else value
+    return value
 
 
 def frozen_mapping(mapping: dict) -> Mapping:

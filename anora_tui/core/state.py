@@ -27,13 +27,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..paths import state_dir
-from .files import (  # noqa: F401  (re-exported for the loader and the cache)
-    FileTooBig,
-    open_regular_file,
-    read_regular_file,
-    remove_stale_temp_files,
-    write_atomically,
-)
+from .files import read_regular_file, write_atomically
 from .text import clean_text
 
 STATE_VERSION = 2

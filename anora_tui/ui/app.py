@@ -160,8 +160,8 @@ class AnoraApp(App[None]):
         self.remembered_theme: str | None = None
         self.too_small = False  # the "terminal too small" notice stands in for the panes
         self._focus_before_too_small: Widget | None = None
-        self.title = clean_text(dataset.article.title)
-        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+        self.title = dataset.article.title
+        self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
 
     @cached_property
     def quote_index(self) -> QuoteIndex:

@@ -15,7 +15,6 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
 from ..core.navigation import Location
-from ..core.text import clean_text
 from .content import plain
 from .messages import Navigate
 
@@ -131,4 +130,4 @@ ALL_PROVIDERS = (PeopleCommands, SceneCommands, SectionCommands, QuoteCommands)
 
 
 def _text(entry: Entry) -> str:
-    return f"{entry.kind}: {clean_text(entry.name)}"
+    return f"{entry.kind}: {entry.name}"

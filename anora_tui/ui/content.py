@@ -1,13 +1,11 @@
-"""Data text as Textual content: literal, never markup, never control sequences."""
+"""Data text as Textual content: literal, never markup. The loader cleans every string it reads of
+control sequences (`core.text.clean_text`), once, at load: views show data text as it is."""
 
 from __future__ import annotations
 
 from textual.content import Content
 
-from ..core.text import clean_text
-
 
 def plain(text: str) -> Content:
-    """Data text as displayable content (the loader already cleans what it reads; this also covers
-    datasets built in code)."""
-    return Content(clean_text(text))
+    """Data text as displayable content, never parsed as markup."""
+    return Content(text)

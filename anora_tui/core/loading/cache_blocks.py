@@ -1,0 +1,176 @@
+"""A cached dataset's blocks: each collection as columns, each lookup as lists of positions, and the
+makers that turn a block back into what `Dataset.build` would have computed."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from itertools import accumulate
+from operator import attrgetter
+from typing import Any, Callable, Mapping
+
+from ..model import (
+    Article,
+    Character,
+    Dataset,
+    Event,
+    Note,
+    Person,
+    Production,
+    Quote,
+    Scene,
+    Section,
+    StoryPosition,
+    frozen_mapping,
+    record_factory,
+    records_by_id,
+)
+
+COLLECTIONS: dict[str, type] = {
+    "people": Person,
+    "characters": Character,
+    "scenes": Scene,
+    "events": Event,
+    "quotes": Quote,
+    "notes": Note,
+}
+# Lookup field -> (the collection its groups are made of, whether its keys are (section, paragraph)).
+GROUPINGS: dict[str, tuple[str, bool]] = {
+    "_quotes_by_speaker": ("quotes", False),
+    "_quotes_by_paragraph": ("quotes", True),
+    "_notes_by_paragraph": ("notes", True),
+    "_scenes_by_person": ("scenes", False),
+    "_events_by_person": ("events", False),
+    "_scenes_by_section": ("scenes", False),
+}
+BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
+# Nested records: field -> (record type, whether the field holds a tuple of them).
+_NESTED: dict[tuple[type, str], tuple[type, bool]] = {
+    (Article, "sections"): (Section, True),
+    (Scene, "position"): (StoryPosition, False),
+    (Scene, "production"): (Production, False),
+}
+# Fields that Dataset.build sets to each record's position in its collection.
+_POSITIONS = {(Quote, "order"), (Scene, "order"), (Section, "index")}
+
+
+def columns_of(records: tuple | list, record_type: type) -> list[Any]:
+    """The records as one list per field (tuples become JSON arrays as they are); a field that holds each
+    record's position (a quote's order, a section's index) is stored as null."""
+    columns: list[Any] = []
+    for f in fields(record_type):
+        values = list(map(attrgetter(f.name), records))
+        nested = _NESTED.get((record_type, f.name))
+        if nested and nested[1]:
+            values = [columns_of(value, nested[0]) for value in values]
+        elif nested:
+            values = columns_of(values, nested[0])
+        elif (record_type, f.name) in _POSITIONS and values == list(range(len(values))):
+            values = None
+        columns.append(values)
+    return columns
+
+
+_column_readers: dict[type, list[Callable[[list[Any]], Any] | None]] = {}
+_factories: dict[type, Callable[..., Any]] = {}
+
+
+def _records(columns: Any, record_type: type) -> tuple:
+    """The records `columns_of` was given; ValueError or TypeError if `columns` are not such."""
+    readers = _column_readers.get(record_type)
+    if readers is None:
+        readers = _column_readers[record_type] = [_column_reader(record_type, f) for f in fields(record_type)]
+        _factories[record_type] = record_factory(record_type)
+    if type(columns) is not list or len(columns) != len(readers) or type(columns[0]) is not list:
+        raise ValueError(f"not stored {record_type.__name__} records")
+    count = len(columns[0])  # the first field of every record type is stored as is
+    values = []
+    for column, reader, f in zip(columns, readers, fields(record_type)):
+        if column is None and (record_type, f.name) in _POSITIONS:
+            column = range(count)
+        elif reader is not None:
+            column = reader(column)
+        if len(column) != count:
+            raise ValueError(f"not stored {record_type.__name__} records")
+        values.append(column)
+    return tuple(map(_factories[record_type], *values))
+
+
+def _column_reader(record_type: type, f: Any) -> Callable[[Any], Any] | None:
+    nested = _NESTED.get((record_type, f.name))
+    if nested and nested[1]:
+        return lambda column, inner=nested[0]: [_records(value, inner) for value in _list(column)]
+    if nested:
+        return lambda column, inner=nested[0]: _records(column, inner)
+    if str(f.type).startswith("tuple"):
+        return lambda column: list(map(tuple, _list(column)))
+    return _list
+
+
+def _list(value: Any) -> list:
+    if type(value) is not list:
+        raise ValueError("not a list")
+    return value
+
+
+def grouping_of(groups: Mapping, collection: tuple, pairs: bool) -> list[Any]:
+    """A lookup as [keys, positions of the members in `collection`, group sizes]. Positions are null when
+    they are the collection in order; (section, paragraph) keys are two lists, sections and paragraphs.
+    KeyError if a member is not in the collection."""
+    position = {id(item): i for i, item in enumerate(collection)}
+    members: list[int] = []
+    sizes: list[int] = []
+    for group in groups.values():
+        members += [position[id(item)] for item in group]
+        sizes.append(len(group))
+    keys: list[Any] = list(groups)
+    if pairs:
+        keys = [[section for section, _ in keys], [paragraph for _, paragraph in keys]]
+    in_order = len(members) == len(collection) and members == list(range(len(collection)))
+    return [keys, None if in_order else members, sizes]
+
+
+def _groups(block: Any, collection: tuple, pairs: bool) -> Mapping:
+    keys, members, sizes = block
+    if members is None:
+        items = collection
+    elif members and min(members) < 0:
+        raise ValueError("a negative position")
+    else:
+        items = tuple(map(collection.__getitem__, members))
+    if pairs:
+        sections, paragraphs = keys
+        if len(sections) != len(paragraphs):
+            raise ValueError("not a stored lookup")
+        keys = list(zip(sections, paragraphs))
+    if len(keys) != len(sizes) or sum(sizes) != len(items) or (sizes and min(sizes) < 1):
+        raise ValueError("not a stored lookup")
+    ends = list(accumulate(sizes))
+    return frozen_mapping(dict(zip(keys, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends)))))
+
+
+def _article(parts: Any, dataset: Dataset) -> Article:
+    [article] = _records(parts.block("article"), Article)
+    return article
+
+
+def _collection_maker(name: str, record_type: type) -> Callable[[Any, Dataset], tuple]:
+    return lambda parts, dataset: _records(parts.block(name), record_type)
+
+
+def _grouping_maker(name: str, collection: str, pairs: bool) -> Callable[[Any, Dataset], Mapping]:
+    return lambda parts, dataset: _groups(parts.block(name), getattr(dataset, collection), pairs)
+
+
+def _by_id_maker(collection: str) -> Callable[[Any, Dataset], Mapping]:
+    return lambda parts, dataset: records_by_id(getattr(dataset, collection))
+
+
+# Dataset field -> how to make it from the blocks (and the fields it depends on).
+MAKERS: dict[str, Callable[[Any, Dataset], Any]] = {
+    "article": _article,
+    **{name: _collection_maker(name, record_type) for name, record_type in COLLECTIONS.items()},
+    "sections_by_id": lambda parts, dataset: records_by_id(dataset.article.sections),
+    **{f"{name}_by_id": _by_id_maker(name) for name in ("people", "characters", "scenes", "events", "quotes")},
+    **{name: _grouping_maker(name, collection, pairs) for name, (collection, pairs) in GROUPINGS.items()},
+}
+assert set(MAKERS) == {f.name for f in fields(Dataset)}

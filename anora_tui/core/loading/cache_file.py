@@ -1,0 +1,239 @@
+"""The load cache's file: a fixed-width prefix, a header (the files' records and each block's offset,
+length and CRC-32), then the blocks; opened and checked, and read lazily by `CachedParts`."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import zlib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any, Callable
+
+from ..gc_pause import gc_paused
+from ..model import Dataset
+from ..files import open_regular_file, read_regular_file
+from ..text import clean_text
+from .cache_blocks import BLOCKS, MAKERS
+
+CACHE_FORMAT = 2
+PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
+PREFIX_LENGTH = len(PREFIX % (CACHE_FORMAT, "0" * 64, 0))
+_PREFIX_PATTERN = re.compile(rb'\{"format":(\d+),"key":"([0-9a-f]{64})","header_end":(\d+) *,"header":')
+_FIRST_READ = 16 * 1024  # the prefix and the header of a dataset of up to about 80 files
+_MAX_HEADER = 64 * 1024 * 1024
+
+
+
+
+class Unusable(Exception):
+    """Why a cache file cannot be used, in words for the notice."""
+
+
+_DAMAGED = "it is damaged"
+_FOREIGN = "it is from another version of the program"
+_NOT_THIS_FORMAT = "it does not start as a cache file of this format does"  # never shown: looked into
+
+
+@dataclass
+class _Opened:
+    path: Path
+    descriptor: int
+    header: dict[str, Any]
+    header_end: int
+
+
+def _read_at(descriptor: int, length: int, offset: int) -> bytes:
+    """`length` bytes at `offset`, or fewer only at the end of the file."""
+    parts = []
+    while length > 0:
+        part = os.pread(descriptor, length, offset)
+        if not part:
+            break
+        parts.append(part)
+        length -= len(part)
+        offset += len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _header_of(descriptor: int) -> tuple[str, dict[str, Any], int]:
+    """(key, header, header_end) of an open cache file; Unusable if it is not one of this format."""
+    start = _read_at(descriptor, _FIRST_READ, 0)
+    match = _PREFIX_PATTERN.match(start)
+    if match is None:
+        raise Unusable(_NOT_THIS_FORMAT)
+    if int(match[1]) != CACHE_FORMAT:
+        raise Unusable(_FOREIGN)
+    if match.end() != PREFIX_LENGTH:
+        raise Unusable(_DAMAGED)
+    header_end = int(match[3])
+    if not PREFIX_LENGTH < header_end <= _MAX_HEADER:
+        raise Unusable(_DAMAGED)
+    if header_end > len(start):
+        start += _read_at(descriptor, header_end - len(start), len(start))
+    try:
+        header = json.loads(start[PREFIX_LENGTH:header_end])
+    except (ValueError, RecursionError):
+        raise Unusable(_DAMAGED) from None
+    if type(header) is not dict:
+        raise Unusable(_DAMAGED)
+    return match[2].decode("ascii"), header, header_end
+
+
+def read_header(path: str | os.PathLike) -> tuple[str, dict[str, Any], int]:
+    descriptor = open_regular_file(path)
+    try:
+        return _header_of(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def open_cache(path: Path, key: str) -> tuple[_Opened | None, str | None]:
+    """The cache file opened, its header checked, or None and why it cannot be used (no reason if there
+    is no file)."""
+    try:
+        descriptor = open_regular_file(path)
+    except OSError as error:
+        if isinstance(error, FileNotFoundError) and not os.path.lexists(path):
+            return None, None
+        return None, f"cannot read it: {error.strerror or error}"
+    try:
+        found_key, header, header_end = _header_of(descriptor)
+        if found_key != key:
+            raise Unusable(_FOREIGN)
+        _check_header(header, os.fstat(descriptor).st_size - header_end)
+    except OSError as error:
+        os.close(descriptor)
+        return None, f"cannot read it: {error.strerror or error}"
+    except Unusable as unusable:
+        os.close(descriptor)
+        return None, _why_unusable(path) if str(unusable) == _NOT_THIS_FORMAT else str(unusable)
+    return _Opened(path, descriptor, header, header_end), None
+
+
+def _check_header(header: dict[str, Any], tail: int) -> None:
+    blocks = header.get("blocks")
+    if header.get("tail") != tail or type(blocks) is not dict or set(blocks) != set(BLOCKS):
+        raise Unusable(_DAMAGED)
+    for place in blocks.values():
+        if type(place) is not list or len(place) != 3 or not all(type(n) is int and n >= 0 for n in place):
+            raise Unusable(_DAMAGED)
+        if place[0] + place[1] > tail:
+            raise Unusable(_DAMAGED)
+
+
+def _why_unusable(path: Path) -> str:
+    """Why a file that does not start as a cache file of this format does is not one: it is from another
+    version if it is a JSON object with another "format" (the older layout), else it is damaged."""
+    try:
+        document = json.loads(read_regular_file(path))
+    except (OSError, ValueError, RecursionError):
+        return _DAMAGED
+    if type(document) is dict and "format" in document and document["format"] != CACHE_FORMAT:
+        return _FOREIGN
+    return _DAMAGED
+
+
+class CachedParts:
+    """Makes the fields of a dataset from an open cache file (see the module docstring)."""
+
+    def __init__(
+        self,
+        opened: _Opened,
+        data_dir: str | os.PathLike,
+        notify: Callable[[str], None] | None,
+        load_fresh: Callable[[str | os.PathLike], Dataset],
+    ):
+        self._opened: _Opened | None = opened
+        self._load_fresh = load_fresh  # loads (and caches anew) from the YAML, for a damaged file
+        status = os.fstat(opened.descriptor)
+        self._identity = (status.st_dev, status.st_ino)
+        self._path = opened.path
+        self._data_dir = data_dir
+        self._notify = notify
+        self._blocks: dict[str, bytes] | None = None  # read and checked, not parsed yet
+        self._lock = threading.RLock()
+
+    def __del__(self) -> None:
+        try:
+            self._close()
+        except Exception:  # at interpreter exit `os` may be gone already
+            pass
+
+    def provide(self, dataset: Dataset, name: str) -> Any:
+        with self._lock:
+            if name in dataset.__dict__:
+                return dataset.__dict__[name]
+            try:
+                if self._blocks is None:
+                    self._blocks = self._read_blocks()
+                with gc_paused():
+                    value = MAKERS[name](self, dataset)
+            except Unusable as unusable:
+                problem = str(unusable)
+            except OSError as error:
+                problem = f"cannot read it: {error.strerror or error}"
+            except (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+                problem = _DAMAGED
+            else:
+                return dataset.__dict__.setdefault(name, value)
+            if name not in dataset.__dict__:  # else a field this one needed fell back already
+                self._fall_back(dataset, problem)
+            return dataset.__dict__[name]
+
+    def block(self, name: str) -> Any:
+        assert self._blocks is not None
+        return json.loads(self._blocks.pop(name))
+
+    def _read_blocks(self) -> dict[str, bytes]:
+        opened = self._opened
+        if opened is None:
+            raise Unusable(_DAMAGED)
+        try:
+            if os.fstat(opened.descriptor).st_size != opened.header_end + opened.header["tail"]:
+                raise Unusable(_DAMAGED)
+            blocks = {}
+            for name, (offset, length, crc) in opened.header["blocks"].items():
+                data = _read_at(opened.descriptor, length, opened.header_end + offset)
+                if len(data) != length or zlib.crc32(data) != crc:
+                    raise Unusable(_DAMAGED)
+                blocks[name] = data
+            return blocks
+        finally:
+            self._close()
+
+    def _close(self) -> None:
+        opened, self._opened = getattr(self, "_opened", None), None
+        if opened is not None:
+            os.close(opened.descriptor)
+
+    def _fall_back(self, dataset: Dataset, problem: str) -> None:
+        """Take the fields not made yet from the YAML; remove the cache file and write it again."""
+        self._close()
+        self._blocks = {}
+        if self._notify:
+            self._notify(clean_text(f"Rebuilt the load cache {self._path}: {problem}."))
+        try:
+            status = os.stat(self._path)
+            if (status.st_dev, status.st_ino) == self._identity:  # not already replaced by another start
+                os.unlink(self._path)
+        except OSError:
+            pass
+        fresh = self._load_fresh(self._data_dir)
+        for f in fields(Dataset):
+            dataset.__dict__.setdefault(f.name, getattr(fresh, f.name))
+
+
+class PlainParts:
+    """The same fields, from `dataset_to_plain` output."""
+
+    def __init__(self, plain: dict[str, Any]) -> None:
+        self._plain = plain
+
+    def provide(self, dataset: Dataset, name: str) -> Any:
+        return dataset.__dict__.setdefault(name, MAKERS[name](self, dataset))
+
+    def block(self, name: str) -> Any:
+        return self._plain[name]

@@ -1,0 +1,334 @@
+"""One dataset file, bytes to YAML nodes to rows (`FileReader`), problems collected instead of stopping."""
+
+from __future__ import annotations
+
+from array import array
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from ..files import FileTooBig, read_regular_file
+from .chunk import Chunk
+from .directory import MAX_FILE_BYTES_VARIABLE
+from .format import (
+    ARTICLE,
+    COLLECTION_NAMES,
+    INVALID,
+    LIST_COLLECTIONS,
+    UNSET,
+    RecordType,
+    as_is,
+    usual_text,
+)
+from .problems import character_at, did_you_mean, position_of_byte, short_tag, shown
+from .yaml_nodes import (
+    MAP,
+    MAY_NOT_BE_A_STRING,
+    MAYBE_ANCHOR_OR_ALIAS,
+    OTHER_BYTE_ORDER_MARKS,
+    RESOLVER,
+    SEQ,
+    STR,
+    TAG_READINGS,
+    USING_LIBYAML,
+    ComposingLoader,
+    SafeLoader,
+)
+
+
+def read_file(path: Path, limit: int, keep: list | None = None) -> Chunk:
+    """Read one dataset file into a chunk. With `keep`, the file's YAML nodes are appended to it
+    instead of being freed (a worker process that is about to exit saves freeing them)."""
+    reader = FileReader()
+    root = reader.compose(path, limit)
+    if root is None:
+        reader.chunk.readable = False
+    else:
+        reader.read_top_level(root)
+        if keep is not None:
+            keep.append(root)
+    return reader.chunk
+
+
+class FileReader:
+    """Reads one file (or the article in it) into a `Chunk`; collects problems instead of stopping."""
+
+    def __init__(self, plain_tags: dict[str, str] | None = None) -> None:
+        self.chunk = chunk = Chunk()
+        self.errors = chunk.errors
+        self.paragraphs = chunk.paragraphs
+        self._ids, self._id_marks = chunk.ids, chunk.id_marks
+        self._references: dict[str, tuple[list[str], array, list[str]]] = {}  # space -> the chunk's 3 lists
+        self._plain_tags = {} if plain_tags is None else plain_tags  # plain scalar -> its tag
+
+    # --- tags
+
+    def plain_tag(self, value: str) -> str:
+        """The tag YAML gives a plain scalar (no tag, not quoted)."""
+        tag = self._plain_tags.get(value)
+        if tag is None:
+            tag = self._plain_tags[value] = RESOLVER.resolve(ScalarNode, value, (True, False))
+        return tag
+
+    def tag_of(self, node: Node) -> str:
+        """The node's tag, as PyYAML's safe loader would have resolved it (see ComposingLoader)."""
+        tag = node.tag
+        if tag.__class__ is not slice:
+            return tag
+        kind, value, implicit = tag.start, tag.stop, tag.step
+        if kind is ScalarNode:
+            if implicit[0] and value[:1] in MAY_NOT_BE_A_STRING:
+                return self.plain_tag(value)
+            return STR
+        return MAP if kind is MappingNode else SEQ
+
+    # --- problems
+
+    def problem(self, line: int, column: int, message: str) -> None:
+        self.errors.append((line, column, message))
+
+    def invalid(self, node: Node, message: str) -> object:
+        mark = node.start_mark
+        self.errors.append((mark.line + 1, mark.column + 1, message))
+        return INVALID
+
+    def wrong_type(self, node: Node, subject: str, expected: str) -> object:
+        tag = self.tag_of(node)
+        reading = TAG_READINGS.get(tag)
+        if reading is None:
+            return self.invalid(node, f"tag {shown(short_tag(tag))} is not allowed (safe loading only)")
+        if node.__class__ is not ScalarNode:
+            return self.invalid(node, f"{subject} must be {expected}, not {reading}")
+        if expected == "a string":
+            value = shown(node.value) if node.value else "an empty value"
+            return self.invalid(
+                node, f"{subject} must be a string; quote it (YAML reads {value} as {reading})"
+            )
+        return self.invalid(node, f"{subject} must be {expected}, not {shown(node.value)}")
+
+    # --- what is checked across files
+
+    def register(self, id_space: str, record_id: str, node: Node) -> None:
+        """Note where a record id is defined (duplicates are found when the chunks are merged)."""
+        ids = self._ids.get(id_space)
+        if ids is None:
+            ids = self._ids[id_space] = []
+            self._id_marks[id_space] = array("q")
+        ids.append(record_id)
+        mark = node.start_mark
+        self._id_marks[id_space].extend((mark.line + 1, mark.column + 1, len(self.errors)))
+
+    def refer(self, id_space: str, record_id: str, node: Node, subject: str) -> None:
+        references = self._references.get(id_space)
+        if references is None:
+            references = self._references[id_space] = ([], array("q"), [])
+            chunk = self.chunk
+            chunk.references[id_space], chunk.reference_marks[id_space], chunk.reference_subjects[id_space] = references
+        ids, marks, subjects = references
+        ids.append(record_id)
+        mark = node.start_mark
+        marks.extend((mark.line + 1, mark.column + 1))
+        subjects.append(subject)
+
+    def excerpt(self, record: MappingNode, field: str, section_id: str, number: int, text: str | None) -> None:
+        """Queue the check that `text` (None: not a usable value) is in the paragraph named."""
+        self.chunk.excerpts.append((field, section_id, number, text))
+        # Where to report a problem: at the value of the first key named `paragraph`, or `field`.
+        paragraph_mark = excerpt_mark = None
+        for key, value in record.value:
+            name = key.value
+            if name == "paragraph":
+                if paragraph_mark is None:
+                    paragraph_mark = value.start_mark
+            elif name == field and excerpt_mark is None:
+                excerpt_mark = value.start_mark
+        excerpt_line = excerpt_column = 0  # not needed without an excerpt
+        if text is not None:
+            excerpt_line, excerpt_column = excerpt_mark.line + 1, excerpt_mark.column + 1
+        self.chunk.excerpt_marks.extend(
+            (paragraph_mark.line + 1, paragraph_mark.column + 1, excerpt_line, excerpt_column)
+        )
+
+    # --- bytes -> text -> YAML nodes
+
+    def compose(self, path: Path, limit: int) -> Node | None:
+        read = self._read_text(path, limit)
+        if read is None:
+            return None
+        data, text = read
+        try:
+            if ("&" in text or "*" in text) and MAYBE_ANCHOR_OR_ALIAS.search(text):
+                if self._has_anchor_or_alias(text):
+                    return None
+            # libyaml reads the UTF-8 bytes (checked above) as it would the text, without encoding it again.
+            root = yaml.compose(data if USING_LIBYAML else text, Loader=ComposingLoader)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark or error.context_mark
+            message = "; ".join(part for part in (error.context, error.problem) if part)
+            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if character_at(text, line, column) == "\t" and "tab" not in message:
+                message += " (a tab: YAML indents with spaces only)"
+            self.problem(line, column, f"YAML syntax error: {message}")
+            return None
+        except yaml.reader.ReaderError as error:
+            # libyaml counts the offset in UTF-8 bytes, the pure-Python reader in characters.
+            offset = error.position if USING_LIBYAML else len(text[: error.position].encode("utf-8"))
+            line, column = position_of_byte(data, offset)
+            self.problem(line, column, f"{error.reason}: U+{error.character:04X}")
+            return None
+        except yaml.YAMLError as error:
+            self.problem(1, 1, f"YAML error: {error}")
+            return None
+        except RecursionError:
+            self.problem(1, 1, "YAML nested too deeply")
+            return None
+        if root is None:
+            self.problem(1, 1, f"empty file: expected a mapping with any of {', '.join(COLLECTION_NAMES)}")
+        return root
+
+    def _read_text(self, path: Path, limit: int) -> tuple[bytes, str] | None:
+        """The file's bytes and text, or None when it is not readable UTF-8 text (the problem is reported)."""
+        try:
+            data = read_regular_file(path, limit)
+        except FileTooBig as error:
+            how = f"raise it with the environment variable {MAX_FILE_BYTES_VARIABLE}"
+            self.problem(1, 1, f"{error.strerror} ({how})")
+            return None
+        except OSError as error:
+            self.problem(1, 1, f"cannot read the file: {error.strerror or error}")
+            return None
+        for byte_order_mark, encoding in OTHER_BYTE_ORDER_MARKS:
+            if data.startswith(byte_order_mark):
+                message = f"the file is {encoding} (it starts with its byte-order mark): save it as UTF-8"
+                self.problem(1, 1, message)
+                return None
+        nul = data.find(b"\0")
+        if nul >= 0:
+            line, column = position_of_byte(data, nul)
+            message = "NUL byte: the file is UTF-16, UTF-32 or not text at all; save it as UTF-8"
+            self.problem(line, column, message)
+            return None
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            line, column = position_of_byte(data, error.start)
+            bad_byte = data[error.start]
+            self.problem(line, column, f"not UTF-8: byte 0x{bad_byte:02x} at byte offset {error.start}")
+            return None
+        stray_mark = text.find("\ufeff", 1)
+        if stray_mark >= 0:
+            line, column = position_of_byte(data, len(text[:stray_mark].encode("utf-8")))
+            message = "byte-order mark (U+FEFF) inside the file: delete it (editors hide it)"
+            self.problem(line, column, message)
+            return None
+        return data, text
+
+    def _has_anchor_or_alias(self, text: str) -> bool:
+        for event in yaml.parse(text, Loader=SafeLoader):
+            if isinstance(event, AliasEvent) or getattr(event, "anchor", None):
+                mark = event.start_mark
+                self.problem(
+                    mark.line + 1, mark.column + 1, "anchors and aliases (&name, *name) are not allowed"
+                )
+                return True
+        return False
+
+    # --- YAML nodes -> rows
+
+    def read_top_level(self, root: Node) -> None:
+        if root.__class__ is not MappingNode or self.tag_of(root) != MAP:
+            expected = f"a mapping of collections ({', '.join(COLLECTION_NAMES)})"
+            self.wrong_type(root, "the top level", expected)
+            return
+        seen: set[str] = set()
+        for key_node, node in root.value:
+            name = None  # unless the key is a usable one
+            if key_node.__class__ is ScalarNode and self.tag_of(key_node) == STR:
+                name = key_node.value
+            if name is None or name in seen or name not in COLLECTION_NAMES:
+                self._key_problem(root, key_node, COLLECTION_NAMES, "collection")
+                continue
+            seen.add(name)
+            if name == "article":
+                self._read_article(key_node, node)
+                continue
+            if node.__class__ is not SequenceNode or self.tag_of(node) != SEQ:
+                self.wrong_type(node, f"'{name}'", "a list")
+                continue
+            record_type = LIST_COLLECTIONS[name]
+            rows = self.chunk.rows[name] = []
+            subject = f"each {record_type.noun}"
+            read_record = self.read_record
+            for item in node.value:
+                row = read_record(item, record_type, subject)
+                if row is not None:
+                    rows.append(row)
+
+    def _read_article(self, key_node: Node, node: Node) -> None:
+        """Read the article into a chunk of its own: whether it counts depends on the files before."""
+        reader = FileReader(self._plain_tags)
+        reader.chunk.article_row = reader.read_record(node, ARTICLE, "'article'")
+        mark = key_node.start_mark
+        self.chunk.article = (mark.line + 1, mark.column + 1, len(self.errors), reader.chunk)
+
+    def _key_problem(self, mapping: MappingNode, key_node: Node, known: Iterable[str], kind: str) -> None:
+        """Report why a key cannot be used: not a plain word, repeated, or unknown."""
+        if key_node.__class__ is not ScalarNode or self.tag_of(key_node) != STR:
+            self.wrong_type(key_node, "a key", "a plain word")
+            return
+        key = key_node.value
+        for earlier, _value in mapping.value:
+            if earlier is key_node:
+                break
+            if earlier.value == key and self.tag_of(earlier) == STR:
+                first_line = earlier.start_mark.line + 1
+                self.invalid(key_node, f"duplicate key {shown(key)} (first at line {first_line})")
+                return
+        self.invalid(key_node, f"unknown {kind} {shown(key)}{did_you_mean(key, known, list_known=True)}")
+
+    def read_record(self, node: Node, record_type: RecordType, subject: str) -> list | None:
+        """Check a mapping against its record type; return its row, or None if invalid."""
+        if node.__class__ is not MappingNode or (node.tag.__class__ is not slice and node.tag != MAP):
+            self.wrong_type(node, subject, "a mapping")
+            return None
+        fields = record_type.fields
+        row = record_type.blank.copy()
+        valid = True
+        given = 0
+        for key_node, value_node in node.value:
+            # Only field names are looked up, and none of them needs the resolver (checked above).
+            field = fields.get(key_node.value) if key_node.__class__ is ScalarNode else None
+            if (
+                field is None
+                or row[field[0]] is not UNSET
+                or (key_node.tag.__class__ is not slice and key_node.tag != STR)
+            ):
+                self._key_problem(node, key_node, record_type.field_names, "field")
+                continue
+            slot, check, field_subject, of_text = field
+            value = None if of_text is None else usual_text(value_node)
+            if value is None:
+                value = check(self, value_node, field_subject)
+            elif of_text is not as_is:
+                value = of_text(self, value, value_node, field_subject)
+            row[slot] = value
+            if value is INVALID:
+                valid = False
+            given += 1
+        if given < record_type.size:
+            for slot, name in record_type.required:
+                if row[slot] is UNSET:
+                    self.invalid(node, f"{record_type.noun} is missing required field '{name}'")
+                    valid = False
+        if record_type.after:
+            record_type.after(self, row, node)
+        if not valid:
+            return None
+        if given < record_type.size:
+            for slot, default in record_type.defaults:
+                if row[slot] is UNSET:
+                    row[slot] = default
+        return row

@@ -166,3 +166,25 @@ def test_the_reader_refuses_a_redirected_input_even_in_a_terminal(tmp_path):
     assert status == 2
     assert "\x1b[?1049h" not in terminal.text  # the screen was never taken over
     assert "anora-tui: the reader needs a terminal, and standard input is not one" in terminal.text
+
+
+@pytest.mark.parametrize(
+    ("columns", "lines", "expected"),
+    [("100000", "5000", ("1000", "500")), ("120", "40", ("120", "40")), ("-3", "x", (None, None))],
+)
+def test_columns_and_lines_are_clamped_when_the_terminal_reports_no_size(monkeypatch, columns, lines, expected):
+    from anora_tui.cli import terminal
+
+    monkeypatch.setattr(terminal, "_terminal_size", lambda: None)
+    environ = {"COLUMNS": columns, "LINES": lines}
+    terminal.use_real_size(environ)
+    assert (environ.get("COLUMNS"), environ.get("LINES")) == expected
+
+
+def test_columns_and_lines_give_way_to_the_real_size(monkeypatch):
+    from anora_tui.cli import terminal
+
+    monkeypatch.setattr(terminal, "_terminal_size", lambda: os.terminal_size((100, 30)))
+    environ = {"COLUMNS": "100000", "LINES": "100000", "TERM": "xterm"}
+    terminal.use_real_size(environ)
+    assert environ == {"TERM": "xterm"}

@@ -164,3 +164,17 @@ def test_huge_columns_and_lines_are_not_trusted_over_the_real_size(example_data_
         status = terminal.close()
     assert status == 0
     assert "\x1b[30;1H" in terminal.text and "\x1b[31;1H" not in terminal.text  # drawn on 30 rows
+
+
+async def test_a_signal_over_a_modal_screen_saves_the_readers_place(example_dataset, isolated_state):
+    app = AnoraApp(example_dataset, state_path=isolated_state)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("l", "slash", "f")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "QuoteSearchScreen"
+        app.stop_for_signal(signal.SIGTERM)
+        await settle(pilot)
+    assert app.return_code == 128 + signal.SIGTERM
+    assert app.save_error is None and not app.crash_summary
+    assert load_state(isolated_state).state.section_id == SECOND_ID

@@ -188,3 +188,14 @@ def test_columns_and_lines_give_way_to_the_real_size(monkeypatch):
     environ = {"COLUMNS": "100000", "LINES": "100000", "TERM": "xterm"}
     terminal.use_real_size(environ)
     assert environ == {"TERM": "xterm"}
+
+
+def test_ctrl_c_while_loading_is_status_130_without_a_traceback(monkeypatch, capsys):
+    from anora_tui.cli import main as main_module
+
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(main_module, "load_cached", interrupted)
+    assert main_module.main(["check"]) == 130
+    assert capsys.readouterr().err == ""

@@ -25,6 +25,7 @@ from ..core.text import clean_text, one_line
 
 PROGRAM = "anora-tui"
 EXIT_OUTPUT_FAILED = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl+C
 _UNICODE_ENCODINGS = {"utf-8", "utf-16", "utf-32", "utf-8-sig", "gb18030"}
 
 
@@ -125,6 +126,8 @@ def run_guarded(command: Callable[[], int]) -> int:
     except OutputFailed as failure:
         warn(f"cannot write the output: {failure}")
         return EXIT_OUTPUT_FAILED
+    except KeyboardInterrupt:  # Ctrl+C while a big dataset loads: no traceback either
+        return EXIT_INTERRUPTED
     return status
 
 

@@ -145,3 +145,12 @@ async def test_a_list_not_yet_laid_out_ignores_paging():
             OptionList.action_page_down(plain)
         page(plain, 1)
         assert plain.highlighted == 3
+
+
+async def test_keys_typed_right_after_q_open_nothing_as_the_reader_closes(shipped_dataset):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        burst(app, "q", "slash", "W", "question_mark", "4")
+        await settle(pilot)
+    assert app.return_code == 0 and not app.crash_summary

@@ -158,6 +158,7 @@ class AnoraApp(App[None]):
         self.crash_summary = ""
         self.save_error: str | None = None
         self.remembered_theme: str | None = None
+        self.quitting = False  # q, the palette's Quit or a signal: on the way out
         self.too_small = False  # the "terminal too small" notice stands in for the panes
         self._focus_before_too_small: Widget | None = None
         self.title = dataset.article.title
@@ -338,6 +339,8 @@ class AnoraApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
+        if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
+            return False
         # While the terminal is too small for the reader, only quitting works (the notice says so).
         if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
             return self.screen is self.screen_stack[0] and not self.too_small
@@ -431,6 +434,7 @@ class AnoraApp(App[None]):
             self.post_message(Navigate(Location("quote", hit.quote.id)))
 
     async def action_quit(self) -> None:
+        self.quitting = True
         self.save_place()
         self.exit()
 
@@ -454,6 +458,7 @@ class AnoraApp(App[None]):
 
     def stop_for_signal(self, signum: int) -> None:
         """SIGTERM, SIGHUP or SIGINT (see `signals`): keep the place, then leave as `q` does."""
+        self.quitting = True
         self.save_place()
         self.exit(return_code=128 + signum)
 

@@ -51,3 +51,8 @@ def cache_dir(environ: Mapping[str, str] = os.environ) -> Path:
 
 def config_dir(environ: Mapping[str, str] = os.environ) -> Path:
     return _user_dir("XDG_CONFIG_HOME", (".config",), environ)
+
+
+def config_file(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's settings file (`core/config.py` says what it holds)."""
+    return config_dir(environ) / "config.toml"

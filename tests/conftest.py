@@ -24,11 +24,12 @@ MakeDataDir = Callable[..., Path]
 
 @pytest.fixture(scope="session", autouse=True)
 def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory):
-    """No test reads or writes the real user's state or cache (subprocesses inherit this too)."""
-    saved = {name: os.environ.get(name) for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME")}
+    """No test reads or writes the real user's state, cache or settings (subprocesses inherit this too)."""
+    saved = {name: os.environ.get(name) for name in ("XDG_STATE_HOME", "XDG_CACHE_HOME", "XDG_CONFIG_HOME")}
     root = tmp_path_factory.mktemp("user-dirs")
     os.environ["XDG_STATE_HOME"] = str(root / "state")
     os.environ["XDG_CACHE_HOME"] = str(root / "cache")
+    os.environ["XDG_CONFIG_HOME"] = str(root / "config")
     yield
     for name, value in saved.items():
         if value is None:

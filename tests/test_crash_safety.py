@@ -59,7 +59,7 @@ from anora_tui.ui.app import AnoraApp
 def explode(self):
     raise RuntimeError("boom from a test\\nwith a second line")
 
-AnoraApp.action_forward = explode
+AnoraApp.action_help = explode
 from anora_tui.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
@@ -73,7 +73,7 @@ def test_a_crash_in_the_real_command_saves_the_place_and_leaves_one_line(example
         assert terminal.read_until(lambda text: "A film about waiting" in text, timeout=30), terminal.text[-1500:]
         terminal.send(b"l")
         assert terminal.read_until(lambda text: "Three nights on the pier" in text, timeout=10)
-        terminal.send(b"f")
+        terminal.send(b"?")
         terminal.read_until(lambda text: False, timeout=15)  # to the end
     finally:
         status = terminal.close()

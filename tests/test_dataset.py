@@ -83,11 +83,11 @@ def test_no_one_is_aliased_by_a_slip_or_the_film_title(shipped: Dataset) -> None
         ("It was truly petrifying", "alex-coco", "direct"),
         ("I found myself yearning to be a silent observer", "drew-daniels", "first-person"),
         ("aiming to embody an Armenian gangster", "karren-karagulian", "first-person"),
-        ("I’ve always chosen the indie path", "sean-baker", "first-person"),
+        ("Truth be told, it never truly did.", "sean-baker", "first-person"),
         ("I addressed Samantha Quan", "sean-baker", "direct"),
         ("That’s just like Ivan!", "sean-baker", "direct"),
         ("Sean, you’ve got to take a look at this!", "samantha-quan", "direct"),
-        ("he didn’t want Ani to fall silent", "mikey-madison", "reported"),
+        ("he didn’t want Ani to fall silent", "mikey-madison", "direct"),
         ("my Bob De Niro", "sean-baker", "direct"),
     ],
 )

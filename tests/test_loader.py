@@ -274,7 +274,7 @@ def test_unknown_field_suggests_the_closest(change):
 
 def test_unknown_field_without_a_close_match_lists_the_fields(change):
     directory, text = change("characters.yaml", "    name: Wren\n", "    name: Wren\n    zzz: 1\n")
-    message = "unknown field 'zzz' (known: id, name, played_by, description, aliases)"
+    message = "unknown field 'zzz' (known: id, name, played_by, description, aliases, outside_article)"
     assert_only_problem(directory, "characters.yaml", text, "zzz", message)
 
 

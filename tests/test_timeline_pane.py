@@ -214,6 +214,11 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
             "Wren — played by Ines Haldane",
             "Discussed in",
             "2. Three nights on the pier",
+            "The whole film",
+            "Days: 3 days shot",
+            "Camera: 16mm film",
+            "• Three nights on the pier at Garrow, with a crew of nine.",
+            "Not in the article: The festival cut runs eleven minutes.",
         ]
 
 
@@ -224,7 +229,7 @@ async def test_detail_links_post_navigate_for_people_characters_and_sections(exa
         app.pane.focus_default()
         await pilot.press("enter")  # first link: Mara Quill
         await pilot.press("down", "down", "down", "enter")  # Pell, played by Tomás Reyes
-        await pilot.press("end", "enter")  # the section
+        await pilot.press("down", "down", "enter")  # Wren, then the section (headings are skipped)
         assert app.navigations == [
             Location("person", "mara-quill"),
             Location("person", "tomas-reyes"),

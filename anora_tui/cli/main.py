@@ -1,4 +1,4 @@
-"""The `anora-tui` command: the reader (default), `check` and `quotes`.
+"""The `anora-tui` command: the reader (default), `check`, `quotes` and `paths`.
 
 Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments) or output that could
 not be written. Everything printed goes through `output` (cleaned, output errors handled).
@@ -13,7 +13,7 @@ from pathlib import Path
 from .. import __version__
 from ..core.loading.cache import load_cached
 from ..core.loading.loader import DataErrors
-from ..paths import default_data_dir
+from ..paths import cache_dir, config_file, default_data_dir, state_dir
 from . import output
 
 
@@ -56,10 +56,21 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .quotes import add_quotes_arguments
 
+    commands.add_parser("paths", help="print where the settings, saved place and cache live")
+
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
     add_quotes_arguments(quotes)
     return parser
+
+
+def print_paths(data_dir: Path) -> int:
+    """Where the reader's files live, one `name: path` a line (none need exist yet)."""
+    output.write_line(f"settings: {config_file()}")
+    output.write_line(f"state: {state_dir()}")
+    output.write_line(f"cache: {cache_dir()}")
+    output.write_line(f"data: {data_dir}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,6 +88,8 @@ def _run(argv: list[str] | None) -> int:
             output.warn(str(missing))
             return 2
     data_dir: Path = args.data or default_data_dir()
+    if args.command == "paths":
+        return print_paths(data_dir)
     try:
         dataset = load_cached(data_dir, notify=output.warn)
     except DataErrors as problems:

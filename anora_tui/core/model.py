@@ -47,6 +47,8 @@ class Article:
     film_title: str = ""
     film_runtime_minutes: int | None = None
     film_runtime_note: str = ""
+    film_production: Production = field(default_factory=lambda: Production())  # how the whole film was shot
+    film_outside_article: str = ""  # what is said of the film that the article does not say
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Person:
     roles: tuple[str, ...]
     description: str
     aliases: tuple[str, ...] = ()
+    outside_article: str = ""  # facts about them from outside the article, shown marked as such
     characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
 
 
@@ -71,6 +74,7 @@ class Character:
     played_by: str  # person id
     description: str
     aliases: tuple[str, ...] = ()
+    outside_article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,7 @@ class Scene:
     people: tuple[str, ...]  # person ids
     characters: tuple[str, ...]  # character ids
     sections: tuple[str, ...]  # ids of the sections that discuss it
+    outside_article: str = ""
     order: int = 0  # 0-based story order (derived at load)
 
 
@@ -120,10 +125,7 @@ class Event:
     people: tuple[str, ...]
     sections: tuple[str, ...]
     date_note: str = ""  # how the date was worked out, where the article is vague
-
-    @property
-    def year(self) -> int:
-        return int(self.date[:4])
+    outside_article: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,7 +415,14 @@ def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Perso
     if len(person.characters) == len(characters) and person.characters == tuple(characters):
         return person
     return _make_person(
-        person.id, person.name, person.kind, person.roles, person.description, person.aliases, tuple(characters)
+        person.id,
+        person.name,
+        person.kind,
+        person.roles,
+        person.description,
+        person.aliases,
+        person.outside_article,
+        tuple(characters),
     )
 
 

@@ -9,9 +9,10 @@ rules); below `TINY_*` a "too small" notice replaces them.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import Any, ClassVar, Literal, Protocol
 
 from textual import events
 from textual.app import App, ComposeResult
@@ -24,12 +25,13 @@ from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from ..core.model import Dataset
+from ..core.config import read_config
 from ..core.navigation import History, Location
 from ..core.places import quote_location
 from ..core.search import QuoteIndex, SearchResult, step_match
 from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
-from ..paths import styles_dir
+from ..paths import config_file, styles_dir
 from .commands import ALL_PROVIDERS
 from .crash_report import write_crash_report
 from .messages import Navigate, ParagraphsInView
@@ -45,7 +47,23 @@ from .screens.quote_search import QuoteSearchScreen, SearchBox
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
+from .textual_private import OneLineCrashApp, QuickStartScreen
 from .widgets.title_bar import TitleBar
+
+class Pane(Protocol):
+    """What the App asks of each of its four panes (sections, reading, people, timeline)."""
+
+    def back_out(self) -> bool:
+        """Escape: undo one step inside the pane (close a detail, clear a selection); False if there
+        was nothing to undo, and the App then returns to reading."""
+        ...
+
+    def focus_default(self) -> None:
+        """Take the focus where a reader arriving at the pane expects it."""
+        ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> Any: ...
+
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
@@ -64,59 +82,12 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
     return None
 
 
-class ReaderScreen(Screen):
-    """The reader's screen, spared passes Textual makes while it starts: restyling every widget when
-    the screen is first shown, although each was styled with the whole stylesheet as it was mounted
-    (a widget's scoped default CSS can only match widgets mounted after it); drawing the first
-    layout, which the widgets change at once; and laying out again for the start-up's reports of
-    the very size it was first laid out at. Later resumes, paints and resizes are Textual's own."""
-
-    _resumed = False
-    _resized = False
-    _skip_paint = False
-
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # Screen's own handler runs next, with this event.
-        if not self._resumed:
-            self._resumed = True
-            event.refresh_styles = False
-            self._skip_paint = True
-
-    def _compositor_refresh(self) -> None:
-        # The first layout is not drawn: the widgets learn their sizes from it and most change at
-        # once (the reading pane wraps its lines, the lists mark what it shows), so the next frame
-        # draws them once, as they are, instead of twice.
-        if self._skip_paint:
-            self._skip_paint = False
-            self._repaint_required = True
-            return
-        super()._compositor_refresh()
-
-    def _set_breakpoints(self, dimension: int, breakpoints: list[tuple[int, str]]) -> None:
-        # Textual 8.0 only (later versions batch this themselves): removing every breakpoint class
-        # and adding one back restyled the screen twice even when nothing changed.
-        chosen = breakpoint_class(dimension, breakpoints)
-        changed = False
-        for _, class_name in breakpoints:
-            if self.has_class(class_name) != (class_name == chosen):
-                self.set_class(class_name == chosen, class_name, update=False)
-                changed = True
-        if changed:
-            self.update_node_styles()
-
+class ReaderScreen(QuickStartScreen):
     def on_resize(self, event: events.Resize) -> None:
         self.app.fit_to_size(event.size)
 
-    def _screen_resized(self, size: Size) -> None:
-        laid_out = self._compositor.size
-        if not self._resized and laid_out and size == laid_out:
-            return
-        if laid_out and size != laid_out:
-            self._resized = True
-        super()._screen_resized(size)
 
-
-class AnoraApp(App[None]):
+class AnoraApp(OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | set(ALL_PROVIDERS)
@@ -124,28 +95,35 @@ class AnoraApp(App[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True),
-        Binding("1", "show_pane('contents')", "Sections", show=False),
-        Binding("2", "show_pane('reading')", "Reading", show=False),
-        Binding("3", "show_pane('people')", "People", show=False),
-        Binding("4", "show_pane('timeline')", "Timeline", show=False),
-        Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place"),
-        Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again"),
-        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes"),
-        Binding("n", "step_match(1)", "Next match", show=False),
-        Binding("N", "step_match(-1)", "Previous match", show=False),
-        Binding("escape", "back_out", "Back out one step", show=False),
-        Binding("f1,question_mark", "help", "Help", show=True, key_display="?"),
-        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True),
-        Binding("q", "quit", "Quit", show=True),
-        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),  # even from a search box
+        Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane", id="app.next-pane"),
+        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="app.previous-pane"),
+        Binding("1", "show_pane('contents')", "Sections", show=False, id="app.show-sections"),
+        Binding("2", "show_pane('reading')", "Reading", show=False, id="app.show-reading"),
+        Binding("3", "show_pane('people')", "People", show=False, id="app.show-people"),
+        Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.show-timeline"),
+        Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place", id="app.back"),
+        Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again", id="app.forward"),
+        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes", id="app.search"),
+        Binding("n", "step_match(1)", "Next match", show=False, id="app.next-match"),
+        Binding("N", "step_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
+        Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.command-palette"),
+        Binding("q", "quit", "Quit", show=True, id="app.quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),  # even from a search box
     ]
 
     def __init__(
-        self, dataset: Dataset, *, data_dir: Path | None = None, state_path: Path | None = None
+        self,
+        dataset: Dataset,
+        *,
+        data_dir: Path | None = None,
+        state_path: Path | None = None,
+        config_path: Path | None = None,
     ) -> None:
         super().__init__()
+        self.config_path = config_path or config_file()
+        self.keymap_in_force: dict[str, str] = {}  # binding id -> keys, from the user's settings
         self.dataset = dataset
         self.data_dir = data_dir  # where the dataset came from, named in a crash report
         self.state_path = state_path or state_file()
@@ -199,8 +177,14 @@ class AnoraApp(App[None]):
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
+        config = read_config(self.config_path, self.binding_ids(), self.available_themes)
+        for problem in config.problems:
+            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+        self.set_keymap(config.keymap)
         if saved.theme in self.available_themes:
             self.theme = saved.theme
+        elif config.theme is not None:
+            self.theme = config.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if saved.history is not None:
@@ -234,8 +218,8 @@ class AnoraApp(App[None]):
     def timeline(self) -> TimelinePane:
         return self.query_one("#timeline", TimelinePane)
 
-    def pane(self, name: PaneName) -> Widget:
-        return self.query_one(f"#{name}")
+    def pane(self, name: PaneName) -> Pane:
+        return self.query_one(f"#{name}", Widget)  # type: ignore[return-value]  # each pane is a Pane
 
     def _show_pane(self, name: PaneName, focus: bool = True) -> None:
         """Make the pane the active one: shown (where panes collapse) and focused."""
@@ -292,6 +276,7 @@ class AnoraApp(App[None]):
             return
         if message.record:
             self.history.visit(location)
+            self.refresh_bindings()  # Back may have become possible, Forward impossible
         self._go(location)
 
     def _exists(self, location: Location) -> bool:
@@ -343,9 +328,15 @@ class AnoraApp(App[None]):
             return False
         # While the terminal is too small for the reader, only quitting works (the notice says so).
         if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
-            return self.screen is self.screen_stack[0] and not self.too_small
-        if action in ("help", "command_palette"):
-            return not self.too_small
+            if self.screen is not self.screen_stack[0] or self.too_small:
+                return False
+        if action in ("help", "command_palette") and self.too_small:
+            return False
+        # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
+        if action == "back":
+            return self.history.can_go_back or None
+        if action == "forward":
+            return self.history.can_go_forward or None
         return True
 
     def action_cycle_pane(self, step: int) -> None:
@@ -360,6 +351,7 @@ class AnoraApp(App[None]):
         if location is None:
             self.bell()
         else:
+            self.refresh_bindings()
             self._go(location)
 
     def action_forward(self) -> None:
@@ -367,6 +359,7 @@ class AnoraApp(App[None]):
         if location is None:
             self.bell()
         else:
+            self.refresh_bindings()
             self._go(location)
 
     def action_back_out(self) -> None:
@@ -384,9 +377,15 @@ class AnoraApp(App[None]):
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:
         """What the help screen lists: each group's bindings, inherited ones included."""
 
-        def bindings(node_class: type) -> list[BindingType]:
-            merged = node_class._merge_bindings().key_to_bindings.values()
-            return [binding for key_bindings in merged for binding in key_bindings]
+        def bindings(node_class: type) -> list[Binding]:
+            """The class's bindings with those it inherits (a later class's key replaces an earlier one's)."""
+            by_key: dict[str, Binding] = {}
+            for base in reversed(node_class.__mro__):
+                if "BINDINGS" in base.__dict__:
+                    if not base.__dict__.get("inherit_bindings", True):
+                        by_key.clear()
+                    by_key.update((binding.key, binding) for binding in Binding.make_bindings(base.BINDINGS))
+            return list(by_key.values())
 
         def search_keys() -> list[Binding]:
             # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
@@ -395,7 +394,7 @@ class AnoraApp(App[None]):
             screen = Binding.make_bindings(QuoteSearchScreen.BINDINGS)
             return box + [binding for binding in screen if binding.key not in taken]
 
-        return [
+        groups: list[tuple[str, list[BindingType]]] = [
             ("Anywhere", self.BINDINGS),
             ("Reading pane", bindings(ReadingPane)),
             ("Lists (sections, people, scenes, events)", bindings(LinkList)),
@@ -404,6 +403,21 @@ class AnoraApp(App[None]):
             ("Timeline pane", bindings(TimelinePane)),
             ("Quote search", search_keys()),
         ]
+        return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
+
+    def _in_force(self, binding: Binding) -> Binding:
+        """The binding with the keys the user's keymap gives it, if it gives any."""
+        keys = self.keymap_in_force.get(binding.id or "")
+        return binding if keys is None else replace(binding, key=keys, key_display=None)
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        self.keymap_in_force = dict(keymap)  # what the help screen shows
+        super().set_keymap(keymap)
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id a keymap may name."""
+        groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
+        return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not ReaderPalette.is_open(self):
@@ -462,7 +476,7 @@ class AnoraApp(App[None]):
         self.save_place()
         self.exit(return_code=128 + signum)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def report_crash(self, error: Exception) -> None:
         """An unexpected error: keep the reader's place, write the full report to a file, and leave
         a one-line message (see `exit_status`) instead of Textual's traceback."""
         try:
@@ -472,8 +486,6 @@ class AnoraApp(App[None]):
         cause = error.error if isinstance(error, WorkerFailed) else error  # the worker's own error
         self.crash_summary = clean_text(f"{type(cause).__name__}: {cause}".splitlines()[0][:200])
         self.crash_report = write_crash_report(error, self.data_dir)
-        super()._handle_exception(error)
-        self._exit_renderables.clear()
 
 
 def exit_status(app: AnoraApp) -> int:

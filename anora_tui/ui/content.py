@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from textual.content import Content
 
+# Put before a record's `outside_article` text wherever it is shown, so that what the dataset's editor
+# knows from elsewhere is never taken for what the article says.
+OUTSIDE_ARTICLE_LABEL = "Not in the article: "
+
 
 def plain(text: str) -> Content:
     """Data text as displayable content, never parsed as markup."""

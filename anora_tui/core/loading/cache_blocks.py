@@ -46,6 +46,7 @@ BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
 # Nested records: field -> (record type, whether the field holds a tuple of them).
 _NESTED: dict[tuple[type, str], tuple[type, bool]] = {
     (Article, "sections"): (Section, True),
+    (Article, "film_production"): (Production, False),
     (Scene, "position"): (StoryPosition, False),
     (Scene, "production"): (Production, False),
 }

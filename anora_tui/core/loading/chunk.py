@@ -22,18 +22,44 @@ from ..model import (
     StoryPosition,
 )
 
-_NO_FILM = ("", None, "")
+_NO_FILM = ("", None, "", None, "")
 _NO_PRODUCTION = Production()
+
+
+def _production(row) -> Production:
+    return _NO_PRODUCTION if row is None else Production(*row)
 
 
 def _make_article(title, publication, published, sections, film) -> Article:
     sections = tuple(Section(*section, index) for index, section in enumerate(sections))
-    return Article(title, publication, published, sections, *(film or _NO_FILM))
+    film_title, runtime_minutes, runtime_note, production, outside_article = film or _NO_FILM
+    return Article(
+        title,
+        publication,
+        published,
+        sections,
+        film_title,
+        runtime_minutes,
+        runtime_note,
+        _production(production),
+        outside_article,
+    )
 
 
-def _make_scene(scene_id, title, summary, position, production, people, characters, sections) -> Scene:
-    production = _NO_PRODUCTION if production is None else Production(*production)
-    return Scene(scene_id, title, summary, StoryPosition(*position), production, people, characters, sections)
+def _make_scene(
+    scene_id, title, summary, position, production, people, characters, sections, outside_article
+) -> Scene:
+    return Scene(
+        scene_id,
+        title,
+        summary,
+        StoryPosition(*position),
+        _production(production),
+        people,
+        characters,
+        sections,
+        outside_article,
+    )
 
 
 _MAKERS: dict[str, Callable[..., object]] = {

@@ -308,14 +308,29 @@ _SECTION = RecordType(
     Section,
     after=_remember_paragraphs,
 )
+_PRODUCTION = RecordType(
+    "'production'",
+    {
+        "location": _Field(_text, required=False),
+        "days_shot": _Field(_number, required=False),
+        "days_planned": _Field(_number, required=False),
+        "script_pages": _Field(_text, required=False),
+        "camera": _Field(_text_list, required=False),
+        "notes": _Field(_text_list, required=False),
+    },
+    Production,
+)
 _FILM = RecordType(
     "'film'",
     {
         "title": _Field(_text, required=False, default=""),
         "runtime_minutes": _Field(_whole_number(1), required=False, default=None),
         "runtime_note": _Field(_text, required=False, default=""),
+        "production": _Field(_mapping_of(_PRODUCTION), required=False, default=None),  # Production()
+        "outside_article": _Field(_text, required=False, default=""),
     },
-    slots=("title", "runtime_minutes", "runtime_note"),  # Article's film_title, film_runtime_minutes, …
+    # Article's film_title, film_runtime_minutes, …
+    slots=("title", "runtime_minutes", "runtime_note", "production", "outside_article"),
 )
 ARTICLE = RecordType(
     "article",
@@ -337,6 +352,7 @@ _PERSON = RecordType(
         "roles": _Field(_list_of(_text, may_be_empty=False)),
         "description": _Field(_text),
         "aliases": _Field(_text_list, required=False),
+        "outside_article": _Field(_text, required=False),
     },
     Person,
 )
@@ -348,6 +364,7 @@ _CHARACTER = RecordType(
         "played_by": _Field(_reference("people")),
         "description": _Field(_text),
         "aliases": _Field(_text_list, required=False),
+        "outside_article": _Field(_text, required=False),
     },
     Character,
 )
@@ -361,18 +378,6 @@ _POSITION = RecordType(
     },
     StoryPosition,
 )
-_PRODUCTION = RecordType(
-    "'production'",
-    {
-        "location": _Field(_text, required=False),
-        "days_shot": _Field(_number, required=False),
-        "days_planned": _Field(_number, required=False),
-        "script_pages": _Field(_text, required=False),
-        "camera": _Field(_text_list, required=False),
-        "notes": _Field(_text_list, required=False),
-    },
-    Production,
-)
 _SCENE = RecordType(
     "scene",
     {
@@ -384,6 +389,7 @@ _SCENE = RecordType(
         "people": _Field(_people_list, required=False, default=()),
         "characters": _Field(_list_of(_reference("characters")), required=False, default=()),
         "sections": _Field(_sections_list, required=False, default=()),
+        "outside_article": _Field(_text, required=False),
     },
     Scene,
 )
@@ -398,6 +404,7 @@ _EVENT = RecordType(
         "date_note": _Field(_text, required=False),
         "people": _Field(_people_list, required=False, default=()),
         "sections": _Field(_sections_list, required=False, default=()),
+        "outside_article": _Field(_text, required=False),
     },
     Event,
 )

@@ -35,7 +35,7 @@ class PeoplePane(Vertical):
     """Everyone in the article (list view), or one person (detail view)."""
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META)}
-    BINDINGS = [Binding("escape", "back_out", "Back")]
+    BINDINGS = [Binding("escape", "back_out", "Back", id="people.back-out")]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -19,6 +19,7 @@ from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
 from ...core.text import excerpt
 from ...core.timeline_layout import format_event_date, format_position
+from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
@@ -37,6 +38,7 @@ META = ".person-detail--meta"
 MATCH = ".person-detail--match"
 NAMED = ".person-detail--named"
 VIA_NOTE = ".person-detail--via-note"
+OUTSIDE = ".person-detail--outside"  # what the dataset says that the article does not
 SECTION_STYLES = (".person-detail--section-even", ".person-detail--section-odd")
 
 # Heading titles the jump keys look for.
@@ -46,12 +48,12 @@ QUOTES, SCENES, MENTIONS = "QUOTES", "SCENES", "MENTIONS"
 class PersonDetail(DetailView):
     """The detail view of one person: a header line over a list of followable rows."""
 
-    COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, META, MATCH, NAMED, VIA_NOTE, *SECTION_STYLES)}
+    COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, META, MATCH, NAMED, VIA_NOTE, OUTSIDE, *SECTION_STYLES)}
     BINDINGS = [
         # Not q: the App quits with q.
-        Binding("quotation_mark", f"jump('{QUOTES}')", "Quotes", key_display='"', tooltip="Jump to their quotes"),
-        Binding("s", f"jump('{SCENES}')", "Scenes", tooltip="Jump to their scenes"),
-        Binding("m", f"jump('{MENTIONS}')", "Mentions", tooltip="Jump to where the article names them"),
+        Binding("quotation_mark", f"jump('{QUOTES}')", "Quotes", key_display='"', tooltip="Jump to their quotes", id="person.jump-to-quotes"),
+        Binding("s", f"jump('{SCENES}')", "Scenes", tooltip="Jump to their scenes", id="person.jump-to-scenes"),
+        Binding("m", f"jump('{MENTIONS}')", "Mentions", tooltip="Jump to where the article names them", id="person.jump-to-mentions"),
     ]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
@@ -181,12 +183,16 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
         for character_id in person.characters:
             character = dataset.characters_by_id[character_id]
             label = Content.assemble((character.name, NAME), " — ", (character.description, META))
+            if character.outside_article:
+                label = Content.assemble(label, " ", (OUTSIDE_ARTICLE_LABEL + character.outside_article, OUTSIDE))
             rows.append(Link(label, Location("person", character.played_by)))
 
     heading("ROLES")
     rows.append(Info(Content("  " + ", ".join(person.roles))))
     heading("ABOUT")
     rows.append(Info(Content("  " + person.description)))
+    if person.outside_article:
+        rows.append(Info(Content.styled("  " + OUTSIDE_ARTICLE_LABEL + person.outside_article, OUTSIDE)))
 
     mentions = dataset.mentions_of(person.id)
     if mentions:

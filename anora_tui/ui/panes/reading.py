@@ -58,13 +58,13 @@ class ReadingPane(ScrollView, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("up,k", "scroll_up", "Up", show=False),
-        Binding("down,j", "scroll_down", "Down", show=False),
-        Binding("right_square_bracket", "step_link(1)", "Name", show=True, tooltip="Select the next name"),
-        Binding("left_square_bracket", "step_link(-1)", "Previous name", show=False),
-        Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person"),
-        Binding("right,l", "step_section(1)", "Section", show=True, tooltip="Next section"),
-        Binding("left,h", "step_section(-1)", "Previous section", show=False),
+        Binding("up,k", "scroll_up", "Up", show=False, id="reading.scroll-up"),
+        Binding("down,j", "scroll_down", "Down", show=False, id="reading.scroll-down"),
+        Binding("right_square_bracket", "step_link(1)", "Name", show=True, tooltip="Select the next name", id="reading.next-name"),
+        Binding("left_square_bracket", "step_link(-1)", "Previous name", show=False, id="reading.previous-name"),
+        Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person", id="reading.open-name"),
+        Binding("right,l", "step_section(1)", "Section", show=True, tooltip="Next section", id="reading.next-section"),
+        Binding("left,h", "step_section(-1)", "Previous section", show=False, id="reading.previous-section"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -154,8 +154,8 @@ class TimelinePane(Vertical):
     }
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("t", "toggle_track", "Track", show=True),
-        Binding("escape", "back_out", "Back", show=True),
+        Binding("t", "toggle_track", "Track", show=True, id="timeline.switch-track"),
+        Binding("escape", "back_out", "Back", show=True, id="timeline.back-out"),
     ]
 
     def __init__(self, dataset: Dataset, *, id: str | None = None, classes: str | None = None) -> None:

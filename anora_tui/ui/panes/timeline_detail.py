@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ...core.model import Dataset, Event, Scene
+from ...core.model import Dataset, Event, Production, Scene
 from ...core.navigation import Location
 from ...core.text import clean_text
 from ...core.timeline_layout import (
@@ -23,6 +23,7 @@ from ...core.timeline_layout import (
     format_position,
     format_quantity,
 )
+from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
@@ -42,6 +43,7 @@ class TimelineDetail(DetailView):
         "timeline-detail--label",
         "timeline-detail--approximate",
         "timeline-detail--muted",
+        "timeline-detail--outside",
     }
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
@@ -100,10 +102,14 @@ class TimelineDetail(DetailView):
             text.append(f" ({clean_text(position.description)})", self._style("muted"))
         text.append("\n\n")
         text.append(clean_text(scene.summary))
+        self._append_outside_article(text, scene.outside_article)
         return text
 
-    def _production_lines(self, scene: Scene) -> Iterable[tuple[str, str]]:
-        production = scene.production
+    def _append_outside_article(self, text: Text, outside_article: str) -> None:
+        if outside_article:
+            text.append(f"\n\n{OUTSIDE_ARTICLE_LABEL}{clean_text(outside_article)}", self._style("outside"))
+
+    def _production_lines(self, production: Production) -> Iterable[tuple[str, str]]:
         if production.location:
             yield "Location", production.location
         days = [
@@ -131,25 +137,37 @@ class TimelineDetail(DetailView):
             text.append(f"\n{clean_text(event.date_note)}", self._style("muted"))
         text.append("\n\n")
         text.append(clean_text(event.summary))
+        self._append_outside_article(text, event.outside_article)
         return text
 
     # --- links --------------------------------------------------------------------------------
 
-    def _shooting_rows(self, scene: Scene) -> list[Row]:
-        """How the scene was shot, as rows of the list: at any height the keys reach every line."""
-        rows: list[Row] = [Heading("How it was shot")]
-        for label, value in self._production_lines(scene):
+    def _shooting_rows(self, heading: str, production: Production) -> list[Row]:
+        """How the scene (or the whole film) was shot, as rows of the list: at any height the keys
+        reach every line."""
+        rows: list[Row] = [Heading(heading)]
+        for label, value in self._production_lines(production):
             line = Text()
             if label:
                 line.append(f"{label}: ", self._style("label"))
             line.append(clean_text(value))
             rows.append(Info(line))
-        if len(rows) == 1:
-            rows.append(Info(Text("The article does not say.", self._style("muted"))))
         return rows
 
+    def _film_rows(self) -> list[Row]:
+        """What the dataset says of the whole film's making (its look, shots not tied to one scene)."""
+        article = self.dataset.article
+        rows = self._shooting_rows("The whole film", article.film_production)
+        if article.film_outside_article:
+            outside = Text(OUTSIDE_ARTICLE_LABEL + clean_text(article.film_outside_article), self._style("outside"))
+            rows.append(Info(outside))
+        return rows if len(rows) > 1 else []
+
     def _scene_links(self, scene: Scene) -> list[Row]:
-        rows: list[Row] = self._shooting_rows(scene) + self._people_rows(scene.people)
+        rows: list[Row] = self._shooting_rows("How it was shot", scene.production)
+        if len(rows) == 1:
+            rows.append(Info(Text("The article does not say.", self._style("muted"))))
+        rows += self._people_rows(scene.people)
         if scene.characters:
             rows.append(Heading("Characters"))
             for character_id in scene.characters:
@@ -158,7 +176,8 @@ class TimelineDetail(DetailView):
                 label = Text(clean_text(character.name))
                 label.append(f" — played by {clean_text(player.name)}", self._style("muted"))
                 rows.append(Link(label, Location("person", player.id)))
-        return rows + self._section_rows(scene.sections)
+        # The whole film's facts come last, so that the scene's own links stay near the top.
+        return rows + self._section_rows(scene.sections) + self._film_rows()
 
     def _event_links(self, event: Event) -> list[Row]:
         return self._people_rows(event.people) + self._section_rows(event.sections)

@@ -25,9 +25,9 @@ class HelpScreen(ModalScreen[None]):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"help--keys"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True),
-        Binding("down,j", "scroll('down')", "Down", show=False),
-        Binding("up,k", "scroll('up')", "Up", show=False),
+        Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True, id="help.close"),
+        Binding("down,j", "scroll('down')", "Down", show=False, id="help.scroll-down"),
+        Binding("up,k", "scroll('up')", "Up", show=False, id="help.scroll-up"),
     ]
 
     def __init__(self, groups: Sequence[KeyGroup]) -> None:

@@ -173,9 +173,9 @@ class SearchBox(Input):
     """The query box. Up, Down and Enter act on the results while the focus stays here to type."""
 
     BINDINGS = [
-        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="Previous result"),
-        Binding("down", "screen.move(1)", "Next", show=True, key_display="↓", tooltip="Next result"),
-        Binding("enter", "screen.choose", "Open quote", show=True, tooltip="Open the quote in its section"),
+        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="Previous result", id="search.previous-result"),
+        Binding("down", "screen.move(1)", "Next", show=True, key_display="↓", tooltip="Next result", id="search.next-result"),
+        Binding("enter", "screen.choose", "Open quote", show=True, tooltip="Open the quote in its section", id="search.open"),
     ]
 
 
@@ -183,12 +183,12 @@ class QuoteSearchScreen(ModalScreen[str | None]):
     """Search the quotes; dismissed with the chosen quote id, or None on Escape."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Back", show=True),
-        Binding("enter", "choose", "Open quote", show=False),
-        Binding("down", "move(1)", "Next result", show=False),
-        Binding("up", "move(-1)", "Previous result", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("escape", "cancel", "Back", show=True, id="search.back"),
+        Binding("enter", "choose", "Open quote", show=False, id="search.screen-open"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.screen-next-result"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.screen-previous-result"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page-up"),
     ]
 
     def __init__(self, dataset: Dataset, index: QuoteIndex, query: str = "") -> None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.text import Text
 from textual import events
+from textual.content import Content
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -52,11 +53,12 @@ class KeyBar(Widget, can_focus=False):
         "key-bar--separator",
     }
 
+    hovered: reactive[KeyHint | None] = reactive(None)  # the key under the mouse, drawn highlighted
+
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self._shown: tuple[tuple[KeyHint, ...], KeyHint | None] | None = None  # None: not read yet
         self._update_pending = False
-        self._hovered: KeyHint | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -130,26 +132,27 @@ class KeyBar(Widget, can_focus=False):
     def hint_at(self, x: int) -> KeyHint | None:
         return next((p.hint for p in self.placed() if p.start <= x < p.end), None)
 
-    def render(self) -> Text:
-        style = self.get_component_rich_style
-        key_style, description_style = style("key-bar--key"), style("key-bar--description")
-        disabled, hover = style("key-bar--disabled"), style("key-bar--hover")
-        line = Text(no_wrap=True, overflow="crop", end="")
+    def render(self) -> Content:
+        # Component-class styles, resolved when the line is drawn: a theme change needs no rebuild.
+        parts: list[Content | tuple[str, str] | str] = []
+        at = 0
         for place in self.placed():
-            if place.start > line.cell_len:
-                gap = place.start - line.cell_len
+            if place.start > at:
+                gap = place.start - at
                 if place.hint is self.palette:
-                    line.append(" " * (gap - 1))
-                    line.append(PALETTE_SEPARATOR, style("key-bar--separator"))
+                    parts += [" " * (gap - 1), (PALETTE_SEPARATOR, ".key-bar--separator")]
                 else:
-                    line.append(" " * gap)
-            item = Text.assemble((place.hint.display, key_style), (" " + place.hint.description, description_style))
+                    parts.append(" " * gap)
+            item = Content.assemble(
+                (place.hint.display, ".key-bar--key"), (" " + place.hint.description, ".key-bar--description")
+            )
             if not place.hint.enabled:
-                item.stylize(disabled)
-            if place.hint == self._hovered:
-                item.stylize(hover)
-            line.append_text(item)
-        return line
+                item = item.stylize(".key-bar--disabled")
+            if place.hint == self.hovered:
+                item = item.stylize(".key-bar--hover")
+            parts.append(item)
+            at = place.end
+        return Content.assemble(*parts)
 
     # --- mouse
 
@@ -160,10 +163,10 @@ class KeyBar(Widget, can_focus=False):
         self._hover(None)
 
     def _hover(self, hint: KeyHint | None) -> None:
-        if hint != self._hovered:
-            self._hovered = hint
-            self.tooltip = hint.tooltip if hint is not None else None
-            self.refresh()
+        self.hovered = hint
+
+    def watch_hovered(self, hint: KeyHint | None) -> None:
+        self.tooltip = hint.tooltip if hint is not None else None
 
     def on_click(self, event: events.Click) -> None:
         hint = self.hint_at(event.x)

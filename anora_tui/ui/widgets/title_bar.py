@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
+from textual.content import Content
 from textual.widget import Widget
 
 
@@ -18,10 +18,9 @@ class TitleBar(Widget, can_focus=False):
         self.title_text = title
         self.sub_title_text = sub_title
 
-    def render(self) -> Text:
-        line = Text(self.title_text, self.get_component_rich_style("title-bar--title"),
-                    no_wrap=True, end="")
-        if self.sub_title_text:
-            line.append(" — " + self.sub_title_text, self.get_component_rich_style("title-bar--sub-title"))
-        line.truncate(self.size.width, overflow="ellipsis")
-        return line
+    def render(self) -> Content:
+        line = Content.assemble(
+            (self.title_text, ".title-bar--title"),
+            (" — " + self.sub_title_text, ".title-bar--sub-title") if self.sub_title_text else "",
+        )
+        return line.truncate(self.size.width, ellipsis=True)

@@ -1,0 +1,128 @@
+"""The user's settings: `$XDG_CONFIG_HOME/anora-tui/config.toml`, read with `tomllib`.
+
+    theme = "gruvbox"            # the theme the reader starts with (a theme picked in the palette
+                                 # is remembered in the state and wins over this one)
+    [keymap]                     # binding id = keys (comma-separated), replacing the defaults
+    "app.search" = "slash,ctrl+f"
+    "reading.next-section" = "right,l,period"
+
+A bad file never stops the reader: each problem is one line (`FILE:LINE: problem`) and whatever is
+wrong is left at its default. Which ids and themes exist is the UI's to say: `read_config` checks
+the file against the names it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Collection
+
+from .files import FileTooBig, read_regular_file
+from .text import one_line
+
+CONFIG_FILE_NAME = "config.toml"
+MAX_CONFIG_BYTES = 1024 * 1024
+_KNOWN_KEYS = ("theme", "keymap")
+_KEY_NAME = re.compile(r"[a-z0-9_+\-]+\Z")  # Textual's key names: "ctrl+f", "question_mark", "f1"
+
+
+@dataclass(frozen=True)
+class Config:
+    theme: str | None = None
+    keymap: dict[str, str] = field(default_factory=dict)
+    problems: tuple[str, ...] = ()  # one line each, `FILE:LINE: problem`
+
+
+def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str]) -> Config:
+    """The settings in `path` that are valid; a missing file is no settings and no problem."""
+    try:
+        data = read_regular_file(path, MAX_CONFIG_BYTES)
+    except FileNotFoundError:
+        return Config()
+    except FileTooBig:
+        return Config(problems=(f"{one_line(str(path))}: over {MAX_CONFIG_BYTES} bytes; not read",))
+    except OSError as error:
+        return Config(problems=(f"{one_line(str(path))}: cannot be read: {error.strerror or error}",))
+    try:
+        text = data.decode("utf-8")
+        settings = tomllib.loads(text)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return Config(problems=(f"{one_line(str(path))}:{line}: not UTF-8 text; not read",))
+    except tomllib.TOMLDecodeError as error:
+        return Config(problems=(_syntax_problem(path, str(error)),))
+    return _checked(path, text, settings, binding_ids, themes)
+
+
+def _syntax_problem(path: Path, message: str) -> str:
+    # tomllib says "Invalid value (at line 3, column 9)": put the line where every other message has it.
+    where = re.search(r" \(at line (\d+), column (\d+)\)$", message)
+    if where:
+        message = message[: where.start()]
+        return f"{one_line(str(path))}:{where[1]}: {one_line(message)}; the file is ignored"
+    return f"{one_line(str(path))}: {one_line(message)}; the file is ignored"
+
+
+def _checked(
+    path: Path, text: str, settings: dict, binding_ids: Collection[str], themes: Collection[str]
+) -> Config:
+    shown = one_line(str(path))
+    problems: list[str] = []
+
+    def problem(key: str, message: str, table: str | None = None) -> None:
+        problems.append(f"{shown}:{_line_of(text, key, table)}: {message}")
+
+    for key in settings:
+        if key not in _KNOWN_KEYS:
+            problem(key, f"unknown setting {_quoted(key)} (known: {', '.join(_KNOWN_KEYS)}); ignored")
+
+    theme = settings.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        problem("theme", "'theme' must be a string, the name of a theme; ignored")
+        theme = None
+    elif theme is not None and theme not in themes:
+        problem("theme", f"unknown theme {_quoted(theme)} (known: {', '.join(sorted(themes))}); ignored")
+        theme = None
+
+    keymap: dict[str, str] = {}
+    table = settings.get("keymap", {})
+    if not isinstance(table, dict):
+        problem("keymap", "'keymap' must be a table: [keymap] then lines of binding-id = \"keys\"; ignored")
+        table = {}
+    for binding_id, keys in table.items():
+        if binding_id not in binding_ids:
+            problem(binding_id, f"unknown binding id {_quoted(binding_id)} (see the help screen, ?); ignored", "keymap")
+        elif not isinstance(keys, str) or not keys.strip():
+            problem(binding_id, f"the keys for {_quoted(binding_id)} must be a string such as \"ctrl+f\"; ignored", "keymap")
+        elif bad := [key for key in _split_keys(keys) if not _KEY_NAME.match(key)]:
+            problem(binding_id, f"{_quoted(bad[0])} is not a key name (such as ctrl+f, f2, question_mark); ignored", "keymap")
+        else:
+            keymap[binding_id] = ",".join(_split_keys(keys))
+    return Config(theme=theme, keymap=keymap, problems=tuple(problems))
+
+
+def _split_keys(keys: str) -> list[str]:
+    return [key.strip() for key in keys.split(",") if key.strip()]
+
+
+def _quoted(value: str) -> str:
+    value = one_line(value)
+    return f"'{value[:59]}…'" if len(value) > 60 else f"'{value}'"
+
+
+def _line_of(text: str, key: str, table: str | None) -> int:
+    """The line a key is set on (in `[table]` if given): tomllib gives values, not positions."""
+    in_table = table is None
+    pattern = re.compile(r'\s*(?:"' + re.escape(key) + r'"|\'' + re.escape(key) + r"'|" + re.escape(key) + r")\s*[=.]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]]*?)\s*\]", line)
+        if header:
+            in_table = table is None or header[1].strip("\"'") == table
+            if table is not None and header[1].strip("\"'") == key:
+                return number
+            continue
+        if in_table and pattern.match(line):
+            return number
+    return 1

@@ -1,0 +1,165 @@
+"""The user's settings file: keys remapped by binding id, the starting theme, and every way the file
+can be wrong (one line naming the file, line and problem; the reader starts with the defaults)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ui_harness import NARROW, screen_text, settle, wait_for
+
+from anora_tui.core.config import read_config
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.screens.help import HelpScreen
+from anora_tui.ui.screens.quote_search import QuoteSearchScreen
+
+IDS = {"app.search", "app.help", "reading.next-section"}
+THEMES = {"textual-dark", "gruvbox"}
+
+
+def config_in(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "config.toml"
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def test_a_missing_file_is_no_settings_and_no_problem(tmp_path):
+    config = read_config(tmp_path / "config.toml", IDS, THEMES)
+    assert (config.theme, config.keymap, config.problems) == (None, {}, ())
+
+
+def test_a_good_file_gives_its_theme_and_keys(tmp_path):
+    path = config_in(tmp_path, 'theme = "gruvbox"\n[keymap]\n"app.search" = "ctrl+f, slash"\n')
+    config = read_config(path, IDS, THEMES)
+    assert config.theme == "gruvbox"
+    assert config.keymap == {"app.search": "ctrl+f,slash"}
+    assert config.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ('theme = "gruvbox"\n[keymap\n', 2, "the file is ignored"),  # TOML syntax
+        ('theme = \n', 1, "the file is ignored"),
+        ('theme = "nope"\n', 1, "unknown theme 'nope'"),
+        ("theme = 3\n", 1, "'theme' must be a string"),
+        ('colour = "red"\n', 1, "unknown setting 'colour'"),
+        ('keymap = "x"\n', 1, "'keymap' must be a table"),
+        ('[keymap]\n"app.search" = "ctrl+f"\n"app.serch" = "f2"\n', 3, "unknown binding id 'app.serch'"),
+        ('[keymap]\n"app.search" = 5\n', 2, "must be a string"),
+        ('[keymap]\n"app.search" = ""\n', 2, "must be a string"),
+        ('[keymap]\n"app.help" = "ctrl + f"\n', 2, "'ctrl + f' is not a key name"),
+    ],
+    ids=["syntax", "no-value", "unknown-theme", "theme-type", "unknown-setting", "keymap-type",
+         "unknown-id", "keys-type", "empty-keys", "bad-key-name"],
+)
+def test_each_problem_is_one_line_naming_file_and_line(tmp_path, text, line, message):
+    path = config_in(tmp_path, text)
+    config = read_config(path, IDS, THEMES)
+    assert len(config.problems) == 1, config.problems
+    problem = config.problems[0]
+    assert problem.startswith(f"{path}:{line}: "), problem
+    assert message in problem and "\n" not in problem
+
+
+def test_a_bad_entry_leaves_the_good_ones_in_force(tmp_path):
+    path = config_in(tmp_path, '[keymap]\n"app.serch" = "f2"\n"app.help" = "f3"\n')
+    config = read_config(path, IDS, THEMES)
+    assert config.keymap == {"app.help": "f3"}
+    assert len(config.problems) == 1
+
+
+def test_not_utf8_names_the_line(tmp_path):
+    path = config_in(tmp_path, b'theme = "gruvbox"\n# caf\xe9\n')
+    config = read_config(path, IDS, THEMES)
+    assert config.problems == (f"{path}:2: not UTF-8 text; not read",)
+
+
+def test_a_directory_in_its_place_is_one_line(tmp_path):
+    (tmp_path / "config.toml").mkdir()
+    config = read_config(tmp_path / "config.toml", IDS, THEMES)
+    assert len(config.problems) == 1 and config.problems[0].startswith(f"{tmp_path / 'config.toml'}: ")
+
+
+def test_control_characters_in_the_file_never_reach_a_message(tmp_path):
+    path = config_in(tmp_path, 'theme = "\\u001b]0;owned\\u0007"\n')
+    (problem,) = read_config(path, IDS, THEMES).problems
+    assert "\x1b" not in problem and "\x07" not in problem
+
+
+# --- in the reader --------------------------------------------------------------------------------
+
+
+async def test_a_remapped_key_works_and_the_help_shows_it(shipped_dataset, tmp_path):
+    path = config_in(tmp_path, '[keymap]\n"app.search" = "ctrl+f"\n')
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")  # no longer search
+        await settle(pilot)
+        assert not isinstance(app.screen, QuoteSearchScreen)
+        await pilot.press("ctrl+f")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSearchScreen))
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = screen_text(app)
+        search_rows = [line for line in text.splitlines() if "Search the quotes" in line]
+        assert search_rows and "^f" in search_rows[0] and "/" not in search_rows[0].split("Search")[0], text
+
+
+async def test_the_settings_theme_is_the_starting_theme(shipped_dataset, tmp_path):
+    path = config_in(tmp_path, 'theme = "gruvbox"\n')
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert app.theme == "gruvbox"
+
+
+async def test_a_bad_file_is_named_and_the_reader_starts_with_the_defaults(shipped_dataset, tmp_path):
+    path = config_in(tmp_path, '[keymap]\n"app.nosuch" = "ctrl+f"\n')
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        (toast,) = app.screen.query("Toast")
+        region = toast.region
+        rows = screen_text(app).splitlines()[region.y : region.bottom]
+        inside = "".join("".join(row[region.x : region.right].strip(" ▌").split()) for row in rows)
+        assert "".join(f"{path}:2: unknown binding id 'app.nosuch'".split()) in inside, rows
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSearchScreen))
+
+
+def test_every_binding_of_the_reader_has_an_id():
+    """Every `Binding(...)` in the reader's code names an id, so a keymap can reach it."""
+    import ast
+
+    import anora_tui
+
+    missing = []
+    for path in sorted(Path(anora_tui.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Binding":
+                if not any(keyword.arg == "id" for keyword in node.keywords):
+                    missing.append(f"{path.name}:{node.lineno}")
+    assert not missing, missing
+
+
+async def test_every_id_a_keymap_may_name_is_known_to_the_reader(shipped_dataset, tmp_path):
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json")
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        ids = app.binding_ids()
+    assert {"app.search", "app.back", "reading.next-section", "list.open", "help.close"} <= ids
+
+
+def test_paths_says_where_the_settings_live(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "anora_tui", "paths"], capture_output=True, text=True, check=True
+    )
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
+    assert lines["settings"].endswith("anora-tui/config.toml")
+    assert set(lines) == {"settings", "state", "cache", "data"}

@@ -1,0 +1,79 @@
+"""Every private Textual name the reader uses still exists on the installed Textual.
+
+The names live in one module, `anora_tui/ui/textual_private.py`; when an upgrade removes or renames
+one, this test names it, instead of the reader silently starting slower or drawing stale rows.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from anora_tui.ui import textual_private
+from anora_tui.ui.textual_private import PRIVATE_NAMES
+
+PACKAGE = Path(textual_private.__file__).parents[1]
+
+
+def instances() -> dict[str, object]:
+    app = App()  # instance attributes are set in __init__; nothing runs
+    with app._context():  # noqa: SLF001 - a Screen and a widget need an active app to be made
+        return {"App": app, "Screen": Screen(), "OptionList": OptionList("a"), "Option": Option("a")}
+
+
+@pytest.mark.parametrize(("owner", "name"), PRIVATE_NAMES, ids=[f"{o}.{n}" for o, n in PRIVATE_NAMES])
+def test_each_private_name_still_exists(owner, name):
+    made = instances()[owner]
+    assert hasattr(made, name), (
+        f"Textual's {owner} has no {name} any more: see anora_tui/ui/textual_private.py for what it was for"
+    )
+
+
+def test_the_list_covers_every_private_name_the_module_uses():
+    """`PRIVATE_NAMES` is what the test checks: every `x._name` in the module must be in it."""
+    tree = ast.parse(Path(textual_private.__file__).read_text(encoding="utf-8"))
+    used = {
+        node.attr
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
+    }
+    own = {"_resumed", "_resized", "_skip_paint", "_cache_width"}  # this module's own attributes
+    overridden = {
+        node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name.startswith("_")
+    }
+    listed = {name for _, name in PRIVATE_NAMES}
+    assert (used | overridden) - own - {"__init__"} <= listed
+
+
+def test_no_other_module_of_the_reader_reaches_into_textual_privates():
+    """Outside textual_private.py, no UI module reads or calls a private attribute of Textual's classes
+    (its own underscore names, defined in the same file, are fine)."""
+    textual_privates = {
+        name for cls in (App, Screen, OptionList, Option) for name in dir(cls) if name.startswith("_")
+    } | {name for _, name in PRIVATE_NAMES}
+    textual_privates = {name for name in textual_privates if not name.startswith("__")}
+    offenders = []
+    for path in sorted((PACKAGE / "ui").rglob("*.py")):
+        if path.name == "textual_private.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        own |= {
+            target.attr
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Assign, ast.AnnAssign))
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+            if isinstance(target, ast.Attribute)
+        }
+        offenders += [
+            f"{path.relative_to(PACKAGE)}:{node.lineno}: {node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute) and node.attr in textual_privates and node.attr not in own
+        ]
+    assert not offenders, "private Textual names outside textual_private.py:\n" + "\n".join(offenders)

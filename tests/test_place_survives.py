@@ -178,3 +178,15 @@ async def test_a_signal_over_a_modal_screen_saves_the_readers_place(example_data
     assert app.return_code == 128 + signal.SIGTERM
     assert app.save_error is None and not app.crash_summary
     assert load_state(isolated_state).state.section_id == SECOND_ID
+
+
+async def test_a_save_due_as_the_reader_closes_is_harmless(example_dataset, isolated_state):
+    """The debounced save can come due while the App tears its panes down (as when a test leaves
+    `run_test` without quitting): with no panes there is no place to read, and the last save stands."""
+    app = AnoraApp(example_dataset, state_path=isolated_state)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await app.query_one("#panes").remove()
+        app.places._save_if_moved()  # what the timer would call
+        assert app.is_running and not app.crash_summary

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.css.query import NoMatches
 from textual.timer import Timer
 
 from ..core.state import LoadedState, SavedState, load_state, save_state
@@ -46,7 +47,13 @@ class PlaceKeeper:
 
     def _save_if_moved(self) -> None:
         self._timer = None
-        if self.app.current_state() != self._base:
+        if self.app.quitting:  # the last save is the quit's own
+            return
+        try:
+            state = self.app.current_state()
+        except NoMatches:  # the reader is closing and its panes are gone: the last save stands
+            return
+        if state != self._base:
             self.save()
 
     def save(self) -> bool:

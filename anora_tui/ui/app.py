@@ -236,7 +236,12 @@ class AnoraApp(OneLineCrashApp):
             self.pane(name).focus_default()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Clicking or tabbing into a pane makes it the active one."""
+        """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
+        a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
+        one) gives it up at once: the pane is hidden."""
+        if self.too_small and event.widget.screen is self.screen_stack[0]:
+            self._unfocus_hidden_pane()
+            return
         if self.screen is not self.screen_stack[0]:
             return
         for node in event.widget.ancestors_with_self:
@@ -245,25 +250,29 @@ class AnoraApp(OneLineCrashApp):
                 return
 
     def fit_to_size(self, size: Size) -> None:
-        """Below the minimum size the notice hides the panes: they are disabled too, so none keeps
-        the focus or takes a key (only quitting works), and the focus comes back with the room."""
+        """Below the minimum size the notice hides the panes, and none may keep the focus: a hidden
+        list would still take PageUp and the like. The focus comes back with the room. (Unfocusing is
+        cheap; disabling the panes would restyle every widget at each crossing of the threshold.)"""
         too_small = size.width < TINY_WIDTH or size.height < TINY_HEIGHT
         if too_small == self.too_small:
             return
         self.too_small = too_small
         reader = self.screen_stack[0]
-        panes = reader.query_one("#panes")
         if too_small:
-            self._focus_before_too_small = reader.focused
-            panes.disabled = True
+            self._unfocus_hidden_pane()
         else:
-            panes.disabled = False
             widget, self._focus_before_too_small = self._focus_before_too_small, None
             if widget is not None and widget.is_attached and widget.focusable:
                 reader.set_focus(widget)
-            else:
+            elif reader.focused is None:
                 self.pane(self.active_pane).focus_default()
         self.refresh_bindings()
+
+    def _unfocus_hidden_pane(self) -> None:
+        reader = self.screen_stack[0]
+        if reader.focused is not None:
+            self._focus_before_too_small = reader.focused
+            reader.set_focus(None)
 
     # --- navigation --------------------------------------------------------------------------
 

@@ -243,7 +243,7 @@ def test_article_given_twice(make_data_dir):
         "  sections: [{id: s, title: S, paragraphs: [p]}]\n"
     )
     directory = make_data_dir({"zz-second.yaml": second})
-    message = f"'article' given twice (first in {directory / 'article.yaml'}:3:1)"
+    message = f"'article' given twice (first in {directory / 'article.yaml'}:4:1)"
     assert only_problem(directory) == f"{directory / 'zz-second.yaml'}:1:1: {message}"
 
 
@@ -471,6 +471,23 @@ def test_quote_in_another_paragraph_says_which(change):
     assert_only_problem(directory, "quotes.yaml", text, "I just kept", message)
 
 
+def test_a_quote_typed_with_plain_quotes_or_dashes_says_so(change):
+    # the paragraph has "can’t" (typographic); the quote types "can't"
+    directory, text = change("quotes.yaml", "when I can’t sleep.", "when I can't sleep.")
+    message = (
+        "'text' does not appear verbatim in section 'origins' paragraph 3 (the only difference is a "
+        "typographic quote or dash: the paragraph has ’ where this has ')"
+    )
+    assert_only_problem(directory, "quotes.yaml", text, "I grew up", message)
+
+
+def test_a_short_quote_that_differs_at_once_still_gets_a_hint(change):
+    directory, text = change("quotes.yaml", "The cold did half the acting", "Cold did half the acting")
+    assert only_problem(directory).endswith(
+        "(the paragraph does not even have its first words: check the section and paragraph)"
+    )
+
+
 def test_note_says_not_verbatim(change):
     directory, text = change("notes.yaml", "says: The lead actor, 23,", "says: The lead actor, 32,")
     message = "'says' does not appear verbatim in section 'afterwards' paragraph 1"
@@ -672,3 +689,17 @@ def test_error_messages_show_data_text_safely(make_data_dir):
     message = only_problem(directory)
     assert "\x1b" not in message and "\x07" not in message
     assert "unknown collection 'bad\ufffd]52;c;x\ufffd'" in message
+
+
+def test_excerpt_hints_name_every_typographic_difference_and_where_the_text_is():
+    from anora_tui.core.loading.problems import excerpt_hint
+
+    paragraphs = ("First — a dash and “quotes”.", "It’s here – too.")
+    assert excerpt_hint('First - a dash and "quotes"', paragraphs, 1) == (
+        " (the only difference is a typographic quote or dash: the paragraph has — where this has -, "
+        '“ where this has ", ” where this has ")'
+    )
+    assert excerpt_hint("It's here - too", paragraphs, 1) == (
+        " (it is in paragraph 2; the only difference is a typographic quote or dash: the paragraph has "
+        "’ where this has ', – where this has -)"
+    )

@@ -1,4 +1,4 @@
-"""The title line: the article's title and publication, centred, cut with an ellipsis when narrow."""
+"""The title line: the film, the article's title and publication, centred, cut with an ellipsis when narrow."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 @pytest.mark.parametrize("width", [30, 80, 120, 200])
 async def test_title_line(shipped_dataset, width) -> None:
     article = shipped_dataset.article
-    whole = f"{article.title} — {article.publication}, {article.date}"
+    whole = f"{article.film_title} │ {article.title} — {article.publication}, {article.date}"
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(pilot)

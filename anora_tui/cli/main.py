@@ -1,4 +1,4 @@
-"""The `anora-tui` command: the reader (default), `check`, `quotes` and `paths`.
+"""The `anora-tui` command: the reader (default), `check`, `quotes`, `paths`, `new` and `schema`.
 
 Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments) or output that could
 not be written. Everything printed goes through `output` (cleaned, output errors handled).
@@ -38,17 +38,22 @@ def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) 
         metavar="DIR",
         type=Path,
         default=default,
-        help="dataset directory (default: the shipped article)",
+        help="dataset directory (default: the shipped dataset, the making of Anora)",
     )
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="anora-tui",
-        description="A terminal reader for the making of Sean Baker's film Anora.",
+        description="A terminal reader for a film's making-of article: its sections, the people in it, "
+        "their quotes and a timeline of the film's scenes and the production, read from a dataset of "
+        "YAML files (docs/data-format.md).",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _add_data_argument(parser)
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the dataset when its files change (for its author)"
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate a dataset and print a summary")
@@ -61,6 +66,12 @@ def build_parser() -> argparse.ArgumentParser:
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
     add_quotes_arguments(quotes)
+
+    from .authoring import add_new_arguments
+
+    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template")
+    add_new_arguments(new)
+    commands.add_parser("schema", help="print the JSON Schema of a dataset file (for editors)")
     return parser
 
 
@@ -79,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    if args.command in ("new", "schema"):  # no dataset to read
+        from .authoring import run_authoring
+
+        return run_authoring(args)
     if args.command is None:
         from .terminal import TerminalMissing, prepare_terminal
 
@@ -99,8 +114,9 @@ def _run(argv: list[str] | None) -> int:
         return 2
 
     if args.command == "check":
-        counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items())
-        output.write_line(f"{data_dir}: ok: {counts}")
+        from .authoring import check_summary
+
+        output.write_line(check_summary(data_dir, dataset))
         return 0
     if args.command == "quotes":
         from .quotes import run_quotes
@@ -109,4 +125,4 @@ def _run(argv: list[str] | None) -> int:
 
     from ..ui.app import run_app
 
-    return run_app(dataset, data_dir)
+    return run_app(dataset, data_dir, watch=args.watch)

@@ -118,14 +118,19 @@ class Event:
     """A production event, with its date as precise as the article allows."""
 
     id: str
-    date: str  # ISO-like: "2022-01-14", "2021-07", "2000"
-    precision: str  # one of DATE_PRECISIONS
+    date: str  # ISO-like: "2022-01-14", "2021-07", "2000"; "" when the article gives no date
+    precision: str  # one of DATE_PRECISIONS; "" with no date
     title: str
     summary: str
     people: tuple[str, ...]
     sections: tuple[str, ...]
     date_note: str = ""  # how the date was worked out, where the article is vague
     outside_article: str = ""
+    when: str = ""  # when it happened, in words (for an undated event)
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.date)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,9 +249,7 @@ class Dataset:
             played[character.played_by].append(character.id)
         people = tuple(_with_characters(person, played.get(person.id, _EMPTY)) for person in people)
         scenes = tuple(scene if scene.order == i else replace(scene, order=i) for i, scene in enumerate(scenes))
-        # By year only: "2022" (approximate) cannot be ordered against "2022-01-14" by its string,
-        # so within a year the file's order (the editor's reading of the article) stands.
-        events = tuple(sorted(events, key=lambda e: e.date[:4]))
+        events = sort_events(events)
         sections_by_id = {section.id: section for section in article.sections}
         quotes = _in_article_order(tuple(quotes), sections_by_id)
         notes = tuple(notes)
@@ -465,6 +468,21 @@ _PARAGRAPH_OF = attrgetter("section", "paragraph")
 
 
 _WORD = re.compile(r"\w+")
+
+
+def sort_events(events: Iterable[Event]) -> tuple[Event, ...]:
+    """Events by year, stably: "2022" (approximate) cannot be ordered against "2022-01-14" by its
+    string, so within a year the list's order (the editor's reading of the article) stands. An
+    undated event keeps its place after the dated event listed before it (before the first dated
+    event: with it)."""
+    events = tuple(events)
+    years: list[str] = []
+    last = next((event.date[:4] for event in events if event.date), "")
+    for event in events:
+        last = event.date[:4] or last
+        years.append(last)
+    order = sorted(range(len(events)), key=years.__getitem__)
+    return tuple(events[i] for i in order)
 
 
 class NameFinder:

@@ -34,6 +34,7 @@ from ..core.text import clean_text
 from ..paths import config_file, styles_dir
 from .commands import ALL_PROVIDERS
 from .crash_report import write_crash_report
+from .live_reload import LiveReload
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
 from .panes.person_detail import PersonDetail
@@ -48,6 +49,7 @@ from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .textual_private import OneLineCrashApp, QuickStartScreen
+from .widgets.problems_panel import ProblemsPanel
 from .widgets.title_bar import TitleBar
 
 class Pane(Protocol):
@@ -120,12 +122,14 @@ class AnoraApp(OneLineCrashApp):
         data_dir: Path | None = None,
         state_path: Path | None = None,
         config_path: Path | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.config_path = config_path or config_file()
         self.keymap_in_force: dict[str, str] = {}  # binding id -> keys, from the user's settings
         self.dataset = dataset
         self.data_dir = data_dir  # where the dataset came from, named in a crash report
+        self.live_reload = LiveReload(self, data_dir) if watch and data_dir is not None else None
         self.state_path = state_path or state_file()
         self.places = PlaceKeeper(self, self.state_path, dataset_key(data_dir))
         self.history = History()
@@ -161,15 +165,20 @@ class AnoraApp(OneLineCrashApp):
         return screen
 
     def compose(self) -> ComposeResult:
-        yield TitleBar(self.title, self.sub_title)
-        with Horizontal(id="panes"):
-            yield SectionsPane(self.dataset, id="contents")
-            yield ReadingPane(self.dataset, id="reading", classes="-active")  # as _show_pane would
-            with Vertical(id="side"):
-                yield PeoplePane(self.dataset, id="people")
-                yield TimelinePane(self.dataset, id="timeline")
+        yield TitleBar(self.title, self.sub_title, clean_text(self.dataset.article.film_title))
+        yield self._panes()
         yield Static("Terminal too small: enlarge it (q quits)", id="too-small", markup=False)
+        if self.live_reload is not None:
+            yield ProblemsPanel()
         yield KeyBar()
+
+    def _panes(self) -> Horizontal:
+        return Horizontal(
+            SectionsPane(self.dataset, id="contents"),
+            ReadingPane(self.dataset, id="reading", classes="-active"),  # as _show_pane would
+            Vertical(PeoplePane(self.dataset, id="people"), TimelinePane(self.dataset, id="timeline"), id="side"),
+            id="panes",
+        )
 
     def on_mount(self) -> None:
         self.fit_to_size(self.size)
@@ -187,6 +196,31 @@ class AnoraApp(OneLineCrashApp):
             self.theme = config.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._restore_place(saved)
+        self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
+        if self.live_reload is not None:
+            self.live_reload.start()
+
+    async def replace_dataset(self, dataset: Dataset) -> None:
+        """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists."""
+        place, active = self.current_state(), self.active_pane
+        self.dataset = dataset
+        self.__dict__.pop("quote_index", None)  # built again on the next search
+        self.last_search = self.last_match = None
+        self.title = clean_text(dataset.article.title)
+        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+        title_bar = self.query_one(TitleBar)
+        title_bar.title_text, title_bar.sub_title_text = self.title, self.sub_title
+        title_bar.film_text = clean_text(dataset.article.film_title)
+        title_bar.refresh()
+        await self.query_one("#panes").remove()
+        await self.screen_stack[0].mount(self._panes(), after=title_bar)
+        self._restore_place(place)
+        self._show_pane(active)
+
+    def _restore_place(self, saved: SavedState) -> None:
+        """Open the saved place (the first section if it is gone), keeping the history's entries that
+        still exist."""
         if saved.history is not None:
             self.history = History.restore(saved.history)
             self.history.keep_only(self._exists)  # the data may have changed since
@@ -200,7 +234,6 @@ class AnoraApp(OneLineCrashApp):
             self.history.visit(Location("section", section_id))
         elif current.kind in ("person", "scene", "event") and self._exists(current):
             self._show_detail(current)
-        self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
 
     @property
     def contents(self) -> SectionsPane:
@@ -519,8 +552,8 @@ def _say(line: str) -> None:
         pass
 
 
-def run_app(dataset: Dataset, data_dir: Path) -> int:
-    app = AnoraApp(dataset, data_dir=data_dir)
+def run_app(dataset: Dataset, data_dir: Path, watch: bool = False) -> int:
+    app = AnoraApp(dataset, data_dir=data_dir, watch=watch)
     with stopping_on_signals(app.stop_for_signal) as caught:
         app.run()
     status = exit_status(app)

@@ -15,6 +15,7 @@ from textual.content import Content
 from textual.fuzzy import FuzzySearch
 
 from ..core.navigation import Location
+from ..core.timeline_layout import event_when
 from .content import plain
 from .messages import Navigate
 
@@ -95,7 +96,7 @@ class SceneCommands(LocationProvider):
         for scene in dataset.scenes:
             yield Entry("Scene", scene.title, scene.position.description, Location("scene", scene.id))
         for event in dataset.events:
-            yield Entry("Event", event.title, event.date, Location("event", event.id))
+            yield Entry("Event", event.title, event_when(event), Location("event", event.id))
 
 
 class SectionCommands(LocationProvider):

@@ -327,6 +327,16 @@ class FileReader:
                 if row[slot] is UNSET:
                     self.invalid(node, f"{record_type.noun} is missing required field '{name}'")
                     valid = False
+        together = record_type.together
+        if together and UNSET in (given_together := [row[slot] for slot, _ in together]):
+            if any(value is not UNSET for value in given_together):
+                names = [f"'{name}'" for name, value in zip((n for _, n in together), given_together) if value is UNSET]
+                given_names = [f"'{name}'" for _, name in together if f"'{name}'" not in names]
+                self.invalid(
+                    node, f"{record_type.noun} has {' and '.join(given_names)} but not {' and '.join(names)}: "
+                    "give them together, or leave them all out"
+                )
+                valid = False
         if record_type.after:
             record_type.after(self, row, node)
         if not valid:

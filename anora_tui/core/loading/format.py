@@ -1,6 +1,13 @@
 """The data format as a table: each record type's fields and the check that turns a YAML node into a
 field value (docs/data-format.md says the same in prose). A check reports problems to the `FileReader`
-it is given and returns `INVALID` for a value that failed."""
+it is given and returns `INVALID` for a value that failed.
+
+The table also describes itself, for `core/authoring/schema.py` (the JSON Schema editors use) and the
+template `anora-tui new` writes: each record type and field has a `meaning`; each check of one value
+has a `schema` attribute, the JSON Schema of the values it accepts (what a schema cannot say, such as
+whether a reference exists, is left to the checker); a list's check has its `item` check and
+`may_be_empty`, a nested mapping's its `record_type`.
+"""
 
 from __future__ import annotations
 
@@ -35,6 +42,7 @@ if TYPE_CHECKING:
 
 _TRUE_WORDS = frozenset({"yes", "true", "on"})  # YAML 1.1 booleans, lowercased
 
+_ID_PATTERN = "^[a-z][a-z0-9-]*$"
 _ID = re.compile(r"[a-z][a-z0-9-]*\Z")
 _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?\Z")
 # Digit counts are capped: no paragraph or minute count is longer, and int() refuses very long strings.
@@ -60,6 +68,12 @@ class _Field:
     check: Check
     required: bool = True
     default: object = _MODEL_DEFAULT  # for an optional field
+    meaning: str = ""  # for the schema's descriptions and the template's comments
+
+
+def _with_schema(check: Check, schema: dict) -> Check:
+    check.schema = schema  # type: ignore[attr-defined]
+    return check
 
 
 class RecordType:
@@ -77,9 +91,13 @@ class RecordType:
         model: type | None = None,
         after: After | None = None,
         slots: tuple[str, ...] | None = None,
+        together: tuple[str, ...] = (),
+        meaning: str = "",
     ) -> None:
         self.noun = noun  # what one record is called in messages
         self.after = after
+        self.meaning = meaning
+        self.specs = dict(fields)  # name -> Field, as given (for the schema and the template)
         self.field_names = tuple(fields)
         if slots is None:
             slots = tuple(f.name for f in dataclass_fields(model) if f.name in fields)
@@ -98,6 +116,8 @@ class RecordType:
             for name, field in fields.items()
         }
         self.required = tuple((slots.index(name), name) for name, field in fields.items() if field.required)
+        # Optional fields given all together or not at all (an event's date and precision).
+        self.together = tuple((slots.index(name), name) for name in together)
         self.defaults = tuple(
             (slots.index(name), model_defaults[name] if field.default is _MODEL_DEFAULT else field.default)
             for name, field in fields.items()
@@ -140,6 +160,10 @@ def _text(reader: FileReader, node: Node, subject: str) -> object:
     return reader.wrong_type(node, subject, "a string")
 
 
+_TEXT_SCHEMA = {"type": "string", "pattern": "\\S"}  # not empty, not only spaces
+_with_schema(_text, _TEXT_SCHEMA)
+
+
 def _text_then(of_text: OfText) -> Check:
     """The check of a string value that `of_text` checks further once it is known to be text."""
 
@@ -174,7 +198,9 @@ def _identifier(id_space: str) -> Check:
             node, f"bad id {shown(value)}: use lowercase letters, digits and '-', starting with a letter"
         )
 
-    return _text_then(of_text)
+    check = _with_schema(_text_then(of_text), {"type": "string", "pattern": _ID_PATTERN})
+    check.id_space = id_space  # type: ignore[attr-defined]
+    return check
 
 
 def _date_text(reader: FileReader, node: Node, subject: str) -> object:
@@ -192,6 +218,9 @@ def _date_text(reader: FileReader, node: Node, subject: str) -> object:
     return reader.invalid(node, f"bad date {shown(value)} in {subject}: use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+_with_schema(_date_text, {"type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"})
+
+
 def _choice(options: tuple[str, ...], name: str) -> Check:
     def check(reader: FileReader, node: Node, subject: str) -> object:
         value = _text(reader, node, subject)
@@ -201,7 +230,7 @@ def _choice(options: tuple[str, ...], name: str) -> Check:
         known = ", ".join(options)
         return reader.invalid(node, f"bad {name} {shown(value)}{suggestion}; use one of: {known}")
 
-    return check
+    return _with_schema(check, {"type": "string", "enum": list(options)})
 
 
 def _whole_number(minimum: int) -> Check:
@@ -212,7 +241,7 @@ def _whole_number(minimum: int) -> Check:
                 return value
         return reader.wrong_type(node, subject, f"a whole number ≥ {minimum}")
 
-    return check
+    return _with_schema(check, {"type": "integer", "minimum": minimum})
 
 
 def _number(reader: FileReader, node: Node, subject: str) -> object:
@@ -222,10 +251,16 @@ def _number(reader: FileReader, node: Node, subject: str) -> object:
     return reader.wrong_type(node, subject, "a number ≥ 0, like 12 or 2.5")
 
 
+_with_schema(_number, {"type": "number", "minimum": 0})
+
+
 def _boolean(reader: FileReader, node: Node, subject: str) -> object:
     if node.__class__ is ScalarNode and reader.tag_of(node) == BOOL:
         return node.value.lower() in _TRUE_WORDS
     return reader.wrong_type(node, subject, "true or false")
+
+
+_with_schema(_boolean, {"type": "boolean"})
 
 
 def _reference(id_space: str) -> Check:
@@ -235,7 +270,10 @@ def _reference(id_space: str) -> Check:
         reader.refer(id_space, value, node, subject)
         return value
 
-    return _text_then(of_text)
+    # Any text: a malformed id is reported as unknown, with the closest known one.
+    check = _with_schema(_text_then(of_text), _TEXT_SCHEMA)
+    check.id_space = id_space  # type: ignore[attr-defined]  # for the template's examples
+    return check
 
 
 _ITEM_SUBJECTS: dict[str, str] = {}  # "'roles'" -> "an item of 'roles'", made once
@@ -260,6 +298,7 @@ def _list_of(item: Check, may_be_empty: bool = True) -> Check:
             ]
         return INVALID if INVALID in values else tuple(values)
 
+    check.item, check.may_be_empty = item, may_be_empty  # type: ignore[attr-defined]  # for the schema
     return check
 
 
@@ -270,6 +309,7 @@ def _mapping_of(record_type: RecordType) -> Check:
         row = reader.read_record(node, record_type, subject)
         return INVALID if row is None else row
 
+    check.record_type = record_type  # type: ignore[attr-defined]  # for the schema
     return check
 
 
@@ -295,143 +335,237 @@ def _excerpt_of(field: str, section_slot: int, paragraph_slot: int, excerpt_slot
 
 
 _text_list = _list_of(_text)
+OUTSIDE_ARTICLE_MEANING = (
+    "what the editor knows of it from outside the article (never in description, summary or date_note): "
+    "shown set apart, labelled 'Not in the article'"
+)
 _people_list = _list_of(_reference("people"))
 _sections_list = _list_of(_reference("sections"))
 
 _SECTION = RecordType(
     "section",
     {
-        "id": _Field(_identifier("sections")),
-        "title": _Field(_text),
-        "paragraphs": _Field(_list_of(_text, may_be_empty=False)),
+        "id": _Field(_identifier("sections"), meaning="the section's id"),
+        "title": _Field(_text, meaning="the section's title: the editor's own where the source has no headings"),
+        "paragraphs": _Field(
+            _list_of(_text, may_be_empty=False),
+            meaning="the section's paragraphs, each one paragraph of the source, verbatim, in order",
+        ),
     },
     Section,
     after=_remember_paragraphs,
+    meaning="one section of the article's text",
 )
 _PRODUCTION = RecordType(
     "'production'",
     {
-        "location": _Field(_text, required=False),
-        "days_shot": _Field(_number, required=False),
-        "days_planned": _Field(_number, required=False),
-        "script_pages": _Field(_text, required=False),
-        "camera": _Field(_text_list, required=False),
-        "notes": _Field(_text_list, required=False),
+        "location": _Field(_text, required=False, meaning="where it was shot"),
+        "days_shot": _Field(_number, required=False, meaning="days it took to shoot"),
+        "days_planned": _Field(_number, required=False, meaning="days planned for it"),
+        "script_pages": _Field(_text, required=False, meaning="its pages of the script, e.g. '4-6'"),
+        "camera": _Field(_text_list, required=False, meaning="how it was filmed: cameras, lenses, film stock"),
+        "notes": _Field(_text_list, required=False, meaning="anything else about the shoot"),
     },
     Production,
+    meaning="how the scene was shot",
 )
 _FILM = RecordType(
     "'film'",
     {
-        "title": _Field(_text, required=False, default=""),
-        "runtime_minutes": _Field(_whole_number(1), required=False, default=None),
-        "runtime_note": _Field(_text, required=False, default=""),
-        "production": _Field(_mapping_of(_PRODUCTION), required=False, default=None),  # Production()
-        "outside_article": _Field(_text, required=False, default=""),
+        "title": _Field(_text, required=False, default="", meaning="the film's title, shown first on the title line"),
+        "runtime_minutes": _Field(
+            _whole_number(1),
+            required=False,
+            default=None,
+            meaning="the film's running time in whole minutes: the story strip's length. Without it, "
+            "scenes are placed by their minutes, else their lengths, else their story order",
+        ),
+        "runtime_note": _Field(
+            _text,
+            required=False,
+            default="",
+            meaning="where the runtime comes from when the article does not say it; shown over the story strip",
+        ),
+        "production": _Field(
+            _mapping_of(_PRODUCTION),
+            required=False,
+            default=None,  # Production()
+            meaning="how the whole film was shot (a scene's production keys): facts true of every scene, and "
+            "shots the article does not place in a scene; listed under \"The whole film\" in every scene's detail",
+        ),
+        "outside_article": _Field(_text, required=False, default="", meaning=OUTSIDE_ARTICLE_MEANING),
     },
     # Article's film_title, film_runtime_minutes, …
     slots=("title", "runtime_minutes", "runtime_note", "production", "outside_article"),
+    meaning="the film the article is about",
 )
 ARTICLE = RecordType(
     "article",
     {
-        "title": _Field(_text),
-        "publication": _Field(_text),
-        "date": _Field(_date_text),
-        "film": _Field(_mapping_of(_FILM), required=False, default=None),
-        "sections": _Field(_list_of(_mapping_of(_SECTION), may_be_empty=False)),
+        "title": _Field(_text, meaning="the article's headline, as published"),
+        "publication": _Field(_text, meaning="where it was published"),
+        "date": _Field(_date_text, meaning="when it was published: YYYY-MM-DD, YYYY-MM or YYYY"),
+        "film": _Field(_mapping_of(_FILM), required=False, default=None, meaning="the film the article is about"),
+        "sections": _Field(
+            _list_of(_mapping_of(_SECTION), may_be_empty=False),
+            meaning="the article's text, section by section, in order (at least one)",
+        ),
     },
     slots=("title", "publication", "date", "sections", "film"),
+    meaning="the article: exactly once in the dataset",
 )
 _PERSON = RecordType(
     "person",
     {
-        "id": _Field(_identifier("people")),
-        "name": _Field(_text),
-        "kind": _Field(_choice(PERSON_KINDS, "kind")),
-        "roles": _Field(_list_of(_text, may_be_empty=False)),
-        "description": _Field(_text),
-        "aliases": _Field(_text_list, required=False),
-        "outside_article": _Field(_text, required=False),
+        "id": _Field(_identifier("people"), meaning="lowercase letters, digits and '-', starting with a letter"),
+        "name": _Field(_text, meaning="full name"),
+        "kind": _Field(
+            _choice(PERSON_KINDS, "kind"),
+            meaning="cast, crew, cited (filmmakers, actors, others the article refers to) or other",
+        ),
+        "roles": _Field(
+            _list_of(_text, may_be_empty=False), meaning="e.g. director, producer, actor (Maud); at least one"
+        ),
+        "description": _Field(_text, meaning="who they are, in the editor's own words"),
+        "aliases": _Field(
+            _text_list,
+            required=False,
+            meaning="other names the article uses for them; mentions are found by name and aliases, "
+            "as whole words, case-sensitive",
+        ),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Person,
+    meaning="a real person the article names: the characters they play come from each character's played_by",
 )
 _CHARACTER = RecordType(
     "character",
     {
-        "id": _Field(_identifier("characters")),
-        "name": _Field(_text),
-        "played_by": _Field(_reference("people")),
-        "description": _Field(_text),
-        "aliases": _Field(_text_list, required=False),
-        "outside_article": _Field(_text, required=False),
+        "id": _Field(_identifier("characters"), meaning="the character's id"),
+        "name": _Field(_text, meaning="the character's name"),
+        "played_by": _Field(_reference("people"), meaning="the id of the person who plays them"),
+        "description": _Field(_text, meaning="who they are in the film"),
+        "aliases": _Field(_text_list, required=False, meaning="other names the article uses for them"),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Character,
+    meaning="one of the film's fictional people",
 )
 _POSITION = RecordType(
     "'position'",
     {
-        "description": _Field(_text),
-        "start_minute": _Field(_number, required=False),
-        "length_minutes": _Field(_number, required=False),
-        "approximate": _Field(_boolean, required=False),
+        "description": _Field(_text, meaning="where it falls, in words, e.g. 'about an hour in'"),
+        "start_minute": _Field(_number, required=False, meaning="minutes from the film's start, e.g. 60 or 2.5"),
+        "length_minutes": _Field(_number, required=False, meaning="how long it runs, in minutes"),
+        "approximate": _Field(
+            _boolean,
+            required=False,
+            meaning="whether start_minute and length_minutes are approximate (default true): marked ≈",
+        ),
     },
     StoryPosition,
+    meaning="where the scene falls in the film",
 )
 _SCENE = RecordType(
     "scene",
     {
-        "id": _Field(_identifier("scenes")),
-        "title": _Field(_text),
-        "summary": _Field(_text),
-        "position": _Field(_mapping_of(_POSITION)),
-        "production": _Field(_mapping_of(_PRODUCTION), required=False, default=None),  # Production()
-        "people": _Field(_people_list, required=False, default=()),
-        "characters": _Field(_list_of(_reference("characters")), required=False, default=()),
-        "sections": _Field(_sections_list, required=False, default=()),
-        "outside_article": _Field(_text, required=False),
+        "id": _Field(_identifier("scenes"), meaning="the scene's id"),
+        "title": _Field(_text, meaning="the scene's title"),
+        "summary": _Field(_text, meaning="what happens"),
+        "position": _Field(_mapping_of(_POSITION), meaning="where it falls in the film"),
+        "production": _Field(
+            _mapping_of(_PRODUCTION), required=False, default=None, meaning="how it was shot"
+        ),  # Production()
+        "people": _Field(
+            _people_list,
+            required=False,
+            default=(),
+            meaning="ids of the real people who made or appear in it: a person's scenes are the ones "
+            "that list them here",
+        ),
+        "characters": _Field(
+            _list_of(_reference("characters")), required=False, default=(), meaning="ids of the characters in it"
+        ),
+        "sections": _Field(_sections_list, required=False, default=(), meaning="ids of the sections that discuss it"),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Scene,
+    meaning="a scene of the film; the scenes are listed in story order",
 )
 _EVENT = RecordType(
     "event",
     {
-        "id": _Field(_identifier("events")),
-        "date": _Field(_date_text),
-        "precision": _Field(_choice(DATE_PRECISIONS, "precision")),
-        "title": _Field(_text),
-        "summary": _Field(_text),
-        "date_note": _Field(_text, required=False),
-        "people": _Field(_people_list, required=False, default=()),
-        "sections": _Field(_sections_list, required=False, default=()),
-        "outside_article": _Field(_text, required=False),
+        "id": _Field(_identifier("events"), meaning="the event's id"),
+        "date": _Field(
+            _date_text,
+            required=False,
+            default="",
+            meaning="YYYY-MM-DD, YYYY-MM or YYYY, as precise as known; with precision, or neither "
+            "for an event the article gives no date (placed by its order in the list)",
+        ),
+        "precision": _Field(
+            _choice(DATE_PRECISIONS, "precision"),
+            required=False,
+            default="",
+            meaning="day, month, year or approximate: how precise the date is; given with date",
+        ),
+        "title": _Field(_text, meaning="the event's title"),
+        "summary": _Field(_text, meaning="what happened"),
+        "date_note": _Field(
+            _text, required=False, meaning="how the date was worked out, where the article is vague"
+        ),
+        "when": _Field(
+            _text,
+            required=False,
+            meaning="when it happened in words ('during the shoot'): shown where an undated event's "
+            "date would be",
+        ),
+        "people": _Field(_people_list, required=False, default=(), meaning="ids of the people involved"),
+        "sections": _Field(_sections_list, required=False, default=(), meaning="ids of the sections that tell of it"),
+        "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Event,
+    together=("date", "precision"),
+    meaning="a production event; listed by year, and in the list's order within a year",
 )
 _QUOTE = RecordType(
     "quote",
     {
-        "id": _Field(_identifier("quotes")),
-        "speaker": _Field(_reference("people")),
-        "text": _Field(_text),
-        "section": _Field(_reference("sections")),
-        "paragraph": _Field(_whole_number(1)),
-        "form": _Field(_choice(QUOTE_FORMS, "form"), required=False),
+        "id": _Field(_identifier("quotes"), meaning="the quote's id"),
+        "speaker": _Field(
+            _reference("people"),
+            meaning="the id of the person who really said it (read the context: the source may name the wrong one)",
+        ),
+        "text": _Field(_text, meaning="the words, verbatim: they must appear exactly in the paragraph named"),
+        "section": _Field(_reference("sections"), meaning="the id of the section it is in"),
+        "paragraph": _Field(_whole_number(1), meaning="the paragraph it is in: 1 is the section's first"),
+        "form": _Field(
+            _choice(QUOTE_FORMS, "form"),
+            required=False,
+            meaning="direct (in quotation marks; the default), first-person (the source renders the "
+            "speaker's words as its own narration) or reported (indirect speech)",
+        ),
     },
     Quote,
+    meaning="a quotation, attributed to the person who really said it",
 )
 _QUOTE.after = _excerpt_of("text", *(_QUOTE.fields[name][0] for name in ("section", "paragraph", "text")))
 _NOTE = RecordType(
     "note",
     {
-        "id": _Field(_identifier("notes")),
-        "section": _Field(_reference("sections")),
-        "paragraph": _Field(_whole_number(1)),
-        "says": _Field(_text),
-        "correction": _Field(_text),
-        "refers_to": _Field(_people_list, required=False),
+        "id": _Field(_identifier("notes"), meaning="the note's id"),
+        "section": _Field(_reference("sections"), meaning="the id of the section it is about"),
+        "paragraph": _Field(_whole_number(1), meaning="the paragraph it is about: 1 is the section's first"),
+        "says": _Field(_text, meaning="what the source says, verbatim: it must appear in the paragraph"),
+        "correction": _Field(_text, meaning="what is right, or what the reader should know"),
+        "refers_to": _Field(
+            _people_list,
+            required=False,
+            meaning="ids of the people it is really about; their mentions include this paragraph",
+        ),
     },
     Note,
+    meaning="an editorial note beside a paragraph: a slip of the source corrected, or a clarification",
 )
 _NOTE.after = _excerpt_of("says", *(_NOTE.fields[name][0] for name in ("section", "paragraph", "says")))
 # The list collections, in the order Dataset.build takes them; `article` is handled on its own.

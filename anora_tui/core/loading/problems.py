@@ -33,8 +33,6 @@ class DataErrors(Exception):
         super().__init__("\n".join(map(str, self.errors)))
 
 
-
-
 def shown(value: str, limit: int = 60) -> str:
     """Data text quoted for a message: made safe, one line, and cut short."""
     value = one_line(value)
@@ -56,12 +54,27 @@ def did_you_mean(word: str, known: Iterable[str], list_known: bool = False) -> s
     return f" (known: {', '.join(known)})" if list_known else ""
 
 
+# Typographic characters and the plain ones typed for them: a quote copied by hand often differs
+# from its paragraph only in these.
+_PLAIN_FORMS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
+                              "–": "-", "—": "-", "‒": "-", "−": "-", "\u00a0": " "})
+_FEWEST_SHOWN = 8  # matched characters worth quoting back
+
+
 def excerpt_hint(excerpt: str, paragraphs: tuple[str, ...], number: int) -> str:
-    """Where an excerpt missing from its paragraph is after all, or how much of it the paragraph has."""
+    """Where an excerpt missing from its paragraph is after all, what typographic quotes or dashes
+    alone keep it from matching, or how much of it the paragraph has."""
     for other, text in enumerate(paragraphs, start=1):
         if excerpt in text:
             return f" (it is in paragraph {other})"
     paragraph = paragraphs[number - 1]
+    plain = excerpt.translate(_PLAIN_FORMS)
+    for other in (number, *range(1, len(paragraphs) + 1)):
+        text = paragraphs[other - 1]
+        at = text.translate(_PLAIN_FORMS).find(plain)
+        if at >= 0:
+            where = "" if other == number else f"it is in paragraph {other}; "
+            return f" ({where}{_typographic_differences(excerpt, text[at : at + len(excerpt)])})"
     low, high = 0, len(excerpt)  # the paragraph contains excerpt[:low] and not excerpt[:high + 1]
     while low < high:
         middle = (low + high + 1) // 2
@@ -69,9 +82,16 @@ def excerpt_hint(excerpt: str, paragraphs: tuple[str, ...], number: int) -> str:
             low = middle
         else:
             high = middle - 1
-    if low < 8:
-        return ""
+    if low < _FEWEST_SHOWN:
+        return " (the paragraph does not even have its first words: check the section and paragraph)"
     return f" (the paragraph matches only up to {shown(excerpt[max(0, low - 40) : low])})"
+
+
+def _typographic_differences(excerpt: str, found: str) -> str:
+    """"the only difference is typographic: the paragraph has ’ where this has '" (each pair once)."""
+    pairs = dict.fromkeys((want, have) for have, want in zip(excerpt, found) if have != want)
+    listed = ", ".join(f"{want} where this has {have}" for want, have in pairs)
+    return f"the only difference is a typographic quote or dash: the paragraph has {listed}"
 
 
 def character_at(text: str, line: int, column: int) -> str:

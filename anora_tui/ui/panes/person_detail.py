@@ -18,7 +18,7 @@ from textual.widgets import Static
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
 from ...core.text import excerpt
-from ...core.timeline_layout import format_event_date, format_position
+from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
@@ -231,7 +231,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     if events:
         heading("EVENTS", len(events))
         for event in events:
-            label = Content.assemble((format_event_date(event.date, event.precision), META), "  ", event.title)
+            label = Content.assemble((event_when(event), META), "  ", event.title)
             rows.append(Link(label, Location("event", event.id)))
 
     if mentions:

@@ -16,21 +16,22 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widgets import ContentSwitcher, OptionList, Static
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
 from ...core.text import clean_text
 from ...core.timeline_layout import (
     StripLayout,
-    format_event_date,
+    axis_ticks,
+    events_caption,
+    film_caption,
+    event_when,
     format_length,
     format_position,
     layout_events,
     layout_scenes,
-    minute_ticks,
     pack_labels,
-    year_ticks,
 )
 from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
@@ -50,8 +51,13 @@ STRIP_KEYS = {
         f"{EXACT_CHAR} minutes given   {APPROXIMATE_CHAR} approximate (≈)   "
         f"{ESTIMATED_CHAR} no minutes: placed by story order\nClick a mark to open its scene."
     ),
+    "scene-order": Content(
+        f"{ESTIMATED_CHAR} one slot per scene, in story order: the article gives no minutes\n"
+        "Click a mark to open its scene."
+    ),
     "event": Content(
-        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)\n"
+        f"{EXACT_CHAR} dated to the day, month or year   {APPROXIMATE_CHAR} approximate (c.)   "
+        f"{ESTIMATED_CHAR} no date: placed by its order\n"
         "Click a mark to open its event."
     ),
 }
@@ -85,7 +91,8 @@ class TimelineStrip(Widget):
         selected: str | None,
     ) -> None:
         self.kind, self.strip_layout, self.discussed, self.selected = kind, layout, discussed, selected
-        self.tooltip = STRIP_KEYS[kind]
+        key = STRIP_KEYS["scene-order" if layout.scale == "order" else kind]
+        self.tooltip = key
         self.refresh()
 
     def on_resize(self) -> None:
@@ -117,11 +124,8 @@ class TimelineStrip(Widget):
         span = self.strip_layout.span
         marks = [mark for _, mark in self._marks()]
         strip = proportional_strip(width, span, marks, self.get_component_rich_style("timeline-strip--track"))
-        if self.kind == "scene":
-            ticks = minute_ticks(span, width)
-        else:
-            ticks = year_ticks(self.strip_layout.low, self.strip_layout.high, width)
         low = self.strip_layout.low
+        ticks = axis_ticks(self.strip_layout, width)
         labels = ((cell_range(tick.value - low, 0, span, width)[0], tick.label) for tick in ticks)
         axis = Text(pack_labels(width, labels), self.get_component_rich_style("timeline-strip--axis"))
         return Text("\n", no_wrap=True, overflow="crop").join([strip, axis])
@@ -170,11 +174,16 @@ class TimelinePane(Vertical):
             "story": layout_scenes(dataset.scenes, dataset.article.film_runtime_minutes),
             "production": layout_events(dataset.events),
         }
+        self._captions = {
+            "story": clean_text(film_caption(dataset.article, self._layouts["story"])),
+            "production": clean_text(events_caption(self._layouts["production"], dataset.events)),
+        }
         # Mounted when a scene or event is first opened: start-up does not build a hidden view.
         self._detail = TimelineDetail(dataset, id="timeline-detail")
 
     def compose(self) -> ComposeResult:
         yield TrackSwitch(TRACK_LABELS, self.track, id="timeline-tracks")
+        yield Static(id="timeline-caption", markup=False)
         yield TimelineStrip(id="timeline-strip")
         with ContentSwitcher(initial="timeline-list", id="timeline-views"):
             yield LinkList(id="timeline-list")
@@ -300,9 +309,17 @@ class TimelinePane(Vertical):
         self.query_one(TrackSwitch).active = self.track
         self.query_one(ContentSwitcher).current = "timeline-list" if self.open is None else "timeline-detail"
         self.refresh_bindings()
+        self._show_caption()
         self._show_strip()
         if had_focus:
             self.focus_default()
+
+    def _show_caption(self) -> None:
+        caption = self.query_one("#timeline-caption", Static)
+        text = self._captions[self.track]
+        if caption.tooltip != text:
+            caption.update(Content(text))
+            caption.tooltip = text
 
     def _show_strip(self) -> None:
         kind = TRACK_KINDS[self.track]
@@ -360,8 +377,8 @@ class TimelinePane(Vertical):
             if length := format_length(position):
                 label.append(f" · {length}", self._style("muted"))
         else:
-            date = format_event_date(record.date, record.precision)
-            label.append(date, self._style("approximate" if record.precision == "approximate" else "muted"))
+            vague = record.precision == "approximate" or not record.dated
+            label.append(clean_text(event_when(record)), self._style("approximate" if vague else "muted"))
             label.append("\n  ")
             label.append(clean_text(record.title), title_style)
         return label

@@ -18,7 +18,7 @@ from ...core.model import Dataset, Event, Production, Scene
 from ...core.navigation import Location
 from ...core.text import clean_text
 from ...core.timeline_layout import (
-    format_event_date,
+    event_when,
     format_length,
     format_position,
     format_quantity,
@@ -33,6 +33,7 @@ PRECISION_WORDS = {
     "year": "year known",
     "approximate": "approximate",
 }
+UNDATED_WORDS = "no date in the article: placed by its order"
 
 
 class TimelineDetail(DetailView):
@@ -130,9 +131,10 @@ class TimelineDetail(DetailView):
         text = Text()
         text.append(clean_text(event.title), self._style("title"))
         text.append("\n")
-        date_style = self._style("approximate") if event.precision == "approximate" else ""
-        text.append(format_event_date(event.date, event.precision), date_style)
-        text.append(f" ({PRECISION_WORDS.get(event.precision, event.precision)})", self._style("muted"))
+        vague = event.precision == "approximate" or not event.dated
+        text.append(clean_text(event_when(event)), self._style("approximate") if vague else "")
+        precision = PRECISION_WORDS.get(event.precision, event.precision) if event.dated else UNDATED_WORDS
+        text.append(f" ({precision})", self._style("muted"))
         if event.date_note:
             text.append(f"\n{clean_text(event.date_note)}", self._style("muted"))
         text.append("\n\n")

@@ -1,0 +1,106 @@
+"""The commands for a dataset's author: `new`, `schema`, and what `check` adds for them.
+
+`anora-tui new [ARTICLE.txt] DIR [--force]`: a dataset draft from an article's plain text that passes
+`check` as written, every guess marked TODO; without a text, a commented template of every file.
+Bad input (a missing, empty, binary or non-UTF-8 text, a text with no paragraphs, a DIR that exists
+with files in it and no `--force`) is one line and exit status 2, with nothing written.
+
+`anora-tui schema`: the JSON Schema of a dataset file, generated from the loader's format table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..core.authoring.draft import DraftError, make_draft, template_draft
+from ..core.authoring.todo import count_todos
+from ..core.model import Dataset
+from ..core.authoring.draft_files import SCHEMA_FILE_NAME, draft_files
+from ..core.authoring.examples import commented_examples
+from ..core.authoring.files import check_target, read_article_text, write_files
+from ..core.authoring.schema import schema_text
+from ..core.text import one_line
+
+
+def add_new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="[ARTICLE.txt] DIR",
+        help="the article's plain text (title on the first line, paragraphs separated by blank lines) "
+        "and the directory to write the draft into; DIR alone writes a commented template",
+    )
+    parser.add_argument("--force", action="store_true", help="write into DIR even if it has files in it")
+
+
+def run_new(args: argparse.Namespace) -> int:
+    if len(args.paths) > 2:
+        return _refuse(f"expected [ARTICLE.txt] DIR, got {len(args.paths)} paths")
+    *text_path, directory = (Path(path) for path in args.paths)
+    try:
+        check_target(directory, args.force)
+        if text_path:
+            draft = make_draft(read_article_text(text_path[0]), fallback_year=str(date.today().year))
+            source = text_path[0].name
+        else:
+            draft, source = template_draft(), None
+        files = draft_files(draft, source, commented_examples())
+        files[SCHEMA_FILE_NAME] = schema_text()
+        write_files(directory, files, args.force)
+    except DraftError as error:
+        return _refuse(str(error))
+    where = one_line(str(directory))
+    if text_path:
+        return _say(
+            f"{where}: drafted {len(draft.sections)} sections, {len(draft.people)} candidate people and "
+            f"{len(draft.quotes)} quotes; next: anora-tui check --data {where}"
+        )
+    return _say(f"{where}: wrote a template of every file; next: anora-tui check --data {where}")
+
+
+def _refuse(message: str) -> int:
+    print(f"anora-tui new: {message}", file=sys.stderr)
+    return 2
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    return _write_out(schema_text().encode("utf-8"))  # JSON is UTF-8, whatever the terminal's encoding
+
+
+def _write_out(data: bytes) -> int:
+    """Write to standard output: a closed pipe (`| head`) is fine, any other failure (a full disk) is
+    one line and exit status 2."""
+    try:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader has all it wants
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except OSError as error:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more is tried at exit
+        print(f"anora-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _say(line: str) -> int:
+    encoding = sys.stdout.encoding or "utf-8"
+    return _write_out((line + "\n").encode(encoding, errors="backslashreplace"))
+
+
+def run_authoring(args: argparse.Namespace) -> int:
+    return run_new(args) if args.command == "new" else run_schema(args)
+
+
+def check_summary(data_dir: Path, dataset: Dataset) -> str:
+    """`check`'s line for a good dataset: its counts, and how many lines are still marked TODO."""
+    counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items())
+    summary = f"{one_line(str(data_dir))}: ok: {counts}"
+    todos = count_todos(data_dir)
+    if todos.lines:
+        summary += f"; {todos.lines} line{'s' if todos.lines != 1 else ''} marked TODO left (the first: {one_line(todos.first)})"
+    return summary

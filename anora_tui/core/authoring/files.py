@@ -1,0 +1,104 @@
+"""Reading an article's plain text and writing a dataset draft, with one-line reasons for refusing.
+
+Nothing is half-written: a new directory is filled under a temporary name and renamed into place;
+with `force`, each file of an existing directory is replaced whole (temp file, then rename).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from ..state import FileTooBig, read_regular_file
+from ..text import one_line
+from .draft import DraftError
+
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def read_article_text(path: Path) -> str:
+    """The text of an article file: UTF-8 (a leading byte-order mark is dropped), not empty, not binary."""
+    name = one_line(str(path))
+    try:
+        data = read_regular_file(path, MAX_TEXT_BYTES)
+    except FileTooBig as error:
+        raise DraftError(f"{name}: {error.strerror}") from error
+    except OSError as error:
+        raise DraftError(f"{name}: cannot read it: {error.strerror or error}") from error
+    if not data.strip():
+        raise DraftError(f"{name}: the file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" in data:
+        raise DraftError(f"{name}: not a text file (it has NUL bytes: binary, UTF-16 or UTF-32); save it as UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise DraftError(
+            f"{name}: not UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); save it as UTF-8"
+        ) from error
+    return text.removeprefix("\ufeff")
+
+
+def check_target(directory: Path, force: bool) -> None:
+    """Refuse a target that is not a directory, or one with files in it (unless `force`)."""
+    name = one_line(str(directory))
+    if directory.exists() or directory.is_symlink():
+        if not directory.is_dir():
+            raise DraftError(f"{name}: exists and is not a directory")
+        try:
+            entries = sorted(entry.name for entry in directory.iterdir())
+        except OSError as error:
+            raise DraftError(f"{name}: cannot list it: {error.strerror or error}") from error
+        if entries and not force:
+            raise DraftError(f"{name}: the directory is not empty (it has {one_line(entries[0])}…); use --force to write into it")
+
+
+def write_files(directory: Path, files: dict[str, str], force: bool = False) -> None:
+    """Write `files` (name -> text) into `directory`, which must not exist or be empty (or `force`)."""
+    check_target(directory, force)
+    name = one_line(str(directory))
+    try:
+        if directory.is_dir():
+            _replace_each(directory, files)
+        else:
+            _create(directory, files)
+    except OSError as error:
+        where = f" ({one_line(error.filename)})" if error.filename else ""
+        raise DraftError(f"{name}: cannot write the draft: {error.strerror or error}{where}") from error
+
+
+def _create(directory: Path, files: dict[str, str]) -> None:
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    temp = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", dir=directory.parent))
+    try:
+        for file_name, text in files.items():
+            (temp / file_name).write_text(text, encoding="utf-8")
+        os.chmod(temp, 0o777 & ~_umask())
+        os.rename(temp, directory)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise
+
+
+def _replace_each(directory: Path, files: dict[str, str]) -> None:
+    written: list[tuple[Path, Path]] = []
+    try:
+        for file_name, text in files.items():
+            descriptor, temp_name = tempfile.mkstemp(prefix=f".{file_name}.", suffix=".tmp", dir=directory)
+            written.append((Path(temp_name), directory / file_name))
+            with open(descriptor, "w", encoding="utf-8") as file:
+                file.write(text)
+            os.chmod(temp_name, 0o666 & ~_umask())
+    except BaseException:
+        for temp, _ in written:
+            temp.unlink(missing_ok=True)
+        raise
+    for temp, target in written:
+        os.replace(temp, target)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

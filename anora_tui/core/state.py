@@ -28,6 +28,8 @@ from typing import Mapping
 
 from ..paths import state_dir
 from .files import read_regular_file, write_atomically
+# The file primitives moved to `files`; still importable from here for code written before.
+from .files import FileTooBig, open_regular_file  # noqa: F401,E402
 from .text import clean_text
 
 STATE_VERSION = 2

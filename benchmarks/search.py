@@ -1,4 +1,4 @@
-"""Quote search at scale: per-keystroke latency, load times, peak memory, and fzf for comparison.
+"""Search at scale, quote scope and text scope: per-keystroke latency, load times, peak memory, fzf.
 
     python benchmarks/search.py [--sizes 1000,10000,100000,1000000] [--yaml-max 100000]
 
@@ -6,12 +6,13 @@ For each size, in a fresh process (so peak memory is that size's own): make the 
 (benchmarks/make_corpus.py, fixed seed); up to --yaml-max quotes, write it as YAML and time loading
 it, then the first (cache-writing) and second (cache-reading) `load_cached`, with the cache in a
 temporary directory, and then reading every field of the cached dataset (it decodes each on first
-use); above that, build the Dataset in memory. Then build the index and replay the
-QUERIES as typed, one character at a time, each from cold caches: a keystroke's time is the search
-plus reading the first PAGE hits with their spans (what the result list draws). For the sizes up to
---reader-max, the reader's own time per keystroke is measured too: the search screen's update plus
-rendering every visible line, in a headless App. fzf (`apt-get install -y fzf`) filters the same
-quote texts with each finished query, in the same run, and the ratio is printed.
+use); above that, build the Dataset in memory. Then build each scope's index (the quotes; the text,
+every paragraph) and replay the QUERIES as typed, one character at a time, each from cold caches,
+alternating the scopes query by query: a keystroke's time is the search plus reading the first PAGE
+hits with their spans (what the result list draws). For the sizes up to --reader-max, the reader's
+own time per keystroke is measured too, for both scopes: the search screen's update plus rendering
+every visible line, in a headless App. fzf (`apt-get install -y fzf`) filters the same quote texts
+with each finished query, in the same run, and the ratio is printed.
 
 Timing here only: no test asserts on time.
 """
@@ -40,7 +41,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from make_corpus import make_corpus, write_corpus  # noqa: E402
 
 from anora_tui.core.model import Dataset  # noqa: E402
-from anora_tui.core.search import QuoteIndex, parse_query  # noqa: E402
+from anora_tui.core.search import ParagraphIndex, PeopleNames, QuoteIndex, SearchIndexes, parse_query  # noqa: E402
 
 QUERIES = [
     "money",
@@ -60,45 +61,50 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def keystroke_times(index: QuoteIndex) -> list[float]:
-    times = []
+def keystroke_times(indexes: dict) -> dict[str, list[float]]:
+    """Each scope's keystroke times, the scopes taking turns query by query (A B A B)."""
+    times: dict[str, list[float]] = {scope: [] for scope in indexes}
     for query in QUERIES:
-        index.forget()
-        for typed in range(1, len(query) + 1):
-            start = time.perf_counter()
-            result = index.search(query[:typed])
-            result.hits[:PAGE]
-            times.append(time.perf_counter() - start)
+        for scope, index in indexes.items():
+            index.forget()
+            for typed in range(1, len(query) + 1):
+                start = time.perf_counter()
+                result = index.search(query[:typed])
+                result.hits[:PAGE]
+                times[scope].append(time.perf_counter() - start)
     return times
 
 
-def reader_times(dataset: Dataset, index: QuoteIndex) -> list[float]:
+def reader_times(dataset: Dataset, indexes: SearchIndexes) -> dict[str, list[float]]:
     from textual.app import App
 
     from anora_tui.paths import styles_dir
-    from anora_tui.ui.screens.quote_search import QuoteResultList, QuoteSearchScreen
+    from anora_tui.ui.screens.search import SearchScreen
+    from anora_tui.ui.widgets.result_list import ResultList
 
     class Host(App):
-        CSS_PATH = [styles_dir() / "search.tcss"]
+        CSS_PATH = [styles_dir() / "search.tcss", styles_dir() / "timeline.tcss"]
 
         def on_mount(self) -> None:
-            self.push_screen(QuoteSearchScreen(dataset, index))
+            self.push_screen(SearchScreen(dataset, indexes))
 
-    times: list[float] = []
+    times: dict[str, list[float]] = {"quotes": [], "text": []}
 
     async def replay() -> None:
         async with Host().run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             screen = pilot.app.screen
-            results = screen.query_one(QuoteResultList)
+            results = screen.query_one(ResultList)
             for query in QUERIES:
-                index.forget()
-                for typed in range(1, len(query) + 1):
-                    start = time.perf_counter()
-                    screen.search(query[:typed])
-                    for y in range(results.size.height):
-                        results.render_line(y)
-                    times.append(time.perf_counter() - start)
+                for scope in times:
+                    screen.scope = scope
+                    indexes.get(scope).forget()
+                    for typed in range(1, len(query) + 1):
+                        start = time.perf_counter()
+                        screen.search(query[:typed])
+                        for y in range(results.size.height):
+                            results.render_line(y)
+                        times[scope].append(time.perf_counter() - start)
 
     asyncio.run(replay())
     return times
@@ -167,13 +173,22 @@ def measure(size: int, yaml_max: int, reader_max: int) -> dict:
             figures["build_in_memory"] = time.perf_counter() - start
             gc.enable()
             del corpus
+        people = PeopleNames(dataset)
         start = time.perf_counter()
-        index = QuoteIndex(dataset)
+        index = QuoteIndex(dataset, people)
         figures["index"] = time.perf_counter() - start
-        figures["keystrokes"] = keystroke_times(index)
+        start = time.perf_counter()
+        text_index = ParagraphIndex(dataset, people)
+        figures["text_index"] = time.perf_counter() - start
+        figures["paragraphs"] = text_index.total
+        by_scope = keystroke_times({"quotes": index, "text": text_index})
+        figures["keystrokes"], figures["text_keystrokes"] = by_scope["quotes"], by_scope["text"]
         figures["cold_queries"] = cold_query_times(index)
         if size <= reader_max:
-            figures["reader"] = reader_times(dataset, index)
+            indexes = SearchIndexes(dataset)
+            indexes._built.update(quotes=index, text=text_index)  # the ones just timed
+            reader = reader_times(dataset, indexes)
+            figures["reader"], figures["text_reader"] = reader["quotes"], reader["text"]
         figures["fzf"] = fzf_times(dataset, work)
     figures["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return figures
@@ -190,13 +205,17 @@ def report(figures: dict) -> None:
               f"(then decoding every collection and lookup on first use: {figures['cache_decode_all'] * ms:.0f} ms)")
     else:
         print(f"  dataset built in memory in {figures['build_in_memory']:.2f} s (no YAML at this size)")
-    print(f"  index built in {figures['index']:.2f} s; peak memory {figures['peak_rss_mib']:,.0f} MiB")
-    print(f"  per keystroke ({len(keys)} keystrokes): p50 {percentile(keys, .5) * ms:.2f} ms, "
-          f"p99 {percentile(keys, .99) * ms:.2f} ms, max {max(keys) * ms:.2f} ms")
-    if "reader" in figures:
-        reader = figures["reader"]
-        print(f"  reader, keystroke to redrawn list: p50 {percentile(reader, .5) * ms:.2f} ms, "
-              f"p99 {percentile(reader, .99) * ms:.2f} ms")
+    print(f"  quote index built in {figures['index']:.2f} s; text index ({figures['paragraphs']:,} paragraphs) "
+          f"{figures['text_index']:.2f} s; peak memory {figures['peak_rss_mib']:,.0f} MiB")
+    for label, name in (("quotes", "keystrokes"), ("text", "text_keystrokes")):
+        keys = figures[name]
+        print(f"  {label}: per keystroke ({len(keys)} keystrokes): p50 {percentile(keys, .5) * ms:.2f} ms, "
+              f"p99 {percentile(keys, .99) * ms:.2f} ms, max {max(keys) * ms:.2f} ms")
+    for label, name in (("quotes", "reader"), ("text", "text_reader")):
+        if name in figures:
+            reader = figures[name]
+            print(f"  {label}: reader, keystroke to redrawn list: p50 {percentile(reader, .5) * ms:.2f} ms, "
+                  f"p99 {percentile(reader, .99) * ms:.2f} ms")
     cold = statistics.median(figures["cold_queries"])
     if figures["fzf"]:
         fzf = statistics.median(figures["fzf"])

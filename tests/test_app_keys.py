@@ -30,7 +30,7 @@ from anora_tui.ui.panes.person_detail import PersonDetail
 from anora_tui.ui.panes.reading import ReadingPane
 from anora_tui.ui.panes.timeline import TimelinePane
 from anora_tui.ui.screens.help import HelpScreen
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen, SearchBox
+from anora_tui.ui.screens.search import SearchBox, SearchScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -100,7 +100,7 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
             shown = " ".join(str(s.render()) for s in app.screen.query(".help-keys"))
             own_bindings = (
                 AnoraApp.BINDINGS + ReadingPane.BINDINGS + PersonDetail.BINDINGS + TimelinePane.BINDINGS
-                + SearchBox.BINDINGS + QuoteSearchScreen.BINDINGS
+                + SearchBox.BINDINGS + SearchScreen.BINDINGS
             )
             for binding in Binding.make_bindings(own_bindings):
                 if binding.key not in ("up", "down", "enter") or binding in SearchBox.BINDINGS:

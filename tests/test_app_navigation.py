@@ -23,7 +23,7 @@ from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
 from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen
+from anora_tui.ui.screens.search import SearchScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -107,7 +107,8 @@ async def test_name_to_person_to_quote_and_to_scene_with_back_and_forward(shippe
         assert app.history.current == Location("person", person)
         await pilot.press("alt+left")
         await settle(pilot)
-        assert focused_pane(app) == "reading" and app.history.current == start
+        # the same section, where the reader left it (Back keeps the scroll position)
+        assert focused_pane(app) == "reading" and (app.history.current.kind, app.history.current.id) == ("section", start.id)
         assert app.reading.section_id == start.id
         await pilot.press("f")
         await settle(pilot)
@@ -198,13 +199,13 @@ async def test_search_escape_restores_enter_opens_and_n_steps(shipped_dataset, s
         before = (app.focused, app.history.current, app.reading.section_id)
         await pilot.press("slash")
         await settle(pilot)
-        assert isinstance(app.screen, QuoteSearchScreen)
+        assert isinstance(app.screen, SearchScreen)
         await pilot.press(*"blood")
         await settle(pilot)
         assert "blood-curdling" in screen_text(app)
         await pilot.press("escape")
         await settle(pilot)
-        assert not isinstance(app.screen, QuoteSearchScreen)
+        assert not isinstance(app.screen, SearchScreen)
         assert (app.focused, app.history.current, app.reading.section_id) == before
         assert app.last_search is None
 
@@ -298,7 +299,7 @@ async def test_hostile_text_is_shown_literally_and_clicking_it_does_nothing(make
         assert "[b]x[/b] Quill said “[/i]keep [@click=app.quit]boom[/]" in shown
         assert "[@click=app.quit]boom[/] section" in shown
         assert "# Not a heading <div>x</div> * x *" in shown
-        assert "«<div>x</div>»; [bold]no[/bold] markup" in shown
+        assert "«<div>x</div>». [bold]no[/bold] markup" in shown
         assert "— [bold]x[/bold] Quill" in shown
         x, y = find_on_screen(app, "boom[/] going")
         await pilot.click(offset=(x + 1, y))

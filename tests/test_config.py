@@ -13,7 +13,7 @@ from ui_harness import NARROW, screen_text, settle, wait_for
 from anora_tui.core.config import read_config
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen
+from anora_tui.ui.screens.search import SearchScreen
 
 IDS = {"app.search", "app.help", "reading.next-section"}
 THEMES = {"textual-dark", "gruvbox"}
@@ -99,9 +99,9 @@ async def test_a_remapped_key_works_and_the_help_shows_it(shipped_dataset, tmp_p
         await settle(pilot)
         await pilot.press("slash")  # no longer search
         await settle(pilot)
-        assert not isinstance(app.screen, QuoteSearchScreen)
+        assert not isinstance(app.screen, SearchScreen)
         await pilot.press("ctrl+f")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSearchScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
         await pilot.press("escape")
         await settle(pilot)
         await pilot.press("question_mark")
@@ -130,7 +130,7 @@ async def test_a_bad_file_is_named_and_the_reader_starts_with_the_defaults(shipp
         inside = "".join("".join(row[region.x : region.right].strip(" ▌").split()) for row in rows)
         assert "".join(f"{path}:2: unknown binding id 'app.nosuch'".split()) in inside, rows
         await pilot.press("slash")
-        await wait_for(pilot, lambda: isinstance(app.screen, QuoteSearchScreen))
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
 
 
 def test_every_binding_of_the_reader_has_an_id():

@@ -34,7 +34,7 @@ from anora_tui.core.navigation import Location
 from anora_tui.core.search import QuoteIndex, parse_query
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.messages import Navigate
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen
+from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.title_bar import TitleBar
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")  # the App tests poll for idle every 2 ms
@@ -283,7 +283,7 @@ async def test_control_characters_pasted_into_the_search_box_are_not_drawn(hosti
         await settle(pilot)
         await pilot.press("slash")
         await settle(pilot)
-        assert isinstance(app.screen, QuoteSearchScreen)
+        assert isinstance(app.screen, SearchScreen)
         app.screen.query_one(Input).post_message(events.Paste("zz \x1b]52;c;SGVsbG8=\x07 \x9b6n \u202eevil"))
         await settle(pilot)
         assert "0 of 5 quotes" in screen_text(app)

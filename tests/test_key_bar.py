@@ -125,7 +125,7 @@ async def test_search_and_help_screens_name_their_own_keys(shipped_dataset) -> N
         await pilot.press("slash")
         await settle(pilot)
         line = bar_line(app)
-        for hint in ("↑ Previous", "↓ Next", "⏎ Open quote", "esc Back"):
+        for hint in ("↑ Previous", "↓ Next", "⏎ Open", "tab Text", "^y Copy", "esc Back"):
             assert hint in line
         assert "/ Search" not in line and "] Name" not in line  # the reader's keys do not work here
         x, y = find_on_screen(app, "↓ Next")

@@ -119,6 +119,23 @@ def test_example_mentions_count_names_and_notes(example_dataset):
     assert example_dataset.mention_count("otto-brandt") == 2
 
 
+def test_known_as_names_find_but_never_count_as_mentions(example_dataset, change):
+    reyes = example_dataset.people_by_id["tomas-reyes"]
+    assert reyes.known_as == ("Tommy Reyes",) and reyes.aliases == ("Reyes",)
+    assert reyes.characters == ("pell",)  # the field after it is untouched
+    # A paragraph that says "Tommy Reyes" counts once, for "Reyes" (an alias), never for "Tommy".
+    directory, _ = change("article.yaml", "Salt Hour is a twelve-minute short",
+                          "Tommy says Salt Hour is a twelve-minute short")
+    tommy = load_dataset(directory)
+    assert tommy.mentions_of("tomas-reyes") == example_dataset.mentions_of("tomas-reyes")
+
+
+def test_known_as_must_be_a_list_of_strings(change):
+    directory, text = change("people.yaml", "    known_as: [Tommy Reyes]", "    known_as: Tommy Reyes")
+    [problem] = problems(directory)
+    assert problem.startswith(where(directory, "people.yaml", text, "Tommy Reyes")) and "known_as" in problem
+
+
 def test_example_scenes_events_and_characters(example_dataset):
     assert [s.id for s in example_dataset.scenes_with("ines-haldane")] == ["fog", "last-line"]
     assert [s.order for s in example_dataset.scenes] == [0, 1, 2]

@@ -111,7 +111,9 @@ def words_on_screen(app: AnoraApp, widget) -> str:
 
 
 def spans_styled(prompt, text: str) -> set[str]:
-    """The component-class styles of the spans that cover `text` in a Content prompt."""
+    """The component-class styles of the spans that cover `text` in a prompt (a list row's Content,
+    drawn with a hanging indent)."""
+    prompt = getattr(prompt, "content", prompt)
     start = prompt.plain.index(text)
     return {str(span.style) for span in prompt.spans if span.start <= start < span.end}
 
@@ -133,7 +135,7 @@ async def test_a_persons_outside_facts_are_labelled_and_styled_apart(shipped_dat
         outside = prompts[about + 1]
         assert outside.plain.strip() == OUTSIDE_ARTICLE_LABEL + shipped_dataset.people_by_id["yuri-borisov"].outside_article
         assert spans_styled(outside, "Yura") == {".person-detail--outside"}
-        assert ".person-detail--outside" not in {str(span.style) for span in prompts[about].spans}
+        assert ".person-detail--outside" not in {str(span.style) for span in prompts[about].content.spans}
         links.highlighted = about + 1
         links.scroll_to_highlight()
         await settle(pilot)
@@ -151,7 +153,9 @@ async def test_a_characters_outside_facts_are_labelled_in_who_they_play(shipped_
 
 
 def detail_text(app: AnoraApp) -> str:
-    return app.timeline.detail.facts.render().plain
+    """The facts at the top of a scene's or event's detail (what happens, when, what is known from
+    elsewhere), one row a line."""
+    return app.timeline.detail.facts
 
 
 @SIZES
@@ -160,13 +164,11 @@ async def test_a_scene_shows_its_outside_facts_and_the_whole_films_production(sh
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         await open_location(pilot, app, Location("scene", "final-car-scene"))
-        facts = app.timeline.detail.facts.render()
         scene = shipped_dataset.scenes_by_id["final-car-scene"]
         label = OUTSIDE_ARTICLE_LABEL + scene.outside_article
-        assert label in facts.plain
-        start = facts.plain.index(label)
-        styles = {str(span.style) for span in facts.spans if span.start <= start < span.end}
-        assert styles and all("italic" in style for style in styles)
+        assert label in detail_text(app)
+        outside = next(o.prompt for o in app.timeline.detail.links.options if o.prompt.plain == label)
+        assert spans_styled(outside, OUTSIDE_ARTICLE_LABEL) == {".timeline-detail--outside"}  # italic, set apart
         rows = link_rows(app.timeline.detail.links)
         whole = rows.index("The whole film")
         assert rows.index("How it was shot") < whole

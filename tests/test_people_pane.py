@@ -110,9 +110,10 @@ async def test_list_groups_people_with_role_and_counts(example_dataset, size):
         assert text.index("CAST · 2") < text.index("CREW · 1") < text.index("CITED · 1")
         assert "Tomás Reyes · Pell" in text  # cast: the character they play
         assert "Mara Quill · director" in text  # others: their first role
-        assert "4 quotes · 4 mentions" in text
-        assert "0 quotes · 2 mentions" in text
-        assert "1 quote · 3 mentions" in text
+        # Mentions are paragraphs, as on a person's page ("MENTIONS · named in 3 paragraphs").
+        assert "4 quotes · named in 3 paragraphs" in text
+        assert "0 quotes · named in 2 paragraphs" in text  # Otto Brandt: no quotes, but a scene to open
+        assert "1 quote · named in 2 paragraphs" in text
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
 
 
@@ -166,10 +167,10 @@ async def test_mark_named_marks_and_unmarks(example_dataset):
         assert app.pane.named == {"tomas-reyes"}
         app.pane.show_person("tomas-reyes")
         await pilot.pause()
-        assert "Tomás Reyes · cast  ● on screen" in screen_text(app, app.pane)
+        assert "Tomás Reyes · cast  ● named where you read" in screen_text(app, app.pane)
         app.pane.mark_named([])
         await pilot.pause()
-        assert "on screen" not in screen_text(app, app.pane)
+        assert "named where you read" not in screen_text(app, app.pane)
 
 
 # --- the detail view ----------------------------------------------------------------------
@@ -183,11 +184,11 @@ async def test_detail_shows_every_section_in_order(example_dataset):
         text = screen_text(app, app.pane)
         order = ["Mara Quill · crew", "ROLES", "director, writer", "ABOUT", "Writer and director",
                  "MENTIONS MAP", "named in 3 paragraphs across 2 sections", "NOTES · 1",
-                 "The source says “Brandt told the crew to wait”: It was Quill", "QUOTES · 4",
+                 "The source says «Brandt told the crew to wait». It was Quill", "QUOTES · 4",
                  "“I wanted to make a film where nothing arrives”", "§1 A film about waiting ¶2 · reported",
                  "SCENES · 2", "The ticket window · 0:00–0:02", "The fog · ≈ 0:05–0:08",
                  "EVENTS · 3", "c. 2009  Quill discovers Brandt's films", "Oct 2022  Premiere at Lowmoor",
-                 "MENTIONS · 3", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
+                 "MENTIONS · named in 3 paragraphs", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
                  "§2 Three nights on the pier · 1", "(named by mistake: see note)"]
         position = 0
         for part in order:
@@ -244,7 +245,7 @@ async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
         location = links.highlighted_location
         assert location.kind == "section" and (location.id, location.paragraph) == ("origins", 1)
         assert paragraph[slice(*location.span)] == "Mara Quill"
-        assert "MENTIONS · 3" in screen_text(app, links)  # the heading stays in view above
+        assert "MENTIONS · named in 3 paragraphs" in screen_text(app, links)  # the heading stays in view above
         await pilot.press("s")
         assert links.highlighted_location == Location("scene", "ticket-window")
         await pilot.press("quotation_mark")
@@ -275,7 +276,7 @@ async def test_escape_backs_out_to_the_list_then_leaves_escape_to_the_app(exampl
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert app.pane.showing_detail
-        assert "esc Back" in screen_text(app).splitlines()[-1]
+        assert "esc Close" in screen_text(app).splitlines()[-1]
         await pilot.press("escape")
         await pilot.pause()
         assert not app.pane.showing_detail
@@ -418,7 +419,7 @@ async def test_hostile_text_is_shown_literally():
             "§1 Section [bold]x[/bold] ¶1",
             "Scene [bold]x[/bold] · at [/i]",
             "Event [@click=app.quit]boom[/]",
-            "The source says “met [bold]x[/bold]”: Fix [@click=app.quit]boom[/]",
+            "The source says «met [bold]x[/bold]». Fix [@click=app.quit]boom[/]",
             "¶1 [@click=app.quit]boom[/] met [bold]x[/bold]",
         ):
             assert expected in text, expected
@@ -440,8 +441,89 @@ async def test_calls_before_mount_are_kept(example_dataset):
         await pilot.pause()
         assert app.pane.showing_detail
         text = screen_text(app, app.pane)
-        assert "Ines Haldane · cast  ● on screen" in text
+        assert "Ines Haldane · cast  ● named where you read" in text
         assert "PLAYS" in text
         app.pane.back_out()
         await pilot.pause()
         assert "● Ines Haldane · Wren" in screen_text(app, app.pane)
+
+
+# --- the filter box, rows with little to open, whole quotes -----------------------------------
+
+
+def filter_box(app: Host):
+    return app.query_one("#people-filter")
+
+
+@pytest.mark.parametrize("size", [NARROW, WIDE])
+async def test_the_filter_narrows_the_list_as_you_type(example_dataset, size):
+    app = Host(example_dataset, pane_width=None if size == NARROW else 48)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("ctrl+f")
+        assert app.focused is filter_box(app)
+        await pilot.press(*"hal")
+        text = screen_text(app, app.pane)
+        assert "Ines Haldane" in text and "Mara Quill" not in text
+        assert "CAST · 1 of 2" in text and "CREW" not in text
+        await pilot.press("backspace", "backspace", "backspace", *"wren")  # her character's name
+        assert "Ines Haldane" in screen_text(app, app.pane)
+        await pilot.press("enter")  # opens the first match
+        await pilot.pause()
+        assert app.navigated == [Location("person", "ines-haldane")]
+
+
+async def test_the_filter_says_when_no_one_matches_and_escape_clears_it(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", *"zz")
+        assert "No one is called “zz”." in screen_text(app, app.pane)
+        await pilot.press("escape")  # clears
+        assert filter_box(app).value == "" and "Mara Quill" in screen_text(app, app.pane)
+        assert app.focused is filter_box(app)
+        await pilot.press("escape")  # leaves, to the list
+        assert app.focused is people_list(app)
+        assert app.app_escapes == 0
+        await pilot.press("ctrl+f", *"quill", "down")
+        assert app.focused is people_list(app)
+        assert people_list(app).highlighted_location == Location("person", "mara-quill")
+
+
+async def test_the_filter_hides_with_the_list(example_dataset):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.pane.showing_detail and not filter_box(app).display
+        await pilot.press("ctrl+f")  # back to the list, in the box
+        await pilot.pause()
+        assert not app.pane.showing_detail and app.focused is filter_box(app)
+
+
+async def test_people_with_little_to_open_are_dimmed(shipped_dataset):
+    app = Host(shipped_dataset)
+    async with app.run_test(size=WIDE):
+        little = [p for p in shipped_dataset.people
+                  if not (shipped_dataset.quotes_by(p.id) or shipped_dataset.scenes_with(p.id)
+                          or shipped_dataset.events_with(p.id))]
+        assert little  # the shipped article cites many people once
+        for person in little:
+            label = app.pane._label(person)
+            assert "quote" not in label.plain  # no "0 quotes"
+            assert "named in" in label.plain
+            assert any(span.style == ".people-pane--little" for span in label.spans)
+        busy = next(p for p in shipped_dataset.people if shipped_dataset.quotes_by(p.id))
+        assert all(span.style != ".people-pane--little" for span in app.pane._label(busy).spans)
+
+
+def test_a_persons_quotes_are_whole_and_show_their_form(shipped_dataset):
+    daniels = shipped_dataset.people_by_id["drew-daniels"]
+    built = build_rows(shipped_dataset, daniels, 40)
+    labels = [row.label.plain for row in built.rows if getattr(row, "location", None) and row.location.kind == "quote"]
+    quotes = shipped_dataset.quotes_by("drew-daniels")
+    assert len(labels) == len(quotes)
+    for label, quote in zip(labels, quotes):
+        assert quote.text in label  # whole, never cut
+        if quote.form == "direct":
+            assert label.startswith("“")
+        else:
+            assert not label.startswith("“") and ("reported" in label or "first person" in label)

@@ -172,7 +172,7 @@ async def test_a_signal_over_a_modal_screen_saves_the_readers_place(example_data
         await settle(pilot)
         await pilot.press("l", "slash", "f")
         await settle(pilot)
-        assert type(app.screen).__name__ == "QuoteSearchScreen"
+        assert type(app.screen).__name__ == "SearchScreen"
         app.stop_for_signal(signal.SIGTERM)
         await settle(pilot)
     assert app.return_code == 128 + signal.SIGTERM

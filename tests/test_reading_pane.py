@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
+from textual.style import Style
 from textual.widgets import Footer
 from ui_harness import (
     NARROW,
@@ -201,7 +202,7 @@ async def test_quotes_are_styled_and_credited(example_dataset: Dataset) -> None:
         assert credits == [
             "— Mara Quill",
             "— Mara Quill (reported)",
-            "— Mara Quill (in the first person)",
+            "— Mara Quill (retold in the first person)",
         ]
 
 
@@ -213,7 +214,7 @@ async def test_editor_notes_sit_under_their_paragraph(example_dataset: Dataset) 
         kinds = [(block.kind, block.paragraph) for block in app.pane.blocks]
         assert kinds.index(("note", 2)) == kinds.index(("paragraph", 2)) + 1
         assert texts(app.pane, "note") == [(
-            "Editor's note: the source says «Brandt told the crew to wait»; It was Quill, not Brandt,"
+            "Editor's note: the source says «Brandt told the crew to wait». It was Quill, not Brandt,"
             " who told the crew to wait; Brandt was never on set."
         )]
         assert "Editor's note: the source says «Brandt told the crew to wait»" in screen_text(app)
@@ -257,7 +258,7 @@ async def test_open_section_at_a_quote_scrolls_to_it_and_highlights_it(example_d
         app.pane.open_section(location.id, location.paragraph, location.span)
         await settle(pilot)
         assert 3 in app.pane.in_view
-        highlight = app.pane.get_visual_style("reading--highlight", partial=True)
+        highlight = Style.from_styles(app.pane.get_component_styles("reading--highlight"))
         assert any((s.start, s.end, s.style) == (0, length, highlight) for s in paragraph_spans(app.pane, 3))
         assert app.pane.back_out() is True  # Escape drops the highlight
         assert not any(s.style == highlight for s in paragraph_spans(app.pane, 3))

@@ -13,6 +13,7 @@ from anora_tui.core.search import (
     QuoteIndex,
     fold_text,
     parse_query,
+    match_number,
     step_match,
     suggest_loosening,
 )
@@ -254,23 +255,24 @@ def test_repeated_and_extended_queries_give_fresh_answers(index):
 
 def test_step_match_walks_article_order_and_wraps(index):
     result = index.search("the")
-    order = [hit.quote.id for hit in sorted(result.hits, key=lambda h: h.quote.order)]
-    assert step_match(result, None).quote.id == order[0]
-    assert step_match(result, None, backwards=True).quote.id == order[-1]
-    assert step_match(result, order[0]).quote.id == order[1]
-    assert step_match(result, order[-1]).quote.id == order[0]
-    assert step_match(result, order[0], backwards=True).quote.id == order[-1]
+    order = sorted(hit.position for hit in result.hits)
+    assert step_match(result, None).position == order[0]
+    assert step_match(result, None, backwards=True).position == order[-1]
+    assert step_match(result, order[0]).position == order[1]
+    assert step_match(result, order[-1]).position == order[0]
+    assert step_match(result, order[0], backwards=True).position == order[-1]
+    assert [match_number(result, position) for position in order] == [1, 2, 3]
 
 
 def test_step_match_from_a_quote_that_is_not_a_hit(index):
     result = index.search("brighton")  # q1 and q4
-    assert step_match(result, "q2").quote.id == "q4"
-    assert step_match(result, "q2", backwards=True).quote.id == "q1"
-    assert step_match(result, "q2").spans  # the stepped-to hit carries its highlight
+    assert step_match(result, 2).quote.id == "q4"
+    assert step_match(result, 2, backwards=True).quote.id == "q1"
+    assert step_match(result, 2).spans  # the stepped-to hit carries its highlight
 
 
 def test_step_match_without_hits(index):
-    assert step_match(index.search("zzz"), "q1") is None
+    assert step_match(index.search("zzz"), 1) is None
 
 
 # --- hints for an empty result ---
@@ -283,7 +285,7 @@ def test_hint_for_an_unknown_speaker(index):
 
 def test_hint_suggests_dropping_the_speaker_filter(index):
     hint = suggest_loosening(index, parse_query("comedy @madison"))
-    assert hint == "Drop the speaker filter @madison: 2 quotes match without it."
+    assert hint == "Drop @madison: 2 quotes match without it."
 
 
 def test_hint_suggests_dropping_a_word(index):

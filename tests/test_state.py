@@ -48,6 +48,28 @@ def test_round_trip_with_history(tmp_path: Path) -> None:
     assert History.restore(loaded.state.history).current == Location("quote", "whole-plot")
 
 
+def test_round_trip_with_searches_and_marks(tmp_path: Path) -> None:
+    history = History()
+    history.visit(Location("section", "origins", 2, (4, 9), ((4, 9), (20, 25))))
+    saved = SavedState("origins", 1, None, history.snapshot(), ("@yura", "“mill basin”"))
+    path = tmp_path / "state.json"
+    save_state(path, saved)
+    loaded = load_state(path).state
+    assert loaded.searches == ("@yura", "“mill basin”")
+    assert History.restore(loaded.history).current.marks == ((4, 9), (20, 25))
+
+
+def test_a_state_saved_before_searches_were_kept_still_loads(tmp_path: Path) -> None:
+    path = tmp_path / "state.json"
+    path.write_text(json.dumps({"version": STATE_VERSION, "section": "origins", "paragraph": 2,
+                                "history": {"back": [], "current": {"kind": "section", "id": "origins",
+                                                                     "paragraph": 2, "span": [1, 3]},
+                                            "forward": []}}))
+    loaded = load_state(path)
+    assert loaded.notice is None and loaded.state.searches == ()
+    assert History.restore(loaded.state.history).current == Location("section", "origins", 2, (1, 3))
+
+
 def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
     assert load_state(tmp_path / "none.json") == LoadedState(SavedState(), None)
 
@@ -70,6 +92,9 @@ def place_file(**place: object) -> bytes:
         (json.dumps({"version": STATE_VERSION, "datasets": []}).encode(), "'datasets'"),
         (place_file(section=["x"]), "'section'"),
         (place_file(history=[]), "'history'"),
+        (place_file(searches="x"), "'searches'"),
+        (place_file(searches=[1]), "'searches'"),
+        (json.dumps({"version": STATE_VERSION, "zen": "yes"}).encode(), "'zen'"),
         (json.dumps({"version": STATE_VERSION, "datasets": {"": 7}}).encode(), "not a JSON object"),
         (json.dumps({"version": 1, "paragraph": 0}).encode(), "'paragraph'"),  # an old file, damaged
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),

@@ -35,7 +35,8 @@ from anora_tui.ui.panes.reading import ReadingPane
 from anora_tui.ui.panes.sections import SectionsPane
 from anora_tui.ui.panes.timeline import TimelinePane
 from anora_tui.ui.screens.help import HelpScreen
-from anora_tui.ui.screens.quote_search import QuoteSearchScreen, SearchBox
+from anora_tui.ui.screens.bookmarks import BookmarksScreen
+from anora_tui.ui.screens.search import SearchBox, SearchScreen
 from anora_tui.ui.widgets.link_list import LinkList
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -53,7 +54,7 @@ def binding_keys() -> list[str]:
     keys: set[str] = set()
     for node_class in (
         AnoraApp, ReadingPane, LinkList, SectionsPane, PeoplePane, PersonDetail, TimelinePane,
-        QuoteSearchScreen, SearchBox, HelpScreen, CommandPalette, OptionList, Input,
+        SearchScreen, SearchBox, BookmarksScreen, HelpScreen, CommandPalette, OptionList, Input,
     ):
         keys.update(node_class._merge_bindings().key_to_bindings)
     return sorted(keys)

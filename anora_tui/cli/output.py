@@ -61,11 +61,21 @@ def write_line(text: str) -> None:
     _write(one_line(text) + "\n")
 
 
+def write_text(text: str) -> None:
+    """Text of one or more lines (a Markdown block), cleaned, its line breaks kept; a newline added."""
+    _write(clean_text(text) + "\n")
+
+
 def write_json(document: Any) -> None:
-    """One JSON document: exact whatever the stream's encoding (escapes where it cannot hold a
-    character), with control and bidirectional characters escaped so a terminal shows them as text."""
-    text = json.dumps(document, ensure_ascii=not _holds_unicode(sys.stdout), indent=2)
-    _write(_escape_unsafe(text) + "\n")
+    """One JSON document, indented (see `write_json_text`)."""
+    write_json_text(json.dumps(document, ensure_ascii=False, indent=2))
+
+
+def write_json_text(text: str) -> None:
+    """JSON text (a document, or one record of JSON Lines), exact whatever the stream's encoding:
+    characters the stream cannot hold, control and bidirectional characters are written as `\\uXXXX`
+    escapes (valid JSON, the same value), so a terminal shows them as text."""
+    _write(_escape_for_json(text, ascii_only=not _holds_unicode(sys.stdout)) + "\n")
 
 
 def warn(message: str, who: str = PROGRAM) -> None:
@@ -185,8 +195,21 @@ def _holds_unicode(stream: object) -> bool:
         return False
 
 
-def _escape_unsafe(text: str) -> str:
-    """JSON text with every character `clean_text` would change written as a `\\uXXXX` escape."""
-    if clean_text(text) == text:
+def _escape_for_json(text: str, ascii_only: bool) -> str:
+    """JSON text with every character `clean_text` would change (and, `ascii_only`, every non-ASCII
+    one) written as a `\\uXXXX` escape. Outside strings JSON text is ASCII, so only strings change."""
+    if (text.isascii() or not ascii_only) and clean_text(text) == text:
         return text
-    return "".join(char if clean_text(char) == char else f"\\u{ord(char):04x}" for char in text)
+    return "".join(_json_escape(char) if _needs_escape(char, ascii_only) else char for char in text)
+
+
+def _needs_escape(char: str, ascii_only: bool) -> bool:
+    return (ascii_only and not char.isascii()) or (char not in "\n\t" and clean_text(char) != char)
+
+
+def _json_escape(char: str) -> str:
+    code = ord(char)
+    if code <= 0xFFFF:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # outside the Basic Multilingual Plane: a surrogate pair, as JSON writes it
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"

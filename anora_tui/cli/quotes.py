@@ -1,19 +1,28 @@
-"""`anora-tui quotes [QUERY] [--speaker NAME] [--json]`: print the quotes a search finds.
+"""`anora-tui quotes [QUERY] [--speaker NAME] [--format FORMAT]`: print the quotes a search finds.
 
-Plain output is one line per quote, best match first, `speaker · section · text`, for grep, cut and
-friends; `--json` prints one JSON document. Exit status as grep's: 0 found, 1 nothing found,
-2 bad input.
+Formats (every one names each quote's form: only direct quotes are set in quotation marks):
+  text      one line per quote, best match first, `speaker · section · quote`, for grep and cut
+  json      one JSON document: the query, the counts and a record per quote with its citation
+  jsonl     one JSON record per line (for head, grep, jq -c)
+  markdown  each quote as a blockquote with its citation
+  csl-json  a JSON array of CSL-JSON items (type article-magazine) that Zotero and pandoc read
+
+Exit status as grep's: 0 found, 1 nothing found (also said on stderr), 2 bad input.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+from typing import Callable, Iterable
 
 from ..core.model import Dataset
+from ..core.quoting import cite_quote, csl_item, json_fields, markdown_citation, shown_quote
 from ..core.search import Hit, QuoteIndex, fold_text, parse_query
 from . import output
 
 SEPARATOR = " · "
+FORMATS = ("text", "json", "jsonl", "markdown", "csl-json")
 
 
 def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,46 +33,111 @@ def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="QUERY",
         help='words (all must match), "a phrase", !excluded, @speaker; none: every quote',
     )
-    parser.add_argument("--speaker", metavar="NAME", help="only quotes by this person (or their character)")
-    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--speaker", metavar="NAME",
+                        help="only quotes by this person (any name they are known by, or their character's)")
+    parser.add_argument("--format", choices=FORMATS, default=None,
+                        help="text (default), json, jsonl (one record a line), markdown or csl-json")
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
 
 
 def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
+    output_format = args.format or ("json" if args.json else "text")
+    if args.json and args.format not in (None, "json"):
+        _complain(f"--json and --format {args.format} disagree: give one")
+        return 2
     index = QuoteIndex(dataset)
     query = parse_query(args.query)
     if args.speaker is not None:
         speaker = fold_text(args.speaker)
         if not index.speakers_matching((speaker,)):
-            output.warn(f"--speaker {args.speaker!r}: no such person or character", who="anora-tui quotes")
+            _complain(f"--speaker {args.speaker!r}: no such person or character")
             return 2
         query = query.rewritten(speakers=query.speakers + (speaker,))
     hits = index.search(query).hits
-    # Through `output`: cleaned, and a closed pipe (`| head`) or a full disk handled there.
-    if args.json:
-        output.write_json({
-            "query": args.query,
-            "speaker": args.speaker,
-            "count": len(hits),
-            "total": index.total,
-            "quotes": [_as_json(hit, dataset) for hit in hits],
-        })
-    else:
-        for hit in hits:
-            output.write_line(_as_line(hit, dataset))
-    return 0 if hits else 1
+    write = WRITERS[output_format]
+    for text in FORMATTERS[output_format](args, index, hits):
+        write(text)
+    if not hits:
+        _complain(f"no quotes match {_described(args)}")
+        return 1
+    return 0
 
 
-def _as_line(hit: Hit, dataset: Dataset) -> str:
-    quote = hit.quote
-    fields = (
-        dataset.people_by_id[quote.speaker].name,
-        dataset.sections_by_id[quote.section].title,
-        quote.text,
-    )
-    return SEPARATOR.join(" ".join(field.split()) for field in fields)  # one line, whatever the data
+def _complain(message: str) -> None:
+    output.warn(message, who="anora-tui quotes")
 
 
-def _as_json(hit: Hit, dataset: Dataset) -> dict:
+def _described(args: argparse.Namespace) -> str:
+    parts = [repr(args.query)] if args.query else []
+    if args.speaker is not None:
+        parts.append(f"by {args.speaker!r}")
+    return " ".join(parts) or "(the dataset has no quotes)"
+
+
+# --- the formats: each yields lines -------------------------------------------------------------
+
+
+def _as_text(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]:
+    dataset = index.dataset
+    for hit in hits:
+        quote = hit.quote
+        fields = (
+            dataset.people_by_id[quote.speaker].name,
+            dataset.sections_by_id[quote.section].title,
+            str(shown_quote(quote.text, quote.form)),
+        )
+        yield SEPARATOR.join(" ".join(field.split()) for field in fields)  # one line, whatever the data
+
+
+def _as_json(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]:
+    document = {
+        "query": args.query,
+        "speaker": args.speaker,
+        "count": len(hits),
+        "total": index.total,
+        "quotes": [record(hit, index.dataset) for hit in hits],
+    }
+    yield json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def _as_jsonl(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]:
+    for hit in hits:
+        yield json.dumps(record(hit, index.dataset), ensure_ascii=False)
+
+
+def _as_markdown(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]:
+    for number, hit in enumerate(hits):
+        if number:
+            yield ""
+        yield markdown_citation(cite_quote(index.dataset, hit.quote)).rstrip("\n")
+
+
+def _as_csl_json(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]:
+    items = [csl_item(cite_quote(index.dataset, hit.quote)) for hit in hits]
+    yield json.dumps(items, ensure_ascii=False, indent=2)
+
+
+# How each format's pieces are written (`output`: cleaned, `| head` and a full disk handled there):
+# text one line each, Markdown blocks as they are laid out, JSON exact with escapes.
+WRITERS: dict[str, Callable[[str], None]] = {
+    "text": output.write_line,
+    "json": output.write_json_text,
+    "jsonl": output.write_json_text,
+    "markdown": output.write_text,
+    "csl-json": output.write_json_text,
+}
+
+FORMATTERS: dict[str, Callable[[argparse.Namespace, QuoteIndex, object], Iterable[str]]] = {
+    "text": _as_text,
+    "json": _as_json,
+    "jsonl": _as_jsonl,
+    "markdown": _as_markdown,
+    "csl-json": _as_csl_json,
+}
+
+
+def record(hit: Hit, dataset: Dataset) -> dict:
+    """One quote as JSON: what it is, who said it, where, what matched, and its citation."""
     quote = hit.quote
     return {
         "id": quote.id,
@@ -74,4 +148,5 @@ def _as_json(hit: Hit, dataset: Dataset) -> dict:
         "paragraph": quote.paragraph,
         "text": quote.text,
         "spans": [list(span) for span in hit.spans],
+        **json_fields(cite_quote(dataset, quote)),
     }

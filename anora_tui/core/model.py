@@ -60,7 +60,8 @@ class Person:
     kind: str
     roles: tuple[str, ...]
     description: str
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # other names the article uses: mentions are counted by these
+    known_as: tuple[str, ...] = ()  # names a reader may type (credits, spellings): for finding only
     outside_article: str = ""  # facts about them from outside the article, shown marked as such
     characters: tuple[str, ...] = ()  # ids of the film's characters they play (derived at load)
 
@@ -424,6 +425,7 @@ def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Perso
         person.roles,
         person.description,
         person.aliases,
+        person.known_as,
         person.outside_article,
         tuple(characters),
     )

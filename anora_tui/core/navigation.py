@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 LocationKind = Literal["section", "person", "scene", "event", "quote"]
@@ -13,15 +13,25 @@ class Location:
     """A place to jump to.
 
     - ``section``: ``id`` is a section id; ``paragraph`` (1-based) and ``span`` (character offsets in
-      that paragraph) optionally say what to bring into view and highlight.
+      that paragraph) optionally say what to bring into view and highlight; ``marks`` are more spans
+      to mark there (the words a text search found).
     - ``person`` / ``scene`` / ``event``: the detail view of that record.
     - ``quote``: the quote's paragraph in the reading pane, with the quote highlighted.
+
+    `scroll` and `cursor` say where the reader was in the place when they left it, so that Back
+    returns there: for a section, `paragraph` is the one at the top of the pane and `scroll` how many
+    of its lines are above the top; for a detail, `cursor` is the highlighted row and `scroll` the
+    list's scroll offset. They are not part of what the place is (two locations that differ only in
+    them are equal).
     """
 
     kind: LocationKind
     id: str
     paragraph: int | None = None
     span: tuple[int, int] | None = None
+    marks: tuple[tuple[int, int], ...] = ()
+    scroll: int | None = field(default=None, compare=False)
+    cursor: int | None = field(default=None, compare=False)
 
 
 class History:
@@ -70,6 +80,11 @@ class History:
         self._current = self._forward.pop()
         return self._current
 
+    def replace_current(self, location: Location) -> None:
+        """Put `location` in place of the current visit (the same place, as it is now: its scroll
+        position), without touching the back and forward lists."""
+        self._current = location
+
     def keep_only(self, still_there) -> None:
         """Forget the visits for which `still_there(location)` is false (e.g. places a changed dataset
         no longer has); the current place falls back to the nearest earlier one that remains."""
@@ -81,9 +96,9 @@ class History:
     def snapshot(self) -> dict:
         """Plain data for the state file."""
         return {
-            "back": [_to_plain(loc) for loc in self._back],
-            "current": _to_plain(self._current) if self._current else None,
-            "forward": [_to_plain(loc) for loc in self._forward],
+            "back": [location_to_plain(loc) for loc in self._back],
+            "current": location_to_plain(self._current) if self._current else None,
+            "forward": [location_to_plain(loc) for loc in self._forward],
         }
 
     @classmethod
@@ -91,35 +106,57 @@ class History:
         """Rebuild from `snapshot()` output; anything malformed yields an empty history."""
         history = cls(limit)
         try:
-            history._back = [_from_plain(x) for x in data["back"]][-limit:]  # type: ignore[index]
+            history._back = [location_from_plain(x) for x in data["back"]][-limit:]  # type: ignore[index]
             current = data["current"]  # type: ignore[index]
-            history._current = _from_plain(current) if current else None
-            history._forward = [_from_plain(x) for x in data["forward"]][-limit:]  # type: ignore[index]
+            history._current = location_from_plain(current) if current else None
+            history._forward = [location_from_plain(x) for x in data["forward"]][-limit:]  # type: ignore[index]
         except (KeyError, TypeError, ValueError):
             return cls(limit)
         return history
 
 
-def _to_plain(location: Location) -> dict:
-    return {
+def location_to_plain(location: Location) -> dict:
+    """Plain data for the state file."""
+    plain = {
         "kind": location.kind,
         "id": location.id,
         "paragraph": location.paragraph,
         "span": list(location.span) if location.span else None,
+        "marks": [list(mark) for mark in location.marks],
     }
+    for name in ("scroll", "cursor"):
+        value = getattr(location, name)
+        if value is not None:
+            plain[name] = value
+    return plain
 
 
-def _from_plain(data: dict) -> Location:
+def location_from_plain(data: dict) -> Location:
+    """The location `location_to_plain` wrote; ValueError, KeyError or TypeError if malformed."""
     kind = data["kind"]
     if kind not in ("section", "person", "scene", "event", "quote") or not isinstance(data["id"], str):
         raise ValueError(f"bad location {data!r}")
     paragraph = data.get("paragraph")
     span = data.get("span")
-    if paragraph is not None and not isinstance(paragraph, int):
+    if paragraph is not None and not _is_int(paragraph):
         raise ValueError("bad paragraph")
     if span is not None:
-        start, end = span
-        if not (isinstance(start, int) and isinstance(end, int)):
-            raise ValueError("bad span")
-        span = (start, end)
-    return Location(kind, data["id"], paragraph, span)
+        span = _span(span)
+    marks = data.get("marks") or []  # absent from files saved before marks were kept
+    if not isinstance(marks, list):
+        raise ValueError("bad marks")
+    view = {name: data.get(name) for name in ("scroll", "cursor")}
+    if any(value is not None and not (_is_int(value) and value >= 0) for value in view.values()):
+        raise ValueError("bad scroll position")
+    return Location(kind, data["id"], paragraph, span, tuple(_span(mark) for mark in marks), **view)
+
+
+def _span(data: object) -> tuple[int, int]:
+    start, end = data  # type: ignore[misc]
+    if not (_is_int(start) and _is_int(end)):
+        raise ValueError("bad span")
+    return (start, end)
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -42,3 +42,17 @@ def section_links(dataset: Dataset, section: Section) -> tuple[NameLink, ...]:
                     links.extend(NameLink(number, start, end, person_id) for start, end in mention.spans)
     links.sort(key=lambda link: (link.paragraph, link.start))
     return tuple(links)
+
+
+def place_exists(dataset: Dataset, location: Location) -> bool:
+    """Whether the dataset has the place: its record, and for a section the paragraph it names."""
+    if location.kind == "section":
+        section = dataset.sections_by_id.get(location.id)
+        return section is not None and (location.paragraph is None or 1 <= location.paragraph <= len(section.paragraphs))
+    lookups = {
+        "person": dataset.people_by_id,
+        "scene": dataset.scenes_by_id,
+        "event": dataset.events_by_id,
+        "quote": dataset.quotes_by_id,
+    }
+    return location.id in lookups[location.kind]

@@ -1,20 +1,21 @@
-"""The reader's saved state: a place (open section, scroll position, history) for each dataset, and
-preferences (the theme) shared by all. Pure Python.
+"""The reader's saved state: a place for each dataset (open section, scroll position, history,
+bookmarks, last searches), and preferences (theme, zen) shared by all. Pure Python.
 
 The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`), version 2:
 
-    {"version": 2, "theme": "nord", "datasets": {"/path/to/data": {"section": …, "paragraph": …,
-     "history": …, "saved_at": 1718000000.0}, …}}
+    {"version": 2, "theme": "nord", "zen": false, "datasets": {"/path/to/data": {"section": …,
+     "paragraph": …, "history": …, "bookmarks": […], "searches": […], "saved_at": 1718000000.0}, …}}
 
 A dataset is known by its directory, resolved (`dataset_key`). Version 1 held one place for whatever
 dataset was open: it is migrated on reading, its place going to the first dataset opened.
 
 Writes are atomic (`files.write_atomically`) and merge with the file as it is now, so that readers
-open at once never lose each other's work: each writes only its own dataset's place, a theme it did
-not change is left as another reader set it, and a place another reader saved in the same dataset
-meanwhile is replaced with a word (`SaveOutcome.replaced`). Reading never raises: a missing file gives
-the default state, and an unreadable, corrupt or foreign-version file gives the default state plus a
-notice (the next save writes a fresh file).
+open at once never lose each other's work: each writes only its own dataset's place, a preference it
+did not change is left as another reader set it, bookmarks and searches are merged (what each reader
+added or removed), and a place another reader saved in the same dataset meanwhile is replaced with a
+word (`SaveOutcome.replaced`). Reading never raises: a missing file gives the default state, and an
+unreadable, corrupt or foreign-version file gives the default state plus a notice (the next save
+writes a fresh file).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
@@ -38,7 +39,7 @@ MAX_STATE_BYTES = 16 * 1024 * 1024  # a history of 500 places is well under 1 Mi
 MAX_DATASETS = 50  # places kept, the most recently used first
 MIGRATED_KEY = "(saved by version 1)"  # the one place of a version-1 file, for the first dataset opened
 # Lists in a place that two readers may both change: merged (what each added or removed is kept).
-MERGED_LISTS = ("bookmarks",)
+MERGED_LISTS = ("bookmarks", "searches")
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,9 @@ class SavedState:
     paragraph: int = 1  # 1-based paragraph at the top of the reading pane
     theme: str | None = None
     history: Mapping | None = None  # `History.snapshot()` output
+    bookmarks: tuple[Mapping, ...] = ()  # `location_to_plain()` output, oldest first
+    zen: bool = False  # the side panes hidden so the text gets the width
+    searches: tuple[str, ...] = ()  # the last search queries, most recent first
 
     def to_plain(self) -> dict:
         return {
@@ -54,6 +58,9 @@ class SavedState:
             "paragraph": self.paragraph,
             "theme": self.theme,
             "history": self.history,
+            "bookmarks": list(self.bookmarks),
+            "zen": self.zen,
+            "searches": list(self.searches),
         }
 
     @classmethod
@@ -73,14 +80,31 @@ class SavedState:
             raise ValueError("'theme' is not a string")
         if history is not None and not isinstance(history, dict):
             raise ValueError("'history' is not an object")
-        return cls(section_id, paragraph, theme, history)
+        bookmarks = data.get("bookmarks", [])  # absent from files written before there were bookmarks
+        if not isinstance(bookmarks, list) or not all(isinstance(b, dict) for b in bookmarks):
+            raise ValueError("'bookmarks' is not a list of objects")
+        zen = data.get("zen", False)
+        if not isinstance(zen, bool):
+            raise ValueError("'zen' is not true or false")
+        searches = data.get("searches", [])  # absent from files saved before searches were kept
+        if not isinstance(searches, list) or not all(isinstance(query, str) for query in searches):
+            raise ValueError("'searches' is not a list of strings")
+        return cls(
+            section_id,
+            paragraph,
+            theme,
+            history,
+            bookmarks=tuple(bookmarks),
+            zen=zen,
+            searches=tuple(clean_text(query) for query in searches),
+        )
 
     @property
     def place(self) -> tuple[str | None, int]:
         return self.section_id, self.paragraph
 
 
-PREFERENCES = ("theme",)  # the fields of SavedState shared by every dataset
+PREFERENCES = ("theme", "zen")  # the fields of SavedState shared by every dataset
 
 
 @dataclass(frozen=True)
@@ -113,21 +137,22 @@ def load_state(path: Path, dataset: str | None = None) -> LoadedState:
             return LoadedState()  # never saved yet
         return _ignored(path, f"cannot read it: {error.strerror or error}")
     try:
-        theme, places = _parse(raw)
+        preferences, places = _parse(raw)
     except ValueError as error:
         return _ignored(path, str(error))
     key = _chosen_key(places, dataset)
     if key is None:
-        return LoadedState(SavedState(theme=theme))
+        return LoadedState(SavedState.from_plain(preferences))
     try:
-        return LoadedState(_state_of(places[key], theme))
+        return LoadedState(_state_of(places[key], preferences))
     except ValueError as error:
-        return LoadedState(SavedState(theme=theme), _notice(path, f"the place saved for {key} is damaged: {error}"))
+        notice = _notice(path, f"the place saved for {key} is damaged: {error}")
+        return LoadedState(SavedState.from_plain(preferences), notice)
 
 
 def save_state(path: Path, state: SavedState, dataset: str = "", base: SavedState | None = None) -> SaveOutcome:
-    """Save `state` as `dataset`'s place (and the shared theme); raises OSError if the file cannot
-    be written.
+    """Save `state` as `dataset`'s place (and the shared preferences); raises OSError if the file
+    cannot be written.
 
     `base` is what this reader last loaded or saved: what changed on disk since then was another
     reader's doing, and is merged in (see the module's docstring). Without it `state` is written as
@@ -135,18 +160,19 @@ def save_state(path: Path, state: SavedState, dataset: str = "", base: SavedStat
     terminal input are stored as `\\udXXX` escapes instead of making the write fail.
     """
     try:
-        theme, places = _parse(read_regular_file(path, MAX_STATE_BYTES))
+        preferences, places = _parse(read_regular_file(path, MAX_STATE_BYTES))
     except (OSError, ValueError):
-        theme, places = None, {}  # nothing there, or nothing usable: a fresh file
+        preferences, places = {}, {}  # nothing there, or nothing usable: a fresh file
     on_disk = places.get(dataset)
-    merged, replaced = _merge(state, base, on_disk, theme)
-    entry = {key: value for key, value in merged.to_plain().items() if key not in PREFERENCES}
+    merged, replaced = _merge(state, base, on_disk, preferences)
+    plain = merged.to_plain()
+    entry = {key: value for key, value in plain.items() if key not in PREFERENCES}
     places.pop(dataset, None)
     places.pop(MIGRATED_KEY, None)  # adopted by the dataset that loaded it (or by none: left behind)
     places = {dataset: {**entry, "saved_at": time.time()}, **places}
     document = {
         "version": STATE_VERSION,
-        "theme": merged.theme,
+        **{name: plain[name] for name in PREFERENCES},
         "datasets": dict(list(places.items())[:MAX_DATASETS]),
     }
     write_atomically(path, json.dumps(document, ensure_ascii=True, indent=1).encode("ascii"))
@@ -156,8 +182,8 @@ def save_state(path: Path, state: SavedState, dataset: str = "", base: SavedStat
 # --- internals ---------------------------------------------------------------------------------
 
 
-def _parse(raw: bytes) -> tuple[str | None, dict[str, object]]:
-    """(theme, places by dataset key), a version-1 file migrated; ValueError with a short reason."""
+def _parse(raw: bytes) -> tuple[dict[str, object], dict[str, object]]:
+    """(preferences, places by dataset key), a version-1 file migrated; ValueError with a short reason."""
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -168,18 +194,17 @@ def _parse(raw: bytes) -> tuple[str | None, dict[str, object]]:
         raise ValueError("not a JSON object")
     version = data.get("version")
     if version == 1:
-        state = SavedState.from_plain(data)
-        place = {key: value for key, value in state.to_plain().items() if key not in PREFERENCES}
-        return state.theme, {MIGRATED_KEY: place}
+        plain = SavedState.from_plain(data).to_plain()
+        preferences = {name: plain.pop(name) for name in PREFERENCES}
+        return preferences, {MIGRATED_KEY: plain}
     if version != STATE_VERSION:
         raise ValueError(f"saved by another version (format {version!r}, expected {STATE_VERSION})")
-    theme = data.get("theme")
+    preferences = {name: data[name] for name in PREFERENCES if name in data}
+    SavedState.from_plain(preferences)  # checked: ValueError saying which is wrong
     places = data.get("datasets", {})
-    if theme is not None and not isinstance(theme, str):
-        raise ValueError("'theme' is not a string")
     if not isinstance(places, dict):
         raise ValueError("'datasets' is not an object")
-    return theme, places
+    return preferences, places
 
 
 def _chosen_key(places: dict[str, object], dataset: str | None) -> str | None:
@@ -196,29 +221,31 @@ def _chosen_key(places: dict[str, object], dataset: str | None) -> str | None:
     return max(places, key=saved_at, default=None)
 
 
-def _state_of(entry: object, theme: str | None) -> SavedState:
+def _state_of(entry: object, preferences: dict[str, object]) -> SavedState:
     if not isinstance(entry, dict):
         raise ValueError("not a JSON object")
-    return SavedState.from_plain({**entry, "theme": theme})
+    return SavedState.from_plain({**entry, **preferences})
 
 
 def _merge(
-    ours: SavedState, base: SavedState | None, entry: object, theme: str | None
+    ours: SavedState, base: SavedState | None, entry: object, preferences: dict[str, object]
 ) -> tuple[SavedState, SavedState | None]:
-    """Our state with what another reader changed on disk since `base` kept: the theme if we did not
-    change it, the merged lists; and the other reader's place if ours replaces it."""
+    """Our state with what another reader changed on disk since `base` kept: the preferences we did
+    not change, the merged lists; and the other reader's place if ours replaces it."""
     if base is None:
         return ours, None
     try:
-        theirs = _state_of(entry, theme) if entry is not None else SavedState(theme=theme)
+        theirs = _state_of(entry if entry is not None else {}, preferences)
     except ValueError:
-        theirs = SavedState(theme=theme)
-    merged = ours if ours.theme != base.theme else replace(ours, theme=theirs.theme)
-    plain, base_plain, their_plain = merged.to_plain(), base.to_plain(), theirs.to_plain()
+        theirs = SavedState()
+    plain, base_plain, their_plain = ours.to_plain(), base.to_plain(), theirs.to_plain()
+    for name in PREFERENCES:
+        if plain[name] == base_plain[name]:  # not changed here: as the other reader left it
+            plain[name] = their_plain[name]
     for name in MERGED_LISTS:
         if isinstance(plain.get(name), list):
             plain[name] = _merge_lists(plain[name], base_plain.get(name), their_plain.get(name))
-    merged = type(ours).from_plain(plain)
+    merged = SavedState.from_plain(plain)
     moved_elsewhere = entry is not None and theirs.place != base.place and theirs.place != ours.place
     return merged, (theirs if moved_elsewhere else None)
 

@@ -96,3 +96,26 @@ def _tail(text: str, room: int) -> str:
     if not kept:
         return (ELLIPSIS + " ") if text[-1] == " " and room >= 2 else ELLIPSIS
     return ELLIPSIS + kept
+
+
+# --- quoting the source ---------------------------------------------------------------------
+
+QUOTE_OPEN = "«"
+QUOTE_CLOSE = "»"
+NOTE_LEAD = "the source says "
+
+
+def quoted(text: str) -> str:
+    """Source text quoted, the one way every view quotes it: in guillemets, so the source's own
+    double quotes inside stay as they are instead of nesting in more double quotes."""
+    return f"{QUOTE_OPEN}{text}{QUOTE_CLOSE}"
+
+
+def note_wording(says: str, correction: str, *, capital: bool = False) -> tuple[str, tuple[int, int]]:
+    """An editorial note in words, and where the quoted source text stands in them:
+    `the source says «…». The correction.` The correction is its own sentence (corrections are
+    written as sentences), so it opens with a capital whatever came before it."""
+    lead = NOTE_LEAD[:1].upper() + NOTE_LEAD[1:] if capital else NOTE_LEAD
+    start = len(lead) + len(QUOTE_OPEN)
+    sentence = correction[:1].upper() + correction[1:]
+    return f"{lead}{quoted(says)}. {sentence}", (start, start + len(says))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sys
 from dataclasses import replace
-from functools import cached_property
 from pathlib import Path
 from typing import Any, ClassVar, Literal, Protocol
 
@@ -24,16 +23,19 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
+from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.navigation import History, Location
-from ..core.places import quote_location
-from ..core.search import QuoteIndex, SearchResult, step_match
+from ..core.places import place_exists, quote_location
+from ..core.search import QuoteIndex
 from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
+from .bookmarking import BookmarkKeys
 from .commands import ALL_PROVIDERS
 from .crash_report import write_crash_report
+from .finding import SEARCH_HISTORY, Finding
 from .live_reload import LiveReload
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
@@ -42,9 +44,10 @@ from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .place_keeper import PlaceKeeper
+from .screens.bookmarks import BookmarkCommands
 from .screens.help import HelpScreen
 from .screens.palette import ReaderPalette
-from .screens.quote_search import QuoteSearchScreen, SearchBox
+from .screens.search import SearchBox, SearchScreen
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
@@ -69,6 +72,7 @@ class Pane(Protocol):
 
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
+SIDE_PANES: tuple[PaneName, ...] = ("people", "timeline")
 WIDE = 140
 MEDIUM = 100
 TINY_WIDTH = 20
@@ -89,30 +93,42 @@ class ReaderScreen(QuickStartScreen):
         self.app.fit_to_size(event.size)
 
 
-class AnoraApp(OneLineCrashApp):
+class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
-    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS)
+    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS) | {BookmarkCommands}
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane", id="app.next-pane"),
         Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False, priority=True, id="app.previous-pane"),
-        Binding("1", "show_pane('contents')", "Sections", show=False, id="app.show-sections"),
+        Binding("1", "show_pane('contents')", "Contents", show=True, id="app.show-sections",
+                tooltip="The sections: the table of contents (hidden below 140 columns until asked for)"),
         Binding("2", "show_pane('reading')", "Reading", show=False, id="app.show-reading"),
         Binding("3", "show_pane('people')", "People", show=False, id="app.show-people"),
         Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.show-timeline"),
         Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place", id="app.back"),
         Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again", id="app.forward"),
-        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes", id="app.search"),
-        Binding("n", "step_match(1)", "Next match", show=False, id="app.next-match"),
-        Binding("N", "step_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text", id="app.search"),
         Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.command-palette"),
         Binding("q", "quit", "Quit", show=True, id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),  # even from a search box
+        Binding("B", "bookmark", "Bookmark", show=True, id="app.bookmark",
+                tooltip="Bookmark the paragraph at the top of the text (or the selected quote, person, scene or event)"),
+        Binding("apostrophe", "bookmarks", "Bookmarks", show=True, key_display="'", id="app.bookmarks",
+                tooltip="Your bookmarks: open one, or remove it"),
+        Binding("z", "toggle_zen", "Zen", show=True, id="app.zen",
+                tooltip="Zen: hide the side panes so the text gets the width (z again brings them back)"),
+        # After Help and Quit: on a narrow terminal the key bar leaves out what does not fit.
+        Binding("n", "step_match(1)", "Match", show=True, key_display="n/N",
+                tooltip="Next match of the last search (N: previous)", id="app.next-match"),
+        Binding("N", "step_match(-1)", "Previous match", show=False, id="app.previous-match"),
+        Binding("n,N", "no_search", "Step through matches", show=False, id="app.no-search"),
+        Binding("y", "copy_quote", "Copy", show=True,
+                tooltip="Copy the selected quote (or the one on screen) with its citation", id="app.copy-quote"),
     ]
 
     def __init__(
@@ -134,22 +150,25 @@ class AnoraApp(OneLineCrashApp):
         self.places = PlaceKeeper(self, self.state_path, dataset_key(data_dir))
         self.history = History()
         self.active_pane: PaneName = "reading"
-        self.last_search: SearchResult | None = None
-        self.last_match: str | None = None  # quote id reached by the last search or n/N
+        self.last_side_pane: PaneName = "people"  # of the side column's panes, the one last used
+        self._focus_requested: PaneName | None = None  # a pane chosen by key, its focus on the way
+        self.init_finding(dataset)
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
         self.remembered_theme: str | None = None
+        self.bookmarks: tuple[Location, ...] = ()  # oldest first
+        self.zen = False  # the side panes hidden so the text gets the width
         self.quitting = False  # q, the palette's Quit or a signal: on the way out
         self.too_small = False  # the "terminal too small" notice stands in for the panes
         self._focus_before_too_small: Widget | None = None
         self.title = dataset.article.title
         self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
 
-    @cached_property
+    @property
     def quote_index(self) -> QuoteIndex:
         """Built on first use (the first search), not while the reader starts."""
-        return QuoteIndex(self.dataset)
+        return self.search_indexes.quotes
 
     # --- layout ------------------------------------------------------------------------------
 
@@ -196,6 +215,7 @@ class AnoraApp(OneLineCrashApp):
             self.theme = config.theme
         self.remembered_theme = self.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.search_history = list(saved.searches[:SEARCH_HISTORY])  # the saved searches, most recent first
         self._restore_place(saved)
         self._show_pane("reading", focus=False)  # AUTO_FOCUS puts the focus there
         if self.live_reload is not None:
@@ -205,8 +225,7 @@ class AnoraApp(OneLineCrashApp):
         """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists."""
         place, active = self.current_state(), self.active_pane
         self.dataset = dataset
-        self.__dict__.pop("quote_index", None)  # built again on the next search
-        self.last_search = self.last_match = None
+        self.reset_finding(dataset)  # indexes built again on the next search; the history stays
         self.title = clean_text(dataset.article.title)
         self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
         title_bar = self.query_one(TitleBar)
@@ -224,11 +243,16 @@ class AnoraApp(OneLineCrashApp):
         if saved.history is not None:
             self.history = History.restore(saved.history)
             self.history.keep_only(self._exists)  # the data may have changed since
+        self.bookmarks, dropped = bookmarks_from_plain(self.dataset, saved.bookmarks)
+        if dropped:
+            said = "1 bookmark was dropped: its place is" if dropped == 1 else f"{dropped} bookmarks were dropped: their places are"
+            self.notify(f"{said} no longer in the data.", severity="warning", markup=False, timeout=8)
+        self._set_zen(saved.zen)
         section_id = saved.section_id
         if section_id not in self.dataset.sections_by_id:
-            section_id, saved = self.dataset.sections[0].id, SavedState(theme=saved.theme)
+            section_id, saved = self.dataset.sections[0].id, replace(saved, paragraph=1)
         self.contents.mark_current(section_id)
-        self.reading.open_section(section_id, saved.paragraph if saved.paragraph > 1 else None)
+        self.reading.open_section(section_id, saved.paragraph if saved.paragraph > 1 else None, mark=False)
         current = self.history.current
         if current is None:
             self.history.visit(Location("section", section_id))
@@ -265,8 +289,37 @@ class AnoraApp(OneLineCrashApp):
             self.pane(pane).set_class(pane == name, "-active")
         side.set_class(name in ("people", "timeline"), "-active")
         side.set_class(name == "contents", "-yield")
+        self._split_side_column()
         if focus:
+            self._focus_requested = name
             self.pane(name).focus_default()
+            self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
+
+    def _split_side_column(self) -> None:
+        """The side pane in use (or the one holding an open detail) gets most of the column."""
+        major = None
+        if self.active_pane in SIDE_PANES:
+            major = self.last_side_pane = self.active_pane
+        else:
+            with_detail = [name for name in SIDE_PANES if self._shows_detail(name)]
+            if len(with_detail) == 1:
+                major = with_detail[0]
+            elif with_detail:
+                major = self.last_side_pane
+        for name in SIDE_PANES:
+            self.pane(name).set_class(major is not None and name == major, "-major")
+            self.pane(name).set_class(major is not None and name != major, "-minor")
+
+    def _shows_detail(self, name: PaneName) -> bool:
+        return self.people.showing_detail if name == "people" else self.timeline.open is not None
+
+    def _focus_arrived(self, name: PaneName) -> None:
+        if self._focus_requested == name:
+            self._focus_requested = None
+
+    @staticmethod
+    def _panes_of(widget: Widget) -> list[str]:
+        return [node.id for node in widget.ancestors_with_self if node.id in PANES]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
@@ -277,6 +330,12 @@ class AnoraApp(OneLineCrashApp):
             return
         if self.screen is not self.screen_stack[0]:
             return
+        if event.widget is not self.focused or self._focus_requested not in (None, *self._panes_of(event.widget)):
+            # Stale: the focus moved on before this event arrived, or a pane was chosen by key and
+            # its focus is still on the way (Widget.focus is deferred). Acting on it would make an
+            # earlier pane the active one again: three quick Tabs skipped a pane.
+            return
+        self._focus_requested = None
         for node in event.widget.ancestors_with_self:
             if node.id in PANES and node.id != self.active_pane:
                 self._show_pane(node.id, focus=False)
@@ -317,31 +376,55 @@ class AnoraApp(OneLineCrashApp):
                         severity="warning", markup=False)
             return
         if message.record:
+            self._remember_view()
             self.history.visit(location)
             self.refresh_bindings()  # Back may have become possible, Forward impossible
         self._go(location)
 
     def _exists(self, location: Location) -> bool:
-        lookups = {
-            "section": self.dataset.sections_by_id,
-            "person": self.dataset.people_by_id,
-            "scene": self.dataset.scenes_by_id,
-            "event": self.dataset.events_by_id,
-            "quote": self.dataset.quotes_by_id,
-        }
-        return location.id in lookups[location.kind]
+        return place_exists(self.dataset, location)
 
     def _go(self, location: Location) -> None:
+        """Show the location; one that remembers a scroll position (Back, Forward) is shown as it
+        was left, a new one with where the jump landed marked."""
+        returning = location.scroll is not None or location.cursor is not None
         if location.kind == "quote":
             location = quote_location(self.dataset, location.id)
         if location.kind == "section":
             self.contents.mark_current(location.id)
-            self.reading.open_section(location.id, location.paragraph, location.span)
+            self.reading.open_section(
+                location.id, location.paragraph, location.span, location.marks,
+                mark=not returning, scroll=location.scroll or 0,
+            )
             self._show_pane("reading")
         else:
             self._show_detail(location)
+            if returning and (links := self._detail_links(location)) is not None:
+                links.restore_view(location.cursor, location.scroll)
             self._show_pane("people" if location.kind == "person" else "timeline")
         self.places.moved()
+
+    def _detail_links(self, location: Location) -> LinkList | None:
+        """The list of the detail view showing `location` (a person, scene or event), if one does."""
+        if location.kind == "person":
+            shown = self.people.showing_detail and self.people.detail.person_id == location.id
+            return self.people.detail.links if shown else None
+        timeline = self.timeline
+        return timeline.detail.links if timeline.open == Location(location.kind, location.id) else None
+
+    def _remember_view(self) -> None:
+        """Keep in the history where the reader is in the current place, for Back to return to."""
+        current = self.history.current
+        if current is None:
+            return
+        if current.kind in ("section", "quote"):
+            section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
+            if self.reading.section_id == section_id:
+                paragraph, lines_into = self.reading.view_position() or (None, 0)
+                self.history.replace_current(Location("section", section_id, paragraph, scroll=lines_into))
+        elif (links := self._detail_links(current)) is not None:
+            cursor, scroll = links.view()
+            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))
 
     def _show_detail(self, location: Location) -> None:
         if location.kind == "person":
@@ -368,12 +451,15 @@ class AnoraApp(OneLineCrashApp):
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
             return False
+        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "step_match", "no_search", "back_out",
+                          "search", "copy_quote", "bookmark", "bookmarks", "toggle_zen")
         # While the terminal is too small for the reader, only quitting works (the notice says so).
-        if action in ("cycle_pane", "show_pane", "back", "forward", "step_match", "back_out", "search"):
-            if self.screen is not self.screen_stack[0] or self.too_small:
-                return False
+        if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):
+            return False
         if action in ("help", "command_palette") and self.too_small:
             return False
+        if action == "step_match":
+            return self.last_search is not None  # in the key bar once there is a search to step through
         # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
         if action == "back":
             return self.history.can_go_back or None
@@ -389,6 +475,7 @@ class AnoraApp(OneLineCrashApp):
         self._show_pane(name)
 
     def action_back(self) -> None:
+        self._remember_view()
         location = self.history.back()
         if location is None:
             self.bell()
@@ -397,6 +484,7 @@ class AnoraApp(OneLineCrashApp):
             self._go(location)
 
     def action_forward(self) -> None:
+        self._remember_view()
         location = self.history.forward()
         if location is None:
             self.bell()
@@ -433,7 +521,7 @@ class AnoraApp(OneLineCrashApp):
             # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
             box = list(Binding.make_bindings(SearchBox.BINDINGS))
             taken = {binding.key for binding in box}
-            screen = Binding.make_bindings(QuoteSearchScreen.BINDINGS)
+            screen = Binding.make_bindings(SearchScreen.BINDINGS)
             return box + [binding for binding in screen if binding.key not in taken]
 
         groups: list[tuple[str, list[BindingType]]] = [
@@ -443,7 +531,7 @@ class AnoraApp(OneLineCrashApp):
             ("People pane", bindings(PeoplePane)),
             ("A person's detail", bindings(PersonDetail)),
             ("Timeline pane", bindings(TimelinePane)),
-            ("Quote search", search_keys()),
+            ("Search", search_keys()),
         ]
         return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
 
@@ -461,33 +549,21 @@ class AnoraApp(OneLineCrashApp):
         groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
         return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
 
+    # --- zen ---------------------------------------------------------------------------------
+
+    def action_toggle_zen(self) -> None:
+        self._set_zen(not self.zen)
+        self.notify("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
+                    if self.zen else "The side panes are back.", timeout=3, markup=False)
+        self.save_place()
+
+    def _set_zen(self, zen: bool) -> None:
+        self.zen = zen
+        self.query_one("#panes").set_class(zen, "-zen")
+
     def action_command_palette(self) -> None:
         if self.use_command_palette and not ReaderPalette.is_open(self):
             self.push_screen(ReaderPalette(id="--command-palette"))
-
-    def action_search(self) -> None:
-        """Quote search, starting from the last query; Escape comes back with nothing changed."""
-        screen = QuoteSearchScreen(
-            self.dataset, self.quote_index, query=str(self.last_search.query) if self.last_search else ""
-        )
-
-        def searched(quote_id: str | None) -> None:
-            if quote_id is None:
-                return
-            self.last_search = screen.result  # the screen keeps its last search for n/N
-            self.last_match = quote_id
-            self.post_message(Navigate(Location("quote", quote_id)))
-
-        self.push_screen(screen, searched)
-
-    def action_step_match(self, step: int) -> None:
-        if self.last_search is None or not self.last_search.count:
-            self.notify("No search to step through: press / to search the quotes.", markup=False)
-            return
-        hit = step_match(self.last_search, self.last_match, backwards=step < 0)
-        if hit is not None:
-            self.last_match = hit.quote.id
-            self.post_message(Navigate(Location("quote", hit.quote.id)))
 
     async def action_quit(self) -> None:
         self.quitting = True
@@ -504,7 +580,11 @@ class AnoraApp(OneLineCrashApp):
 
     def current_state(self) -> SavedState:
         reading = self.reading
-        return SavedState(reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot())
+        self._remember_view()
+        return SavedState(
+            reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot(),
+            bookmarks=bookmarks_to_plain(self.bookmarks), zen=self.zen, searches=tuple(self.search_history),
+        )
 
     def save_place(self) -> bool:
         """Save where the reader is now; on failure keep the reason (shown now, or printed at exit)."""

@@ -433,6 +433,12 @@ _PERSON = RecordType(
             meaning="other names the article uses for them; mentions are found by name and aliases, "
             "as whole words, case-sensitive",
         ),
+        "known_as": _Field(
+            _text_list,
+            required=False,
+            meaning="names a reader may type to find them that the article does not use (the name on the "
+            "credits, a common spelling); never counted as mentions",
+        ),
         "outside_article": _Field(_text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
     },
     Person,

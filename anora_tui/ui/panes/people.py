@@ -2,7 +2,8 @@
 
 The list marks who is named in the paragraphs on screen (the App calls `mark_named`). Enter on a
 person posts `Navigate(person)`; the App answers with `show_person`. Escape (`back_out`) returns
-from the detail to the list.
+from the detail to the list. A filter box over the list narrows it as you type, by any name a
+reader might use (Ctrl+F goes there; Enter opens the first match; Escape clears it).
 """
 
 from __future__ import annotations
@@ -13,29 +14,56 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widgets import Input
 
 from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
-from ..widgets.link_list import Heading, Link, LinkList, Row
-from .person_detail import PersonDetail, count_phrase
+from ...core.search import PeopleNames
+from ..messages import Navigate
+from ..widgets.link_list import Heading, Info, Link, LinkList, Row
+from .person_detail import NAMED_MARKER, PersonDetail, count_phrase
 
 GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}
-NAMED_MARKER = "●"
 
 # Component-class names, resolved by Textual when drawing (see people.tcss).
 NAME = ".people-pane--name"
 NAMED = ".people-pane--named"
 META = ".people-pane--meta"
+LITTLE = ".people-pane--little"  # the name of someone with little to open
 
 LIST_ID = "people-list"
 DETAIL_ID = "person-detail"
+FILTER_ID = "people-filter"
+
+
+class PeopleFilter(Input):
+    """The filter box. Down goes to the list; Escape clears it, then leaves it."""
+
+    BINDINGS = [
+        Binding("down", "leave", "To the list", show=False, id="people.filter-down"),
+        Binding("escape", "clear_or_leave", "Clear", show=True, tooltip="Clear the filter, then leave it",
+                id="people.filter-clear"),
+    ]
+
+    def action_leave(self) -> None:
+        self.screen.focus_next(LinkList)
+
+    def action_clear_or_leave(self) -> None:
+        if self.value:
+            self.value = ""
+        else:
+            self.action_leave()
 
 
 class PeoplePane(Vertical):
     """Everyone in the article (list view), or one person (detail view)."""
 
-    COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META)}
-    BINDINGS = [Binding("escape", "back_out", "Back", id="people.back-out")]
+    COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META, LITTLE)}
+    BINDINGS = [
+        Binding("escape", "back_out", "Close", id="people.back-out", tooltip="Close the person: back to the list"),
+        Binding("ctrl+f", "filter", "Filter", key_display="^f", tooltip="Filter the people by name",
+                id="people.filter"),
+    ]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -47,9 +75,13 @@ class PeoplePane(Vertical):
         self._people_list = LinkList(id=LIST_ID)
         self._detail = PersonDetail(dataset, id=DETAIL_ID)
         self._detail.display = False
+        self._filter = PeopleFilter(placeholder="Filter by name…", id=FILTER_ID, compact=True)
+        self._names: PeopleNames | None = None  # made when the filter is first used
+        self._matching: frozenset[str] | None = None  # ids the filter keeps (None: no filter)
         self.border_title = "People"
 
     def compose(self) -> ComposeResult:
+        yield self._filter
         yield self._people_list
 
     def on_mount(self) -> None:
@@ -109,6 +141,10 @@ class PeoplePane(Vertical):
     # --- state --------------------------------------------------------------------------------
 
     @property
+    def detail(self) -> PersonDetail:
+        return self._detail
+
+    @property
     def showing_detail(self) -> bool:
         return self._showing_detail
 
@@ -124,6 +160,7 @@ class PeoplePane(Vertical):
         had_focus = self.has_focus_within
         self._showing_detail = detail
         self._people_list.display = not detail
+        self._filter.display = not detail
         self._detail.display = detail
         if had_focus:
             self.focus_default()
@@ -139,15 +176,49 @@ class PeoplePane(Vertical):
     def action_back_out(self) -> None:
         self.back_out()
 
+    def action_filter(self) -> None:
+        if self.showing_detail:
+            self.show_list()
+        self._filter.focus()
+
+    # --- the filter ---------------------------------------------------------------------------
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input is not self._filter:
+            return
+        event.stop()
+        text = event.value.strip()
+        if not text:
+            self._matching = None
+        else:
+            if self._names is None:
+                self._names = PeopleNames(self._dataset)
+            ids = self._names.ids
+            self._matching = frozenset(ids[entry] for entry in self._names.index.matching(text))
+        self._people_list.set_rows(self._rows())
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input is not self._filter:
+            return
+        event.stop()
+        location = self._people_list.highlighted_location
+        if location is not None:
+            self.post_message(Navigate(location))
+
     # --- rows ---------------------------------------------------------------------------------
 
     def _rows(self) -> list[Row]:
         rows: list[Row] = []
+        matching = self._matching
         for kind in PERSON_KINDS:
             people = self._dataset.people_of_kind(kind)
-            if people:
-                rows.append(Heading(f"{GROUP_TITLES[kind]} · {len(people)}"))
-                rows.extend(Link(self._label(p), Location("person", p.id)) for p in people)
+            shown = people if matching is None else tuple(p for p in people if p.id in matching)
+            if shown:
+                count = f"{len(shown)}" if matching is None else f"{len(shown)} of {len(people)}"
+                rows.append(Heading(f"{GROUP_TITLES[kind]} · {count}"))
+                rows.extend(Link(self._label(p), Location("person", p.id)) for p in shown)
+        if not rows:
+            rows.append(Info(Content(f"No one is called “{self._filter.value.strip()}”.")))
         return rows
 
     def _relabel(self, people: Iterable[Person]) -> None:
@@ -155,18 +226,22 @@ class PeoplePane(Vertical):
         for person in people:
             index = people_list.index_of(Location("person", person.id))
             if index is not None:
-                people_list.replace_option_prompt_at_index(index, self._label(person))
+                people_list.relabel(index, self._label(person))
 
     def _label(self, person: Person) -> Content:
-        """"● Mikey Madison · Ani" over "  5 quotes · 23 mentions"."""
+        """"● Mikey Madison · Ani" over "  5 quotes · named in 23 paragraphs". Someone with no quotes,
+        scenes or events (little to open but a description) is dimmed and says only where named."""
+        dataset = self._dataset
         named = person.id in self._named
-        quotes = len(self._dataset.quotes_by(person.id))
-        mentions = self._dataset.mention_count(person.id)
+        quotes = len(dataset.quotes_by(person.id))
+        paragraphs = f"named in {count_phrase(len(dataset.mentions_of(person.id)), 'paragraph')}"
+        little = not (quotes or dataset.scenes_with(person.id) or dataset.events_with(person.id))
+        counts = paragraphs if little else f"{count_phrase(quotes, 'quote')} · {paragraphs}"
         return Content.assemble(
             ((NAMED_MARKER if named else " ") + " ", NAMED),
-            (person.name, NAMED if named else NAME),
+            (person.name, NAMED if named else (LITTLE if little else NAME)),
             (" · " + self._best_known_as(person), META),
-            (f"\n  {count_phrase(quotes, 'quote')} · {count_phrase(mentions, 'mention')}", META),
+            (f"\n  {counts}", META),
         )
 
     def _best_known_as(self, person: Person) -> str:

@@ -11,13 +11,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from textual.binding import Binding
-from textual.content import Content, Span
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Static
 
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
-from ...core.text import excerpt
+from ...core.quoting import shown_quote
+from ...core.text import excerpt, note_wording
 from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.film_strip import Mark, proportional_strip
@@ -25,8 +26,9 @@ from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
-QUOTE_CHARS = 84  # about two lines of the side pane
 EXCERPT_CHARS = 60
+NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
+NAMED_WHERE_YOU_READ = "named where you read"  # true even where the reading pane is hidden
 NAMED_CHAR = "█"
 NOTE_CHAR = "▒"
 SECTION_CHARS = ("─", "╌")  # alternate, so neighbouring sections stay apart without colour
@@ -114,7 +116,7 @@ class PersonDetail(DetailView):
             (" · " + KIND_LABELS.get(person.kind, person.kind), META),
         ]
         if self._on_screen:
-            parts.append(("  ● on screen", NAMED))
+            parts.append((f"  {NAMED_MARKER} {NAMED_WHERE_YOU_READ}", NAMED))
         self._header.update(Content.assemble(*parts))
 
     def _links_width(self) -> int:
@@ -131,7 +133,7 @@ class PersonDetail(DetailView):
         if self._person_id is None or self._strip_row is None or width == self._strip_width:
             return
         self._strip_width = width
-        self.links.replace_option_prompt_at_index(
+        self.links.relabel(
             self._strip_row, mentions_map(self._dataset, self._person_id, width)
         )
 
@@ -174,7 +176,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     headings: dict[str, int] = {}
     strip_row: int | None = None
 
-    def heading(title: str, count: int | None = None) -> None:
+    def heading(title: str, count: int | str | None = None) -> None:
         headings[title] = len(rows)
         rows.append(Heading(title if count is None else f"{title} · {count}"))
 
@@ -206,19 +208,21 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     if notes:
         heading("NOTES", len(notes))
         for note in notes:
-            label = Content.assemble(("The source says “", META), note.says, ("”: ", META), note.correction)
+            wording, says = note_wording(note.says, note.correction, capital=True)
+            label = Content(wording).stylize(META, 0, says[0]).stylize(META, says[1], says[1] + 3)
             rows.append(Link(label, Location("section", note.section, note.paragraph, _note_span(dataset, note))))
 
     quotes = dataset.quotes_by(person.id)
     if quotes:
         heading(QUOTES, len(quotes))
-        for quote in quotes:
-            _, _, trimmed = excerpt(quote.text, (0, 0), QUOTE_CHARS)
+        for quote in quotes:  # whole: a quote is read here, not only found
+            shown = shown_quote(quote.text, quote.form)
             section = dataset.sections_by_id[quote.section]
             where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
-            if quote.form != "direct":
-                where += f" · {quote.form}"
-            rows.append(Link(Content.assemble(f"“{trimmed}”", (where, META)), Location("quote", quote.id)))
+            if shown.label:
+                where += f" · {shown.label}"
+            label = Content.assemble(shown.opening, quote.text, shown.closing, (where, META))
+            rows.append(Link(label, Location("quote", quote.id)))
 
     scenes = dataset.scenes_with(person.id)
     if scenes:
@@ -235,7 +239,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             rows.append(Link(label, Location("event", event.id)))
 
     if mentions:
-        heading(MENTIONS, len(mentions))
+        heading(MENTIONS, f"named in {count_phrase(len(mentions), 'paragraph')}")
         per_section = Counter(m.section for m in mentions)
         section_id = None
         for mention in mentions:
@@ -264,11 +268,9 @@ def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:
         style, char = (VIA_NOTE, NOTE_CHAR) if mention.via_note else (NAMED, NAMED_CHAR)
         marks.append(Mark(offsets[mention.section] + mention.paragraph - 1, 1, style, char))
     strip = proportional_strip(width, total, marks)
-    # The strip's spans carry our component-class names: keep them as Content spans, unparsed.
-    strip_content = Content(strip.plain, [Span(s.start, s.end, s.style) for s in strip.spans])
     sections = len({m.section for m in mentions})
     summary = f"named in {count_phrase(len(mentions), 'paragraph')} across {count_phrase(sections, 'section')}"
-    return Content.assemble(strip_content, "\n", (summary, META))
+    return Content.assemble(strip, "\n", (summary, META))
 
 
 def _mention_link(dataset: Dataset, person_id: str, mention: Mention) -> Link:

@@ -27,17 +27,23 @@ from textual.style import Style
 from ...core.model import Dataset, Note, Quote, Section
 from ...core.navigation import Location
 from ...core.places import NameLink, excerpt_span, section_links
+from ...core.quoting import form_label
+from ...core.reading_time import ReadingTime
+from ...core.text import note_wording
 from ..content import plain
 from ..messages import Navigate, ParagraphsInView
 from ..widgets.film_strip import Mark, proportional_strip
 
 COLUMN_WIDTH = 76  # the most characters a line of the article gets
+GUTTER = 2  # cells left of the column, where the bar beside a landing paragraph goes
+RIGHT_GAP = 1  # a cell kept clear between the text and the scrollbar
 CREDIT_INDENT = 2
 NOTE_BAR = "▌ "
+LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
 PROGRESS_BAR_WIDTH = 12
-QUOTE_FORM_NOTES = {"direct": "", "first-person": " (in the first person)", "reported": " (reported)"}
 
 BlockKind = Literal["title", "paragraph", "credit", "note"]
+END = -1  # a pending scroll to the end of the section
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,10 @@ class ReadingPane(ScrollView, can_focus=True):
     BINDINGS: ClassVar[list[Binding]] = [
         Binding("up,k", "scroll_up", "Up", show=False, id="reading.scroll-up"),
         Binding("down,j", "scroll_down", "Down", show=False, id="reading.scroll-down"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="reading.page-down",
+                tooltip="Page down; at the end of a section, on into the next"),
+        Binding("pageup", "page_up", "Page up", show=False, id="reading.page-up",
+                tooltip="Page up; at the top of a section, back to the end of the previous one"),
         Binding("right_square_bracket", "step_link(1)", "Name", show=True, tooltip="Select the next name", id="reading.next-name"),
         Binding("left_square_bracket", "step_link(-1)", "Previous name", show=False, id="reading.previous-name"),
         Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person", id="reading.open-name"),
@@ -74,6 +84,7 @@ class ReadingPane(ScrollView, can_focus=True):
         "reading--quote",
         "reading--says",
         "reading--highlight",
+        "reading--landing-bar",
         "reading--credit",
         "reading--credit-name",
         "reading--note",
@@ -91,18 +102,23 @@ class ReadingPane(ScrollView, can_focus=True):
         self.links: tuple[NameLink, ...] = ()
         self.selected: NameLink | None = None
         self.highlight: tuple[int, tuple[int, int]] | None = None  # paragraph, span
+        self.landing: int | None = None  # the paragraph a jump landed on, marked until the reader moves
+        self.marks: tuple[tuple[int, int], ...] = ()  # more spans to mark in the highlight's paragraph
         self.blocks: list[Block] = []
         self._lines: list[Strip] = []
         self._block_lines: list[tuple[int, int]] = []  # each block's [first, last) line
         self._line_starts: list[list[int]] = []  # each block's lines' first character offsets
         self._layout_width = 0
-        self._pending_scroll: int | None = None  # paragraph to bring to the top; 0: the top
+        # (paragraph, lines into it) to bring to the top; (0, 0): the top; (END, 0): the end
+        self._pending_scroll: tuple[int, int] | None = None
+        self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn
         self._blank_line: Strip | None = None
         self._paragraphs_before = _paragraph_offsets(dataset)
         self._total_paragraphs = sum(len(s.paragraphs) for s in dataset.sections)
+        self.reading_time = ReadingTime(dataset)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -127,10 +143,29 @@ class ReadingPane(ScrollView, can_focus=True):
         in_view = self.in_view
         return in_view[0] if in_view else 1
 
+    def view_position(self) -> tuple[int, int] | None:
+        """Where the pane is scrolled to, as (paragraph at the top, lines of it above the top), for
+        coming back to the same place; None at the top of the section (above its first paragraph)."""
+        top = round(self.scroll_y)
+        position = None
+        for block, (first, _last) in zip(self.blocks, self._block_lines):
+            if block.kind == "paragraph" and first - 1 <= top:  # from the blank line before it
+                position = (block.paragraph, top - (first - 1))
+        return position
+
     def open_section(
-        self, section_id: str, paragraph: int | None = None, span: tuple[int, int] | None = None
+        self,
+        section_id: str,
+        paragraph: int | None = None,
+        span: tuple[int, int] | None = None,
+        marks: tuple[tuple[int, int], ...] = (),
+        *,
+        mark: bool = True,
+        scroll: int = 0,
     ) -> None:
-        """Show the section; bring `paragraph` into view and highlight `span` in it, if given."""
+        """Show the section with `paragraph` at the top (`scroll` lines into it), or from its start.
+        With `mark`, the paragraph is marked as where a jump landed, and `span` (and `marks`) in it
+        highlighted, until the reader moves."""
         section = self.dataset.sections_by_id[section_id]
         if section is not self.section:
             self.section = section
@@ -139,16 +174,23 @@ class ReadingPane(ScrollView, can_focus=True):
         if paragraph is not None and not 1 <= paragraph <= len(section.paragraphs):
             paragraph = None
         self.selected = None
-        self.highlight = (paragraph, span) if paragraph is not None and span is not None else None
-        self._pending_scroll = paragraph or 0
+        self.landing = paragraph if mark else None
+        self.highlight = (paragraph, span) if mark and paragraph is not None and span is not None else None
+        self.marks = marks if self.highlight is not None else ()
+        if self._arrive_at_end == section_id and paragraph is None:
+            self._pending_scroll = (END, 0)
+        else:
+            self._pending_scroll = (paragraph or 0, max(0, scroll) if paragraph else 0)
+        self._arrive_at_end = None
         self._rebuild()
 
     def back_out(self) -> bool:
-        """Escape: drop the selected name or the highlight. True if there was one."""
-        if self.selected is None and self.highlight is None:
+        """Escape: drop the selected name or the landing mark. True if there was one."""
+        if self.selected is None and self.landing is None:
             return False
         self.selected = None
-        self.highlight = None
+        self.landing = self.highlight = None
+        self.marks = ()
         self._rebuild()
         return True
 
@@ -177,12 +219,10 @@ class ReadingPane(ScrollView, can_focus=True):
             if quotes:
                 yield Block("credit", number, self._credit(quotes).stylize_before(style("reading--credit")))
             for note in notes:
+                wording, says = note_wording(note.says, note.correction)
                 note_content = Content.assemble(
                     ("Editor's note: ", style("reading--note-label")),
-                    "the source says «",
-                    plain(note.says).stylize(style("reading--note-says")),
-                    "»; ",
-                    plain(note.correction),
+                    plain(wording).stylize(style("reading--note-says"), *says),
                 )
                 yield Block("note", number, note_content)
 
@@ -196,7 +236,10 @@ class ReadingPane(ScrollView, can_focus=True):
         for start, end in _spans(text, (note.says for note in notes)):
             content = content.stylize(style("reading--says"), start, end)
         if self.highlight is not None and self.highlight[0] == number:
-            content = content.stylize(style("reading--highlight"), *self.highlight[1])
+            # Whole, not partial: a partial style drops an opaque background.
+            solid = Style.from_styles(self.get_component_styles("reading--highlight"))
+            for start, end in (self.highlight[1], *self.marks):
+                content = content.stylize(solid, start, end)
         name_style = style("reading--name")
         for link in self.links:
             if link.paragraph == number:
@@ -214,7 +257,7 @@ class ReadingPane(ScrollView, can_focus=True):
                 parts.append(Content(", "))
             name = plain(self.dataset.people_by_id[speaker].name)
             parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
-            parts.append(Content(QUOTE_FORM_NOTES.get(form, "")))
+            parts.append(Content(f" ({form_label(form)})" if form_label(form) else ""))
         return Content("").join(parts)
 
     def _part_style(self, component: str) -> Style:
@@ -230,8 +273,8 @@ class ReadingPane(ScrollView, can_focus=True):
             self._layout_width, self._lines, self._block_lines, self._line_starts = 0, [], [], []
             return
         self._layout_width = width
-        column = max(1, min(COLUMN_WIDTH, width))
-        margin = (width - column) // 2
+        column = max(1, min(COLUMN_WIDTH, width - GUTTER - RIGHT_GAP))
+        margin = max(0, (width - GUTTER - RIGHT_GAP - column) // 2)
         base = self.visual_style
         blank = Strip.blank(width, base.rich_style)
         lines: list[Strip] = []
@@ -261,19 +304,25 @@ class ReadingPane(ScrollView, can_focus=True):
             indent = len(NOTE_BAR)
             fill = base + self._part_style("reading--note")
         text_width = max(1, column - indent)
+        landing = block.kind == "paragraph" and block.paragraph == self.landing
+        gutter = Segment(
+            LANDING_BAR if landing else " " * GUTTER,
+            (base + self._part_style("reading--landing-bar")).rich_style if landing else base.rich_style,
+        )
         strips, starts, position = [], [], 0
         plain_text = block.content.plain
         for line in block.content.wrap(text_width):
             position = max(position, plain_text.find(line.plain, position))
             starts.append(position)
             segments = [Segment(" " * margin, base.rich_style)] if margin else []
+            segments.append(gutter)
             if block.kind == "note":
                 segments.append(Segment(NOTE_BAR, (fill + self._part_style("reading--note-bar")).rich_style))
             elif indent:
                 segments.append(Segment(" " * indent, base.rich_style))
             segments.extend(line.render_segments(fill))
-            strip = Strip(segments).extend_cell_length(margin + column, fill.rich_style)
-            strips.append(strip.extend_cell_length(width, base.rich_style))
+            strip = Strip(segments).extend_cell_length(margin + GUTTER + column, fill.rich_style)
+            strips.append(strip.crop_extend(0, width, base.rich_style))
         return strips, starts
 
     def render_lines(self, crop: Region) -> list[Strip]:
@@ -317,14 +366,17 @@ class ReadingPane(ScrollView, can_focus=True):
     def _scroll_pending(self) -> None:
         if self._pending_scroll is None:
             return
-        paragraph, self._pending_scroll = self._pending_scroll, None
-        top = self._paragraph_lines(paragraph)[0] - 1 if paragraph else 0
+        (paragraph, lines_into), self._pending_scroll = self._pending_scroll, None
+        if paragraph == END:
+            top = self.max_scroll_y
+        else:
+            top = self._paragraph_lines(paragraph)[0] - 1 + lines_into if paragraph else 0
         self.scroll_to(y=max(0, top), animate=False, immediate=True, force=True)
 
     def _scroll_to_link(self, link: NameLink) -> None:
         """Scroll just enough to show the line the name is on."""
         if not self._lines:
-            self._pending_scroll = link.paragraph  # not laid out: show its paragraph when it is
+            self._pending_scroll = (link.paragraph, 0)  # not laid out: show its paragraph when it is
             return
         for index, block in enumerate(self.blocks):
             if block.kind == "paragraph" and block.paragraph == link.paragraph:
@@ -355,11 +407,13 @@ class ReadingPane(ScrollView, can_focus=True):
         bar = proportional_strip(
             PROGRESS_BAR_WIDTH,
             self._total_paragraphs,
-            [Mark(0, read, self.get_component_rich_style("reading--progress-done"), "━")] if read else [],
-            self.get_component_rich_style("reading--progress-todo"),
+            [Mark(0, read, self._part_style("reading--progress-done"), "━")] if read else [],
+            self._part_style("reading--progress-todo"),
         )
-        label = f" Section {self.section.index + 1} of {len(self.dataset.sections)} · {percent}% "
-        self.border_subtitle = Content(label) + Content.from_rich_text(bar) + Content(" ")
+        minutes = self.reading_time.minutes_left(self.section.id, visible[-1] if visible else 0)
+        left = f"{minutes} min left at {self.reading_time.words_per_minute} wpm" if minutes else "the end"
+        label = f" Section {self.section.index + 1} of {len(self.dataset.sections)} · {percent}% · {left} "
+        self.border_subtitle = Content(label) + bar + Content(" ")
 
     # --- actions -----------------------------------------------------------------------------
 
@@ -394,11 +448,75 @@ class ReadingPane(ScrollView, can_focus=True):
     def action_step_section(self, step: int) -> None:
         if self.section is None:
             return
-        index = self.section.index + step
-        if 0 <= index < len(self.dataset.sections):
-            self.post_message(Navigate(Location("section", self.dataset.sections[index].id)))
-        else:
+        if not self._go_to_section(self.section.index + step):
+            self.notify(
+                "This is the last section." if step > 0 else "This is the first section.",
+                title="Reading", timeout=3, markup=False,
+            )
+
+    def _go_to_section(self, index: int, at_end: bool = False) -> bool:
+        """Ask for the section at `index` (at its end, if `at_end`); False if there is none."""
+        if not 0 <= index < len(self.dataset.sections):
             self.app.bell()
+            return False
+        section_id = self.dataset.sections[index].id
+        self._arrive_at_end = section_id if at_end else None
+        self.post_message(Navigate(Location("section", section_id)))
+        return True
+
+    # Reading straight through: at the end of a section the page keys go on into the next one, and
+    # at its top back into the previous one (opened at its end), as epy and less do.
+
+    def action_page_down(self) -> None:
+        self._reader_moved()
+        if self.section is None:
+            return
+        if self.scroll_target_y < self.max_scroll_y:
+            self._page(1)
+        elif not self._go_to_section(self.section.index + 1):
+            self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
+
+    def action_page_up(self) -> None:
+        self._reader_moved()
+        if self.section is None:
+            return
+        if self.scroll_target_y > 0:
+            self._page(-1)
+        elif not self._go_to_section(self.section.index - 1, at_end=True):
+            self.notify("The start of the article.", title="Reading", timeout=3, markup=False)
+
+    def _page(self, pages: int) -> None:
+        """A page on from where the scroll is going (not from where an animation has got to), so
+        quick presses each move a whole page."""
+        self.scroll_to(y=self.scroll_target_y + pages * self.scrollable_content_region.height)
+
+    def action_scroll_up(self) -> None:
+        self._reader_moved()
+        super().action_scroll_up()
+
+    def action_scroll_down(self) -> None:
+        self._reader_moved()
+        super().action_scroll_down()
+
+    def action_scroll_home(self) -> None:
+        self._reader_moved()
+        super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        self._reader_moved()
+        super().action_scroll_end()
+
+    def on_mouse_scroll_down(self) -> None:
+        self._reader_moved()
+
+    def on_mouse_scroll_up(self) -> None:
+        self._reader_moved()
+
+    def _reader_moved(self) -> None:
+        """The reader moves on from where a jump landed: the landing mark has done its job."""
+        if self.landing is not None:
+            self.landing = self.highlight = None
+            self._rebuild()
 
     def on_click(self, event: events.Click) -> None:
         person_id = event.style.meta.get("person")

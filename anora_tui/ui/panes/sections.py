@@ -52,8 +52,10 @@ class SectionsPane(LinkList):
             self.replace_option_prompt_at_index(section.index, self._label(section))
 
     def _label_width(self) -> int:
-        width = self.scrollable_content_region.width if self.is_mounted else 0
-        return width or DEFAULT_LABEL_WIDTH
+        if not self.is_mounted:
+            return DEFAULT_LABEL_WIDTH
+        padding = self.get_component_styles("option-list--option").padding
+        return max(0, self.scrollable_content_region.width - padding.width) or DEFAULT_LABEL_WIDTH
 
     def _label(self, section: Section) -> Content:
         """Marker, number and title, a long title wrapping under itself (a hanging indent)."""

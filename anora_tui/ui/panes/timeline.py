@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from typing import ClassVar, Iterable, Literal
 
-from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, OptionList, Static
 
 from ...core.model import Dataset, Event, Scene
 from ...core.navigation import Location
-from ...core.text import clean_text
 from ...core.timeline_layout import (
     StripLayout,
     axis_ticks,
@@ -33,6 +32,7 @@ from ...core.timeline_layout import (
     layout_scenes,
     pack_labels,
 )
+from ..content import plain
 from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Link, LinkList
@@ -46,6 +46,13 @@ EXACT_CHAR = "█"
 APPROXIMATE_CHAR = "▒"
 ESTIMATED_CHAR = "░"
 DISCUSSED_MARKER = "●"
+
+# Component-class names of the pane, resolved by Textual when a row is drawn (see timeline.tcss).
+MARKER = ".timeline--marker"
+TITLE = ".timeline--title"
+DISCUSSED = ".timeline--discussed"
+APPROXIMATE = ".timeline--approximate"
+MUTED = ".timeline--muted"
 STRIP_KEYS = {
     "scene": Content(
         f"{EXACT_CHAR} minutes given   {APPROXIMATE_CHAR} approximate (≈)   "
@@ -76,12 +83,10 @@ class TimelineStrip(Widget):
         "timeline-strip--axis",
     }
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.kind: Literal["scene", "event"] = "scene"
-        self.strip_layout = StripLayout(0.0, 0.0, ())
-        self.discussed: frozenset[str] = frozenset()
-        self.selected: str | None = None
+    kind: reactive[Literal["scene", "event"]] = reactive("scene")
+    strip_layout: reactive[StripLayout] = reactive(lambda: StripLayout(0.0, 0.0, ()))
+    discussed: reactive[frozenset[str]] = reactive(frozenset)
+    selected: reactive[str | None] = reactive(None)
 
     def show(
         self,
@@ -91,23 +96,29 @@ class TimelineStrip(Widget):
         selected: str | None,
     ) -> None:
         self.kind, self.strip_layout, self.discussed, self.selected = kind, layout, discussed, selected
-        key = STRIP_KEYS["scene-order" if layout.scale == "order" else kind]
-        self.tooltip = key
-        self.refresh()
 
     def on_resize(self) -> None:
         self.refresh()
 
+    def watch_kind(self) -> None:
+        self._show_key()
+
+    def watch_strip_layout(self) -> None:
+        self._show_key()
+
+    def _show_key(self) -> None:
+        """The strip's key, as its tooltip: scenes placed by minutes or by order, or events."""
+        self.tooltip = STRIP_KEYS["scene-order" if self.strip_layout.scale == "order" else self.kind]
+
     def _marks(self) -> list[tuple[str, Mark]]:
         """(id, mark) in drawing order: discussed marks over plain ones, the selected one on top."""
-        style = self.get_component_rich_style
-        plain = (style("timeline-strip--mark"), style("timeline-strip--mark-alternate"))
+        plain = (".timeline-strip--mark", ".timeline-strip--mark-alternate")
         layers: list[list[tuple[str, Mark]]] = [[], [], []]
         for index, placement in enumerate(self.strip_layout.placements):
             if placement.id == self.selected:
-                layer, mark_style = 2, style("timeline-strip--selected")
+                layer, mark_style = 2, ".timeline-strip--selected"
             elif placement.id in self.discussed:
-                layer, mark_style = 1, style("timeline-strip--discussed")
+                layer, mark_style = 1, ".timeline-strip--discussed"
             else:
                 layer, mark_style = 0, plain[index % 2]
             char = (
@@ -119,16 +130,16 @@ class TimelineStrip(Widget):
             layers[layer].append((placement.id, Mark(start, placement.length, mark_style, char)))
         return [entry for layer in layers for entry in layer]
 
-    def render(self) -> Text:
+    def render(self) -> Content:
         width = self.size.width
         span = self.strip_layout.span
         marks = [mark for _, mark in self._marks()]
-        strip = proportional_strip(width, span, marks, self.get_component_rich_style("timeline-strip--track"))
+        strip = proportional_strip(width, span, marks, ".timeline-strip--track")
         low = self.strip_layout.low
         ticks = axis_ticks(self.strip_layout, width)
         labels = ((cell_range(tick.value - low, 0, span, width)[0], tick.label) for tick in ticks)
-        axis = Text(pack_labels(width, labels), self.get_component_rich_style("timeline-strip--axis"))
-        return Text("\n", no_wrap=True, overflow="crop").join([strip, axis])
+        axis = Content.assemble((pack_labels(width, labels), ".timeline-strip--axis"))
+        return Content("\n").join([strip, axis])
 
     def id_at(self, x: int) -> str | None:
         """The scene or event drawn at cell `x` (the topmost where marks overlap)."""
@@ -150,16 +161,14 @@ class TimelinePane(Vertical):
     """Scenes and production events; a list per track, and a detail view of one scene or event."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "timeline--marker",
-        "timeline--title",
-        "timeline--discussed",
-        "timeline--approximate",
-        "timeline--muted",
+        style.removeprefix(".") for style in (MARKER, TITLE, DISCUSSED, APPROXIMATE, MUTED)
     }
 
     BINDINGS: ClassVar[list[Binding]] = [
-        Binding("t", "toggle_track", "Track", show=True, id="timeline.switch-track"),
-        Binding("escape", "back_out", "Back", show=True, id="timeline.back-out"),
+        Binding("t", "toggle_track", "Track", show=True, id="timeline.switch-track",
+                tooltip="Switch between the story track and the production track"),
+        Binding("escape", "back_out", "Close", show=True, id="timeline.back-out",
+                tooltip="Close the scene or event: back to the list"),
     ]
 
     def __init__(self, dataset: Dataset, *, id: str | None = None, classes: str | None = None) -> None:
@@ -175,8 +184,8 @@ class TimelinePane(Vertical):
             "production": layout_events(dataset.events),
         }
         self._captions = {
-            "story": clean_text(film_caption(dataset.article, self._layouts["story"])),
-            "production": clean_text(events_caption(self._layouts["production"], dataset.events)),
+            "story": film_caption(dataset.article, self._layouts["story"]),
+            "production": events_caption(self._layouts["production"], dataset.events),
         }
         # Mounted when a scene or event is first opened: start-up does not build a hidden view.
         self._detail = TimelineDetail(dataset, id="timeline-detail")
@@ -189,7 +198,6 @@ class TimelinePane(Vertical):
             yield LinkList(id="timeline-list")
 
     def on_mount(self) -> None:
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._restyle())
         if self.open is not None:
             self._open(self.open)
         else:
@@ -253,10 +261,8 @@ class TimelinePane(Vertical):
     def focus_default(self) -> None:
         if self.open is None:
             self.track_list.focus()
-        elif self.detail.links.display:
-            self.detail.links.focus()
         else:
-            self.detail.scroll.focus()
+            self.detail.links.focus()
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -352,33 +358,20 @@ class TimelinePane(Vertical):
         the given rows, or every row."""
         records = self._records()
         for index in range(len(records)) if indexes is None else indexes:
-            self.track_list.replace_option_prompt_at_index(index, self._row_label(records[index]))
+            self.track_list.relabel(index, self._row_label(records[index]))
 
-    def _restyle(self) -> None:
-        self._relabel_rows()
-        if self.open is not None:
-            self._open(self.open)
-
-    def _style(self, name: str):
-        return self.get_component_rich_style(f"timeline--{name}", partial=True)
-
-    def _row_label(self, record: Scene | Event) -> Text:
+    def _row_label(self, record: Scene | Event) -> Content:
+        """Two lines: the marker, number and title of a scene over where it falls in the film; or an
+        event's date over its title. Styles are the pane's component classes, resolved when drawn."""
         discussed = self._is_discussed(record)
-        label = Text()
-        label.append(f"{DISCUSSED_MARKER} " if discussed else "  ", self._style("marker"))
-        title_style = self._style("discussed" if discussed else "title")
+        marker = Content.assemble((f"{DISCUSSED_MARKER} " if discussed else "  ", MARKER))
+        title = plain(record.title).stylize(DISCUSSED if discussed else TITLE)
         if isinstance(record, Scene):
-            label.append(f"{record.order + 1}. ", self._style("muted"))
-            label.append(clean_text(record.title), title_style)
             position = record.position
-            where = format_position(position)
-            label.append("\n   ")
-            label.append(clean_text(where), self._style("approximate" if position.approximate else "muted"))
-            if length := format_length(position):
-                label.append(f" · {length}", self._style("muted"))
-        else:
-            vague = record.precision == "approximate" or not record.dated
-            label.append(clean_text(event_when(record)), self._style("approximate" if vague else "muted"))
-            label.append("\n  ")
-            label.append(clean_text(record.title), title_style)
-        return label
+            where = plain(format_position(position)).stylize(APPROXIMATE if position.approximate else MUTED)
+            length = format_length(position)
+            return Content.assemble(
+                marker, (f"{record.order + 1}. ", MUTED), title, "\n   ", where, (f" · {length}" if length else "", MUTED)
+            )
+        vague = record.precision == "approximate" or not record.dated
+        return Content.assemble(marker, (event_when(record), APPROXIMATE if vague else MUTED), "\n  ", title)

@@ -1,29 +1,27 @@
 """The timeline pane's detail view of one scene or one production event.
 
-Facts that are only read (summary, where it falls, how it was shot) sit in a scrollable block; everything
-that can be followed (people, characters, sections) is a row of a `LinkList` below it. Data text goes
-through `clean_text` (the loader already cleans what it reads; this also covers datasets built in code).
+One list that scrolls as a whole, so the detail never hides its own text at any height: what happens
+comes first (the title and the summary), then when it happens and how it was shot, then everything
+that can be followed (people, characters, sections). Rows wrap with a hanging indent; the keys and
+the mouse reach every line.
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, Iterable
 
-from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
 
 from ...core.model import Dataset, Event, Production, Scene
 from ...core.navigation import Location
-from ...core.text import clean_text
 from ...core.timeline_layout import (
     event_when,
     format_length,
     format_position,
     format_quantity,
 )
-from ..content import OUTSIDE_ARTICLE_LABEL
+from ..content import OUTSIDE_ARTICLE_LABEL, plain
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailView
 
@@ -35,40 +33,39 @@ PRECISION_WORDS = {
 }
 UNDATED_WORDS = "no date in the article: placed by its order"
 
+# Span styles name the view's component classes: Textual resolves them when drawing (timeline.tcss).
+TITLE = ".timeline-detail--title"
+LABEL = ".timeline-detail--label"
+APPROXIMATE = ".timeline-detail--approximate"
+MUTED = ".timeline-detail--muted"
+OUTSIDE = ".timeline-detail--outside"
+
 
 class TimelineDetail(DetailView):
     """Shows one scene or event; `show_scene` / `show_event` replace what is shown."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "timeline-detail--title",
-        "timeline-detail--label",
-        "timeline-detail--approximate",
-        "timeline-detail--muted",
-        "timeline-detail--outside",
+        style.removeprefix(".") for style in (TITLE, LABEL, APPROXIMATE, MUTED, OUTSIDE)
     }
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
         self.dataset = dataset
         self.shown: Location | None = None
-        self._facts = Static(id="timeline-detail-facts")
-        self._scroll = VerticalScroll(self._facts, id="timeline-detail-scroll")
         self._links = LinkList(id="timeline-detail-links")
+        self._fact_rows = 0  # the rows above the first heading: what happens, and when
 
     def parts(self) -> tuple[Widget, ...]:
-        return (self._scroll, self._links)
-
-    @property
-    def scroll(self) -> VerticalScroll:
-        return self._scroll
+        return (self._links,)
 
     @property
     def links(self) -> LinkList:
         return self._links
 
     @property
-    def facts(self) -> Static:
-        return self._facts
+    def facts(self) -> str:
+        """The facts at the top (title, summary, when) as plain text, one row a line."""
+        return "\n".join(self._links.get_option_at_index(i).prompt.plain for i in range(self._fact_rows))
 
     def show_scene(self, scene_id: str) -> None:
         scene = self.dataset.scenes_by_id[scene_id]
@@ -80,35 +77,34 @@ class TimelineDetail(DetailView):
         self.shown = Location("event", event_id)
         self._show(self._event_facts(event), self._event_links(event))
 
-    def _show(self, facts: Text, links: list[Row]) -> None:
-        self.facts.update(facts)
-        self.links.set_rows(links)
-        self.links.display = bool(links)
-        self._scroll.scroll_home(animate=False)
+    def _show(self, facts: list[Row], links: list[Row]) -> None:
+        self._fact_rows = len(facts)
+        self._links.set_rows(facts + links, from_top=True)
+        self._links.scroll_home(animate=False, immediate=True)
 
-    # --- facts --------------------------------------------------------------------------------
+    # --- what happens, and when -----------------------------------------------------------------
 
-    def _style(self, name: str):
-        return self.get_component_rich_style(f"timeline-detail--{name}", partial=True)
-
-    def _scene_facts(self, scene: Scene) -> Text:
+    def _scene_facts(self, scene: Scene) -> list[Row]:
         position = scene.position
-        text = Text()
-        text.append(clean_text(scene.title), self._style("title"))
-        text.append(f"\nScene {scene.order + 1} of {len(self.dataset.scenes)}", self._style("muted"))
+        when = Content.assemble((f"Scene {scene.order + 1} of {len(self.dataset.scenes)}", MUTED))
         where = " · ".join(part for part in (format_position(position), format_length(position)) if part)
-        text.append("\n")
-        text.append(clean_text(where), self._style("approximate") if position.approximate else "")
-        if position.start_minute is not None:
-            text.append(f" ({clean_text(position.description)})", self._style("muted"))
-        text.append("\n\n")
-        text.append(clean_text(scene.summary))
-        self._append_outside_article(text, scene.outside_article)
-        return text
+        if where:
+            when += Content.assemble(" · ", (where, APPROXIMATE if position.approximate else ""))
+        if position.start_minute is not None and position.description:
+            when += Content.assemble((" (", MUTED), (position.description, MUTED), (")", MUTED))
+        rows: list[Row] = [Info(plain(scene.title).stylize(TITLE)), Info(plain(scene.summary)), Info(when)]
+        return rows + _outside_article(scene.outside_article)
 
-    def _append_outside_article(self, text: Text, outside_article: str) -> None:
-        if outside_article:
-            text.append(f"\n\n{OUTSIDE_ARTICLE_LABEL}{clean_text(outside_article)}", self._style("outside"))
+    def _event_facts(self, event: Event) -> list[Row]:
+        vague = event.precision == "approximate" or not event.dated
+        precision = PRECISION_WORDS.get(event.precision, event.precision) if event.dated else UNDATED_WORDS
+        date = Content.assemble((event_when(event), APPROXIMATE if vague else ""), (f" ({precision})", MUTED))
+        rows: list[Row] = [Info(plain(event.title).stylize(TITLE)), Info(plain(event.summary)), Info(date)]
+        if event.date_note:
+            rows.append(Info(plain(event.date_note).stylize(MUTED)))
+        return rows + _outside_article(event.outside_article)
+
+    # --- how it was shot, and the links ---------------------------------------------------------
 
     def _production_lines(self, production: Production) -> Iterable[tuple[str, str]]:
         if production.location:
@@ -127,56 +123,32 @@ class TimelineDetail(DetailView):
         for note in production.notes:
             yield "", f"• {note}"
 
-    def _event_facts(self, event: Event) -> Text:
-        text = Text()
-        text.append(clean_text(event.title), self._style("title"))
-        text.append("\n")
-        vague = event.precision == "approximate" or not event.dated
-        text.append(clean_text(event_when(event)), self._style("approximate") if vague else "")
-        precision = PRECISION_WORDS.get(event.precision, event.precision) if event.dated else UNDATED_WORDS
-        text.append(f" ({precision})", self._style("muted"))
-        if event.date_note:
-            text.append(f"\n{clean_text(event.date_note)}", self._style("muted"))
-        text.append("\n\n")
-        text.append(clean_text(event.summary))
-        self._append_outside_article(text, event.outside_article)
-        return text
-
-    # --- links --------------------------------------------------------------------------------
-
     def _shooting_rows(self, heading: str, production: Production) -> list[Row]:
-        """How the scene (or the whole film) was shot, as rows of the list: at any height the keys
-        reach every line."""
+        """How the scene (or the whole film) was shot, under a heading."""
         rows: list[Row] = [Heading(heading)]
         for label, value in self._production_lines(production):
-            line = Text()
-            if label:
-                line.append(f"{label}: ", self._style("label"))
-            line.append(clean_text(value))
-            rows.append(Info(line))
+            line = Content.assemble((f"{label}: ", LABEL)) if label else Content("")
+            rows.append(Info(line + plain(value)))
         return rows
 
     def _film_rows(self) -> list[Row]:
         """What the dataset says of the whole film's making (its look, shots not tied to one scene)."""
         article = self.dataset.article
         rows = self._shooting_rows("The whole film", article.film_production)
-        if article.film_outside_article:
-            outside = Text(OUTSIDE_ARTICLE_LABEL + clean_text(article.film_outside_article), self._style("outside"))
-            rows.append(Info(outside))
+        rows += _outside_article(article.film_outside_article)
         return rows if len(rows) > 1 else []
 
     def _scene_links(self, scene: Scene) -> list[Row]:
         rows: list[Row] = self._shooting_rows("How it was shot", scene.production)
         if len(rows) == 1:
-            rows.append(Info(Text("The article does not say.", self._style("muted"))))
+            rows.append(Info(Content("The article does not say.").stylize(MUTED)))
         rows += self._people_rows(scene.people)
         if scene.characters:
             rows.append(Heading("Characters"))
             for character_id in scene.characters:
                 character = self.dataset.characters_by_id[character_id]
                 player = self.dataset.people_by_id[character.played_by]
-                label = Text(clean_text(character.name))
-                label.append(f" — played by {clean_text(player.name)}", self._style("muted"))
+                label = plain(character.name) + plain(f" — played by {player.name}").stylize(MUTED)
                 rows.append(Link(label, Location("person", player.id)))
         # The whole film's facts come last, so that the scene's own links stay near the top.
         return rows + self._section_rows(scene.sections) + self._film_rows()
@@ -188,8 +160,7 @@ class TimelineDetail(DetailView):
         rows: list[Row] = []
         for person_id in person_ids:
             person = self.dataset.people_by_id[person_id]
-            label = Text(clean_text(person.name))
-            label.append(f" — {clean_text(', '.join(person.roles))}", self._style("muted"))
+            label = plain(person.name) + plain(f" — {', '.join(person.roles)}").stylize(MUTED)
             rows.append(Link(label, Location("person", person_id)))
         return [Heading("People"), *rows] if rows else []
 
@@ -197,6 +168,10 @@ class TimelineDetail(DetailView):
         rows: list[Row] = []
         for section_id in section_ids:
             section = self.dataset.sections_by_id[section_id]
-            label = Text(f"{section.index + 1}. {clean_text(section.title)}")
-            rows.append(Link(label, Location("section", section_id)))
+            rows.append(Link(plain(f"{section.index + 1}. {section.title}"), Location("section", section_id)))
         return [Heading("Discussed in"), *rows] if rows else []
+
+
+def _outside_article(text: str) -> list[Row]:
+    """What the dataset's editor knows from elsewhere, set apart and labelled, never taken for the text."""
+    return [Info(plain(OUTSIDE_ARTICLE_LABEL + text).stylize(OUTSIDE))] if text else []

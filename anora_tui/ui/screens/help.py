@@ -1,5 +1,6 @@
 """The help screen: every key, grouped by where it works, read from the bindings themselves so the
-list can never drift from what the keys really do."""
+list can never drift from what the keys really do; then what each symbol on screen means, read from
+the constants the panes draw with."""
 
 from __future__ import annotations
 
@@ -13,12 +14,37 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..hanging import Hanging
+from ..panes.person_detail import NAMED_CHAR, NAMED_MARKER, NOTE_CHAR, SECTION_CHARS
+from ..panes.reading import LANDING_BAR, NOTE_BAR
+from ..panes.sections import CURRENT_MARKER
+from ..panes.timeline import APPROXIMATE_CHAR, DISCUSSED_MARKER, ESTIMATED_CHAR, EXACT_CHAR
+from ..widgets.film_strip import TRACK_CHAR
 from ..widgets.key_bar import KeyBar
+from ..widgets.track_switch import ACTIVE_MARKER
 
 # Horizontal scrolling means nothing in panes that wrap their text.
 _HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit"}
 
 KeyGroup = tuple[str, Sequence[BindingType]]
+
+SYMBOLS: tuple[tuple[str, str], ...] = (
+    (NAMED_MARKER, "People: named in the paragraphs you are reading"),
+    (DISCUSSED_MARKER, "Timeline: a scene or event the section you are reading discusses"),
+    (CURRENT_MARKER, "Sections: the section open in the reading pane"),
+    (ACTIVE_MARKER.strip(), "Timeline: the track shown (Story or Production)"),
+    (NOTE_BAR.strip(), "Reading: an editor's note on a slip in the source, under its paragraph"),
+    (LANDING_BAR.strip(), "Reading: where a jump landed (a search hit, a quote, a mention)"),
+    ("━", "Reading: how much of the article is behind you"),
+    (NAMED_CHAR, "Mentions map: a paragraph that names the person"),
+    (NOTE_CHAR, "Mentions map: named only through an editor's note"),
+    (" ".join(SECTION_CHARS), "Mentions map: the article's sections, alternating"),
+    (EXACT_CHAR, "Film strip: minutes given, or dated to the day, month or year"),
+    (APPROXIMATE_CHAR, "Film strip: approximate (≈ minutes, c. a date)"),
+    (ESTIMATED_CHAR, "Film strip: no minutes given, placed by story order"),
+    (TRACK_CHAR, "Film strip: the film's running time, or the years"),
+    ("«…»", "Words quoted from the source"),
+)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -26,8 +52,12 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True, id="help.close"),
-        Binding("down,j", "scroll('down')", "Down", show=False, id="help.scroll-down"),
-        Binding("up,k", "scroll('up')", "Up", show=False, id="help.scroll-up"),
+        Binding("down,j", "scroll(1)", "Down", show=False, id="help.scroll-down"),
+        Binding("up,k", "scroll(-1)", "Up", show=False, id="help.scroll-up"),
+        Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
+        Binding("home", "edge(0)", "Top", show=False, id="help.top"),
+        Binding("end", "edge(1)", "End", show=False, id="help.end"),
     ]
 
     def __init__(self, groups: Sequence[KeyGroup]) -> None:
@@ -40,23 +70,37 @@ class HelpScreen(ModalScreen[None]):
             body.border_subtitle = "Escape closes"
             for title, bindings in self.groups:
                 yield Static(Content(title), classes="help-group")
-                yield Static(self._table(bindings), classes="help-keys")
+                yield Static(self._table(key_rows(self.app.get_key_display, bindings)), classes="help-keys")
+            yield Static(Content("Symbols"), classes="help-group")
+            yield Static(self._table(list(SYMBOLS)), classes="help-keys", id="help-symbols")
         yield KeyBar()
 
-    def action_scroll(self, direction: str) -> None:
-        body = self.query_one("#help-body", VerticalScroll)
-        if direction == "down":
-            body.scroll_down()
-        else:
-            body.scroll_up()
+    @property
+    def body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)
 
-    def _table(self, bindings: Iterable[BindingType]) -> Content:
-        rows = key_rows(self.app.get_key_display, bindings)
+    # Scrolled at once, not animated: a burst of keys (a held-down arrow) moves one line a key.
+
+    def action_scroll(self, lines: int) -> None:
+        self.body.scroll_relative(y=lines, animate=False, immediate=True)
+
+    def action_page(self, pages: int) -> None:
+        body = self.body
+        body.scroll_relative(y=pages * max(1, body.scrollable_content_region.height - 1), animate=False, immediate=True)
+
+    def action_edge(self, end: int) -> None:
+        body = self.body
+        body.scroll_to(y=body.max_scroll_y if end else 0, animate=False, immediate=True)
+
+    def _table(self, rows: list[tuple[str, str]]) -> Hanging:
+        """Keys (or symbols) in a column, each description beside them; a long description wraps
+        under itself, not under the keys."""
         width = max((len(keys) for keys, _ in rows), default=0)
         key_style = self.get_visual_style("help--keys", partial=True)
-        return Content("\n").join(
+        table = Content("\n").join(
             Content.assemble((keys.ljust(width), key_style), "  ", description) for keys, description in rows
         )
+        return Hanging(table, hang=width + 2)
 
 
 def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

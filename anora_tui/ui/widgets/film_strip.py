@@ -1,16 +1,20 @@
-"""One-line proportional strips: the film strip of the timeline and a person's mentions map.
+"""One-line proportional strips: the film strip of the timeline, a person's mentions map and the
+reading pane's progress bar.
 
 `proportional_strip` lays marks over a track of `width` cells standing for `total` units (minutes of film,
-paragraphs of the article); every mark gets at least one cell so nothing known is invisible.
+paragraphs of the article); every mark gets at least one cell so nothing known is invisible. Styles
+are component-class names (".timeline-strip--mark"), resolved by Textual when the strip is drawn, so
+a new theme needs no rebuild.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import groupby
 from typing import Sequence
 
-from rich.style import Style
-from rich.text import Text
+from textual.content import Content, Span
+from textual.style import Style
 
 TRACK_CHAR = "─"
 
@@ -19,7 +23,7 @@ TRACK_CHAR = "─"
 class Mark:
     start: float  # in track units
     length: float  # in track units; 0 is drawn as one cell
-    style: str | Style  # from the widget's component classes, so tcss decides the look
+    style: str | Style  # a component-class name (".x--y"), so tcss decides the look
     char: str = "█"
 
 
@@ -34,7 +38,7 @@ def cell_range(start: float, length: float, total: float, width: int) -> tuple[i
 
 def proportional_strip(
     width: int, total: float, marks: Sequence[Mark], track_style: str | Style = ""
-) -> Text:
+) -> Content:
     """Draw the marks over a plain track; later marks overwrite earlier ones where they overlap."""
     width = max(0, width)
     cells: list[tuple[str, str | Style]] = [(TRACK_CHAR, track_style)] * width
@@ -42,7 +46,11 @@ def proportional_strip(
         first, last = cell_range(mark.start, mark.length, total, width)
         for cell in range(first, last):
             cells[cell] = (mark.char, mark.style)
-    strip = Text(no_wrap=True, overflow="crop")
-    for char, style in cells:
-        strip.append(char, style)
-    return strip
+    spans: list[Span] = []
+    position = 0
+    for style, run in groupby(cells, key=lambda cell: cell[1]):
+        length = len(list(run))
+        if style:
+            spans.append(Span(position, position + length, style))
+        position += length
+    return Content("".join(char for char, _ in cells), spans)

@@ -1,7 +1,7 @@
 """A list of followable links: each row carries a `Location`, and choosing it posts `Navigate`.
 
 Person details, scene details and the people sidebar all show such lists, so they share this widget.
-Rows are rendered from `Text`/`Content`, never parsed as markup.
+Rows are rendered from `Content`, never parsed as markup, and wrap with a hanging indent (`Hanging`).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ...core.navigation import Location
+from ..hanging import Hanging
 from ..messages import Navigate
 from ..textual_private import WidthCachedOptionList
 from .paging import page
@@ -64,23 +65,47 @@ class LinkList(WidthCachedOptionList):
     def action_page_down(self) -> None:
         page(self, 1)
 
-    def set_rows(self, rows: Iterable[Row]) -> None:
-        """Replace every row, keeping the highlight on the first link."""
+    def set_rows(self, rows: Iterable[Row], *, from_top: bool = False) -> None:
+        """Replace every row, with the highlight on the first link, or (`from_top`) on the first row
+        that can be highlighted, so the list shows from its start."""
         options: list[Option] = []
         self._locations = []
         for row in rows:
             if isinstance(row, Heading):
-                options.append(Option(Text(row.label), disabled=True))
+                options.append(Option(Hanging(Content(row.label)), disabled=True))
                 self._locations.append(None)
             elif isinstance(row, Info):
-                options.append(Option(row.label))
+                options.append(Option(_hanging(row.label)))
                 self._locations.append(None)
             else:
-                options.append(Option(row.label))
+                options.append(Option(_hanging(row.label)))
                 self._locations.append(row.location)
         self.clear_options()
         self.add_options(options)
-        self.highlighted = self.first_link_index()
+        if from_top:
+            self.highlighted = next((i for i, option in enumerate(options) if not option.disabled), None)
+        else:
+            self.highlighted = self.first_link_index()
+
+    def relabel(self, index: int, label: Text | Content) -> None:
+        """Draw one row with a new label, in place (keeping the highlight and the scroll)."""
+        self.replace_option_prompt_at_index(index, _hanging(label))
+
+    def view(self) -> tuple[int | None, int]:
+        """Where the list is: the highlighted row and the scroll offset (see `restore_view`)."""
+        return self.highlighted, round(self.scroll_y)
+
+    def restore_view(self, cursor: int | None, scroll: int | None) -> None:
+        """Come back to a `view()`: the highlight on the same row, scrolled as it was. The scroll is
+        set once the rows have been measured at the list's width."""
+
+        def restore() -> None:
+            if cursor is not None and 0 <= cursor < self.option_count:
+                self.highlighted = cursor
+            if scroll is not None:
+                self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+
+        self.call_after_refresh(restore)
 
     def first_link_index(self) -> int | None:
         return next((i for i, loc in enumerate(self._locations) if loc is not None), None)
@@ -105,3 +130,7 @@ class LinkList(WidthCachedOptionList):
         location = self.location_at(event.option_index)
         if location is not None:
             self.post_message(Navigate(location))
+
+
+def _hanging(label: Text | Content) -> Hanging:
+    return Hanging(label if isinstance(label, Content) else Content.from_rich_text(label))

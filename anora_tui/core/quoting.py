@@ -1,0 +1,195 @@
+"""How a quote is shown (the one rule for its form) and how it is cited. Pure Python.
+
+The rule, everywhere a quote is shown (reading pane, person detail, search, palette, `quotes`):
+a `direct` quote is the speaker's words, set in quotation marks; `reported` speech and
+`first-person` recollections the source rewrote are not the speaker's verbatim words, so they are
+never set in quotation marks and always carry their label.
+
+A `Citation` is a quote (or a paragraph) with everything needed to cite it: speaker, article,
+publication, date, section and paragraph. It is written out as plain text (the clipboard), Markdown,
+JSON fields and CSL-JSON (which Zotero and pandoc read).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Dataset, Quote
+
+OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
+FORM_LABELS = {
+    "direct": "",
+    "reported": "reported",
+    "first-person": "retold in the first person",
+}
+# In a citation, what the label means, in full.
+FORM_CREDITS = {
+    "direct": "quoted",
+    "reported": "reported (not a verbatim quote)",
+    "first-person": "retold by the article in the first person (not a verbatim quote)",
+}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+@dataclass(frozen=True, slots=True)
+class ShownQuote:
+    """A quote's text as it is shown: `opening + text + closing`, then the label if there is one."""
+
+    opening: str
+    text: str
+    closing: str
+    label: str  # "" for a direct quote
+
+    def __str__(self) -> str:
+        return f"{self.opening}{self.text}{self.closing}" + (f" ({self.label})" if self.label else "")
+
+
+def form_label(form: str) -> str:
+    """"reported", "retold in the first person", or "" for a direct quote."""
+    return FORM_LABELS.get(form, form)
+
+
+def shown_quote(text: str, form: str) -> ShownQuote:
+    """The form rule: only direct quotes go in quotation marks; the others carry their label."""
+    if form == "direct":
+        return ShownQuote(OPEN_QUOTE, text, CLOSE_QUOTE, "")
+    return ShownQuote("", text, "", form_label(form))
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """What is cited (a quote, or a paragraph of the text) and where it comes from."""
+
+    text: str
+    form: str  # a quote's form; "text" for a paragraph
+    speaker: str  # the speaker's name; "" for a paragraph
+    speaker_id: str
+    quote_id: str
+    article_title: str
+    publication: str
+    date: str  # as in the data: YYYY-MM-DD, YYYY-MM or YYYY
+    section_id: str
+    section_number: int  # 1-based
+    section_title: str  # the dataset editor's title (the source may have no headings)
+    paragraph: int  # 1-based within the section
+
+    @property
+    def place(self) -> str:
+        """"§5 Shooting the invasion, ¶3"."""
+        return f"§{self.section_number} {self.section_title}, ¶{self.paragraph}"
+
+    @property
+    def shown(self) -> ShownQuote:
+        if self.form == "text":
+            return ShownQuote("", self.text, "", "")
+        return shown_quote(self.text, self.form)
+
+
+def cite_quote(dataset: Dataset, quote: Quote) -> Citation:
+    return _citation(dataset, quote.text, quote.form, quote.section, quote.paragraph,
+                     dataset.people_by_id[quote.speaker].name, quote.speaker, quote.id)
+
+
+def cite_paragraph(dataset: Dataset, section_id: str, paragraph: int) -> Citation:
+    return _citation(dataset, dataset.paragraph(section_id, paragraph), "text", section_id, paragraph, "", "", "")
+
+
+def _citation(dataset: Dataset, text: str, form: str, section_id: str, paragraph: int,
+              speaker: str, speaker_id: str, quote_id: str) -> Citation:
+    article = dataset.article
+    section = dataset.sections_by_id[section_id]
+    return Citation(text, form, speaker, speaker_id, quote_id, article.title, article.publication, article.date,
+                    section_id, section.index + 1, section.title, paragraph)
+
+
+def readable_date(date: str) -> str:
+    """"2024-11-15" → "15 November 2024"; "2024-11" → "November 2024"; anything else as it is."""
+    parts = date.split("-")
+    if not all(part.isdigit() for part in parts) or not 1 <= len(parts) <= 3:
+        return date
+    if len(parts) >= 2 and not 1 <= int(parts[1]) <= 12:
+        return date
+    words = [parts[0]]
+    if len(parts) >= 2:
+        words.insert(0, MONTHS[int(parts[1]) - 1])
+    if len(parts) == 3:
+        words.insert(0, str(int(parts[2])))
+    return " ".join(words)
+
+
+def source_line(citation: Citation) -> str:
+    """"— Drew Daniels, reported (not a verbatim quote) in “Title”, Publication, 15 November 2024,
+    §5 Section, ¶3"."""
+    source = (f"“{citation.article_title}”, {citation.publication}, {readable_date(citation.date)}, "
+              f"{citation.place}")
+    if not citation.speaker:
+        return f"— from {source}"
+    return f"— {citation.speaker}, {FORM_CREDITS.get(citation.form, citation.form)} in {source}"
+
+
+def plain_citation(citation: Citation) -> str:
+    """The quote as shown, then where it comes from, on its own line: what the clipboard gets."""
+    shown = citation.shown
+    return f"{shown.opening}{one_line(shown.text)}{shown.closing}\n{source_line(citation)}"
+
+
+_MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]<>|~])")
+_MARKDOWN_LINE_START = re.compile(r"^(\s*)([#+=>-])")
+_MARKDOWN_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])")
+
+
+def markdown_escape(text: str) -> str:
+    """One line of text shown literally by a Markdown renderer: inline markup characters escaped,
+    and a start that would make a heading, list or quote."""
+    escaped = _MARKDOWN_INLINE.sub(r"\\\1", text)
+    if _MARKDOWN_LIST_NUMBER.match(escaped):
+        return _MARKDOWN_LIST_NUMBER.sub(r"\1\\\2", escaped, count=1)
+    return _MARKDOWN_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped, count=1)
+
+
+def markdown_citation(citation: Citation) -> str:
+    """A blockquote of the quote, then the citation under it, inside the blockquote."""
+    shown = citation.shown
+    body = f"{shown.opening}{markdown_escape(one_line(shown.text))}{shown.closing}"
+    source = markdown_escape(source_line(citation))
+    return f"> {body}\n>\n> {source}\n"
+
+
+def json_fields(citation: Citation) -> dict:
+    """The citation as flat JSON fields (the `quotes --format json` record adds its own)."""
+    return {
+        "form": citation.form,
+        "shown": str(citation.shown),
+        "article_title": citation.article_title,
+        "publication": citation.publication,
+        "date": citation.date,
+        "section_number": citation.section_number,
+        "section_title": citation.section_title,
+        "paragraph": citation.paragraph,
+        "citation": source_line(citation).removeprefix("— "),
+    }
+
+
+def csl_item(citation: Citation) -> dict:
+    """A CSL-JSON item of type `article-magazine`: the article, with the quote and its place as
+    the note (CSL has no field for a quotation; the item's id is the quote's)."""
+    item: dict = {
+        "id": citation.quote_id or f"{citation.section_id}-{citation.paragraph}",
+        "type": "article-magazine",
+        "title": citation.article_title,
+        "container-title": citation.publication,
+        "issued": {"date-parts": [[int(part) for part in citation.date.split("-") if part.isdigit()]]},
+        "section": f"§{citation.section_number} {citation.section_title}",
+        "note": f"{str(citation.shown)}"
+                + (f" — {citation.speaker}" if citation.speaker else "") + f" ({citation.place})",
+    }
+    if not item["issued"]["date-parts"][0]:
+        item["issued"] = {"raw": citation.date}
+    return item
+
+
+def one_line(text: str) -> str:
+    """Whitespace runs (line breaks in the data included) as single spaces."""
+    return " ".join(text.split())

@@ -1,0 +1,62 @@
+"""The dataset's search indexes, one per scope, each built on first use."""
+
+from __future__ import annotations
+
+import threading
+from functools import cached_property
+
+from ..model import Dataset
+from .names import PeopleNames
+from .paragraphs import ParagraphIndex
+from .quotes import QuoteIndex
+from .results import Scope
+
+# Up to this many texts an index builds in well under a frame's time: cheap enough to build just
+# to say how many hits the other scope has.
+SMALL = 5_000
+
+
+class SearchIndexes:
+    """An index may be built in a worker thread (see the search screen): one lock makes a second
+    caller wait for that build rather than start another."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self._built: dict[Scope, QuoteIndex | ParagraphIndex] = {}
+        self._building = threading.Lock()
+
+    @cached_property
+    def people(self) -> PeopleNames:
+        return PeopleNames(self.dataset)
+
+    def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
+        index = self._built.get(scope)
+        if index is None:
+            with self._building:
+                index = self._built.get(scope)
+                if index is None:
+                    if scope == "quotes":
+                        index = QuoteIndex(self.dataset, self.people)
+                    else:
+                        index = ParagraphIndex(self.dataset, self.people)
+                    self._built[scope] = index
+        return index
+
+    @property
+    def quotes(self) -> QuoteIndex:
+        return self.get("quotes")  # type: ignore[return-value]
+
+    @property
+    def text(self) -> ParagraphIndex:
+        return self.get("text")  # type: ignore[return-value]
+
+    def is_built(self, scope: Scope) -> bool:
+        return scope in self._built
+
+    def is_cheap(self, scope: Scope) -> bool:
+        """Built already, or small enough to build now without being noticed."""
+        if scope in self._built:
+            return True
+        if scope == "quotes":
+            return len(self.dataset.quotes) <= SMALL
+        return sum(len(section.paragraphs) for section in self.dataset.sections) <= SMALL

@@ -1,0 +1,85 @@
+"""The query syntax, read into a `Query` of folded terms. Never raises.
+
+    words          every word must appear (anywhere, in any order)
+    "a phrase"     the phrase must appear as written (an unclosed quote runs to the end)
+    !word          leaves out what contains the word (or !"a phrase")
+    @name          only what is by (quotes) or about (text) someone whose name, alias or character
+                   has a word starting so
+
+Matched literally: no character other than these few is special.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from .folding import fold_text
+
+WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query; every string in it is already folded."""
+
+    terms: tuple[str, ...] = ()  # words and phrases that must all appear
+    excluded: tuple[str, ...] = ()  # words and phrases that must not appear
+    speakers: tuple[str, ...] = ()  # names after "@": each must match the person
+    text: str = field(default="", compare=False)  # as typed; str() gives it back
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.terms or self.excluded or self.speakers)
+
+    def __str__(self) -> str:
+        return self.text
+
+    def rewritten(self, **changes: tuple[str, ...]) -> "Query":
+        """A copy with some parts replaced, its text written out from its parts."""
+        query = replace(self, **changes)
+
+        def quoted(term: str) -> str:
+            return f'"{term}"' if " " in term else term
+
+        text = " ".join(
+            [quoted(t) for t in query.terms]
+            + [f"!{quoted(t)}" for t in query.excluded]
+            + [f"@{s}" for s in query.speakers]
+        )
+        return replace(query, text=text)
+
+
+def parse_query(text: str) -> Query:
+    """Read the query syntax; anything else is literal text. Never raises."""
+    folded = fold_text(text)
+    terms: list[str] = []
+    excluded: list[str] = []
+    speakers: list[str] = []
+    position, length = 0, len(folded)
+    while position < length:
+        if folded[position] == " ":
+            position += 1
+            continue
+        negated = folded[position] == "!"
+        position += negated
+        if position < length and folded[position] == '"':
+            closing = folded.find('"', position + 1)
+            end = length if closing < 0 else closing
+            token = " ".join(folded[position + 1 : end].split())
+            position = end + 1
+        else:
+            space = folded.find(" ", position)
+            end = length if space < 0 else space
+            token = folded[position:end]
+            position = end
+            if token.startswith("@") and not negated:
+                if WORD.search(token):
+                    speakers.append(token[1:])
+                continue
+        if token:
+            (excluded if negated else terms).append(token)
+    # A repeated term narrows nothing further (a pasted wall of "the the the" must stay cheap).
+    return Query(
+        tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(speakers)), text
+    )

@@ -1,0 +1,260 @@
+"""An inverted index over a list of texts (quotes, paragraphs): which texts hold a term, and how well.
+
+Every text is folded once and its words go into an inverted index whose posting lists are bitsets
+(Python ints, bit i = the text at position i) or, for rare words, tuples of positions. A term's
+texts are the union of the postings of the vocabulary words that contain it. Terms with punctuation
+or spaces are narrowed that way and then checked against the folded text. Recent terms are cached,
+so each keystroke only computes the term being typed.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import compress, repeat
+from typing import Callable, Iterable, Sequence
+
+from ..gc_pause import gc_paused
+from .bitsets import SPARSE, bits_from_positions, flags_of, positions_of
+from .folding import fold_text
+from .query import WORD, Query
+
+WHOLE, PREFIX, INNER = 0, 1, 2  # ranks: a whole word or phrase, a word's start, inside a word
+
+# Also indexed: runs of word characters joined by apostrophes or hyphens ("it's", "home-invasion"),
+# so a term like "it'" is narrowed to the texts with such a token rather than to every "it".
+_JOINED = re.compile(r"[\w'-]*['-][\w'-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class TermTexts:
+    anywhere: int  # texts containing the term
+    starting: int  # ... where some occurrence starts a word (or the term starts with punctuation)
+    whole: int  # ... where some occurrence is bounded on both sides
+
+
+class BoundedCache(dict):
+    """A dict that forgets its oldest entries past a size."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self._size = size
+
+    def __setitem__(self, key, value) -> None:
+        if len(self) >= self._size:
+            del self[next(iter(self))]
+        super().__setitem__(key, value)
+
+
+class TextIndex:
+    """Built once per list of texts; `match` is cheap enough to run on every keystroke."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        with gc_paused():
+            self._folded = [fold_text(text) for text in texts]
+            self._size = len(self._folded)
+            self._postings = _build_postings(self._folded, self._size)
+        self.all = (1 << self._size) - 1
+        self._vocabulary = sorted(self._postings)
+        self._reversed_vocabulary = sorted(word[::-1] for word in self._postings)
+        self._words_containing: BoundedCache = BoundedCache(256)
+        self._word_sets: BoundedCache = BoundedCache(128)
+        self._term_texts: BoundedCache = BoundedCache(64)
+
+    @property
+    def size(self) -> int:
+        return self._size
+
+    def folded(self, position: int) -> str:
+        """The folded text at a position (`fold_text` of it)."""
+        return self._folded[position]
+
+    def forget(self) -> None:
+        """Drop what recent searches left cached (a benchmark's cold start; memory pressure)."""
+        for cache in (self._words_containing, self._word_sets, self._term_texts):
+            cache.clear()
+
+    def match(self, query: Query, within: int) -> tuple[int, tuple[int, int, int]]:
+        """The texts among `within` that hold every term and no excluded one, and the same split
+        into rank tiers (WHOLE, PREFIX, INNER: the worst, over the terms, of each term's best)."""
+        hits = within
+        # Most selective first, and stop as soon as nothing is left (a long paste ends early).
+        matched: list[TermTexts] = []
+        for term in sorted(query.terms, key=len, reverse=True):
+            if not hits:
+                break
+            term_texts = self.texts_with(term)
+            matched.append(term_texts)
+            hits &= term_texts.anywhere
+        for term in query.excluded:
+            if not hits:
+                break
+            hits &= ~self.texts_with(term).anywhere
+        if not hits:
+            matched = []
+        whole, starting = hits, hits
+        for term_texts in matched:
+            whole &= term_texts.whole
+            starting &= term_texts.starting
+        return hits, (whole, starting & ~whole, hits & ~starting)
+
+    def texts_with(self, term: str) -> TermTexts:
+        found = self._term_texts.get(term)
+        if found is None:
+            found = self._compute_term(term)
+            self._term_texts[term] = found
+        return found
+
+    def positions_with_every_word(self, words: Sequence[str]) -> Iterable[int]:
+        """The positions of the texts holding each of these (folded) words as a whole word."""
+        postings = [self._postings.get(word) for word in words]
+        if not postings or any(posting is None for posting in postings):
+            return ()
+        sparse = [p for p in postings if not isinstance(p, int)]
+        dense = [p for p in postings if isinstance(p, int)]
+        if not sparse:
+            bits = self.all
+            for posting in dense:
+                bits &= posting
+            return positions_of(bits)
+        common = set(sparse[0]).intersection(*sparse[1:]) if len(sparse) > 1 else sparse[0]
+        return [i for i in common if all(p >> i & 1 for p in dense)]
+
+    def with_any_word(self, words: Iterable[str]) -> int:
+        """The texts holding any of these (folded) words as a whole word."""
+        return self._union(word for word in words if word in self._postings)
+
+    # --- internals ---
+
+    def _compute_term(self, term: str) -> TermTexts:
+        runs = [(m.group(), m.start() > 0, m.end() < len(term)) for m in WORD.finditer(term)]
+        if len(runs) == 1 and runs[0][0] == term:  # a plain word: the vocabulary answers exactly
+            return TermTexts(
+                anywhere=self._with_words(term, False, False),
+                starting=self._with_words(term, True, False),
+                whole=self._with_words(term, True, True),
+            )
+        candidates = self.all
+        joined = [(m.group(), m.start() > 0, m.end() < len(term)) for m in _JOINED.finditer(term)]
+        for run, starts_word, ends_word in runs + joined:
+            candidates &= self._with_words(run, starts_word, ends_word)
+        for shorter in (term[:-1], term[1:]):
+            known = self._term_texts.get(shorter)
+            if known is not None:
+                candidates &= known.anywhere
+        anywhere = self._verify(candidates, lambda texts: map(str.__contains__, texts, repeat(term)))
+        # A term that begins (ends) with a word character must begin (end) a word of the text to
+        # rank higher: its first (last) run must then be the start (end) of a word. A joined token
+        # ("it's") that starts (is) the term makes that certain without looking at the text.
+        bound_left = bool(runs) and not runs[0][1]
+        bound_right = bool(runs) and not runs[-1][2]
+        starts_term = bool(joined) and not joined[0][1]
+        is_term = len(joined) == 1 and joined[0][0] == term
+        starting = anywhere
+        if bound_left:
+            run, _, ends_word = runs[0]
+            certain = anywhere & self._with_words(joined[0][0], True, joined[0][2]) if starts_term else 0
+            starting = certain | self._verify(
+                anywhere & ~certain & self._with_words(run, True, ends_word), _bounded(term, True, False)
+            )
+        whole = starting
+        if bound_right:
+            run, starts_word, _ = runs[-1]
+            certain = starting & self._with_words(term, True, True) if is_term else 0
+            whole = certain | self._verify(
+                starting & ~certain & self._with_words(run, starts_word, True),
+                _bounded(term, bound_left, True),
+            )
+        return TermTexts(anywhere, starting, whole)
+
+    def _verify(self, candidates: int, matches: Callable[[Iterable[str]], Iterable[object]]) -> int:
+        """The candidates whose folded text passes `matches` (a C-level map over texts)."""
+        if not candidates:
+            return 0
+        folded = self._folded
+        positions: Iterable[int]
+        if candidates.bit_count() * SPARSE < self._size:
+            positions = list(positions_of(candidates))
+            texts: Iterable[str] = map(folded.__getitem__, positions)
+        else:  # pick the candidates' positions and texts in lockstep, in C
+            flags = flags_of(candidates)
+            positions, texts = compress(range(self._size), flags), compress(folded, flags)
+        return bits_from_positions(compress(positions, matches(texts)), self._size)
+
+    def _with_words(self, run: str, starts_word: bool, ends_word: bool) -> int:
+        """Texts with a word that contains `run` (starting it, ending it, or being it exactly)."""
+        key = (run, starts_word, ends_word)
+        bits = self._word_sets.get(key)
+        if bits is not None:
+            return bits
+        if starts_word and ends_word:
+            words: Iterable[str] = (run,) if run in self._postings else ()
+        elif starts_word:
+            words = with_prefix(self._vocabulary, run)
+        elif ends_word:
+            words = (w[::-1] for w in with_prefix(self._reversed_vocabulary, run[::-1]))
+        else:
+            words = self._containing(run)
+        bits = self._union(words)
+        self._word_sets[key] = bits
+        return bits
+
+    def _containing(self, run: str) -> list[str]:
+        words = self._words_containing.get(run)
+        if words is None:
+            # A longer run is only inside words that contain the shorter one: narrow those.
+            pool = self._words_containing.get(run[:-1])
+            if pool is None:
+                pool = self._words_containing.get(run[1:], self._vocabulary)
+            words = [w for w in pool if run in w]
+            self._words_containing[run] = words
+        return words
+
+    def _union(self, words: Iterable[str]) -> int:
+        bits = 0
+        sparse: list[int] = []
+        for word in words:
+            posting = self._postings[word]
+            if isinstance(posting, int):
+                bits |= posting
+            else:
+                sparse.extend(posting)
+        if sparse:
+            bits |= bits_from_positions(sparse, self._size)
+        return bits
+
+
+def _bounded(term: str, left: bool, right: bool) -> Callable[[Iterable[str]], Iterable[object]]:
+    """A test for occurrences of the term with no word character just before (left) or after it.
+    The literal comes first so the regex engine can skip ahead to it: `(?<!\\w)term` would be
+    tried at every position, over ten times slower."""
+    pattern = re.compile(
+        re.escape(term) + (f"(?<!\\w.{{{len(term)}}})" if left else "") + ("(?!\\w)" if right else ""),
+        re.DOTALL,
+    )
+    return lambda texts: map(pattern.search, texts)
+
+
+def with_prefix(sorted_words: list[str], prefix: str) -> list[str]:
+    start = bisect_left(sorted_words, prefix)
+    return sorted_words[start : bisect_left(sorted_words, prefix + "\U0010ffff", start)]
+
+
+def _build_postings(folded: list[str], size: int) -> dict[str, int | tuple[int, ...]]:
+    """Each word's texts: a bitset, or a tuple of positions for rare words (a bitset costs
+    size/8 bytes whatever it holds; a tuple about 40 bytes an entry)."""
+    lists: dict[str, list[int]] = defaultdict(list)
+    words, joined = WORD.findall, _JOINED.findall
+    for position, text in enumerate(folded):
+        tokens = set(words(text))
+        if "'" in text or "-" in text:
+            tokens.update(joined(text))
+        for token in tokens:
+            lists[token].append(position)
+    dense = max(1, size // 256)
+    return {
+        word: bits_from_positions(positions, size) if len(positions) >= dense else tuple(positions)
+        for word, positions in lists.items()
+    }

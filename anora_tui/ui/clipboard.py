@@ -1,0 +1,51 @@
+"""Copying a quote (or a paragraph) with its citation, through the terminal (OSC 52, Textual's
+`copy_to_clipboard`: the App's own escape sequence; the data is only its base64 payload)."""
+
+from __future__ import annotations
+
+import os
+from typing import Mapping
+
+from textual.app import App
+
+from ..core.quoting import Citation, plain_citation
+from ..core.text import excerpt
+
+# Terminals known to let programs set the clipboard with OSC 52 (by $TERM_PROGRAM or $TERM).
+SUPPORTING = ("iterm", "wezterm", "kitty", "alacritty", "foot", "ghostty", "contour", "vscode", "tabby", "rio",
+              "warp")
+NOTICE_CHARS = 60
+
+
+def clipboard_caveat(environ: Mapping[str, str] = os.environ) -> str:
+    """What to tell the reader about whether the copy can have worked, from what the environment
+    says about the terminal ("" when it is known to work)."""
+    program = environ.get("TERM_PROGRAM", "").lower()
+    term = environ.get("TERM", "").lower()
+    if program == "apple_terminal":
+        return "Terminal.app does not let programs set the clipboard: select the text with the mouse instead."
+    if environ.get("TMUX"):
+        return "In tmux this needs `set -g set-clipboard on` (and a terminal that supports OSC 52)."
+    if environ.get("STY") or term.startswith("screen"):
+        return "GNU screen may not pass this on to your terminal."
+    if term == "linux":
+        return "The Linux console has no clipboard for programs to set."
+    if environ.get("WT_SESSION") or any(name in program or name in term for name in SUPPORTING):
+        return ""
+    return "If nothing pastes, your terminal does not let programs set the clipboard (OSC 52)."
+
+
+def copy_citation(app: App, citation: Citation) -> str:
+    """Copy the citation as plain text; say in a notification what was copied (and whether the
+    terminal may have ignored it). Returns what was copied."""
+    text = plain_citation(citation)
+    app.copy_to_clipboard(text)
+    shown = citation.shown
+    _, start, rest = excerpt(shown.text, (0, 0), NOTICE_CHARS)
+    what = f"{shown.opening}{start}{rest}{shown.closing}"
+    who = f" — {citation.speaker}" if citation.speaker else ""
+    message = f"Copied {what}{who}, with its citation ({citation.place})."
+    caveat = clipboard_caveat()
+    app.notify(f"{message} {caveat}".strip(), title="Copied", markup=False, timeout=6 if caveat else 3,
+               severity="warning" if caveat.startswith(("Terminal.app", "The Linux")) else "information")
+    return text

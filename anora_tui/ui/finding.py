@@ -1,0 +1,133 @@
+"""The reader's finding and citing keys, mixed into the App: the search screen (`/`) and what it
+leaves behind (the last query and scope, the history of searches, the search n/N step through, saying
+which match and when they wrap), and copying a quote with its citation (`y`)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core.model import Quote
+from ..core.navigation import Location
+from ..core.places import excerpt_span
+from ..core.quoting import cite_quote
+from ..core.search import AnyHit, Scope, SearchIndexes, SearchResult, match_number, step_match
+from .clipboard import copy_citation
+from .messages import Navigate
+from .screens.search import SearchOutcome, SearchScreen
+from .widgets.link_list import LinkList
+
+if TYPE_CHECKING:
+    from ..core.model import Dataset
+    from .panes.reading import ReadingPane
+
+SEARCH_HISTORY = 20  # queries kept, and saved with the state
+
+
+class Finding:
+    """The App's search and copy actions. The App sets up `init_finding` and reads `search_history`."""
+
+    dataset: "Dataset"
+    active_pane: str
+    reading: "ReadingPane"
+
+    def init_finding(self, dataset: "Dataset") -> None:
+        self.search_indexes = SearchIndexes(dataset)
+        self.last_search: SearchResult | None = None  # the search n/N step through
+        self.last_match: int | None = None  # position (in its scope) reached by the last search or n/N
+        self.last_query = ""  # what the search screen opens with, and in which scope
+        self.last_scope: Scope = "quotes"
+        self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
+
+    def reset_finding(self, dataset: "Dataset") -> None:
+        """A new dataset (`--watch`): new indexes, nothing to step through; the queries stay."""
+        self.search_indexes = SearchIndexes(dataset)
+        self.last_search = None
+        self.last_match = None
+
+    def action_search(self) -> None:
+        """The search screen, starting from the last query and scope; Escape comes back with nothing
+        changed but the query (kept for next time, and in the history)."""
+        self.open_search(self.last_query, self.last_scope)
+
+    def open_search(self, query: str, scope: Scope) -> None:
+        screen = SearchScreen(self.dataset, self.search_indexes, query=query, scope=scope,
+                              history=self.search_history)
+        self.push_screen(screen, self._searched)
+
+    def _searched(self, outcome: SearchOutcome | None) -> None:
+        if outcome is None:
+            return
+        self.last_query, self.last_scope = outcome.query, outcome.scope
+        self.remember_search(outcome.query)
+        hit = outcome.hit
+        if hit is None:
+            return
+        self.last_search = outcome.result  # the screen's last search, for n/N
+        self.last_match = hit.position
+        self.refresh_bindings()
+        self.post_message(Navigate(self._hit_location(hit)))
+
+    def remember_search(self, query: str) -> None:
+        """Put a query first in the history (once), keeping the last SEARCH_HISTORY."""
+        query = query.strip()
+        if query:
+            self.search_history = [query, *(q for q in self.search_history if q != query)][:SEARCH_HISTORY]
+
+    def _hit_location(self, hit: AnyHit) -> Location:
+        if hit.quote is not None:
+            return Location("quote", hit.quote.id)
+        return Location("section", hit.section, hit.paragraph, hit.spans[0] if hit.spans else None, hit.spans)
+
+    def action_step_match(self, step: int) -> None:
+        result = self.last_search
+        if result is None:
+            return
+        hit = step_match(result, self.last_match, backwards=step < 0)
+        if hit is None:
+            self.notify(f"Nothing matches “{result.query}” any more.", markup=False)
+            return
+        previous, self.last_match = self.last_match, hit.position
+        message = f"Match {match_number(result, hit.position)} of {result.count:,} for “{result.query}”"
+        if result.count == 1:
+            message += " · the only match"
+        elif previous is not None:
+            if step > 0 and hit.position <= previous:
+                message += " · wrapped to the first match"
+            elif step < 0 and hit.position >= previous:
+                message += " · wrapped to the last match"
+        self.notify(message, markup=False, timeout=2.5)
+        self.post_message(Navigate(self._hit_location(hit)))
+
+    def action_no_search(self) -> None:
+        self.notify("No search to step through: press / to search the quotes or the text.", markup=False)
+
+    def action_copy_quote(self) -> None:
+        quote = self._quote_to_copy()
+        if quote is None:
+            self.notify("Nothing to copy here: select a quote (a person's quotes, search results) or "
+                        "bring one on screen in the text.", markup=False)
+            return
+        copy_citation(self, cite_quote(self.dataset, quote))
+
+    def _quote_to_copy(self) -> Quote | None:
+        """The quote highlighted in a list; in the reading pane, the one highlighted in the text, else
+        the first on screen."""
+        focused = self.focused
+        if isinstance(focused, LinkList):
+            location = focused.highlighted_location
+            if location is not None and location.kind == "quote":
+                return self.dataset.quotes_by_id.get(location.id)
+            return None
+        if self.active_pane != "reading" or self.reading.section_id is None:
+            return None
+        section_id = self.reading.section_id
+        if self.reading.highlight is not None:
+            paragraph, span = self.reading.highlight[0], self.reading.highlight[1]
+            for quote in self.dataset.quotes_in(section_id, paragraph):
+                if excerpt_span(self.dataset.paragraph(section_id, paragraph), quote.text) == span:
+                    return quote
+        for paragraph in self.reading.in_view:
+            quotes = self.dataset.quotes_in(section_id, paragraph)
+            if quotes:
+                return quotes[0]
+        return None

@@ -1,0 +1,293 @@
+"""The search screen: a query box over a live, ranked list of matching quotes or paragraphs.
+
+Two scopes share the query: the quotes, and the article's text (every paragraph); Tab switches
+between them. It searches on every keystroke; Up/Down (and PageUp/PageDown) move through the
+results while typing, and a preview under the list shows the selected quote whole (or the
+paragraph around the match). Up in an empty box brings back the previous searches. Enter dismisses
+the screen with the chosen hit, Escape without one; either way with the query, for the history.
+Ctrl+Y copies the selected quote with its citation.
+
+An index that is not built yet, and too big to build unnoticed, is built in a worker thread: the
+box takes typing meanwhile, and the count line says what is happening.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from ...core.model import Dataset
+from ...core.quoting import cite_paragraph, cite_quote, shown_quote
+from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, counted, suggest_loosening
+from ...core.text import ELLIPSIS, clean_text, excerpt
+from ..clipboard import copy_citation
+from ..widgets.key_bar import KeyBar
+from ..widgets.result_list import ONE_LINE, ResultList, place_label, styled_text
+from ..widgets.track_switch import TrackSwitch
+
+SCOPE_LABELS = {"quotes": "Quotes", "text": "Text"}
+PLACEHOLDERS = {
+    "quotes": 'Search quotes: words, "a phrase", !leave-out, @speaker',
+    "text": 'Search the text: words, "a phrase", !leave-out, @named',
+}
+PREVIEW_MIN_SCREEN_HEIGHT = 18  # below this the list needs every line
+PREVIEW_PARAGRAPH_LINES = 6
+
+
+@dataclass(frozen=True)
+class SearchOutcome:
+    """How the screen was left: the query as typed, the scope, and the chosen hit (None: Escape)."""
+
+    query: str
+    scope: Scope
+    result: SearchResult | None
+    hit: AnyHit | None
+
+
+class SearchBox(Input):
+    """The query box. Up, Down, Enter, Tab and Ctrl+Y act on the results; the focus stays here."""
+
+    BINDINGS = [
+        Binding("up", "screen.recall", "Recent", key_display="↑", tooltip="Bring back the previous search",
+                id="search.recall"),
+        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="Previous result",
+                id="search.previous-result"),
+        Binding("down", "screen.move(1)", "Next", show=True, key_display="↓", tooltip="Next result",
+                id="search.next-result"),
+        Binding("enter", "screen.choose", "Open", show=True, tooltip="Open the result in the text",
+                id="search.open"),
+        Binding("tab", "screen.switch_scope('text')", "Text", tooltip="Search the article's text (same query)",
+                id="search.scope-text"),
+        Binding("tab", "screen.switch_scope('quotes')", "Quotes", tooltip="Search the quotes (same query)",
+                id="search.scope-quotes"),
+        Binding("shift+tab", "screen.switch_scope", "Switch scope", show=False, id="search.scope-back"),
+        Binding("ctrl+y", "screen.copy", "Copy", key_display="^y",
+                tooltip="Copy the selected quote with its citation", id="search.copy"),
+    ]
+
+
+class SearchScreen(ModalScreen[SearchOutcome]):
+    """Search the quotes or the text; dismissed with a `SearchOutcome`."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", show=True, id="search.back"),
+        Binding("enter", "choose", "Open", show=False, id="search.screen-open"),
+        Binding("down", "move(1)", "Next result", show=False, id="search.screen-next-result"),
+        Binding("up", "move(-1)", "Previous result", show=False, id="search.screen-previous-result"),
+        Binding("pagedown", "page(1)", "Page down", show=False, id="search.page-down"),
+        Binding("pageup", "page(-1)", "Page up", show=False, id="search.page-up"),
+    ]
+
+    def __init__(self, dataset: Dataset, indexes: SearchIndexes, query: str = "", scope: Scope = "quotes",
+                 history: Sequence[str] = ()) -> None:
+        super().__init__()
+        self._dataset = dataset
+        self._indexes = indexes
+        self._initial_query = query
+        self.scope: Scope = scope
+        self.history = list(history)  # most recent first
+        self._recalled: int | None = None  # which history entry the box shows, until edited
+        self._building: set[Scope] = set()  # scopes whose index a worker thread is building
+        self.result: SearchResult | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search"):
+            yield SearchBox(self._initial_query, placeholder=PLACEHOLDERS[self.scope], id="search-input")
+            with Horizontal(id="search-status"):
+                yield TrackSwitch(SCOPE_LABELS, self.scope, id="search-scope")
+                yield Static(id="search-count", markup=False)
+            yield ResultList(self._dataset, id="search-results")
+            yield Static(id="search-empty", markup=False)
+            with VerticalScroll(id="search-preview"):
+                yield Static(id="search-preview-text", markup=False)
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        self.search(self._initial_query)
+
+    @property
+    def results(self) -> ResultList:
+        return self.query_one(ResultList)
+
+    @property
+    def query_text(self) -> str:
+        return self.query_one(Input).value
+
+    # --- searching
+
+    def search(self, query: str) -> None:
+        if not self._indexes.is_cheap(self.scope):
+            self._show_status(f"Indexing the {'quotes' if self.scope == 'quotes' else 'text'}… keep typing.")
+            self.results.display = False
+            self.query_one("#search-empty", Static).display = False
+            self.query_one("#search-preview").display = False
+            if self.scope not in self._building:
+                self._building.add(self.scope)
+                self._build_index(self.scope)
+            return
+        index = self._indexes.get(self.scope)
+        result = index.search(query)
+        self.result = result
+        self.results.show(result)
+        self._show_status(f"{result.count:,} of {counted(result.total, index.noun)}")
+        empty = self.query_one("#search-empty", Static)
+        empty.display = result.count == 0
+        self.results.display = result.count > 0
+        if result.count == 0:
+            empty.update(Text(self._nothing_found(query, result)))
+        self._show_preview()
+        self.refresh_bindings()
+
+    def _nothing_found(self, query: str, result: SearchResult) -> str:
+        index = self._indexes.get(self.scope)
+        if result.total == 0:
+            return f"This dataset has no {index.noun}s."
+        said = f"No {index.noun} matches “{query.strip()}”."
+        other = self._other_scope()
+        if self._indexes.is_cheap(other):
+            other_index = self._indexes.get(other)
+            found = other_index.search(result.query).count
+            if found:
+                where = "the quotes" if other == "quotes" else "the text"
+                return f"{said} {counted(found, other_index.noun)} of {where} {'does' if found == 1 else 'do'}: " \
+                       f"press Tab to search {where}."
+        return f"{said} {suggest_loosening(index, result.query)}"
+
+    @work(thread=True, group="search-index")
+    def _build_index(self, scope: Scope) -> None:
+        self._indexes.get(scope)
+        self.app.call_from_thread(self._index_built, scope)
+
+    def _index_built(self, scope: Scope) -> None:
+        self._building.discard(scope)
+        if self.is_attached and scope == self.scope:
+            self.search(self.query_text)
+
+    def _show_status(self, text: str) -> None:
+        self.query_one("#search-count", Static).update(Text(text))
+
+    def _other_scope(self) -> Scope:
+        return SCOPES[1 - SCOPES.index(self.scope)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        cleaned = clean_text(event.value)
+        if cleaned != event.value:  # a paste's control characters are never drawn
+            event.input.value = cleaned  # which comes back here as a new change
+            return
+        if self._recalled is not None and cleaned != self.history[self._recalled]:
+            self._recalled = None  # edited: Up moves through the results again
+        self.search(cleaned)
+
+    # --- the preview
+
+    def on_result_list_highlighted(self, event: ResultList.Highlighted) -> None:
+        self._show_preview()
+        self.refresh_bindings()
+
+    def _show_preview(self) -> None:
+        preview = self.query_one("#search-preview", VerticalScroll)
+        hit = self.results.highlighted if self.results.display else None
+        preview.display = hit is not None and self.size.height >= PREVIEW_MIN_SCREEN_HEIGHT
+        if not preview.display or hit is None:
+            return
+        match = self.results.get_component_rich_style("result-list--match", partial=True)
+        meta = self.results.get_component_rich_style("result-list--meta", partial=True)
+        place = place_label(self._dataset, hit.section, hit.paragraph).translate(ONE_LINE)
+        if hit.quote is not None:
+            shown = shown_quote(hit.text, hit.quote.form)
+            body = styled_text(hit.text, hit.spans, match, shown.opening, shown.closing)
+            speaker = self._dataset.people_by_id[hit.quote.speaker].name.translate(ONE_LINE)
+            label = f" ({shown.label})" if shown.label else ""
+            body.append(f"\n— {speaker}{label} · {place}", style=meta)
+        else:
+            body = self._paragraph_excerpt(hit, max(20, preview.size.width or self.size.width) * PREVIEW_PARAGRAPH_LINES)
+            body.append(f"\n{place}", style=meta)
+        self.query_one("#search-preview-text", Static).update(body)
+        preview.scroll_home(animate=False)
+
+    def _paragraph_excerpt(self, hit: AnyHit, budget: int) -> Text:
+        text = hit.text.translate(ONE_LINE)
+        focus = hit.spans[0] if hit.spans else (0, 0)
+        before, _, after = excerpt(text, focus, budget)
+        start = focus[0] - len(before.removeprefix(ELLIPSIS))
+        end = focus[1] + len(after.removesuffix(ELLIPSIS))
+        head = ELLIPSIS if before.startswith(ELLIPSIS) else ""
+        spans = [(max(s, start) - start, min(e, end) - start) for s, e in hit.spans if e > start and s < end]
+        match = self.results.get_component_rich_style("result-list--match", partial=True)
+        shown = styled_text(text[start:end], spans, match, head, ELLIPSIS if after.endswith(ELLIPSIS) else "")
+        return shown
+
+    def on_resize(self) -> None:
+        self._show_preview()
+
+    # --- keys
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "recall":
+            return self._can_recall()
+        if action == "switch_scope" and parameters:
+            return parameters[0] != self.scope
+        if action == "copy":
+            return self.results.display and self.results.highlighted is not None
+        return True
+
+    def _can_recall(self) -> bool:
+        if not self.history:
+            return False
+        if not self.query_text:
+            return True
+        browsing = self._recalled is not None and self._recalled + 1 < len(self.history)
+        return browsing and self.results.cursor == 0
+
+    def action_recall(self) -> None:
+        """The previous search (from an empty box), then the one before, and so on."""
+        self._recalled = 0 if self._recalled is None or not self.query_text else self._recalled + 1
+        box = self.query_one(Input)
+        box.value = self.history[self._recalled]
+        box.cursor_position = len(box.value)
+
+    def action_switch_scope(self, scope: Scope | None = None) -> None:
+        self.scope = scope or self._other_scope()
+        self.query_one(TrackSwitch).active = self.scope
+        self.query_one(Input).placeholder = PLACEHOLDERS[self.scope]
+        self.search(self.query_text)
+        self.refresh_bindings()
+
+    def on_track_switch_chosen(self, event: TrackSwitch.Chosen) -> None:
+        event.stop()
+        self.action_switch_scope(event.choice)  # type: ignore[arg-type]
+
+    def on_result_list_chosen(self, event: ResultList.Chosen) -> None:
+        self.action_choose()
+
+    def action_choose(self) -> None:
+        hit = self.results.highlighted if self.results.display else None
+        if hit is not None:
+            self.dismiss(SearchOutcome(self.query_text, self.scope, self.result, hit))
+
+    def action_cancel(self) -> None:
+        self.dismiss(SearchOutcome(self.query_text, self.scope, self.result, None))
+
+    def action_move(self, rows: int) -> None:
+        self.results.move_cursor(rows)
+
+    def action_page(self, pages: int) -> None:
+        self.results.move_cursor(pages * self.results.rows_per_page)
+
+    def action_copy(self) -> None:
+        hit = self.results.highlighted
+        if hit is None:
+            return
+        if hit.quote is not None:
+            copy_citation(self.app, cite_quote(self._dataset, hit.quote))
+        else:
+            copy_citation(self.app, cite_paragraph(self._dataset, hit.section, hit.paragraph))

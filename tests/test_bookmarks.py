@@ -1,0 +1,144 @@
+"""Bookmarks: a key keeps the paragraph at the top of the text (or the selected quote or person), a
+list opens and removes them, the palette lists them, and they survive a restart; a bookmark whose
+place the data no longer has is dropped with a notice. At 80×24, 120×40 and 200×50."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from screen_reading import THREE_SIZES, widget_words, words
+from ui_harness import palette, press_until, screen_text, settle, wait_for
+
+from anora_tui.core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
+from anora_tui.core.navigation import Location
+from anora_tui.core.state import load_state
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.messages import Navigate
+from anora_tui.ui.screens.bookmarks import BookmarksScreen
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
+
+
+@THREE_SIZES
+async def test_b_bookmarks_the_paragraph_at_the_top_and_the_list_opens_it(shipped_dataset, size, isolated_state):
+    section = shipped_dataset.sections[3]
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        app.post_message(Navigate(Location("section", section.id, 2)))
+        await settle(pilot)
+        top = app.reading.top_paragraph
+        await pilot.press("B")
+        await wait_for(pilot, lambda: "Bookmarked:" in screen_text(app))
+        assert app.bookmarks == (Location("section", section.id, top),)
+        await pilot.press("B")  # the same place again
+        await wait_for(pilot, lambda: "Already bookmarked" in screen_text(app))
+        assert len(app.bookmarks) == 1
+
+        app.post_message(Navigate(Location("section", shipped_dataset.sections[0].id)))
+        await settle(pilot)
+        await pilot.press("apostrophe")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        shown = widget_words(app, app.screen.query_one("#bookmarks-list"))
+        assert f"§4 {section.title} ¶{top}" in shown
+        assert words(section.paragraphs[top - 1])[:40] in shown  # an excerpt of the paragraph
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, BookmarksScreen)
+        assert app.reading.section_id == section.id and app.reading.top_paragraph == top
+    saved = load_state(isolated_state).state
+    assert bookmarks_from_plain(shipped_dataset, saved.bookmarks) == ((Location("section", section.id, top),), 0)
+
+
+@THREE_SIZES
+async def test_a_quote_selected_in_a_person_page_is_bookmarked_and_removed(shipped_dataset, size, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.post_message(Navigate(Location("person", "drew-daniels")))
+        await settle(pilot)
+        await pilot.press("quotation_mark")
+        await settle(pilot)
+        quote_id = app.focused.highlighted_location.id
+        await pilot.press("B")
+        await settle(pilot)
+        assert app.bookmarks == (Location("quote", quote_id),)
+        await pilot.press("escape")  # back to the people list: the person selected there
+        await settle(pilot)
+        await press_until(pilot, lambda: app.focused.highlighted_location == Location("person", "drew-daniels"), "up")
+        await pilot.press("B")
+        await settle(pilot)
+        assert app.bookmarks == (Location("quote", quote_id), Location("person", "drew-daniels"))
+
+        await pilot.press("apostrophe")
+        await settle(pilot)
+        listed = widget_words(app, app.screen.query_one("#bookmarks-list"))
+        quote = shipped_dataset.quotes_by_id[quote_id]
+        assert "Quote · Drew Daniels «" + words(quote.text)[:30] in listed
+        assert "Person Drew Daniels — cinematographer" in listed
+        await pilot.press("d")  # removes the first (highlighted) one
+        await settle(pilot)
+        assert app.bookmarks == (Location("person", "drew-daniels"),)
+        assert "Quote · Drew Daniels" not in widget_words(app, app.screen.query_one("#bookmarks-list"))
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.bookmarks == ()
+        assert "No bookmarks yet" in screen_text(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, BookmarksScreen)
+    assert load_state(isolated_state).state.bookmarks == ()
+
+
+@THREE_SIZES
+async def test_bookmarks_survive_a_restart_and_are_in_the_palette(shipped_dataset, size, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.post_message(Navigate(Location("scene", "home-invasion")))
+        await settle(pilot)
+        await pilot.press("B")
+        await settle(pilot)
+        await pilot.press("q")
+    again = AnoraApp(shipped_dataset)
+    async with again.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert again.bookmarks == (Location("scene", "home-invasion"),)
+        await palette(pilot, again, "invasion", "Bookmark: The home invasion")
+        assert again.timeline.open == Location("scene", "home-invasion")
+
+
+@THREE_SIZES
+async def test_a_bookmark_whose_place_is_gone_is_dropped_with_a_notice(shipped_dataset, size, isolated_state):
+    first = shipped_dataset.sections[0]
+    isolated_state.parent.mkdir(parents=True, exist_ok=True)
+    kept = Location("section", first.id, 2)
+    isolated_state.write_text(json.dumps({
+        "version": 1, "section": first.id, "paragraph": 1, "theme": None, "history": None,
+        "bookmarks": [
+            *bookmarks_to_plain([kept]),
+            {"kind": "section", "id": first.id, "paragraph": 999, "span": None},
+            {"kind": "person", "id": "nobody-at-all", "paragraph": None, "span": None},
+            {"kind": "nonsense"},
+        ],
+    }))
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        assert app.bookmarks == (kept,)
+        await wait_for(pilot, lambda: "3 bookmarks were dropped" in words(screen_text(app)))
+
+
+def test_bookmark_places_and_their_descriptions(shipped_dataset):
+    section = shipped_dataset.sections[1]
+    assert bookmark_place(Location("section", section.id, 2, (3, 9), scroll=4)) == Location("section", section.id, 2)
+    assert bookmark_place(Location("section", section.id)) == Location("section", section.id, 1)
+    described = describe(shipped_dataset, Location("section", section.id, 2))
+    assert described.where == f"§2 {section.title} ¶2"
+    assert described.text.endswith("…") and described.text[:-1].strip() in section.paragraphs[1]
+    event = describe(shipped_dataset, Location("event", "palme-dor"))
+    assert event.where.startswith("Event · ") and event.text == shipped_dataset.events_by_id["palme-dor"].title
+    places, dropped = bookmarks_from_plain(shipped_dataset, [{"kind": "quote", "id": "x"}, "junk"])
+    assert places == () and dropped == 2

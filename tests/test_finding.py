@@ -1,0 +1,250 @@
+"""Finding and citing in the whole reader: the text scope, n/N, the search history, names as credited,
+the palette's ranking, and copying a quote with its citation."""
+
+from __future__ import annotations
+
+import pytest
+from ui_harness import SIZES, WIDE, focused_pane, palette, press_until, screen_text, settle, wait_for
+
+from anora_tui.core.navigation import Location
+from anora_tui.core.places import quote_location
+from anora_tui.core.state import load_state
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.screens.search import SearchScreen
+from anora_tui.ui.widgets.link_list import LinkList
+
+
+def key_bar(app: AnoraApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+def notices(app: AnoraApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+@pytest.fixture(autouse=True)
+def known_terminal(monkeypatch):
+    monkeypatch.setenv("TERM_PROGRAM", "WezTerm")
+    monkeypatch.delenv("TMUX", raising=False)
+
+
+async def search(pilot, app: AnoraApp, *keys: str) -> None:
+    await pilot.press("slash")
+    await settle(pilot)
+    assert isinstance(app.screen, SearchScreen)
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
+@SIZES
+async def test_a_word_of_the_text_opens_its_paragraph_with_every_match_marked(shipped_dataset, size, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *"Hitchcock")
+        assert "press Tab to search the text" in str(app.screen.query_one("#search-empty").content)
+        await pilot.press("tab")
+        await settle(pilot)
+        assert "1 of 72 paragraphs" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        section = shipped_dataset.sections[0]
+        paragraph = next(n for n, text in enumerate(section.paragraphs, 1) if "Hitchcock" in text)
+        assert focused_pane(app) == "reading" and app.reading.section_id == section.id
+        start = section.paragraphs[paragraph - 1].index("Hitchcock")
+        assert app.reading.highlight == (paragraph, (start, start + len("Hitchcock")))
+        assert app.history.current.paragraph == paragraph and app.history.current.marks
+
+
+async def test_n_and_N_say_where_they_are_and_when_they_wrap(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert "n/N" not in key_bar(app)  # nothing to step through yet
+        await pilot.press("n")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("No search to step through")
+        await search(pilot, app, *"mill basin", "tab", "enter")
+        await search(pilot, app, *"@daniels", "enter")
+        assert "n/N Match" in key_bar(app)
+        result = app.last_search
+        total = result.count
+        assert total >= 2
+        seen = []
+        for _ in range(total):
+            await pilot.press("n")
+            await settle(pilot)
+            seen.append(notices(app)[-1])
+        assert any(f"of {total} for “@daniels”" in notice for notice in seen)
+        assert sum("wrapped to the first match" in notice for notice in seen) == 1
+        await pilot.press("N")
+        await settle(pilot)
+        assert "wrapped to the last match" in notices(app)[-1]
+
+
+async def test_the_last_searches_are_kept_and_saved(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        for query in ("palace", "hitchcock", "palace"):
+            await search(pilot, app, *query)
+            await pilot.press("escape")
+            await settle(pilot)
+            await search(pilot, app)
+            app.screen.query_one("Input").value = ""
+            await pilot.press("escape")
+            await settle(pilot)
+        assert app.search_history == ["palace", "hitchcock"]
+        await pilot.press("q")
+    assert load_state(isolated_state).state.searches == ("palace", "hitchcock")
+    again = AnoraApp(shipped_dataset)
+    async with again.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search(pilot, again)
+        again.screen.query_one("Input").value = ""
+        await settle(pilot)
+        assert "↑ Recent" in key_bar(again)
+        await pilot.press("up")
+        await settle(pilot)
+        assert again.screen.query_one("Input").value == "palace"
+        await pilot.press("up")
+        await settle(pilot)
+        assert again.screen.query_one("Input").value == "hitchcock"
+
+
+async def test_the_history_keeps_twenty(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    for n in range(25):
+        app.remember_search(f"query {n}")
+    assert len(app.search_history) == 20 and app.search_history[0] == "query 24"
+
+
+# --- names as credited -------------------------------------------------------------------------
+
+
+async def test_yura_is_found_everywhere(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *"@yura")
+        assert app.screen.result.count == len(shipped_dataset.quotes_by("yuri-borisov")) > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        await palette(pilot, app, "yura", "Person: Yuri Borisov (as Yura)")
+        assert app.history.current == Location("person", "yuri-borisov")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("3", "ctrl+f", *"yura")
+        await settle(pilot)
+        people = app.people.query_one("#people-list", LinkList)
+        assert people.highlighted_location == Location("person", "yuri-borisov")
+    # Found, but the article's "Yura" is never a mention: it never says it.
+    assert all("Yura" not in shipped_dataset.paragraph(m.section, m.paragraph)[s:e]
+               for m in shipped_dataset.mentions_of("yuri-borisov") for s, e in m.spans)
+
+
+def hits(app: AnoraApp) -> list[str]:
+    """The command palette's hits, in order, as text."""
+    from textual.command import CommandList
+
+    options = app.screen.query_one(CommandList)
+    return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+
+
+async def palette_lines(pilot, app: AnoraApp, query: str, expect: str) -> list[str]:
+    """The palette's lines once `expect` is among them (its hits come in batches)."""
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*query)
+    await wait_for(pilot, lambda: any(expect in line for line in hits(app)))
+    await pilot.pause(0.3)
+    await settle(pilot)
+    lines = hits(app)
+    await pilot.press("escape")
+    await settle(pilot)
+    return lines
+
+
+async def test_the_palette_matches_tightly_and_ranks_people_first(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        berlin = await palette_lines(pilot, app, "berlin", "Borisov meets Eydelshteyn in Berlin")
+        assert not any("Baker films lavish weddings" in line for line in berlin)
+        theme = await palette_lines(pilot, app, "theme", "Theme")
+        assert not any("Chalamet" in line for line in theme)
+        assert any("Theme" in line for line in theme)
+        baker = [line for line in await palette_lines(pilot, app, "baker", "Person: Sean Baker") if ": " in line]
+        kinds = [line.split(":")[0].split()[-1] for line in baker if line.split(":")[0].split()]
+        first_event = next((i for i, kind in enumerate(kinds) if kind in ("Event", "Quote")), len(kinds))
+        assert kinds.index("Person") < first_event
+        assert "Person: Sean Baker" in baker[0] or any("Person: Sean Baker" in line for line in baker[:2])
+
+
+async def test_palette_quotes_show_their_form(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        lines = await palette_lines(pilot, app, "becomes chaotic", "Quote: It becomes chaotic")
+        reported = [line for line in lines if "Quote: It becomes chaotic" in line]
+        assert reported and "(reported)" in reported[0] and "“It becomes" not in reported[0]
+
+
+async def test_palette_offers_to_search_the_text(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await palette(pilot, app, "mill basin", "Search the text for “mill basin”")
+        # the first hit is whatever ranks first; choose the text search explicitly
+        if not isinstance(app.screen, SearchScreen):
+            await pilot.press("ctrl+p")
+            await settle(pilot)
+            await pilot.press(*"mill basin")
+            await wait_for(pilot, lambda: "Search the text for" in screen_text(app))
+            await press_until(pilot, lambda: "Search the text" in str(app.screen.query_one("CommandList")
+                              .get_option_at_index(app.screen.query_one("CommandList").highlighted).prompt))
+            await pilot.press("enter")
+            await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.scope == "text" and "2 of 72 paragraphs" in screen_text(app)
+
+
+# --- copying -----------------------------------------------------------------------------------
+
+
+async def test_copy_a_persons_quote_and_a_quote_in_the_text(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await palette(pilot, app, "drew dan", "Person: Drew Daniels")
+        await pilot.press('"')  # jump to the quotes
+        await settle(pilot)
+        quote_id = app.focused.highlighted_location.id
+        await pilot.press("y")
+        await settle(pilot)
+        quote = shipped_dataset.quotes_by_id[quote_id]
+        assert app.clipboard.startswith(("“" if quote.form == "direct" else "") + quote.text[:20])
+        assert "— Drew Daniels" in app.clipboard and "The Hollywood Reporter" in app.clipboard
+        assert "15 November 2024" in app.clipboard and f"¶{quote.paragraph}" in app.clipboard
+        assert notices(app)[-1].startswith("Copied ")
+
+        await pilot.press("enter")  # open it in the text: the highlighted quote is what y copies
+        await settle(pilot)
+        assert focused_pane(app) == "reading"
+        expected = quote_location(shipped_dataset, quote_id)
+        assert app.reading.highlight == (expected.paragraph, expected.span)
+        app.copy_to_clipboard("")
+        await pilot.press("y")
+        await settle(pilot)
+        assert quote.text[:20] in app.clipboard
+
+
+async def test_copy_with_nothing_selected_says_so(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("3")  # the people list: no quote there
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Nothing to copy here")

@@ -1,0 +1,115 @@
+"""The smaller defects a new reader met: wording that is untrue at some sizes, keys the help screen
+ignored, a focus race on Tab, keys named alike, symbols without a legend."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from screen_reading import THREE_SIZES, widget_lines, widget_words
+from textual import events
+from ui_harness import focused_pane, screen_lines, screen_text, settle
+
+from anora_tui.core.navigation import Location
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.messages import Navigate
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
+
+
+@THREE_SIZES
+async def test_a_person_named_in_the_text_is_never_said_to_be_on_screen(shipped_dataset, size):
+    """At 80 columns the reading pane is hidden while a person's page shows: "on screen" was untrue."""
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        app.post_message(Navigate(Location("person", "sean-baker")))  # named in the first section
+        await settle(pilot)
+        assert "on screen" not in screen_text(app)
+        assert "● named where you read" in widget_words(app, app.query_one("#person-header"))
+
+
+@THREE_SIZES
+async def test_the_help_screen_takes_page_keys_and_a_burst_of_arrows(shipped_dataset, size):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        body = app.screen.query_one("#help-body")
+        assert body.max_scroll_y > 20
+        await pilot.press(*["down"] * 20)  # a held-down arrow: every press moves a line
+        assert body.scroll_y == 20
+        page = body.scrollable_content_region.height - 1  # a line of the last page stays in view
+        await pilot.press("pagedown")
+        down = min(body.max_scroll_y, 20 + page)
+        assert body.scroll_y == down
+        await pilot.press("pageup")
+        assert body.scroll_y == max(0, down - page)
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y
+        await settle(pilot)
+        assert "Words quoted from the source" in screen_text(app)  # the legend, last
+        await pilot.press("home")
+        assert body.scroll_y == 0
+
+
+@THREE_SIZES
+async def test_the_help_screen_explains_every_symbol(shipped_dataset, size):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        legend = str(app.screen.query_one("#help-symbols").render())
+        for symbol in ("●", "▸", "▌", "┃", "━", "█", "▒", "░", "─", "╌", "«…»"):
+            assert any(symbol in line.split("  ")[0] for line in legend.splitlines()), symbol
+        assert "Mentions map" in legend and "Film strip" in legend and "the track shown" in legend
+
+
+@THREE_SIZES
+async def test_three_quick_tabs_reach_the_sections(shipped_dataset, size):
+    """Keys 1 ms apart: each Tab moves on from the pane the one before chose, though its focus has
+    not arrived yet."""
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            app.post_message(events.Key("tab", None))
+            await asyncio.sleep(0.001)
+        await settle(pilot)
+        assert app.active_pane == "contents" and focused_pane(app) == "contents"
+        for _ in range(4):
+            app.post_message(events.Key("shift+tab", None))
+        await settle(pilot)
+        assert app.active_pane == "contents" and focused_pane(app) == "contents"
+
+
+@THREE_SIZES
+async def test_esc_and_b_are_named_apart_in_the_key_bar(shipped_dataset, size):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for location in (Location("person", "sean-baker"), Location("scene", "home-invasion")):
+            app.post_message(Navigate(location))
+            await settle(pilot)
+            bar = screen_lines(app)[-1]
+            assert "esc Close" in bar and "esc Back" not in bar
+            assert "b Back" in bar or size[0] < 100  # at 80 columns the key bar runs out of room first
+            await pilot.press("escape")
+            await settle(pilot)
+
+
+@THREE_SIZES
+async def test_the_shown_track_can_be_told_without_colour(shipped_dataset, size):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("4")
+        await settle(pilot)
+        switch = widget_lines(app, app.timeline.query_one("#timeline-tracks"))[0]
+        assert "▸ Story" in switch and "▸ Production" not in switch
+        await pilot.press("t")
+        await settle(pilot)
+        switch = widget_lines(app, app.timeline.query_one("#timeline-tracks"))[0]
+        assert "▸ Production" in switch and "▸ Story" not in switch

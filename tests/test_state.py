@@ -51,7 +51,7 @@ def test_round_trip_with_history(tmp_path: Path) -> None:
 def test_round_trip_with_searches_and_marks(tmp_path: Path) -> None:
     history = History()
     history.visit(Location("section", "origins", 2, (4, 9), ((4, 9), (20, 25))))
-    saved = SavedState("origins", 1, None, history.snapshot(), ("@yura", "“mill basin”"))
+    saved = SavedState("origins", 1, None, history.snapshot(), searches=("@yura", "“mill basin”"))
     path = tmp_path / "state.json"
     save_state(path, saved)
     loaded = load_state(path).state
@@ -60,8 +60,8 @@ def test_round_trip_with_searches_and_marks(tmp_path: Path) -> None:
 
 
 def test_a_state_saved_before_searches_were_kept_still_loads(tmp_path: Path) -> None:
-    path = tmp_path / "state.json"
-    path.write_text(json.dumps({"version": STATE_VERSION, "section": "origins", "paragraph": 2,
+    path = tmp_path / "state.json"  # by version 1 of the file, which had one place for every dataset
+    path.write_text(json.dumps({"version": 1, "section": "origins", "paragraph": 2,
                                 "history": {"back": [], "current": {"kind": "section", "id": "origins",
                                                                      "paragraph": 2, "span": [1, 3]},
                                             "forward": []}}))

@@ -239,9 +239,10 @@ def test_two_documents_in_one_file(make_data_dir):
 
 @pytest.mark.parametrize(
     ("contents", "found"),
-    [("- people\n- quotes\n", "a list"), ("just words\n", "'just words'"), ("42\n", "'42'")],
+    [("- people\n- quotes\n", "a list"), ("just words\n", "a string"), ("42\n", "a number")],
 )
 def test_top_level_not_a_mapping(make_data_dir, contents, found):
+    """Named by its type, never quoted: a file that is not a dataset at all may be a secret."""
     directory = make_data_dir({"extra.yaml": contents})
     assert only_problem(directory) == (
         f"{directory / 'extra.yaml'}:1:1: the top level must be a mapping of collections "

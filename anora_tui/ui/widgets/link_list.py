@@ -19,6 +19,7 @@ from ...core.navigation import Location
 from ..hanging import Hanging
 from ..messages import Navigate
 from ..textual_private import WidthCachedOptionList
+from .paging import page
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,12 @@ class LinkList(WidthCachedOptionList):
         super().__init__(markup=False, **kwargs)
         self._locations: list[Location | None] = []
         self.set_rows(rows)
+
+    def action_page_up(self) -> None:
+        page(self, -1)
+
+    def action_page_down(self) -> None:
+        page(self, 1)
 
     def set_rows(self, rows: Iterable[Row], *, from_top: bool = False) -> None:
         """Replace every row, with the highlight on the first link, or (`from_top`) on the first row

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 import pytest
-import textual._wait
+from ui_harness import poll_for_idle_quickly
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Dataset
@@ -82,9 +82,8 @@ def make_data_dir(tmp_path: Path) -> MakeDataDir:
 
 @pytest.fixture
 def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pilot waits after every key until the CPU looks idle, polling every 20 ms; poll every 2 ms.
-    Nothing depends on that wait: the tests `settle` (process every queued message) before looking."""
-    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.002)
+    """Pilot polls for idle after every key every 2 ms, not 20 (see ui_harness.poll_for_idle_quickly)."""
+    poll_for_idle_quickly(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

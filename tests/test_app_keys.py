@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from textual.binding import Binding
-from textual.widgets._toast import Toast
 from ui_harness import (
     NARROW,
     SIZES,
@@ -20,7 +19,9 @@ from ui_harness import (
     resize,
     screen_text,
     settle,
+    toasts_text,
     wait_for,
+    widget_words,
 )
 
 from anora_tui.core.navigation import Location
@@ -35,6 +36,7 @@ from anora_tui.ui.screens.search import SearchBox, SearchScreen
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 PANE_ORDER = ["contents", "reading", "people", "timeline"]
+TOO_SMALL = "Terminal too small: enlarge it (q quits)"
 
 
 @SIZES
@@ -102,9 +104,13 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
                 AnoraApp.BINDINGS + ReadingPane.BINDINGS + PersonDetail.BINDINGS + TimelinePane.BINDINGS
                 + SearchBox.BINDINGS + SearchScreen.BINDINGS
             )
-            for binding in Binding.make_bindings(own_bindings):
-                if binding.key not in ("up", "down", "enter") or binding in SearchBox.BINDINGS:
-                    assert (binding.tooltip or binding.description) in shown, binding
+            # Up, Down and Enter are listed once, as the lists' keys; the search box's own are listed.
+            listed = [
+                binding for binding in Binding.make_bindings(own_bindings)
+                if binding.key not in ("up", "down", "enter") or binding in SearchBox.BINDINGS
+            ]
+            assert len(listed) > len(AnoraApp.BINDINGS)
+            assert [b for b in listed if (b.tooltip or b.description) not in shown] == []
             for keys in ("tab", "shift+tab", "alt+← / b / ⌫", "alt+→ / f", "f1 / ?", "q / ^q", "[", "]", "N"):
                 assert keys in shown
             await pilot.press("j", "k")  # scrolls, does not leak to the reader
@@ -137,8 +143,10 @@ async def test_footer_hints_and_list_keys(shipped_dataset, size) -> None:
         assert contents.highlighted == len(shipped_dataset.sections) - 1
         await pilot.press("home")
         assert contents.highlighted == 0
+        # Every section fits in one page at both sizes: Page Down goes to the last.
+        assert contents.option_count == len(shipped_dataset.sections) <= contents.scrollable_content_region.height
         await pilot.press("pagedown")
-        assert contents.highlighted > 0
+        assert contents.highlighted == len(shipped_dataset.sections) - 1
         await pilot.press("pageup")
         assert contents.highlighted == 0
 
@@ -221,7 +229,7 @@ async def test_a_bad_state_file_is_ignored_with_a_notice(
     async with app.run_test(size=WIDE, notifications=True) as pilot:
         await settle(pilot)
         assert app.reading.section_id == shipped_dataset.sections[0].id
-        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast))
+        toasts = toasts_text(app)
         assert "Ignored the saved state" in toasts and reason in toasts
         assert str(isolated_state) in toasts.replace("\n", "")
 
@@ -283,28 +291,46 @@ async def test_an_unexpected_error_keeps_the_place_and_leaves_one_line(
 
 async def test_resize_sweep_in_every_view_never_crashes(shipped_dataset) -> None:
     sizes = [(1, 1), (10, 5), (19, 30), (40, 12), (80, 24), (200, 60), (4, 40), (140, 6), (40, 5), (99, 24)]
+    views = [  # the keys that open a view, and the modal screen it is on (None: the reader itself)
+        ([], None),
+        (["4", "enter"], None),
+        (["1"], None),
+        (["slash", *"ani"], SearchScreen),
+        (["escape", "question_mark"], HelpScreen),
+    ]
+    whole_notice = "".join(TOO_SMALL.split())
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
+        reader = app.screen
+        notice = reader.query_one("#too-small")
         await open_person_from_reading(pilot, app, quick_person(shipped_dataset))
-        for view_keys in ([], ["4", "enter"], ["1"], ["slash", *"ani"], ["escape", "question_mark"]):
+        for view_keys, modal in views:
             await pilot.press(*view_keys)
             for size in sizes:
                 await resize(pilot, *size)
                 tiny = size[0] < 20 or size[1] < 6
-                if app.screen is app.screen_stack[0]:  # the reader itself, not a modal over it
-                    assert displayed(app.query_one("#too-small")) is tiny, (size, view_keys)
-                    assert displayed(app.pane(app.active_pane)) is not tiny, (size, view_keys)
-                    if tiny and size[0] >= 19:
-                        assert "Terminal too small" in screen_text(app)
+                if modal is None:
+                    assert app.screen is reader, (size, view_keys)
+                    # As much of the notice as the terminal holds (all of it but at 1×1), or none.
+                    shown = "".join(widget_words(app, notice).split())
+                    assert shown == (whole_notice[: size[0] * size[1]] if tiny else ""), (size, view_keys)
+                else:
+                    assert isinstance(app.screen, modal), (size, view_keys)
+                # The reader lays itself out for the size, under a modal screen too.
+                assert displayed(notice) is tiny, (size, view_keys)
+                assert displayed(app.pane(app.active_pane)) is not tiny, (size, view_keys)
         await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is reader
         for size in ((1, 1), (10, 5)):  # keys at tiny sizes do no harm
             await resize(pilot, *size)
             await pilot.press("tab", "3", "j", "enter", "escape", "2", "right_square_bracket", "enter")
             await settle(pilot)
+            assert app.is_running and app.screen is reader
         await resize(pilot, *NARROW)
         assert displayed(app.pane(app.active_pane))
-        assert "Terminal too small" not in screen_text(app)
+        assert TOO_SMALL not in screen_text(app)
 
 
 async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_dataset) -> None:

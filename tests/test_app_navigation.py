@@ -143,13 +143,19 @@ async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> Non
         await pilot.press("escape")
         await settle(pilot)
         assert focused_pane(app) == "reading" and displayed(app.reading)
+        person = quick_person(shipped_dataset)
+        followed = app.reading.selected  # the name followed to the person is still selected
+        assert followed.person_id == person and followed.paragraph in app.reading.in_view
         await pilot.press("right_square_bracket")
-        assert app.reading.selected is not None
+        links = app.reading.links
+        assert app.reading.selected == links[links.index(followed) + 1]
         await pilot.press("escape")
         assert app.reading.selected is None
+        highlighted_scene = app.timeline.track_list.highlighted_location
+        assert highlighted_scene.kind == "scene"
         await pilot.press("4", "enter")  # a scene's detail in the timeline
         await settle(pilot)
-        assert app.timeline.open is not None
+        assert app.timeline.open == highlighted_scene
         await pilot.press("escape")
         await settle(pilot)
         assert app.timeline.open is None and focused_pane(app) == "timeline"
@@ -159,7 +165,7 @@ async def test_escape_backs_out_one_step_at_a_time(shipped_dataset, size) -> Non
 
 
 @SIZES
-async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, size) -> None:
+async def test_palette_finds_people_characters_scenes_events_sections_and_quotes(shipped_dataset, size) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
@@ -172,10 +178,17 @@ async def test_palette_finds_people_scenes_sections_and_quotes(shipped_dataset, 
         scene_titles = {s.title for s in shipped_dataset.scenes}
         scene = min((s for s in shipped_dataset.scenes if s.title not in section_titles), key=lambda s: len(s.title))
         section = min((s for s in shipped_dataset.sections if s.title not in scene_titles), key=lambda s: len(s.title))
+        event = min(
+            (e for e in shipped_dataset.events if e.title not in section_titles | scene_titles), key=lambda e: len(e.title)
+        )
+        character = shipped_dataset.characters_by_id["ani"]
         quote = next(q for q in shipped_dataset.quotes if "blood-curdling" in q.text)
-        for query, expect, expected in (
+        assert sum(e.title == event.title for e in shipped_dataset.events) == 1
+        for query, expect, expected in (  # one of each kind of hit
             (scene.title, f"Scene: {scene.title}", Location("scene", scene.id)),
+            (event.title, f"Event: {event.title}", Location("event", event.id)),
             (section.title, f"Section: {section.title}", Location("section", section.id)),
+            (character.name, f"Character: {character.name}", Location("person", character.played_by)),
             ("blood-curd", "Quote: ", Location("quote", quote.id)),
         ):
             await palette(pilot, app, query, expect)

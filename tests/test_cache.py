@@ -320,14 +320,14 @@ def replace_in(path: Path, old: str, new: str) -> None:
 def files_read(monkeypatch: pytest.MonkeyPatch, directory: Path) -> list[str]:
     """The names of the dataset's files the cache reads from now on (not the loader: it is refused)."""
     read: list[str] = []
-    real = cache_key_module.read_regular_file
+    real = cache_key_module.read_dataset_file
 
     def reading(path, *args, **kwargs):
         if Path(path).parent == directory:
             read.append(Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(cache_key_module, "read_regular_file", reading)
+    monkeypatch.setattr(cache_key_module, "read_dataset_file", reading)
     return read
 
 

@@ -30,7 +30,7 @@ def test_check_valid_dataset_prints_one_summary_line(example_data_dir, tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.splitlines() == [
-        f"{example_data_dir}: ok: 3 sections, 8 paragraphs, 4 people, 2 characters, 3 scenes, 3 events, "
+        f"{example_data_dir}: ok: 3 sections, 8 paragraphs, 5 people, 2 characters, 3 scenes, 5 events, "
         "7 quotes, 2 notes"
     ]
 

@@ -107,8 +107,8 @@ async def test_a_remapped_key_works_and_the_help_shows_it(shipped_dataset, tmp_p
         await pilot.press("question_mark")
         await wait_for(pilot, lambda: isinstance(app.screen, HelpScreen))
         text = screen_text(app)
-        search_rows = [line for line in text.splitlines() if "Search the quotes" in line]
-        assert search_rows and "^f" in search_rows[0] and "/" not in search_rows[0].split("Search")[0], text
+        search_rows = [line for line in text.splitlines() if "(app.search)" in line]
+        assert search_rows and "^f" in search_rows[0] and "/" not in search_rows[0].split("(app.search)")[0], text
 
 
 async def test_the_settings_theme_is_the_starting_theme(shipped_dataset, tmp_path):

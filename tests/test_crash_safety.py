@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 from test_hostile_text import PseudoTerminal
-from textual.widgets._toast import Toast
-from ui_harness import NARROW, settle
+from ui_harness import NARROW, settle, toasts_text
 
 from anora_tui.core.loading import cache
 from anora_tui.core.loading.cache import cache_key, load_cached
@@ -300,7 +299,7 @@ async def test_a_damaged_state_file_is_set_aside_and_rebuilt(example_dataset, tm
     app = AnoraApp(example_dataset, state_path=path)
     async with app.run_test(size=NARROW, notifications=True) as pilot:
         await settle(pilot)
-        toasts = " ".join(str(toast.render()) for toast in app.screen.query(Toast)).replace("\n", "")
+        toasts = toasts_text(app).replace("\n", "")
         assert "Ignored the saved state" in toasts and reason in toasts
         await pilot.press("l")
         await settle(pilot)
@@ -388,3 +387,43 @@ def test_a_damaged_cache_file_is_set_aside_and_rebuilt(
     notices.clear()
     assert load_cached(example_data_dir, notices.append) == example_dataset
     assert (notices == []) is rebuilt
+
+
+# --- the crash report is private and never follows a planted link ----------------------------------
+
+
+def test_the_crash_report_never_follows_a_link_planted_in_the_temp_directory(tmp_path, monkeypatch):
+    import tempfile as tempfile_module
+
+    from anora_tui.ui.crash_report import write_crash_report
+
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))  # the state directory cannot be made
+    shared_temp = tmp_path / "tmp"
+    shared_temp.mkdir()
+    monkeypatch.setattr(tempfile_module, "tempdir", str(shared_temp))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    now = time.time()
+    for second in range(-2, 5):  # every name the old code could have chosen around now
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(now + second))
+        (shared_temp / f"crash-{stamp}.txt").symlink_to(victim)
+    report = write_crash_report(RuntimeError("deliberate"), Path("/the/data"))
+    assert victim.read_text() == "precious"
+    assert report is not None and "deliberate" in report.read_text(encoding="utf-8")
+    assert report.parent.parent == shared_temp and report.parent.name.startswith("anora-tui-crash-")
+    assert report.stat().st_mode & 0o777 == 0o600
+    assert report.parent.stat().st_mode & 0o777 == 0o700
+    assert not report.is_symlink()
+
+
+def test_a_crash_report_in_the_state_directory_is_private_and_new(tmp_path, monkeypatch):
+    from anora_tui.ui.crash_report import write_crash_report
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    first = write_crash_report(RuntimeError("one"), None)
+    second = write_crash_report(RuntimeError("two"), None)
+    assert first != second and first.parent == second.parent == tmp_path / "state" / "anora-tui"
+    assert "one" in first.read_text() and "two" in second.read_text()
+    assert first.stat().st_mode & 0o777 == 0o600

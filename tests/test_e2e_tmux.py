@@ -4,6 +4,7 @@ checked by reading the screen as a person would see it."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import pytest
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.places import section_links
+from anora_tui.core.search import QuoteIndex
 from anora_tui.core.state import load_state
 from anora_tui.paths import default_data_dir
 
@@ -56,15 +58,17 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name).stdout
 
-    def wait_for(self, *texts: str) -> str:
-        """Poll the screen until every text is on it (bounded); return the screen."""
+    def wait_for(self, *texts: str | re.Pattern, absent: tuple[str, ...] = ()) -> str:
+        """Poll the screen until every text (or pattern) is on it and none of `absent` is (bounded);
+        return the screen."""
         deadline = time.monotonic() + WAIT_SECONDS
         while True:
             screen = self.screen()
-            if all(text in screen for text in texts):
+            shown = all(text.search(screen) if isinstance(text, re.Pattern) else text in screen for text in texts)
+            if shown and not any(text in screen for text in absent):
                 return screen
             if time.monotonic() > deadline:
-                pytest.fail(f"never saw {texts!r}; the screen was:\n{screen}")
+                pytest.fail(f"never saw {texts!r} without {absent!r}; the screen was:\n{screen}")
             time.sleep(0.1)
 
     def press(self, *keys: str) -> None:
@@ -104,10 +108,13 @@ def test_read_follow_a_name_search_and_quit(terminal: Terminal) -> None:
     terminal.press("/")
     terminal.wait_for("Search quotes")
     terminal.type("blood-curdling")
-    terminal.wait_for("1 of")
+    # The count line as it reads for this query, and only then: before typing it counts every quote.
+    found = QuoteIndex(dataset).search("blood-curdling")
+    assert found.count == 1 and found.total > 1
+    terminal.wait_for(re.compile(rf"(?<![\d,])1 of {found.total:,} quotes"))
+    assert section.index > 0  # so the reader's move to the quote's section shows
     terminal.press("Enter")
-    screen = terminal.wait_for(section.title, f"Section {section.index + 1} of", "blood-curdling")
-    assert "Search quotes" not in screen
+    terminal.wait_for(section.title, f"Section {section.index + 1} of", "blood-curdling", absent=("Search quotes",))
 
     terminal.press("q")
     deadline = time.monotonic() + WAIT_SECONDS

@@ -4,7 +4,7 @@ the palette's ranking, and copying a quote with its citation."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import SIZES, WIDE, focused_pane, palette, press_until, screen_text, settle, wait_for
+from ui_harness import SIZES, WIDE, focused_pane, notices, palette, press_until, screen_text, settle, wait_for
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
@@ -16,10 +16,6 @@ from anora_tui.ui.widgets.link_list import LinkList
 
 def key_bar(app: AnoraApp) -> str:
     return screen_text(app).splitlines()[-1]
-
-
-def notices(app: AnoraApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ import yaml
 from test_e2e_tmux import installed_command
 from textual import events
 from textual.widgets import Input
-from ui_harness import find_on_screen, screen_text, settle, wait_for
+from ui_harness import find_on_screen, screen_strips, screen_text, settle, wait_for, widget_words
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Dataset
@@ -104,18 +104,10 @@ def strings_in(value: object) -> list[str]:
     return []
 
 
-def widget_text(app, widget) -> str:
-    """What a widget shows, from the rendered screen, with line breaks and runs of spaces made one space
-    (so text wrapped over lines reads as it was written)."""
-    region = widget.content_region
-    strips = app.screen._compositor.render_strips()[region.y : region.bottom]
-    return " ".join(" ".join(strip.crop(region.x, region.right).text for strip in strips).split())
-
-
 def unsafe_drawing(app) -> list[str]:
     """Anything on screen that is not plain text: control characters, links, click actions."""
     found = []
-    for y, strip in enumerate(app.screen._compositor.render_strips()):
+    for y, strip in enumerate(screen_strips(app)):
         for segment in strip:
             if UNSAFE_CHARACTER.search(segment.text):
                 found.append(f"row {y}: control character in {segment.text!r}")
@@ -159,7 +151,7 @@ async def visit_every_view(pilot, app: AnoraApp, dataset: Dataset) -> list[str]:
 
     def look(*widgets) -> None:
         assert unsafe_drawing(app) == []
-        texts.extend(widget_text(app, widget) for widget in widgets)
+        texts.extend(widget_words(app, widget) for widget in widgets)
 
     await settle(pilot)
     panes = (app.query_one(TitleBar), app.contents, app.reading, app.people, app.timeline)
@@ -200,10 +192,10 @@ async def test_paragraphs_are_shown_as_written(hostile_dataset, tmp_path):
     async with app.run_test(size=WIDE) as pilot:
         for section in hostile_dataset.sections:
             await show(pilot, app, "section", section.id)
-            reading = widget_text(app, app.reading)
+            reading = widget_words(app, app.reading)
             for paragraph in section.paragraphs:
                 assert " ".join(paragraph.split()) in reading
-        header = widget_text(app, app.query_one(TitleBar))
+        header = widget_words(app, app.query_one(TitleBar))
         assert hostile_dataset.article.title in header
 
 
@@ -211,13 +203,15 @@ async def test_clicking_hostile_text_runs_no_action(hostile_dataset, tmp_path, m
     app = AnoraApp(hostile_dataset, state_path=tmp_path / "state.json")
     actions: list[str] = []
     opened: list[str] = []
-    dispatch = AnoraApp._dispatch_action
+    run_action = AnoraApp.run_action
 
-    async def recording_dispatch(self, namespace, action_name, params):
-        actions.append(action_name)
-        return await dispatch(self, namespace, action_name, params)
+    async def recording_run_action(self, action, *args, **kwargs):
+        # Every action reaches run_action, a click on `@click` text included: "app.quit", or parsed.
+        name = action.partition("(")[0].rpartition(".")[2] if isinstance(action, str) else action[1]
+        actions.append(name)
+        return await run_action(self, action, *args, **kwargs)
 
-    monkeypatch.setattr(AnoraApp, "_dispatch_action", recording_dispatch)
+    monkeypatch.setattr(AnoraApp, "run_action", recording_run_action)
     monkeypatch.setattr(AnoraApp, "open_url", lambda self, url, **kwargs: opened.append(url))
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)

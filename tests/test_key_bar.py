@@ -7,8 +7,9 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.widgets import Static
-from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle
+from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle, style_at
 
+from anora_tui.core.navigation import Location
 from anora_tui.paths import styles_dir
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
@@ -44,6 +45,7 @@ async def test_hover_shows_the_tooltip_and_a_gap_does_nothing(shipped_dataset) -
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         bar = app.query_one(KeyBar)
+        place = app.history.current
         x, y = find_on_screen(app, "b Back")
         await pilot.hover(offset=(x + 1, y))
         await settle(pilot)
@@ -51,7 +53,8 @@ async def test_hover_shows_the_tooltip_and_a_gap_does_nothing(shipped_dataset) -
         gap = bar_line(app).index("b Back") - 1  # the space before it
         await pilot.click(offset=(gap, y))
         await settle(pilot)
-        assert app.screen is app.screen_stack[0] and app.history.current is not None
+        assert app.screen is app.screen_stack[0] and app.history.current == place  # nothing happened
+        assert place == Location("section", shipped_dataset.sections[0].id)
 
 
 @pytest.mark.parametrize("width", [24, 30, 40, 56])
@@ -106,10 +109,9 @@ async def test_a_disabled_key_is_shown_dim_and_a_click_rings_the_bell() -> None:
         assert not later.enabled
         x, y = find_on_screen(app, "x Later")
         now_x, _ = find_on_screen(app, "y Now")
-        style_at = app.screen._compositor.get_style_at
         # Textual draws dim text as a faded colour: the disabled key looks unlike the enabled one.
-        assert style_at(x, y).color != style_at(now_x, y).color
-        assert style_at(x + 2, y).color != style_at(now_x + 2, y).color
+        assert style_at(app, x, y).color != style_at(app, now_x, y).color
+        assert style_at(app, x + 2, y).color != style_at(app, now_x + 2, y).color
         await pilot.click(offset=(x, y))
         assert app.rang == 1 and app.done == []
         x, y = find_on_screen(app, "y Now")

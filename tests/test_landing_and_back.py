@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.color import Color
 from screen_reading import THREE_SIZES, widget_lines
-from ui_harness import press_until, screen_lines, settle
+from ui_harness import press_until, screen_lines, screen_strips, settle
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
@@ -29,7 +29,7 @@ def reversed_texts(app) -> list[str]:
     region = app.reading.content_region
     accent = Color.parse(app.current_theme.accent).rgb
     found = []
-    for y, strip in enumerate(app.screen._compositor.render_strips()):
+    for y, strip in enumerate(screen_strips(app)):
         if region.y <= y < region.bottom:
             found.extend(
                 seg.text for seg in strip

@@ -178,7 +178,7 @@ def test_a_dataset_over_several_files_is_the_same_read_in_workers(make_data_dir,
     directory = split_example(make_data_dir)
     here, in_workers = load_both_ways(directory, monkeypatch)
     assert not isinstance(here, list), here
-    assert here.counts()["quotes"] == 7 and here.counts()["people"] == 4
+    assert here.counts()["quotes"] == 7 and here.counts()["people"] == 5
     assert in_workers == here
 
 

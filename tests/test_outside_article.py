@@ -4,7 +4,7 @@ read from the YAML, kept by the cache, and shown set apart wherever the record i
 from __future__ import annotations
 
 import pytest
-from ui_harness import NARROW, settle
+from ui_harness import NARROW, screen_text, settle
 
 from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.loader import DataErrors, load_dataset
@@ -105,9 +105,7 @@ def link_rows(links: LinkList) -> list[str]:
 
 def words_on_screen(app: AnoraApp, widget) -> str:
     """The words the terminal shows inside the widget, line breaks and padding made single spaces."""
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
-    region = widget.region
-    return " ".join(" ".join(line[region.x : region.right] for line in lines[region.y : region.bottom]).split())
+    return " ".join(screen_text(app, widget).split())
 
 
 def spans_styled(prompt, text: str) -> set[str]:

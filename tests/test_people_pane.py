@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.color import Color
 from textual.widgets import Footer
+from ui_harness import NARROW, WIDE, resize, screen_lines, screen_strips, screen_text, wait_for
 
-from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import (
+    PERSON_KINDS,
     Article,
     Character,
     Dataset,
@@ -25,14 +24,12 @@ from anora_tui.core.model import (
     StoryPosition,
 )
 from anora_tui.core.navigation import Location
-from anora_tui.paths import default_data_dir, styles_dir
+from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.people import PeoplePane
 from anora_tui.ui.panes.person_detail import PersonDetail, build_rows
-from anora_tui.ui.widgets.link_list import LinkList
+from anora_tui.ui.widgets.link_list import Link, LinkList
 
-WIDE = (160, 48)
-NARROW = (80, 24)
 
 
 class Host(App):
@@ -71,31 +68,12 @@ class Host(App):
         self.app_escapes += 1
 
 
-def screen_text(app: App, widget=None) -> str:
-    """What the terminal shows: the whole screen, or the part inside one widget's region."""
-    lines = [strip.text for strip in app.screen._compositor.render_strips()]
-    if widget is None:
-        return "\n".join(lines)
-    region = widget.region
-    return "\n".join(line[region.x : region.right] for line in lines[region.y : region.bottom])
-
-
 def people_list(app: Host) -> LinkList:
     return app.query_one("#people-list", LinkList)
 
 
 def detail_links(app: Host) -> LinkList:
     return app.query_one("#person-links", LinkList)
-
-
-@pytest.fixture(scope="module")
-def shipped_dataset() -> Dataset:
-    """The shipped article, or the example while data/ is still being written."""
-    try:
-        dataset = load_dataset(default_data_dir())
-    except Exception:  # data/ incomplete: any loader complaint means "not ready yet"
-        dataset = load_dataset(Path(__file__).parent / "data" / "example")
-    return dataset
 
 
 # --- the list view ------------------------------------------------------------------------
@@ -106,14 +84,19 @@ async def test_list_groups_people_with_role_and_counts(example_dataset, size):
     app = Host(example_dataset, pane_width=None if size == NARROW else 48)
     async with app.run_test(size=size):
         assert app.focused is people_list(app)
-        text = screen_text(app, app.pane)
-        assert text.index("CAST · 2") < text.index("CREW · 1") < text.index("CITED · 1")
-        assert "Tomás Reyes · Pell" in text  # cast: the character they play
-        assert "Mara Quill · director" in text  # others: their first role
+        lines = [line.strip("│ ") for line in screen_lines(app, app.pane)]
+        # Every kind is a group, in this order, each heading over its people (two lines each).
+        groups = ["CAST · 2", "CREW · 1", "CITED · 1", "OTHER · 1"]
+        assert [line for line in lines if line.split(" · ")[0].isupper()] == groups
+        cast, crew, cited, other = (lines.index(group) for group in groups)
         # Mentions are paragraphs, as on a person's page ("MENTIONS · named in 3 paragraphs").
-        assert "4 quotes · named in 3 paragraphs" in text
-        assert "0 quotes · named in 2 paragraphs" in text  # Otto Brandt: no quotes, but a scene to open
-        assert "1 quote · named in 2 paragraphs" in text
+        assert lines[cast + 1 : cast + 5] == [
+            "Tomás Reyes · Pell", "1 quote · named in 2 paragraphs",  # cast: the character they play
+            "Ines Haldane · Wren", "2 quotes · named in 3 paragraphs",
+        ]
+        assert lines[crew + 1 : crew + 3] == ["Mara Quill · director", "4 quotes · named in 3 paragraphs"]
+        assert lines[cited + 1 : cited + 3] == ["Otto Brandt · filmmaker", "0 quotes · named in 2 paragraphs"]
+        assert lines[other + 1 : other + 3] == ["Skipper · dog", "0 quotes · named in 1 paragraph"]
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
 
 
@@ -132,6 +115,8 @@ async def test_home_end_skip_headings(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
         await pilot.press("end")
+        assert people_list(app).highlighted_location == Location("person", "skipper")
+        await pilot.press("up")  # over the OTHER heading
         assert people_list(app).highlighted_location == Location("person", "otto-brandt")
         await pilot.press("home")
         assert people_list(app).highlighted_location == Location("person", "tomas-reyes")
@@ -187,13 +172,58 @@ async def test_detail_shows_every_section_in_order(example_dataset):
                  "The source says «Brandt told the crew to wait». It was Quill", "QUOTES · 4",
                  "“I wanted to make a film where nothing arrives”", "§1 A film about waiting ¶2 · reported",
                  "SCENES · 2", "The ticket window · 0:00–0:02", "The fog · ≈ 0:05–0:08",
-                 "EVENTS · 3", "c. 2009  Quill discovers Brandt's films", "Oct 2022  Premiere at Lowmoor",
+                 "EVENTS · 5", "c. 2009  Quill discovers Brandt's films", "Mar 2021  Quill writes the script",
+                 "2021  Three nights on the pier", "Oct 2022  Premiere at Lowmoor",
+                 "3 Nov 2022  Skipper goes home with the director",
                  "MENTIONS · named in 3 paragraphs", "§1 A film about waiting · 2", "¶1 ", "Mara Quill wrote it", "×2",
                  "§2 Three nights on the pier · 1", "(named by mistake: see note)"]
         position = 0
         for part in order:
             position = text.index(part, position)  # each after the one before
         assert "PLAYS" not in text  # she plays no one
+
+
+@pytest.mark.parametrize(
+    ("person_id", "header"),
+    [
+        ("tomas-reyes", "Tomás Reyes · cast"),
+        ("mara-quill", "Mara Quill · crew"),
+        ("otto-brandt", "Otto Brandt · cited in the article"),
+        ("skipper", "Skipper · other"),
+    ],
+)
+async def test_detail_header_names_every_kind(example_dataset, person_id, header):
+    app = Host(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        app.pane.show_person(person_id)
+        await pilot.pause()
+        assert [line.strip() for line in screen_lines(app, app.query_one("#person-header"))] == [header]
+
+
+async def test_detail_of_someone_named_once_has_only_what_applies(example_dataset):
+    app = Host(example_dataset, pane_width=None)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("end", "enter")  # the last group, OTHER: Skipper the dog
+        await pilot.pause()
+        assert app.navigated == [Location("person", "skipper")]
+        rows = [option.prompt.plain for option in detail_links(app).options]
+        assert rows[:5] == ["ROLES", "  dog", "ABOUT", "  The Garrow ticket office's dog, asleep through the whole shoot.", "MENTIONS MAP"]
+        assert rows[5].endswith("named in 1 paragraph across 1 section")
+        assert rows[6:8] == ["EVENTS · 1", "3 Nov 2022  Skipper goes home with the director"]
+        assert rows[8:10] == ["MENTIONS · named in 1 paragraph", "§3 After the festival · 1"]
+        assert rows[10].startswith("¶1 ") and "Skipper, the ticket office's dog" in rows[10]
+        assert len(rows) == 11  # no plays, notes, quotes or scenes
+
+
+def test_detail_names_the_form_of_each_quote(example_dataset):
+    built = build_rows(example_dataset, example_dataset.people_by_id["mara-quill"], 40)
+    quotes = [row.label.plain for row in built.rows if isinstance(row, Link) and row.location.kind == "quote"]
+    assert [quote.rsplit("\n", 1)[1] for quote in quotes] == [
+        "  — §1 A film about waiting ¶1",  # direct: no word for it
+        "  — §1 A film about waiting ¶1",
+        "  — §1 A film about waiting ¶2 · reported",
+        "  — §1 A film about waiting ¶3 · retold in the first person",
+    ]
 
 
 async def test_detail_of_an_actor_lists_who_they_play(example_dataset):
@@ -233,12 +263,10 @@ async def test_jump_keys_reach_quotes_scenes_mentions(example_dataset):
     async with app.run_test(size=NARROW) as pilot:
         app.pane.show_person("mara-quill")
         app.pane.focus_default()
-        for _ in range(50):  # the footer redraws its bindings a few frames after the focus moves
-            await pilot.pause(0.02)
-            footer = screen_text(app).splitlines()[-1]
-            if footer.strip():
-                break
-        assert "\" Quotes" in footer and "s Scenes" in footer and "m Mentions" in footer
+        # The footer redraws its bindings a few frames after the focus moves.
+        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=lambda: screen_text(app))
+        footer = screen_lines(app)[-1]
+        assert "\" Quotes" in footer and "s Scenes" in footer
         links = detail_links(app)
         await pilot.press("m")
         paragraph = example_dataset.paragraph("origins", 1)
@@ -261,9 +289,8 @@ async def test_jump_keys_hidden_when_there_is_nothing_to_jump_to(example_dataset
     async with app.run_test(size=NARROW) as pilot:
         app.pane.show_person("otto-brandt")  # no quotes, no scenes
         app.pane.focus_default()
-        await pilot.pause()
-        footer = screen_text(app).splitlines()[-1]
-        assert "m Mentions" in footer
+        await wait_for(pilot, lambda: "m Mentions" in screen_lines(app)[-1], message=lambda: screen_text(app))
+        footer = screen_lines(app)[-1]
         assert "Quotes" not in footer and "Scenes" not in footer
         before = detail_links(app).highlighted
         await pilot.press("quotation_mark")
@@ -314,8 +341,7 @@ async def test_mentions_strip_fills_the_width_and_follows_resizes(example_datase
             return text[text.index(next(l for l in text if "MENTIONS MAP" in l)) + 1].strip()
 
         narrow = strip_line()
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
+        await resize(pilot, 120, 30)
         wide = strip_line()
         assert len(wide) > len(narrow) + 50
         # 8 paragraphs: origins 1 and 2 named, the-shoot 2 only through a note.
@@ -334,7 +360,7 @@ async def test_styles_come_from_the_theme_and_follow_it(example_dataset):
         def match_colours() -> set:
             return {
                 segment.style.color
-                for strip in app.screen._compositor.render_strips()
+                for strip in screen_strips(app)
                 for segment in strip
                 if segment.text == "Mara Quill" and segment.style and segment.style.bold
             }
@@ -358,8 +384,9 @@ async def test_any_size_works(shipped_dataset, size):
         await pilot.resize_terminal(size[0] + 7, size[1] + 3)
         await pilot.press("escape", "end", "enter")
         await pilot.pause()
-    if size[0] >= 40:
-        assert app.navigated and app.navigated[0].kind == "person"
+    # At every size alike: Down and Enter open the list's second person; End and Enter its last.
+    listed = [person.id for kind in PERSON_KINDS for person in shipped_dataset.people_of_kind(kind)]
+    assert app.navigated == [Location("person", listed[1]), Location("person", listed[-1])]
 
 
 def test_the_busiest_detail_has_a_row_for_every_mention(shipped_dataset):
@@ -405,6 +432,8 @@ async def test_hostile_text_is_shown_literally():
         text = screen_text(app, app.pane)
         assert "[@click=app.quit]boom[/] · Role [/i]" in text
         assert "[bold]x[/bold] · director" in text
+        headings = [line.strip("│ ") for line in text.splitlines() if line.strip("│ ").split(" · ")[0].isupper()]
+        assert headings == ["CAST · 1", "CREW · 1"]  # a kind nobody has gets no heading
         await pilot.click(people_list(app), offset=(4, 1))  # on the "[@click=app.quit]boom[/]" row
         await pilot.pause()
         assert app.is_running

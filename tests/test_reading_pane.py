@@ -15,7 +15,7 @@ from ui_harness import (
 )
 
 from anora_tui.core.loading.loader import load_dataset
-from anora_tui.core.model import Article, Dataset, Person, Section
+from anora_tui.core.model import Article, Dataset, Note, Person, Quote, Section
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location, section_links
 from anora_tui.paths import styles_dir
@@ -220,6 +220,48 @@ async def test_editor_notes_sit_under_their_paragraph(example_dataset: Dataset) 
         assert "Editor's note: the source says «Brandt told the crew to wait»" in screen_text(app)
 
 
+def two_voices() -> Dataset:
+    """One paragraph quoting two people (one of them twice, one reported) with two editor's notes."""
+    paragraph = "“We lost the light,” Ada said. Ben says it was the rain. “It came twice,” Ada said. Cy agreed."
+    people = [Person("ada", "Ada", "crew", ("director",), "Director."), Person("ben", "Ben", "cast", ("actor",), "Actor.")]
+    quotes = [
+        Quote("light", "ada", "We lost the light", "s", 1),
+        Quote("rain", "ben", "it was the rain", "s", 1, form="reported"),
+        Quote("twice", "ada", "It came twice", "s", 1),
+    ]
+    notes = [
+        Note("not-rain", "s", 1, "it was the rain", "It was fog.", ("ben",)),
+        Note("not-cy", "s", 1, "Cy agreed", "Nobody called Cy was there."),
+    ]
+    article = Article("T", "P", "2024", (Section("s", "One", (paragraph,), 0),))
+    return Dataset.build(article, people, (), (), (), quotes, notes)
+
+
+async def test_a_paragraph_with_several_voices_and_notes() -> None:
+    dataset = two_voices()
+    app = ReadingHost(dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert [block.kind for block in app.pane.blocks] == ["title", "paragraph", "credit", "note", "note"]
+        assert texts(app.pane, "credit") == ["— Ada, Ben (reported)"]  # each speaker once, in order
+        assert texts(app.pane, "note") == [
+            "Editor's note: the source says «it was the rain». It was fog.",
+            "Editor's note: the source says «Cy agreed». Nobody called Cy was there.",
+        ]
+        paragraph = dataset.paragraph("s", 1)
+        says = app.pane.get_visual_style("reading--says", partial=True)
+        quote = app.pane.get_visual_style("reading--quote", partial=True)
+        spans = {(span.start, span.end, span.style) for span in paragraph_spans(app.pane, 1)}
+        for text in ("it was the rain", "Cy agreed"):
+            start = paragraph.index(text)
+            assert (start, start + len(text), says) in spans, text
+        for text in ("We lost the light", "It came twice"):
+            start = paragraph.index(text)
+            assert (start, start + len(text), quote) in spans, text
+        shown = screen_text(app)
+        assert "— Ada, Ben (reported)" in shown and "Nobody called Cy was there." in shown
+
+
 async def test_progress_shows_section_and_share_of_the_article(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
@@ -286,8 +328,10 @@ async def test_arrows_and_jk_scroll(example_dataset: Dataset) -> None:
         assert app.pane.scroll_target_y == 3
         await pilot.press("k", "up")
         assert app.pane.scroll_target_y == 1
+        page = app.pane.scrollable_content_region.height
+        assert 1 + page < app.pane.max_scroll_y  # room for a whole page
         await pilot.press("pagedown")
-        assert app.pane.scroll_target_y > 3
+        assert app.pane.scroll_target_y == 1 + page
         await pilot.press("pageup")
         assert app.pane.scroll_target_y == 1
 

@@ -214,10 +214,30 @@ def test_terms_with_punctuation_rank_by_their_word_boundaries():
 # --- literal and hostile input ---
 
 
-@pytest.mark.parametrize("query", ["(", "[a-", "*", "\\", '"', "@", "!", "[/bold]", "a" * 10_000, "x " * 5_000, ".*"])
-def test_odd_queries_never_raise(index, query):
+EVERY_QUOTE = ["q0", "q1", "q2", "q3", "q4"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("(", ["q2"]),  # literally, in "(the longest shoot)"
+        ("[a-", []),
+        ("*", []),
+        ("\\", []),
+        ('"', EVERY_QUOTE),  # an operator with nothing after it asks for nothing: every quote
+        ("@", EVERY_QUOTE),
+        ("!", EVERY_QUOTE),
+        ("[/bold]", []),
+        ("a" * 10_000, []),
+        ("x " * 5_000, []),
+        (".*", []),
+    ],
+    ids=lambda value: value[:10] if isinstance(value, str) else None,
+)
+def test_odd_queries_never_raise_and_match_literally(index, query, expected):
     result = index.search(query)
-    assert result.count == len(list(result.hits)) >= 0
+    assert [hit.quote.id for hit in result.hits] == expected
+    assert (result.count, result.total) == (len(expected), len(INTERVIEW.quotes))
 
 
 def test_brackets_are_matched_literally(index):

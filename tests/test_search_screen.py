@@ -6,6 +6,7 @@ import pytest
 from test_search import dataset_of
 from textual.app import App
 from textual.widgets import Input, Static
+from ui_harness import notices, resize
 
 from anora_tui.core.model import Dataset
 from anora_tui.core.search import SearchIndexes
@@ -168,6 +169,19 @@ async def test_initial_query_is_searched_at_once(example_dataset):
         assert app.screen.result.count == 2
 
 
+async def test_a_dataset_without_quotes_says_so(example_dataset):
+    no_quotes = Dataset.build(
+        example_dataset.article, example_dataset.people, example_dataset.characters, (), (), (), ()
+    )
+    app = Host(no_quotes)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await pilot.pause()
+        assert (count_line(app), empty_message(app), result_rows(app)) == ("0 of 0 quotes", "This dataset has no quotes.", [])
+        await pilot.press(*"ferry", "enter")
+        await pilot.pause()
+        assert empty_message(app) == "This dataset has no quotes." and app.dismissed == []
+
+
 @pytest.mark.parametrize("size", SIZES)
 async def test_empty_result_suggests_loosening(example_dataset, size):
     app = Host(example_dataset)
@@ -325,10 +339,10 @@ async def test_copy_the_selected_quote_with_its_citation(example_dataset, monkey
             "— Ines Haldane, quoted in “Nothing Arrives: The Making of Salt Hour (an example)”, "
             "Example Quarterly, 15 January 2023, §3 After the festival, ¶2"
         )
-        [notice] = app._notifications
-        assert notice.message.startswith("Copied “Nobody believes me")
-        assert "(§3 After the festival, ¶2)" in notice.message
-        assert "OSC 52" not in notice.message
+        [notice] = notices(app)
+        assert notice.startswith("Copied “Nobody believes me")
+        assert "(§3 After the festival, ¶2)" in notice
+        assert "OSC 52" not in notice
 
 
 async def test_copy_says_when_the_terminal_may_not_support_it(example_dataset, monkeypatch):
@@ -338,8 +352,8 @@ async def test_copy_says_when_the_terminal_may_not_support_it(example_dataset, m
         await pilot.pause()
         await pilot.press("ctrl+y")
         await pilot.pause()
-        [notice] = app._notifications
-        assert "Terminal.app does not let programs set the clipboard" in notice.message
+        [notice] = notices(app)
+        assert "Terminal.app does not let programs set the clipboard" in notice
 
 
 @pytest.mark.parametrize("query", ["[/bold]", "[@click=app.quit]", "[b]ferr[/b]"])
@@ -430,8 +444,7 @@ async def test_resizing_redraws_the_rows(example_dataset):
     async with app.run_test(size=(160, 50)) as pilot:
         await pilot.pause()
         wide = result_rows(app)
-        await pilot.resize_terminal(50, 20)
-        await pilot.pause()
+        await resize(pilot, 50, 20)
         narrow = result_rows(app)
         assert narrow != wide
         assert narrow[0].replace("…", "").startswith("▌ I grew up counting ferries")

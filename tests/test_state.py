@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -12,13 +13,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from anora_tui.core import state as state_module
+from anora_tui.core.files import remove_stale_temp_files
 from anora_tui.core.navigation import History, Location
 from anora_tui.core.state import (
     STATE_VERSION,
     LoadedState,
     SavedState,
     load_state,
-    remove_stale_temp_files,
     save_state,
     state_file,
 )
@@ -59,8 +60,8 @@ def test_round_trip_with_searches_and_marks(tmp_path: Path) -> None:
 
 
 def test_a_state_saved_before_searches_were_kept_still_loads(tmp_path: Path) -> None:
-    path = tmp_path / "state.json"
-    path.write_text(json.dumps({"version": STATE_VERSION, "section": "origins", "paragraph": 2,
+    path = tmp_path / "state.json"  # by version 1 of the file, which had one place for every dataset
+    path.write_text(json.dumps({"version": 1, "section": "origins", "paragraph": 2,
                                 "history": {"back": [], "current": {"kind": "section", "id": "origins",
                                                                      "paragraph": 2, "span": [1, 3]},
                                             "forward": []}}))
@@ -73,6 +74,10 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
     assert load_state(tmp_path / "none.json") == LoadedState(SavedState(), None)
 
 
+def place_file(**place: object) -> bytes:
+    return json.dumps({"version": STATE_VERSION, "datasets": {"": place}}).encode()
+
+
 @pytest.mark.parametrize(
     ("contents", "reason"),
     [
@@ -81,13 +86,17 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
         (b"[1, 2]", "not a JSON object"),
         (json.dumps({"version": 99}).encode(), "another version"),
         (json.dumps({"section": "a"}).encode(), "another version"),
-        (json.dumps({"version": STATE_VERSION, "paragraph": 0}).encode(), "'paragraph'"),
-        (json.dumps({"version": STATE_VERSION, "paragraph": True}).encode(), "'paragraph'"),
+        (place_file(paragraph=0), "'paragraph'"),
+        (place_file(paragraph=True), "'paragraph'"),
         (json.dumps({"version": STATE_VERSION, "theme": 5}).encode(), "'theme'"),
-        (json.dumps({"version": STATE_VERSION, "section": ["x"]}).encode(), "'section'"),
-        (json.dumps({"version": STATE_VERSION, "history": []}).encode(), "'history'"),
-        (json.dumps({"version": STATE_VERSION, "searches": "x"}).encode(), "'searches'"),
-        (json.dumps({"version": STATE_VERSION, "searches": [1]}).encode(), "'searches'"),
+        (json.dumps({"version": STATE_VERSION, "datasets": []}).encode(), "'datasets'"),
+        (place_file(section=["x"]), "'section'"),
+        (place_file(history=[]), "'history'"),
+        (place_file(searches="x"), "'searches'"),
+        (place_file(searches=[1]), "'searches'"),
+        (json.dumps({"version": STATE_VERSION, "zen": "yes"}).encode(), "'zen'"),
+        (json.dumps({"version": STATE_VERSION, "datasets": {"": 7}}).encode(), "not a JSON object"),
+        (json.dumps({"version": 1, "paragraph": 0}).encode(), "'paragraph'"),  # an old file, damaged
         (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
     ],
 )
@@ -112,7 +121,7 @@ def test_save_leaves_no_temp_file_and_valid_json(tmp_path: Path) -> None:
     path = tmp_path / "state.json"
     save_state(path, SavedState("a", 2, "nord"))
     assert [p.name for p in tmp_path.iterdir()] == ["state.json"]
-    assert json.loads(path.read_text())["section"] == "a"
+    assert json.loads(path.read_text())["datasets"][""]["section"] == "a"
 
 
 def test_failed_replace_keeps_the_old_file_and_removes_the_temp(
@@ -139,24 +148,47 @@ def test_save_into_unwritable_place_raises_oserror(tmp_path: Path) -> None:
 
 
 def test_stale_temp_files_are_removed_recent_ones_kept(tmp_path: Path) -> None:
-    stale = tmp_path / ".state.json.abc.tmp"
-    recent = tmp_path / ".state.json.def.tmp"
-    unrelated = tmp_path / "notes.tmp"
-    for temp in (stale, recent, unrelated):
+    stale = tmp_path / ".state.json.abc_1234.tmp"
+    recent = tmp_path / ".state.json.def_5678.tmp"
+    for temp in (stale, recent):
         temp.write_text("partial")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
-    os.utime(unrelated, (old, old))
-    remove_stale_temp_files(tmp_path)
+    age(stale)
+    remove_stale_temp_files(tmp_path, re.compile(re.escape("state.json")))
     assert not stale.exists()
-    assert recent.exists() and unrelated.exists()
+    assert recent.exists()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "notes.tmp",  # not hidden
+        ".notes.tmp",  # hidden, but not a temp file of ours
+        ".vimrc.swp.tmp",
+        ".state.json.tmp",  # no random part
+        ".state.json.abc.tmp",  # not the random part mkstemp makes
+        ".state.json.ABCDEFGH.tmp",
+        ".state.json.abcdefgh.tmp.bak",
+        ".other.json.abcdefgh.tmp",  # another file's temp
+        ".state.jsonxabcdefgh.tmp",
+    ],
+)
+def test_stale_temp_cleanup_touches_only_its_own_names(tmp_path: Path, name: str) -> None:
+    foreign = tmp_path / name
+    foreign.write_text("someone else's")
+    age(foreign)
+    save_state(tmp_path / "state.json", SavedState("a"))
+    assert foreign.read_text() == "someone else's"
+
+
+def age(path: Path, seconds: float = 3600) -> None:
+    old = time.time() - seconds
+    os.utime(path, (old, old))
 
 
 def test_save_cleans_stale_temp_files(tmp_path: Path) -> None:
-    stale = tmp_path / ".state.json.crashed.tmp"
+    stale = tmp_path / ".state.json.crashed1.tmp"
     stale.write_text("partial")
-    old = time.time() - 3600
-    os.utime(stale, (old, old))
+    age(stale)
     save_state(tmp_path / "state.json", SavedState())
     assert not stale.exists()
 

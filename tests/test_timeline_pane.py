@@ -9,8 +9,8 @@ import pytest
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import ContentSwitcher
+from ui_harness import NARROW, WIDE, resize, screen_strips, screen_text
 
-from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import (
     Article,
     Character,
@@ -23,7 +23,8 @@ from anora_tui.core.model import (
     StoryPosition,
 )
 from anora_tui.core.navigation import Location
-from anora_tui.paths import default_data_dir, styles_dir
+from anora_tui.core.timeline_layout import event_span, format_length, format_position
+from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.timeline import (
     APPROXIMATE_CHAR,
@@ -36,8 +37,6 @@ from anora_tui.ui.widgets.film_strip import cell_range
 from anora_tui.ui.widgets.link_list import LinkList
 from anora_tui.ui.widgets.track_switch import TrackSwitch
 
-WIDE = (160, 48)
-NARROW = (80, 24)
 
 
 class TimelineHost(App):
@@ -89,18 +88,8 @@ def link_rows(pane: TimelinePane) -> list[str]:
     return rows(pane.detail.links)[len(facts(pane).split("\n")) :]
 
 
-def screen_text(app: App) -> str:
-    """What the terminal shows, as plain text."""
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def current_view(pane: TimelinePane) -> str | None:
     return pane.query_one(ContentSwitcher).current
-
-
-@pytest.fixture(scope="module")
-def shipped_dataset() -> Dataset:
-    return load_dataset(default_data_dir())
 
 
 # --- the story track ------------------------------------------------------------------------
@@ -121,13 +110,18 @@ async def test_story_rows_show_order_title_position_and_length(example_dataset, 
         assert "2. The fog" in screen_text(app)
 
 
-async def test_scene_rows_without_minutes_show_the_description(shipped_dataset):
+async def test_scene_rows_say_where_each_scene_falls_in_minutes_or_in_words(shipped_dataset):
     app = TimelineHost(shipped_dataset)
     async with app.run_test(size=WIDE):
-        for scene, row in zip(shipped_dataset.scenes, rows(app.pane.track_list)):
-            assert row.startswith(f"  {scene.order + 1}. {scene.title}\n")
-            if scene.position.start_minute is None:
-                assert row.endswith(scene.position.description)
+        shown = rows(app.pane.track_list)
+        assert len(shown) == len(shipped_dataset.scenes)
+        for scene, row in zip(shipped_dataset.scenes, shown):
+            where = " · ".join(part for part in (format_position(scene.position), format_length(scene.position)) if part)
+            assert row == f"  {scene.order + 1}. {scene.title}\n   {where}"
+        # Both kinds are there: scenes placed in minutes, and scenes only described in words.
+        unplaced = [s for s in shipped_dataset.scenes if s.position.start_minute is None]
+        assert 0 < len(unplaced) < len(shipped_dataset.scenes)
+        assert all(row.endswith(s.position.description) for s, row in zip(shipped_dataset.scenes, shown) if s in unplaced)
 
 
 async def test_film_strip_places_and_sizes_scenes_and_marks_approximate_ones(example_dataset):
@@ -162,8 +156,7 @@ async def test_strip_redraws_at_the_new_width_on_resize(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
         wide_strip, _ = strip_lines(app.pane)
-        await pilot.resize_terminal(60, 20)
-        await pilot.pause()
+        await resize(pilot, 60, 20)
         strip, axis = strip_lines(app.pane)
         assert len(strip) == len(axis) == app.pane.size.width - 2 < len(wide_strip)
         assert strip in screen_text(app)
@@ -222,6 +215,30 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
             "• Three nights on the pier at Garrow, with a crew of nine.",
             "Not in the article: The festival cut runs eleven minutes.",
         ]
+
+
+async def test_scene_detail_says_where_each_scene_falls_however_precisely(example_dataset, shipped_dataset):
+    app = TimelineHost(example_dataset)
+    async with app.run_test(size=NARROW):
+        where = {}
+        for scene in example_dataset.scenes:
+            app.pane.show_scene(scene.id)
+            where[scene.id] = facts(app.pane).split("\n")[2]
+        assert where == {
+            "ticket-window": "Scene 1 of 3 · 0:00–0:02 · 2 min (the opening minutes)",  # exact
+            "fog": "Scene 2 of 3 · ≈ 0:05–0:08 · 3 min (about halfway)",
+            "last-line": "Scene 3 of 3 · ≈ 0:11 (the final minute)",  # a start, no length
+        }
+        app.pane.show_scene("ticket-window")
+        shot = rows(app.pane.detail.links)
+        start = shot.index("How it was shot")
+        assert shot[start : start + 3] == ["How it was shot", "Location: Garrow pier ticket office", "Days: 1 day shot"]
+    unplaced = next(scene for scene in shipped_dataset.scenes if scene.position.start_minute is None)
+    app = TimelineHost(shipped_dataset)
+    async with app.run_test(size=NARROW):
+        app.pane.show_scene(unplaced.id)
+        where = facts(app.pane).split("\n")[2]  # no minutes: in words
+        assert where == f"Scene {unplaced.order + 1} of {len(shipped_dataset.scenes)} · {unplaced.position.description}"
 
 
 async def test_detail_links_post_navigate_for_people_characters_and_sections(example_dataset):
@@ -299,13 +316,25 @@ async def test_t_switches_to_events_in_date_order_with_their_precision(example_d
         await pilot.press("t")
         assert pane.track == "production"
         assert pane.query_one(TrackSwitch).active == "production"
-        assert rows(pane.track_list) == [
+        assert rows(pane.track_list) == [  # every precision: approximate, month, year, day
             "  c. 2009\n  Quill discovers Brandt's films",
             "  Mar 2021\n  Quill writes the script",
+            "  2021\n  Three nights on the pier",
             "  Oct 2022\n  Premiere at Lowmoor",
+            "  3 Nov 2022\n  Skipper goes home with the director",
         ]
         strip, axis = strip_lines(pane)
-        assert strip.startswith(APPROXIMATE_CHAR)  # c. 2009 spans its whole year, drawn approximate
+        width, years = len(strip), 2023 - 2009  # whole years, from the first event's to the last's
+        cells = {}  # c. 2009 spans its whole year; 2021 its year (March 2021 inside it); a day is a point
+        for event in example_dataset.events:
+            start, length = event_span(event.date, event.precision)
+            cells[event.id] = set(range(*cell_range(start - 2009, length, years, width)))
+        assert {strip[cell] for cell in cells["brandt-films"]} == {APPROXIMATE_CHAR}
+        for exact in ("script-written", "the-shoot", "premiere", "skipper-adopted"):
+            assert cells[exact] and {strip[cell] for cell in cells[exact]} == {EXACT_CHAR}, exact
+        assert len(cells["skipper-adopted"]) == 1 and len(cells["the-shoot"]) > len(cells["premiere"])
+        drawn = {cell for cell, char in enumerate(strip) if char in (EXACT_CHAR, APPROXIMATE_CHAR)}
+        assert drawn == set().union(*cells.values())
         assert "2010" in axis and "2022" in axis
         assert "approximate (c.)" in pane.strip.tooltip.plain  # the strip's key follows the track
         await pilot.press("t")
@@ -343,6 +372,22 @@ async def test_event_detail_shows_date_precision_note_and_links(example_dataset)
         ]
 
 
+async def test_event_detail_says_how_precise_each_date_is(example_dataset):
+    app = TimelineHost(example_dataset)
+    async with app.run_test(size=NARROW):
+        dates = {}
+        for event in example_dataset.events:
+            app.pane.show_event(event.id)
+            dates[event.id] = facts(app.pane).split("\n")[2]
+        assert dates == {
+            "brandt-films": "c. 2009 (approximate)",
+            "script-written": "Mar 2021 (month known)",
+            "the-shoot": "2021 (year known)",
+            "premiere": "Oct 2022 (month known)",
+            "skipper-adopted": "3 Nov 2022 (exact date)",
+        }
+
+
 async def test_showing_a_scene_or_event_switches_to_its_track(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=WIDE):
@@ -373,8 +418,9 @@ async def test_mark_section_marks_the_scenes_and_events_it_discusses(example_dat
         assert pane.track_list.highlighted == 1  # marking keeps the reader's place
         assert pane.strip.discussed == {"last-line"}
         await pilot.press("t")
-        assert [row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list)] == [False, False, True]
-        assert pane.strip.discussed == {"premiere"}
+        marked = [row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list)]
+        assert marked == [False, False, True, True, True]
+        assert pane.strip.discussed == {"the-shoot", "premiere", "skipper-adopted"}
         pane.mark_section(None)
         assert not any(row.startswith(DISCUSSED_MARKER) for row in rows(pane.track_list))
 
@@ -419,7 +465,7 @@ async def test_rows_take_their_colours_from_the_current_theme(example_dataset):
         def approximate_colours() -> set:
             return {
                 segment.style.color
-                for strip in app.screen._compositor.render_strips()
+                for strip in screen_strips(app)
                 for segment in strip
                 if segment.text.startswith("≈ 0:05") and segment.style and segment.style.italic
             }
@@ -457,7 +503,7 @@ async def test_tiny_terminals_do_not_crash(example_dataset):
     app = TimelineHost(example_dataset)
     async with app.run_test(size=(1, 1)) as pilot:
         for size in [(1, 1), (4, 3), (12, 6), (30, 10)]:
-            await pilot.resize_terminal(*size)
+            await resize(pilot, *size)
             await pilot.press("home", "down", "enter", "t", "escape", "t")
             await pilot.pause()
             assert app.pane.track == "story"

@@ -10,17 +10,30 @@ from anora_tui.ui.app import AnoraApp
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 
-@pytest.mark.parametrize("width", [30, 80, 120, 200])
-async def test_title_line(shipped_dataset, width) -> None:
-    article = shipped_dataset.article
-    whole = f"{article.film_title} │ {article.title} — {article.publication}, {article.date}"
-    app = AnoraApp(shipped_dataset)
+def whole_title(dataset) -> str:
+    article = dataset.article
+    return f"{article.film_title} │ {article.title} — {article.publication}, {article.date}"
+
+
+async def title_line(dataset, width: int) -> str:
+    app = AnoraApp(dataset)
     async with app.run_test(size=(width, 24)) as pilot:
         await settle(pilot)
-        line = screen_lines(app)[0]
-        if len(whole) <= width:
-            left = (width - len(whole)) // 2
-            assert line.rstrip() == " " * left + whole
-        else:
-            assert line.endswith("…") and len(line) == width
-            assert whole.startswith(line[:-1])
+        return screen_lines(app)[0]
+
+
+@pytest.mark.parametrize("spare", [0, 1, 80], ids=["exactly", "one-more", "wide"])
+async def test_a_title_that_fits_is_centred_whole(shipped_dataset, spare) -> None:
+    whole = whole_title(shipped_dataset)
+    width = len(whole) + spare
+    line = await title_line(shipped_dataset, width)
+    assert line == " " * (spare // 2) + whole + " " * (spare - spare // 2)
+
+
+@pytest.mark.parametrize("short", [1, 40], ids=["one-less", "narrow"])
+async def test_a_title_that_does_not_fit_is_cut_with_an_ellipsis(shipped_dataset, short) -> None:
+    whole = whole_title(shipped_dataset)
+    width = max(20, len(whole) - short)
+    line = await title_line(shipped_dataset, width)
+    assert len(line) == width and line.endswith("…")
+    assert whole.startswith(line[:-1])

@@ -1,8 +1,25 @@
-"""The harness the App and pane tests share: terminal sizes, reading the screen, settling, stepping."""
+"""The harness the App and pane tests share: terminal sizes, reading the screen, settling, resizing,
+stepping.
+
+Textual's private names: this is the ONE module of the tests that uses them, each where Textual 8 has
+no public way to do the same, each with a comment saying why. tests/test_ui_harness.py exercises every
+one of them, so a Textual upgrade that renames one fails there, loudly, with the name, rather than as
+odd failures all over the suite.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import time
+from typing import Callable
+
 import pytest
+import textual._wait
+from rich.style import Style
+from textual.app import App
+from textual.geometry import Size
+from textual.strip import Strip
+from textual.widget import Widget
 
 from anora_tui.core.model import Dataset
 from anora_tui.core.navigation import Location
@@ -12,18 +29,60 @@ from anora_tui.ui.widgets.link_list import LinkList
 WIDE = (160, 48)
 NARROW = (80, 24)
 SIZES = pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+WAIT_SECONDS = 10.0  # how long a wait may take before it is a failure: generous, for a loaded machine
 
 
-def screen_lines(app) -> list[str]:
-    """The screen as the user sees it, one string per row."""
-    return [strip.text for strip in app.screen._compositor.render_strips()]
+# --- reading the screen -----------------------------------------------------------------------
 
 
-def screen_text(app) -> str:
-    return "\n".join(screen_lines(app))
+def screen_strips(app: App) -> list[Strip]:
+    """The screen as the user sees it: one Strip (styled segments) per row.
+
+    PRIVATE: `Screen._compositor.render_strips()`. Textual 8 has no public way to read back what a
+    screen shows as text (`export_screenshot` gives SVG); the compositor is what the driver draws."""
+    return app.screen._compositor.render_strips()
 
 
-def find_on_screen(app, needle: str) -> tuple[int, int]:
+def screen_lines(app: App, widget: Widget | None = None) -> list[str]:
+    """The screen as the user sees it, one string per row; or only the rows and columns of `widget`."""
+    lines = [strip.text for strip in screen_strips(app)]
+    if widget is None:
+        return lines
+    region = widget.region
+    return [line[region.x : region.right] for line in lines[region.y : region.bottom]]
+
+
+def screen_text(app: App, widget: Widget | None = None) -> str:
+    return "\n".join(screen_lines(app, widget))
+
+
+def widget_words(app: App, widget: Widget) -> str:
+    """What a widget shows inside its padding and border, with line breaks and runs of spaces made one
+    space (so text wrapped over lines reads as it was written)."""
+    region = widget.content_region
+    strips = screen_strips(app)[region.y : region.bottom]
+    return " ".join(" ".join(strip.crop(region.x, region.right).text for strip in strips).split())
+
+
+def style_at(app: App, x: int, y: int) -> Style:
+    return app.screen.get_style_at(x, y)
+
+
+def toasts_text(app: App) -> str:
+    """The text of every notification on screen. `Toast` is the notification's CSS type (Textual's
+    docs style it by that name); its class lives in a private module, so it is found by the name."""
+    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+def notices(app: App) -> list[str]:
+    """The messages of the notifications the App is showing, drawn or not.
+
+    PRIVATE: `App._notifications`. Textual 8 has no public way to list them; `toasts_text` reads them
+    from the screen, but only under `run_test(notifications=True)`."""
+    return [notification.message for notification in app._notifications]
+
+
+def find_on_screen(app: App, needle: str) -> tuple[int, int]:
     """The (x, y) of the first place `needle` is on screen."""
     for y, line in enumerate(screen_lines(app)):
         if needle in line:
@@ -31,21 +90,83 @@ def find_on_screen(app, needle: str) -> tuple[int, int]:
     raise AssertionError(f"{needle!r} is not on screen:\n{screen_text(app)}")
 
 
+# --- waiting ----------------------------------------------------------------------------------
+
+
+def poll_for_idle_quickly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pilot waits after every key until the CPU looks idle, polling every 20 ms; poll every 2 ms.
+    Nothing depends on that wait: the tests `settle` (process every queued message) before looking.
+
+    PRIVATE: `textual._wait.SLEEP_GRANULARITY`. Pilot's idle wait has no public setting."""
+    assert isinstance(textual._wait.SLEEP_GRANULARITY, float)
+    monkeypatch.setattr(textual._wait, "SLEEP_GRANULARITY", 0.002)
+
+
 async def settle(pilot) -> None:
     """Let every pending message, refresh, call_after_refresh callback and scroll animation run:
-    rounds of "process all queued messages, then refresh the screen"."""
+    rounds of "process every message queued so far, then refresh the screen" (`pause(0)` does both,
+    without waiting for the CPU to look idle)."""
     for _ in range(3):
-        await pilot._wait_for_screen()
-        pilot.app.screen._on_timer_update()
+        await pilot.pause(0)
     await pilot.app.animator.wait_until_complete()
-    await pilot._wait_for_screen()
+    await pilot.pause(0)
 
 
-async def resize(pilot, width: int, height: int) -> None:
-    """Resize the terminal and wait out the App's resize debounce (a 1/120 s timer) before settling."""
+async def wait_for(
+    pilot,
+    predicate,
+    timeout: float = WAIT_SECONDS,
+    message: str | Callable[[], str] = "timed out waiting",
+    poll: float = 0.02,
+) -> None:
+    """Pause until `predicate()` holds (for work done in workers, like the palette's search), for at
+    most `timeout` seconds: a bound for a loaded machine, never a measure of speed. `message` (or what
+    it returns, worked out when the wait fails) says what never happened."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, message() if callable(message) else message
+        await pilot.pause(poll)
+
+
+async def resize(pilot, width: int, height: int, *, then_settle: bool = True) -> None:
+    """Resize the terminal and wait until the screen is laid out at the new size, then settle.
+
+    The App answers a resize after a debounce (a 1/120 s timer): until it has, the screen keeps the
+    old layout. Only the new layout has the new size, so that is what is waited for, not a time. The
+    screen takes its size classes (breakpoints) as it takes the size; one more round applies the
+    layout they call for. Without `then_settle`, that is all: widgets may still be redrawing their
+    contents for their new sizes."""
     await pilot.resize_terminal(width, height)
-    await pilot.pause(0.03)
-    await settle(pilot)
+    size = Size(width, height)
+
+    def laid_out() -> bool:
+        return pilot.app.screen.region.size == size
+
+    def what_happened() -> str:
+        app, screen = pilot.app, pilot.app.screen
+        stalled = (
+            " (the App took the size but never passed it on: Textual skips a one-shot timer, here the"
+            " resize debounce, when the process stalls longer than its delay just as it starts, and then"
+            " ignores every later resize)"
+            if app.size == size and app.is_running
+            else ""
+        )
+        return (
+            f"the screen never took the size {width}x{height}: the App's size is {app.size}, the screen is"
+            f" laid out at {screen.region.size}, running: {app.is_running}{stalled}"
+        )
+
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not laid_out():
+        assert time.monotonic() < deadline, what_happened()
+        await asyncio.sleep(0.001)  # lets the debounce timer and the screen's handler run; draws nothing
+    if then_settle:
+        await settle(pilot)
+    else:
+        await pilot.pause(0)
+
+
+# --- the reader ---------------------------------------------------------------------------------
 
 
 def focused_pane(app: AnoraApp) -> str | None:
@@ -58,15 +179,6 @@ def focused_pane(app: AnoraApp) -> str | None:
 def displayed(widget) -> bool:
     """Really on screen: it and all its ancestors are displayed, and it has a size."""
     return widget.display and all(a.display for a in widget.ancestors) and widget.region.area > 0
-
-
-async def wait_for(pilot, predicate, timeout: float = 3.0) -> None:
-    """Pause until `predicate()` holds (for work done in workers, like the palette's search)."""
-    for _ in range(int(timeout / 0.02)):
-        if predicate():
-            return
-        await pilot.pause(0.02)
-    assert predicate(), "timed out waiting"
 
 
 async def press_until(pilot, predicate, key: str = "down", limit: int = 60) -> None:

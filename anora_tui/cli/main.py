@@ -1,6 +1,7 @@
 """The `anora-tui` command: the reader (default), `check`, `quotes`, `paths`, `new` and `schema`.
 
-Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments).
+Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments) or output that could
+not be written. Everything printed goes through `output` (cleaned, output errors handled).
 """
 
 from __future__ import annotations
@@ -13,6 +14,22 @@ from .. import __version__
 from ..core.loading.cache import load_cached
 from ..core.loading.problems import DataErrors
 from ..paths import cache_dir, config_file, default_data_dir, state_dir
+from . import output
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, printing through `output`: arguments echoed in an error message are cleaned too."""
+
+    def print_help(self, file=None) -> None:
+        output.write_block(self.format_help(), to_stderr=file is sys.stderr)
+
+    def print_usage(self, file=None) -> None:
+        output.write_block(self.format_usage(), to_stderr=file is sys.stderr)
+
+    def exit(self, status: int = 0, message: str | None = None):
+        if message:
+            output.write_block(message, to_stderr=True)
+        raise SystemExit(status)
 
 
 def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) -> None:
@@ -32,7 +49,7 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
     """The command line. Without `with_command_arguments`, the commands take no arguments of their own:
     enough to start the reader, without importing what `quotes` and `new` need (search, the loader,
     PyYAML)."""
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="anora-tui",
         description="A terminal reader for a film's making-of article: its sections, the people in it, "
         "their quotes and a timeline of the film's scenes and the production, read from a dataset of "
@@ -63,20 +80,20 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
     return parser
 
 
-def _warn(message: str) -> None:
-    print(f"anora-tui: {message}", file=sys.stderr)
-
-
 def print_paths(data_dir: Path) -> int:
     """Where the reader's files live, one `name: path` a line (none need exist yet)."""
-    print(f"settings: {config_file()}")
-    print(f"state: {state_dir()}")
-    print(f"cache: {cache_dir()}")
-    print(f"data: {data_dir}")
+    output.write_line(f"settings: {config_file()}")
+    output.write_line(f"state: {state_dir()}")
+    output.write_line(f"cache: {cache_dir()}")
+    output.write_line(f"data: {data_dir}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
+    return output.run_guarded(lambda: _run(argv))
+
+
+def _run(argv: list[str] | None) -> int:
     tokens = sys.argv[1:] if argv is None else argv
     # A word naming a command (or asking for help) anywhere: the whole parser. Else this starts the
     # reader (a data directory named like a command only costs the longer way).
@@ -86,25 +103,30 @@ def main(argv: list[str] | None = None) -> int:
         from .authoring import run_authoring
 
         return run_authoring(args)
+    if args.command is None:
+        from .terminal import TerminalMissing, prepare_terminal
+
+        try:
+            prepare_terminal()
+        except TerminalMissing as missing:
+            output.warn(str(missing))
+            return 2
     data_dir: Path = args.data or default_data_dir()
     if args.command == "paths":
         return print_paths(data_dir)
     try:
         # The reader writes a new cache file from a detached process, so its first frame need not wait.
-        dataset = load_cached(data_dir, notify=_warn, write_behind=args.command is None)
+        dataset = load_cached(data_dir, notify=output.warn, write_behind=args.command is None)
     except DataErrors as problems:
         for problem in problems.errors:
-            print(problem, file=sys.stderr)
-        print(
-            f"anora-tui: {len(problems.errors)} problem(s) in {data_dir}",
-            file=sys.stderr,
-        )
+            output.write_error_line(str(problem))
+        output.warn(f"{len(problems.errors)} problem(s) in {data_dir}")
         return 2
 
     if args.command == "check":
         from .authoring import check_summary
 
-        print(check_summary(data_dir, dataset))
+        output.write_line(check_summary(data_dir, dataset))
         return 0
     if args.command == "quotes":
         from .quotes import run_quotes

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import sys
 from typing import Callable, Iterable
 
 from ..core.model import Dataset
 from ..core.quoting import cite_quote, csl_item, json_fields, markdown_citation, shown_quote
 from ..core.search import Hit, QuoteIndex, fold_text, parse_query
+from . import output
 
 SEPARATOR = " · "
 FORMATS = ("text", "json", "jsonl", "markdown", "csl-json")
@@ -55,25 +54,17 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
             return 2
         query = query.rewritten(speakers=query.speakers + (speaker,))
     hits = index.search(query).hits
-    write_lines(FORMATTERS[output_format](args, index, hits))
+    write = WRITERS[output_format]
+    for text in FORMATTERS[output_format](args, index, hits):
+        write(text)
     if not hits:
         _complain(f"no quotes match {_described(args)}")
         return 1
     return 0
 
 
-def write_lines(lines: Iterable[str]) -> None:
-    """Every line of output goes out here (`| head` closing the pipe early is not an error)."""
-    try:
-        for line in lines:
-            sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-
-
 def _complain(message: str) -> None:
-    print(f"anora-tui quotes: {message}", file=sys.stderr)
+    output.warn(message, who="anora-tui quotes")
 
 
 def _described(args: argparse.Namespace) -> str:
@@ -125,6 +116,16 @@ def _as_csl_json(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[
     items = [csl_item(cite_quote(index.dataset, hit.quote)) for hit in hits]
     yield json.dumps(items, ensure_ascii=False, indent=2)
 
+
+# How each format's pieces are written (`output`: cleaned, `| head` and a full disk handled there):
+# text one line each, Markdown blocks as they are laid out, JSON exact with escapes.
+WRITERS: dict[str, Callable[[str], None]] = {
+    "text": output.write_line,
+    "json": output.write_json_text,
+    "jsonl": output.write_json_text,
+    "markdown": output.write_text,
+    "csl-json": output.write_json_text,
+}
 
 FORMATTERS: dict[str, Callable[[argparse.Namespace, QuoteIndex, object], Iterable[str]]] = {
     "text": _as_text,

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
 
-from .state import FileTooBig, read_regular_file
+from .files import FileTooBig, read_regular_file
 from .text import one_line
 
 CONFIG_FILE_NAME = "config.toml"

@@ -1,33 +1,45 @@
-"""The reader's saved state (open section, scroll position, theme, history) and its file, plus the two
-file primitives the state, the load cache and the loader share. Pure Python.
+"""The reader's saved state: a place for each dataset (open section, scroll position, history,
+bookmarks, last searches), and preferences (theme, zen) shared by all. Pure Python.
 
-The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`). Writes are atomic: a temp
-file in the same directory, fsync, then `os.replace`. Reading never raises: a missing file gives the
-default state, and an unreadable, corrupt or foreign-version file gives the default state plus a notice
-(the next save writes a fresh file).
+The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`), version 2:
+
+    {"version": 2, "theme": "nord", "zen": false, "datasets": {"/path/to/data": {"section": …,
+     "paragraph": …, "history": …, "bookmarks": […], "searches": […], "saved_at": 1718000000.0}, …}}
+
+A dataset is known by its directory, resolved (`dataset_key`). Version 1 held one place for whatever
+dataset was open: it is migrated on reading, its place going to the first dataset opened.
+
+Writes are atomic (`files.write_atomically`) and merge with the file as it is now, so that readers
+open at once never lose each other's work: each writes only its own dataset's place, a preference it
+did not change is left as another reader set it, bookmarks and searches are merged (what each reader
+added or removed), and a place another reader saved in the same dataset meanwhile is replaced with a
+word (`SaveOutcome.replaced`). Reading never raises: a missing file gives the default state, and an
+unreadable, corrupt or foreign-version file gives the default state plus a notice (the next save
+writes a fresh file).
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import os
-import stat
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 from ..paths import state_dir
+from .files import read_regular_file, write_atomically
+# The file primitives moved to `files`; still importable from here for code written before.
+from .files import FileTooBig, open_regular_file  # noqa: F401,E402
 from .text import clean_text
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 STATE_FILE_NAME = "state.json"
 MAX_STATE_BYTES = 16 * 1024 * 1024  # a history of 500 places is well under 1 MiB
-_TEMP_PREFIX = "."
-_TEMP_SUFFIX = ".tmp"
-STALE_TEMP_SECONDS = 60.0  # a write takes milliseconds; an older temp file was left by a crash
+MAX_DATASETS = 50  # places kept, the most recently used first
+MIGRATED_KEY = "(saved by version 1)"  # the one place of a version-1 file, for the first dataset opened
+# Lists in a place that two readers may both change: merged (what each added or removed is kept).
+MERGED_LISTS = ("bookmarks", "searches")
 
 
 @dataclass(frozen=True)
@@ -42,7 +54,6 @@ class SavedState:
 
     def to_plain(self) -> dict:
         return {
-            "version": STATE_VERSION,
             "section": self.section_id,
             "paragraph": self.paragraph,
             "theme": self.theme,
@@ -54,12 +65,9 @@ class SavedState:
 
     @classmethod
     def from_plain(cls, data: object) -> "SavedState":
-        """Raises ValueError with a short reason when `data` is not a state of this version."""
+        """Raises ValueError with a short reason when `data` is not a saved state."""
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
-        version = data.get("version")
-        if version != STATE_VERSION:
-            raise ValueError(f"saved by another version (format {version!r}, expected {STATE_VERSION})")
         section_id = data.get("section")
         paragraph = data.get("paragraph", 1)
         theme = data.get("theme")
@@ -91,129 +99,170 @@ class SavedState:
             searches=tuple(clean_text(query) for query in searches),
         )
 
+    @property
+    def place(self) -> tuple[str | None, int]:
+        return self.section_id, self.paragraph
+
+
+PREFERENCES = ("theme", "zen")  # the fields of SavedState shared by every dataset
+
 
 @dataclass(frozen=True)
 class LoadedState:
     state: SavedState = field(default_factory=SavedState)
-    notice: str | None = None  # why the file was ignored, for the user
+    notice: str | None = None  # why the file (or this dataset's place in it) was ignored, for the user
+
+
+@dataclass(frozen=True)
+class SaveOutcome:
+    state: SavedState  # what was written for this dataset, merged with the other readers' changes
+    replaced: SavedState | None = None  # another reader's place in this dataset, saved over
 
 
 def state_file(environ: Mapping[str, str] = os.environ) -> Path:
     return state_dir(environ) / STATE_FILE_NAME
 
 
-def load_state(path: Path) -> LoadedState:
+def dataset_key(data_dir: str | os.PathLike | None) -> str:
+    """What a dataset's place is saved under: its directory, resolved ("" for one built in code)."""
+    return "" if data_dir is None else str(Path(data_dir).resolve())
+
+
+def load_state(path: Path, dataset: str | None = None) -> LoadedState:
+    """The state saved for `dataset` (a `dataset_key`), or for the dataset saved last if None."""
     try:
         raw = read_regular_file(path, MAX_STATE_BYTES)
     except OSError as error:
         if isinstance(error, FileNotFoundError) and not os.path.lexists(path):
             return LoadedState()  # never saved yet
-        reason = f"cannot read it: {error.strerror or error}"
-    else:
-        try:
-            return LoadedState(SavedState.from_plain(json.loads(raw.decode("utf-8"))))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            reason = "it is not valid JSON"
-        except RecursionError:
-            reason = "it is nested too deeply"
-        except ValueError as error:
-            reason = str(error)
+        return _ignored(path, f"cannot read it: {error.strerror or error}")
+    try:
+        preferences, places = _parse(raw)
+    except ValueError as error:
+        return _ignored(path, str(error))
+    key = _chosen_key(places, dataset)
+    if key is None:
+        return LoadedState(SavedState.from_plain(preferences))
+    try:
+        return LoadedState(_state_of(places[key], preferences))
+    except ValueError as error:
+        notice = _notice(path, f"the place saved for {key} is damaged: {error}")
+        return LoadedState(SavedState.from_plain(preferences), notice)
+
+
+def save_state(path: Path, state: SavedState, dataset: str = "", base: SavedState | None = None) -> SaveOutcome:
+    """Save `state` as `dataset`'s place (and the shared preferences); raises OSError if the file
+    cannot be written.
+
+    `base` is what this reader last loaded or saved: what changed on disk since then was another
+    reader's doing, and is merged in (see the module's docstring). Without it `state` is written as
+    it is. `ensure_ascii` escapes every non-ASCII character, so lone surrogates from odd file names or
+    terminal input are stored as `\\udXXX` escapes instead of making the write fail.
+    """
+    try:
+        preferences, places = _parse(read_regular_file(path, MAX_STATE_BYTES))
+    except (OSError, ValueError):
+        preferences, places = {}, {}  # nothing there, or nothing usable: a fresh file
+    on_disk = places.get(dataset)
+    merged, replaced = _merge(state, base, on_disk, preferences)
+    plain = merged.to_plain()
+    entry = {key: value for key, value in plain.items() if key not in PREFERENCES}
+    places.pop(dataset, None)
+    places.pop(MIGRATED_KEY, None)  # adopted by the dataset that loaded it (or by none: left behind)
+    places = {dataset: {**entry, "saved_at": time.time()}, **places}
+    document = {
+        "version": STATE_VERSION,
+        **{name: plain[name] for name in PREFERENCES},
+        "datasets": dict(list(places.items())[:MAX_DATASETS]),
+    }
+    write_atomically(path, json.dumps(document, ensure_ascii=True, indent=1).encode("ascii"))
+    return SaveOutcome(merged, replaced)
+
+
+# --- internals ---------------------------------------------------------------------------------
+
+
+def _parse(raw: bytes) -> tuple[dict[str, object], dict[str, object]]:
+    """(preferences, places by dataset key), a version-1 file migrated; ValueError with a short reason."""
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ValueError("it is not valid JSON") from None
+    except RecursionError:
+        raise ValueError("it is nested too deeply") from None
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    version = data.get("version")
+    if version == 1:
+        plain = SavedState.from_plain(data).to_plain()
+        preferences = {name: plain.pop(name) for name in PREFERENCES}
+        return preferences, {MIGRATED_KEY: plain}
+    if version != STATE_VERSION:
+        raise ValueError(f"saved by another version (format {version!r}, expected {STATE_VERSION})")
+    preferences = {name: data[name] for name in PREFERENCES if name in data}
+    SavedState.from_plain(preferences)  # checked: ValueError saying which is wrong
+    places = data.get("datasets", {})
+    if not isinstance(places, dict):
+        raise ValueError("'datasets' is not an object")
+    return preferences, places
+
+
+def _chosen_key(places: dict[str, object], dataset: str | None) -> str | None:
+    if dataset is not None:
+        if dataset in places:
+            return dataset
+        return MIGRATED_KEY if MIGRATED_KEY in places else None
+
+    def saved_at(key: str) -> float:
+        entry = places[key]
+        stamp = entry.get("saved_at") if isinstance(entry, dict) else None
+        return stamp if isinstance(stamp, (int, float)) and not isinstance(stamp, bool) else 0.0
+
+    return max(places, key=saved_at, default=None)
+
+
+def _state_of(entry: object, preferences: dict[str, object]) -> SavedState:
+    if not isinstance(entry, dict):
+        raise ValueError("not a JSON object")
+    return SavedState.from_plain({**entry, **preferences})
+
+
+def _merge(
+    ours: SavedState, base: SavedState | None, entry: object, preferences: dict[str, object]
+) -> tuple[SavedState, SavedState | None]:
+    """Our state with what another reader changed on disk since `base` kept: the preferences we did
+    not change, the merged lists; and the other reader's place if ours replaces it."""
+    if base is None:
+        return ours, None
+    try:
+        theirs = _state_of(entry if entry is not None else {}, preferences)
+    except ValueError:
+        theirs = SavedState()
+    plain, base_plain, their_plain = ours.to_plain(), base.to_plain(), theirs.to_plain()
+    for name in PREFERENCES:
+        if plain[name] == base_plain[name]:  # not changed here: as the other reader left it
+            plain[name] = their_plain[name]
+    for name in MERGED_LISTS:
+        if isinstance(plain.get(name), list):
+            plain[name] = _merge_lists(plain[name], base_plain.get(name), their_plain.get(name))
+    merged = SavedState.from_plain(plain)
+    moved_elsewhere = entry is not None and theirs.place != base.place and theirs.place != ours.place
+    return merged, (theirs if moved_elsewhere else None)
+
+
+def _merge_lists(ours: list, base: object, theirs: object) -> list:
+    """Three-way: ours, less what the other reader removed, plus what it added (JSON equality)."""
+    base_items = base if isinstance(base, list) else []
+    their_items = theirs if isinstance(theirs, list) else []
+    removed = [item for item in base_items if item not in their_items]
+    added = [item for item in their_items if item not in base_items and item not in ours]
+    return [item for item in ours if item not in removed] + added
+
+
+def _ignored(path: Path, reason: str) -> LoadedState:
+    return LoadedState(notice=_notice(path, reason))
+
+
+def _notice(path: Path, reason: str) -> str:
     # The path comes from the environment: shown in the terminal, it must not carry control characters.
-    return LoadedState(notice=clean_text(f"Ignored the saved state {path}: {reason}."))
-
-
-def save_state(path: Path, state: SavedState) -> None:
-    """Write atomically; raises OSError if the directory cannot be written.
-
-    `ensure_ascii` escapes every non-ASCII character, so lone surrogates from odd file names or terminal
-    input are stored as `\\udXXX` escapes instead of making the write fail.
-    """
-    write_atomically(path, json.dumps(state.to_plain(), ensure_ascii=True, indent=1).encode("ascii"))
-
-
-# --- files: bounded reads that never block, atomic writes -------------------------------------
-
-
-class FileTooBig(OSError):
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(errno.EFBIG, f"file is {size} bytes, over the {limit}-byte limit")
-        self.size = size
-        self.limit = limit
-
-
-def open_regular_file(path: str | os.PathLike) -> int:
-    """A descriptor for reading a regular file; OSError (with a strerror saying why) for anything else.
-
-    Never blocks: a FIFO, socket or device is refused instead of opened for reading (reading a FIFO
-    would wait for a writer forever).
-    """
-    try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError as error:
-        if os.path.islink(path):
-            target = os.readlink(path)
-            raise FileNotFoundError(errno.ENOENT, f"it is a broken symbolic link to {target!r}") from error
-        raise
-    mode = os.fstat(descriptor).st_mode
-    if stat.S_ISREG(mode):
-        return descriptor
-    os.close(descriptor)
-    if stat.S_ISDIR(mode):
-        raise IsADirectoryError(errno.EISDIR, "it is a directory")
-    raise OSError(errno.EINVAL, "it is a FIFO, socket or device, not a regular file")
-
-
-def read_regular_file(path: str | os.PathLike, limit: int | None = None) -> bytes:
-    """The bytes of a regular file (of at most `limit` bytes); raises OSError (FileTooBig, or one whose
-    strerror says why) for anything else (see `open_regular_file`). The size is checked before
-    reading, and again after in case the file grew meanwhile.
-    """
-    descriptor = open_regular_file(path)
-    try:
-        size = os.fstat(descriptor).st_size
-        if limit is not None and size > limit:
-            raise FileTooBig(size, limit)
-    except BaseException:
-        os.close(descriptor)
-        raise
-    with open(descriptor, "rb") as file:
-        data = file.read()
-    if limit is not None and len(data) > limit:
-        raise FileTooBig(len(data), limit)
-    return data
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` with `data` so that a reader, or a crash at any moment, sees the old file or the
-    whole new one: a temp file in the same directory, fsync, `os.replace`. Raises OSError."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    remove_stale_temp_files(path.parent)
-    descriptor, temp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{path.name}.", suffix=_TEMP_SUFFIX,
-                                             dir=path.parent)
-    try:
-        with os.fdopen(descriptor, "wb") as temp:
-            temp.write(data)
-            temp.flush()
-            os.fsync(temp.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        _unlink_quietly(Path(temp_name))
-        raise
-
-
-def remove_stale_temp_files(directory: Path, now: float | None = None) -> None:
-    """Delete temp files that an interrupted write left behind (recent ones may be another instance's)."""
-    now = time.time() if now is None else now
-    for temp in directory.glob(f"{_TEMP_PREFIX}*{_TEMP_SUFFIX}"):
-        try:
-            if now - temp.lstat().st_mtime > STALE_TEMP_SECONDS:
-                temp.unlink()
-        except OSError:
-            pass
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except OSError:
-        pass
+    return clean_text(f"Ignored the saved state {path}: {reason}.")

@@ -9,9 +9,6 @@ rules); below `TINY_*` a "too small" notice replaces them.
 from __future__ import annotations
 
 import sys
-import tempfile
-import time
-import traceback
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Collection, Iterator, Literal, Protocol
@@ -20,23 +17,24 @@ from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
-from .. import __version__
 from ..core.background import run_in_background
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.navigation import History, Location
 from ..core.places import place_exists, quote_location
-from ..core.state import SavedState, load_state, save_state, state_file
+from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
-from ..paths import config_file, state_dir, styles_dir
+from ..paths import config_file, styles_dir
 from .bookmarking import BookmarkKeys
 from .commands import ALL_PROVIDERS
+from .crash_report import write_crash_report
 from .finding import SEARCH_HISTORY, Finding
 from .messages import Navigate, ParagraphsInView
 from .panes.people import PeoplePane
@@ -44,7 +42,10 @@ from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
+from .place_keeper import PlaceKeeper
 from .screens.bookmarks import BookmarkCommands
+from .screens.palette import ReaderPalette
+from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .widgets.link_list import LinkList
 from .textual_private import OneLineCrashApp, QuickStartScreen
@@ -87,6 +88,11 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
         if dimension >= breakpoint:
             return class_name
     return None
+
+
+class ReaderScreen(QuickStartScreen):
+    def on_resize(self, event: events.Resize) -> None:
+        self.app.fit_to_size(event.size)
 
 
 class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
@@ -147,6 +153,7 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
 
             self.live_reload = LiveReload(self, data_dir)
         self.state_path = state_path or state_file()
+        self.places = PlaceKeeper(self, self.state_path, dataset_key(data_dir))
         self.history = History()
         self.active_pane: PaneName = "reading"
         self.last_side_pane: PaneName = "people"  # of the side column's panes, the one last used
@@ -158,6 +165,9 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         self.remembered_theme: str | None = None
         self.bookmarks: tuple[Location, ...] = ()  # oldest first
         self.zen = False  # the side panes hidden so the text gets the width
+        self.quitting = False  # q, the palette's Quit or a signal: on the way out
+        self.too_small = False  # the "terminal too small" notice stands in for the panes
+        self._focus_before_too_small: Widget | None = None
         self.title = dataset.article.title
         self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
         self._preparing = False
@@ -208,7 +218,7 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
     def get_default_screen(self) -> Screen:
         """The default screen, born with the breakpoint classes of the size known now: the first
         Resize then finds them in place instead of restyling every widget a second time."""
-        screen = QuickStartScreen(id="_default")
+        screen = ReaderScreen(id="_default")
         width, height = self.size
         for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
             class_name = breakpoint_class(size, breakpoints)
@@ -235,7 +245,8 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         )
 
     def on_mount(self) -> None:
-        loaded = load_state(self.state_path)
+        self.fit_to_size(self.size)
+        loaded = self.places.load()
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
@@ -358,7 +369,12 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         return [node.id for node in widget.ancestors_with_self if node.id in PANES]
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Clicking or tabbing into a pane makes it the active one."""
+        """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
+        a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
+        one) gives it up at once: the pane is hidden."""
+        if self.too_small and event.widget.screen is self.screen_stack[0]:
+            self._unfocus_hidden_pane()
+            return
         if self.screen is not self.screen_stack[0]:
             return
         if event.widget is not self.focused or self._focus_requested not in (None, *self._panes_of(event.widget)):
@@ -371,6 +387,31 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
             if node.id in PANES and node.id != self.active_pane:
                 self._show_pane(node.id, focus=False)
                 return
+
+    def fit_to_size(self, size: Size) -> None:
+        """Below the minimum size the notice hides the panes, and none may keep the focus: a hidden
+        list would still take PageUp and the like. The focus comes back with the room. (Unfocusing is
+        cheap; disabling the panes would restyle every widget at each crossing of the threshold.)"""
+        too_small = size.width < TINY_WIDTH or size.height < TINY_HEIGHT
+        if too_small == self.too_small:
+            return
+        self.too_small = too_small
+        reader = self.screen_stack[0]
+        if too_small:
+            self._unfocus_hidden_pane()
+        else:
+            widget, self._focus_before_too_small = self._focus_before_too_small, None
+            if widget is not None and widget.is_attached and widget.focusable:
+                reader.set_focus(widget)
+            elif reader.focused is None:
+                self.pane(self.active_pane).focus_default()
+        self.refresh_bindings()
+
+    def _unfocus_hidden_pane(self) -> None:
+        reader = self.screen_stack[0]
+        if reader.focused is not None:
+            self._focus_before_too_small = reader.focused
+            reader.set_focus(None)
 
     # --- navigation --------------------------------------------------------------------------
 
@@ -408,6 +449,7 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
             if returning and (links := self._detail_links(location)) is not None:
                 links.restore_view(location.cursor, location.scroll)
             self._show_pane("people" if location.kind == "person" else "timeline")
+        self.places.moved()
 
     def _detail_links(self, location: Location) -> LinkList | None:
         """The list of the detail view showing `location` (a person, scene or event), if one does."""
@@ -447,15 +489,21 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         )
         self.people.mark_named(named)
         self.timeline.mark_section(message.section_id)
+        self.places.moved()  # the reading pane scrolled
 
     # --- actions -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Tab is a priority binding so it can move between panes; over a modal screen it must fall
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
+        if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
+            return False
         reader_actions = ("cycle_pane", "show_pane", "back", "forward", "step_match", "no_search", "back_out",
                           "search", "copy_quote", "bookmark", "bookmarks", "toggle_zen")
-        if action in reader_actions and self.screen is not self.screen_stack[0]:
+        # While the terminal is too small for the reader, only quitting works (the notice says so).
+        if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):
+            return False
+        if action in ("help", "command_palette") and self.too_small:
             return False
         if action == "step_match":
             return self.last_search is not None  # in the key bar once there is a search to step through
@@ -566,7 +614,12 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         self.zen = zen
         self.query_one("#panes").set_class(zen, "-zen")
 
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not ReaderPalette.is_open(self):
+            self.push_screen(ReaderPalette(id="--command-palette"))
+
     async def action_quit(self) -> None:
+        self.quitting = True
         self.save_place()
         self.exit()
 
@@ -587,16 +640,16 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         )
 
     def save_place(self) -> bool:
-        """Save where the reader is; on failure keep the reason (shown now, or printed at exit)."""
-        try:
-            save_state(self.state_path, self.current_state())
-        except OSError as error:
-            self.save_error = f"could not save your place in {self.state_path}: {error.strerror or error}"
-            if self.is_running:
-                self.notify(self.save_error, severity="error", markup=False)
-            return False
-        self.save_error = None
-        return True
+        """Save where the reader is now; on failure keep the reason (shown now, or printed at exit)."""
+        saved = self.places.save()
+        self.save_error = self.places.error
+        return saved
+
+    def stop_for_signal(self, signum: int) -> None:
+        """SIGTERM, SIGHUP or SIGINT (see `signals`): keep the place, then leave as `q` does."""
+        self.quitting = True
+        self.save_place()
+        self.exit(return_code=128 + signum)
 
     def report_crash(self, error: Exception) -> None:
         """An unexpected error: keep the reader's place, write the full report to a file, and leave
@@ -633,37 +686,31 @@ class _BindingIds(Collection[str]):
         return len(self._all())
 
 
-def write_crash_report(error: BaseException, data_dir: Path | None) -> Path | None:
-    """The full traceback, in the state directory (or the temp directory if that fails)."""
-    text = (
-        f"anora-tui {__version__} crashed reading the dataset {data_dir or '(built in code)'}\n\n"
-        + "".join(traceback.format_exception(error))
-    )
-    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}.txt"
-    for directory in (state_dir(), Path(tempfile.gettempdir())):
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            path = directory / name
-            path.write_text(text, encoding="utf-8", errors="backslashreplace")
-            return path
-        except OSError:
-            continue
-    return None
-
-
 def exit_status(app: AnoraApp) -> int:
     """After the app has run: say what went wrong, in one line each, and choose the exit status."""
     if app.save_error:
-        print(f"anora-tui: {app.save_error}", file=sys.stderr)
+        _say(app.save_error)
+    if app.places.replaced_notice:
+        _say(app.places.replaced_notice)
     if app.crash_summary:
         saved = "your place could not be saved" if app.save_error else "your place was saved"
         where = f"full report: {app.crash_report}" if app.crash_report else "no report could be written"
-        print(f"anora-tui: unexpected error ({app.crash_summary}); {saved}; {where}", file=sys.stderr)
+        _say(f"unexpected error ({app.crash_summary}); {saved}; {where}")
         return EXIT_CRASHED
     return app.return_code or 0
 
 
+def _say(line: str) -> None:
+    """One line on standard error, which may be a terminal already closed (SIGHUP): never raises."""
+    try:
+        print(f"anora-tui: {clean_text(line)}", file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass
+
+
 def run_app(dataset: Dataset, data_dir: Path, watch: bool = False) -> int:
     app = AnoraApp(dataset, data_dir=data_dir, watch=watch)
-    app.run()
-    return exit_status(app)
+    with stopping_on_signals(app.stop_for_signal) as caught:
+        app.run()
+    status = exit_status(app)
+    return die_of(caught.signal) if caught.signal is not None else status

@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from ..state import FileTooBig, read_regular_file
+from ..files import FileTooBig, read_regular_file
 from ..text import one_line
 from .draft import DraftError
 

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 
 from ..loading.loader import dataset_files
-from ..state import read_regular_file
+from ..files import read_regular_file
 from .draft import TODO
 
 

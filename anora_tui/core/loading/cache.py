@@ -46,6 +46,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import stat
 import threading
 import zlib
 from dataclasses import fields
@@ -55,15 +56,17 @@ from typing import Any, Callable
 from ... import __version__
 from ...paths import cache_dir
 from ..model import Article, Dataset
-from ..state import write_atomically
+from ..files import write_atomically
 from ..text import clean_text
 from .cache_blocks import BLOCKS, COLLECTIONS, GROUPINGS, columns_of, grouping_of
 from .cache_file import (
+    CACHE_FILE_NAME,
     CACHE_FORMAT,
     PREFIX,
     PREFIX_LENGTH,
     CachedParts,
     PlainParts,
+    is_cache_file_name,
     open_cache,
 )
 from .cache_key import (
@@ -78,14 +81,6 @@ from .directory import dataset_files, max_file_bytes
 
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
 
-
-def load_dataset(data_dir: str | os.PathLike) -> Dataset:
-    """The loader's `load_dataset`, imported when first needed: a start from the cache never reads
-    YAML, so it need not import the loader (nor PyYAML)."""
-    from .loader import load_dataset as load_from_yaml
-
-    return load_from_yaml(data_dir)
-
 def cache_key(data_dir: str | os.PathLike) -> str:
     """A digest of what the loaded dataset depends on: the YAML files and the program. Reads and hashes
     every file (`load_cached` skips the unchanged ones).
@@ -97,6 +92,14 @@ def cache_key(data_dir: str | os.PathLike) -> str:
     return key_of([hashed_record(path, limit) for path in dataset_files(data_dir)])
 
 
+def load_dataset(data_dir: str | os.PathLike) -> Dataset:
+    """The loader's `load_dataset`, imported when first needed: a start from the cache never reads
+    YAML, so it need not import the loader (nor PyYAML)."""
+    from .loader import load_dataset as load_from_yaml
+
+    return load_from_yaml(data_dir)
+
+
 def load_cached(
     data_dir: str | os.PathLike, notify: Callable[[str], None] | None = None, *, write_behind: bool = False
 ) -> Dataset:
@@ -106,18 +109,39 @@ def load_cached(
 
     With `write_behind`, a new cache file is written by a detached process (where the platform can
     fork one), so the caller goes on at once: the reader shows its first frame while it is written."""
+    directory, unusable = usable_cache_dir()
+    if directory is None:
+        if notify:
+            notify(clean_text(f"The load cache is off: {unusable}; the dataset is read from its files."))
+        return load_dataset(data_dir)
     try:
         records, limit = _identify(data_dir)
     except (OSError, ValueError):
         return load_dataset(data_dir)  # the loader says what is wrong with the directory
     key = key_of(records)
-    path = cache_dir() / f"{key}.json"
+    path = directory / f"{key}.json"
     opened, problem = open_cache(path, key)
     if opened is not None:
         return Dataset.lazily(CachedParts(opened, data_dir, notify, _load_fresh))
     if problem and notify:
         notify(clean_text(f"Rebuilt the load cache {path}: {problem}."))
     return _load_and_cache(data_dir, path, key, records, limit, write_behind)
+
+
+def usable_cache_dir() -> tuple[Path | None, str | None]:
+    """The cache directory, made if need be; or None and why it cannot be used (a file in its way,
+    no permission), in words for the notice."""
+    directory = cache_dir()
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        blocking = next((p for p in (directory, *directory.parents) if p.exists() and not p.is_dir()), directory)
+        return None, f"{blocking} is a file, not a directory (see XDG_CACHE_HOME)"
+    except OSError as error:
+        return None, f"{directory} cannot be made: {error.strerror or error}"
+    if not directory.is_dir():
+        return None, f"{directory} is not a directory"
+    return directory, None
 
 
 def dataset_to_plain(dataset: Dataset) -> dict[str, Any]:
@@ -240,13 +264,23 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord]) ->
     header_bytes = encode(header).encode("ascii")
     prefix = (PREFIX % (CACHE_FORMAT, key, PREFIX_LENGTH + len(header_bytes))).encode("ascii")
     try:
-        write_atomically(path, b"".join([prefix, header_bytes, *tail]))
+        write_atomically(path, b"".join([prefix, header_bytes, *tail]), owned=CACHE_FILE_NAME)
         _prune(path.parent)
     except OSError:
         pass
 
 
 def _prune(directory: Path) -> None:
-    caches = sorted(directory.glob("*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in caches[KEEP:]:
+    """Keep the KEEP newest cache files; only files named as cache files are looked at."""
+    caches: list[tuple[int, Path]] = []
+    for entry in os.scandir(directory):
+        if is_cache_file_name(entry.name):
+            try:
+                status = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue  # pruned meanwhile by another start
+            if stat.S_ISREG(status.st_mode):
+                caches.append((status.st_mtime_ns, Path(entry.path)))
+    caches.sort(reverse=True)
+    for _, old in caches[KEEP:]:
         old.unlink(missing_ok=True)

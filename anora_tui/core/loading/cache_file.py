@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ..gc_pause import gc_paused
 from ..model import Dataset
-from ..state import open_regular_file, read_regular_file
+from ..files import open_regular_file, read_regular_file
 from ..text import clean_text
 from .cache_blocks import BLOCKS, MAKERS
 
@@ -24,8 +24,13 @@ PREFIX_LENGTH = len(PREFIX % (CACHE_FORMAT, "0" * 64, 0))
 _PREFIX_PATTERN = re.compile(rb'\{"format":(\d+),"key":"([0-9a-f]{64})","header_end":(\d+) *,"header":')
 _FIRST_READ = 16 * 1024  # the prefix and the header of a dataset of up to about 80 files
 _MAX_HEADER = 64 * 1024 * 1024
+# A cache file's name: its key and ".json". The cache touches (reads, prunes) nothing else in its
+# directory, which may be shared with the state (XDG_CACHE_HOME = XDG_STATE_HOME) or anything else.
+CACHE_FILE_NAME = re.compile(r"[0-9a-f]{64}\.json")
 
 
+def is_cache_file_name(name: str) -> bool:
+    return CACHE_FILE_NAME.fullmatch(name) is not None
 
 
 class Unusable(Exception):

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from ... import __version__
-from ..state import FileTooBig, read_regular_file
-from .cache_file import CACHE_FORMAT, Unusable, read_header
-from .directory import dataset_files
+from ..files import FileTooBig
+from .cache_file import CACHE_FORMAT, Unusable, is_cache_file_name, read_header
+from .directory import check_inside, dataset_files, read_dataset_file
 
 RACY_NS = 2_000_000_000  # see the module docstring
 # The modules that decide what a loaded dataset is: a change to any of them is a new key.
@@ -56,6 +56,7 @@ def _racy(signature: tuple[int, ...], checked_ns: int) -> bool:
 
 
 def file_record(path: Path, limit: int, known: Mapping[tuple, tuple[str, int]]) -> FileRecord:
+    check_inside(path)
     status = os.stat(path)
     if not stat.S_ISREG(status.st_mode):
         raise OSError(errno.EINVAL, "not a regular file")  # the loader says what it is
@@ -71,7 +72,7 @@ def file_record(path: Path, limit: int, known: Mapping[tuple, tuple[str, int]]) 
 
 def hashed_record(path: Path, limit: int) -> FileRecord:
     before = os.stat(path)
-    data = read_regular_file(path, limit)
+    data = read_dataset_file(path, limit)
     checked_ns = time.time_ns()
     signature = _signature(before)
     if len(data) != before.st_size or _signature(os.stat(path)) != signature:
@@ -97,7 +98,7 @@ def recorded_digests(directory: Path) -> dict[tuple, tuple[str, int]]:
     leaving out records too close to the file's last change to be trusted."""
     known: dict[tuple, tuple[str, int]] = {}
     try:
-        candidates = [entry for entry in os.scandir(directory) if entry.name.endswith(".json")]
+        candidates = [entry for entry in os.scandir(directory) if is_cache_file_name(entry.name)]
     except OSError:
         return known
     for entry in candidates:

@@ -10,9 +10,9 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..state import FileTooBig, read_regular_file
+from ..files import FileTooBig
 from .chunk import Chunk
-from .directory import MAX_FILE_BYTES_VARIABLE
+from .directory import MAX_FILE_BYTES_VARIABLE, read_dataset_file
 from .format import (
     ARTICLE,
     COLLECTION_NAMES,
@@ -95,12 +95,16 @@ class FileReader:
         self.errors.append((mark.line + 1, mark.column + 1, message))
         return INVALID
 
-    def wrong_type(self, node: Node, subject: str, expected: str) -> object:
+    def wrong_type(self, node: Node, subject: str, expected: str, echo: bool = True) -> object:
+        """A value of the wrong type. It is quoted in the message only if `echo` and it is one line:
+        a message never shows more of a file than the offending token (the top level of a file that
+        is not a dataset at all, such as a key or a password file, is never quoted)."""
         tag = self.tag_of(node)
         reading = TAG_READINGS.get(tag)
         if reading is None:
             return self.invalid(node, f"tag {shown(short_tag(tag))} is not allowed (safe loading only)")
-        if node.__class__ is not ScalarNode:
+        one_line_token = echo and node.start_mark.line == node.end_mark.line
+        if node.__class__ is not ScalarNode or not one_line_token:
             return self.invalid(node, f"{subject} must be {expected}, not {reading}")
         if expected == "a string":
             value = shown(node.value) if node.value else "an empty value"
@@ -192,7 +196,7 @@ class FileReader:
     def _read_text(self, path: Path, limit: int) -> tuple[bytes, str] | None:
         """The file's bytes and text, or None when it is not readable UTF-8 text (the problem is reported)."""
         try:
-            data = read_regular_file(path, limit)
+            data = read_dataset_file(path, limit)
         except FileTooBig as error:
             how = f"raise it with the environment variable {MAX_FILE_BYTES_VARIABLE}"
             self.problem(1, 1, f"{error.strerror} ({how})")
@@ -241,7 +245,7 @@ class FileReader:
     def read_top_level(self, root: Node) -> None:
         if root.__class__ is not MappingNode or self.tag_of(root) != MAP:
             expected = f"a mapping of collections ({', '.join(COLLECTION_NAMES)})"
-            self.wrong_type(root, "the top level", expected)
+            self.wrong_type(root, "the top level", expected, echo=False)
             return
         seen: set[str] = set()
         for key_node, node in root.value:

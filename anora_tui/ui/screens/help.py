@@ -104,14 +104,20 @@ class HelpScreen(ModalScreen[None]):
 
 
 def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
-    """(keys, description) rows: keys for the same action joined with " / ", in binding order."""
-    rows: dict[tuple[str, str], list[str]] = {}
+    """(keys, description) rows: keys for the same action joined with " / ", in binding order; each
+    description ends with the bindings' ids, the names a keymap in the settings file uses for them."""
+    rows: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for binding in Binding.make_bindings(bindings):
         description = binding.tooltip or binding.description
         if not description or binding.action in _HIDDEN_ACTIONS or binding.system:
             continue
-        keys = rows.setdefault((binding.action, description), [])
+        keys, ids = rows.setdefault((binding.action, description), ([], []))
         key = display(replace(binding, key_display=None))  # the footer's short form stands for one key
         if key not in keys:
             keys.append(key)
-    return [(" / ".join(keys), description) for (_action, description), keys in rows.items()]
+        if binding.id and binding.id not in ids:
+            ids.append(binding.id)
+    return [
+        (" / ".join(keys), f"{description} ({', '.join(ids)})" if ids else description)
+        for (_action, description), (keys, ids) in rows.items()
+    ]

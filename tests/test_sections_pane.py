@@ -1,0 +1,71 @@
+"""The contents (sections) pane: one row per section, the open one marked, long titles wrapped under
+themselves, in the reader and on its own."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App, ComposeResult
+from ui_harness import WIDE, screen_lines, settle
+
+from anora_tui.core.model import Article, Dataset, Section
+from anora_tui.paths import styles_dir
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.panes.sections import SectionsPane
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
+
+
+def pane_lines(app: App) -> list[str]:
+    """The pane's rows inside its border."""
+    return [line[1:-1].rstrip() for line in screen_lines(app, app.query_one(SectionsPane))[1:-1]]
+
+
+async def test_the_open_section_is_marked_and_the_mark_follows(example_dataset, tmp_path):
+    app = AnoraApp(example_dataset, state_path=tmp_path / "state.json")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        assert pane_lines(app)[:4] == [
+            "▸  1 A film about waiting",
+            "   2 Three nights on the",
+            "     pier",  # a title too long for the pane wraps under itself
+            "   3 After the festival",
+        ]
+        await pilot.press("l")  # the next section
+        await settle(pilot)
+        assert pane_lines(app)[:4] == [
+            "   1 A film about waiting",
+            "▸  2 Three nights on the",
+            "     pier",
+            "   3 After the festival",
+        ]
+        current = app.contents.get_visual_style("sections--current", partial=True)
+        assert app.contents.get_option_at_index(1).prompt.spans[0].style == current
+        assert app.contents.get_option_at_index(0).prompt.spans == []
+
+
+class SectionsHost(App):
+    CSS_PATH = sorted(styles_dir().glob("*.tcss"))
+
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__()
+        self.dataset = dataset
+
+    def compose(self) -> ComposeResult:
+        yield SectionsPane(self.dataset, id="contents")
+
+
+async def test_a_long_title_wraps_under_itself_and_rewraps_when_the_pane_widens():
+    long = "A very long title for a section that cannot fit on one line"
+    article = Article("T", "P", "2024", (Section("a", long, ("x",), 0), Section("b", "Short", ("y",), 1)))
+    app = SectionsHost(Dataset.build(article, (), (), (), (), (), ()))
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.query_one(SectionsPane).mark_current("a")
+        await settle(pilot)
+        lines = pane_lines(app)
+        title_lines = lines[: lines.index("   2 Short")]
+        assert len(title_lines) > 1 and title_lines[0].startswith("▸  1 A very long")
+        assert all(line.startswith("     ") and line.strip() for line in title_lines[1:])  # hanging indent
+        assert " ".join(line[5:] for line in title_lines) == long
+        app.query_one(SectionsPane).styles.width = 75
+        await settle(pilot)
+        assert pane_lines(app)[:2] == [f"▸  1 {long}", "   2 Short"]

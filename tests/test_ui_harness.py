@@ -1,0 +1,126 @@
+"""The test harness itself, and above all the Textual private names it relies on (see ui_harness.py).
+
+Each test here fails with the private name in its message when a Textual upgrade removes or changes
+it, so the cause is found in one place rather than in odd failures all over the suite.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import textual._wait
+from textual.app import App, ComposeResult
+from textual.widgets import Static
+from ui_harness import (
+    poll_for_idle_quickly,
+    resize,
+    screen_lines,
+    screen_strips,
+    screen_text,
+    settle,
+    style_at,
+    toasts_text,
+    notices,
+)
+
+
+class Hello(App):
+    CSS = "#top { height: 1; color: red; } #bottom { dock: bottom; height: 1; } Screen.-narrow #top { display: none; }"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (30, "-wide")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("hello [bold]", id="top", markup=False)
+        yield Static("bottom", id="bottom", markup=False)
+
+
+async def test_the_screen_reads_back_as_text_and_styles():
+    """PRIVATE: Screen._compositor.render_strips()."""
+    app = Hello()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await settle(pilot)
+        assert hasattr(app.screen, "_compositor"), "Textual renamed Screen._compositor"
+        strips = screen_strips(app)
+        assert len(strips) == 5 and all(strip.cell_length == 40 for strip in strips)
+        lines = screen_lines(app)
+        assert lines[0] == "hello [bold]".ljust(40) and lines[-1] == "bottom".ljust(40)
+        assert screen_lines(app, app.query_one("#bottom")) == ["bottom".ljust(40)]
+        assert screen_text(app).count("\n") == 4
+        assert style_at(app, 0, 0).color.triplet == (255, 0, 0)
+
+
+async def test_resize_waits_for_the_new_layout():
+    app = Hello()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await settle(pilot)
+        for width, height in ((12, 3), (41, 7), (1, 1), (29, 2), (30, 2)):
+            await resize(pilot, width, height)
+            lines = screen_lines(app)
+            assert len(lines) == height and {len(line) for line in lines} == {width}
+            assert ("hello" in lines[0]) is (width >= 30 and height > 1)  # the breakpoint's class applied
+
+
+def test_pilot_idle_polling_can_be_quickened(monkeypatch):
+    """PRIVATE: textual._wait.SLEEP_GRANULARITY, read by Pilot's idle wait each time it sleeps."""
+    assert "SLEEP_GRANULARITY" in textual._wait.wait_for_idle.__code__.co_names, (
+        "textual._wait.wait_for_idle no longer reads SLEEP_GRANULARITY: the quick_pilot fixture does nothing"
+    )
+    poll_for_idle_quickly(monkeypatch)
+    assert textual._wait.SLEEP_GRANULARITY == 0.002
+
+
+async def test_notifications_are_read_by_their_css_type():
+    app = Hello()
+    async with app.run_test(size=(40, 8), notifications=True) as pilot:
+        app.notify("Saved your place", title="Note")
+        await settle(pilot)
+        assert "Saved your place" in toasts_text(app), "no widget of CSS type Toast shows the notification"
+        assert notices(app) == ["Saved your place"], "App._notifications no longer lists what is shown"
+
+
+# The harness, and the reader's own canary for the private names its UI code uses.
+ALLOWED = {"ui_harness.py", "test_ui_harness.py", "test_textual_private.py"}
+
+
+async def test_no_other_test_module_reaches_into_textual_privates():
+    """Outside the harness, no test imports a private Textual module (`textual._wait`,
+    `textual.widgets._toast`) or reads a private attribute of Textual's objects (`_compositor`,
+    `_wait_for_screen`, `_on_timer_update`, `_dispatch_action`...): they go through the harness."""
+    app = Hello()
+    async with app.run_test(size=(20, 5)) as pilot:
+        objects = [app, app.screen, pilot, app.query_one(Static), app.animator]
+        private = {name for thing in objects for name in (*dir(type(thing)), *vars(thing))}
+    private = {name for name in private if name.startswith("_") and not name.startswith("__")}
+    assert {"_compositor", "_wait_for_screen", "_on_timer_update", "_dispatch_action"} <= private
+    offenders = []
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        if path.name in ALLOWED:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        own = {node.name for node in ast.walk(tree) if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        # Modules other than Textual's (os, the reader's own) may have underscore names of their own.
+        other_modules = {
+            alias.asname or alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and not (getattr(node, "module", None) or node.names[0].name).startswith("textual")
+            for alias in node.names
+        }
+        for node in ast.walk(tree):
+            modules = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                modules = [node.module]
+            elif isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            for module in modules:
+                parts = module.split(".")
+                if parts[0] == "textual" and any(part.startswith("_") for part in parts):
+                    offenders.append(f"{path.name}:{node.lineno}: imports {module}")
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr in private
+                and node.attr not in own
+                and not (isinstance(node.value, ast.Name) and node.value.id in other_modules)
+            ):
+                offenders.append(f"{path.name}:{node.lineno}: .{node.attr}")
+    assert not offenders, "Textual private names outside tests/ui_harness.py:\n" + "\n".join(offenders)

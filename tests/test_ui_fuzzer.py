@@ -24,7 +24,7 @@ from textual.command import CommandPalette
 from textual.errors import NoWidget
 from textual.pilot import OutOfBounds
 from textual.widgets import Input, OptionList
-from ui_harness import settle
+from ui_harness import bound_keys, settle
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.paths import default_data_dir
@@ -56,7 +56,7 @@ def binding_keys() -> list[str]:
         AnoraApp, ReadingPane, LinkList, SectionsPane, PeoplePane, PersonDetail, TimelinePane,
         SearchScreen, SearchBox, BookmarksScreen, HelpScreen, CommandPalette, OptionList, Input,
     ):
-        keys.update(node_class._merge_bindings().key_to_bindings)
+        keys.update(bound_keys(node_class))
     return sorted(keys)
 
 

@@ -124,3 +124,15 @@ async def test_no_other_test_module_reaches_into_textual_privates():
             ):
                 offenders.append(f"{path.name}:{node.lineno}: .{node.attr}")
     assert not offenders, "Textual private names outside tests/ui_harness.py:\n" + "\n".join(offenders)
+
+
+def test_bound_keys_merges_inherited_bindings():
+    """PRIVATE: DOMNode._merge_bindings()."""
+    from textual.widgets import OptionList
+
+    from anora_tui.ui.widgets.link_list import LinkList
+
+    from ui_harness import bound_keys
+
+    assert hasattr(OptionList, "_merge_bindings"), "Textual renamed DOMNode._merge_bindings"
+    assert {"enter", "j", "pageup", "down"} <= bound_keys(LinkList)

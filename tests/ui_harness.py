@@ -35,6 +35,14 @@ WAIT_SECONDS = 10.0  # how long a wait may take before it is a failure: generous
 # --- reading the screen -----------------------------------------------------------------------
 
 
+def bound_keys(node_class: type) -> set[str]:
+    """Every key a widget or screen class binds, its inherited bindings included.
+
+    PRIVATE: `DOMNode._merge_bindings()`. Textual
+    has no public way to merge a class's bindings without an instance."""
+    return set(node_class._merge_bindings().key_to_bindings)
+
+
 def screen_strips(app: App) -> list[Strip]:
     """The screen as the user sees it: one Strip (styled segments) per row.
 

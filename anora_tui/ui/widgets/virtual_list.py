@@ -145,10 +145,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._visuals.clear()
         self._strips.clear()
         self._hover = None
-        self._reset_heights()
+        self._remeasure()
         self.highlighted = None
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
-        self._update_virtual_size()
         self.refresh()
 
     def replace_label(self, index: int, label: LazyLabel) -> None:
@@ -176,12 +175,9 @@ class VirtualList(ScrollView, can_focus=True):
         self._made.clear()
         self._visuals.clear()
         self._strips.clear()
-        if self._width:
-            self._measured = bytearray(len(self._labels))
-            if len(self._labels) <= EXACT_ROWS:
-                for index in range(len(self._labels)):
-                    self._measure(index)
-            self._update_virtual_size()
+        self._measured = bytearray(len(self._labels))
+        if self._width and len(self._labels) <= EXACT_ROWS:
+            self._remeasure()
         self.refresh()
 
     @property
@@ -204,8 +200,8 @@ class VirtualList(ScrollView, can_focus=True):
         return self._disabled[index]
 
     def get_option_at_index(self, index: int) -> Option:
-        """The row as an `Option` (its label as the prompt), as OptionList gives it."""
-        return Option(self.label_at(index), disabled=self._disabled[index])
+        """The row as an `Option`, its prompt what the row draws (`make_visual`), as OptionList gives it."""
+        return Option(self._visual(index), disabled=bool(self._disabled[index]))
 
     @property
     def options(self) -> list[Option]:
@@ -252,14 +248,20 @@ class VirtualList(ScrollView, can_focus=True):
         if width != self._width:
             self._width = width
             self._strips.clear()
-            self._reset_heights()
+            self._remeasure()
+        return True
+
+    def _remeasure(self) -> None:
+        """Heights afresh: every row of a list up to EXACT_ROWS long, else a few to estimate the rest
+        by (the rest are measured as they come into view). Nothing is measured without a width."""
+        self._reset_heights()
+        if self._width:
             if len(self._labels) <= EXACT_ROWS:
                 for index in range(len(self._labels)):
                     self._measure(index)
             else:
                 self._learn_estimate()
-            self._update_virtual_size()
-        return True
+        self._update_virtual_size()
 
     def _learn_estimate(self) -> None:
         """Take the height of the first few enabled rows as the height of every row not measured."""

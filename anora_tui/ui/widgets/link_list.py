@@ -175,8 +175,8 @@ class LinkList(VirtualList):
         self.replace_label(index, label)
 
     def replace_option_prompt_at_index(self, index: int, prompt: LinkLabel) -> None:
-        """`relabel`, by OptionList's name."""
-        self.replace_label(index, prompt)
+        """As OptionList's: the row is drawn as the prompt is (no hanging indent added; see `relabel`)."""
+        self.replace_label(index, prompt, as_given=True)
 
     def view(self) -> tuple[int | None, int]:
         """Where the list is: the highlighted row and the scroll offset (see `restore_view`)."""

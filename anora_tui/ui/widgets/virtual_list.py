@@ -119,6 +119,7 @@ class VirtualList(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         self._labels: Sequence[LazyLabel] = ()  # a list, or a sequence that makes each when asked
         self._replaced: dict[int, LazyLabel] = {}  # labels given later for single rows
+        self._as_given: set[int] = set()  # rows drawn as their label is, not through `make_visual`
         self._made: dict[int, Label] = {}  # labels made by the functions given for them
         self._disabled = bytearray()  # 1 for a disabled row (a heading)
         self._visuals: LRUCache[int, Visual] = LRUCache(1024)
@@ -141,6 +142,7 @@ class VirtualList(ScrollView, can_focus=True):
         for index in disabled:
             self._disabled[index] = 1
         self._replaced.clear()
+        self._as_given.clear()
         self._made.clear()
         self._visuals.clear()
         self._strips.clear()
@@ -150,11 +152,16 @@ class VirtualList(ScrollView, can_focus=True):
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
         self.refresh()
 
-    def replace_label(self, index: int, label: LazyLabel) -> None:
-        """Draw one row with a new label (keeping the highlight and the scroll)."""
+    def replace_label(self, index: int, label: LazyLabel, *, as_given: bool = False) -> None:
+        """Draw one row with a new label (keeping the highlight and the scroll); `as_given`: drawn as
+        the label is, not through `make_visual`."""
         if not 0 <= index < len(self._labels):
             raise IndexError(f"no row {index}")
         self._replaced[index] = label
+        if as_given:
+            self._as_given.add(index)
+        else:
+            self._as_given.discard(index)
         self._made.pop(index, None)
         self._visuals.discard(index)
         for key in [key for key in self._strips.keys() if key[0] == index]:
@@ -225,7 +232,9 @@ class VirtualList(ScrollView, can_focus=True):
     def _visual(self, index: int) -> Visual:
         visual = self._visuals.get(index)
         if visual is None:
-            visual = self._visuals[index] = self.make_visual(self.label_at(index))
+            label = self.label_at(index)
+            made = visualize(self, label, markup=False) if index in self._as_given else self.make_visual(label)
+            visual = self._visuals[index] = made
         return visual
 
     def _measure(self, index: int) -> bool:

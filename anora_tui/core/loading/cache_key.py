@@ -27,7 +27,7 @@ _DEFINING_MODULES = tuple(
         for folder in (_PACKAGE / "core" / "loading",)
         for path in folder.glob("*.py")
     )
-    + ["core/model.py", "core/text.py"]
+    + ["core/mentions.py", "core/model.py", "core/text.py"]
 )
 
 

@@ -46,6 +46,8 @@ class DatasetMentions:
         with _MENTIONS_LOCK:  # one scan, whichever thread asks first
             made = self.__dict__.get("_mentions")
             if made is None:
+                made = _stored_mentions(self.stored("mentions"))
+            if made is None:
                 made = MappingProxyType(_compute_mentions(self.article, self.people, self.notes, self._name_finder))
             return made
 
@@ -72,8 +74,17 @@ class DatasetMentions:
 
     @property
     def mentions_counted(self) -> bool:
-        """Whether every person's mentions are known already (`mentions_of` answers at once)."""
-        return "_mentions" in self.__dict__
+        """Whether every person's mentions are known already (`mentions_of` answers at once): counted,
+        or held by the load cache (then read now)."""
+        if "_mentions" in self.__dict__:
+            return True
+        with _MENTIONS_LOCK:
+            if "_mentions" not in self.__dict__:
+                stored = _stored_mentions(self.stored("mentions"))
+                if stored is None:
+                    return False
+                self.__dict__["_mentions"] = stored
+        return True
 
     @cached_property
     def mentions_are_quick(self) -> bool:
@@ -99,7 +110,22 @@ class DatasetMentions:
             found = self._paragraph_mentions[key] = self._find_in_paragraph(section_id, paragraph)
         return found
 
+    @cached_property
+    def _mentions_by_paragraph(self) -> dict[tuple[str, int], tuple[tuple[str, Mention], ...]]:
+        """Every paragraph's (person id, mention), from every person's mentions (once they are known)."""
+        by_paragraph: dict[tuple[str, int], list[tuple[str, Mention]]] = defaultdict(list)
+        for person_id, mentions in self._mentions.items():
+            for mention in mentions:
+                by_paragraph[(mention.section, mention.paragraph)].append((person_id, mention))
+        order = self._person_order
+        return {
+            key: tuple(sorted(found, key=lambda item: order.get(item[0], len(order))))
+            for key, found in by_paragraph.items()
+        }
+
     def _find_in_paragraph(self, section_id: str, paragraph: int) -> tuple[tuple[str, Mention], ...]:
+        if self.mentions_counted:  # known already: no need of the name finder
+            return self._mentions_by_paragraph.get((section_id, paragraph), _EMPTY)
         spans_by_person: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for person_id, start, end in self._name_finder.find(self.paragraph(section_id, paragraph)):
             spans_by_person[person_id].append((start, end))
@@ -189,6 +215,19 @@ class NameFinder:
 
 def _is_word_char(char: str) -> bool:
     return char.isalnum() or char == "_"
+
+
+def _stored_mentions(stored: object) -> Mapping[str, tuple[Mention, ...]] | None:
+    """Every person's mentions from what the load cache stored (`loading/cache_derived.py`); None if
+    there is nothing stored, or not that."""
+    if type(stored) is not dict:
+        return None
+    try:
+        return MappingProxyType(
+            {person_id: tuple(Mention(*entry) for entry in entries) for person_id, entries in stored.items()}
+        )
+    except TypeError:
+        return None
 
 
 def _compute_mentions(

@@ -293,6 +293,14 @@ class Dataset(DatasetMentions):
         dataset.__dict__["_parts"] = parts
         return dataset
 
+    def stored(self, name: str) -> Any:
+        """A value derived from the data that the load cache holds ready-made (the quote index, every
+        person's mentions, each paragraph's word count: see `loading/cache_derived.py`), as plain
+        data; None when there is none (a dataset built or loaded from YAML, a small dataset's cache,
+        a damaged block): then the caller computes it."""
+        stored = getattr(self.__dict__.get("_parts"), "stored", None)
+        return stored(name) if stored is not None else None
+
     def __getattr__(self, name: str) -> Any:
         # Only called for an attribute the instance does not have: a lazily made dataset's field
         # that nothing has read yet. A built dataset has every field, so never gets here for one.

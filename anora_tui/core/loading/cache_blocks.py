@@ -43,6 +43,8 @@ GROUPINGS: dict[str, tuple[str, bool]] = {
     "_scenes_by_section": ("scenes", False),
 }
 BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
+# Values derived from the dataset that a large dataset's cache may hold as well (see cache_derived.py).
+DERIVED = ("paragraph_words", "mentions", "quote_index")
 # Nested records: field -> (record type, whether the field holds a tuple of them).
 _NESTED: dict[tuple[type, str], tuple[type, bool]] = {
     (Article, "sections"): (Section, True),

@@ -16,7 +16,7 @@ from ..gc_pause import gc_paused
 from ..model import Dataset
 from ..files import open_regular_file, read_regular_file
 from ..text import clean_text
-from .cache_blocks import BLOCKS, MAKERS
+from .cache_blocks import BLOCKS, DERIVED, MAKERS
 
 CACHE_FORMAT = 2
 PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
@@ -120,13 +120,16 @@ def open_cache(path: Path, key: str) -> tuple[_Opened | None, str | None]:
 
 def _check_header(header: dict[str, Any], tail: int) -> None:
     blocks = header.get("blocks")
-    if header.get("tail") != tail or type(blocks) is not dict or set(blocks) != set(BLOCKS):
+    if header.get("tail") != tail or type(blocks) is not dict or not set(BLOCKS) <= set(blocks) <= _ALL_BLOCKS:
         raise Unusable(_DAMAGED)
     for place in blocks.values():
         if type(place) is not list or len(place) != 3 or not all(type(n) is int and n >= 0 for n in place):
             raise Unusable(_DAMAGED)
         if place[0] + place[1] > tail:
             raise Unusable(_DAMAGED)
+
+
+_ALL_BLOCKS = {*BLOCKS, *DERIVED}  # the dataset's blocks, and the derived ones a cache may hold
 
 
 def _why_unusable(path: Path) -> str:
@@ -160,6 +163,8 @@ class CachedParts:
         self._notify = notify
         self._blocks: dict[str, bytes] | None = None  # read and checked, not parsed yet
         self._lock = threading.RLock()
+        # Derived blocks are read when asked for (`stored`): the file stays open for them.
+        self._derived = {name for name in opened.header["blocks"] if name not in MAKERS}
 
     def __del__(self) -> None:
         try:
@@ -192,6 +197,29 @@ class CachedParts:
         assert self._blocks is not None
         return json.loads(self._blocks.pop(name))
 
+    def stored(self, name: str) -> Any:
+        """A derived block's value (see `cache_derived`), read and decoded now (each is asked for
+        once); None if the file holds none, or one that cannot be read (the caller computes it)."""
+        with self._lock:
+            opened = self._opened
+            if opened is None or name not in self._derived:
+                return None
+            self._derived.discard(name)
+            try:
+                offset, length, crc = opened.header["blocks"][name]
+                data = _read_at(opened.descriptor, length, opened.header_end + offset)
+                if len(data) != length or zlib.crc32(data) != crc:
+                    return None
+                from .cache_derived import decode
+
+                with gc_paused():
+                    return decode(data)
+            except (OSError, ValueError, TypeError, EOFError):
+                return None
+            finally:
+                if not self._derived and self._blocks is not None:
+                    self._close()  # nothing more to read
+
     def _read_blocks(self) -> dict[str, bytes]:
         opened = self._opened
         if opened is None:
@@ -200,14 +228,16 @@ class CachedParts:
             if os.fstat(opened.descriptor).st_size != opened.header_end + opened.header["tail"]:
                 raise Unusable(_DAMAGED)
             blocks = {}
-            for name, (offset, length, crc) in opened.header["blocks"].items():
+            for name in BLOCKS:
+                offset, length, crc = opened.header["blocks"][name]
                 data = _read_at(opened.descriptor, length, opened.header_end + offset)
                 if len(data) != length or zlib.crc32(data) != crc:
                     raise Unusable(_DAMAGED)
                 blocks[name] = data
             return blocks
         finally:
-            self._close()
+            if not self._derived:
+                self._close()
 
     def _close(self) -> None:
         opened, self._opened = getattr(self, "_opened", None), None

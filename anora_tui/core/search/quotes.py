@@ -23,11 +23,15 @@ class QuoteIndex:
         self.dataset = dataset
         self.text = TextIndex(quote.text for quote in dataset.quotes)
         self.people = people or PeopleNames(dataset)
+        self._positions_by_speaker = self.positions_by_speaker(dataset)
+        self._by_name_word: BoundedCache = BoundedCache(64)
+
+    @staticmethod
+    def positions_by_speaker(dataset: Dataset) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = defaultdict(list)
         for position, quote in enumerate(dataset.quotes):
             positions[quote.speaker].append(position)
-        self._positions_by_speaker = positions
-        self._by_name_word: BoundedCache = BoundedCache(64)
+        return positions
 
     @property
     def total(self) -> int:

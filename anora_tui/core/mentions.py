@@ -89,7 +89,10 @@ class DatasetMentions:
     @cached_property
     def mentions_are_quick(self) -> bool:
         """Whether scanning the whole article for names is quick enough to do while starting (a
-        few milliseconds: under MENTION_SCAN_QUICK characters of paragraphs)."""
+        few milliseconds: under MENTION_SCAN_QUICK characters of paragraphs), or needless (they
+        are counted already, or the load cache holds them: its paragraphs are not read for this)."""
+        if self.mentions_counted:
+            return True
         total = 0
         for section in self.sections:
             total += sum(map(len, section.paragraphs))

@@ -58,7 +58,16 @@ from ...paths import cache_dir
 from ..model import Article, Dataset
 from ..files import write_atomically
 from ..text import clean_text
-from .cache_blocks import BLOCKS, COLLECTIONS, GROUPINGS, columns_of, grouping_of
+from .cache_blocks import (
+    BLOCKS,
+    COLLECTIONS,
+    GROUPINGS,
+    PARAGRAPHS,
+    columns_of,
+    grouping_of,
+    paragraph_column,
+    set_paragraph_column,
+)
 from .cache_file import (
     CACHE_FILE_NAME,
     CACHE_FORMAT,
@@ -77,6 +86,7 @@ from .cache_key import (
     key_of,
     recorded_digests,
 )
+from .cache_paragraphs import encode_paragraphs
 from .directory import dataset_files, max_file_bytes
 
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
@@ -247,7 +257,10 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     except KeyError:  # a lookup holding a record its collection does not: not a dataset build() made
         return
     encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
-    encoded = {name: encode(plain[name]).encode("ascii") for name in BLOCKS}
+    encoded: dict[str, bytes] = {}
+    encoded[PARAGRAPHS], entries = encode_paragraphs(paragraph_column(plain["article"]), encode)
+    set_paragraph_column(plain["article"], entries)
+    encoded.update((name, encode(plain[name]).encode("ascii")) for name in BLOCKS)
     del plain
     if derived:
         from .cache_derived import derived_plain, encode as encode_derived, worth_storing

@@ -46,7 +46,7 @@ BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
 # The article's paragraphs, one JSON array per section, read a section at a time (cache_paragraphs.py).
 PARAGRAPHS = "paragraphs"
 # Values derived from the dataset that a large dataset's cache may hold as well (see cache_derived.py).
-DERIVED = ("paragraph_words", "mentions", "quote_index")
+DERIVED = ("paragraph_words", "mentions", "quote_index", "people_names")
 # Nested records: field -> (record type, whether the field holds a tuple of them).
 _NESTED: dict[tuple[type, str], tuple[type, bool]] = {
     (Article, "sections"): (Section, True),

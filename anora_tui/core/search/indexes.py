@@ -24,10 +24,15 @@ class SearchIndexes:
         self.dataset = dataset
         self._built: dict[Scope, QuoteIndex | ParagraphIndex] = {}
         self._building = threading.Lock()
+        self._reading_people = threading.Lock()
 
     @cached_property
     def people(self) -> PeopleNames:
-        return PeopleNames(self.dataset)
+        with self._reading_people:  # one read (or build), whichever thread asks first
+            made = self.__dict__.get("people")
+            if made is None:
+                made = self._stored_people() or PeopleNames(self.dataset)
+            return made
 
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
         index = self._built.get(scope)
@@ -44,18 +49,27 @@ class SearchIndexes:
 
     def _stored_quote_index(self) -> QuoteIndex | None:
         """The quote index the load cache holds for this dataset, if it holds one (a large dataset's
-        cache, written after a first start); its people's names serve the other scope too."""
+        cache, written after a first start): its people's names are read when first needed."""
         plain = self.dataset.stored("quote_index")
         if plain is None:
             return None
         from .stored import quote_index_from_plain
 
         try:
-            index = quote_index_from_plain(self.dataset, plain)
+            return quote_index_from_plain(self.dataset, plain, lambda: self.people)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # only a bug could store such a thing: build it instead
-        self.__dict__.setdefault("people", index.people)
-        return index
+
+    def _stored_people(self) -> PeopleNames | None:
+        plain = self.dataset.stored("people_names")
+        if plain is None:
+            return None
+        from .stored import people_names_from_plain
+
+        try:
+            return people_names_from_plain(self.dataset, plain)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None
 
     @property
     def quotes(self) -> QuoteIndex:

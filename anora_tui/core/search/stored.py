@@ -1,4 +1,4 @@
-"""The quote index (with the people's names it finds `@name` by) as plain data, and back: what the
+"""The quote index, and the people's names it finds `@name` by, as plain data, and back: what the
 load cache stores so that a start from the cache searches at once instead of building the index for
 seconds. Plain data is what `marshal` writes: strings, ints (a posting's bitset is one big int),
 tuples, lists and dicts, never code.
@@ -10,7 +10,9 @@ again, by the same code as a build.
 
 from __future__ import annotations
 
-from typing import Any
+import sys
+from functools import cached_property
+from typing import Any, Callable
 
 from ..model import Dataset
 from .names import NameIndex, PeopleNames
@@ -21,8 +23,8 @@ FORMAT = 1
 
 
 def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
-    text, people = index.text, index.people
-    names = people.index
+    """The index's texts and postings as plain data (its people's names: `people_names_to_plain`)."""
+    text = index.text
     return {
         "format": FORMAT,
         "folded": text._folded,
@@ -31,34 +33,75 @@ def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
             word: posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting
             for word, posting in text._postings.items()
         },
-        "ids": people.ids,
-        "article_words": people._article_words,
-        "names": names._names,
-        "names_folded": names._folded,
-        "owners": names._owners,
-        "first_word_owners": names._first_word_owners,
+    }
+
+
+def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
+    """The people's names as plain data. Their words are interned, so each word is stored once
+    (`marshal` writes an object it has written before as a reference) and read back as one string:
+    a name's words recur in its folded forms, its owners' keys and other people's names."""
+    names = people.index
+    return {
+        "format": FORMAT,
+        "article_words": _interned(people._article_words),
+        "names": _interned(names._names),
+        "names_folded": _interned(names._folded),
+        "owners": _interned(names._owners),
+        "first_word_owners": _interned(names._first_word_owners),
         "order": names._order,
     }
 
 
-def quote_index_from_plain(dataset: Dataset, plain: Any) -> QuoteIndex:
-    """The index `quote_index_to_plain` was given, for `dataset` (the one it was built from); ValueError,
-    TypeError or KeyError on anything else."""
+class _StoredQuoteIndex(QuoteIndex):
+    """A quote index read from the cache: its people's names are read when first needed (`@name`),
+    not before the first search."""
+
+    _people_of: Callable[[], PeopleNames]
+
+    @cached_property
+    def people(self) -> PeopleNames:  # type: ignore[override]
+        return self._people_of()
+
+
+def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], PeopleNames]) -> QuoteIndex:
+    """The index `quote_index_to_plain` was given, for `dataset` (the one it was built from), its
+    people's names from `people` when first needed; ValueError, TypeError or KeyError on anything else."""
     if type(plain) is not dict or plain.get("format") != FORMAT:
         raise ValueError("not a stored quote index")
     folded, postings = plain["folded"], plain["postings"]
     if type(folded) is not list or type(postings) is not dict or len(folded) != len(dataset.quotes):
         raise ValueError("not a stored quote index")
-    ids = plain["ids"]
-    if type(ids) is not list or len(ids) != len(dataset.people):
-        raise ValueError("not a stored quote index")
+    postings = {
+        word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in postings.items()
+    }
+    text = object.__new__(TextIndex)
+    text._folded, text._size, text._postings = folded, len(folded), postings
+    text.all = (1 << text._size) - 1
+    text._vocabulary = sorted(postings)
+    text._reversed_vocabulary = sorted(word[::-1] for word in postings)
+    text._words_containing, text._word_sets, text._term_texts = BoundedCache(256), BoundedCache(128), BoundedCache(64)
 
+    index = object.__new__(_StoredQuoteIndex)
+    index.dataset, index.text, index._people_of = dataset, text, people
+    index._positions_by_speaker = QuoteIndex.positions_by_speaker(dataset)
+    index._by_name_word = BoundedCache(64)
+    return index
+
+
+def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
+    """The names `people_names_to_plain` was given, for `dataset`; ValueError, TypeError or KeyError
+    on anything else."""
+    if type(plain) is not dict or plain.get("format") != FORMAT:
+        raise ValueError("not stored people's names")
+    ids = [person.id for person in dataset.people]  # the dataset's own strings
     names = object.__new__(NameIndex)
     names._names, names._folded = plain["names"], plain["names_folded"]
     names._owners, names._first_word_owners = plain["owners"], plain["first_word_owners"]
     names._order = plain["order"]
     if not (len(names._names) == len(names._folded) == len(names._order) == len(ids)):
-        raise ValueError("not a stored quote index")
+        raise ValueError("not stored people's names")
+    if type(names._owners) is not dict or type(names._first_word_owners) is not dict:
+        raise ValueError("not stored people's names")
     names._words, names._first_words = sorted(names._owners), sorted(names._first_word_owners)
     names._by_prefix, names._by_start = BoundedCache(64), BoundedCache(64)
 
@@ -66,19 +109,20 @@ def quote_index_from_plain(dataset: Dataset, plain: Any) -> QuoteIndex:
     people.ids, people.index = ids, names
     people._dataset_names = {person.id: person.name for person in dataset.people}
     people._article_words = plain["article_words"]
+    if type(people._article_words) is not list or len(people._article_words) != len(ids):
+        raise ValueError("not stored people's names")
+    return people
 
-    text = object.__new__(TextIndex)
-    postings = {
-        word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in postings.items()
-    }
-    text._folded, text._size, text._postings = folded, len(folded), postings
-    text.all = (1 << text._size) - 1
-    text._vocabulary = sorted(postings)
-    text._reversed_vocabulary = sorted(word[::-1] for word in postings)
-    text._words_containing, text._word_sets, text._term_texts = BoundedCache(256), BoundedCache(128), BoundedCache(64)
 
-    index = object.__new__(QuoteIndex)
-    index.dataset, index.text, index.people = dataset, text, people
-    index._positions_by_speaker = QuoteIndex.positions_by_speaker(dataset)
-    index._by_name_word = BoundedCache(64)
-    return index
+def _interned(value: Any) -> Any:
+    """The same value with every string in it (dict keys too) interned."""
+    if type(value) is str:
+        return sys.intern(value)
+    if type(value) is tuple:
+        return tuple(map(_interned, value))
+    if type(value) is list:
+        return list(map(_interned, value))
+    if type(value) is dict:
+        return {_interned(key): _interned(item) for key, item in value.items()}
+    return value
+

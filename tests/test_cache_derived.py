@@ -123,7 +123,7 @@ def test_a_damaged_derived_block_is_computed_instead(written_inline, name):
     _key, header, header_end = cache_file.read_header(path)
     offset, length, _crc = header["blocks"][name]
     data = bytearray(path.read_bytes())
-    data[header_end + offset + length // 2] ^= 0x01  # one bit: still base64 text, not what was written
+    data[header_end + offset + length // 2] ^= 0x01  # one bit: the CRC-32 tells
     path.write_bytes(bytes(data))
     notices: list[str] = []
     cached = load_cached(default_data_dir(), notices.append)

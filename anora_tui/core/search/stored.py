@@ -53,14 +53,18 @@ def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
 
 
 class _StoredQuoteIndex(QuoteIndex):
-    """A quote index read from the cache: its people's names are read when first needed (`@name`),
-    not before the first search."""
+    """A quote index read from the cache: its people's names are read, and its quotes grouped by
+    speaker, when first needed (`@name`), not before the first search."""
 
     _people_of: Callable[[], PeopleNames]
 
     @cached_property
     def people(self) -> PeopleNames:  # type: ignore[override]
         return self._people_of()
+
+    @cached_property
+    def _positions_by_speaker(self) -> dict[str, list[int]]:  # type: ignore[override]
+        return QuoteIndex.positions_by_speaker(self.dataset)
 
 
 def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], PeopleNames]) -> QuoteIndex:
@@ -83,7 +87,6 @@ def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], Pe
 
     index = object.__new__(_StoredQuoteIndex)
     index.dataset, index.text, index._people_of = dataset, text, people
-    index._positions_by_speaker = QuoteIndex.positions_by_speaker(dataset)
     index._by_name_word = BoundedCache(64)
     return index
 

@@ -1,8 +1,8 @@
 """A cache of loaded datasets, so a second start skips parsing and checking the YAML, and reads from
 the cache only what is used.
 
-Pure Python (no Textual, no Rich). Plain data only, never pickle: reading a cache file must not be able
-to run code.
+Pure Python (no Textual, no Rich). Plain data only (JSON, and `marshal` for the derived blocks), never
+pickle: reading a cache file must not be able to run code.
 
 **Where and which.** One file per dataset in `$XDG_CACHE_HOME/anora-tui/` (default `~/.cache/anora-tui/`),
 named by a key: a digest of the program's version, the source of the modules that decide what a dataset
@@ -21,15 +21,19 @@ signatures only save reading unchanged files. A cache is only written if no file
 dataset was loaded (same signature after loading; racy files are hashed again then).
 
 **Layout.** The file is one JSON object whose members are laid out so that parts of it can be read
-alone: a fixed-width prefix (`{"format":2,"key":"…","header_end":N   ,"header":`), a small header (the
+alone: a fixed-width prefix (`{"format":3,"key":"…","header_end":N   ,"header":`), a small header (the
 files' records, and the byte offset, length and CRC-32 of each block), then one block per collection
 and per lookup, each a JSON value holding what `Dataset.build` computed: the records column by column
 (quotes already in article order, people with their characters, scenes and events in order), and each
 lookup as lists of positions into its collection. Ids lookups are not stored: they are made from the
-records on first use.
+records on first use. The article's paragraphs are a block of their own, one array per section, read a
+section at a time (`cache_paragraphs.py`). A large dataset's cache, written behind, also holds what is
+slow to compute from the dataset (the quote index, mentions, word counts: `cache_derived.py`), as
+`marshal` blocks after the JSON ones (that file is then JSON only up to them).
 
 **Laziness.** `load_cached` only reads the header (a few kilobytes) and returns `Dataset.lazily(...)`:
-each field is made when first read. The first read of any field reads every block and checks its CRC
+each field is made when first read. The first read of any field reads every JSON block but the
+paragraphs (each section's are checked against their own CRC when read) and checks its CRC
 (and the file's size) before anything is made from it; each block is then parsed when first needed and
 dropped. If that first read finds the file damaged (or it cannot be read), nothing has been made from
 the cache yet: the dataset is loaded from the YAML instead, the cache is rebuilt, and `notify` is told,

@@ -19,7 +19,8 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
-from itertools import groupby
+from functools import cached_property
+from itertools import compress, groupby
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Protocol
@@ -338,7 +339,16 @@ class Dataset(DatasetMentions):
         return self._scenes_by_section.get(section_id, _EMPTY)
 
     def people_of_kind(self, kind: str) -> tuple[Person, ...]:
-        return tuple(p for p in self.people if p.kind == kind)
+        return self._people_by_kind.get(kind, _EMPTY)
+
+    @cached_property
+    def _people_by_kind(self) -> Mapping[str, tuple[Person, ...]]:
+        # One pass for every kind (the People list asks for each: four passes over 52,000 people at
+        # 100,000 quotes cost 0.1 s of the first frame).
+        kinds = list(map(attrgetter("kind"), self.people))
+        return frozen_mapping(
+            {kind: tuple(compress(self.people, map(kind.__eq__, kinds))) for kind in dict.fromkeys(kinds)}
+        )
 
     def counts(self) -> dict[str, int]:
         """How many records of each kind: the summary `anora-tui check` prints."""

@@ -3,11 +3,12 @@ makers that turn a block back into what `Dataset.build` would have computed."""
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from itertools import accumulate
 from operator import attrgetter
 from typing import Any, Callable, Mapping
 
+from .cache_paragraphs import StoredParagraphs
 from ..model import (
     Article,
     Character,
@@ -108,6 +109,8 @@ def _column_reader(record_type: type, f: Any) -> Callable[[Any], Any] | None:
         return lambda column, inner=nested[0]: [_records(value, inner) for value in _list(column)]
     if nested:
         return lambda column, inner=nested[0]: _records(column, inner)
+    if (record_type, f.name) == (Section, "paragraphs"):  # read from the cache on demand, or a tuple
+        return lambda column: [v if type(v) is StoredParagraphs else tuple(v) for v in _list(column)]
     if str(f.type).startswith("tuple"):
         return lambda column: list(map(tuple, _list(column)))
     return _list
@@ -157,7 +160,6 @@ def _groups(block: Any, collection: tuple, pairs: bool) -> Mapping:
 
 _SECTIONS = [f.name for f in fields(Article)].index("sections")
 _PARAGRAPHS = [f.name for f in fields(Section)].index("paragraphs")
-_make_section = record_factory(Section)
 
 
 def paragraph_column(article_columns: list[Any]) -> list[Any]:
@@ -172,18 +174,10 @@ def set_paragraph_column(article_columns: list[Any], column: list[Any]) -> None:
 def _article(parts: Any, dataset: Dataset) -> Article:
     columns = parts.block("article")
     source = getattr(parts, "paragraph_source", None)
-    if source is None:  # the paragraphs are in the block
-        [article] = _records(columns, Article)
-        return article
-    # The paragraphs block holds them, read a section at a time: here each section's [count, length, crc].
-    entries = paragraph_column(columns)
-    if type(entries) is not list:
-        raise ValueError("not a stored article")
-    set_paragraph_column(columns, [()] * len(entries))
+    if source is not None:  # the paragraphs block holds them, read a section at a time
+        set_paragraph_column(columns, source.sequences(paragraph_column(columns)))
     [article] = _records(columns, Article)
-    paragraphs = source.sequences(entries)
-    sections = tuple(_make_section(s.id, s.title, p, s.index) for s, p in zip(article.sections, paragraphs))
-    return replace(article, sections=sections)
+    return article
 
 
 def _collection_maker(name: str, record_type: type) -> Callable[[Any, Dataset], tuple]:

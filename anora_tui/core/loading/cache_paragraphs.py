@@ -4,7 +4,7 @@ The paragraphs are most of a dataset (130,000 of them are 40 MB of the cache fil
 and 76 MiB as strings: typographic quotes make them 2-byte strings), and the first frame shows one
 section. So the cache file holds them in a block of their own, one JSON array per section, and the
 article block holds, for each section, its paragraph count, the byte length of its array and that
-array's CRC-32. A section's paragraphs are then `StoredParagraphs`: a sequence whose length is known
+array's CRC-32 (three lists). A section's paragraphs are then `StoredParagraphs`: a sequence whose length is known
 at once, which reads, checks and decodes its bytes (a `pread` of a kilobyte or two) when its items
 are first asked for, and keeps the recently used sections decoded.
 
@@ -18,7 +18,8 @@ import json
 import threading
 import zlib
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 from typing import Any, Callable, Iterator
 
 KEPT = 256  # sections kept decoded (the reading pane's, and what search previews showed)
@@ -38,20 +39,20 @@ class ParagraphSource:
         self._lock = threading.Lock()
 
     def sequences(self, entries: Any) -> list["StoredParagraphs"]:
-        """One `StoredParagraphs` per section from the article block's [count, length, crc] entries;
-        ValueError if they are not such."""
-        if type(entries) is not list:
+        """One `StoredParagraphs` per section from the article block's [counts, lengths, crcs] (a list
+        of each, a section each); ValueError if they are not such."""
+        if type(entries) is not list or len(entries) != 3:
             raise ValueError("not stored paragraphs")
-        counts = []
-        for entry in entries:
-            if type(entry) is not list or len(entry) != 3 or not all(type(n) is int and n >= 0 for n in entry):
+        counts, lengths, crcs = entries
+        for column in entries:
+            if type(column) is not list or len(column) != len(counts) or not {int} >= set(map(type, column)):
                 raise ValueError("not stored paragraphs")
-            counts.append(entry[0])
-            self._lengths.append(entry[1])
-            self._crcs.append(entry[2])
+            if column and min(column) < 0:
+                raise ValueError("not stored paragraphs")
+        self._lengths, self._crcs = lengths, crcs
         # The block is "[" + the arrays joined by "," + "]".
-        self._offsets = [1 + start + i for i, start in enumerate(accumulate(self._lengths, initial=0))]
-        return [StoredParagraphs(self, section, count) for section, count in enumerate(counts)]
+        self._offsets = list(map(add, accumulate(lengths, initial=1), range(len(lengths))))
+        return list(map(StoredParagraphs, repeat(self, len(counts)), range(len(counts)), counts))
 
     def paragraphs(self, section: int, count: int) -> tuple[str, ...]:
         with self._lock:
@@ -118,9 +119,9 @@ class StoredParagraphs(Sequence):
 
 
 def encode_paragraphs(sections: list[Any], encode: Callable[[Any], str]) -> tuple[bytes, list[list[int]]]:
-    """The paragraphs block for these sections' paragraph tuples, and each section's entry
-    [count, length, crc] for the article block."""
+    """The paragraphs block for these sections' paragraph tuples, and the sections' entries for the
+    article block: [paragraph counts, byte lengths, CRC-32s]."""
     arrays = [encode(list(paragraphs)).encode("ascii") for paragraphs in sections]
-    entries = [[len(paragraphs), len(data), zlib.crc32(data)] for paragraphs, data in zip(sections, arrays)]
+    entries = [list(map(len, sections)), list(map(len, arrays)), list(map(zlib.crc32, arrays))]
     return b"[" + b",".join(arrays) + b"]", entries
 

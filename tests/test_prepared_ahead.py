@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from ui_harness import WIDE, screen_text, wait_for
 
 from anora_tui.core import mentions
@@ -64,3 +66,33 @@ async def test_small_datasets_prepare_nothing_ahead(example_data_dir, tmp_path):
         await pilot.press("slash", *"ferry")
         await wait_for(pilot, lambda: getattr(app.screen, "result", None) is not None, timeout=10)
         assert app.screen.result.count > 0
+
+
+async def test_a_cached_large_dataset_has_its_index_and_counts_at_once(tmp_path, monkeypatch):
+    """A large dataset's cache holds the quote index and the mention counts: a start from it builds
+    and counts nothing, the People list has its counts in the first frame, and a search typed at once
+    finds what a built index finds."""
+    from anora_tui.core.loading import cache, cache_derived
+    from anora_tui.core.loading.cache import load_cached
+    from anora_tui.core.search.names import PeopleNames
+    from anora_tui.core.search.quotes import QuoteIndex
+    from anora_tui.paths import default_data_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_in_detached_process", lambda work: work() or True)  # the writer, inline
+    monkeypatch.setattr(cache_derived, "worth_storing", lambda dataset: True)
+    fresh = load_cached(default_data_dir(), write_behind=True)
+    expected = QuoteIndex(fresh).search("film").count
+    monkeypatch.setattr(indexes_module, "SMALL", 0)  # as for a large dataset
+    monkeypatch.setattr(mentions, "MENTION_SCAN_QUICK", 0)
+    monkeypatch.setattr(QuoteIndex, "__init__", lambda *args: pytest.fail("built although cached"))
+    monkeypatch.setattr(PeopleNames, "__init__", lambda *args: pytest.fail("built although cached"))
+    monkeypatch.setattr(Dataset, "count_mentions", lambda self: pytest.fail("counted although cached"))
+    app = AnoraApp(load_cached(default_data_dir()), state_path=tmp_path / "state.json")
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        assert "counting mentions…" not in screen_text(app) and "named in" in screen_text(app)
+        await pilot.press("slash", *"film")
+        await wait_for(pilot, lambda: getattr(app.screen, "result", None) is not None, timeout=10)
+        await wait_for(pilot, lambda: app.screen.query_text == "film" and app.screen.result.count == expected)

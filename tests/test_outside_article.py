@@ -4,7 +4,8 @@ read from the YAML, kept by the cache, and shown set apart wherever the record i
 from __future__ import annotations
 
 import pytest
-from ui_harness import NARROW, navigate, open_reader, screen_text, settle
+from screen_reading import THREE_SIZES
+from ui_harness import navigate, open_reader, screen_text, settle
 
 from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.loader import DataErrors, load_dataset
@@ -16,7 +17,6 @@ from anora_tui.ui.widgets.link_list import LinkList
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
-SIZES = pytest.mark.parametrize("size", [NARROW, (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 
 
 # --- the format ---------------------------------------------------------------------------------
@@ -115,7 +115,7 @@ def spans_styled(prompt, text: str) -> set[str]:
     return {str(span.style) for span in prompt.spans if span.start <= start < span.end}
 
 
-@SIZES
+@THREE_SIZES
 async def test_a_persons_outside_facts_are_labelled_and_styled_apart(shipped_dataset, size) -> None:
     async with open_reader(shipped_dataset, size) as (app, pilot):
         await navigate(pilot, app, Location("person", "yuri-borisov"))
@@ -146,7 +146,7 @@ def detail_text(app: AnoraApp) -> str:
     return app.timeline.detail.facts
 
 
-@SIZES
+@THREE_SIZES
 async def test_a_scene_shows_its_outside_facts_and_the_whole_films_production(shipped_dataset, size) -> None:
     async with open_reader(shipped_dataset, size) as (app, pilot):
         await navigate(pilot, app, Location("scene", "final-car-scene"))
@@ -173,7 +173,7 @@ async def test_a_scene_the_article_says_nothing_of_still_shows_the_whole_film(sh
         assert OUTSIDE_ARTICLE_LABEL not in detail_text(app)  # the lap dance has no outside facts
 
 
-@SIZES
+@THREE_SIZES
 async def test_an_events_outside_facts_follow_its_summary(shipped_dataset, size) -> None:
     async with open_reader(shipped_dataset, size) as (app, pilot):
         await navigate(pilot, app, Location("event", "cannes-2021"))

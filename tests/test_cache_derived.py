@@ -37,6 +37,7 @@ def written_inline(monkeypatch: pytest.MonkeyPatch) -> None:
         return True
 
     monkeypatch.setattr(cache, "_in_detached_process", inline)
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: None)  # this process is the test's
     monkeypatch.setattr(cache_derived, "worth_storing", lambda dataset: True)
 
 
@@ -139,3 +140,13 @@ def test_stored_mentions_are_mentions(written_inline):
     person_id = next(iter(fresh._mentions))
     assert all(type(m) is Mention for m in cached.mentions_of(person_id))
     assert cached.mentions_of(person_id) == fresh.mentions_of(person_id)
+
+
+def test_the_derived_values_are_computed_at_the_lowest_priority(written_inline, monkeypatch):
+    """Only the detached writer computes them, and it steps aside for the reader first."""
+    order: list[str] = []
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: order.append("lowered"))
+    derived_plain = cache_derived.derived_plain
+    monkeypatch.setattr(cache_derived, "derived_plain", lambda dataset: order.append("computed") or derived_plain(dataset))
+    cached_start()
+    assert order == ["lowered", "computed"]

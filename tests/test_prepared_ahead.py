@@ -80,6 +80,7 @@ async def test_a_cached_large_dataset_has_its_index_and_counts_at_once(tmp_path,
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(cache, "_in_detached_process", lambda work: work() or True)  # the writer, inline
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: None)  # this process is the test's
     monkeypatch.setattr(cache_derived, "worth_storing", lambda dataset: True)
     fresh = load_cached(default_data_dir(), write_behind=True)
     expected = QuoteIndex(fresh).search("film").count

@@ -270,6 +270,7 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
         from .cache_derived import derived_plain, encode as encode_derived, worth_storing
 
         if worth_storing(dataset):
+            _lowest_priority()  # seconds of CPU: never taken from the reader (only a detached writer gets here)
             encoded.update((name, encode_derived(value)) for name, value in derived_plain(dataset).items())
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}
@@ -292,6 +293,13 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
         write_atomically(path, b"".join([prefix, header_bytes, *tail]), owned=CACHE_FILE_NAME)
         _prune(path.parent)
     except OSError:
+        pass
+
+
+def _lowest_priority() -> None:
+    try:
+        os.nice(40)  # clamped to the lowest there is
+    except (OSError, AttributeError):
         pass
 
 

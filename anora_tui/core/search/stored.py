@@ -10,7 +10,9 @@ again, by the same code as a build.
 
 from __future__ import annotations
 
+import marshal
 import sys
+import time
 from functools import cached_property
 from typing import Any, Callable
 
@@ -25,15 +27,36 @@ FORMAT = 1
 def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
     """The index's texts and postings as plain data (its people's names: `people_names_to_plain`)."""
     text = index.text
-    return {
-        "format": FORMAT,
-        "folded": text._folded,
-        # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
-        "postings": {
-            word: posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting
-            for word, posting in text._postings.items()
-        },
-    }
+    # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
+    postings = [
+        (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
+        for word, posting in text._postings.items()
+    ]
+    return {"format": FORMAT, "folded": _in_chunks(text._folded), "postings": _in_chunks(postings)}
+
+
+# The texts and postings are stored as chunks, each its own `marshal` data, read one at a time with a
+# pause between: reading them is done on a background thread after the first frame, and one call to
+# `marshal.loads` over them all held the interpreter's lock for a fifth of a second at 100,000 quotes,
+# so the reader could not take a key meanwhile.
+CHUNK = 4096
+
+
+def _in_chunks(items: list) -> list[bytes]:
+    return [marshal.dumps(items[start : start + CHUNK]) for start in range(0, len(items), CHUNK)]
+
+
+def _from_chunks(chunks: Any) -> list:
+    if type(chunks) is not list or not all(type(chunk) is bytes for chunk in chunks):
+        raise ValueError("not stored chunks")
+    items: list = []
+    for chunk in chunks:
+        part = marshal.loads(chunk)
+        if type(part) is not list:
+            raise ValueError("not stored chunks")
+        items += part
+        time.sleep(0)  # let the reader's thread run
+    return items
 
 
 def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
@@ -72,11 +95,11 @@ def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], Pe
     people's names from `people` when first needed; ValueError, TypeError or KeyError on anything else."""
     if type(plain) is not dict or plain.get("format") != FORMAT:
         raise ValueError("not a stored quote index")
-    folded, postings = plain["folded"], plain["postings"]
-    if type(folded) is not list or type(postings) is not dict or len(folded) != len(dataset.quotes):
+    folded, pairs = _from_chunks(plain["folded"]), _from_chunks(plain["postings"])
+    if len(folded) != len(dataset.quotes):
         raise ValueError("not a stored quote index")
     postings = {
-        word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in postings.items()
+        word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in pairs
     }
     text = object.__new__(TextIndex)
     text._folded, text._size, text._postings = folded, len(folded), postings

@@ -146,8 +146,7 @@ async def test_the_message_and_the_list_name_what_was_bookmarked(shipped_dataset
             await settle(pilot)
             await press_until(pilot, lambda: app.focused.highlighted_location == place)
         else:  # open in the timeline
-            app.post_message(Navigate(place))
-            await settle(pilot)
+            await navigate(pilot, app, place)
         await pilot.press("B")
         await wait_for(pilot, lambda: "Bookmarked:" in toasts_text(app))
         assert app.bookmarks == (place,)

@@ -138,3 +138,15 @@ async def test_people_rows_follow_one_rule(shipped_dataset):
         await pilot.press("end")
         await settle(pilot)
         assert "0 quotes" not in screen_text(app)
+
+
+async def test_the_help_legend_uses_the_same_wording(shipped_dataset):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        legend = " ".join(str(app.screen.query_one("#help-symbols").render()).split())
+        for kind, wording in MENTION_WORDING.items():
+            assert (f"({wording})" if kind is not MentionKind.NAMED else wording) in legend
+        assert "named only through" not in legend and "by mistake" not in legend

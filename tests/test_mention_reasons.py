@@ -63,6 +63,24 @@ def test_every_note_about_a_person_flags_their_mention(shipped_dataset):
                 assert mention_reason(dataset, person.id, mention).kind is MentionKind.NAMED
 
 
+@pytest.mark.parametrize(("person_id", "section", "paragraph", "slip"), [
+    ("alex-coco", 8, 3, "Coco, the costume designer"),
+    ("sean-baker", 3, 2, "Baker attended the premiere"),  # the day Scream opened, not its premiere
+    ("sean-baker", 4, 1, "carve the script alongside Madison"),  # he wrote it himself
+    ("mikey-madison", 4, 1, "carve the script alongside Madison"),
+    ("sean-baker", 8, 2, "Sean’s initial film"),  # his first film about wealth, not his first film
+])
+def test_a_slip_about_someone_named_in_the_paragraph_is_flagged(shipped_dataset, person_id, section, paragraph, slip):
+    """The data marks whom a slip is about with the note's `refers_to`: each such note in the shipped
+    data has it, so no slip about a person reads as fact in their mentions."""
+    dataset = shipped_dataset
+    section_id = dataset.sections[section - 1].id
+    note = next(n for n in dataset.notes_in(section_id, paragraph) if slip in n.says)
+    assert person_id in note.refers_to
+    mention = next(m for m in dataset.mentions_of(person_id) if (m.section, m.paragraph) == (section_id, paragraph))
+    assert mention_reason(dataset, person_id, mention).kind is MentionKind.NAMED_WITH_NOTE
+
+
 def test_the_summary_counts_what_the_text_search_finds(shipped_dataset):
     """`@yura` in the text scope finds 5 paragraphs: the People list said "named in 6"."""
     dataset = shipped_dataset

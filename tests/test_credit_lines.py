@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES
-from ui_harness import screen_text, settle, wait_for
+from ui_harness import screen_text, settle
 
 from anora_tui.core.model import Quote
 from anora_tui.core.navigation import Location

@@ -74,8 +74,8 @@ class Navigating(_Base):
         if current.kind in ("section", "quote"):
             section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
             if self.reading.section_id == section_id:
-                paragraph, lines_into = self.reading.view_position() or (None, 0)
-                self.history.replace_current(Location("section", section_id, paragraph, scroll=lines_into))
+                paragraph, into = self.reading.view_position() or (None, 0)
+                self.history.replace_current(Location("section", section_id, paragraph, scroll=into))
         elif (links := self._detail_links(current)) is not None:
             cursor, scroll = links.view()
             self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))

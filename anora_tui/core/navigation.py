@@ -22,7 +22,7 @@ class Location:
     returns there: for a section, `paragraph` is the one at the top of the pane and `scroll` how far
     into it the top is (0: the blank line above it, else 1 + characters into its text, then its
     credit and notes), so that it means the same at any width; for a detail, `cursor` is the highlighted row and `scroll` the
-    list's scroll offset. They are not part of what the place is (two locations that differ only in
+    row at the top of its list. They are not part of what the place is (two locations that differ only in
     them are equal).
     """
 

@@ -29,6 +29,7 @@ from ...core.reading_time import ReadingTime
 from ..content import plain
 from ..messages import ParagraphsInView
 from ..widgets.film_strip import Mark, proportional_strip
+from ..widgets.kept_place import KeptPlace
 from .reading_blocks import COLUMN_WIDTH, GUTTER, RIGHT_GAP, Block, BlockDrawing
 from .reading_moves import ReadingMoves
 
@@ -43,7 +44,7 @@ TOP: Place = (0, 0)
 AT_END: Place = (END, 0)
 
 
-class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
+class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], ScrollView, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -93,11 +94,9 @@ class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
         self._line_starts: list[list[int]] = []  # each block's lines' first character offsets
         self._layout_width = 0
         # The place the reader scrolled to, kept at the top of the pane across re-wraps and resizes
-        # (a resize that leaves too little text below it shows the section's end instead, and
-        # keeps the place for the next size). It follows the reader's scrolling, never a resize's.
+        # (see KeptPlace).
         self._place: Place = TOP
         self._place_to_show = False  # a new place (a section opened, a name shown) not yet scrolled to
-        self._placing = False  # scrolling to the place: the place stays as it is
         self._placed_size = Size(0, 0)  # the pane's size when the place was last shown
         self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
         self._footer_without_open = True
@@ -222,11 +221,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
             self._line_starts.append(starts)
         lines.append(blank)
         self._lines = lines
-        self._placing = True  # the new height may clamp the scroll: that is not the reader moving
-        try:
+        with self._keeping_place_as_it_is():  # the new height may pull the scroll back
             self.virtual_size = Size(width, len(lines))
-        finally:
-            self._placing = False
         self.refresh()
         if rewrapped or self._place_to_show:
             self._show_place()
@@ -279,11 +275,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
         if not self._lines:
             return
         line = len(self._lines) if self._place == AT_END else self._line_of(self._place)
-        self._placing = True
-        try:
-            self.scroll_to(y=max(0, min(line, self.max_scroll_y)), animate=False, immediate=True, force=True)
-        finally:
-            self._placing = False
+        self._scroll_keeping_place(min(line, self.max_scroll_y))
 
     def _line_of(self, place: Place) -> int:
         """The line a place is on, as the lines are wrapped now."""
@@ -341,12 +333,10 @@ class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
-            # A move up onto the last line the scroll can reach is the pane growing (or its text
-            # shrinking) past the end, not the reader: the place stays for the next size.
-            clamped = new_value < old_value and new_value == self.max_scroll_y
-            if not (self._placing or clamped) and self._lines and self.size == self._placed_size:
-                self._place = self._place_at_line(round(new_value))  # the reader scrolled
             self._report_view()
+
+    def _laid_out_for_size(self) -> bool:
+        return bool(self._lines) and self.size == self._placed_size
 
     def _report_view(self) -> None:
         if self.section is None or not self._lines:

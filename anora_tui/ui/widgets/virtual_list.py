@@ -33,6 +33,8 @@ from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
+from .kept_place import KeptRowPlace
+
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
 
@@ -43,7 +45,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(KeptRowPlace, ScrollView, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """
@@ -130,11 +132,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._estimate = 1  # the height assumed for an enabled row not measured yet
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
         self._hover: int | None = None
-        # The row at the top and how many of its lines are above the top: where the list is kept
-        # across resizes (rows re-wrap; a line number would point elsewhere). It follows the
-        # scrolling, never a resize's.
-        self._place: tuple[int, int] = (0, 0)
-        self._keeping_place = False  # scrolling back to the place: it stays as it is
+        self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)
 
     # --- rows -----------------------------------------------------------------------------
 
@@ -423,52 +421,6 @@ class VirtualList(ScrollView, can_focus=True):
 
     def on_show(self) -> None:
         self.scroll_to_highlight()
-
-    # --- the place, across resizes ------------------------------------------------------------
-
-    @property
-    def top_row(self) -> int:
-        """The row at the top of the list (as the reader left it, whatever a resize did since)."""
-        return self._place[0]
-
-    def show_row_at_top(self, row: int) -> None:
-        """Scroll the row to the top (as near as the end of the list allows), now or once the list
-        has a width."""
-        self._place = (row, 0)
-        self._show_place()
-
-    def on_resize(self, event: events.Resize) -> None:
-        """At a new size, rows are measured again at the new width, the row that was at the top is
-        put back at the top, and the highlighted row is kept in view."""
-        if not self._check_width():
-            return
-        self._show_place()
-        self.scroll_to_highlight()
-
-    def _show_place(self) -> None:
-        row, into = self._place
-        if not 0 <= row < len(self._labels) or not self.is_mounted or not self._check_width():
-            return
-        self._measure(row)
-        self._update_virtual_size()
-        line = self._row_tops()[row] + min(into, self._heights[row] - 1)
-        self._keeping_place = True
-        try:
-            self.scroll_to(y=line, animate=False, immediate=True, force=True)
-        finally:
-            self._keeping_place = False
-
-    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
-        super().watch_scroll_y(old_value, new_value)
-        # A move up onto the last line the scroll reaches is the list growing taller or its rows
-        # shorter (a resize), not the reader: the place stays for the next size.
-        clamped = new_value < old_value and new_value == self.max_scroll_y
-        if self._keeping_place or clamped or self.scrollable_content_region.width != self._width:
-            return
-        line = round(new_value)
-        row = self.row_at_line(line)
-        if row is not None:
-            self._place = (row, line - self._row_tops()[row])
 
     def _next_enabled(self, start: int, step: int) -> int | None:
         index = start

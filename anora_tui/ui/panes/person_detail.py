@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Static
 
 from ...core.mention_reasons import count_phrase, mention_reason, mention_summary
 from ...core.model import Dataset, Mention, Note, Person
@@ -24,7 +23,7 @@ from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
-from .detail_view import DetailView
+from .detail_view import DetailHeader, DetailView
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
 EXCERPT_CHARS = 60
@@ -61,7 +60,7 @@ class PersonDetail(DetailView):
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._header = Static(id="person-header", markup=False)
+        self._header = DetailHeader(id="person-header")
         self._links = LinkList(id="person-links")
         self._dataset = dataset
         self._person_id: str | None = None
@@ -112,13 +111,9 @@ class PersonDetail(DetailView):
         if self._person_id is None:
             return
         person = self._dataset.people_by_id[self._person_id]
-        parts: list[str | tuple[str, str]] = [
-            (person.name, NAME),
-            (" · " + KIND_LABELS.get(person.kind, person.kind), META),
-        ]
-        if self._on_screen:
-            parts.append((f"  {NAMED_MARKER} {NAMED_WHERE_YOU_READ}", NAMED))
-        self._header.update(Content.assemble(*parts))
+        heading = Content.assemble((person.name, NAME), (" · " + KIND_LABELS.get(person.kind, person.kind), META))
+        tag = Content.assemble((f"{NAMED_MARKER} {NAMED_WHERE_YOU_READ}", NAMED)) if self._on_screen else None
+        self._header.show(heading, tag)  # the tag on a line of its own when it does not fit whole
 
     def _links_width(self) -> int:
         links = self.links

@@ -24,8 +24,9 @@ from ..widgets.film_strip import TRACK_CHAR
 from ..widgets.key_bar import KeyBar
 from ..widgets.track_switch import ACTIVE_MARKER
 
-# Horizontal scrolling means nothing in panes that wrap their text.
-_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit"}
+# Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
+# before there is a search (say so): their rows are next match and previous match, one row a key.
+_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit", "no_search"}
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 
@@ -56,9 +57,11 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True, id="help.close"),
-        Binding("down,j", "scroll(1)", "Down", show=False, id="help.scroll-down"),
+        Binding("down,j", "scroll(1)", "Scroll", show=True, key_display="↑↓", id="help.scroll-down",
+                tooltip="Scroll down (up: ↑ or k)"),
         Binding("up,k", "scroll(-1)", "Up", show=False, id="help.scroll-up"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page-down"),
+        Binding("pagedown,space", "page(1)", "Page", show=True, key_display="PgDn", id="help.page-down",
+                tooltip="Page down (up: PgUp)"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
         Binding("home", "edge(0)", "Top", show=False, id="help.top"),
         Binding("end", "edge(1)", "End", show=False, id="help.end"),

@@ -33,6 +33,8 @@ from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
+from .kept_place import KeptRowPlace
+
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
 
@@ -43,7 +45,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(KeptRowPlace, ScrollView, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """
@@ -130,6 +132,7 @@ class VirtualList(ScrollView, can_focus=True):
         self._estimate = 1  # the height assumed for an enabled row not measured yet
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
         self._hover: int | None = None
+        self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)
 
     # --- rows -----------------------------------------------------------------------------
 

@@ -15,7 +15,8 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
 - cache file written after: from the cold start's `exec` to the cache file in place (a detached
   process writes it after the first frame);
 - first frame, cached: the same again, now from the cache;
-- search at once: in that reader, `/` pressed as soon as the first frame is there, then one letter:
+- search at once: in that reader, `/` pressed as soon as the first frame is there, then, once the
+  search box is drawn (a key typed while the search screen opens is lost), one letter:
   the time from the letter to its first list of matches (the count line "N of M quotes"); this waits
   for the quote index being built in the background after the first frame, if it is not yet done;
 - search: Escape, then `/`, Ctrl+U (the last query goes) and a word typed letter by letter, each
@@ -58,6 +59,7 @@ QUIET = 0.25
 SEARCH_WORD = "money"
 PALETTE_WORD = "sean"
 PERSON_HEADING = b"ROLES"
+SEARCH_BOX = b"Search quotes"  # the search box's placeholder
 SCENE_HEADING = b"How it was shot"
 
 
@@ -128,9 +130,12 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     figures["rss_frame"] = session.rss_mib()
     if not interact:
         return figures
-    # Search at once: the index may still be being built.
+    # Search at once: the index may still be being read or built. The letter waits for the search box
+    # to be drawn: a key typed while the search screen opens is dropped (by either build).
+    start = len(session.output)
     session.type("/")
-    session.drain(0.3)
+    session.wait_for(SEARCH_BOX, after=start, timeout=60)
+    session.drain(0.1)
     figures["search_at_once"] = until(session, re.escape(lines[AT_ONCE]), session.type(AT_ONCE), timeout=300)
     session.drain(1.0)
     figures["rss_ready"] = session.rss_mib()  # the work done ahead after the first frame is done

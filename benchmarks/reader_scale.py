@@ -59,7 +59,7 @@ QUIET = 0.25
 SEARCH_WORD = "money"
 PALETTE_WORD = "sean"
 PERSON_HEADING = b"ROLES"
-SEARCH_BOX = b"Search quotes"  # the search box's placeholder
+SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
 SCENE_HEADING = b"How it was shot"
 
 

@@ -27,13 +27,13 @@ from ..core.background import run_in_background
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
+from ..core.gc_pause import resume_after_start
 from ..core.navigation import History, Location
 from ..core.places import place_exists, quote_location
 from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
 from .bookmarking import BookmarkKeys
-from .commands import ALL_PROVIDERS
 from .crash_report import write_crash_report
 from .finding import SEARCH_HISTORY, Finding
 from .messages import Navigate, ParagraphsInView
@@ -43,7 +43,7 @@ from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .place_keeper import PlaceKeeper
-from .screens.bookmarks import BookmarkCommands
+from .providers import READER_PROVIDERS
 from .screens.palette import ReaderPalette
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
@@ -54,8 +54,8 @@ from .widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from ..core.search import QuoteIndex
     from .live_reload import LiveReload
-# The help screen, --watch's reloader and the search screen's keys are imported when first used:
-# the first frame needs none of them.
+# The help screen, --watch's reloader, the search screen's keys and the palette's providers are
+# imported when first used: the first frame needs none of them.
 
 class Pane(Protocol):
     """What the App asks of each of its four panes (sections, reading, people, timeline)."""
@@ -98,7 +98,7 @@ class ReaderScreen(QuickStartScreen):
 class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
-    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS) | {BookmarkCommands}
+    COMMANDS = App.COMMANDS | READER_PROVIDERS
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
@@ -179,6 +179,7 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         return self.search_indexes.quotes
 
     def on_ready(self) -> None:
+        self.call_after_refresh(resume_after_start)  # the collector, paused by `main` (gc_pause)
         self.call_after_refresh(self.prepare_ahead)
 
     def prepare_ahead(self) -> None:

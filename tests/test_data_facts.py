@@ -11,14 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui.core.loading.loader import load_dataset
-from anora_tui.core.model import Dataset, Note, Quote
-from anora_tui.paths import default_data_dir
+from dataset_lookups import paragraph_containing, quote_containing
 
-
-@pytest.fixture(scope="module")
-def shipped() -> Dataset:
-    return load_dataset(default_data_dir())
+from anora_tui.core.model import Dataset, Note
 
 
 def note_on(dataset: Dataset, words: str) -> Note:
@@ -28,57 +23,40 @@ def note_on(dataset: Dataset, words: str) -> Note:
     return matches[0]
 
 
-def quote_with(dataset: Dataset, words: str) -> Quote:
-    matches = [quote for quote in dataset.quotes if words in quote.text]
-    assert len(matches) == 1, f"{len(matches)} quotes contain {words!r}"
-    return matches[0]
-
-
-def place_of(dataset: Dataset, words: str) -> tuple[str, int]:
-    found = [
-        (section.id, number)
-        for section in dataset.sections
-        for number, text in enumerate(section.paragraphs, start=1)
-        if words in text
-    ]
-    assert len(found) == 1, f"{len(found)} paragraphs contain {words!r}"
-    return found[0]
-
-
 def assert_noted_where_said(dataset: Dataset, words: str) -> Note:
     note = note_on(dataset, words)
-    assert (note.section, note.paragraph) == place_of(dataset, words)
+    assert (note.section, note.paragraph) == paragraph_containing(dataset, words)
     return note
 
 
 # --- wrong facts ------------------------------------------------------------------------------
 
 
-def test_baker_called_for_decriminalization_not_legalization(shipped: Dataset) -> None:
-    event = shipped.events_by_id["cannes-2024-press-conference"]
+def test_baker_called_for_decriminalization_not_legalization(shipped_dataset: Dataset) -> None:
+    event = shipped_dataset.events_by_id["cannes-2024-press-conference"]
     assert not re.search(r"legali[sz]", event.summary, re.IGNORECASE)
-    note = assert_noted_where_said(shipped, "advocated for the legalization of all sex work")
+    note = assert_noted_where_said(shipped_dataset, "advocated for the legalization of all sex work")
     assert re.search(r"decriminali[sz]ed", note.correction)
     assert "sean-baker" in note.refers_to
 
 
-def test_in_the_final_scene_ani_stops_not_igor(shipped: Dataset) -> None:
-    summary = shipped.scenes_by_id["final-car-scene"].summary
+def test_in_the_final_scene_ani_stops_not_igor(shipped_dataset: Dataset) -> None:
+    summary = shipped_dataset.scenes_by_id["final-car-scene"].summary
     assert "stops her" not in summary and "holds her" not in summary
-    note = assert_noted_where_said(shipped, "But he suddenly halts her midway")
+    note = assert_noted_where_said(shipped_dataset, "But he suddenly halts her midway")
     assert "Ani who stops" in note.correction
 
 
-def test_the_home_invasion_keeps_only_its_own_camera_work(shipped: Dataset) -> None:
-    production = shipped.scenes_by_id["home-invasion"].production
+def test_the_home_invasion_keeps_only_its_own_camera_work(shipped_dataset: Dataset) -> None:
+    production = shipped_dataset.scenes_by_id["home-invasion"].production
     shooting = " ".join((*production.camera, *production.notes))
     for film_wide in ("helicopter", "35mm", "Lomo", "1973", "1970s"):
         assert film_wide not in shooting, film_wide
     assert any("dolly" in line for line in production.camera)
 
 
-def test_no_scene_claims_a_film_wide_fact(shipped: Dataset) -> None:
-    for scene in shipped.scenes:
+def test_no_scene_claims_a_film_wide_fact(shipped_dataset: Dataset) -> None:
+    for scene in shipped_dataset.scenes:
         shooting = " ".join((*scene.production.camera, *scene.production.notes))
         for film_wide in ("helicopter", "Lomo", "1973", "35mm film"):
             assert film_wide not in shooting, (scene.id, film_wide)
@@ -87,9 +65,9 @@ def test_no_scene_claims_a_film_wide_fact(shipped: Dataset) -> None:
 # --- claims the article does not support ----------------------------------------------------
 
 
-def test_the_berlin_meeting_and_the_audition_agree_that_the_year_is_a_guess(shipped: Dataset) -> None:
-    meeting = shipped.events_by_id["berlin-meeting"]
-    audition = shipped.events_by_id["eydelshteyn-audition"]
+def test_the_berlin_meeting_and_the_audition_agree_that_the_year_is_a_guess(shipped_dataset: Dataset) -> None:
+    meeting = shipped_dataset.events_by_id["berlin-meeting"]
+    audition = shipped_dataset.events_by_id["eydelshteyn-audition"]
     for event in (meeting, audition):
         assert event.precision == "approximate"
         assert "the year is a guess" in event.date_note
@@ -97,26 +75,26 @@ def test_the_berlin_meeting_and_the_audition_agree_that_the_year_is_a_guess(ship
     assert meeting.date[:4] <= audition.date[:4]
 
 
-def test_the_wedding_scene_claims_no_jet_or_suite(shipped: Dataset) -> None:
-    scene = shipped.scenes_by_id["vegas-wedding"]
+def test_the_wedding_scene_claims_no_jet_or_suite(shipped_dataset: Dataset) -> None:
+    scene = shipped_dataset.scenes_by_id["vegas-wedding"]
     told = " ".join((scene.title, scene.summary, *scene.production.camera, *scene.production.notes))
     assert "jet" not in told and "Vegas" not in told and "suite" not in told
     assert "wealth-on-a-budget" not in scene.sections
 
 
-def test_the_first_ten_minutes_are_a_round_figure(shipped: Dataset) -> None:
-    position = shipped.scenes_by_id["strip-club-opening"].position
+def test_the_first_ten_minutes_are_a_round_figure(shipped_dataset: Dataset) -> None:
+    position = shipped_dataset.scenes_by_id["strip-club-opening"].position
     assert (position.start_minute, position.length_minutes, position.approximate) == (0, 10, True)
 
 
-def test_the_ring_is_one_ring_everywhere(shipped: Dataset) -> None:
-    texts = [character.description for character in shipped.characters]
-    texts += [scene.summary for scene in shipped.scenes]
-    texts += [person.description for person in shipped.people]
+def test_the_ring_is_one_ring_everywhere(shipped_dataset: Dataset) -> None:
+    texts = [character.description for character in shipped_dataset.characters]
+    texts += [scene.summary for scene in shipped_dataset.scenes]
+    texts += [person.description for person in shipped_dataset.people]
     assert not any("engagement ring" in text for text in texts)
-    assert "wedding ring" in shipped.characters_by_id["igor"].description
-    assert "wedding ring" in shipped.scenes_by_id["ivan-returns"].summary
-    note = assert_noted_where_said(shipped, "her 4-carat engagement ring")
+    assert "wedding ring" in shipped_dataset.characters_by_id["igor"].description
+    assert "wedding ring" in shipped_dataset.scenes_by_id["ivan-returns"].summary
+    note = assert_noted_where_said(shipped_dataset, "her 4-carat engagement ring")
     assert "wedding ring" in note.correction
 
 
@@ -136,46 +114,46 @@ def test_the_ring_is_one_ring_everywhere(shipped: Dataset) -> None:
     ],
 )
 def test_each_slip_has_a_note_at_its_paragraph(
-    shipped: Dataset, says: str, in_correction: str, refers_to: str | None
+    shipped_dataset: Dataset, says: str, in_correction: str, refers_to: str | None
 ) -> None:
-    note = assert_noted_where_said(shipped, says)
+    note = assert_noted_where_said(shipped_dataset, says)
     assert in_correction in note.correction
     if refers_to is not None:
         assert refers_to in note.refers_to
 
 
-def test_the_first_yuri_is_the_one_noted(shipped: Dataset) -> None:
+def test_the_first_yuri_is_the_one_noted(shipped_dataset: Dataset) -> None:
     first = next(
         (section.id, number)
-        for section in shipped.sections
+        for section in shipped_dataset.sections
         for number, text in enumerate(section.paragraphs, start=1)
         if "Yuri" in text
     )
-    assert first == place_of(shipped, "Russian actor Yuri Borisov")
+    assert first == paragraph_containing(shipped_dataset, "Russian actor Yuri Borisov")
 
 
-def test_the_cabiria_note_points_at_the_right_paragraph(shipped: Dataset) -> None:
-    note = note_on(shipped, "Nights of Cabira")
+def test_the_cabiria_note_points_at_the_right_paragraph(shipped_dataset: Dataset) -> None:
+    note = note_on(shipped_dataset, "Nights of Cabira")
     assert "last paragraph" not in note.correction
     assert "sixth paragraph of “The drive home”" in note.correction
-    ending = shipped.sections_by_id["the-ending"]
+    ending = shipped_dataset.sections_by_id["the-ending"]
     assert "Nights of Cabiria" in ending.paragraphs[5]
-    assert shipped.sections[-1].id == "publication"
+    assert shipped_dataset.sections[-1].id == "publication"
 
 
 # --- quote records ----------------------------------------------------------------------------
 
 
-def test_no_quote_holds_the_writers_tag(shipped: Dataset) -> None:
+def test_no_quote_holds_the_writers_tag(shipped_dataset: Dataset) -> None:
     tag = re.compile(r",\s*(Daniels|Baker|Madison|Quan|Coco|Eydelshteyn|Borisov|Phelps|he|she) "
                      r"(says|said|remarks|recalls|explains|notes|adds)\b")
-    for quote in shipped.quotes:
+    for quote in shipped_dataset.quotes:
         assert not tag.search(quote.text), quote.id
 
 
-def test_lighting_that_palace_is_daniels_words_without_the_tag(shipped: Dataset) -> None:
-    section, number = place_of(shipped, "Lighting that palace, Daniels says, was a nightmare.")
-    quotes = shipped.quotes_in(section, number)
+def test_lighting_that_palace_is_daniels_words_without_the_tag(shipped_dataset: Dataset) -> None:
+    section, number = paragraph_containing(shipped_dataset, "Lighting that palace, Daniels says, was a nightmare.")
+    quotes = shipped_dataset.quotes_in(section, number)
     assert [(quote.text, quote.speaker) for quote in quotes] == [
         ("Lighting that palace", "drew-daniels"),
         ("was a nightmare.", "drew-daniels"),
@@ -185,35 +163,35 @@ def test_lighting_that_palace_is_daniels_words_without_the_tag(shipped: Dataset)
 @pytest.mark.parametrize(
     "words", ["he didn’t want Ani to fall silent", "the sequences were amusing and enjoyable to film"]
 )
-def test_madisons_quotes_with_a_stray_closing_mark_are_direct(shipped: Dataset, words: str) -> None:
-    quote = quote_with(shipped, words)
+def test_madisons_quotes_with_a_stray_closing_mark_are_direct(shipped_dataset: Dataset, words: str) -> None:
+    quote = quote_containing(shipped_dataset, words)
     assert (quote.speaker, quote.form) == ("mikey-madison", "direct")
 
 
-def test_a_quote_followed_by_a_closing_mark_is_direct(shipped: Dataset) -> None:
+def test_a_quote_followed_by_a_closing_mark_is_direct(shipped_dataset: Dataset) -> None:
     """The form follows the page: words ending where a closing quotation mark stands were quoted."""
-    for quote in shipped.quotes:
-        section = shipped.sections_by_id[quote.section]
+    for quote in shipped_dataset.quotes:
+        section = shipped_dataset.sections_by_id[quote.section]
         paragraph = section.paragraphs[quote.paragraph - 1]
         after = paragraph[paragraph.index(quote.text) + len(quote.text):]
         if re.match(r"[,.!?]?[”’]", after):
             assert quote.form == "direct", quote.id
 
 
-def test_only_the_last_sentence_of_bakers_indie_path_is_his(shipped: Dataset) -> None:
-    section, number = place_of(shipped, "As a passionate gamer, I’ve always chosen the indie path")
-    quotes = shipped.quotes_in(section, number)
+def test_only_the_last_sentence_of_bakers_indie_path_is_his(shipped_dataset: Dataset) -> None:
+    section, number = paragraph_containing(shipped_dataset, "As a passionate gamer, I’ve always chosen the indie path")
+    quotes = shipped_dataset.quotes_in(section, number)
     assert [(quote.text, quote.speaker, quote.form) for quote in quotes] == [
         ("Truth be told, it never truly did.", "sean-baker", "first-person")
     ]
-    assert "writer's account" in note_on(shipped, "As a passionate gamer").correction
+    assert "writer's account" in note_on(shipped_dataset, "As a passionate gamer").correction
 
 
-def test_madisons_months_in_clubs_stop_before_the_narration(shipped: Dataset) -> None:
-    quote = quote_with(shipped, "devoting several months to visiting nightclubs")
+def test_madisons_months_in_clubs_stop_before_the_narration(shipped_dataset: Dataset) -> None:
+    quote = quote_containing(shipped_dataset, "devoting several months to visiting nightclubs")
     assert quote.text.endswith("observing dancers up close.")
     assert "physically strenuous" not in quote.text
-    assert_noted_where_said(shipped, "The work was physically strenuous")
+    assert_noted_where_said(shipped_dataset, "The work was physically strenuous")
 
 
 @pytest.mark.parametrize(
@@ -224,11 +202,11 @@ def test_madisons_months_in_clubs_stop_before_the_narration(shipped: Dataset) ->
     ],
 )
 def test_the_unattributed_passages_are_reported_quotes_with_a_note(
-    shipped: Dataset, words: str, speaker: str
+    shipped_dataset: Dataset, words: str, speaker: str
 ) -> None:
-    quote = quote_with(shipped, words)
+    quote = quote_containing(shipped_dataset, words)
     assert (quote.speaker, quote.form) == (speaker, "reported")
-    notes = shipped.notes_in(quote.section, quote.paragraph)
+    notes = shipped_dataset.notes_in(quote.section, quote.paragraph)
     assert any(speaker in note.refers_to for note in notes)
 
 
@@ -281,38 +259,38 @@ NATIONALITIES = ["American actor", "American actress", "American socialite", "Am
 
 
 @pytest.mark.parametrize("fact", OUTSIDE_FACTS + NATIONALITIES)
-def test_an_outside_fact_is_only_in_outside_article(shipped: Dataset, fact: str) -> None:
-    for record, text in article_fields(shipped).items():
+def test_an_outside_fact_is_only_in_outside_article(shipped_dataset: Dataset, fact: str) -> None:
+    for record, text in article_fields(shipped_dataset).items():
         assert fact not in text, record
-    assert any(fact in text for text in outside_texts(shipped))
+    assert any(fact in text for text in outside_texts(shipped_dataset))
 
 
-def test_the_credited_name_is_marked_as_outside_the_article(shipped: Dataset) -> None:
-    borisov = shipped.people_by_id["yuri-borisov"]
+def test_the_credited_name_is_marked_as_outside_the_article(shipped_dataset: Dataset) -> None:
+    borisov = shipped_dataset.people_by_id["yuri-borisov"]
     assert "Yura Borisov" in borisov.outside_article
-    assert "Mikheeva" in shipped.characters_by_id["ani"].outside_article
+    assert "Mikheeva" in shipped_dataset.characters_by_id["ani"].outside_article
 
 
-def test_film_wide_facts_belong_to_the_film(shipped: Dataset) -> None:
-    film = shipped.article.film_production
+def test_film_wide_facts_belong_to_the_film(shipped_dataset: Dataset) -> None:
+    film = shipped_dataset.article.film_production
     told = " ".join((*film.camera, *film.notes))
     for fact in ("35mm", "Lomo", "as if it were 1973", "helicopter", "a Vegas suite and a private jet"):
         assert fact in told, fact
-    assert "first, romantic-comedy act" in shipped.article.film_outside_article
+    assert "first, romantic-comedy act" in shipped_dataset.article.film_outside_article
 
 
-def test_the_home_invasion_keeps_what_is_its_own(shipped: Dataset) -> None:
-    production = shipped.scenes_by_id["home-invasion"].production
+def test_the_home_invasion_keeps_what_is_its_own(shipped_dataset: Dataset) -> None:
+    production = shipped_dataset.scenes_by_id["home-invasion"].production
     assert any("Hong Kong" in note for note in production.notes)
     assert production.location.startswith("a waterfront mansion in Mill Basin")
 
 
-def test_the_corrections_of_summaries_are_marked_as_outside(shipped: Dataset) -> None:
-    assert "Ani who stops" in shipped.scenes_by_id["final-car-scene"].outside_article
-    assert "private jet to Las Vegas" in shipped.scenes_by_id["vegas-wedding"].outside_article
-    cannes = shipped.events_by_id["cannes-2024-press-conference"]
+def test_the_corrections_of_summaries_are_marked_as_outside(shipped_dataset: Dataset) -> None:
+    assert "Ani who stops" in shipped_dataset.scenes_by_id["final-car-scene"].outside_article
+    assert "private jet to Las Vegas" in shipped_dataset.scenes_by_id["vegas-wedding"].outside_article
+    cannes = shipped_dataset.events_by_id["cannes-2024-press-conference"]
     assert "decriminalization" in cannes.outside_article and "21 May" in cannes.outside_article
-    assert "opened in US cinemas" in shipped.events_by_id["scream-screening"].outside_article
+    assert "opened in US cinemas" in shipped_dataset.events_by_id["scream-screening"].outside_article
 
 
 @pytest.mark.parametrize(
@@ -320,14 +298,14 @@ def test_the_corrections_of_summaries_are_marked_as_outside(shipped: Dataset) ->
     ["wedding-videos", "cannes-2021", "home-invasion-shoot", "final-scene-shoot",
      "cannes-2024-press-conference", "palme-dor"],
 )
-def test_a_date_from_outside_the_article_says_so(shipped: Dataset, event_id: str) -> None:
+def test_a_date_from_outside_the_article_says_so(shipped_dataset: Dataset, event_id: str) -> None:
     """The date note says what the article gives; what settles the date is marked as outside it."""
-    event = shipped.events_by_id[event_id]
+    event = shipped_dataset.events_by_id[event_id]
     assert event.date_note.startswith("The article")
     assert event.outside_article
 
 
-def test_the_readmes_counts_are_the_datasets(shipped: Dataset) -> None:
+def test_the_readmes_counts_are_the_datasets(shipped_dataset: Dataset) -> None:
     readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
     found = re.search(
         r"The shipped dataset holds (\d+) sections \((\d+) paragraphs\), (\d+) people, (\d+) characters,"
@@ -335,4 +313,4 @@ def test_the_readmes_counts_are_the_datasets(shipped: Dataset) -> None:
         readme,
     )
     assert found, "the README's sentence with the dataset's counts is missing"
-    assert [int(n) for n in found.groups()] == list(shipped.counts().values())
+    assert [int(n) for n in found.groups()] == list(shipped_dataset.counts().values())

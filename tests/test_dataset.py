@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from anora_tui.core.loading.loader import load_dataset
-from anora_tui.core.model import DATE_PRECISIONS, Dataset, Quote
+from dataset_lookups import paragraph_containing, quote_containing
+
+from anora_tui.core.model import DATE_PRECISIONS, Dataset
 from anora_tui.paths import default_data_dir
 
 SEED_VARIABLE = "ANORA_TUI_SEED"  # the source article's .txt file, or a folder holding it
@@ -31,57 +32,35 @@ DATE_LENGTHS_BY_PRECISION = {
 }
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Dataset:
-    return load_dataset(default_data_dir())
+def test_collection_sizes(shipped_dataset: Dataset) -> None:
+    assert 8 <= len(shipped_dataset.sections) <= 14
+    assert len(shipped_dataset.people) >= 20
+    assert len(shipped_dataset.scenes) >= 7
+    assert len(shipped_dataset.events) >= 12
+    assert len(shipped_dataset.quotes) >= 40
+    assert len(shipped_dataset.notes) >= 5
 
 
-def quote_containing(dataset: Dataset, words: str) -> Quote:
-    matches = [quote for quote in dataset.quotes if words in quote.text]
-    assert len(matches) == 1, f"{len(matches)} quotes contain {words!r}"
-    return matches[0]
-
-
-def paragraph_containing(dataset: Dataset, words: str) -> tuple[str, int]:
-    found = [
-        (section.id, number)
-        for section in dataset.sections
-        for number, text in enumerate(section.paragraphs, start=1)
-        if words in text
-    ]
-    assert len(found) == 1, f"{len(found)} paragraphs contain {words!r}"
-    return found[0]
-
-
-def test_collection_sizes(shipped: Dataset) -> None:
-    assert 8 <= len(shipped.sections) <= 14
-    assert len(shipped.people) >= 20
-    assert len(shipped.scenes) >= 7
-    assert len(shipped.events) >= 12
-    assert len(shipped.quotes) >= 40
-    assert len(shipped.notes) >= 5
-
-
-def test_alex_coco_is_a_producer_not_the_costume_designer(shipped: Dataset) -> None:
-    roles = shipped.people_by_id["alex-coco"].roles
+def test_alex_coco_is_a_producer_not_the_costume_designer(shipped_dataset: Dataset) -> None:
+    roles = shipped_dataset.people_by_id["alex-coco"].roles
     assert "producer" in roles
     assert not any("costume" in role for role in roles)
 
 
-def test_the_four_main_characters_are_played_by_the_right_actors(shipped: Dataset) -> None:
-    played_by = {character.name: character.played_by for character in shipped.characters}
+def test_the_four_main_characters_are_played_by_the_right_actors(shipped_dataset: Dataset) -> None:
+    played_by = {character.name: character.played_by for character in shipped_dataset.characters}
     assert played_by == {
         "Ani": "mikey-madison",
         "Ivan": "mark-eydelshteyn",
         "Toros": "karren-karagulian",
         "Igor": "yuri-borisov",
     }
-    assert shipped.people_by_id["mikey-madison"].characters == ("ani",)
+    assert shipped_dataset.people_by_id["mikey-madison"].characters == ("ani",)
 
 
-def test_no_one_is_aliased_by_a_slip_or_the_film_title(shipped: Dataset) -> None:
-    names = {name for person in shipped.people for name in (person.name, *person.aliases)}
-    names |= {name for character in shipped.characters for name in (character.name, *character.aliases)}
+def test_no_one_is_aliased_by_a_slip_or_the_film_title(shipped_dataset: Dataset) -> None:
+    names = {name for person in shipped_dataset.people for name in (person.name, *person.aliases)}
+    names |= {name for character in shipped_dataset.characters for name in (character.name, *character.aliases)}
     assert not names & {"Anora", "Daniel"}
 
 
@@ -100,59 +79,59 @@ def test_no_one_is_aliased_by_a_slip_or_the_film_title(shipped: Dataset) -> None
     ],
 )
 def test_hard_quotes_are_attributed_to_their_true_speaker(
-    shipped: Dataset, words: str, speaker: str, form: str
+    shipped_dataset: Dataset, words: str, speaker: str, form: str
 ) -> None:
-    quote = quote_containing(shipped, words)
+    quote = quote_containing(shipped_dataset, words)
     assert (quote.speaker, quote.form) == (speaker, form)
 
 
-def test_the_gaming_world_narration_is_not_a_quote(shipped: Dataset) -> None:
-    section_id, number = paragraph_containing(shipped, "In my gaming world")
-    assert shipped.quotes_in(section_id, number) == ()
-    assert shipped.notes_in(section_id, number)
+def test_the_gaming_world_narration_is_not_a_quote(shipped_dataset: Dataset) -> None:
+    section_id, number = paragraph_containing(shipped_dataset, "In my gaming world")
+    assert shipped_dataset.quotes_in(section_id, number) == ()
+    assert shipped_dataset.notes_in(section_id, number)
 
 
-def test_home_invasion_runs_28_minutes_and_took_ten_days(shipped: Dataset) -> None:
-    scene = shipped.scenes_by_id["home-invasion"]
+def test_home_invasion_runs_28_minutes_and_took_ten_days(shipped_dataset: Dataset) -> None:
+    scene = shipped_dataset.scenes_by_id["home-invasion"]
     assert scene.position.length_minutes == 28
     assert scene.production.days_shot == 10
 
 
-def test_final_scene_was_planned_for_one_day_and_took_three(shipped: Dataset) -> None:
-    production = shipped.scenes_by_id["final-car-scene"].production
+def test_final_scene_was_planned_for_one_day_and_took_three(shipped_dataset: Dataset) -> None:
+    production = shipped_dataset.scenes_by_id["final-car-scene"].production
     assert (production.days_planned, production.days_shot) == (1, 3)
 
 
-def test_scenes_are_in_story_order(shipped: Dataset) -> None:
-    ids = [scene.id for scene in shipped.scenes]
+def test_scenes_are_in_story_order(shipped_dataset: Dataset) -> None:
+    ids = [scene.id for scene in shipped_dataset.scenes]
     assert ids.index("strip-club-opening") == 0
     assert ids.index("home-invasion") < ids.index("final-car-scene") == len(ids) - 1
 
 
-def test_scream_premiere_is_dated_to_the_day(shipped: Dataset) -> None:
-    event = shipped.events_by_id["scream-screening"]
+def test_scream_premiere_is_dated_to_the_day(shipped_dataset: Dataset) -> None:
+    event = shipped_dataset.events_by_id["scream-screening"]
     assert (event.date, event.precision) == ("2022-01-14", "day")
 
 
-def test_event_dates_are_as_long_as_their_precision_says(shipped: Dataset) -> None:
+def test_event_dates_are_as_long_as_their_precision_says(shipped_dataset: Dataset) -> None:
     assert set(DATE_LENGTHS_BY_PRECISION) == set(DATE_PRECISIONS)
-    for event in shipped.events:
+    for event in shipped_dataset.events:
         assert len(event.date) in DATE_LENGTHS_BY_PRECISION[event.precision], event.id
 
 
-def test_events_file_lists_events_in_date_order(shipped: Dataset) -> None:
+def test_events_file_lists_events_in_date_order(shipped_dataset: Dataset) -> None:
     """Compared at the precision both dates share: "2022-01" is neither before nor after "2022-01-14"."""
     events_file = default_data_dir() / "events.yaml"
     file_order = [record["id"] for record in yaml.safe_load(events_file.read_text(encoding="utf-8"))["events"]]
-    events = [shipped.events_by_id[event_id] for event_id in file_order]
+    events = [shipped_dataset.events_by_id[event_id] for event_id in file_order]
     for earlier, later in combinations(events, 2):
         shared = min(len(earlier.date), len(later.date))
         assert earlier.date[:shared] <= later.date[:shared], (earlier.id, later.id)
 
 
-def test_madison_is_mentioned_where_the_source_calls_her_anora(shipped: Dataset) -> None:
-    where = paragraph_containing(shipped, "where Anora portrayed Amber")
-    mentions = {(m.section, m.paragraph): m for m in shipped.mentions_of("mikey-madison")}
+def test_madison_is_mentioned_where_the_source_calls_her_anora(shipped_dataset: Dataset) -> None:
+    where = paragraph_containing(shipped_dataset, "where Anora portrayed Amber")
+    mentions = {(m.section, m.paragraph): m for m in shipped_dataset.mentions_of("mikey-madison")}
     assert mentions[where].via_note
 
 
@@ -181,11 +160,11 @@ def source_article(title: str) -> Path:
     pytest.skip(f"{problem}: {how} to run this check")
 
 
-def test_every_paragraph_of_the_source_is_in_the_article_in_order(shipped: Dataset) -> None:
-    source = source_article(shipped.article.title)
+def test_every_paragraph_of_the_source_is_in_the_article_in_order(shipped_dataset: Dataset) -> None:
+    source = source_article(shipped_dataset.article.title)
     lines = source.read_text(encoding="utf-8").split("\n")[1:]
     source_paragraphs = [
         line.rstrip() for line in lines if line.strip() and not PAGE_CHROME.match(line.strip())
     ]
-    shipped_paragraphs = [text for section in shipped.sections for text in section.paragraphs]
+    shipped_paragraphs = [text for section in shipped_dataset.sections for text in section.paragraphs]
     assert shipped_paragraphs == source_paragraphs

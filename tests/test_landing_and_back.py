@@ -13,7 +13,7 @@ from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.messages import Navigate
-from anora_tui.ui.panes.reading import LANDING_BAR
+from anora_tui.ui.panes.reading_blocks import LANDING_BAR
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

@@ -6,7 +6,8 @@ import inspect
 
 from ui_harness import NARROW, settle
 
-from anora_tui.ui.app import PANES, AnoraApp, Pane
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.layout import PANES, Pane
 
 
 async def test_every_pane_is_a_pane(shipped_dataset, tmp_path):

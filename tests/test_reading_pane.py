@@ -20,7 +20,8 @@ from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location, section_links
 from anora_tui.paths import styles_dir
 from anora_tui.ui.messages import Navigate, ParagraphsInView
-from anora_tui.ui.panes.reading import Block, ReadingPane
+from anora_tui.ui.panes.reading import ReadingPane
+from anora_tui.ui.panes.reading_blocks import Block
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 

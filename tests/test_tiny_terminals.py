@@ -20,7 +20,8 @@ from ui_harness import (
     wait_for,
 )
 
-from anora_tui.ui.app import TINY_HEIGHT, TINY_WIDTH, AnoraApp
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.layout import TINY_HEIGHT, TINY_WIDTH
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")  # the App tests poll for idle every 2 ms
 EVERY_SMALL_SIZE = [(width, height) for height in range(1, 13) for width in range(1, 41)]

@@ -1,9 +1,9 @@
-"""The reader: wiring, bindings, `Navigate` handling and the layout for the terminal's size.
+"""The reader: wiring, bindings, start-up, the saved place and leaving.
 
 Panes never talk to each other: they post `Navigate`, the App records it in the `History` and calls
-the right pane. On terminals narrower than `WIDE` only some panes show at once: the breakpoint classes
-on the screen say how many, an `-active` class on the active pane says which (styles/app.tcss has the
-rules); below `TINY_*` a "too small" notice replaces them.
+the right pane (`navigating`). The panes' layout for the terminal's size is in `layout`, the keymap and
+the help screen's keys in `keymapping`, the search and copy keys in `finding`, the bookmark keys in
+`bookmarking`.
 """
 
 from __future__ import annotations
@@ -11,14 +11,11 @@ from __future__ import annotations
 import sys
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Collection, Iterator, Literal, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
-from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
@@ -29,16 +26,16 @@ from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.gc_pause import resume_after_start
 from ..core.navigation import History, Location
-from ..core.places import place_exists, quote_location
 from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
 from .bookmarking import BookmarkKeys
 from .crash_report import write_crash_report
 from .finding import SEARCH_HISTORY, Finding
-from .messages import Navigate, ParagraphsInView
+from .keymapping import BindingIds, Keymapping
+from .layout import PaneLayout, PaneName
+from .navigating import Navigating
 from .panes.people import PeoplePane
-from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
@@ -47,8 +44,7 @@ from .providers import READER_PROVIDERS
 from .screens.palette import ReaderPalette
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
-from .widgets.link_list import LinkList
-from .textual_private import OneLineCrashApp, QuickStartScreen
+from .textual_private import OneLineCrashApp
 from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -57,50 +53,13 @@ if TYPE_CHECKING:
 # The help screen, --watch's reloader, the search screen's keys and the palette's providers are
 # imported when first used: the first frame needs none of them.
 
-class Pane(Protocol):
-    """What the App asks of each of its four panes (sections, reading, people, timeline)."""
-
-    def back_out(self) -> bool:
-        """Escape: undo one step inside the pane (close a detail, clear a selection); False if there
-        was nothing to undo, and the App then returns to reading."""
-        ...
-
-    def focus_default(self) -> None:
-        """Take the focus where a reader arriving at the pane expects it."""
-        ...
-
-    def set_class(self, add: bool, *class_names: str, update: bool = True) -> Any: ...
-
-
-PaneName = Literal["contents", "reading", "people", "timeline"]
-PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
-SIDE_PANES: tuple[PaneName, ...] = ("people", "timeline")
-WIDE = 140
-MEDIUM = 100
-TINY_WIDTH = 20
-TINY_HEIGHT = 6
 EXIT_CRASHED = 1
 
 
-def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
-    """The class of the largest breakpoint the size reaches, as Textual chooses it."""
-    for breakpoint, class_name in sorted(breakpoints, reverse=True):
-        if dimension >= breakpoint:
-            return class_name
-    return None
-
-
-class ReaderScreen(QuickStartScreen):
-    def on_resize(self, event: events.Resize) -> None:
-        self.app.fit_to_size(event.size)
-
-
-class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
+class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | READER_PROVIDERS
-    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane", id="app.next-pane"),
@@ -214,19 +173,6 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         if dataset is self.dataset:  # not replaced meanwhile (--watch)
             self.people.refresh_counts()
 
-    # --- layout ------------------------------------------------------------------------------
-
-    def get_default_screen(self) -> Screen:
-        """The default screen, born with the breakpoint classes of the size known now: the first
-        Resize then finds them in place instead of restyling every widget a second time."""
-        screen = ReaderScreen(id="_default")
-        width, height = self.size
-        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
-            class_name = breakpoint_class(size, breakpoints)
-            if class_name is not None:
-                screen.add_class(class_name, update=False)  # it is styled when registered
-        return screen
-
     def compose(self) -> ComposeResult:
         yield TitleBar(self.title, self.sub_title, clean_text(self.dataset.article.film_title))
         yield self._panes()
@@ -251,7 +197,7 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         if loaded.notice:
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
-        config = read_config(self.config_path, _BindingIds(self), self.available_themes)
+        config = read_config(self.config_path, BindingIds(self), self.available_themes)
         for problem in config.problems:
             self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
         self.set_keymap(config.keymap)
@@ -307,191 +253,6 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         elif current.kind in ("person", "scene", "event") and self._exists(current):
             self._show_detail(current)
 
-    @property
-    def contents(self) -> SectionsPane:
-        return self.query_one("#contents", SectionsPane)
-
-    @property
-    def reading(self) -> ReadingPane:
-        return self.query_one("#reading", ReadingPane)
-
-    @property
-    def people(self) -> PeoplePane:
-        return self.query_one("#people", PeoplePane)
-
-    @property
-    def timeline(self) -> TimelinePane:
-        return self.query_one("#timeline", TimelinePane)
-
-    def pane(self, name: PaneName) -> Pane:
-        return self.query_one(f"#{name}", Widget)  # type: ignore[return-value]  # each pane is a Pane
-
-    def _show_pane(self, name: PaneName, focus: bool = True) -> None:
-        """Make the pane the active one: shown (where panes collapse) and focused."""
-        self.active_pane = name
-        # Classes on the panes themselves, not the screen: a class change restyles only its subtree.
-        # set_class restyles a node and its subtree at once, and only when the class really changes:
-        # the pane is displayed now, so it can take the focus.
-        side = self.query_one("#side")
-        for pane in PANES:
-            self.pane(pane).set_class(pane == name, "-active")
-        side.set_class(name in ("people", "timeline"), "-active")
-        side.set_class(name == "contents", "-yield")
-        self._split_side_column()
-        if focus:
-            self._focus_requested = name
-            self.pane(name).focus_default()
-            self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
-
-    def _split_side_column(self) -> None:
-        """The side pane in use (or the one holding an open detail) gets most of the column."""
-        major = None
-        if self.active_pane in SIDE_PANES:
-            major = self.last_side_pane = self.active_pane
-        else:
-            with_detail = [name for name in SIDE_PANES if self._shows_detail(name)]
-            if len(with_detail) == 1:
-                major = with_detail[0]
-            elif with_detail:
-                major = self.last_side_pane
-        for name in SIDE_PANES:
-            self.pane(name).set_class(major is not None and name == major, "-major")
-            self.pane(name).set_class(major is not None and name != major, "-minor")
-
-    def _shows_detail(self, name: PaneName) -> bool:
-        return self.people.showing_detail if name == "people" else self.timeline.open is not None
-
-    def _focus_arrived(self, name: PaneName) -> None:
-        if self._focus_requested == name:
-            self._focus_requested = None
-
-    @staticmethod
-    def _panes_of(widget: Widget) -> list[str]:
-        return [node.id for node in widget.ancestors_with_self if node.id in PANES]
-
-    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
-        a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
-        one) gives it up at once: the pane is hidden."""
-        if self.too_small and event.widget.screen is self.screen_stack[0]:
-            self._unfocus_hidden_pane()
-            return
-        if self.screen is not self.screen_stack[0]:
-            return
-        if event.widget is not self.focused or self._focus_requested not in (None, *self._panes_of(event.widget)):
-            # Stale: the focus moved on before this event arrived, or a pane was chosen by key and
-            # its focus is still on the way (Widget.focus is deferred). Acting on it would make an
-            # earlier pane the active one again: three quick Tabs skipped a pane.
-            return
-        self._focus_requested = None
-        for node in event.widget.ancestors_with_self:
-            if node.id in PANES and node.id != self.active_pane:
-                self._show_pane(node.id, focus=False)
-                return
-
-    def fit_to_size(self, size: Size) -> None:
-        """Below the minimum size the notice hides the panes, and none may keep the focus: a hidden
-        list would still take PageUp and the like. The focus comes back with the room. (Unfocusing is
-        cheap; disabling the panes would restyle every widget at each crossing of the threshold.)"""
-        too_small = size.width < TINY_WIDTH or size.height < TINY_HEIGHT
-        if too_small == self.too_small:
-            return
-        self.too_small = too_small
-        reader = self.screen_stack[0]
-        if too_small:
-            self._unfocus_hidden_pane()
-        else:
-            widget, self._focus_before_too_small = self._focus_before_too_small, None
-            if widget is not None and widget.is_attached and widget.focusable:
-                reader.set_focus(widget)
-            elif reader.focused is None:
-                self.pane(self.active_pane).focus_default()
-        self.refresh_bindings()
-
-    def _unfocus_hidden_pane(self) -> None:
-        reader = self.screen_stack[0]
-        if reader.focused is not None:
-            self._focus_before_too_small = reader.focused
-            reader.set_focus(None)
-
-    # --- navigation --------------------------------------------------------------------------
-
-    def on_navigate(self, message: Navigate) -> None:
-        message.stop()
-        location = message.location
-        if not self._exists(location):
-            self.notify(f"Nothing to open: {location.kind} {location.id!r} is not in this dataset.",
-                        severity="warning", markup=False)
-            return
-        if message.record:
-            self._remember_view()
-            self.history.visit(location)
-            self.refresh_bindings()  # Back may have become possible, Forward impossible
-        self._go(location)
-
-    def _exists(self, location: Location) -> bool:
-        return place_exists(self.dataset, location)
-
-    def _go(self, location: Location) -> None:
-        """Show the location; one that remembers a scroll position (Back, Forward) is shown as it
-        was left, a new one with where the jump landed marked."""
-        returning = location.scroll is not None or location.cursor is not None
-        if location.kind == "quote":
-            location = quote_location(self.dataset, location.id)
-        if location.kind == "section":
-            self.contents.mark_current(location.id)
-            self.reading.open_section(
-                location.id, location.paragraph, location.span, location.marks,
-                mark=not returning, scroll=location.scroll or 0,
-            )
-            self._show_pane("reading")
-        else:
-            self._show_detail(location)
-            if returning and (links := self._detail_links(location)) is not None:
-                links.restore_view(location.cursor, location.scroll)
-            self._show_pane("people" if location.kind == "person" else "timeline")
-        self.places.moved()
-
-    def _detail_links(self, location: Location) -> LinkList | None:
-        """The list of the detail view showing `location` (a person, scene or event), if one does."""
-        if location.kind == "person":
-            shown = self.people.showing_detail and self.people.detail.person_id == location.id
-            return self.people.detail.links if shown else None
-        timeline = self.timeline
-        return timeline.detail.links if timeline.open == Location(location.kind, location.id) else None
-
-    def _remember_view(self) -> None:
-        """Keep in the history where the reader is in the current place, for Back to return to."""
-        current = self.history.current
-        if current is None:
-            return
-        if current.kind in ("section", "quote"):
-            section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
-            if self.reading.section_id == section_id:
-                paragraph, lines_into = self.reading.view_position() or (None, 0)
-                self.history.replace_current(Location("section", section_id, paragraph, scroll=lines_into))
-        elif (links := self._detail_links(current)) is not None:
-            cursor, scroll = links.view()
-            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))
-
-    def _show_detail(self, location: Location) -> None:
-        if location.kind == "person":
-            self.people.show_person(location.id)
-        elif location.kind == "scene":
-            self.timeline.show_scene(location.id)
-        else:
-            self.timeline.show_event(location.id)
-
-    def on_paragraphs_in_view(self, message: ParagraphsInView) -> None:
-        named = dict.fromkeys(
-            person_id
-            for paragraph in message.paragraphs
-            for person_id in self.dataset.people_named_in(message.section_id, paragraph)
-        )
-        self.people.mark_named(named)
-        self.timeline.mark_section(message.section_id)
-        self.places.moved()  # the reading pane scrolled
-
     # --- actions -----------------------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -515,31 +276,6 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
             return self.history.can_go_forward or None
         return True
 
-    def action_cycle_pane(self, step: int) -> None:
-        index = PANES.index(self.active_pane)
-        self._show_pane(PANES[(index + step) % len(PANES)])
-
-    def action_show_pane(self, name: PaneName) -> None:
-        self._show_pane(name)
-
-    def action_back(self) -> None:
-        self._remember_view()
-        location = self.history.back()
-        if location is None:
-            self.bell()
-        else:
-            self.refresh_bindings()
-            self._go(location)
-
-    def action_forward(self) -> None:
-        self._remember_view()
-        location = self.history.forward()
-        if location is None:
-            self.bell()
-        else:
-            self.refresh_bindings()
-            self._go(location)
-
     def action_back_out(self) -> None:
         """Escape: the active pane backs out one step; a pane with nothing left returns to reading."""
         pane = self.pane(self.active_pane)
@@ -547,73 +283,6 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
             return
         if self.active_pane != "reading":
             self._show_pane("reading")
-
-    def action_help(self) -> None:
-        from .screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.key_groups()))
-
-    def key_groups(self) -> list[tuple[str, list[BindingType]]]:
-        """What the help screen lists: each group's bindings, inherited ones included."""
-
-        def bindings(node_class: type) -> list[Binding]:
-            """The class's bindings with those it inherits (a later class's key replaces an earlier one's)."""
-            by_key: dict[str, Binding] = {}
-            for base in reversed(node_class.__mro__):
-                if "BINDINGS" in base.__dict__:
-                    if not base.__dict__.get("inherit_bindings", True):
-                        by_key.clear()
-                    by_key.update((binding.key, binding) for binding in Binding.make_bindings(base.BINDINGS))
-            return list(by_key.values())
-
-        def search_keys() -> list[Binding]:
-            from .screens.search import SearchBox, SearchScreen
-
-            # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
-            box = list(Binding.make_bindings(SearchBox.BINDINGS))
-            taken = {binding.key for binding in box}
-            screen = Binding.make_bindings(SearchScreen.BINDINGS)
-            return box + [binding for binding in screen if binding.key not in taken]
-
-        groups: list[tuple[str, list[BindingType]]] = [
-            ("Anywhere", self.BINDINGS),
-            ("Reading pane", bindings(ReadingPane)),
-            ("Lists (sections, people, scenes, events)", bindings(LinkList)),
-            ("People pane", bindings(PeoplePane)),
-            ("A person's detail", bindings(PersonDetail)),
-            ("Timeline pane", bindings(TimelinePane)),
-            ("Search", search_keys()),
-        ]
-        return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
-
-    def _in_force(self, binding: Binding) -> Binding:
-        """The binding with the keys the user's keymap gives it, if it gives any."""
-        keys = self.keymap_in_force.get(binding.id or "")
-        return binding if keys is None else replace(binding, key=keys, key_display=None)
-
-    def set_keymap(self, keymap: dict[str, str]) -> None:
-        self.keymap_in_force = dict(keymap)  # what the help screen shows
-        super().set_keymap(keymap)
-
-    def binding_ids(self) -> set[str]:
-        """Every binding id a keymap may name."""
-        from .screens.help import HelpScreen
-
-        groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
-        return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
-
-    # --- zen ---------------------------------------------------------------------------------
-
-    def action_toggle_zen(self) -> None:
-        self._set_zen(not self.zen)
-        self.notify("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
-                    if self.zen else "The side panes are back.", timeout=3, markup=False)
-        self.save_place()
-
-    def _set_zen(self, zen: bool) -> None:
-        self.zen = zen
-        self.query_one("#panes").set_class(zen, "-zen")
 
     def action_command_palette(self) -> None:
         if self.use_command_palette and not ReaderPalette.is_open(self):
@@ -662,29 +331,6 @@ class AnoraApp(BookmarkKeys, Finding, OneLineCrashApp):
         cause = error.error if isinstance(error, WorkerFailed) else error  # the worker's own error
         self.crash_summary = clean_text(f"{type(cause).__name__}: {cause}".splitlines()[0][:200])
         self.crash_report = write_crash_report(error, self.data_dir)
-
-
-class _BindingIds(Collection[str]):
-    """`AnoraApp.binding_ids()`, listed only when asked: only a settings file with a keymap asks, and
-    listing them imports every screen's keys (search and help), which the first frame does not need."""
-
-    def __init__(self, app: AnoraApp) -> None:
-        self._app = app
-        self._ids: set[str] | None = None
-
-    def _all(self) -> set[str]:
-        if self._ids is None:
-            self._ids = self._app.binding_ids()
-        return self._ids
-
-    def __contains__(self, binding_id: object) -> bool:
-        return binding_id in self._all()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
 
 
 def exit_status(app: AnoraApp) -> int:

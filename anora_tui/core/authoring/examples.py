@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..loading.format import LIST_COLLECTIONS, NOUNS, RecordType
+from ..loading.checks import RecordType
+from ..loading.format import LIST_COLLECTIONS, NOUNS
 from .yaml_text import comment_block
 
 COMMENT_COLUMN = 40  # where the meanings start

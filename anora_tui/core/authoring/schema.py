@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..loading.format import ARTICLE, LIST_COLLECTIONS, RecordType
+from ..loading.checks import RecordType
+from ..loading.format import ARTICLE, LIST_COLLECTIONS
 
 SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 

@@ -13,16 +13,8 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ..files import FileTooBig
 from .chunk import Chunk
 from .directory import MAX_FILE_BYTES_VARIABLE, read_dataset_file
-from .format import (
-    ARTICLE,
-    COLLECTION_NAMES,
-    INVALID,
-    LIST_COLLECTIONS,
-    UNSET,
-    RecordType,
-    as_is,
-    usual_text,
-)
+from .checks import INVALID, UNSET, RecordType, as_is, usual_text
+from .format import ARTICLE, COLLECTION_NAMES, LIST_COLLECTIONS
 from .problems import character_at, did_you_mean, position_of_byte, short_tag, shown
 from .yaml_nodes import (
     MAP,

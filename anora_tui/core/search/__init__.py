@@ -4,7 +4,8 @@ Query syntax (`query.py`): words, "a phrase", !leave-out, @name. Matching is cas
 accent-insensitive, and typographic quotes, apostrophes and dashes match their plain forms
 (`folding.py`). Hits are ranked: whole words and phrases first, then word prefixes, then matches
 inside words; ties keep article order. Each scope's index (`quotes.py`, `paragraphs.py`) is a
-`TextIndex` (`text_index.py`: an inverted index of bitsets, `bitsets.py`) plus its `@name` filter;
+`ScopeIndex` (`scope_index.py`): a `TextIndex` (`text_index.py`: an inverted index of bitsets,
+`bitsets.py`) searched the same way in both, with the scope's own `@name` filter;
 people are found by every name a reader might use (`names.py`, also behind the command palette and
 the People filter). Results are materialised lazily, a page at a time (`results.py`).
 """

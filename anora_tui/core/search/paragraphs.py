@@ -9,56 +9,37 @@ from ..model import Dataset
 from .bitsets import bits_from_positions
 from .folding import match_spans
 from .names import PeopleNames
-from .query import WORD, Query, parse_query
-from .results import HitList, ParagraphHit, SearchResult
-from .text_index import BoundedCache, TextIndex
+from .results import ParagraphHit
+from .scope_index import ScopeIndex
 
 
 EXACT_PEOPLE = 300  # up to this many people fit an "@" word, each is looked for by their whole names
 
 
-class ParagraphIndex:
-    """Built once per dataset, like `QuoteIndex`, over every paragraph in article order."""
+class ParagraphIndex(ScopeIndex):
+    """Every paragraph in article order."""
 
     noun = "paragraph"
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
-        self.dataset = dataset
-        self.people = people or PeopleNames(dataset)
+        super().__init__(dataset, chain.from_iterable(section.paragraphs for section in dataset.sections), people)
         self._first: dict[str, int] = {}  # section id -> position of its first paragraph
         self._places: list[tuple[str, int]] = []
         for section in dataset.sections:
             self._first[section.id] = len(self._places)
             self._places.extend((section.id, number) for number in range(1, len(section.paragraphs) + 1))
-        self.text = TextIndex(chain.from_iterable(section.paragraphs for section in dataset.sections))
-        self._by_name_word: BoundedCache = BoundedCache(64)
         self._named: dict[int, tuple[int, ...]] = {}  # person (entry in `people`) -> paragraphs naming them
         quoted: dict[str, set[int]] = {}
         for quote in dataset.quotes:
             quoted.setdefault(quote.speaker, set()).add(self._first[quote.section] + quote.paragraph - 1)
         self._quoted = {speaker: tuple(positions) for speaker, positions in quoted.items()}
 
-    @property
-    def total(self) -> int:
-        return self.text.size
-
     def forget(self) -> None:
-        self.text.forget()
-        self._by_name_word.clear()
+        super().forget()
         self._named.clear()
 
     def position_of(self, section_id: str, paragraph: int) -> int:
         return self._first[section_id] + paragraph - 1
-
-    def search(self, query: str | Query) -> SearchResult:
-        if isinstance(query, str):
-            query = parse_query(query)
-        within = self.text.all
-        for name in query.speakers:
-            for word in WORD.findall(name):
-                within &= self._about_name_word(word)
-        hits, tiers = self.text.match(query, within)
-        return SearchResult(query, HitList(self, query.terms, tiers), self.total, hits)
 
     def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> ParagraphHit:
         section_id, number = self._places[position]
@@ -66,25 +47,20 @@ class ParagraphIndex:
         spans = match_spans(text, terms, self.text.folded(position))
         return ParagraphHit(section_id, number, text, position, spans, rank)
 
-    def _about_name_word(self, start: str) -> int:
+    def _find_about_name_word(self, start: str) -> int:
         """Paragraphs that name or quote someone with a name word starting so."""
-        bits = self._by_name_word.get(start)
-        if bits is None:
-            people = self.people
-            entries = people.entries_with_word(start)
-            quoting, ids = self._quoted, people.ids
-            positions = list(chain.from_iterable(quoting.get(ids[entry], ()) for entry in entries))
-            if len(entries) <= EXACT_PEOPLE:
-                positions.extend(chain.from_iterable(map(self._naming, entries)))
-                bits = bits_from_positions(positions, self.total)
-            else:
-                # A letter or two after "@" fits thousands of people: then a paragraph counts if it has
-                # any word of a name the article uses for one of them, which costs one union however
-                # many they are (the exact test, every word of one name, is made per person).
-                words = {word for entry in entries for name in people.article_words(entry) for word in name}
-                bits = bits_from_positions(positions, self.total) | self.text.with_any_word(words)
-            self._by_name_word[start] = bits
-        return bits
+        people = self.people
+        entries = people.entries_with_word(start)
+        quoting, ids = self._quoted, people.ids
+        positions = list(chain.from_iterable(quoting.get(ids[entry], ()) for entry in entries))
+        if len(entries) <= EXACT_PEOPLE:
+            positions.extend(chain.from_iterable(map(self._naming, entries)))
+            return bits_from_positions(positions, self.total)
+        # A letter or two after "@" fits thousands of people: then a paragraph counts if it has any
+        # word of a name the article uses for one of them, which costs one union however many they
+        # are (the exact test, every word of one name, is made per person).
+        words = {word for entry in entries for name in people.article_words(entry) for word in name}
+        return bits_from_positions(positions, self.total) | self.text.with_any_word(words)
 
     def _naming(self, entry: int) -> tuple[int, ...]:
         """The paragraphs with every word of one of the names the article uses for the person."""

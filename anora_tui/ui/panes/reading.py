@@ -7,14 +7,14 @@ section is rendered, as plain text: nothing in a paragraph is ever read as marku
 
 It draws its own lines (Textual's line API): the section is wrapped once per width into strips, so
 opening a section mounts nothing and what is on screen is known exactly, without waiting for layout.
+What the blocks and their lines look like is drawn in `reading_blocks`; the reader's moves (names,
+sections, paging on across sections) are in `reading_moves`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, Iterable, Literal
+from typing import ClassVar
 
-from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual import events
 from textual.binding import Binding
@@ -22,45 +22,21 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.style import Style
 
-from ...core.model import Dataset, Note, Quote, Section
-from ...core.navigation import Location
-from ...core.places import NameLink, excerpt_span, section_links
-from ...core.quoting import form_label
+from ...core.model import Dataset, Section
+from ...core.places import NameLink, section_links
 from ...core.reading_time import ReadingTime
-from ...core.text import note_wording
 from ..content import plain
-from ..messages import Navigate, ParagraphsInView
+from ..messages import ParagraphsInView
 from ..widgets.film_strip import Mark, proportional_strip
+from .reading_blocks import COLUMN_WIDTH, GUTTER, RIGHT_GAP, Block, BlockDrawing
+from .reading_moves import ReadingMoves
 
-COLUMN_WIDTH = 76  # the most characters a line of the article gets
-GUTTER = 2  # cells left of the column, where the bar beside a landing paragraph goes
-RIGHT_GAP = 1  # a cell kept clear between the text and the scrollbar
-CREDIT_INDENT = 2
-NOTE_BAR = "▌ "
-LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
 PROGRESS_BAR_WIDTH = 12
-
-BlockKind = Literal["title", "paragraph", "credit", "note"]
 END = -1  # a pending scroll to the end of the section
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
-    """One piece of the section as shown: its title, a paragraph, a quote credit or an editor's note."""
-
-    kind: BlockKind
-    paragraph: int  # the paragraph it belongs to (0 for the title)
-    content: Content
-
-
-def person_meta(person_id: str) -> Style:
-    """Marks a span as naming a person, so a click on it can be followed."""
-    return Style.from_meta({"person": person_id})
-
-
-class ReadingPane(ScrollView, can_focus=True):
+class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -206,63 +182,6 @@ class ReadingPane(ScrollView, can_focus=True):
             self.refresh_bindings()  # Enter ("Open") shows in the footer only with a name selected
         self._layout()
 
-    def _make_blocks(self) -> Iterable[Block]:
-        section = self.section
-        if section is None:
-            return
-        style = self._part_style
-        yield Block("title", 0, plain(section.title).stylize(style("reading--title")))
-        for number, text in enumerate(section.paragraphs, start=1):
-            quotes = self.dataset.quotes_in(section.id, number)
-            notes = self.dataset.notes_in(section.id, number)
-            yield Block("paragraph", number, self._paragraph(number, text, quotes, notes))
-            if quotes:
-                yield Block("credit", number, self._credit(quotes).stylize_before(style("reading--credit")))
-            for note in notes:
-                wording, says = note_wording(note.says, note.correction)
-                note_content = Content.assemble(
-                    ("Editor's note: ", style("reading--note-label")),
-                    plain(wording).stylize(style("reading--note-says"), *says),
-                )
-                yield Block("note", number, note_content)
-
-    def _paragraph(
-        self, number: int, text: str, quotes: Iterable[Quote], notes: Iterable[Note]
-    ) -> Content:
-        style = self._part_style
-        content = plain(text)
-        for start, end in _spans(text, (quote.text for quote in quotes)):
-            content = content.stylize(style("reading--quote"), start, end)
-        for start, end in _spans(text, (note.says for note in notes)):
-            content = content.stylize(style("reading--says"), start, end)
-        if self.highlight is not None and self.highlight[0] == number:
-            # Whole, not partial: a partial style drops an opaque background.
-            solid = Style.from_styles(self.get_component_styles("reading--highlight"))
-            for start, end in (self.highlight[1], *self.marks):
-                content = content.stylize(solid, start, end)
-        name_style = style("reading--name")
-        for link in self.links:
-            if link.paragraph == number:
-                content = content.stylize(name_style + person_meta(link.person_id), link.start, link.end)
-        if self.selected is not None and self.selected.paragraph == number:
-            content = content.stylize(style("reading--name-selected"), self.selected.start, self.selected.end)
-        return content
-
-    def _credit(self, quotes: Iterable[Quote]) -> Content:
-        """Who is quoted in the paragraph: "— Sean Baker, Alex Coco (reported)"; names clickable."""
-        credits = dict.fromkeys((quote.speaker, quote.form) for quote in quotes)
-        parts = [Content("— ")]
-        for index, (speaker, form) in enumerate(credits):
-            if index:
-                parts.append(Content(", "))
-            name = plain(self.dataset.people_by_id[speaker].name)
-            parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
-            parts.append(Content(f" ({form_label(form)})" if form_label(form) else ""))
-        return Content("").join(parts)
-
-    def _part_style(self, component: str) -> Style:
-        return self.get_visual_style(component, partial=True)
-
     # --- laying out lines --------------------------------------------------------------------
 
     def _layout(self) -> None:
@@ -294,36 +213,6 @@ class ReadingPane(ScrollView, can_focus=True):
         self._scroll_pending()
         self._report_view()
 
-    def _wrap(
-        self, block: Block, column: int, margin: int, width: int, base: Style
-    ) -> tuple[list[Strip], list[int]]:
-        indent, fill = 0, base
-        if block.kind == "credit":
-            indent = CREDIT_INDENT
-        elif block.kind == "note":
-            indent = len(NOTE_BAR)
-            fill = base + self._part_style("reading--note")
-        text_width = max(1, column - indent)
-        landing = block.kind == "paragraph" and block.paragraph == self.landing
-        gutter = Segment(
-            LANDING_BAR if landing else " " * GUTTER,
-            (base + self._part_style("reading--landing-bar")).rich_style if landing else base.rich_style,
-        )
-        strips, starts, position = [], [], 0
-        plain_text = block.content.plain
-        for line in block.content.wrap(text_width):
-            position = max(position, plain_text.find(line.plain, position))
-            starts.append(position)
-            segments = [Segment(" " * margin, base.rich_style)] if margin else []
-            segments.append(gutter)
-            if block.kind == "note":
-                segments.append(Segment(NOTE_BAR, (fill + self._part_style("reading--note-bar")).rich_style))
-            elif indent:
-                segments.append(Segment(" " * indent, base.rich_style))
-            segments.extend(line.render_segments(fill))
-            strip = Strip(segments).extend_cell_length(margin + GUTTER + column, fill.rich_style)
-            strips.append(strip.crop_extend(0, width, base.rich_style))
-        return strips, starts
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The pane's style, and a blank line in it, are worked out once per redraw, not once a line.
@@ -414,119 +303,6 @@ class ReadingPane(ScrollView, can_focus=True):
         left = f"{minutes} min left at {self.reading_time.words_per_minute} wpm" if minutes else "the end"
         label = f" Section {self.section.index + 1} of {len(self.dataset.sections)} · {percent}% · {left} "
         self.border_subtitle = Content(label) + bar + Content(" ")
-
-    # --- actions -----------------------------------------------------------------------------
-
-    def action_step_link(self, step: int) -> None:
-        """Select the next (1) or previous (-1) name: the first or last on screen when none is
-        selected there, else the neighbour in reading order, scrolling it into view."""
-        if not self.links:
-            return
-        in_view = self.in_view
-        if self.selected is None or self.selected.paragraph not in in_view:
-            candidates = [link for link in self.links if link.paragraph in in_view] or list(self.links)
-            target = candidates[0] if step > 0 else candidates[-1]
-        else:
-            index = self.links.index(self.selected) + step
-            if not 0 <= index < len(self.links):
-                self.app.bell()
-                return
-            target = self.links[index]
-        self.selected = target
-        self._rebuild()
-        self._scroll_to_link(target)
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "follow_link" and self.selected is None:
-            return False  # listed in the footer only once a name is selected
-        return True
-
-    def action_follow_link(self) -> None:
-        if self.selected is not None:
-            self.post_message(Navigate(Location("person", self.selected.person_id)))
-
-    def action_step_section(self, step: int) -> None:
-        if self.section is None:
-            return
-        if not self._go_to_section(self.section.index + step):
-            self.notify(
-                "This is the last section." if step > 0 else "This is the first section.",
-                title="Reading", timeout=3, markup=False,
-            )
-
-    def _go_to_section(self, index: int, at_end: bool = False) -> bool:
-        """Ask for the section at `index` (at its end, if `at_end`); False if there is none."""
-        if not 0 <= index < len(self.dataset.sections):
-            self.app.bell()
-            return False
-        section_id = self.dataset.sections[index].id
-        self._arrive_at_end = section_id if at_end else None
-        self.post_message(Navigate(Location("section", section_id)))
-        return True
-
-    # Reading straight through: at the end of a section the page keys go on into the next one, and
-    # at its top back into the previous one (opened at its end), as epy and less do.
-
-    def action_page_down(self) -> None:
-        self._reader_moved()
-        if self.section is None:
-            return
-        if self.scroll_target_y < self.max_scroll_y:
-            self._page(1)
-        elif not self._go_to_section(self.section.index + 1):
-            self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
-
-    def action_page_up(self) -> None:
-        self._reader_moved()
-        if self.section is None:
-            return
-        if self.scroll_target_y > 0:
-            self._page(-1)
-        elif not self._go_to_section(self.section.index - 1, at_end=True):
-            self.notify("The start of the article.", title="Reading", timeout=3, markup=False)
-
-    def _page(self, pages: int) -> None:
-        """A page on from where the scroll is going (not from where an animation has got to), so
-        quick presses each move a whole page."""
-        self.scroll_to(y=self.scroll_target_y + pages * self.scrollable_content_region.height)
-
-    def action_scroll_up(self) -> None:
-        self._reader_moved()
-        super().action_scroll_up()
-
-    def action_scroll_down(self) -> None:
-        self._reader_moved()
-        super().action_scroll_down()
-
-    def action_scroll_home(self) -> None:
-        self._reader_moved()
-        super().action_scroll_home()
-
-    def action_scroll_end(self) -> None:
-        self._reader_moved()
-        super().action_scroll_end()
-
-    def on_mouse_scroll_down(self) -> None:
-        self._reader_moved()
-
-    def on_mouse_scroll_up(self) -> None:
-        self._reader_moved()
-
-    def _reader_moved(self) -> None:
-        """The reader moves on from where a jump landed: the landing mark has done its job."""
-        if self.landing is not None:
-            self.landing = self.highlight = None
-            self._rebuild()
-
-    def on_click(self, event: events.Click) -> None:
-        person_id = event.style.meta.get("person")
-        if person_id is not None:
-            event.stop()
-            self.post_message(Navigate(Location("person", person_id)))
-
-
-def _spans(text: str, needles: Iterable[str]) -> tuple[tuple[int, int], ...]:
-    return tuple(span for span in (excerpt_span(text, needle) for needle in needles) if span is not None)
 
 
 def _paragraph_offsets(dataset: Dataset) -> tuple[int, ...]:

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from ..hanging import Hanging
 from ..panes.person_detail import NAMED_CHAR, NAMED_MARKER, NOTE_CHAR, SECTION_CHARS
-from ..panes.reading import LANDING_BAR, NOTE_BAR
+from ..panes.reading_blocks import LANDING_BAR, NOTE_BAR
 from ..panes.sections import CURRENT_MARKER
 from ..panes.timeline import APPROXIMATE_CHAR, DISCUSSED_MARKER, ESTIMATED_CHAR, EXACT_CHAR
 from ..widgets.film_strip import TRACK_CHAR

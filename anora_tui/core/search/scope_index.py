@@ -1,0 +1,59 @@
+"""What the two scopes' indexes share: a `TextIndex` over the scope's texts, searched for a query's
+words, and `@name` narrowing the search to the texts about someone of that name. What "about" means is
+each scope's own (`QuoteIndex`: said by them; `ParagraphIndex`: naming or quoting them)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterable
+
+from ..model import Dataset
+from .names import PeopleNames
+from .query import WORD, Query, parse_query
+from .results import AnyHit, HitList, SearchResult
+from .text_index import BoundedCache, TextIndex
+
+
+class ScopeIndex:
+    """Built once per dataset; `search` is cheap enough to run on every keystroke. A scope says which
+    of its texts are about a name word (`_find_about_name_word`) and makes its hits (`hit_at`)."""
+
+    noun: ClassVar[str]  # what one text of the scope is called: "quote", "paragraph"
+
+    def __init__(self, dataset: Dataset, texts: Iterable[str], people: PeopleNames | None = None) -> None:
+        self.dataset = dataset
+        self.people = people or PeopleNames(dataset)
+        self.text = TextIndex(texts)
+        self._by_name_word: BoundedCache = BoundedCache(64)
+
+    @property
+    def total(self) -> int:
+        return self.text.size
+
+    def forget(self) -> None:
+        """Drop what recent searches left cached (a benchmark's cold start; memory pressure)."""
+        self.text.forget()
+        self._by_name_word.clear()
+
+    def search(self, query: str | Query) -> SearchResult:
+        if isinstance(query, str):
+            query = parse_query(query)
+        within = self.text.all
+        for name in query.speakers:
+            for word in WORD.findall(name):
+                within &= self._about_name_word(word)
+        hits, tiers = self.text.match(query, within)
+        return SearchResult(query, HitList(self, query.terms, tiers), self.total, hits)
+
+    def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> AnyHit:
+        raise NotImplementedError
+
+    def _about_name_word(self, start: str) -> int:
+        """The texts (a bitset of positions) about people with a name word starting so, kept for the
+        next keystroke."""
+        bits = self._by_name_word.get(start)
+        if bits is None:
+            bits = self._by_name_word[start] = self._find_about_name_word(start)
+        return bits
+
+    def _find_about_name_word(self, start: str) -> int:
+        raise NotImplementedError

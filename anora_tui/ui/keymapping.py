@@ -1,0 +1,106 @@
+"""The keys in force, mixed into the App: the user's keymap applied, the help screen's groups of keys
+(each with the keys the keymap gives it) and every binding id a keymap may name."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Collection, Iterator
+
+from textual.binding import Binding, BindingType
+
+from .panes.people import PeoplePane
+from .panes.person_detail import PersonDetail
+from .panes.reading import ReadingPane
+from .panes.timeline import TimelinePane
+from .widgets.link_list import LinkList
+
+if TYPE_CHECKING:
+    from .app import AnoraApp
+
+    _Base = AnoraApp
+else:
+    _Base = object
+# The help screen and the search screen's keys are imported when first asked for: the first frame
+# needs neither.
+
+
+class Keymapping(_Base):
+    """The keymap and help of `AnoraApp`, which keeps `keymap_in_force`."""
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.key_groups()))
+
+    def key_groups(self) -> list[tuple[str, list[BindingType]]]:
+        """What the help screen lists: each group's bindings, inherited ones included."""
+
+        def bindings(node_class: type) -> list[Binding]:
+            """The class's bindings with those it inherits (a later class's key replaces an earlier one's)."""
+            by_key: dict[str, Binding] = {}
+            for base in reversed(node_class.__mro__):
+                if "BINDINGS" in base.__dict__:
+                    if not base.__dict__.get("inherit_bindings", True):
+                        by_key.clear()
+                    by_key.update((binding.key, binding) for binding in Binding.make_bindings(base.BINDINGS))
+            return list(by_key.values())
+
+        def search_keys() -> list[Binding]:
+            from .screens.search import SearchBox, SearchScreen
+
+            # The box's own keys (not the text editing it inherits), then the screen's it leaves free.
+            box = list(Binding.make_bindings(SearchBox.BINDINGS))
+            taken = {binding.key for binding in box}
+            screen = Binding.make_bindings(SearchScreen.BINDINGS)
+            return box + [binding for binding in screen if binding.key not in taken]
+
+        groups: list[tuple[str, list[BindingType]]] = [
+            ("Anywhere", self.BINDINGS),
+            ("Reading pane", bindings(ReadingPane)),
+            ("Lists (sections, people, scenes, events)", bindings(LinkList)),
+            ("People pane", bindings(PeoplePane)),
+            ("A person's detail", bindings(PersonDetail)),
+            ("Timeline pane", bindings(TimelinePane)),
+            ("Search", search_keys()),
+        ]
+        return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
+
+    def _in_force(self, binding: Binding) -> Binding:
+        """The binding with the keys the user's keymap gives it, if it gives any."""
+        keys = self.keymap_in_force.get(binding.id or "")
+        return binding if keys is None else replace(binding, key=keys, key_display=None)
+
+    def set_keymap(self, keymap: dict[str, str]) -> None:
+        self.keymap_in_force = dict(keymap)  # what the help screen shows
+        super().set_keymap(keymap)
+
+    def binding_ids(self) -> set[str]:
+        """Every binding id a keymap may name."""
+        from .screens.help import HelpScreen
+
+        groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
+        return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
+
+
+class BindingIds(Collection[str]):
+    """`AnoraApp.binding_ids()`, listed only when asked: only a settings file with a keymap asks, and
+    listing them imports every screen's keys (search and help), which the first frame does not need."""
+
+    def __init__(self, app: Keymapping) -> None:
+        self._app = app
+        self._ids: set[str] | None = None
+
+    def _all(self) -> set[str]:
+        if self._ids is None:
+            self._ids = self._app.binding_ids()
+        return self._ids
+
+    def __contains__(self, binding_id: object) -> bool:
+        return binding_id in self._all()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())

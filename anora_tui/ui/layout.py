@@ -1,0 +1,210 @@
+"""The panes laid out for the terminal's size, mixed into the App: which pane is active, the side
+column's split, zen, and the "too small" notice.
+
+On terminals narrower than `WIDE` only some panes show at once: the breakpoint classes on the screen
+say how many, an `-active` class on the active pane says which (styles/app.tcss has the rules); below
+`TINY_*` a "too small" notice replaces them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Literal, Protocol
+
+from textual import events
+from textual.geometry import Size
+from textual.screen import Screen
+from textual.widget import Widget
+
+from .panes.people import PeoplePane
+from .panes.reading import ReadingPane
+from .panes.sections import SectionsPane
+from .panes.timeline import TimelinePane
+from .textual_private import QuickStartScreen
+
+if TYPE_CHECKING:
+    from .app import AnoraApp
+
+    _Base = AnoraApp
+else:
+    _Base = object
+
+
+class Pane(Protocol):
+    """What the App asks of each of its four panes (sections, reading, people, timeline)."""
+
+    def back_out(self) -> bool:
+        """Escape: undo one step inside the pane (close a detail, clear a selection); False if there
+        was nothing to undo, and the App then returns to reading."""
+        ...
+
+    def focus_default(self) -> None:
+        """Take the focus where a reader arriving at the pane expects it."""
+        ...
+
+    def set_class(self, add: bool, *class_names: str, update: bool = True) -> Any: ...
+
+
+PaneName = Literal["contents", "reading", "people", "timeline"]
+PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
+SIDE_PANES: tuple[PaneName, ...] = ("people", "timeline")
+WIDE = 140
+MEDIUM = 100
+TINY_WIDTH = 20
+TINY_HEIGHT = 6
+
+
+def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
+    """The class of the largest breakpoint the size reaches, as Textual chooses it."""
+    for breakpoint, class_name in sorted(breakpoints, reverse=True):
+        if dimension >= breakpoint:
+            return class_name
+    return None
+
+
+class ReaderScreen(QuickStartScreen):
+    def on_resize(self, event: events.Resize) -> None:
+        self.app.fit_to_size(event.size)
+
+
+class PaneLayout(_Base):
+    """The layout of `AnoraApp`: the panes by name, the active one, zen and the too-small notice."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
+
+    def get_default_screen(self) -> Screen:
+        """The default screen, born with the breakpoint classes of the size known now: the first
+        Resize then finds them in place instead of restyling every widget a second time."""
+        screen = ReaderScreen(id="_default")
+        width, height = self.size
+        for size, breakpoints in ((width, self.HORIZONTAL_BREAKPOINTS), (height, self.VERTICAL_BREAKPOINTS)):
+            class_name = breakpoint_class(size, breakpoints)
+            if class_name is not None:
+                screen.add_class(class_name, update=False)  # it is styled when registered
+        return screen
+
+    @property
+    def contents(self) -> SectionsPane:
+        return self.query_one("#contents", SectionsPane)
+
+    @property
+    def reading(self) -> ReadingPane:
+        return self.query_one("#reading", ReadingPane)
+
+    @property
+    def people(self) -> PeoplePane:
+        return self.query_one("#people", PeoplePane)
+
+    @property
+    def timeline(self) -> TimelinePane:
+        return self.query_one("#timeline", TimelinePane)
+
+    def pane(self, name: PaneName) -> Pane:
+        return self.query_one(f"#{name}", Widget)  # type: ignore[return-value]  # each pane is a Pane
+
+    def _show_pane(self, name: PaneName, focus: bool = True) -> None:
+        """Make the pane the active one: shown (where panes collapse) and focused."""
+        self.active_pane = name
+        # Classes on the panes themselves, not the screen: a class change restyles only its subtree.
+        # set_class restyles a node and its subtree at once, and only when the class really changes:
+        # the pane is displayed now, so it can take the focus.
+        side = self.query_one("#side")
+        for pane in PANES:
+            self.pane(pane).set_class(pane == name, "-active")
+        side.set_class(name in ("people", "timeline"), "-active")
+        side.set_class(name == "contents", "-yield")
+        self._split_side_column()
+        if focus:
+            self._focus_requested = name
+            self.pane(name).focus_default()
+            self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
+
+    def _split_side_column(self) -> None:
+        """The side pane in use (or the one holding an open detail) gets most of the column."""
+        major = None
+        if self.active_pane in SIDE_PANES:
+            major = self.last_side_pane = self.active_pane
+        else:
+            with_detail = [name for name in SIDE_PANES if self._shows_detail(name)]
+            if len(with_detail) == 1:
+                major = with_detail[0]
+            elif with_detail:
+                major = self.last_side_pane
+        for name in SIDE_PANES:
+            self.pane(name).set_class(major is not None and name == major, "-major")
+            self.pane(name).set_class(major is not None and name != major, "-minor")
+
+    def _shows_detail(self, name: PaneName) -> bool:
+        return self.people.showing_detail if name == "people" else self.timeline.open is not None
+
+    def _focus_arrived(self, name: PaneName) -> None:
+        if self._focus_requested == name:
+            self._focus_requested = None
+
+    @staticmethod
+    def _panes_of(widget: Widget) -> list[str]:
+        return [node.id for node in widget.ancestors_with_self if node.id in PANES]
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
+        a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
+        one) gives it up at once: the pane is hidden."""
+        if self.too_small and event.widget.screen is self.screen_stack[0]:
+            self._unfocus_hidden_pane()
+            return
+        if self.screen is not self.screen_stack[0]:
+            return
+        if event.widget is not self.focused or self._focus_requested not in (None, *self._panes_of(event.widget)):
+            # Stale: the focus moved on before this event arrived, or a pane was chosen by key and
+            # its focus is still on the way (Widget.focus is deferred). Acting on it would make an
+            # earlier pane the active one again: three quick Tabs skipped a pane.
+            return
+        self._focus_requested = None
+        for node in event.widget.ancestors_with_self:
+            if node.id in PANES and node.id != self.active_pane:
+                self._show_pane(node.id, focus=False)
+                return
+
+    def fit_to_size(self, size: Size) -> None:
+        """Below the minimum size the notice hides the panes, and none may keep the focus: a hidden
+        list would still take PageUp and the like. The focus comes back with the room. (Unfocusing is
+        cheap; disabling the panes would restyle every widget at each crossing of the threshold.)"""
+        too_small = size.width < TINY_WIDTH or size.height < TINY_HEIGHT
+        if too_small == self.too_small:
+            return
+        self.too_small = too_small
+        reader = self.screen_stack[0]
+        if too_small:
+            self._unfocus_hidden_pane()
+        else:
+            widget, self._focus_before_too_small = self._focus_before_too_small, None
+            if widget is not None and widget.is_attached and widget.focusable:
+                reader.set_focus(widget)
+            elif reader.focused is None:
+                self.pane(self.active_pane).focus_default()
+        self.refresh_bindings()
+
+    def _unfocus_hidden_pane(self) -> None:
+        reader = self.screen_stack[0]
+        if reader.focused is not None:
+            self._focus_before_too_small = reader.focused
+            reader.set_focus(None)
+
+    def action_cycle_pane(self, step: int) -> None:
+        index = PANES.index(self.active_pane)
+        self._show_pane(PANES[(index + step) % len(PANES)])
+
+    def action_show_pane(self, name: PaneName) -> None:
+        self._show_pane(name)
+
+    # --- zen ---------------------------------------------------------------------------------
+
+    def action_toggle_zen(self) -> None:
+        self._set_zen(not self.zen)
+        self.notify("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
+                    if self.zen else "The side panes are back.", timeout=3, markup=False)
+        self.save_place()
+
+    def _set_zen(self, zen: bool) -> None:
+        self.zen = zen
+        self.query_one("#panes").set_class(zen, "-zen")

@@ -1,0 +1,117 @@
+"""The reader's moves, mixed into the App: `Navigate` recorded in the `History` and shown by the right
+pane, Back and Forward returning to where the reader was, and the people named where the reader reads."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..core.navigation import Location
+from ..core.places import place_exists, quote_location
+from .messages import Navigate, ParagraphsInView
+from .widgets.link_list import LinkList
+
+if TYPE_CHECKING:
+    from .app import AnoraApp
+
+    _Base = AnoraApp
+else:
+    _Base = object
+
+
+class Navigating(_Base):
+    """The navigation of `AnoraApp` (which gates Back and Forward to the reader's own screen)."""
+
+    def on_navigate(self, message: Navigate) -> None:
+        message.stop()
+        location = message.location
+        if not self._exists(location):
+            self.notify(f"Nothing to open: {location.kind} {location.id!r} is not in this dataset.",
+                        severity="warning", markup=False)
+            return
+        if message.record:
+            self._remember_view()
+            self.history.visit(location)
+            self.refresh_bindings()  # Back may have become possible, Forward impossible
+        self._go(location)
+
+    def _exists(self, location: Location) -> bool:
+        return place_exists(self.dataset, location)
+
+    def _go(self, location: Location) -> None:
+        """Show the location; one that remembers a scroll position (Back, Forward) is shown as it
+        was left, a new one with where the jump landed marked."""
+        returning = location.scroll is not None or location.cursor is not None
+        if location.kind == "quote":
+            location = quote_location(self.dataset, location.id)
+        if location.kind == "section":
+            self.contents.mark_current(location.id)
+            self.reading.open_section(
+                location.id, location.paragraph, location.span, location.marks,
+                mark=not returning, scroll=location.scroll or 0,
+            )
+            self._show_pane("reading")
+        else:
+            self._show_detail(location)
+            if returning and (links := self._detail_links(location)) is not None:
+                links.restore_view(location.cursor, location.scroll)
+            self._show_pane("people" if location.kind == "person" else "timeline")
+        self.places.moved()
+
+    def _detail_links(self, location: Location) -> LinkList | None:
+        """The list of the detail view showing `location` (a person, scene or event), if one does."""
+        if location.kind == "person":
+            shown = self.people.showing_detail and self.people.detail.person_id == location.id
+            return self.people.detail.links if shown else None
+        timeline = self.timeline
+        return timeline.detail.links if timeline.open == Location(location.kind, location.id) else None
+
+    def _remember_view(self) -> None:
+        """Keep in the history where the reader is in the current place, for Back to return to."""
+        current = self.history.current
+        if current is None:
+            return
+        if current.kind in ("section", "quote"):
+            section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
+            if self.reading.section_id == section_id:
+                paragraph, lines_into = self.reading.view_position() or (None, 0)
+                self.history.replace_current(Location("section", section_id, paragraph, scroll=lines_into))
+        elif (links := self._detail_links(current)) is not None:
+            cursor, scroll = links.view()
+            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))
+
+    def _show_detail(self, location: Location) -> None:
+        if location.kind == "person":
+            self.people.show_person(location.id)
+        elif location.kind == "scene":
+            self.timeline.show_scene(location.id)
+        else:
+            self.timeline.show_event(location.id)
+
+    def on_paragraphs_in_view(self, message: ParagraphsInView) -> None:
+        named = dict.fromkeys(
+            person_id
+            for paragraph in message.paragraphs
+            for person_id in self.dataset.people_named_in(message.section_id, paragraph)
+        )
+        self.people.mark_named(named)
+        self.timeline.mark_section(message.section_id)
+        self.places.moved()  # the reading pane scrolled
+
+    def action_back(self) -> None:
+        self._remember_view()
+        location = self.history.back()
+        if location is None:
+            self.bell()
+        else:
+            self.refresh_bindings()
+            self._go(location)
+
+    def action_forward(self) -> None:
+        self._remember_view()
+        location = self.history.forward()
+        if location is None:
+            self.bell()
+        else:
+            self.refresh_bindings()
+            self._go(location)

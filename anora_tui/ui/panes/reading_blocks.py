@@ -1,0 +1,149 @@
+"""What the reading pane draws: the open section as blocks (its title; each paragraph with its quotes,
+the names in it and any marks styled; a credit line naming who is quoted; editorial notes), and each
+block wrapped into the column's lines, with the gutter where the landing bar goes.
+
+Everything is plain text given styles: nothing in a paragraph is ever read as markup or Markdown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Literal
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.strip import Strip
+from textual.style import Style
+
+from ...core.model import Note, Quote
+from ...core.places import excerpt_span
+from ...core.quoting import form_label
+from ...core.text import note_wording
+from ..content import plain
+
+if TYPE_CHECKING:
+    from .reading import ReadingPane
+
+    _Base = ReadingPane
+else:
+    _Base = object
+
+
+COLUMN_WIDTH = 76  # the most characters a line of the article gets
+GUTTER = 2  # cells left of the column, where the bar beside a landing paragraph goes
+RIGHT_GAP = 1  # a cell kept clear between the text and the scrollbar
+CREDIT_INDENT = 2
+NOTE_BAR = "▌ "
+LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
+
+BlockKind = Literal["title", "paragraph", "credit", "note"]
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of the section as shown: its title, a paragraph, a quote credit or an editor's note."""
+
+    kind: BlockKind
+    paragraph: int  # the paragraph it belongs to (0 for the title)
+    content: Content
+
+
+def person_meta(person_id: str) -> Style:
+    """Marks a span as naming a person, so a click on it can be followed."""
+    return Style.from_meta({"person": person_id})
+
+
+class BlockDrawing(_Base):
+    """The reading pane's blocks and their lines, drawn with the pane's component styles."""
+
+    def _make_blocks(self) -> Iterable[Block]:
+        section = self.section
+        if section is None:
+            return
+        style = self._part_style
+        yield Block("title", 0, plain(section.title).stylize(style("reading--title")))
+        for number, text in enumerate(section.paragraphs, start=1):
+            quotes = self.dataset.quotes_in(section.id, number)
+            notes = self.dataset.notes_in(section.id, number)
+            yield Block("paragraph", number, self._paragraph(number, text, quotes, notes))
+            if quotes:
+                yield Block("credit", number, self._credit(quotes).stylize_before(style("reading--credit")))
+            for note in notes:
+                wording, says = note_wording(note.says, note.correction)
+                note_content = Content.assemble(
+                    ("Editor's note: ", style("reading--note-label")),
+                    plain(wording).stylize(style("reading--note-says"), *says),
+                )
+                yield Block("note", number, note_content)
+
+    def _paragraph(
+        self, number: int, text: str, quotes: Iterable[Quote], notes: Iterable[Note]
+    ) -> Content:
+        style = self._part_style
+        content = plain(text)
+        for start, end in _spans(text, (quote.text for quote in quotes)):
+            content = content.stylize(style("reading--quote"), start, end)
+        for start, end in _spans(text, (note.says for note in notes)):
+            content = content.stylize(style("reading--says"), start, end)
+        if self.highlight is not None and self.highlight[0] == number:
+            # Whole, not partial: a partial style drops an opaque background.
+            solid = Style.from_styles(self.get_component_styles("reading--highlight"))
+            for start, end in (self.highlight[1], *self.marks):
+                content = content.stylize(solid, start, end)
+        name_style = style("reading--name")
+        for link in self.links:
+            if link.paragraph == number:
+                content = content.stylize(name_style + person_meta(link.person_id), link.start, link.end)
+        if self.selected is not None and self.selected.paragraph == number:
+            content = content.stylize(style("reading--name-selected"), self.selected.start, self.selected.end)
+        return content
+
+    def _credit(self, quotes: Iterable[Quote]) -> Content:
+        """Who is quoted in the paragraph: "— Sean Baker, Alex Coco (reported)"; names clickable."""
+        credits = dict.fromkeys((quote.speaker, quote.form) for quote in quotes)
+        parts = [Content("— ")]
+        for index, (speaker, form) in enumerate(credits):
+            if index:
+                parts.append(Content(", "))
+            name = plain(self.dataset.people_by_id[speaker].name)
+            parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
+            parts.append(Content(f" ({form_label(form)})" if form_label(form) else ""))
+        return Content("").join(parts)
+
+    def _part_style(self, component: str) -> Style:
+        return self.get_visual_style(component, partial=True)
+
+    def _wrap(
+        self, block: Block, column: int, margin: int, width: int, base: Style
+    ) -> tuple[list[Strip], list[int]]:
+        indent, fill = 0, base
+        if block.kind == "credit":
+            indent = CREDIT_INDENT
+        elif block.kind == "note":
+            indent = len(NOTE_BAR)
+            fill = base + self._part_style("reading--note")
+        text_width = max(1, column - indent)
+        landing = block.kind == "paragraph" and block.paragraph == self.landing
+        gutter = Segment(
+            LANDING_BAR if landing else " " * GUTTER,
+            (base + self._part_style("reading--landing-bar")).rich_style if landing else base.rich_style,
+        )
+        strips, starts, position = [], [], 0
+        plain_text = block.content.plain
+        for line in block.content.wrap(text_width):
+            position = max(position, plain_text.find(line.plain, position))
+            starts.append(position)
+            segments = [Segment(" " * margin, base.rich_style)] if margin else []
+            segments.append(gutter)
+            if block.kind == "note":
+                segments.append(Segment(NOTE_BAR, (fill + self._part_style("reading--note-bar")).rich_style))
+            elif indent:
+                segments.append(Segment(" " * indent, base.rich_style))
+            segments.extend(line.render_segments(fill))
+            strip = Strip(segments).extend_cell_length(margin + GUTTER + column, fill.rich_style)
+            strips.append(strip.crop_extend(0, width, base.rich_style))
+        return strips, starts
+
+
+def _spans(text: str, needles: Iterable[str]) -> tuple[tuple[int, int], ...]:
+    return tuple(span for span in (excerpt_span(text, needle) for needle in needles) if span is not None)

@@ -1,0 +1,129 @@
+"""The reader's moves in the reading pane: stepping through the names and following one, the next and
+previous section, paging on across sections, and the landing mark dropped once the reader moves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events
+
+from ...core.navigation import Location
+from ..messages import Navigate
+
+if TYPE_CHECKING:
+    from .reading import ReadingPane
+
+    _Base = ReadingPane
+else:
+    _Base = object
+
+
+class ReadingMoves(_Base):
+    """The reading pane's actions (its `BINDINGS` name them) and its clicks."""
+
+    def action_step_link(self, step: int) -> None:
+        """Select the next (1) or previous (-1) name: the first or last on screen when none is
+        selected there, else the neighbour in reading order, scrolling it into view."""
+        if not self.links:
+            return
+        in_view = self.in_view
+        if self.selected is None or self.selected.paragraph not in in_view:
+            candidates = [link for link in self.links if link.paragraph in in_view] or list(self.links)
+            target = candidates[0] if step > 0 else candidates[-1]
+        else:
+            index = self.links.index(self.selected) + step
+            if not 0 <= index < len(self.links):
+                self.app.bell()
+                return
+            target = self.links[index]
+        self.selected = target
+        self._rebuild()
+        self._scroll_to_link(target)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "follow_link" and self.selected is None:
+            return False  # listed in the footer only once a name is selected
+        return True
+
+    def action_follow_link(self) -> None:
+        if self.selected is not None:
+            self.post_message(Navigate(Location("person", self.selected.person_id)))
+
+    def action_step_section(self, step: int) -> None:
+        if self.section is None:
+            return
+        if not self._go_to_section(self.section.index + step):
+            self.notify(
+                "This is the last section." if step > 0 else "This is the first section.",
+                title="Reading", timeout=3, markup=False,
+            )
+
+    def _go_to_section(self, index: int, at_end: bool = False) -> bool:
+        """Ask for the section at `index` (at its end, if `at_end`); False if there is none."""
+        if not 0 <= index < len(self.dataset.sections):
+            self.app.bell()
+            return False
+        section_id = self.dataset.sections[index].id
+        self._arrive_at_end = section_id if at_end else None
+        self.post_message(Navigate(Location("section", section_id)))
+        return True
+
+    # Reading straight through: at the end of a section the page keys go on into the next one, and
+    # at its top back into the previous one (opened at its end), as epy and less do.
+
+    def action_page_down(self) -> None:
+        self._reader_moved()
+        if self.section is None:
+            return
+        if self.scroll_target_y < self.max_scroll_y:
+            self._page(1)
+        elif not self._go_to_section(self.section.index + 1):
+            self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
+
+    def action_page_up(self) -> None:
+        self._reader_moved()
+        if self.section is None:
+            return
+        if self.scroll_target_y > 0:
+            self._page(-1)
+        elif not self._go_to_section(self.section.index - 1, at_end=True):
+            self.notify("The start of the article.", title="Reading", timeout=3, markup=False)
+
+    def _page(self, pages: int) -> None:
+        """A page on from where the scroll is going (not from where an animation has got to), so
+        quick presses each move a whole page."""
+        self.scroll_to(y=self.scroll_target_y + pages * self.scrollable_content_region.height)
+
+    def action_scroll_up(self) -> None:
+        self._reader_moved()
+        super().action_scroll_up()
+
+    def action_scroll_down(self) -> None:
+        self._reader_moved()
+        super().action_scroll_down()
+
+    def action_scroll_home(self) -> None:
+        self._reader_moved()
+        super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        self._reader_moved()
+        super().action_scroll_end()
+
+    def on_mouse_scroll_down(self) -> None:
+        self._reader_moved()
+
+    def on_mouse_scroll_up(self) -> None:
+        self._reader_moved()
+
+    def _reader_moved(self) -> None:
+        """The reader moves on from where a jump landed: the landing mark has done its job."""
+        if self.landing is not None:
+            self.landing = self.highlight = None
+            self._rebuild()
+
+    def on_click(self, event: events.Click) -> None:
+        person_id = event.style.meta.get("person")
+        if person_id is not None:
+            event.stop()
+            self.post_message(Navigate(Location("person", person_id)))

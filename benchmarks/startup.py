@@ -113,12 +113,14 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
 
 
 async def measure_opening(data_dir: Path | None, rounds: int) -> None:
+    from anora_tui.core.gc_pause import pause_for_start
     from anora_tui.core.loading.loader import load_dataset
     from anora_tui.paths import default_data_dir
     from anora_tui.ui.app import AnoraApp
 
     dataset = load_dataset(data_dir or default_data_dir())
     with tempfile.TemporaryDirectory() as state_home:
+        pause_for_start()  # as the command starts the reader: the collector resumes after the first frame
         app = AnoraApp(dataset, state_path=Path(state_home) / "state.json")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()

@@ -20,7 +20,6 @@ from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.model import Dataset, Section
@@ -28,6 +27,7 @@ from ...core.places import NameLink, section_links
 from ...core.reading_time import ReadingTime
 from ..content import plain
 from ..messages import ParagraphsInView
+from ..textual_private import SteadyScrollbars
 from ..widgets.film_strip import Mark, proportional_strip
 from .reading_blocks import COLUMN_WIDTH, GUTTER, RIGHT_GAP, Block, BlockDrawing
 from .reading_moves import ReadingMoves
@@ -36,7 +36,7 @@ PROGRESS_BAR_WIDTH = 12
 END = -1  # a pending scroll to the end of the section
 
 
-class ReadingPane(ReadingMoves, BlockDrawing, ScrollView, can_focus=True):
+class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [

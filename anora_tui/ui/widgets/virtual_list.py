@@ -27,11 +27,12 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
+
+from ..textual_private import SteadyScrollbars
 
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
@@ -43,7 +44,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(ScrollView, can_focus=True):
+class VirtualList(SteadyScrollbars, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """

@@ -6,11 +6,14 @@ pseudo-terminal (160×45), as a user meets it. Run by hand (tests never time any
     python benchmarks/reader_scale.py --venv /tmp/benchvenv [--sizes 1000,10000,100000] [--runs 3]
 
 For each size it writes a corpus with `make_corpus.py` (fixed seed), then, `--runs` times, alternating
-with a baseline (`bare_app.py`, the bare Textual app of `startup.py`, to its first frame):
+with a baseline (`bare_app.py`, the bare Textual app of `startup.py`, to its first frame), and with a
+second build of the reader if `--other VENV` is given (say, `main` before a change: A B A B):
 
 - first frame, cold: `anora-tui --data DIR` with an empty cache directory (it parses and checks the
   YAML, and writes the cache), from just before `exec` to the first frame showing the first words of
   the article; and its resident memory then;
+- cache file written after: from the cold start's `exec` to the cache file in place (a detached
+  process writes it after the first frame);
 - first frame, cached: the same again, now from the cache;
 - search at once: in that reader, `/` pressed as soon as the first frame is there, then one letter:
   the time from the letter to its first list of matches (the count line "N of M quotes"); this waits
@@ -204,34 +207,45 @@ def describe(values: list[float], scale: float = 1000, unit: str = "ms") -> str:
     return f"{median:.0f} {unit} ({min(values) * scale:.0f}–{max(values) * scale:.0f})"
 
 
-def measure(count: int, venv: Path, runs: int, work: Path) -> None:
+def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = None) -> None:
     data_dir = corpus(count, work)
     first_words, last_title, scenes, lines = markers(data_dir)
-    argv = [str(venv / "bin" / "anora-tui"), "--data", str(data_dir)]
-    samples: dict[str, list[float]] = {}
+    builds = {"reader": venv, **({"other": other} if other is not None else {})}
+    samples: dict[str, dict[str, list[float]]] = {label: {} for label in builds}
 
-    def add(name: str, value: float | list[float]) -> None:
-        samples.setdefault(name, []).extend(value if isinstance(value, list) else [value])
+    def add(label: str, name: str, value: float | list[float]) -> None:
+        samples[label].setdefault(name, []).extend(value if isinstance(value, list) else [value])
 
     for run in range(runs):
-        home = Path(tempfile.mkdtemp(dir=work))
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
-               "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
-               "XDG_STATE_HOME": str(home / "state-cold")}
-        add("bare", run_bare(venv, env))
-        cold = run_reader(argv, env, first_words, last_title, interact=False)
-        add("cold", cold["frame"])
-        wait_for_cache(home / "cache")  # written by a detached process after the first frame
-        add("bare", run_bare(venv, env))
-        cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, first_words, last_title,
-                            interact=True, scenes=scenes, lines=lines)
-        for name, value in cached.items():
-            add("cached" if name == "frame" else name, value)
-        shutil.rmtree(home, ignore_errors=True)
+        for label, build in builds.items():  # A B A B: each build in turn, each with its bare runs
+            argv = [str(build / "bin" / "anora-tui"), "--data", str(data_dir)]
+            home = Path(tempfile.mkdtemp(dir=work))
+            env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
+                   "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
+                   "XDG_STATE_HOME": str(home / "state-cold")}
+            add(label, "bare", run_bare(venv, env))
+            cold = run_reader(argv, env, first_words, last_title, interact=False)
+            add(label, "cold", cold["frame"])
+            add(label, "rss_cold", cold["rss_frame"])
+            written = time.perf_counter()
+            wait_for_cache(home / "cache")  # written by a detached process after the first frame
+            add(label, "cache_written", time.perf_counter() - written + cold["frame"])
+            add(label, "bare", run_bare(venv, env))
+            cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, first_words,
+                                last_title, interact=True, scenes=scenes, lines=lines)
+            for name, value in cached.items():
+                add(label, "cached" if name == "frame" else name, value)
+            shutil.rmtree(home, ignore_errors=True)
 
-    print(f"\n{count:,} quotes ({runs} runs; medians, min–max):")
+    for label, build in builds.items():
+        report(count, runs, f"{label} ({build})" if other is not None else "", samples[label])
+
+
+def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -> None:
+    print(f"\n{count:,} quotes ({runs} runs; medians, min–max){' · ' + label if label else ''}:")
     print(f"  bare app, first frame        {describe(samples['bare'])}")
     print(f"  first frame, cold            {describe(samples['cold'])}")
+    print(f"  cache file written after     {describe(samples['cache_written'])}")
     print(f"  first frame, cached          {describe(samples['cached'])}")
     print(f"  search at once (to results)  {describe(samples['search_at_once'])}")
     print(f"  / to the search screen       {describe(samples['open_search'])}")
@@ -242,6 +256,7 @@ def measure(count: int, venv: Path, runs: int, work: Path) -> None:
         print(f"  {name.replace('_', ' '):28} {describe(samples.get(name, []))}")
     print(f"  palette key (to quiet)       {describe(samples['palette_keys'])}  "
           f"max {max(samples['palette_keys']) * 1000:.0f} ms")
+    print(f"  RSS at the first frame, cold {describe(samples['rss_cold'], 1, 'MiB')}")
     print(f"  RSS at the first frame       {describe(samples['rss_frame'], 1, 'MiB')}")
     print(f"  RSS after all that           {describe(samples['rss_after'], 1, 'MiB')}")
     print(f"  peak RSS                     {describe(samples['rss_peak'], 1, 'MiB')}")
@@ -253,12 +268,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, help="where corpora and caches go (default: a temp dir)")
+    parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
     args = parser.parse_args()
     work = args.work or Path(tempfile.gettempdir()) / "anora-tui-reader-scale"
     work.mkdir(parents=True, exist_ok=True)
     for count in (int(size) for size in args.sizes.split(",")):
         try:
-            measure(count, args.venv, args.runs, work)
+            measure(count, args.venv, args.runs, work, args.other)
         except Timeout as timeout:
             print(f"\n{count:,} quotes: {timeout}")
 

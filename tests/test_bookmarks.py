@@ -8,13 +8,12 @@ import json
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words, words
-from ui_harness import palette, press_until, screen_text, settle, wait_for
+from ui_harness import navigate, open_reader, palette, press_until, screen_text, settle, wait_for
 
 from anora_tui.core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
 from anora_tui.core.navigation import Location
 from anora_tui.core.state import load_state
 from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.bookmarks import BookmarksScreen
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -23,11 +22,7 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 @THREE_SIZES
 async def test_b_bookmarks_the_paragraph_at_the_top_and_the_list_opens_it(shipped_dataset, size, isolated_state):
     section = shipped_dataset.sections[3]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("section", section.id, 2)))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("section", section.id, 2), notifications=True) as (app, pilot):
         top = app.reading.top_paragraph
         await pilot.press("B")
         await wait_for(pilot, lambda: "Bookmarked:" in screen_text(app))
@@ -36,8 +31,7 @@ async def test_b_bookmarks_the_paragraph_at_the_top_and_the_list_opens_it(shippe
         await wait_for(pilot, lambda: "Already bookmarked" in screen_text(app))
         assert len(app.bookmarks) == 1
 
-        app.post_message(Navigate(Location("section", shipped_dataset.sections[0].id)))
-        await settle(pilot)
+        await navigate(pilot, app, Location("section", shipped_dataset.sections[0].id))
         await pilot.press("apostrophe")
         await settle(pilot)
         assert isinstance(app.screen, BookmarksScreen)
@@ -54,11 +48,7 @@ async def test_b_bookmarks_the_paragraph_at_the_top_and_the_list_opens_it(shippe
 
 @THREE_SIZES
 async def test_a_quote_selected_in_a_person_page_is_bookmarked_and_removed(shipped_dataset, size, isolated_state):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", "drew-daniels")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("person", "drew-daniels")) as (app, pilot):
         await pilot.press("quotation_mark")
         await settle(pilot)
         quote_id = app.focused.highlighted_location.id
@@ -94,11 +84,7 @@ async def test_a_quote_selected_in_a_person_page_is_bookmarked_and_removed(shipp
 
 @THREE_SIZES
 async def test_bookmarks_survive_a_restart_and_are_in_the_palette(shipped_dataset, size, isolated_state):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("scene", "home-invasion")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("scene", "home-invasion")) as (app, pilot):
         await pilot.press("B")
         await settle(pilot)
         await pilot.press("q")
@@ -124,9 +110,7 @@ async def test_a_bookmark_whose_place_is_gone_is_dropped_with_a_notice(shipped_d
             {"kind": "nonsense"},
         ],
     }))
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, notifications=True) as (app, pilot):
         assert app.bookmarks == (kept,)
         await wait_for(pilot, lambda: "3 bookmarks were dropped" in words(screen_text(app)))
 

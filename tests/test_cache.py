@@ -461,3 +461,43 @@ def test_a_lone_surrogate_never_makes_the_cache_fail(example_data_dir, example_d
     assert len(cache_files()) == 1
     loading_forbidden(monkeypatch)
     assert load_cached(example_data_dir).quotes_by_id[odd.id].text == "half \udcff a quote"
+
+
+# --- the paragraphs, read a section at a time ------------------------------------------------------
+
+
+def test_paragraphs_are_read_a_section_at_a_time(example_data_dir, example_dataset):
+    load_cached(example_data_dir)
+    cached = load_cached(example_data_dir)
+    sections = cached.article.sections
+    source = cached.__dict__["_parts"].paragraph_source
+    assert [len(s.paragraphs) for s in sections] == [len(s.paragraphs) for s in example_dataset.sections]
+    assert source._decoded == {}  # counted without reading a paragraph
+    last = len(sections) - 1
+    assert sections[last].paragraphs[0] == example_dataset.sections[last].paragraphs[0]
+    assert list(source._decoded) == [last]
+    assert sections[last].paragraphs == example_dataset.sections[last].paragraphs
+    assert example_dataset.sections[last].paragraphs == sections[last].paragraphs
+    assert hash(sections[last]) == hash(example_dataset.sections[last])
+    assert sections[last].paragraphs[-1:] == example_dataset.sections[last].paragraphs[-1:]
+    assert cached.paragraph(sections[0].id, 1) == example_dataset.paragraph(sections[0].id, 1)
+
+
+def test_a_damaged_paragraph_is_read_from_the_yaml(example_data_dir, example_dataset):
+    load_cached(example_data_dir)
+    [path] = cache_files()
+    _key, header, header_end = cache_file.read_header(path)
+    offset, length, _crc = header["blocks"]["paragraphs"]
+    data = bytearray(path.read_bytes())
+    start = header_end + offset + length - 40  # inside the last section's paragraphs
+    assert data[start : start + 1].isalpha()
+    data[start] ^= 0x20  # the letter's case: still JSON, not what was written
+    path.write_bytes(bytes(data))
+    notices: list[str] = []
+    cached = load_cached(example_data_dir, notices.append)
+    assert cached.sections[0].paragraphs == example_dataset.sections[0].paragraphs
+    assert notices == []  # only the last section's bytes are damaged
+    assert cached.sections[-1].paragraphs == example_dataset.sections[-1].paragraphs
+    assert notices == [f"Rebuilt the load cache {path}: it is damaged."]
+    assert cached == example_dataset
+    assert load_cached(example_data_dir) == example_dataset  # written again

@@ -7,12 +7,10 @@ from __future__ import annotations
 import pytest
 from textual.color import Color
 from screen_reading import THREE_SIZES, widget_lines
-from ui_harness import press_until, screen_lines, screen_strips, settle
+from ui_harness import open_reader, press_until, screen_lines, screen_strips, settle
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
-from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.reading_blocks import LANDING_BAR
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -48,11 +46,7 @@ def long_quote(dataset):
 async def test_a_jump_marks_the_landing_paragraph_and_the_words_until_the_reader_moves(shipped_dataset, size):
     quote = long_quote(shipped_dataset)
     place = quote_location(shipped_dataset, quote.id)
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("quote", quote.id)))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("quote", quote.id)) as (app, pilot):
         rows = reading_rows(app)
         marked = [row for row in rows if row.lstrip().startswith(BAR)]
         paragraph = shipped_dataset.paragraph(place.id, place.paragraph)
@@ -69,11 +63,7 @@ async def test_a_jump_marks_the_landing_paragraph_and_the_words_until_the_reader
 
 @THREE_SIZES
 async def test_a_mention_followed_from_a_person_lands_marked_too(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", "drew-daniels")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("person", "drew-daniels")) as (app, pilot):
         await pilot.press("m")
         await settle(pilot)
         mention = app.focused.highlighted_location
@@ -87,11 +77,7 @@ async def test_a_mention_followed_from_a_person_lands_marked_too(shipped_dataset
 @THREE_SIZES
 async def test_back_returns_to_the_scroll_position_in_the_text(shipped_dataset, size):
     section = max(shipped_dataset.sections, key=lambda s: sum(map(len, s.paragraphs)))  # taller than any screen
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("section", section.id)))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("section", section.id)) as (app, pilot):
         await pilot.press(*["down"] * 7, "right_square_bracket")  # down a little, then a name on screen
         await settle(pilot)
         left_at = app.reading.scroll_y
@@ -109,11 +95,7 @@ async def test_back_returns_to_the_scroll_position_in_the_text(shipped_dataset, 
 
 @THREE_SIZES
 async def test_back_returns_to_where_the_reader_was_in_a_person_page(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", "sean-baker")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("person", "sean-baker")) as (app, pilot):
         links = app.people.detail.links
         await pilot.press("m")  # far down the page: the mentions
         await pilot.press("down", "down", "down")
@@ -134,11 +116,7 @@ async def test_back_returns_to_where_the_reader_was_in_a_person_page(shipped_dat
 
 @THREE_SIZES
 async def test_back_returns_to_where_the_reader_was_in_a_scene(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("scene", "home-invasion")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("scene", "home-invasion")) as (app, pilot):
         links = app.timeline.detail.links
         await press_until(pilot, lambda: (links.highlighted_location or Location("scene", "")).kind == "section")
         cursor, scroll = links.highlighted, links.scroll_y

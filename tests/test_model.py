@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from anora_tui.core.mentions import NameFinder
 from anora_tui.core.model import (
     Article,
     Dataset,
-    NameFinder,
     Person,
     Quote,
     Section,

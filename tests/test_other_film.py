@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 import test_app_navigation as navigation
-from ui_harness import NARROW, WIDE, screen_text, settle
+from screen_reading import THREE_SIZES
+from ui_harness import SIZES, WIDE, screen_text, settle
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Dataset
@@ -20,7 +21,6 @@ from anora_tui.ui.screens.help import HelpScreen
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 OTHER_FILM_DIR = Path(__file__).parent / "data" / "kestrel-point"
-SIZES = pytest.mark.parametrize("size", [NARROW, (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +47,7 @@ def test_the_other_film_is_the_shape_the_shipped_one_is_not(other_film):
     assert sorted(p.name for p in OTHER_FILM_DIR.glob("*.yaml")) == ["article.yaml", "cast.yaml", "film.yaml", "quotes.yaml"]
 
 
-@SIZES
+@THREE_SIZES
 async def test_every_screen_of_the_other_film_shows_nothing_of_the_shipped_article(other_film, shipped_dataset, size):
     forbidden = shipped_words(shipped_dataset)
     app = AnoraApp(other_film)
@@ -127,16 +127,16 @@ async def test_the_timeline_says_how_it_places_what_the_article_does_not_time(ot
 # The reader's navigation tests, on the other film.
 
 
-@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+@SIZES
 async def test_navigation_start_and_contents(other_film, size):
     await navigation.test_start_then_contents_opens_a_section_and_the_side_panes_follow(other_film, size)
 
 
-@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+@SIZES
 async def test_navigation_name_person_quote_scene_back_and_forward(other_film, size):
     await navigation.test_name_to_person_to_quote_and_to_scene_with_back_and_forward(other_film, size)
 
 
-@pytest.mark.parametrize("size", [NARROW, WIDE], ids=["80x24", "160x48"])
+@SIZES
 async def test_navigation_escape_backs_out(other_film, size):
     await navigation.test_escape_backs_out_one_step_at_a_time(other_film, size)

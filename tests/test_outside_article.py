@@ -4,7 +4,8 @@ read from the YAML, kept by the cache, and shown set apart wherever the record i
 from __future__ import annotations
 
 import pytest
-from ui_harness import NARROW, screen_text, settle
+from screen_reading import THREE_SIZES
+from ui_harness import navigate, open_reader, screen_text, settle
 
 from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.loader import DataErrors, load_dataset
@@ -12,12 +13,10 @@ from anora_tui.core.model import Production
 from anora_tui.core.navigation import Location
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.content import OUTSIDE_ARTICLE_LABEL
-from anora_tui.ui.messages import Navigate
 from anora_tui.ui.widgets.link_list import LinkList
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
-SIZES = pytest.mark.parametrize("size", [NARROW, (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 
 
 # --- the format ---------------------------------------------------------------------------------
@@ -116,17 +115,10 @@ def spans_styled(prompt, text: str) -> set[str]:
     return {str(span.style) for span in prompt.spans if span.start <= start < span.end}
 
 
-async def open_location(pilot, app: AnoraApp, location: Location) -> None:
-    app.post_message(Navigate(location))
-    await settle(pilot)
-
-
-@SIZES
+@THREE_SIZES
 async def test_a_persons_outside_facts_are_labelled_and_styled_apart(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("person", "yuri-borisov"))
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await navigate(pilot, app, Location("person", "yuri-borisov"))
         links = app.query_one("#person-links", LinkList)
         prompts = [option.prompt for option in links.options]
         about = next(i for i, p in enumerate(prompts) if p.plain.strip().startswith("Russian actor who plays Igor"))
@@ -141,10 +133,8 @@ async def test_a_persons_outside_facts_are_labelled_and_styled_apart(shipped_dat
 
 
 async def test_a_characters_outside_facts_are_labelled_in_who_they_play(shipped_dataset) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("person", "mikey-madison"))
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await navigate(pilot, app, Location("person", "mikey-madison"))
         plays = next(o.prompt for o in app.query_one("#person-links", LinkList).options if o.prompt.plain.startswith("Ani — "))
         assert (OUTSIDE_ARTICLE_LABEL + "Her full name in the film is Anora Mikheeva.") in plays.plain
         assert spans_styled(plays, "Mikheeva") == {".person-detail--outside"}
@@ -156,12 +146,10 @@ def detail_text(app: AnoraApp) -> str:
     return app.timeline.detail.facts
 
 
-@SIZES
+@THREE_SIZES
 async def test_a_scene_shows_its_outside_facts_and_the_whole_films_production(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("scene", "final-car-scene"))
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await navigate(pilot, app, Location("scene", "final-car-scene"))
         scene = shipped_dataset.scenes_by_id["final-car-scene"]
         label = OUTSIDE_ARTICLE_LABEL + scene.outside_article
         assert label in detail_text(app)
@@ -176,10 +164,8 @@ async def test_a_scene_shows_its_outside_facts_and_the_whole_films_production(sh
 
 
 async def test_a_scene_the_article_says_nothing_of_still_shows_the_whole_film(shipped_dataset) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("scene", "lap-dance"))
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await navigate(pilot, app, Location("scene", "lap-dance"))
         rows = link_rows(app.timeline.detail.links)
         shot = rows.index("How it was shot")
         assert rows[shot + 1].strip() == "The article does not say."
@@ -187,12 +173,10 @@ async def test_a_scene_the_article_says_nothing_of_still_shows_the_whole_film(sh
         assert OUTSIDE_ARTICLE_LABEL not in detail_text(app)  # the lap dance has no outside facts
 
 
-@SIZES
+@THREE_SIZES
 async def test_an_events_outside_facts_follow_its_summary(shipped_dataset, size) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("event", "cannes-2021"))
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await navigate(pilot, app, Location("event", "cannes-2021"))
         text = detail_text(app)
         event = shipped_dataset.events_by_id["cannes-2021"]
         assert text.index(event.summary) < text.index(OUTSIDE_ARTICLE_LABEL + event.outside_article)
@@ -214,10 +198,8 @@ async def test_without_a_film_production_no_whole_film_rows(example_dataset) -> 
         example_dataset.quotes,
         example_dataset.notes,
     )
-    app = AnoraApp(dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("scene", "fog"))
+    async with open_reader(dataset, (120, 40)) as (app, pilot):
+        await navigate(pilot, app, Location("scene", "fog"))
         assert "The whole film" not in link_rows(app.timeline.detail.links)
 
 
@@ -233,13 +215,11 @@ async def test_outside_article_text_is_shown_literally(example_dataset) -> None:
     dataset = Dataset.build(article, people, example_dataset.characters, scenes, example_dataset.events,
                             example_dataset.quotes, example_dataset.notes)
     shown = "[bold]not bold[/bold] [@click=app.quit]x[/] \ufffd[31mred"
-    app = AnoraApp(dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        await open_location(pilot, app, Location("person", "otto-brandt"))
+    async with open_reader(dataset, (120, 40)) as (app, pilot):
+        await navigate(pilot, app, Location("person", "otto-brandt"))
         assert any(o.prompt.plain.strip() == OUTSIDE_ARTICLE_LABEL + shown
                    for o in app.query_one("#person-links", LinkList).options)
-        await open_location(pilot, app, Location("scene", "fog"))
+        await navigate(pilot, app, Location("scene", "fog"))
         assert OUTSIDE_ARTICLE_LABEL + shown in detail_text(app)
         assert OUTSIDE_ARTICLE_LABEL + shown in link_rows(app.timeline.detail.links)
         assert app.is_running

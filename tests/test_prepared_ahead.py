@@ -8,7 +8,7 @@ import threading
 
 from ui_harness import WIDE, screen_text, wait_for
 
-from anora_tui.core import model
+from anora_tui.core import mentions
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Dataset
 from anora_tui.core.search import indexes as indexes_module
@@ -40,7 +40,7 @@ async def test_a_large_datasets_quote_index_is_built_after_the_first_frame(examp
 
 
 async def test_people_list_says_counting_until_the_counts_are_made(example_data_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(model, "MENTION_SCAN_QUICK", 0)  # as for a large dataset
+    monkeypatch.setattr(mentions, "MENTION_SCAN_QUICK", 0)  # as for a large dataset
     go = threading.Event()
     count_mentions = Dataset.count_mentions
     monkeypatch.setattr(Dataset, "count_mentions", lambda self: held(go, lambda: count_mentions(self))())

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words
-from ui_harness import settle
+from ui_harness import navigate, open_reader, settle
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.text import note_wording, quoted
-from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -38,11 +36,7 @@ def _note(dataset):
 async def test_the_people_pane_and_the_reading_pane_quote_a_note_alike(shipped_dataset, size):
     note = _note(shipped_dataset)
     expected = f"«{note.says}». {note.correction.split()[0]}"
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", "mikey-madison")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("person", "mikey-madison")) as (app, pilot):
         links = app.people.query_one("#person-links")
         index = next(
             i for i in range(links.option_count)
@@ -56,8 +50,7 @@ async def test_the_people_pane_and_the_reading_pane_quote_a_note_alike(shipped_d
         assert expected in shown
         assert f"“{note.says}”" not in shown and "»;" not in shown
 
-        app.post_message(Navigate(Location("section", note.section, note.paragraph)))
-        await settle(pilot)
+        await navigate(pilot, app, Location("section", note.section, note.paragraph))
         shown = widget_words(app, app.reading).replace("▌ ", "")  # the note's bar starts each line
         assert f"Editor's note: the source says {expected}" in shown
         assert "»; " not in shown

@@ -8,13 +8,12 @@ import re
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words
-from ui_harness import displayed, resize, screen_lines, screen_text, settle, wait_for
+from ui_harness import displayed, navigate, open_reader, resize, screen_lines, screen_text, settle, wait_for
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.reading_time import WORDS_PER_MINUTE, ReadingTime
 from anora_tui.core.state import load_state
 from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -37,9 +36,7 @@ async def page_until_section_changes(pilot, app, key: str, limit: int = 40) -> N
 @pytest.mark.parametrize("key", ["pagedown", "space"])
 async def test_page_down_at_the_end_of_a_section_goes_on_into_the_next(shipped_dataset, size, key):
     first, second = shipped_dataset.sections[:2]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await page_until_section_changes(pilot, app, key)
         assert app.reading.section_id == second.id
         assert app.reading.scroll_y == 0  # the next section from its start
@@ -50,9 +47,7 @@ async def test_page_down_at_the_end_of_a_section_goes_on_into_the_next(shipped_d
 @THREE_SIZES
 async def test_page_up_at_the_top_of_a_section_goes_back_to_the_end_of_the_previous(shipped_dataset, size):
     first, second = shipped_dataset.sections[:2]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("right")
         await settle(pilot)
         assert app.reading.section_id == second.id
@@ -66,15 +61,12 @@ async def test_page_up_at_the_top_of_a_section_goes_back_to_the_end_of_the_previ
 @THREE_SIZES
 async def test_the_first_and_last_sections_say_so(shipped_dataset, size):
     sections = shipped_dataset.sections
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, notifications=True) as (app, pilot):
         await pilot.press("left")
         await wait_for(pilot, lambda: "This is the first section." in screen_text(app))
         await pilot.press("pageup")
         await wait_for(pilot, lambda: "The start of the article." in screen_text(app))
-        app.post_message(Navigate(Location("section", sections[-1].id)))
-        await settle(pilot)
+        await navigate(pilot, app, Location("section", sections[-1].id))
         await pilot.press("right")
         await wait_for(pilot, lambda: "This is the last section." in screen_text(app))
         await pilot.press("end")
@@ -87,9 +79,7 @@ async def test_the_first_and_last_sections_say_so(shipped_dataset, size):
 @THREE_SIZES
 async def test_progress_says_how_long_the_rest_takes_at_a_stated_rate(shipped_dataset, size):
     timing = ReadingTime(shipped_dataset)
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         reading = app.reading
         minutes = timing.minutes_left(reading.section_id, reading.in_view[-1])
         assert minutes > 1
@@ -98,8 +88,7 @@ async def test_progress_says_how_long_the_rest_takes_at_a_stated_rate(shipped_da
         assert f"Section 1 of {len(shipped_dataset.sections)}" in screen_text(app)
         bottom = screen_lines(app)[reading.region.bottom - 1]
         assert re.search(r"\d+ min left", bottom), bottom  # drawn, not only set
-        app.post_message(Navigate(Location("section", shipped_dataset.sections[-1].id)))
-        await settle(pilot)
+        await navigate(pilot, app, Location("section", shipped_dataset.sections[-1].id))
         await pilot.press("end")
         await settle(pilot)
         assert "the end" in reading.border_subtitle
@@ -119,9 +108,7 @@ def test_reading_time_counts_the_words_left():
 
 @THREE_SIZES
 async def test_the_key_bar_says_how_to_reach_the_contents(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         assert "1 Contents" in key_bar(app)
         hidden = not displayed(app.contents)
         assert hidden == (size[0] < 140)
@@ -132,9 +119,7 @@ async def test_the_key_bar_says_how_to_reach_the_contents(shipped_dataset, size)
 
 @THREE_SIZES
 async def test_zen_gives_the_text_the_width_and_is_remembered(shipped_dataset, size, isolated_state):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         panes_width = app.query_one("#panes").size.width
         await pilot.press("z")
         await settle(pilot)
@@ -159,9 +144,7 @@ async def test_zen_gives_the_text_the_width_and_is_remembered(shipped_dataset, s
 
 
 async def test_zen_survives_a_resize_across_the_breakpoints(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (200, 50)) as (app, pilot):
         await pilot.press("z")
         for width, height in ((80, 24), (120, 40), (200, 50)):
             await resize(pilot, width, height)

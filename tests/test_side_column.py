@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES, widget_lines, widget_words, words
-from ui_harness import displayed, press_until, settle
+from ui_harness import displayed, navigate, open_reader, press_until, settle
 
 from anora_tui.core.navigation import Location
 from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 async def open_home_invasion_from_mikey_madison(pilot, app: AnoraApp) -> None:
     """As the issue's reader did it: Mikey Madison → s → the scene."""
-    app.post_message(Navigate(Location("person", "mikey-madison")))
-    await settle(pilot)
+    await navigate(pilot, app, Location("person", "mikey-madison"))
     await pilot.press("s")
     await press_until(pilot, lambda: app.focused.highlighted_location == Location("scene", "home-invasion"))
     await pilot.press("enter")
@@ -27,9 +25,7 @@ async def open_home_invasion_from_mikey_madison(pilot, app: AnoraApp) -> None:
 @THREE_SIZES
 async def test_a_scene_detail_shows_its_summary_whole_then_when_then_how_it_was_shot(shipped_dataset, size):
     scene = shipped_dataset.scenes_by_id["home-invasion"]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_home_invasion_from_mikey_madison(pilot, app)
         links = app.timeline.detail.links
         assert displayed(links) and app.focused is links
@@ -48,11 +44,7 @@ async def test_a_scene_detail_shows_its_summary_whole_then_when_then_how_it_was_
 @THREE_SIZES
 async def test_an_event_detail_puts_what_happened_before_the_date_note(shipped_dataset, size):
     event = shipped_dataset.events_by_id["eydelshteyn-audition"]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("event", event.id)))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("event", event.id)) as (app, pilot):
         shown = widget_words(app, app.timeline.detail.links)
         assert shown.startswith(f"{event.title} {words(event.summary)} c. 2022 (approximate)"), shown
         assert words(event.date_note)[:60] in shown
@@ -60,14 +52,11 @@ async def test_an_event_detail_puts_what_happened_before_the_date_note(shipped_d
 
 @pytest.mark.parametrize("size", [(120, 40), (200, 50)], ids=["120x40", "200x50"])
 async def test_the_side_pane_in_use_or_with_a_detail_gets_most_of_the_column(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         people, timeline = app.people, app.timeline
         assert people.outer_size.height == pytest.approx(timeline.outer_size.height, abs=1)  # nothing open
 
-        app.post_message(Navigate(Location("scene", "home-invasion")))
-        await settle(pilot)
+        await navigate(pilot, app, Location("scene", "home-invasion"))
         assert timeline.outer_size.height >= 2 * people.outer_size.height  # in use, with a detail
 
         await pilot.press("2")  # back to the reading pane: the open detail keeps the room
@@ -80,11 +69,7 @@ async def test_the_side_pane_in_use_or_with_a_detail_gets_most_of_the_column(shi
 
 
 async def test_at_80_columns_a_side_pane_has_the_whole_height(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("scene", "home-invasion")))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (80, 24), Location("scene", "home-invasion")) as (app, pilot):
         assert app.timeline.outer_size.height == app.query_one("#panes").size.height
         assert not displayed(app.people)
 
@@ -92,11 +77,7 @@ async def test_at_80_columns_a_side_pane_has_the_whole_height(shipped_dataset):
 @THREE_SIZES
 async def test_wrapped_rows_keep_a_hanging_indent_and_never_touch_the_scrollbar(shipped_dataset, size):
     person = shipped_dataset.people_by_id["mikey-madison"]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", person.id)))
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size, Location("person", person.id)) as (app, pilot):
         links = app.people.query_one("#person-links")
         lines = widget_lines(app, links, links.content_region)  # the scrollbar included
         first = next(i for i, line in enumerate(lines) if person.description[:24] in line)
@@ -115,9 +96,7 @@ async def test_wrapped_rows_keep_a_hanging_indent_and_never_touch_the_scrollbar(
 async def test_timeline_rows_wrap_under_themselves(shipped_dataset, size):
     """At 80 columns the timeline has the whole width and the row fits; in the side column it wraps."""
     scene = shipped_dataset.scenes_by_id["whirlwind-romance"]
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("4")
         await settle(pilot)
         lines = widget_lines(app, app.timeline.track_list)
@@ -129,12 +108,9 @@ async def test_timeline_rows_wrap_under_themselves(shipped_dataset, size):
 
 @THREE_SIZES
 async def test_the_reading_text_never_touches_its_scrollbar(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         longest = max(shipped_dataset.sections, key=lambda s: sum(map(len, s.paragraphs)))
-        app.post_message(Navigate(Location("section", longest.id)))
-        await settle(pilot)
+        await navigate(pilot, app, Location("section", longest.id))
         reading = app.reading
         assert reading.max_scroll_y > 0  # a scrollbar is there
         lines = widget_lines(app, reading)  # the text area, scrollbar left out

@@ -8,11 +8,9 @@ import asyncio
 import pytest
 from screen_reading import THREE_SIZES, widget_lines, widget_words
 from textual import events
-from ui_harness import focused_pane, screen_lines, screen_text, settle
+from ui_harness import focused_pane, navigate, open_reader, screen_lines, screen_text, settle
 
 from anora_tui.core.navigation import Location
-from anora_tui.ui.app import AnoraApp
-from anora_tui.ui.messages import Navigate
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -20,20 +18,15 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 @THREE_SIZES
 async def test_a_person_named_in_the_text_is_never_said_to_be_on_screen(shipped_dataset, size):
     """At 80 columns the reading pane is hidden while a person's page shows: "on screen" was untrue."""
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        app.post_message(Navigate(Location("person", "sean-baker")))  # named in the first section
-        await settle(pilot)
+    sean_baker = Location("person", "sean-baker")  # named in the first section
+    async with open_reader(shipped_dataset, size, sean_baker) as (app, pilot):
         assert "on screen" not in screen_text(app)
         assert "● named where you read" in widget_words(app, app.query_one("#person-header"))
 
 
 @THREE_SIZES
 async def test_the_help_screen_takes_page_keys_and_a_burst_of_arrows(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("question_mark")
         await settle(pilot)
         body = app.screen.query_one("#help-body")
@@ -56,9 +49,7 @@ async def test_the_help_screen_takes_page_keys_and_a_burst_of_arrows(shipped_dat
 
 @THREE_SIZES
 async def test_the_help_screen_explains_every_symbol(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("question_mark")
         await settle(pilot)
         legend = str(app.screen.query_one("#help-symbols").render())
@@ -71,9 +62,7 @@ async def test_the_help_screen_explains_every_symbol(shipped_dataset, size):
 async def test_three_quick_tabs_reach_the_sections(shipped_dataset, size):
     """Keys 1 ms apart: each Tab moves on from the pane the one before chose, though its focus has
     not arrived yet."""
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         for _ in range(3):
             app.post_message(events.Key("tab", None))
             await asyncio.sleep(0.001)
@@ -87,12 +76,9 @@ async def test_three_quick_tabs_reach_the_sections(shipped_dataset, size):
 
 @THREE_SIZES
 async def test_esc_and_b_are_named_apart_in_the_key_bar(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         for location in (Location("person", "sean-baker"), Location("scene", "home-invasion")):
-            app.post_message(Navigate(location))
-            await settle(pilot)
+            await navigate(pilot, app, location)
             bar = screen_lines(app)[-1]
             assert "esc Close" in bar and "esc Back" not in bar
             assert "b Back" in bar or size[0] < 100  # at 80 columns the key bar runs out of room first
@@ -102,9 +88,7 @@ async def test_esc_and_b_are_named_apart_in_the_key_bar(shipped_dataset, size):
 
 @THREE_SIZES
 async def test_the_shown_track_can_be_told_without_colour(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("4")
         await settle(pilot)
         switch = widget_lines(app, app.timeline.query_one("#timeline-tracks"))[0]

@@ -11,19 +11,22 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Callable
+from contextlib import asynccontextmanager
+from typing import AsyncIterator, Callable
 
 import pytest
 import textual._wait
 from rich.style import Style
 from textual.app import App
 from textual.geometry import Size
+from textual.pilot import Pilot
 from textual.strip import Strip
 from textual.widget import Widget
 
 from anora_tui.core.model import Dataset
 from anora_tui.core.navigation import Location
 from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.messages import Navigate
 from anora_tui.ui.widgets.link_list import LinkList
 
 WIDE = (160, 48)
@@ -175,6 +178,27 @@ async def resize(pilot, width: int, height: int, *, then_settle: bool = True) ->
 
 
 # --- the reader ---------------------------------------------------------------------------------
+
+
+@asynccontextmanager
+async def open_reader(
+    dataset: Dataset, size: tuple[int, int], at: Location | None = None, *, notifications: bool = False
+) -> AsyncIterator[tuple[AnoraApp, Pilot]]:
+    """The reader on `dataset` in a terminal of `size`, settled; opened at `at` if given (as a pane's
+    Navigate opens it); with `notifications`, its toasts are shown. The setup most App tests repeat
+    at each size they check."""
+    app = AnoraApp(dataset)
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await settle(pilot)
+        if at is not None:
+            await navigate(pilot, app, at)
+        yield app, pilot
+
+
+async def navigate(pilot, app: AnoraApp, location: Location) -> None:
+    """Go to `location` as a pane does (a recorded Navigate), and settle."""
+    app.post_message(Navigate(location))
+    await settle(pilot)
 
 
 def focused_pane(app: AnoraApp) -> str | None:

@@ -115,13 +115,7 @@ def finish() -> None:
     """Flush standard output (raises OutputFailed, or drops it quietly for a closed pipe)."""
     if _state.stdout_closed or _state.pipe_closed or sys.stdout is None:
         return
-    try:
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _drop_the_rest()
-    except OSError as error:
-        _drop_the_rest()
-        raise OutputFailed(_reason(error)) from None
+    _to_stdout(sys.stdout.flush)
 
 
 def run_guarded(command: Callable[[], int]) -> int:
@@ -149,8 +143,13 @@ def _write(text: str) -> None:
         return
     if _state.stdout_closed or sys.stdout is None:
         raise OutputFailed("standard output is closed")
+    _to_stdout(lambda: sys.stdout.write(text))
+
+
+def _to_stdout(call: Callable[[], object]) -> None:
+    """Write or flush: a closed pipe drops the rest quietly; any other failure raises OutputFailed."""
     try:
-        sys.stdout.write(text)
+        call()
     except BrokenPipeError:
         _drop_the_rest()
     except OSError as error:

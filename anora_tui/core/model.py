@@ -10,20 +10,21 @@ what is used; everything else sees an ordinary `Dataset` (same fields, same equa
 Records are built by `record_factory(type)` where there are many of them: a frozen dataclass's own
 `__init__` sets each field through `object.__setattr__`, which makes building 100,000 quotes take
 twice as long.
+
+Who is named where (the name finder, every person's mentions) is `mentions.py`'s: `Dataset` derives
+its mention lookups from `DatasetMentions`.
 """
 
 from __future__ import annotations
 
-import re
-import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields, replace
-from functools import cached_property
 from itertools import groupby
 from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Mapping, Protocol
 
+from .mentions import DatasetMentions, Mention, NameFinder  # noqa: F401  (Mention and NameFinder: re-exported)
 from .text import clean_text
 
 PERSON_KINDS = ("cast", "crew", "cited", "other")
@@ -158,17 +159,6 @@ class Note:
     refers_to: tuple[str, ...] = ()  # ids of the people the slip is really about
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """Where a person is named: one paragraph, how many times, and where in it."""
-
-    section: str
-    paragraph: int  # 1-based
-    count: int
-    spans: tuple[tuple[int, int], ...]  # character offsets of each naming in the paragraph
-    via_note: bool = False  # named only through an editorial note (the source names someone else)
-
-
 _EMPTY: tuple = ()
 
 
@@ -200,7 +190,7 @@ class DatasetParts(Protocol):
 
 
 @dataclass(frozen=True)
-class Dataset:
+class Dataset(DatasetMentions):
     article: Article
     people: tuple[Person, ...]
     characters: tuple[Character, ...]
@@ -303,6 +293,14 @@ class Dataset:
         dataset.__dict__["_parts"] = parts
         return dataset
 
+    def stored(self, name: str) -> Any:
+        """A value derived from the data that the load cache holds ready-made (the quote index, every
+        person's mentions, each paragraph's word count: see `loading/cache_derived.py`), as plain
+        data; None when there is none (a dataset built or loaded from YAML, a small dataset's cache,
+        a damaged block): then the caller computes it."""
+        stored = getattr(self.__dict__.get("_parts"), "stored", None)
+        return stored(name) if stored is not None else None
+
     def __getattr__(self, name: str) -> Any:
         # Only called for an attribute the instance does not have: a lazily made dataset's field
         # that nothing has read yet. A built dataset has every field, so never gets here for one.
@@ -310,33 +308,6 @@ class Dataset:
         if parts is None or name not in _FIELD_NAMES:
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
         return parts.provide(self, name)
-
-    # Mentions are computed on first use: a scan of every paragraph that quote search and the
-    # `quotes` command never need, and that dominates loading a large archive. One paragraph's are
-    # found on their own (`mentions_in`), so what is on screen never waits for the whole scan; the
-    # whole scan (every person's mentions and counts) may be made ahead, from another thread
-    # (`count_mentions`), while the reader is used.
-    @cached_property
-    def _mentions(self) -> Mapping[str, tuple[Mention, ...]]:
-        with _MENTIONS_LOCK:  # one scan, whichever thread asks first
-            made = self.__dict__.get("_mentions")
-            if made is None:
-                made = frozen_mapping(_compute_mentions(self.article, self.people, self.notes, self._name_finder))
-            return made
-
-    @cached_property
-    def _name_finder(self) -> "NameFinder":
-        with _MENTIONS_LOCK:
-            finder = self.__dict__.get("_name_finder")
-            return finder if finder is not None else NameFinder(self.people)
-
-    @cached_property
-    def _paragraph_mentions(self) -> dict[tuple[str, int], tuple[tuple[str, Mention], ...]]:
-        return {}  # (section, paragraph) -> (person id, mention), filled as paragraphs are asked for
-
-    @cached_property
-    def _person_order(self) -> Mapping[str, int]:
-        return frozen_mapping({person.id: index for index, person in enumerate(self.people)})
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -366,61 +337,6 @@ class Dataset:
     def scenes_discussed_in(self, section_id: str) -> tuple[Scene, ...]:
         return self._scenes_by_section.get(section_id, _EMPTY)
 
-    def mentions_of(self, person_id: str) -> tuple[Mention, ...]:
-        """Every paragraph that names the person, in article order (scans the whole article once)."""
-        return self._mentions.get(person_id, _EMPTY)
-
-    def mention_count(self, person_id: str) -> int:
-        return sum(m.count for m in self.mentions_of(person_id))
-
-    @property
-    def mentions_counted(self) -> bool:
-        """Whether every person's mentions are known already (`mentions_of` answers at once)."""
-        return "_mentions" in self.__dict__
-
-    @cached_property
-    def mentions_are_quick(self) -> bool:
-        """Whether scanning the whole article for names is quick enough to do while starting (a
-        few milliseconds: under MENTION_SCAN_QUICK characters of paragraphs)."""
-        total = 0
-        for section in self.sections:
-            total += sum(map(len, section.paragraphs))
-            if total > MENTION_SCAN_QUICK:
-                return False
-        return True
-
-    def count_mentions(self) -> None:
-        """Find every person's mentions now (safe from another thread)."""
-        self._mentions
-
-    def mentions_in(self, section_id: str, paragraph: int) -> tuple[tuple[str, Mention], ...]:
-        """(person id, mention) for each person named in one paragraph, in dataset order: found in
-        that paragraph alone, without scanning the rest of the article."""
-        key = (section_id, paragraph)
-        found = self._paragraph_mentions.get(key)
-        if found is None:
-            found = self._paragraph_mentions[key] = self._find_in_paragraph(section_id, paragraph)
-        return found
-
-    def _find_in_paragraph(self, section_id: str, paragraph: int) -> tuple[tuple[str, Mention], ...]:
-        spans_by_person: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        for person_id, start, end in self._name_finder.find(self.paragraph(section_id, paragraph)):
-            spans_by_person[person_id].append((start, end))
-        found = {
-            person_id: Mention(section_id, paragraph, len(spans), tuple(spans))
-            for person_id, spans in spans_by_person.items()
-        }
-        for note in self.notes_in(section_id, paragraph):
-            for person_id in note.refers_to:
-                if person_id not in found:
-                    found[person_id] = Mention(section_id, paragraph, 1, (), via_note=True)
-        order = self._person_order
-        return tuple(sorted(found.items(), key=lambda item: order.get(item[0], len(order))))
-
-    def people_named_in(self, section_id: str, paragraph: int) -> tuple[str, ...]:
-        """Ids of the people named in one paragraph, in dataset order."""
-        return tuple(person_id for person_id, _ in self.mentions_in(section_id, paragraph))
-
     def people_of_kind(self, kind: str) -> tuple[Person, ...]:
         return tuple(p for p in self.people if p.kind == kind)
 
@@ -439,8 +355,6 @@ class Dataset:
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Dataset))
-_MENTIONS_LOCK = threading.RLock()
-MENTION_SCAN_QUICK = 2_000_000  # characters of paragraphs scanned for names while the reader starts
 
 
 def _cleaned(value: Any) -> Any:
@@ -529,9 +443,6 @@ def _paragraph_runs(quotes: tuple[Quote, ...]) -> Mapping[tuple[str, int], tuple
 _PARAGRAPH_OF = attrgetter("section", "paragraph")
 
 
-_WORD = re.compile(r"\w+")
-
-
 def sort_events(events: Iterable[Event]) -> tuple[Event, ...]:
     """Events by year, stably: "2022" (approximate) cannot be ordered against "2022-01-14" by its
     string, so within a year the list's order (the editor's reading of the article) stands. An
@@ -545,97 +456,3 @@ def sort_events(events: Iterable[Event]) -> tuple[Event, ...]:
         years.append(last)
     order = sorted(range(len(events)), key=years.__getitem__)
     return tuple(events[i] for i in order)
-
-
-class NameFinder:
-    """Finds people's names (and aliases) in text as whole words, case-sensitively, longest name first
-    ("Sean Baker" wins over "Sean"); a typographic apostrophe in the text matches a plain one in a name.
-
-    Indexed by each name's first word, so one pass over a paragraph costs the same for 10 names as for
-    50,000: a regex alternation of every name would try each name at every position.
-    """
-
-    def __init__(self, people: Iterable[Person]) -> None:
-        # first word -> (name, where that word starts in the name, person id)
-        by_first_word: dict[str, list[tuple[str, int, str]]] = {}
-        for person in people:
-            for name in {person.name, *person.aliases} if person.aliases else (person.name,):
-                if "’" in name:
-                    name = name.replace("’", "'")
-                head = name.split(" ", 1)[0]
-                if head.isalnum():  # most names: the first word is what comes before the first space
-                    word, start = head, 0  # (str.isalnum is exactly the characters \w matches, but _)
-                else:
-                    first = _WORD.search(name)
-                    if not first:
-                        continue
-                    word, start = first.group(), first.start()
-                candidates = by_first_word.get(word)
-                if candidates is None:
-                    by_first_word[word] = [(name, start, person.id)]
-                else:
-                    candidates.append((name, start, person.id))
-        self._by_first_word = by_first_word
-        self._longest_first: set[str] = set()  # first words whose names are sorted longest first
-
-    def find(self, text: str) -> list[tuple[str, int, int]]:
-        """(person id, start, end) of every naming in the text, left to right, never overlapping."""
-        by_first_word = self._by_first_word
-        if by_first_word.keys().isdisjoint(_WORD.findall(text)):
-            return []  # most paragraphs: listing the words is done in C, looking at each is not
-        text = text.replace("’", "'")  # same length, so offsets hold for the original
-        found: list[tuple[str, int, int]] = []
-        covered_to = 0
-        for word in _WORD.finditer(text):
-            for name, lead, person_id in self._candidates(word.group()):
-                start = word.start() - lead
-                end = start + len(name)
-                if (
-                    start >= covered_to
-                    and text.startswith(name, start)
-                    and (start == 0 or not _is_word_char(text[start - 1]))
-                    and (end == len(text) or not _is_word_char(text[end]))
-                ):
-                    found.append((person_id, start, end))
-                    covered_to = end
-                    break
-        return found
-
-
-    def _candidates(self, word: str) -> list[tuple[str, int, str]]:
-        """The names starting with `word`, longest first (sorted when first needed: most never are;
-        a sorted copy replaces the list, so another thread reading it is never disturbed)."""
-        candidates = self._by_first_word.get(word)
-        if candidates is None:
-            return []
-        if len(candidates) > 1 and word not in self._longest_first:
-            candidates = sorted(candidates, key=lambda candidate: len(candidate[0]), reverse=True)
-            self._by_first_word[word] = candidates
-            self._longest_first.add(word)
-        return candidates
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def _compute_mentions(
-    article: Article, people: tuple[Person, ...], notes: Iterable[Note], finder: NameFinder | None = None
-) -> dict[str, tuple[Mention, ...]]:
-    notes_about: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for note in notes:
-        for person_id in note.refers_to:
-            notes_about[(note.section, note.paragraph)].append(person_id)
-    finder = finder or NameFinder(people)
-    result: dict[str, list[Mention]] = defaultdict(list)
-    for section in article.sections:
-        for number, text in enumerate(section.paragraphs, start=1):
-            spans_by_person: dict[str, list[tuple[int, int]]] = defaultdict(list)
-            for person_id, start, end in finder.find(text):
-                spans_by_person[person_id].append((start, end))
-            for person_id, spans in spans_by_person.items():
-                result[person_id].append(Mention(section.id, number, len(spans), tuple(spans)))
-            for person_id in dict.fromkeys(notes_about.get((section.id, number), ())):
-                if person_id not in spans_by_person:
-                    result[person_id].append(Mention(section.id, number, 1, (), via_note=True))
-    return {person_id: tuple(mentions) for person_id, mentions in result.items()}

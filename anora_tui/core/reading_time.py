@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from itertools import accumulate
 
 from .model import Dataset
@@ -12,7 +11,11 @@ from .model import Dataset
 # minute?", Journal of Memory and Language, 2019): the rate the estimate is stated at.
 WORDS_PER_MINUTE = 238
 
-_WORD = re.compile(r"\S+")
+
+def paragraph_words(dataset: Dataset) -> list[list[int]]:
+    """The words of each paragraph, section by section: runs of characters that are not white space
+    (`str.split` tells white space as the regex `\\S+` would, several times faster)."""
+    return [[len(text.split()) for text in section.paragraphs] for section in dataset.sections]
 
 
 class ReadingTime:
@@ -23,8 +26,10 @@ class ReadingTime:
         # section id -> words read once through each of its paragraphs (index 0: none of them)
         self._read_through: dict[str, list[int]] = {}
         total = 0
-        for section in dataset.sections:
-            counts = [len(_WORD.findall(text)) for text in section.paragraphs]
+        stored = dataset.stored("paragraph_words")  # a large dataset's cache holds the counts
+        if type(stored) is not list or len(stored) != len(dataset.sections):
+            stored = paragraph_words(dataset)
+        for section, counts in zip(dataset.sections, stored):
             self._read_through[section.id] = list(accumulate(counts, initial=total))
             total = self._read_through[section.id][-1]
         self.total_words = total

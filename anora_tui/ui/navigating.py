@@ -4,7 +4,7 @@ pane, Back and Forward returning to where the reader was, and the people named w
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from ..core.navigation import Location
 from ..core.places import place_exists, quote_location
@@ -99,17 +99,15 @@ class Navigating(_Base):
         self.places.moved()  # the reading pane scrolled
 
     def action_back(self) -> None:
-        self._remember_view()
-        location = self.history.back()
-        if location is None:
-            self.bell()
-        else:
-            self.refresh_bindings()
-            self._go(location)
+        self._step_history(self.history.back)
 
     def action_forward(self) -> None:
+        self._step_history(self.history.forward)
+
+    def _step_history(self, step: Callable[[], Location | None]) -> None:
+        """Back or Forward: keep where the reader is in the place left, then go (a bell if nowhere)."""
         self._remember_view()
-        location = self.history.forward()
+        location = step()
         if location is None:
             self.bell()
         else:

@@ -16,7 +16,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from ..model import NameFinder, Person
+from ..mentions import NameFinder
+from ..model import Person
 from ..text import clean_text
 from .names import Candidate, find_candidates, slug, unique
 

@@ -58,7 +58,16 @@ from ...paths import cache_dir
 from ..model import Article, Dataset
 from ..files import write_atomically
 from ..text import clean_text
-from .cache_blocks import BLOCKS, COLLECTIONS, GROUPINGS, columns_of, grouping_of
+from .cache_blocks import (
+    BLOCKS,
+    COLLECTIONS,
+    GROUPINGS,
+    PARAGRAPHS,
+    columns_of,
+    grouping_of,
+    paragraph_column,
+    set_paragraph_column,
+)
 from .cache_file import (
     CACHE_FILE_NAME,
     CACHE_FORMAT,
@@ -77,6 +86,7 @@ from .cache_key import (
     key_of,
     recorded_digests,
 )
+from .cache_paragraphs import encode_paragraphs
 from .directory import dataset_files, max_file_bytes
 
 KEEP = 8  # cache files kept: the newest, one per recently read dataset
@@ -195,13 +205,14 @@ def _load_and_cache(
 ) -> Dataset:
     dataset = load_dataset(data_dir)
 
-    def write() -> None:
+    def write(derived: bool) -> None:
         confirmed = confirmed_records(records, data_dir, limit)
         if confirmed is not None:  # else a file changed while loading: what was loaded may not be `key`'s
-            _write(path, key, dataset, confirmed)
+            _write(path, key, dataset, confirmed, derived)
 
-    if not (write_behind and _in_detached_process(write)):
-        write()
+    # Only a detached writer stores the derived values: computing them takes seconds in a large dataset.
+    if not (write_behind and _in_detached_process(lambda: write(True))):
+        write(False)
     return dataset
 
 
@@ -234,8 +245,9 @@ def _in_detached_process(work: Callable[[], None]) -> bool:
     return True
 
 
-def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord]) -> None:
-    """Write atomically (a reader sees the old file or the whole new one); failing is harmless.
+def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], derived: bool = False) -> None:
+    """Write atomically (a reader sees the old file or the whole new one); failing is harmless. With
+    `derived`, a large dataset's derived values (`cache_derived`) are computed and stored too.
 
     ASCII only: `json.loads` decodes UTF-8 to text before parsing it, and for text that is not all
     ASCII that costs more than parsing the escapes does. Lone surrogates (only in a dataset built in
@@ -245,11 +257,20 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord]) ->
     except KeyError:  # a lookup holding a record its collection does not: not a dataset build() made
         return
     encode = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
+    encoded: dict[str, bytes] = {}
+    encoded[PARAGRAPHS], entries = encode_paragraphs(paragraph_column(plain["article"]), encode)
+    set_paragraph_column(plain["article"], entries)
+    encoded.update((name, encode(plain[name]).encode("ascii")) for name in BLOCKS)
+    del plain
+    if derived:
+        from .cache_derived import derived_plain, encode as encode_derived, worth_storing
+
+        if worth_storing(dataset):
+            encoded.update((name, encode_derived(value)) for name, value in derived_plain(dataset).items())
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}
     offset = 0
-    for name in BLOCKS:
-        data = encode(plain[name]).encode("ascii")
+    for name, data in encoded.items():
         lead = f',"{name}":'.encode("ascii")
         places[name] = [offset + len(lead), len(data), zlib.crc32(data)]
         tail += (lead, data)

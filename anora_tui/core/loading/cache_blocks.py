@@ -3,7 +3,7 @@ makers that turn a block back into what `Dataset.build` would have computed."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from itertools import accumulate
 from operator import attrgetter
 from typing import Any, Callable, Mapping
@@ -43,6 +43,10 @@ GROUPINGS: dict[str, tuple[str, bool]] = {
     "_scenes_by_section": ("scenes", False),
 }
 BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
+# The article's paragraphs, one JSON array per section, read a section at a time (cache_paragraphs.py).
+PARAGRAPHS = "paragraphs"
+# Values derived from the dataset that a large dataset's cache may hold as well (see cache_derived.py).
+DERIVED = ("paragraph_words", "mentions", "quote_index")
 # Nested records: field -> (record type, whether the field holds a tuple of them).
 _NESTED: dict[tuple[type, str], tuple[type, bool]] = {
     (Article, "sections"): (Section, True),
@@ -60,6 +64,8 @@ def columns_of(records: tuple | list, record_type: type) -> list[Any]:
     columns: list[Any] = []
     for f in fields(record_type):
         values = list(map(attrgetter(f.name), records))
+        if (record_type, f.name) == (Section, "paragraphs"):  # a cached dataset's are read on demand
+            values = [value if type(value) is tuple else tuple(value) for value in values]
         nested = _NESTED.get((record_type, f.name))
         if nested and nested[1]:
             values = [columns_of(value, nested[0]) for value in values]
@@ -149,9 +155,35 @@ def _groups(block: Any, collection: tuple, pairs: bool) -> Mapping:
     return frozen_mapping(dict(zip(keys, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends)))))
 
 
+_SECTIONS = [f.name for f in fields(Article)].index("sections")
+_PARAGRAPHS = [f.name for f in fields(Section)].index("paragraphs")
+_make_section = record_factory(Section)
+
+
+def paragraph_column(article_columns: list[Any]) -> list[Any]:
+    """The sections' paragraphs in the article block's columns (`columns_of([article], Article)`)."""
+    return article_columns[_SECTIONS][0][_PARAGRAPHS]
+
+
+def set_paragraph_column(article_columns: list[Any], column: list[Any]) -> None:
+    article_columns[_SECTIONS][0][_PARAGRAPHS] = column
+
+
 def _article(parts: Any, dataset: Dataset) -> Article:
-    [article] = _records(parts.block("article"), Article)
-    return article
+    columns = parts.block("article")
+    source = getattr(parts, "paragraph_source", None)
+    if source is None:  # the paragraphs are in the block
+        [article] = _records(columns, Article)
+        return article
+    # The paragraphs block holds them, read a section at a time: here each section's [count, length, crc].
+    entries = paragraph_column(columns)
+    if type(entries) is not list:
+        raise ValueError("not a stored article")
+    set_paragraph_column(columns, [()] * len(entries))
+    [article] = _records(columns, Article)
+    paragraphs = source.sequences(entries)
+    sections = tuple(_make_section(s.id, s.title, p, s.index) for s, p in zip(article.sections, paragraphs))
+    return replace(article, sections=sections)
 
 
 def _collection_maker(name: str, record_type: type) -> Callable[[Any, Dataset], tuple]:

@@ -16,9 +16,10 @@ from ..gc_pause import gc_paused
 from ..model import Dataset
 from ..files import open_regular_file, read_regular_file
 from ..text import clean_text
-from .cache_blocks import BLOCKS, MAKERS
+from .cache_blocks import BLOCKS, DERIVED, MAKERS, PARAGRAPHS
+from .cache_paragraphs import ParagraphSource
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
 PREFIX_LENGTH = len(PREFIX % (CACHE_FORMAT, "0" * 64, 0))
 _PREFIX_PATTERN = re.compile(rb'\{"format":(\d+),"key":"([0-9a-f]{64})","header_end":(\d+) *,"header":')
@@ -120,13 +121,17 @@ def open_cache(path: Path, key: str) -> tuple[_Opened | None, str | None]:
 
 def _check_header(header: dict[str, Any], tail: int) -> None:
     blocks = header.get("blocks")
-    if header.get("tail") != tail or type(blocks) is not dict or set(blocks) != set(BLOCKS):
+    if header.get("tail") != tail or type(blocks) is not dict or not _REQUIRED <= set(blocks) <= _ALL_BLOCKS:
         raise Unusable(_DAMAGED)
     for place in blocks.values():
         if type(place) is not list or len(place) != 3 or not all(type(n) is int and n >= 0 for n in place):
             raise Unusable(_DAMAGED)
         if place[0] + place[1] > tail:
             raise Unusable(_DAMAGED)
+
+
+_REQUIRED = {*BLOCKS, PARAGRAPHS}
+_ALL_BLOCKS = {*_REQUIRED, *DERIVED}  # the dataset's blocks, and the derived ones a cache may hold
 
 
 def _why_unusable(path: Path) -> str:
@@ -160,6 +165,12 @@ class CachedParts:
         self._notify = notify
         self._blocks: dict[str, bytes] | None = None  # read and checked, not parsed yet
         self._lock = threading.RLock()
+        # The paragraphs and the derived blocks are read when asked for: the file stays open for them.
+        self._derived = {name for name in opened.header["blocks"] if name in DERIVED}
+        self._fresh: Dataset | None = None  # loaded from the YAML, once the file is found damaged
+        self.paragraph_source = ParagraphSource(
+            self._read_open, opened.header_end + opened.header["blocks"][PARAGRAPHS][0], self._fresh_dataset
+        )
 
     def __del__(self) -> None:
         try:
@@ -192,6 +203,26 @@ class CachedParts:
         assert self._blocks is not None
         return json.loads(self._blocks.pop(name))
 
+    def stored(self, name: str) -> Any:
+        """A derived block's value (see `cache_derived`), read and decoded now (each is asked for
+        once); None if the file holds none, or one that cannot be read (the caller computes it)."""
+        with self._lock:
+            opened = self._opened
+            if opened is None or name not in self._derived:
+                return None
+            self._derived.discard(name)
+            try:
+                offset, length, crc = opened.header["blocks"][name]
+                data = _read_at(opened.descriptor, length, opened.header_end + offset)
+                if len(data) != length or zlib.crc32(data) != crc:
+                    return None
+                from .cache_derived import decode
+
+                with gc_paused():
+                    return decode(data)
+            except (OSError, ValueError, TypeError, EOFError):
+                return None
+
     def _read_blocks(self) -> dict[str, bytes]:
         opened = self._opened
         if opened is None:
@@ -200,14 +231,22 @@ class CachedParts:
             if os.fstat(opened.descriptor).st_size != opened.header_end + opened.header["tail"]:
                 raise Unusable(_DAMAGED)
             blocks = {}
-            for name, (offset, length, crc) in opened.header["blocks"].items():
+            for name in BLOCKS:
+                offset, length, crc = opened.header["blocks"][name]
                 data = _read_at(opened.descriptor, length, opened.header_end + offset)
                 if len(data) != length or zlib.crc32(data) != crc:
                     raise Unusable(_DAMAGED)
                 blocks[name] = data
             return blocks
-        finally:
+        except BaseException:
             self._close()
+            raise
+
+    def _read_open(self, length: int, offset: int) -> bytes:
+        opened = self._opened
+        if opened is None:
+            raise OSError("the cache file is closed")
+        return _read_at(opened.descriptor, length, offset)
 
     def _close(self) -> None:
         opened, self._opened = getattr(self, "_opened", None), None
@@ -216,19 +255,28 @@ class CachedParts:
 
     def _fall_back(self, dataset: Dataset, problem: str) -> None:
         """Take the fields not made yet from the YAML; remove the cache file and write it again."""
-        self._close()
-        self._blocks = {}
-        if self._notify:
-            self._notify(clean_text(f"Rebuilt the load cache {self._path}: {problem}."))
-        try:
-            status = os.stat(self._path)
-            if (status.st_dev, status.st_ino) == self._identity:  # not already replaced by another start
-                os.unlink(self._path)
-        except OSError:
-            pass
-        fresh = self._load_fresh(self._data_dir)
+        fresh = self._fresh_dataset(problem)
         for f in fields(Dataset):
             dataset.__dict__.setdefault(f.name, getattr(fresh, f.name))
+
+
+    def _fresh_dataset(self, problem: str = _DAMAGED) -> Dataset:
+        """The dataset loaded from the YAML (once); the cache file is removed, to be written again."""
+        with self._lock:
+            if self._fresh is None:
+                self._close()
+                self._blocks = {}
+                self._derived = set()
+                if self._notify:
+                    self._notify(clean_text(f"Rebuilt the load cache {self._path}: {problem}."))
+                try:
+                    status = os.stat(self._path)
+                    if (status.st_dev, status.st_ino) == self._identity:  # not already replaced by another start
+                        os.unlink(self._path)
+                except OSError:
+                    pass
+                self._fresh = self._load_fresh(self._data_dir)
+            return self._fresh
 
 
 class PlainParts:

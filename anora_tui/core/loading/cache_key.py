@@ -8,6 +8,7 @@ import errno
 import hashlib
 import os
 import stat
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,10 +25,10 @@ _PACKAGE = Path(__file__).resolve().parents[2]  # anora_tui/
 _DEFINING_MODULES = tuple(
     sorted(
         path.relative_to(_PACKAGE).as_posix()
-        for folder in (_PACKAGE / "core" / "loading",)
+        for folder in (_PACKAGE / "core" / "loading", _PACKAGE / "core" / "search")
         for path in folder.glob("*.py")
     )
-    + ["core/model.py", "core/text.py"]
+    + ["core/mentions.py", "core/model.py", "core/reading_time.py", "core/text.py"]
 )
 
 
@@ -81,7 +82,8 @@ def hashed_record(path: Path, limit: int) -> FileRecord:
 
 
 def key_of(records: list[FileRecord]) -> str:
-    digest = hashlib.sha256(f"anora-tui cache {CACHE_FORMAT} {__version__}\0".encode())
+    # The Python version too: the derived blocks are in `marshal`'s format, which is the interpreter's.
+    digest = hashlib.sha256(f"anora-tui cache {CACHE_FORMAT} {__version__} {sys.version_info[:2]}\0".encode())
     for name in _DEFINING_MODULES:
         try:
             digest.update((_PACKAGE / name).read_bytes())

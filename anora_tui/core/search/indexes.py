@@ -36,10 +36,25 @@ class SearchIndexes:
                 index = self._built.get(scope)
                 if index is None:
                     if scope == "quotes":
-                        index = QuoteIndex(self.dataset, self.people)
+                        index = self._stored_quote_index() or QuoteIndex(self.dataset, self.people)
                     else:
                         index = ParagraphIndex(self.dataset, self.people)
                     self._built[scope] = index
+        return index
+
+    def _stored_quote_index(self) -> QuoteIndex | None:
+        """The quote index the load cache holds for this dataset, if it holds one (a large dataset's
+        cache, written after a first start); its people's names serve the other scope too."""
+        plain = self.dataset.stored("quote_index")
+        if plain is None:
+            return None
+        from .stored import quote_index_from_plain
+
+        try:
+            index = quote_index_from_plain(self.dataset, plain)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # only a bug could store such a thing: build it instead
+        self.__dict__.setdefault("people", index.people)
         return index
 
     @property

@@ -20,10 +20,14 @@ class QuoteIndex(ScopeIndex):
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
         super().__init__(dataset, (quote.text for quote in dataset.quotes), people)
+        self._positions_by_speaker = self.positions_by_speaker(dataset)
+
+    @staticmethod
+    def positions_by_speaker(dataset: Dataset) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = defaultdict(list)
         for position, quote in enumerate(dataset.quotes):
             positions[quote.speaker].append(position)
-        self._positions_by_speaker = positions
+        return positions
 
     def speakers_matching(self, names: tuple[str, ...] | list[str]) -> frozenset[str]:
         """Ids of the people every one of the (folded) names fits: each word of a name must start a

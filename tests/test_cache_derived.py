@@ -1,0 +1,136 @@
+"""What a large dataset's load cache holds besides the dataset: the quote index, every person's
+mentions and each paragraph's word count, written by the detached writer and used at once by a start
+from the cache; each the same as computed, and computed instead when it is missing or damaged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from anora_tui.core.loading import cache, cache_derived, cache_file
+from anora_tui.core.loading.cache import load_cached
+from anora_tui.core.mentions import Mention
+from anora_tui.core.reading_time import ReadingTime, paragraph_words
+from anora_tui.core.search import SearchIndexes
+from anora_tui.core.search.quotes import QuoteIndex
+from anora_tui.paths import cache_dir, default_data_dir
+
+QUERIES = ["money", "the", "sean baker", '"the film"', "@baker", "@mikey film", "it's", "-the", "zzzz", "an"]
+
+
+@pytest.fixture(autouse=True)
+def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def written_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The detached writer runs in this process (so the test sees it finish), and the shipped
+    dataset counts as large (its derived values are stored)."""
+
+    def inline(work) -> bool:
+        work()
+        return True
+
+    monkeypatch.setattr(cache, "_in_detached_process", inline)
+    monkeypatch.setattr(cache_derived, "worth_storing", lambda dataset: True)
+
+
+def cached_start():
+    """A first start (writing the cache behind), then a start from that cache."""
+    fresh = load_cached(default_data_dir(), write_behind=True)
+    cached = load_cached(default_data_dir())
+    assert "_parts" in cached.__dict__  # from the cache
+    return fresh, cached
+
+
+def test_a_start_from_the_cache_has_the_derived_values_ready(written_inline, monkeypatch):
+    fresh, cached = cached_start()
+    assert cached.mentions_counted  # at once: read from the cache, not scanned
+    monkeypatch.setattr(cache_file.CachedParts, "stored", lambda self, name: pytest.fail(f"{name} read twice"))
+    assert dict(cached._mentions) == dict(fresh._mentions)
+    assert sum(map(len, cached._mentions.values())) > 100  # the shipped article names many people
+    for section in fresh.sections:
+        for number in range(1, len(section.paragraphs) + 1):
+            assert cached.mentions_in(section.id, number) == fresh.mentions_in(section.id, number)
+
+
+def test_the_stored_quote_index_searches_as_a_built_one(written_inline, monkeypatch):
+    fresh, cached = cached_start()
+    built = QuoteIndex(fresh)
+    monkeypatch.setattr(QuoteIndex, "__init__", lambda *args: pytest.fail("built although stored"))
+    indexes = SearchIndexes(cached)
+    stored = indexes.quotes
+    assert indexes.people is stored.people  # one PeopleNames for both scopes
+    # Every attribute a build makes is there (a new one must be stored, or made again, too).
+    assert vars(stored).keys() == vars(built).keys()
+    for part in ("text", "people"):
+        assert vars(getattr(stored, part)).keys() == vars(getattr(built, part)).keys()
+    assert vars(stored.people.index).keys() == vars(built.people.index).keys()
+    for query in QUERIES:
+        ours, theirs = stored.search(query), built.search(query)
+        assert (ours.count, ours.total, ours.bits) == (theirs.count, theirs.total, theirs.bits), query
+        assert [hit.quote.id for hit in ours.hits[:20]] == [hit.quote.id for hit in theirs.hits[:20]], query
+    assert stored.people.matching(["mik"]) == built.people.matching(["mik"])
+
+
+def test_reading_time_from_the_stored_counts(written_inline):
+    fresh, cached = cached_start()
+    assert cached.stored("paragraph_words") == paragraph_words(fresh)
+    ours, theirs = ReadingTime(cached), ReadingTime(fresh)
+    assert ours.total_words == theirs.total_words > 0
+    for section in fresh.sections:
+        for number in range(len(section.paragraphs) + 1):
+            assert ours.words_left(section.id, number) == theirs.words_left(section.id, number)
+
+
+def test_word_counts_are_the_regex_rule():
+    """`str.split` counts what `\\S+` finds, white space of any kind included."""
+    import re
+
+    for text in ["a  b", " lead and trail ", "tab\tnew\nline", "nbsp\u00a0thin\u2009em\u2003", "", "\u3000x\x1cy"]:
+        assert len(text.split()) == len(re.findall(r"\S+", text))
+
+
+def test_a_small_dataset_stores_nothing_more(monkeypatch):
+    monkeypatch.setattr(cache, "_in_detached_process", lambda work: work() or True)
+    fresh, cached = cached_start()
+    for name in cache_derived.NAMES:
+        assert cached.stored(name) is None
+    assert not cached.mentions_counted  # counted when needed, as without a cache
+
+
+def test_a_cache_written_in_the_foreground_stores_nothing_more(monkeypatch):
+    monkeypatch.setattr(cache_derived, "worth_storing", lambda dataset: True)
+    load_cached(default_data_dir())  # no write-behind: `check` and `quotes` never wait for them
+    cached = load_cached(default_data_dir())
+    assert "_parts" in cached.__dict__
+    assert all(cached.stored(name) is None for name in cache_derived.NAMES)
+
+
+@pytest.mark.parametrize("name", cache_derived.NAMES)
+def test_a_damaged_derived_block_is_computed_instead(written_inline, name):
+    fresh, _ = cached_start()
+    [path] = cache_dir().glob("*.json")
+    _key, header, header_end = cache_file.read_header(path)
+    offset, length, _crc = header["blocks"][name]
+    data = bytearray(path.read_bytes())
+    data[header_end + offset + length // 2] ^= 0x01  # one bit: still base64 text, not what was written
+    path.write_bytes(bytes(data))
+    notices: list[str] = []
+    cached = load_cached(default_data_dir(), notices.append)
+    assert cached.stored(name) is None
+    assert cached == fresh and notices == []  # the dataset itself is sound
+    assert dict(cached._mentions) == dict(fresh._mentions)
+    assert SearchIndexes(cached).quotes.search("film").count == QuoteIndex(fresh).search("film").count
+    assert ReadingTime(cached).total_words == ReadingTime(fresh).total_words
+
+
+def test_stored_mentions_are_mentions(written_inline):
+    fresh, cached = cached_start()
+    person_id = next(iter(fresh._mentions))
+    assert all(type(m) is Mention for m in cached.mentions_of(person_id))
+    assert cached.mentions_of(person_id) == fresh.mentions_of(person_id)

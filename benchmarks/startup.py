@@ -14,11 +14,13 @@ never time anything):
   /proc: on a shared machine the wall clock swings with other work, the CPU time much less). The
   reader starts from its load cache (warmed by the warm-up run), with fresh state and settings
   directories. Memory: each one's resident set size when its first frame arrives.
-- open: in one running reader (headless, in this process, from the source tree), the time from asking
-  a pane to open a section, a person, a scene or an event until every widget has handled its
-  messages and the screen has been redrawn (target: median < 30 ms, max < 50 ms), against an idle
-  round trip with nothing to do; and the CPU time the process used meanwhile. The reader is
-  started as the command starts it (the collector paused until the first frame, then resumed).
+- open: in one running reader (headless, in a process of the venv's interpreter, so the installed
+  wheel), the time from asking a pane to open a section, a person, a scene or an event until every
+  widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
+  < 50 ms), against an idle round trip with nothing to do; and the CPU time the process used
+  meanwhile. The reader is started as the command starts it (the collector paused until the first
+  frame, then resumed). Each round (every record once) runs in a fresh process; with `--other`, the
+  other build's rounds alternate with these.
 
 Measure an installed wheel: with PYTHONDONTWRITEBYTECODE=1 (as on the project machine) an editable
 install compiles every module of the project on every start.
@@ -28,17 +30,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from pty_session import PtySession  # this folder is on the path
 
-from pty_session import PtySession  # noqa: E402  (this folder is on the path)
+ROOT = Path(__file__).resolve().parent.parent
 
 SIZE = (160, 45)
 BARE_APP = ROOT / "benchmarks" / "bare_app.py"
@@ -124,8 +127,14 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
               f"{statistics.median(cpu[name]) / statistics.median(cpu['bare']):.2f}x")
 
 
-async def measure_opening(data_dir: Path | None, rounds: int) -> None:
-    from anora_tui.core.gc_pause import pause_for_start
+async def open_round(data_dir: Path | None) -> dict[str, list[tuple[float, float]]]:
+    """One round in this interpreter's installed reader: every section, person, scene and event
+    opened once, each after an idle round trip; (seconds, CPU seconds) of each."""
+    try:
+        from anora_tui.core.gc_pause import pause_for_start
+    except ImportError:  # a build from before the collector was paused at start
+        def pause_for_start() -> None:
+            pass
     from anora_tui.core.loading.loader import load_dataset
     from anora_tui.paths import default_data_dir
     from anora_tui.ui.app import AnoraApp
@@ -157,18 +166,32 @@ async def measure_opening(data_dir: Path | None, rounds: int) -> None:
                 "scene": [lambda s=s: app.timeline.show_scene(s.id) for s in dataset.scenes],
                 "event": [lambda e=e: app.timeline.show_event(e.id) for e in dataset.events],
             }
-            samples: dict[str, list[float]] = {name: [] for name in ("idle", *cases)}
-            cpu: dict[str, list[float]] = {name: [] for name in ("idle", *cases)}
-            for _ in range(rounds):  # the idle round trip interleaved with the opens
-                for name, openers in cases.items():
-                    for opener in openers:
-                        for sample, opens in (("idle", lambda: None), (name, opener)):
-                            elapsed, used = await timed(opens)
-                            samples[sample].append(elapsed)
-                            cpu[sample].append(used)
-    print(f"open, headless {SIZE[0]}x{SIZE[1]}, every record x {rounds} (target: median < 30 ms, max < 50 ms):")
-    for name, values in samples.items():
-        print(f"  {name:8} {summary(values)}   n={len(values)}   CPU {summary(cpu[name])}")
+            samples: dict[str, list[tuple[float, float]]] = {name: [] for name in ("idle", *cases)}
+            for name, openers in cases.items():  # the idle round trip interleaved with the opens
+                for opener in openers:
+                    samples["idle"].append(await timed(lambda: None))
+                    samples[name].append(await timed(opener))
+    return samples
+
+
+def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path | None = None) -> None:
+    """Each round in a fresh process of each build's interpreter (so each opens what it installed),
+    alternated round by round with `other`'s."""
+    builds = {"reader": venv, **({"other": other} if other is not None else {})}
+    results: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in builds}
+    data = ["--data", str(data_dir)] if data_dir else []
+    for _ in range(rounds):
+        for name, build in builds.items():
+            command = [str(build / "bin" / "python"), __file__, "--open-round", *data]
+            done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+            for kind, values in json.loads(done.stdout.splitlines()[-1]).items():
+                results[name].setdefault(kind, []).extend(tuple(value) for value in values)
+    for name, samples in results.items():
+        print(f"open ({name}), headless {SIZE[0]}x{SIZE[1]}, every record x {rounds} "
+              f"(target: median < 30 ms, max < 50 ms):")
+        for kind, values in samples.items():
+            elapsed, used = [value[0] for value in values], [value[1] for value in values]
+            print(f"  {kind:8} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}")
 
 
 def main() -> None:
@@ -181,11 +204,15 @@ def main() -> None:
     parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
     parser.add_argument("--skip-open", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--open-round", action="store_true", help=argparse.SUPPRESS)  # one round, as JSON
     args = parser.parse_args()
+    if args.open_round:
+        print(json.dumps(asyncio.run(open_round(args.data))))
+        return
     if not args.skip_startup:
         measure_startup(args.venv, args.runs, args.data, args.other)
     if not args.skip_open:
-        asyncio.run(measure_opening(args.data, args.rounds))
+        measure_opening(args.venv, args.data, args.rounds, args.other)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,9 @@ def gc_paused() -> Iterator[None]:
 # objects that live as long as it does (modules, classes, styles, widgets) and free almost nothing,
 # and the collector's passes over them cost about a tenth of the start. The collector is paused from
 # the start of `main` until the first frame is drawn (the reader) or the command is chosen (the
-# others), then what was made is frozen out of its reach, as above.
+# others), then what was made is frozen out of its reach, as above. The few garbage cycles the start
+# leaves (about 1,500 objects of 74,000 on the shipped article) are frozen with the rest: a one-off,
+# where a full collection would hold the interpreter for milliseconds just as the first frame is written.
 _paused_for_start = False
 
 

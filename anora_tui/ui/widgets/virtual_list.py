@@ -131,6 +131,7 @@ class VirtualList(SteadyScrollbars, can_focus=True):
         self._estimate = 1  # the height assumed for an enabled row not measured yet
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
         self._hover: int | None = None
+        self._pass_styles: dict[str, Style] | None = None  # the component styles, during one redraw
 
     # --- rows -----------------------------------------------------------------------------
 
@@ -349,18 +350,33 @@ class VirtualList(SteadyScrollbars, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure_view()
-        return super().render_lines(crop)
+        # The rows' styles are worked out once per redraw, not once a line: they cannot change meanwhile.
+        self._pass_styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_styles = None
+
+    def _row_style(self, component: str) -> Style:
+        """The style of a row drawn as `component` ("" for a plain row)."""
+        styles = self._pass_styles
+        style = None if styles is None else styles.get(component)
+        if style is None:
+            style = self.get_visual_style(OPTION, component) if component else self.get_visual_style(OPTION)
+            if styles is not None:
+                styles[component] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
         index = self.row_at_line(line)
         if index is None or width != self._width:
-            return Strip.blank(width, self.get_visual_style(OPTION).rich_style)
+            return Strip.blank(width, self._row_style("").rich_style)
         strips = self._row_strips(index)
         offset = line - self._row_tops()[index]
         if offset >= len(strips):
-            return Strip.blank(width, self.get_visual_style(OPTION).rich_style)
+            return Strip.blank(width, self._row_style("").rich_style)
         return strips[offset]
 
     def _row_strips(self, index: int) -> list[Strip]:
@@ -372,7 +388,7 @@ class VirtualList(SteadyScrollbars, can_focus=True):
             component = HOVER
         else:
             component = ""
-        style = self.get_visual_style(OPTION, component) if component else self.get_visual_style(OPTION)
+        style = self._row_style(component)
         strips = self._strips.get((index, style))
         if strips is None:
             visual = self._visual(index)

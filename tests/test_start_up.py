@@ -74,3 +74,11 @@ def test_the_reader_alone_imports_neither_the_parser_nor_search():
     unwanted = {"argparse", "anora_tui.core.search", "anora_tui.ui.commands", "anora_tui.ui.screens.bookmarks",
                 "anora_tui.ui.screens.search", "anora_tui.cli.arguments"}
     assert loaded & unwanted == set()
+
+
+def test_the_reader_alone_gets_what_the_parser_would_give():
+    from anora_tui.cli.arguments import build_parser
+    from anora_tui.cli.main import READER_DEFAULTS
+
+    assert vars(build_parser(with_command_arguments=False).parse_args([])) == READER_DEFAULTS
+    assert vars(build_parser().parse_args([])) == READER_DEFAULTS

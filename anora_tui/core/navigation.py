@@ -19,9 +19,10 @@ class Location:
     - ``quote``: the quote's paragraph in the reading pane, with the quote highlighted.
 
     `scroll` and `cursor` say where the reader was in the place when they left it, so that Back
-    returns there: for a section, `paragraph` is the one at the top of the pane and `scroll` how many
-    of its lines are above the top; for a detail, `cursor` is the highlighted row and `scroll` the
-    list's scroll offset. They are not part of what the place is (two locations that differ only in
+    returns there: for a section, `paragraph` is the one at the top of the pane and `scroll` how far
+    into it the top is (0: the blank line above it, else 1 + characters into its text, then its
+    credit and notes), so that it means the same at any width; for a detail, `cursor` is the highlighted row and `scroll` the
+    row at the top of its list. They are not part of what the place is (two locations that differ only in
     them are equal).
     """
 

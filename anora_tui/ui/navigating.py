@@ -66,6 +66,14 @@ class Navigating(_Base):
         timeline = self.timeline
         return timeline.detail.links if timeline.open == Location(location.kind, location.id) else None
 
+    def _detail_view(self, location: Location) -> tuple[int | None, int] | None:
+        """Where the reader is in the detail of `location`: shown, or kept open by the timeline's
+        other track (a scene stays open while the production track is in front)."""
+        if location.kind in ("scene", "event"):
+            return self.timeline.view_of(Location(location.kind, location.id))
+        links = self._detail_links(location)
+        return links.view() if links is not None else None
+
     def _remember_view(self) -> None:
         """Keep in the history where the reader is in the current place, for Back to return to."""
         current = self.history.current
@@ -74,10 +82,10 @@ class Navigating(_Base):
         if current.kind in ("section", "quote"):
             section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
             if self.reading.section_id == section_id:
-                paragraph, lines_into = self.reading.view_position() or (None, 0)
-                self.history.replace_current(Location("section", section_id, paragraph, scroll=lines_into))
-        elif (links := self._detail_links(current)) is not None:
-            cursor, scroll = links.view()
+                paragraph, into = self.reading.view_position() or (None, 0)
+                self.history.replace_current(Location("section", section_id, paragraph, scroll=into))
+        elif (view := self._detail_view(current)) is not None:
+            cursor, scroll = view
             self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))
 
     def _show_detail(self, location: Location) -> None:

@@ -29,14 +29,22 @@ from ..content import plain
 from ..messages import ParagraphsInView
 from ..textual_private import SteadyScrollbars
 from ..widgets.film_strip import Mark, proportional_strip
+from ..widgets.kept_place import KeptPlace
 from .reading_blocks import COLUMN_WIDTH, GUTTER, RIGHT_GAP, Block, BlockDrawing
 from .reading_moves import ReadingMoves
 
 PROGRESS_BAR_WIDTH = 12
-END = -1  # a pending scroll to the end of the section
+END = -1  # the place at the end of the section
+
+# The reader's place: (paragraph, how far into it). Paragraph 0 is the section's title. How far: 0
+# for the blank line above the paragraph, else 1 + characters into its text, then its credit and
+# notes, counted as one run. It does not depend on the width, so a re-wrap keeps it.
+Place = tuple[int, int]
+TOP: Place = (0, 0)
+AT_END: Place = (END, 0)
 
 
-class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
+class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -85,8 +93,11 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
         self._block_lines: list[tuple[int, int]] = []  # each block's [first, last) line
         self._line_starts: list[list[int]] = []  # each block's lines' first character offsets
         self._layout_width = 0
-        # (paragraph, lines into it) to bring to the top; (0, 0): the top; (END, 0): the end
-        self._pending_scroll: tuple[int, int] | None = None
+        # The place the reader scrolled to, kept at the top of the pane across re-wraps and resizes
+        # (see KeptPlace).
+        self._place: Place = TOP
+        self._place_to_show = False  # a new place (a section opened, a name shown) not yet scrolled to
+        self._placed_size = Size(0, 0)  # the pane's size when the place was last shown
         self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
@@ -120,14 +131,13 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
         return in_view[0] if in_view else 1
 
     def view_position(self) -> tuple[int, int] | None:
-        """Where the pane is scrolled to, as (paragraph at the top, lines of it above the top), for
-        coming back to the same place; None at the top of the section (above its first paragraph)."""
-        top = round(self.scroll_y)
-        position = None
-        for block, (first, _last) in zip(self.blocks, self._block_lines):
-            if block.kind == "paragraph" and first - 1 <= top:  # from the blank line before it
-                position = (block.paragraph, top - (first - 1))
-        return position
+        """Where the reader is in the section, as (paragraph at the top, how far into it), for
+        coming back to the same place at any width (see `Place`); None at the top of the section
+        (above its first paragraph)."""
+        place = self._place
+        if place == AT_END and self._lines:
+            place = self._place_at_line(round(self.max_scroll_y))
+        return place if place[0] > 0 else None
 
     def open_section(
         self,
@@ -154,9 +164,10 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
         self.highlight = (paragraph, span) if mark and paragraph is not None and span is not None else None
         self.marks = marks if self.highlight is not None else ()
         if self._arrive_at_end == section_id and paragraph is None:
-            self._pending_scroll = (END, 0)
+            self._place = AT_END
         else:
-            self._pending_scroll = (paragraph or 0, max(0, scroll) if paragraph else 0)
+            self._place = (paragraph, max(0, scroll)) if paragraph else TOP
+        self._place_to_show = True
         self._arrive_at_end = None
         self._rebuild()
 
@@ -185,12 +196,14 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
     # --- laying out lines --------------------------------------------------------------------
 
     def _layout(self) -> None:
-        """Wrap every block to the column; then apply any pending scroll and report what is seen."""
+        """Wrap every block to the column; then show the reader's place if the width changed (or a
+        new place is to be shown), and report what is seen."""
         width = self.scrollable_content_region.width
         if width <= 0 or not self.is_mounted:
             # Hidden or not laid out yet: on_resize comes back here.
             self._layout_width, self._lines, self._block_lines, self._line_starts = 0, [], [], []
             return
+        rewrapped = width != self._layout_width
         self._layout_width = width
         column = max(1, min(COLUMN_WIDTH, width - GUTTER - RIGHT_GAP))
         margin = max(0, (width - GUTTER - RIGHT_GAP - column) // 2)
@@ -208,9 +221,11 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
             self._line_starts.append(starts)
         lines.append(blank)
         self._lines = lines
-        self.virtual_size = Size(width, len(lines))
+        with self._keeping_place_as_it_is():  # the new height may pull the scroll back
+            self.virtual_size = Size(width, len(lines))
         self.refresh()
-        self._scroll_pending()
+        if rewrapped or self._place_to_show:
+            self._show_place()
         self._report_view()
 
 
@@ -237,7 +252,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
     def on_resize(self, event: events.Resize) -> None:
         if self.scrollable_content_region.width != self._layout_width:
             self._layout()
-        else:
+        else:  # as tall as it was or not, the place goes back to the top
+            self._show_place()
             self._report_view()
 
     def on_mount(self) -> None:
@@ -252,20 +268,59 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
                 return lines
         return (0, 0)
 
-    def _scroll_pending(self) -> None:
-        if self._pending_scroll is None:
+    def _show_place(self) -> None:
+        """Scroll the reader's place to the top (as near as the section's end allows)."""
+        self._place_to_show = False
+        self._placed_size = self.size
+        if not self._lines:
             return
-        (paragraph, lines_into), self._pending_scroll = self._pending_scroll, None
-        if paragraph == END:
-            top = self.max_scroll_y
-        else:
-            top = self._paragraph_lines(paragraph)[0] - 1 + lines_into if paragraph else 0
-        self.scroll_to(y=max(0, top), animate=False, immediate=True, force=True)
+        line = len(self._lines) if self._place == AT_END else self._line_of(self._place)
+        self._scroll_keeping_place(min(line, self.max_scroll_y))
+
+    def _line_of(self, place: Place) -> int:
+        """The line a place is on, as the lines are wrapped now."""
+        paragraph, into = place
+        group = [
+            (lines, starts, len(block.content.plain))
+            for block, lines, starts in zip(self.blocks, self._block_lines, self._line_starts)
+            if block.paragraph == paragraph
+        ]
+        if not group:
+            return 0
+        if into == 0:
+            return group[0][0][0] - 1  # the blank line above it
+        offset = into - 1
+        for index, ((first, _last), starts, length) in enumerate(group):
+            if offset < length or index == len(group) - 1:
+                return first + max((i for i, start in enumerate(starts) if start <= offset), default=0)
+            offset -= length
+        return 0
+
+    def _place_at_line(self, line: int) -> Place:
+        """The place of a line, as the lines are wrapped now (the inverse of `_line_of`)."""
+        place, into, paragraph = TOP, 0, None
+        for block, (first, last), starts in zip(self.blocks, self._block_lines, self._line_starts):
+            if block.paragraph != paragraph:
+                paragraph, into = block.paragraph, 1
+            if block.kind in ("title", "paragraph") and line == first - 1:
+                return (paragraph, 0)
+            if first <= line < last:
+                return (paragraph, into + starts[line - first])
+            if line >= last:
+                place = (paragraph, into + (starts[-1] if starts else 0))
+            into += len(block.content.plain)
+        return place
+
+    def _scroll_goal(self) -> int:
+        """The line the scroll is going to: the end of an animation under way, else where it is (a
+        resize may have moved it since the last scroll_to set its target)."""
+        animating = self.app.animator.is_being_animated(self, "scroll_y")
+        return round(min(self.scroll_target_y if animating else self.scroll_y, self.max_scroll_y))
 
     def _scroll_to_link(self, link: NameLink) -> None:
         """Scroll just enough to show the line the name is on."""
         if not self._lines:
-            self._pending_scroll = (link.paragraph, 0)  # not laid out: show its paragraph when it is
+            self._place, self._place_to_show = (link.paragraph, 0), True  # its paragraph, once laid out
             return
         for index, block in enumerate(self.blocks):
             if block.kind == "paragraph" and block.paragraph == link.paragraph:
@@ -279,6 +334,9 @@ class ReadingPane(ReadingMoves, BlockDrawing, SteadyScrollbars, can_focus=True):
         super().watch_scroll_y(old_value, new_value)
         if round(old_value) != round(new_value):
             self._report_view()
+
+    def _laid_out_for_size(self) -> bool:
+        return bool(self._lines) and self.size == self._placed_size
 
     def _report_view(self) -> None:
         if self.section is None or not self._lines:

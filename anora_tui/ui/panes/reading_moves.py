@@ -75,7 +75,7 @@ class ReadingMoves(_Base):
         self._reader_moved()
         if self.section is None:
             return
-        if self.scroll_target_y < self.max_scroll_y:
+        if self._scroll_goal() < self.max_scroll_y:
             self._page(1)
         elif not self._go_to_section(self.section.index + 1):
             self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
@@ -84,7 +84,7 @@ class ReadingMoves(_Base):
         self._reader_moved()
         if self.section is None:
             return
-        if self.scroll_target_y > 0:
+        if self._scroll_goal() > 0:
             self._page(-1)
         elif not self._go_to_section(self.section.index - 1, at_end=True):
             self.notify("The start of the article.", title="Reading", timeout=3, markup=False)
@@ -92,7 +92,7 @@ class ReadingMoves(_Base):
     def _page(self, pages: int) -> None:
         """A page on from where the scroll is going (not from where an animation has got to), so
         quick presses each move a whole page."""
-        self.scroll_to(y=self.scroll_target_y + pages * self.scrollable_content_region.height)
+        self.scroll_to(y=self._scroll_goal() + pages * self.scrollable_content_region.height)
 
     def action_scroll_up(self) -> None:
         self._reader_moved()

@@ -7,6 +7,7 @@ The App calls the public methods (`show_track`, `show_scene`, `show_event`, `mar
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar, Iterable, Literal
 
@@ -158,6 +159,19 @@ class TimelineStrip(Widget):
             self.post_message(Navigate(Location(self.kind, record_id)))
 
 
+ListView = tuple[int | None, int]  # a list's highlighted row and the row at its top (`LinkList.view`)
+
+
+@dataclass
+class TrackPlace:
+    """What a track showed when the other track was put in front: its open scene or event and where
+    its page was, or where its list was. Switching back shows it again as it was left."""
+
+    open: Location | None = None
+    detail_view: ListView | None = None
+    list_view: ListView | None = None
+
+
 class TimelinePane(Vertical):
     """Scenes and production events; a list per track, and a detail view of one scene or event."""
 
@@ -180,6 +194,7 @@ class TimelinePane(Vertical):
         self.open: Location | None = None  # the scene or event whose detail is shown
         self.discussed_section: str | None = None
         self._rows_track: Track | None = None  # the track whose rows the list holds
+        self._kept: dict[Track, TrackPlace] = {"story": TrackPlace(), "production": TrackPlace()}
         self._layouts = {
             "story": layout_scenes(dataset.scenes, dataset.article.film_runtime_minutes),
             "production": layout_events(dataset.events),
@@ -224,10 +239,36 @@ class TimelinePane(Vertical):
         """Show the list of the track's scenes or events."""
         if track not in TRACK_KINDS:
             raise ValueError(f"unknown timeline track {track!r}")
-        self.track = track
+        self._set_track(track)
         self.open = None
         if self.is_mounted:
             self._show_view()
+
+    def switch_track(self, track: Track) -> None:
+        """Put the other track in front as it was left: its open scene or event at the same row,
+        or its list where it was. The track put away keeps what it showed the same way."""
+        if track not in TRACK_KINDS:
+            raise ValueError(f"unknown timeline track {track!r}")
+        if track == self.track:
+            return
+        self._set_track(track)
+        kept = self._kept[track]
+        if kept.open is not None:
+            self._open(kept.open)
+            if self.is_mounted and kept.detail_view is not None:
+                self.detail.links.restore_view(*kept.detail_view)
+        else:
+            self.show_track(track)
+            if self.is_mounted and kept.list_view is not None:
+                self.track_list.restore_view(*kept.list_view)
+
+    def view_of(self, location: Location) -> ListView | None:
+        """Where the page of a scene or event is (highlighted row, row at the top): the page shown,
+        or one a track keeps open behind the other; None if neither is that scene or event."""
+        if self.open == location and self._detail.parent is not None:
+            return self.detail.links.view()
+        kept = self._kept["story" if location.kind == "scene" else "production"]
+        return kept.detail_view if kept.open == location else None
 
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))
@@ -268,7 +309,7 @@ class TimelinePane(Vertical):
     # --- actions ----------------------------------------------------------------------------
 
     def action_toggle_track(self) -> None:
-        self.show_track("production" if self.track == "story" else "story")
+        self.switch_track("production" if self.track == "story" else "story")
 
     def action_back_out(self) -> None:
         self.back_out()
@@ -282,7 +323,7 @@ class TimelinePane(Vertical):
 
     def on_track_switch_chosen(self, event: TrackSwitch.Chosen) -> None:
         event.stop()
-        self.show_track(event.choice)
+        self.switch_track(event.choice)
 
     def on_virtual_list_highlighted(self, event: LinkList.Highlighted) -> None:
         if event.virtual_list is self.track_list:
@@ -290,8 +331,23 @@ class TimelinePane(Vertical):
 
     # --- rendering --------------------------------------------------------------------------
 
+    def _set_track(self, track: Track) -> None:
+        """Make `track` the one in front, keeping what the other one showed (see `TrackPlace`)."""
+        if track == self.track:
+            return
+        if self.is_mounted:
+            shown = self.open is not None and self._detail.parent is not None
+            self._kept[self.track] = TrackPlace(
+                self.open,
+                self.detail.links.view() if shown else None,
+                None if self.open is not None else self.track_list.view(),
+            )
+        else:
+            self._kept[self.track] = TrackPlace(self.open)
+        self.track = track
+
     def _open(self, location: Location) -> None:
-        self.track = "story" if location.kind == "scene" else "production"
+        self._set_track("story" if location.kind == "scene" else "production")
         self.open = location
         if not self.is_mounted:
             return

@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...core.mention_reasons import MENTION_WORDING, MentionKind
 from ..hanging import Hanging
 from ..panes.person_detail import NAMED_CHAR, NAMED_MARKER, NOTE_CHAR, SECTION_CHARS
 from ..panes.reading_blocks import LANDING_BAR, NOTE_BAR
@@ -23,8 +24,9 @@ from ..widgets.film_strip import TRACK_CHAR
 from ..widgets.key_bar import KeyBar
 from ..widgets.track_switch import ACTIVE_MARKER
 
-# Horizontal scrolling means nothing in panes that wrap their text.
-_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit"}
+# Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
+# before there is a search (say so): their rows are next match and previous match, one row a key.
+_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit", "no_search"}
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 
@@ -37,7 +39,10 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     (LANDING_BAR.strip(), "Reading: where a jump landed (a search hit, a quote, a mention)"),
     ("━", "Reading: how much of the article is behind you"),
     (NAMED_CHAR, "Mentions map: a paragraph that names the person"),
-    (NOTE_CHAR, "Mentions map: named only through an editor's note"),
+    (NOTE_CHAR, "Mentions map: a paragraph that does not name them, listed through an editor's note"),
+    ("(…)", "Mentions: why a paragraph is listed, after its excerpt: "
+     + "; ".join(f"({MENTION_WORDING[kind]})" for kind in MentionKind if kind is not MentionKind.NAMED)
+     + f"; none where it is {MENTION_WORDING[MentionKind.NAMED]}"),
     (" ".join(SECTION_CHARS), "Mentions map: the article's sections, alternating"),
     (EXACT_CHAR, "Film strip: minutes given, or dated to the day, month or year"),
     (APPROXIMATE_CHAR, "Film strip: approximate (≈ minutes, c. a date)"),
@@ -52,9 +57,11 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,f1,question_mark", "dismiss", "Close help", show=True, id="help.close"),
-        Binding("down,j", "scroll(1)", "Down", show=False, id="help.scroll-down"),
+        Binding("down,j", "scroll(1)", "Scroll", show=True, key_display="↑↓", id="help.scroll-down",
+                tooltip="Scroll down (up: ↑ or k)"),
         Binding("up,k", "scroll(-1)", "Up", show=False, id="help.scroll-up"),
-        Binding("pagedown,space", "page(1)", "Page down", show=False, id="help.page-down"),
+        Binding("pagedown,space", "page(1)", "Page", show=True, key_display="PgDn", id="help.page-down",
+                tooltip="Page down (up: PgUp)"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
         Binding("home", "edge(0)", "Top", show=False, id="help.top"),
         Binding("end", "edge(1)", "End", show=False, id="help.end"),

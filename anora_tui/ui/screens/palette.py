@@ -11,10 +11,18 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.command import CommandList, CommandPalette
 
+from ..widgets.key_bar import KeyHint
 from ..widgets.paging import page
 
 
 class ReaderPalette(CommandPalette):
+    # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
+    KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
+        KeyHint("down", "↑↓", "Move", True, "Move through the list"),
+        KeyHint("enter", "⏎", "Run", True, "Run the highlighted command, or open the highlighted place"),
+        KeyHint("escape", "esc", "Close", True, "Close the palette"),
+    )
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "page(1)", "Next page", show=False, id="palette.page_down"),
         Binding("pageup", "page(-1)", "Previous page", show=False, id="palette.page_up"),

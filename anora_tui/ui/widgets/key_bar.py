@@ -5,6 +5,11 @@ It shows what Textual's `Footer` shows (the focused widget's and its ancestors' 
 one line, instead of a container of one widget per key: the reader starts faster, a change of keys
 is one redraw rather than a recompose, and keys that do not fit are left out whole rather than cut.
 A click on a key presses it; hovering shows the binding's tooltip.
+
+The keys are those of the screen in front: a modal screen that leaves the bar in sight (the command
+palette) has its keys shown, not those of the reader behind it, which do not work while it is open.
+A screen whose widgets handle keys without a binding to show (the palette's text box takes Enter)
+names them in `KEY_BAR_HINTS`; they come first and stand for any binding of the same key.
 """
 
 from __future__ import annotations
@@ -36,6 +41,9 @@ class KeyHint:
         return cell_len(self.display) + 1 + cell_len(self.description)
 
 
+KEY_BAR_HINTS = "KEY_BAR_HINTS"  # a screen's class attribute: a tuple of `KeyHint`s
+
+
 @dataclass(frozen=True, slots=True)
 class Placed:
     start: int
@@ -59,12 +67,34 @@ class KeyBar(Widget, can_focus=False):
         super().__init__(**kwargs)
         self._shown: tuple[tuple[KeyHint, ...], KeyHint | None] | None = None  # None: not read yet
         self._update_pending = False
+        self._followed: Screen | None = None  # the screen whose binding changes are listened to
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._follow(self.screen)
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
 
     def on_unmount(self) -> None:
-        self.screen.bindings_updated_signal.unsubscribe(self)
+        self.app.screen_change_signal.unsubscribe(self)
+        self._follow(None)
+
+    def _follow(self, screen: Screen | None) -> None:
+        if self._followed is not None:
+            self._followed.bindings_updated_signal.unsubscribe(self)
+        self._followed = screen
+        if screen is not None:
+            screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def _screen_changed(self, screen: Screen) -> None:
+        """Another screen came to the front (or this one came back): its keys are the ones that work."""
+        if screen is not self._followed:
+            self._follow(screen)
+            self._bindings_changed(screen)
+
+    def _front(self) -> Screen:
+        """The screen whose keys are shown: the one in front, or this bar's own if it is not in the
+        stack in use (an App in another mode)."""
+        front = self.app.screen
+        return front if self.screen in self.app.screen_stack else self.screen
 
     # --- what to show
 
@@ -85,7 +115,7 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen) -> None:
         # Many binding changes can come in one turn (focus moves, then a pane changes what it offers):
         # read them once, after they are all made.
-        if screen is self.screen and not self._update_pending:
+        if screen is self._front() and not self._update_pending:
             self._update_pending = True
             self.call_later(self._update)
 
@@ -98,16 +128,18 @@ class KeyBar(Widget, can_focus=False):
 
     def _read_bindings(self) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
         app = self.app
+        screen = self._front()
+        named: tuple[KeyHint, ...] = getattr(screen, KEY_BAR_HINTS, ())
         hints: dict[str, KeyHint] = {}  # action -> its first key
         palette = None
-        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
             hint = KeyHint(key, app.get_key_display(binding), binding.description, enabled,
                            tooltip or binding.tooltip or binding.description)
             if key == app.COMMAND_PALETTE_BINDING:
                 palette = hint if app.ENABLE_COMMAND_PALETTE else None
-            elif binding.show and binding.action not in hints:
+            elif binding.show and binding.action not in hints and all(key != h.key for h in named):
                 hints[binding.action] = hint
-        return tuple(hints.values()), palette
+        return (*named, *hints.values()), palette
 
     # --- where each key is drawn
 

@@ -179,18 +179,20 @@ class LinkList(VirtualList):
         self.replace_label(index, prompt, as_given=True)
 
     def view(self) -> tuple[int | None, int]:
-        """Where the list is: the highlighted row and the scroll offset (see `restore_view`)."""
-        return self.highlighted, round(self.scroll_y)
+        """Where the list is: the highlighted row and the row at the top (rows, not lines, so that
+        it means the same at any width; see `restore_view`)."""
+        return self.highlighted, self.top_row
 
-    def restore_view(self, cursor: int | None, scroll: int | None) -> None:
-        """Come back to a `view()`: the highlight on the same row, scrolled as it was. The scroll is
-        set once the rows have been measured at the list's width."""
+    def restore_view(self, cursor: int | None, top_row: int | None) -> None:
+        """Come back to a `view()`: the same row at the top, the highlight on the same row (kept in
+        view). Done once the rows have been measured at the list's width."""
 
         def restore() -> None:
+            if top_row is not None and 0 <= top_row < self.option_count:
+                self.show_row_at_top(top_row)
             if cursor is not None and 0 <= cursor < self.option_count:
                 self.highlighted = cursor
-            if scroll is not None:
-                self.scroll_to(y=scroll, animate=False, immediate=True, force=True)
+            self.scroll_to_highlight()
 
         self.call_after_refresh(restore)
 

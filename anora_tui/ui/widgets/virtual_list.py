@@ -33,6 +33,7 @@ from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
 from ..textual_private import SteadyScrollbars
+from .kept_place import KeptRowPlace
 
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
@@ -44,7 +45,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(SteadyScrollbars, can_focus=True):
+class VirtualList(KeptRowPlace, SteadyScrollbars, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """
@@ -132,6 +133,7 @@ class VirtualList(SteadyScrollbars, can_focus=True):
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
         self._hover: int | None = None
         self._pass_styles: dict[str, Style] | None = None  # the component styles, during one redraw
+        self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)
 
     # --- rows -----------------------------------------------------------------------------
 

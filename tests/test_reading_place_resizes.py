@@ -1,0 +1,146 @@
+"""The reading pane keeps the reader's place across resizes: the text at the top stays at the top
+(where the section's end leaves room for it), every way and for every size change, and the page keys
+still show the end of a section before going on to the next. Read back from the screen."""
+
+from __future__ import annotations
+
+import pytest
+from screen_reading import widget_lines, words
+from ui_harness import resize, settle
+
+from anora_tui.ui.app import AnoraApp
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
+
+SMALL, MIDDLE, LARGE = (80, 24), (120, 40), (200, 50)
+SIZE_CHANGES = pytest.mark.parametrize(
+    "first, second",
+    [(SMALL, MIDDLE), (SMALL, LARGE), (MIDDLE, SMALL), (MIDDLE, LARGE), (LARGE, SMALL), (LARGE, MIDDLE)],
+    ids=lambda size: "x".join(map(str, size)),
+)
+
+
+def reading_lines(app) -> list[str]:
+    return widget_lines(app, app.reading)
+
+
+def text_words(text: str) -> str:
+    """The words of the text, the bars beside editor's notes left out (a re-wrap moves them)."""
+    return words(text.replace("▌", " "))
+
+
+def top_words(app, lines: int = 1) -> str:
+    """The words of the pane's first text lines (blank lines skipped)."""
+    return text_words(" ".join([line for line in reading_lines(app) if line.strip()][:lines]))
+
+
+def assert_at_the_top(app, top: str) -> None:
+    """The text of the line `top` is at the top of the pane; or, where the section's end leaves no
+    room below it, on screen with the end of the section."""
+    start = " ".join(top.split()[:3])
+    shown = "\n".join(reading_lines(app))
+    if app.reading.scroll_y < app.reading.max_scroll_y:
+        assert start in top_words(app, 2), f"{start!r} is not at the top:\n{shown}"
+    else:
+        assert start in text_words(shown), f"{start!r} is not on screen:\n{shown}"
+
+
+def longest_section(dataset):
+    return max(dataset.sections, key=lambda s: sum(len(p) for p in s.paragraphs))
+
+
+async def page_into(pilot, app, section_index: int, pages: int) -> None:
+    """Open the section, then page down in it `pages` times (fewer if its end comes first)."""
+    for _ in range(section_index):
+        await pilot.press("l")
+    await settle(pilot)
+    for _ in range(pages):
+        if app.reading.scroll_y >= app.reading.max_scroll_y:
+            break
+        await pilot.press("space")
+        await settle(pilot)
+
+
+async def test_the_reviewers_keys_keep_the_note_and_reach_the_sections_end(shipped_dataset):
+    """80×24: `l`, Space puts the editor's note on "Nights of Cabira" at the top; at 120×40 it stays
+    on screen, the section's end is reached before Space goes on, and back at 80×24 it is on top."""
+    second, third = shipped_dataset.sections[1:3]
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=SMALL) as pilot:
+        await page_into(pilot, app, 1, 1)
+        assert app.reading.section_id == second.id
+        assert top_words(app).startswith("Editor's note: the source says «Nights of Cabira»")
+        await resize(pilot, *MIDDLE)
+        shown = words(" ".join(reading_lines(app)))
+        assert "Editor's note: the source says «Nights of Cabira»" in shown
+        seen = shown
+        while app.reading.section_id == second.id:
+            await pilot.press("space")
+            await settle(pilot)
+            if app.reading.section_id == second.id:
+                seen += " " + words(" ".join(reading_lines(app)))
+        assert "truly petrifying." in seen and "— Alex Coco" in seen
+        assert app.reading.section_id == third.id
+        await pilot.press("h")  # back to the end of the section (PgUp arrives there; `h` at its top)
+        await settle(pilot)
+        await resize(pilot, *SMALL)
+        assert app.reading.section_id == second.id
+
+
+@SIZE_CHANGES
+async def test_the_top_line_stays_at_the_top_and_comes_back(shipped_dataset, first, second):
+    section = longest_section(shipped_dataset)
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=first) as pilot:
+        await page_into(pilot, app, section.index, 2)
+        before = reading_lines(app)
+        top = top_words(app)
+        assert top, before
+        await resize(pilot, *second)
+        assert app.reading.section_id == section.id
+        assert_at_the_top(app, top)
+        await resize(pilot, *first)
+        assert reading_lines(app) == before
+
+
+@SIZE_CHANGES
+async def test_after_a_resize_paging_shows_every_line_of_the_section(shipped_dataset, first, second):
+    """From the middle of a section, after a resize, Space goes page by page to the section's last
+    line before it opens the next one."""
+    section = longest_section(shipped_dataset)
+    last_words = words(section.paragraphs[-1]).split()[-3:]
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=first) as pilot:
+        await page_into(pilot, app, section.index, 1)
+        await resize(pilot, *second)
+        seen = words(" ".join(reading_lines(app)))
+        tops = [app.reading.scroll_y]
+        while app.reading.section_id == section.id:
+            await pilot.press("space")
+            await settle(pilot)
+            if app.reading.section_id == section.id:
+                seen += " " + words(" ".join(reading_lines(app)))
+                tops.append(app.reading.scroll_y)
+        assert " ".join(last_words) in seen
+        assert tops == sorted(tops)  # never back up
+        height = app.reading.scrollable_content_region.height
+        assert all(b - a <= height for a, b in zip(tops, tops[1:]))  # no line skipped
+
+
+@SIZE_CHANGES
+async def test_back_after_a_resize_returns_to_the_same_text(shipped_dataset, first, second):
+    """The place Back returns to does not depend on the width it was left at."""
+    section = longest_section(shipped_dataset)
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=first) as pilot:
+        await page_into(pilot, app, section.index, 3)
+        await pilot.press("down", "down", "down")  # the top line in the middle of a paragraph
+        await settle(pilot)
+        top = top_words(app)
+        await pilot.press("3", "enter")  # open someone in the people pane
+        await settle(pilot)
+        await resize(pilot, *second)
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.reading.section_id == section.id
+        assert_at_the_top(app, top)

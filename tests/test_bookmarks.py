@@ -8,7 +8,7 @@ import json
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words, words
-from ui_harness import navigate, open_reader, palette, press_until, screen_text, settle, wait_for
+from ui_harness import navigate, open_reader, palette, press_until, screen_text, settle, toasts_text, wait_for
 
 from anora_tui.core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
 from anora_tui.core.navigation import Location
@@ -67,7 +67,7 @@ async def test_a_quote_selected_in_a_person_page_is_bookmarked_and_removed(shipp
         listed = widget_words(app, app.screen.query_one("#bookmarks-list"))
         quote = shipped_dataset.quotes_by_id[quote_id]
         assert "Quote · Drew Daniels «" + words(quote.text)[:30] in listed
-        assert "Person Drew Daniels — cinematographer" in listed
+        assert "Person · Drew Daniels cinematographer —" in listed
         await pilot.press("d")  # removes the first (highlighted) one
         await settle(pilot)
         assert app.bookmarks == (Location("person", "drew-daniels"),)
@@ -92,7 +92,8 @@ async def test_bookmarks_survive_a_restart_and_are_in_the_palette(shipped_datase
     async with again.run_test(size=size) as pilot:
         await settle(pilot)
         assert again.bookmarks == (Location("scene", "home-invasion"),)
-        await palette(pilot, again, "invasion", "Bookmark: The home invasion")
+        scene = shipped_dataset.scenes_by_id["home-invasion"]
+        await palette(pilot, again, "invasion", f"Bookmark: Scene {scene.order + 1} · The home invasion")
         assert again.timeline.open == Location("scene", "home-invasion")
 
 
@@ -123,6 +124,33 @@ def test_bookmark_places_and_their_descriptions(shipped_dataset):
     assert described.where == f"§2 {section.title} ¶2"
     assert described.text.endswith("…") and described.text[:-1].strip() in section.paragraphs[1]
     event = describe(shipped_dataset, Location("event", "palme-dor"))
-    assert event.where.startswith("Event · ") and event.text == shipped_dataset.events_by_id["palme-dor"].title
+    palme = shipped_dataset.events_by_id["palme-dor"]
+    assert event.where == f"Event · 25 May 2024 · {palme.title}" and event.text == palme.summary
     places, dropped = bookmarks_from_plain(shipped_dataset, [{"kind": "quote", "id": "x"}, "junk"])
     assert places == () and dropped == 2
+
+
+@THREE_SIZES
+@pytest.mark.parametrize(("place", "named"), [
+    (Location("person", "samantha-quan"), "Bookmarked: Person · Samantha Quan"),
+    (Location("scene", "vegas-wedding"), "Bookmarked: Scene 4 · The wedding"),
+    (Location("event", "palme-dor"), "Bookmarked: Event · 25 May 2024 · Anora wins the Palme d'Or"),
+])
+async def test_the_message_and_the_list_name_what_was_bookmarked(shipped_dataset, size, place, named):
+    """"Bookmarked: Person" and "Bookmarked: Scene 4" said nothing of what was kept."""
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        if place.kind == "person":  # selected in the People list
+            await pilot.press("3")
+            await settle(pilot)
+            await press_until(pilot, lambda: app.focused.highlighted_location == place)
+        else:  # open in the timeline
+            await navigate(pilot, app, place)
+        await pilot.press("B")
+        await wait_for(pilot, lambda: "Bookmarked:" in toasts_text(app))
+        assert app.bookmarks == (place,)
+        assert named in words(toasts_text(app))  # the toast as drawn (a long one wraps)
+        await pilot.press("apostrophe")
+        await settle(pilot)
+        assert named.removeprefix("Bookmarked: ") in widget_words(app, app.screen.query_one("#bookmarks-list"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import test_app_navigation as navigation
 from screen_reading import THREE_SIZES
-from ui_harness import SIZES, WIDE, screen_text, settle
+from ui_harness import SIZES, WIDE, screen_lines, screen_text, settle
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Dataset
@@ -112,14 +112,14 @@ async def test_the_timeline_says_how_it_places_what_the_article_does_not_time(ot
         assert caption.tooltip == (
             "Low Tide at Kestrel Point · no runtime or minutes given: scenes in story order, not to scale"
         )
-        assert "Low Tide at Kestrel Point · no runtime" in shown  # cut to the pane, whole in the tooltip
+        assert "Low Tide at Kestrel Point · no runtime" in shown  # wrapped in the pane, whole
         assert "0:00" not in shown  # no invented minutes
         assert app.timeline.strip.strip_layout.scale == "order"
         await pilot.press("t")
         await settle(pilot)
         shown = screen_text(app)
         assert caption.tooltip == "4 events in 2023 (2 undated: placed by their order)"
-        axis = shown.split("4 events in 2023")[1].split("\n")[2]
+        axis = " ".join(screen_lines(app, app.timeline.strip))  # the strip over its axis
         assert "2023" in axis and "Mar" in axis and "2025" not in axis  # one year, in months
         assert "the winter before the shoot" in shown and "during the shoot" in shown
 

@@ -120,7 +120,8 @@ def _run(argv: list[str] | None) -> int:
     except DataErrors as problems:
         for problem in problems.errors:
             output.write_error_line(str(problem))
-        output.warn(f"{len(problems.errors)} problem(s) in {data_dir}")
+        if len(problems.errors) > 1:  # one problem is its own line: nothing to sum up
+            output.warn(f"{len(problems.errors)} problems in {data_dir}")
         return 2
 
     if args.command == "check":

@@ -11,7 +11,7 @@ from .model import Dataset
 from .navigation import Location, location_from_plain, location_to_plain
 from .places import place_exists
 from .text import excerpt, quoted
-from .timeline_layout import format_event_date
+from .timeline_layout import event_when
 
 EXCERPT_CHARS = 90
 
@@ -20,8 +20,9 @@ EXCERPT_CHARS = 90
 class Described:
     """A bookmark as a list shows it: where it is, and the start of what is there."""
 
-    where: str  # "§3 Casting Mikey Madison ¶2", "Quote · Sean Baker", "Person", …
-    text: str  # an excerpt of the paragraph, the quote, a name and role, a title
+    where: str  # what it is, named: "§3 Casting Mikey Madison ¶2", "Quote · Sean Baker",
+    # "Person · Samantha Quan", "Scene 4 · The wedding", "Event · May 2024 · Palme d'Or"
+    text: str  # the start of what is there: the paragraph, the quote, the roles, the summary
 
 
 def bookmark_place(location: Location) -> Location:
@@ -45,12 +46,17 @@ def describe(dataset: Dataset, place: Location, width: int = EXCERPT_CHARS) -> D
         return Described(f"Quote · {dataset.people_by_id[quote.speaker].name}", quoted(before + match + after))
     if place.kind == "person":
         person = dataset.people_by_id[place.id]
-        return Described("Person", f"{person.name} — {', '.join(person.roles)}")
+        return Described(f"Person · {person.name}", _start(f"{', '.join(person.roles)} — {person.description}", width))
     if place.kind == "scene":
         scene = dataset.scenes_by_id[place.id]
-        return Described(f"Scene {scene.order + 1}", scene.title)
+        return Described(f"Scene {scene.order + 1} · {scene.title}", _start(scene.summary, width))
     event = dataset.events_by_id[place.id]
-    return Described(f"Event · {format_event_date(event.date, event.precision)}", event.title)
+    return Described(f"Event · {event_when(event)} · {event.title}", _start(event.summary, width))
+
+
+def _start(text: str, width: int) -> str:
+    before, match, after = excerpt(text, (0, 0), width)
+    return before + match + after
 
 
 def bookmarks_to_plain(places: Iterable[Location]) -> tuple[dict, ...]:

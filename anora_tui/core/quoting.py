@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from .model import Dataset, Quote
 
@@ -56,6 +57,29 @@ def shown_quote(text: str, form: str) -> ShownQuote:
     if form == "direct":
         return ShownQuote(OPEN_QUOTE, text, CLOSE_QUOTE, "")
     return ShownQuote("", text, "", form_label(form))
+
+
+# How a credit line names what a speaker's quotes in one paragraph are, when they are not all direct.
+CREDIT_FORMS = {"direct": "quoted", "reported": "reported", "first-person": "retold in the first person"}
+
+
+def speaker_credits(quotes: Iterable[Quote]) -> list[tuple[str, str]]:
+    """Who is quoted in a paragraph, each speaker once in order of their first quote, with the label
+    their credit carries: "" when all their quotes there are direct, else every form they have there,
+    "reported" or "quoted and reported" (never "Quan, Quan (reported)")."""
+    forms: dict[str, dict[str, None]] = {}
+    for quote in quotes:
+        forms.setdefault(quote.speaker, {})[quote.form] = None
+    return [(speaker, _forms_label(list(theirs))) for speaker, theirs in forms.items()]
+
+
+def _forms_label(forms: list[str]) -> str:
+    if forms == ["direct"]:
+        return ""
+    if len(forms) == 1:
+        return form_label(forms[0])
+    words = [CREDIT_FORMS.get(form, form) for form in sorted(forms, key=list(CREDIT_FORMS).index)]
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 @dataclass(frozen=True, slots=True)

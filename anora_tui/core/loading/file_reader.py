@@ -28,6 +28,7 @@ from .yaml_nodes import (
     USING_LIBYAML,
     ComposingLoader,
     SafeLoader,
+    syntax_error_at,
 )
 
 
@@ -162,9 +163,7 @@ class FileReader:
             # libyaml reads the UTF-8 bytes (checked above) as it would the text, without encoding it again.
             root = yaml.compose(data if USING_LIBYAML else text, Loader=ComposingLoader)
         except yaml.MarkedYAMLError as error:
-            mark = error.problem_mark or error.context_mark
-            message = "; ".join(part for part in (error.context, error.problem) if part)
-            line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            line, column, message = syntax_error_at(error, text)
             if character_at(text, line, column) == "\t" and "tab" not in message:
                 message += " (a tab: YAML indents with spaces only)"
             self.problem(line, column, f"YAML syntax error: {message}")

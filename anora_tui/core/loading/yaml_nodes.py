@@ -74,3 +74,58 @@ OTHER_BYTE_ORDER_MARKS = (
     (b"\xff\xfe", "UTF-16"),
     (b"\xfe\xff", "UTF-16"),
 )
+
+
+def syntax_error_at(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Where a YAML syntax error's cause is (1-based line and column), and the message to give.
+
+    PyYAML marks two places: `context_mark`, where the construct being read began, and
+    `problem_mark`, where reading gave up. The cause is often the first: an unclosed `[` or `{` is
+    only found where the next key is ("while parsing a flow sequence … did not find expected ','"),
+    an unclosed quote at the end of the file. So a flow collection or a token being scanned that
+    began on an earlier line is reported where it began, saying where reading gave up. And an
+    unclosed quote that a later quote happens to close leaves a quoted string running across lines
+    with the problem right after it: that string's start is reported."""
+    problem, context = error.problem_mark, error.context_mark
+    message = "; ".join(part for part in (error.context, error.problem) if part)
+    mark = problem or context
+    if mark is None:
+        return 1, 1, message
+    gave_up = f"reading gave up at line {mark.line + 1}, column {mark.column + 1}"
+    opened_earlier = context is not None and problem is not None and context.line < problem.line
+    if opened_earlier and error.context and error.context.startswith(_STARTS_THAT_ARE_CAUSES):
+        return context.line + 1, context.column + 1, f"{message} ({gave_up})"
+    if problem is not None:
+        string = _quoted_string_ending_at(text, problem)
+        if string is not None:
+            return (string.line + 1, string.column + 1,
+                    f"a quoted string starting here runs on to line {problem.line + 1}: is a closing quote"
+                    f" missing? ({message}; {gave_up})")
+    return mark.line + 1, mark.column + 1, message
+
+
+# Constructs whose start is the cause when reading gives up on a later line: a flow collection never
+# closed, a quoted string never closed, a key never given its ':'. (Not a plain scalar: a tab on the
+# next line is found "while scanning" the scalar before it, and the tab is the cause.)
+_STARTS_THAT_ARE_CAUSES = ("while parsing a flow", "while scanning a quoted scalar", "while scanning a simple key")
+
+
+def _quoted_string_ending_at(text: str, problem: yaml.Mark):
+    """The start mark of a quoted scalar spanning several lines that ends on the problem's line,
+    just before it: the sign of an unclosed quote closed by the next quote in the file."""
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=SafeLoader):
+            end = token.end_mark
+            if (end.line, end.column) > (problem.line, problem.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ("'", '"')
+        and last.start_mark.line < last.end_mark.line == problem.line
+    ):
+        return last.start_mark
+    return None

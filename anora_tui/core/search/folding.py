@@ -1,5 +1,7 @@
 """Text folding for matching: lower case, no accents, plain quotes, apostrophes and dashes, one
-whitespace character for any. Character by character, so offsets in folded text map back."""
+whitespace character for any, and a hyphen or dash joining two words as a space between them (so
+"romantic comedy" finds "romantic-comedy", and "rom-com" finds "rom com"; a dash set apart by spaces
+stays a dash). Character by character, so offsets in folded text map back."""
 
 from __future__ import annotations
 
@@ -12,13 +14,15 @@ from typing import Sequence
 _PUNCTUATION = {
     **dict.fromkeys("‘’‚‛′ʼ", "'"),
     **dict.fromkeys("“”„‟«»", '"'),
-    **dict.fromkeys("‐‑‒–—―−", "-"),
+    **dict.fromkeys("‐‑‒–—―−⁃﹣", "-"),
 }
+_JOINING_DASH = re.compile(r"(?<=\w)-(?=\w)")  # in folded text: a dash between two words
 
 
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
-    """What one character becomes for matching: lower case, no accents, plain punctuation."""
+    """What one character becomes for matching: lower case, no accents, plain punctuation (a dash
+    joining words becomes a space in `fold_text`, which sees its neighbours)."""
     if char.isspace():
         return " "
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", char).casefold())
@@ -50,11 +54,18 @@ def fold_text(text: str) -> str:
     """The folded form of a text, character by character (so offsets can be mapped back).
     ASCII runs take the fast path: for ASCII, lower() is what fold_char does."""
     if text.isascii():
-        return text.lower().translate(_ASCII_WHITESPACE)
-    return "".join(
-        run.lower().translate(_ASCII_WHITESPACE) if run.isascii() else run.translate(_FOLD)
-        for run in _ASCII_OR_NOT.findall(text)
-    )
+        folded = text.lower().translate(_ASCII_WHITESPACE)
+    else:
+        folded = "".join(
+            run.lower().translate(_ASCII_WHITESPACE) if run.isascii() else run.translate(_FOLD)
+            for run in _ASCII_OR_NOT.findall(text)
+        )
+    return _words_apart(folded)
+
+
+def _words_apart(folded: str) -> str:
+    """A dash joining two words as a space (the same length: offsets still map back)."""
+    return _JOINING_DASH.sub(" ", folded) if "-" in folded else folded
 
 
 def fold_with_offsets(text: str, folded: str | None = None) -> tuple[str, Sequence[int]]:
@@ -66,7 +77,7 @@ def fold_with_offsets(text: str, folded: str | None = None) -> tuple[str, Sequen
         return folded, range(len(text))  # one for one, the usual case
     parts = list(map(fold_char, text))
     owners = tuple(chain.from_iterable(repeat(offset, len(part)) for offset, part in enumerate(parts)))
-    return "".join(parts), owners
+    return _words_apart("".join(parts)), owners
 
 
 def original_span(text: str, owners: Sequence[int], start: int, end: int) -> tuple[int, int]:

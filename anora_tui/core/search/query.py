@@ -1,7 +1,8 @@
 """The query syntax, read into a `Query` of folded terms. Never raises.
 
     words          every word must appear (anywhere, in any order)
-    "a phrase"     the phrase must appear as written (an unclosed quote runs to the end)
+    "a phrase"     the phrase must appear as written (an unclosed quote runs to the end); a
+                   hyphen or dash counts as a space, in the phrase and in the text
     !word          leaves out what contains the word (or !"a phrase")
     @name          only what is by (quotes) or about (text) someone whose name, alias or character
                    has a word starting so
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from .folding import fold_text
+from .folding import fold_with_offsets
 
 WORD = re.compile(r"\w+")
 
@@ -45,18 +46,30 @@ class Query:
         text = " ".join(
             [quoted(t) for t in query.terms]
             + [f"!{quoted(t)}" for t in query.excluded]
-            + [f"@{s}" for s in query.speakers]
+            + [f"@{s.replace(' ', '-')}" for s in query.speakers]  # a hyphen keeps a name one word
         )
         return replace(query, text=text)
 
 
 def parse_query(text: str) -> Query:
-    """Read the query syntax; anything else is literal text. Never raises."""
-    folded = fold_text(text)
+    """Read the query syntax; anything else is literal text. Never raises.
+
+    A hyphen or dash folds to a space (`folding.py`), but only whitespace ends a word of the query:
+    `romantic-comedy` is one term, the phrase "romantic comedy" (which also finds "romantic comedy"
+    and "romantic—comedy"), and `@bettinelli-olpin` one name."""
+    folded, owners = fold_with_offsets(text)
     terms: list[str] = []
     excluded: list[str] = []
     speakers: list[str] = []
     position, length = 0, len(folded)
+
+    def word_end(start: int) -> int:
+        """Where the unquoted word starting here ends: at whitespace typed as whitespace."""
+        end = folded.find(" ", start)
+        while end >= 0 and not text[owners[end]].isspace():
+            end = folded.find(" ", end + 1)
+        return length if end < 0 else end
+
     while position < length:
         if folded[position] == " ":
             position += 1
@@ -69,9 +82,8 @@ def parse_query(text: str) -> Query:
             token = " ".join(folded[position + 1 : end].split())
             position = end + 1
         else:
-            space = folded.find(" ", position)
-            end = length if space < 0 else space
-            token = folded[position:end]
+            end = word_end(position)
+            token = " ".join(folded[position:end].split())
             position = end
             if token.startswith("@") and not negated:
                 if WORD.search(token):

@@ -17,12 +17,13 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input
 
+from ...core.mention_reasons import count_phrase, mention_summary
 from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
 from ...core.search import PeopleNames
 from ..messages import Navigate
 from ..widgets.link_list import Info, LinkList, RecordRows
-from .person_detail import NAMED_MARKER, PersonDetail, count_phrase
+from .person_detail import NAMED_MARKER, PersonDetail
 
 GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}
 
@@ -235,19 +236,20 @@ class PeoplePane(Vertical):
                 people_list.relabel(index, partial(self._label, person))
 
     def _label(self, person: Person) -> Content:
-        """"● Mikey Madison · Ani" over "  5 quotes · named in 23 paragraphs". Someone with no quotes,
-        scenes or events (little to open but a description) is dimmed and says only where named."""
+        """"● Mikey Madison · Ani" over "  5 quotes · named in 10 paragraphs, 4 more in notes":
+        the quotes when there are any, then where named, the same rule for every row.
+        Someone with no quotes, scenes or events (little to open but a description) is dimmed."""
         dataset = self._dataset
         named = person.id in self._named
         quotes = len(dataset.quotes_by(person.id))
         # In a large dataset every person's mentions are counted after the first frame (the App calls
         # `refresh_counts` when they are): until then the row says so.
         if dataset.mentions_counted or dataset.mentions_are_quick:
-            paragraphs = f"named in {count_phrase(len(dataset.mentions_of(person.id)), 'paragraph')}"
+            paragraphs = mention_summary(dataset.mentions_of(person.id))
         else:
             paragraphs = "counting mentions…"
         little = not (quotes or dataset.scenes_with(person.id) or dataset.events_with(person.id))
-        counts = paragraphs if little else f"{count_phrase(quotes, 'quote')} · {paragraphs}"
+        counts = f"{count_phrase(quotes, 'quote')} · {paragraphs}" if quotes else paragraphs
         return Content.assemble(
             ((NAMED_MARKER if named else " ") + " ", NAMED),
             (person.name, NAMED if named else (LITTLE if little else NAME)),

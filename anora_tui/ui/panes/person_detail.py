@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widget import Widget
 
+from ...core.mention_reasons import count_phrase, mention_reason, mention_summary
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
 from ...core.quoting import shown_quote
@@ -196,7 +197,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
         heading("MENTIONS MAP")
         strip_row = len(rows)
         first = mentions[0]
-        location = Location("section", first.section, first.paragraph, _mention_span(dataset, person.id, first))
+        location = Location("section", first.section, first.paragraph, mention_reason(dataset, person.id, first).span)
         rows.append(Link(mentions_map(dataset, person.id, strip_width), location))
 
     notes = [note for note in dataset.notes if person.id in note.refers_to]
@@ -234,7 +235,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             rows.append(Link(label, Location("event", event.id)))
 
     if mentions:
-        heading(MENTIONS, f"named in {count_phrase(len(mentions), 'paragraph')}")
+        heading(MENTIONS, count_phrase(len(mentions), 'paragraph'))
         per_section = Counter(m.section for m in mentions)
         section_id = None
         for mention in mentions:
@@ -260,32 +261,27 @@ def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:
         total += len(section.paragraphs)
     mentions = dataset.mentions_of(person_id)
     for mention in mentions:
-        style, char = (VIA_NOTE, NOTE_CHAR) if mention.via_note else (NAMED, NAMED_CHAR)
+        style, char = (NAMED, NAMED_CHAR) if mention.spans else (VIA_NOTE, NOTE_CHAR)
         marks.append(Mark(offsets[mention.section] + mention.paragraph - 1, 1, style, char))
     strip = proportional_strip(width, total, marks)
     sections = len({m.section for m in mentions})
-    summary = f"named in {count_phrase(len(mentions), 'paragraph')} across {count_phrase(sections, 'section')}"
+    summary = mention_summary(mentions)
+    summary += f"{',' if ',' in summary else ''} across {count_phrase(sections, 'section')}"
     return Content.assemble(strip, "\n", (summary, META))
 
 
 def _mention_link(dataset: Dataset, person_id: str, mention: Mention) -> Link:
-    """"¶4 …the excerpt around the name…", followable to that naming in the paragraph."""
-    span = _mention_span(dataset, person_id, mention)
+    """"¶4 …the excerpt around the name…", followable to that naming in the paragraph, with why it is
+    listed unless the paragraph simply names them: "(named by mistake: see note)"."""
+    reason = mention_reason(dataset, person_id, mention)
+    span = reason.span
     before, match, after = excerpt(dataset.paragraph(mention.section, mention.paragraph), span or (0, 0), EXCERPT_CHARS)
     parts: list[str | tuple[str, str]] = [(f"¶{mention.paragraph} ", META), before, (match, MATCH), after]
     if mention.count > 1:
         parts.append((f" ×{mention.count}", META))
-    if mention.via_note:
-        parts.append((" (named by mistake: see note)", VIA_NOTE))
+    if reason.flagged:
+        parts.append((f" ({reason.wording})", VIA_NOTE))
     return Link(Content.assemble(*parts), Location("section", mention.section, mention.paragraph, span))
-
-
-def _mention_span(dataset: Dataset, person_id: str, mention: Mention) -> tuple[int, int] | None:
-    """The first naming, or for a mention through an editorial note, the words the note is about."""
-    if mention.spans:
-        return mention.spans[0]
-    note = next((n for n in dataset.notes_in(mention.section, mention.paragraph) if person_id in n.refers_to), None)
-    return _note_span(dataset, note) if note else None
 
 
 def _note_span(dataset: Dataset, note: Note) -> tuple[int, int] | None:
@@ -296,7 +292,3 @@ def _note_span(dataset: Dataset, note: Note) -> tuple[int, int] | None:
 def _section_label(index: int, title: str) -> str:
     return f"§{index + 1} {title}"
 
-
-def count_phrase(number: int, noun: str) -> str:
-    """"1 quote", "5 quotes"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

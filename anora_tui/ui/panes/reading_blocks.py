@@ -17,7 +17,7 @@ from textual.style import Style
 
 from ...core.model import Note, Quote
 from ...core.places import excerpt_span
-from ...core.quoting import form_label
+from ...core.quoting import speaker_credits
 from ...core.text import note_wording
 from ..content import plain
 
@@ -99,15 +99,15 @@ class BlockDrawing(_Base):
         return content
 
     def _credit(self, quotes: Iterable[Quote]) -> Content:
-        """Who is quoted in the paragraph: "— Sean Baker, Alex Coco (reported)"; names clickable."""
-        credits = dict.fromkeys((quote.speaker, quote.form) for quote in quotes)
+        """Who is quoted in the paragraph, each once: "— Sean Baker, Alex Coco (quoted and reported)";
+        names clickable."""
         parts = [Content("— ")]
-        for index, (speaker, form) in enumerate(credits):
+        for index, (speaker, label) in enumerate(speaker_credits(quotes)):
             if index:
                 parts.append(Content(", "))
             name = plain(self.dataset.people_by_id[speaker].name)
             parts.append(name.stylize(self._part_style("reading--credit-name") + person_meta(speaker)))
-            parts.append(Content(f" ({form_label(form)})" if form_label(form) else ""))
+            parts.append(Content(f" ({label})" if label else ""))
         return Content("").join(parts)
 
     def _part_style(self, component: str) -> Style:

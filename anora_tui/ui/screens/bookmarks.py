@@ -119,7 +119,7 @@ class BookmarkCommands(Provider):
         entries = []
         for place in getattr(self.app, "bookmarks", ()):
             described = describe(self.app.dataset, place)
-            entries.append(Entry("Bookmark", described.text, described.where, place))
+            entries.append(Entry("Bookmark", described.where, described.text, place))  # named, then what is there
         return entries
 
     async def search(self, query: str) -> Hits:

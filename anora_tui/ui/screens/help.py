@@ -14,6 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ...core.mention_reasons import MENTION_WORDING, MentionKind
 from ..hanging import Hanging
 from ..panes.person_detail import NAMED_CHAR, NAMED_MARKER, NOTE_CHAR, SECTION_CHARS
 from ..panes.reading_blocks import LANDING_BAR, NOTE_BAR
@@ -38,7 +39,10 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     (LANDING_BAR.strip(), "Reading: where a jump landed (a search hit, a quote, a mention)"),
     ("━", "Reading: how much of the article is behind you"),
     (NAMED_CHAR, "Mentions map: a paragraph that names the person"),
-    (NOTE_CHAR, "Mentions map: named only through an editor's note"),
+    (NOTE_CHAR, "Mentions map: a paragraph that does not name them, listed through an editor's note"),
+    ("(…)", "Mentions: why a paragraph is listed, after its excerpt: "
+     + "; ".join(f"({MENTION_WORDING[kind]})" for kind in MentionKind if kind is not MentionKind.NAMED)
+     + f"; none where it is {MENTION_WORDING[MentionKind.NAMED]}"),
     (" ".join(SECTION_CHARS), "Mentions map: the article's sections, alternating"),
     (EXACT_CHAR, "Film strip: minutes given, or dated to the day, month or year"),
     (APPROXIMATE_CHAR, "Film strip: approximate (≈ minutes, c. a date)"),

@@ -262,12 +262,6 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
 
     # --- scrolling and what is on screen -----------------------------------------------------
 
-    def _paragraph_lines(self, paragraph: int) -> tuple[int, int]:
-        for block, lines in zip(self.blocks, self._block_lines):
-            if block.kind == "paragraph" and block.paragraph == paragraph:
-                return lines
-        return (0, 0)
-
     def _show_place(self) -> None:
         """Scroll the reader's place to the top (as near as the section's end allows)."""
         self._place_to_show = False

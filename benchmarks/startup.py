@@ -10,12 +10,17 @@ never time anything):
   of 160×45, against `bare_app.py` (a bare Textual app of the same shape that imports nothing of this
   project) run by the same interpreter to its first frame. The two are alternated (A B A B …) in one
   run, after one warm-up each; medians, min–max and the ratio of the medians are printed (target
-  ≤ 1.2×). The reader starts from its load cache (warmed by the warm-up run), with fresh state and
-  settings directories. Memory: each one's resident set size when its first frame arrives.
-- open: in one running reader (headless, in this process, from the source tree), the time from asking
-  a pane to open a section, a person, a scene or an event until every widget has handled its
-  messages and the screen has been redrawn (target: median < 30 ms, max < 50 ms), against an idle
-  round trip with nothing to do.
+  ≤ 1.2×), and the CPU time each had used by its first frame (its threads' scheduler time, read from
+  /proc: on a shared machine the wall clock swings with other work, the CPU time much less). The
+  reader starts from its load cache (warmed by the warm-up run), with fresh state and settings
+  directories. Memory: each one's resident set size when its first frame arrives.
+- open: in one running reader (headless, in a process of the venv's interpreter, so the installed
+  wheel), the time from asking a pane to open a section, a person, a scene or an event until every
+  widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
+  < 50 ms), against an idle round trip with nothing to do; and the CPU time the process used
+  meanwhile. The reader is started as the command starts it (the collector paused until the first
+  frame, then resumed). Each round (every record once) runs in a fresh process; with `--other`, the
+  other build's rounds alternate with these.
 
 Measure an installed wheel: with PYTHONDONTWRITEBYTECODE=1 (as on the project machine) an editable
 install compiles every module of the project on every start.
@@ -25,17 +30,18 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from pty_session import PtySession  # this folder is on the path
 
-from pty_session import PtySession  # noqa: E402  (this folder is on the path)
+ROOT = Path(__file__).resolve().parent.parent
 
 SIZE = (160, 45)
 BARE_APP = ROOT / "benchmarks" / "bare_app.py"
@@ -52,15 +58,17 @@ def first_words(data_dir: Path | None) -> bytes:
     return " ".join(words).encode()
 
 
-def time_to_frame(argv: list[str], env: dict[str, str], marker: bytes) -> tuple[float, float]:
-    """Seconds from launch to the first frame showing `marker`, and the RSS (MiB) then."""
+def time_to_frame(argv: list[str], env: dict[str, str], marker: bytes) -> tuple[float, float, float]:
+    """Seconds from launch to the first frame showing `marker`, the CPU seconds the program had
+    used by then, and its RSS (MiB) then."""
     session = PtySession(argv, env, SIZE).start()
     try:
         arrived = session.wait_for(marker)
+        cpu = session.cpu_seconds()
         rss = session.rss_mib()
     finally:
         session.stop()
-    return arrived - session.started, rss
+    return arrived - session.started, cpu, rss
 
 
 def summary(values: list[float], unit: str = "ms", scale: float = 1000) -> str:
@@ -85,9 +93,10 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
         if other is not None:  # another build of the reader (say, before a change), in the same rotation
             programs["other"] = ([str(other / "bin" / "anora-tui"), *data], marker)
         times: dict[str, list[float]] = {name: [] for name in programs}
+        cpu: dict[str, list[float]] = {name: [] for name in programs}
         memory: dict[str, list[float]] = {name: [] for name in programs}
 
-        def run(name: str, index: int) -> tuple[float, float]:
+        def run(name: str, index: int) -> tuple[float, float, float]:
             argv, awaited = programs[name]
             return time_to_frame(argv, {**env, "XDG_STATE_HOME": f"{home}/state-{name}-{index}"}, awaited)
 
@@ -95,8 +104,9 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
             run(name, -1)
         for index in range(runs):
             for name in programs:
-                elapsed, rss = run(name, index)
+                elapsed, used, rss = run(name, index)
                 times[name].append(elapsed)
+                cpu[name].append(used)
                 memory[name].append(rss)
     ratios = [r / b for r, b in zip(times["reader"], times["bare"])]
     reader_median, bare_median = statistics.median(times["reader"]), statistics.median(times["bare"])
@@ -110,15 +120,28 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
         print(f"  other  {summary(times['other'])}   RSS {statistics.median(memory['other']):.1f} MiB")
         print(f"  other's ratio of medians {statistics.median(times['other']) / bare_median:.2f}x; "
               f"pairwise {min(others):.2f}x-{max(others):.2f}x")
+    # CPU time by the first frame: what the program itself did, barely moved by other load on the machine.
+    print("CPU time used by the first frame (all threads), same runs:")
+    for name in programs:
+        print(f"  {name:6} {summary(cpu[name])}   ratio to bare "
+              f"{statistics.median(cpu[name]) / statistics.median(cpu['bare']):.2f}x")
 
 
-async def measure_opening(data_dir: Path | None, rounds: int) -> None:
+async def open_round(data_dir: Path | None) -> dict[str, list[tuple[float, float]]]:
+    """One round in this interpreter's installed reader: every section, person, scene and event
+    opened once, each after an idle round trip; (seconds, CPU seconds) of each."""
+    try:
+        from anora_tui.core.gc_pause import pause_for_start
+    except ImportError:  # a build from before the collector was paused at start
+        def pause_for_start() -> None:
+            pass
     from anora_tui.core.loading.loader import load_dataset
     from anora_tui.paths import default_data_dir
     from anora_tui.ui.app import AnoraApp
 
     dataset = load_dataset(data_dir or default_data_dir())
     with tempfile.TemporaryDirectory() as state_home:
+        pause_for_start()  # as the command starts the reader: the collector resumes after the first frame
         app = AnoraApp(dataset, state_path=Path(state_home) / "state.json")
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
@@ -130,12 +153,12 @@ async def measure_opening(data_dir: Path | None, rounds: int) -> None:
                     app.screen._on_timer_update()
                 await pilot._wait_for_screen()
 
-            async def timed(open_one) -> float:
+            async def timed(open_one) -> tuple[float, float]:
                 await settled()
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 open_one()
                 await settled()
-                return time.perf_counter() - start
+                return time.perf_counter() - start, time.process_time() - start_cpu
 
             cases = {
                 "section": [lambda s=s: app.reading.open_section(s.id) for s in dataset.sections],
@@ -143,15 +166,32 @@ async def measure_opening(data_dir: Path | None, rounds: int) -> None:
                 "scene": [lambda s=s: app.timeline.show_scene(s.id) for s in dataset.scenes],
                 "event": [lambda e=e: app.timeline.show_event(e.id) for e in dataset.events],
             }
-            samples: dict[str, list[float]] = {name: [] for name in ("idle", *cases)}
-            for _ in range(rounds):  # the idle round trip interleaved with the opens
-                for name, openers in cases.items():
-                    for opener in openers:
-                        samples["idle"].append(await timed(lambda: None))
-                        samples[name].append(await timed(opener))
-    print(f"open, headless {SIZE[0]}x{SIZE[1]}, every record x {rounds} (target: median < 30 ms, max < 50 ms):")
-    for name, values in samples.items():
-        print(f"  {name:8} {summary(values)}   n={len(values)}")
+            samples: dict[str, list[tuple[float, float]]] = {name: [] for name in ("idle", *cases)}
+            for name, openers in cases.items():  # the idle round trip interleaved with the opens
+                for opener in openers:
+                    samples["idle"].append(await timed(lambda: None))
+                    samples[name].append(await timed(opener))
+    return samples
+
+
+def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path | None = None) -> None:
+    """Each round in a fresh process of each build's interpreter (so each opens what it installed),
+    alternated round by round with `other`'s."""
+    builds = {"reader": venv, **({"other": other} if other is not None else {})}
+    results: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in builds}
+    data = ["--data", str(data_dir)] if data_dir else []
+    for _ in range(rounds):
+        for name, build in builds.items():
+            command = [str(build / "bin" / "python"), __file__, "--open-round", *data]
+            done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+            for kind, values in json.loads(done.stdout.splitlines()[-1]).items():
+                results[name].setdefault(kind, []).extend(tuple(value) for value in values)
+    for name, samples in results.items():
+        print(f"open ({name}), headless {SIZE[0]}x{SIZE[1]}, every record x {rounds} "
+              f"(target: median < 30 ms, max < 50 ms):")
+        for kind, values in samples.items():
+            elapsed, used = [value[0] for value in values], [value[1] for value in values]
+            print(f"  {kind:8} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}")
 
 
 def main() -> None:
@@ -164,11 +204,15 @@ def main() -> None:
     parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
     parser.add_argument("--skip-open", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--open-round", action="store_true", help=argparse.SUPPRESS)  # one round, as JSON
     args = parser.parse_args()
+    if args.open_round:
+        print(json.dumps(asyncio.run(open_round(args.data))))
+        return
     if not args.skip_startup:
         measure_startup(args.venv, args.runs, args.data, args.other)
     if not args.skip_open:
-        asyncio.run(measure_opening(args.data, args.rounds))
+        measure_opening(args.venv, args.data, args.rounds, args.other)
 
 
 if __name__ == "__main__":

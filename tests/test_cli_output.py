@@ -192,10 +192,11 @@ def test_columns_and_lines_give_way_to_the_real_size(monkeypatch):
 
 def test_ctrl_c_while_loading_is_status_130_without_a_traceback(monkeypatch, capsys):
     from anora_tui.cli import main as main_module
+    from anora_tui.core.loading import cache
 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(main_module, "load_cached", interrupted)
+    monkeypatch.setattr(cache, "load_cached", interrupted)  # imported by `main` when it loads
     assert main_module.main(["check"]) == 130
     assert capsys.readouterr().err == ""

@@ -24,12 +24,12 @@ from ..core.background import run_in_background
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
+from ..core.gc_pause import resume_after_start
 from ..core.navigation import History, Location
 from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
 from .bookmarking import BookmarkKeys
-from .commands import ALL_PROVIDERS
 from .crash_report import write_crash_report
 from .finding import SEARCH_HISTORY, Finding
 from .keymapping import BindingIds, Keymapping
@@ -40,7 +40,7 @@ from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .place_keeper import PlaceKeeper
-from .screens.bookmarks import BookmarkCommands
+from .providers import READER_PROVIDERS
 from .screens.palette import ReaderPalette
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
@@ -50,8 +50,8 @@ from .widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from ..core.search import QuoteIndex
     from .live_reload import LiveReload
-# The help screen, --watch's reloader and the search screen's keys are imported when first used:
-# the first frame needs none of them.
+# The help screen, --watch's reloader, the search screen's keys and the palette's providers are
+# imported when first used: the first frame needs none of them.
 
 EXIT_CRASHED = 1
 
@@ -59,7 +59,7 @@ EXIT_CRASHED = 1
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
     CSS_PATH = sorted(styles_dir().glob("*.tcss"))
     AUTO_FOCUS = "#reading"
-    COMMANDS = App.COMMANDS | set(ALL_PROVIDERS) | {BookmarkCommands}
+    COMMANDS = App.COMMANDS | READER_PROVIDERS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Panes", show=True, priority=True, tooltip="Next pane", id="app.next-pane"),
@@ -138,6 +138,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
         return self.search_indexes.quotes
 
     def on_ready(self) -> None:
+        self.call_after_refresh(resume_after_start)  # the collector, paused by `main` (gc_pause)
         self.call_after_refresh(self.prepare_ahead)
 
     def prepare_ahead(self) -> None:

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 from ..core.bookmarks import bookmark_place, describe
 from ..core.navigation import Location
 from .messages import Navigate
-from .screens.bookmarks import BookmarksScreen
 from .widgets.link_list import LinkList
 
 if TYPE_CHECKING:
     from .app import AnoraApp
+    from .screens.bookmarks import BookmarksScreen  # imported when the list is first opened
 
     _Base = AnoraApp
 else:
@@ -54,6 +54,8 @@ class BookmarkKeys(_Base):
         return None
 
     def action_bookmarks(self) -> None:
+        from .screens.bookmarks import BookmarksScreen
+
         def chosen(place: Location | None) -> None:
             if place is not None:
                 self.post_message(Navigate(place))

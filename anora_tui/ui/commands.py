@@ -174,9 +174,6 @@ class SearchCommands(Provider):
         return lambda: self.app.open_search(query, scope)
 
 
-ALL_PROVIDERS = (PlaceCommands, QuoteCommands, SearchCommands)
-
-
 def _text(entry: Entry) -> str:
     return f"{entry.kind}: {entry.name}"
 

@@ -9,16 +9,15 @@ from typing import TYPE_CHECKING
 from ..core.model import Quote
 from ..core.navigation import Location
 from ..core.places import excerpt_span
-from ..core.quoting import cite_quote
-from ..core.search import AnyHit, Scope, SearchIndexes, SearchResult, match_number, step_match
-from .clipboard import copy_citation
 from .messages import Navigate
 from .widgets.link_list import LinkList
 
 if TYPE_CHECKING:
     from ..core.model import Dataset
+    from ..core.search import AnyHit, Scope, SearchIndexes, SearchResult
     from .screens.search import SearchOutcome
     from .panes.reading import ReadingPane
+# Search, its indexes and quoting are imported when first used: the first frame needs none of them.
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
 
@@ -31,7 +30,8 @@ class Finding:
     reading: "ReadingPane"
 
     def init_finding(self, dataset: "Dataset") -> None:
-        self.search_indexes = SearchIndexes(dataset)
+        self._indexes: SearchIndexes | None = None
+        self._indexed: Dataset = dataset
         self.last_search: SearchResult | None = None  # the search n/N step through
         self.last_match: int | None = None  # position (in its scope) reached by the last search or n/N
         self.last_query = ""  # what the search screen opens with, and in which scope
@@ -40,9 +40,18 @@ class Finding:
 
     def reset_finding(self, dataset: "Dataset") -> None:
         """A new dataset (`--watch`): new indexes, nothing to step through; the queries stay."""
-        self.search_indexes = SearchIndexes(dataset)
+        self._indexes, self._indexed = None, dataset
         self.last_search = None
         self.last_match = None
+
+    @property
+    def search_indexes(self) -> SearchIndexes:
+        """The dataset's search indexes (each built when first needed)."""
+        if self._indexes is None:
+            from ..core.search import SearchIndexes
+
+            self._indexes = SearchIndexes(self._indexed)
+        return self._indexes
 
     def action_search(self) -> None:
         """The search screen, starting from the last query and scope; Escape comes back with nothing
@@ -84,6 +93,8 @@ class Finding:
         result = self.last_search
         if result is None:
             return
+        from ..core.search import match_number, step_match
+
         hit = step_match(result, self.last_match, backwards=step < 0)
         if hit is None:
             self.notify(f"Nothing matches “{result.query}” any more.", markup=False)
@@ -109,6 +120,9 @@ class Finding:
             self.notify("Nothing to copy here: select a quote (a person's quotes, search results) or "
                         "bring one on screen in the text.", markup=False)
             return
+        from ..core.quoting import cite_quote
+        from .clipboard import copy_citation
+
         copy_citation(self, cite_quote(self.dataset, quote))
 
     def _quote_to_copy(self) -> Quote | None:

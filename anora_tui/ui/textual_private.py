@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
+from textual.scroll_view import ScrollView
 
 # (owner, name) for every private name used below; the test reads this list.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -21,6 +22,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("Screen", "_compositor"),
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
+    ("ScrollView", "_size_updated"),
 )
 
 
@@ -74,3 +76,24 @@ class OneLineCrashApp(App):
         self.report_crash(error)
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+class SteadyScrollbars(ScrollView):
+    """A scroll view whose scrollbars are redrawn when what they show changes, not at every layout of
+    the screen. `ScrollView._size_updated` compares the virtual size the compositor records for the
+    view (the region it was given) with the view's own (its content's), which differ, so every layout
+    anywhere (opening a person relays out the side column) redrew the scrollbars of every scroll view
+    on screen, and that repaint spans from the leftmost of them to the rightmost: a second, near
+    full-screen paint after each open. Here the layout is passed on only when the view's size, its
+    content's size or what shapes its scrollbars has changed since the last one passed on."""
+
+    _laid_out_as: tuple[object, ...] | None = None
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        styles = self.styles
+        seen = (size, self.virtual_size, container_size, styles.gutter, styles.overflow_x, styles.overflow_y,
+                styles.scrollbar_size_horizontal, styles.scrollbar_size_vertical, styles.scrollbar_gutter)
+        if seen == self._laid_out_as:
+            return False
+        self._laid_out_as = seen
+        return super()._size_updated(size, virtual_size, container_size, layout)

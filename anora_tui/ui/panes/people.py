@@ -9,7 +9,7 @@ reader might use (Ctrl+F goes there; Enter opens the first match; Escape clears 
 from __future__ import annotations
 
 from functools import partial
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,7 +20,6 @@ from textual.widgets import Input
 from ...core.mention_reasons import count_phrase, mention_summary
 from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
-from ...core.search import PeopleNames
 from ..messages import Navigate
 from ..widgets.link_list import Info, LinkList, RecordRows
 from .person_detail import NAMED_MARKER, PersonDetail
@@ -36,6 +35,9 @@ LITTLE = ".people-pane--little"  # the name of someone with little to open
 LIST_ID = "people-list"
 DETAIL_ID = "person-detail"
 FILTER_ID = "people-filter"
+
+if TYPE_CHECKING:
+    from ...core.search import PeopleNames  # imported when the filter is first used
 
 
 class PeopleFilter(Input):
@@ -199,6 +201,8 @@ class PeoplePane(Vertical):
             self._matching = None
         else:
             if self._names is None:
+                from ...core.search import PeopleNames
+
                 self._names = PeopleNames(self._dataset)
             ids = self._names.ids
             self._matching = frozenset(ids[entry] for entry in self._names.index.matching(text))

@@ -20,7 +20,6 @@ from textual import events
 from textual.binding import Binding
 from textual.content import Content
 from textual.geometry import Region, Size
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.model import Dataset, Section
@@ -28,6 +27,7 @@ from ...core.places import NameLink, section_links
 from ...core.reading_time import ReadingTime
 from ..content import plain
 from ..messages import ParagraphsInView
+from ..textual_private import SteadyScrollbars
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.kept_place import KeptPlace
 from .reading_blocks import COLUMN_WIDTH, GUTTER, RIGHT_GAP, Block, BlockDrawing
@@ -44,7 +44,7 @@ TOP: Place = (0, 0)
 AT_END: Place = (END, 0)
 
 
-class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], ScrollView, can_focus=True):
+class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -261,12 +261,6 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], ScrollView, can_
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._rebuild())
 
     # --- scrolling and what is on screen -----------------------------------------------------
-
-    def _paragraph_lines(self, paragraph: int) -> tuple[int, int]:
-        for block, lines in zip(self.blocks, self._block_lines):
-            if block.kind == "paragraph" and block.paragraph == paragraph:
-                return lines
-        return (0, 0)
 
     def _show_place(self) -> None:
         """Scroll the reader's place to the top (as near as the section's end allows)."""

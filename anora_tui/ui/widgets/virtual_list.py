@@ -27,12 +27,12 @@ from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
+from ..textual_private import SteadyScrollbars
 from .kept_place import KeptRowPlace
 
 Label = Union[Text, Content, Visual]
@@ -45,7 +45,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(KeptRowPlace, ScrollView, can_focus=True):
+class VirtualList(KeptRowPlace, SteadyScrollbars, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """
@@ -132,6 +132,7 @@ class VirtualList(KeptRowPlace, ScrollView, can_focus=True):
         self._estimate = 1  # the height assumed for an enabled row not measured yet
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
         self._hover: int | None = None
+        self._pass_styles: dict[str, Style] | None = None  # the component styles, during one redraw
         self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)
 
     # --- rows -----------------------------------------------------------------------------
@@ -351,18 +352,33 @@ class VirtualList(KeptRowPlace, ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._measure_view()
-        return super().render_lines(crop)
+        # The rows' styles are worked out once per redraw, not once a line: they cannot change meanwhile.
+        self._pass_styles = {}
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._pass_styles = None
+
+    def _row_style(self, component: str) -> Style:
+        """The style of a row drawn as `component` ("" for a plain row)."""
+        styles = self._pass_styles
+        style = None if styles is None else styles.get(component)
+        if style is None:
+            style = self.get_visual_style(OPTION, component) if component else self.get_visual_style(OPTION)
+            if styles is not None:
+                styles[component] = style
+        return style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         line = round(self.scroll_y) + y
         index = self.row_at_line(line)
         if index is None or width != self._width:
-            return Strip.blank(width, self.get_visual_style(OPTION).rich_style)
+            return Strip.blank(width, self._row_style("").rich_style)
         strips = self._row_strips(index)
         offset = line - self._row_tops()[index]
         if offset >= len(strips):
-            return Strip.blank(width, self.get_visual_style(OPTION).rich_style)
+            return Strip.blank(width, self._row_style("").rich_style)
         return strips[offset]
 
     def _row_strips(self, index: int) -> list[Strip]:
@@ -374,7 +390,7 @@ class VirtualList(KeptRowPlace, ScrollView, can_focus=True):
             component = HOVER
         else:
             component = ""
-        style = self.get_visual_style(OPTION, component) if component else self.get_visual_style(OPTION)
+        style = self._row_style(component)
         strips = self._strips.get((index, style))
         if strips is None:
             visual = self._visual(index)

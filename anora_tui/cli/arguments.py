@@ -1,0 +1,71 @@
+"""The command line's parser: the reader's options and the commands with their arguments. Imported
+only when there are arguments to parse (`anora-tui` alone needs no parser)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .. import __version__
+from . import output
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse, printing through `output`: arguments echoed in an error message are cleaned too."""
+
+    def print_help(self, file=None) -> None:
+        output.write_block(self.format_help(), to_stderr=file is sys.stderr)
+
+    def print_usage(self, file=None) -> None:
+        output.write_block(self.format_usage(), to_stderr=file is sys.stderr)
+
+    def exit(self, status: int = 0, message: str | None = None):
+        if message:
+            output.write_block(message, to_stderr=True)
+        raise SystemExit(status)
+
+
+def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        default=default,
+        help="dataset directory (default: the shipped dataset, the making of Anora)",
+    )
+
+
+def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser:
+    """The command line. Without `with_command_arguments`, the commands take no arguments of their own:
+    enough to start the reader, without importing what `quotes` and `new` need (search, the loader,
+    PyYAML)."""
+    parser = ArgumentParser(
+        prog="anora-tui",
+        description="A terminal reader for a film's making-of article: its sections, the people in it, "
+        "their quotes and a timeline of the film's scenes and the production, read from a dataset of "
+        "YAML files (docs/data-format.md).",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_data_argument(parser)
+    parser.add_argument(
+        "--watch", action="store_true", help="reload the dataset when its files change (for its author)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a dataset and print a summary")
+    _add_data_argument(check, argparse.SUPPRESS)
+
+    commands.add_parser("paths", help="print where the settings, saved place and cache live")
+
+    quotes = commands.add_parser("quotes", help="print the quotes that match a query")
+    _add_data_argument(quotes, argparse.SUPPRESS)
+    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template")
+    if with_command_arguments:
+        from .authoring import add_new_arguments
+        from .quotes import add_quotes_arguments
+
+        add_quotes_arguments(quotes)
+        add_new_arguments(new)
+    commands.add_parser("schema", help="print the JSON Schema of a dataset file (for editors)")
+    return parser

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual import events
+
 from ..core.model import Quote
 from ..core.navigation import Location
 from ..core.places import excerpt_span
@@ -52,6 +54,14 @@ class Finding:
 
             self._indexes = SearchIndexes(self._indexed)
         return self._indexes
+
+    def on_key(self, event: events.Key) -> None:
+        """A letter that reaches the App unhandled while the search screen is in front was typed as
+        it opened, and went to the reader below: the screen takes it into its box."""
+        type_ahead = getattr(self.screen, "type_ahead", None)  # the search screen's (imported lazily)
+        if type_ahead is not None and event.is_printable:
+            event.stop()
+            type_ahead(event)
 
     def action_search(self) -> None:
         """The search screen, starting from the last query and scope; Escape comes back with nothing

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -97,6 +97,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self._recalled: int | None = None  # which history entry the box shows, until edited
         self._building: set[Scope] = set()  # scopes whose index a worker thread is building
         self.result: SearchResult | None = None
+        self._typed_while_opening: list[events.Key] | None = []
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -111,8 +112,25 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.query_one(Input).focus()
+        box = self.query_one(SearchBox)
+        self.set_focus(box)
         self.search(self._initial_query)
+        for key in self._typed_while_opening or ():
+            box.post_message(key)
+        self._typed_while_opening = None
+
+    def type_ahead(self, key: events.Key) -> None:
+        """A key typed while the screen opened, which went to the screen below: the box takes it as if
+        typed there, in order (so a quick `/word` loses no letter). The box is focused first, at once,
+        so the focus (which selects the last query, to be typed over) comes before the letter."""
+        key = events.Key(key.key, key.character)
+        if self._typed_while_opening is not None:  # not mounted yet: on_mount passes them on
+            self._typed_while_opening.append(key)
+            return
+        box = self.query_one(SearchBox)
+        if not box.has_focus:
+            self.set_focus(box)
+        box.post_message(key)
 
     @property
     def results(self) -> ResultList:

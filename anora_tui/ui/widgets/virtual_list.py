@@ -9,7 +9,7 @@ scrolled through, keeping the highlighted row where it is.
 
 It looks and behaves like an `OptionList`: the same component classes (`option-list--option`,
 `-highlighted`, `-disabled`, `-hover`) and default styles, the same keys, disabled rows skipped by
-the cursor, a click or Enter selects.
+the cursor, a click or Enter selects (the keys and the mouse are `RowCursor`'s, in `row_cursor.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ from itertools import accumulate
 from typing import Callable, ClassVar, Iterable, Sequence, Union
 
 from rich.text import Text
-from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
@@ -34,6 +33,7 @@ from textual.widgets.option_list import Option
 
 from ..textual_private import SteadyScrollbars
 from .kept_place import KeptRowPlace
+from .row_cursor import RowCursor
 
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
@@ -45,7 +45,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(KeptRowPlace, SteadyScrollbars, can_focus=True):
+class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """
@@ -82,6 +82,8 @@ class VirtualList(KeptRowPlace, SteadyScrollbars, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {OPTION, DISABLED, HIGHLIGHTED, HOVER}
 
+    # The actions are `RowCursor`'s; the bindings are here because Textual reads BINDINGS only from
+    # widget classes.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor_down", "Down", show=False, id="list.cursor-down"),
         Binding("up", "cursor_up", "Up", show=False, id="list.cursor-up"),
@@ -437,84 +439,3 @@ class VirtualList(KeptRowPlace, SteadyScrollbars, can_focus=True):
 
     def on_show(self) -> None:
         self.scroll_to_highlight()
-
-    def _next_enabled(self, start: int, step: int) -> int | None:
-        index = start
-        while 0 <= index < len(self._labels):
-            if not self._disabled[index]:
-                return index
-            index += step
-        return None
-
-    def action_cursor_down(self) -> None:
-        if self.highlighted is None:
-            self.action_first()
-            return
-        target = self._next_enabled(self.highlighted + 1, 1)
-        if target is not None:
-            self.highlighted = target
-
-    def action_cursor_up(self) -> None:
-        if self.highlighted is None:
-            self.action_last()
-            return
-        target = self._next_enabled(self.highlighted - 1, -1)
-        if target is not None:
-            self.highlighted = target
-
-    def action_first(self) -> None:
-        target = self._next_enabled(0, 1)
-        if target is not None:
-            self.highlighted = target
-
-    def action_last(self) -> None:
-        target = self._next_enabled(len(self._labels) - 1, -1)
-        if target is not None:
-            self.highlighted = target
-
-    def _move_page(self, direction: int) -> None:
-        page = self.scrollable_content_region.height
-        if not len(self._labels) or page <= 0 or not self._check_width():
-            return
-        current = self.highlighted if self.highlighted is not None else 0
-        tops = self._row_tops()
-        line = max(0, min(tops[-1] - 1, tops[current] + direction * page))
-        index = self.row_at_line(line)
-        if index is None:
-            return
-        target = self._next_enabled(index, direction)
-        if target is None:
-            target = self._next_enabled(index, -direction)
-        if target is not None:
-            self.highlighted = target
-
-    def action_page_down(self) -> None:
-        self._move_page(1)
-
-    def action_page_up(self) -> None:
-        self._move_page(-1)
-
-    def action_select(self) -> None:
-        index = self.highlighted
-        if index is not None and not self._disabled[index]:
-            self.post_message(self.Selected(self, index))
-
-    # --- the mouse --------------------------------------------------------------------------
-
-    def on_click(self, event: events.Click) -> None:
-        index = event.style.meta.get("option")
-        if index is not None and 0 <= index < len(self._labels) and not self._disabled[index]:
-            event.stop()
-            self.highlighted = index
-            self.action_select()
-
-    def on_mouse_move(self, event: events.MouseMove) -> None:
-        index = event.style.meta.get("option")
-        if index != self._hover:
-            self._hover = index
-            self.refresh()
-
-    def on_leave(self, event: events.Leave) -> None:
-        if self._hover is not None:
-            self._hover = None
-            self.refresh()

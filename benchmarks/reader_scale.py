@@ -131,7 +131,8 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     if not interact:
         return figures
     # Search at once: the index may still be being read or built. The letter waits for the search box
-    # to be drawn: a key typed while the search screen opens is dropped (by either build).
+    # to be drawn, so a build from before the search screen took letters typed while it opened (it
+    # dropped them) is timed the same way.
     start = len(session.output)
     session.type("/")
     session.wait_for(SEARCH_BOX, after=start, timeout=60)

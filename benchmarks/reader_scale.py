@@ -16,7 +16,7 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
   process writes it after the first frame);
 - first frame, cached: the same again, now from the cache;
 - search at once: in that reader, `/` pressed as soon as the first frame is there, then, once the
-  search box is drawn (a key typed while the search screen opens is lost), one letter:
+  search box is drawn (older builds dropped a key typed while the search screen opened), one letter:
   the time from the letter to its first list of matches (the count line "N of M quotes"); this waits
   for the quote index being built in the background after the first frame, if it is not yet done;
 - search: Escape, then `/`, Ctrl+U (the last query goes) and a word typed letter by letter, each
@@ -131,7 +131,8 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     if not interact:
         return figures
     # Search at once: the index may still be being read or built. The letter waits for the search box
-    # to be drawn: a key typed while the search screen opens is dropped (by either build).
+    # to be drawn, so a build from before the search screen took letters typed while it opened (it
+    # dropped them) is timed the same way.
     start = len(session.output)
     session.type("/")
     session.wait_for(SEARCH_BOX, after=start, timeout=60)

@@ -156,9 +156,9 @@ async def resize(pilot, width: int, height: int, *, then_settle: bool = True) ->
     def what_happened() -> str:
         app, screen = pilot.app, pilot.app.screen
         stalled = (
-            " (the App took the size but never passed it on: Textual skips a one-shot timer, here the"
-            " resize debounce, when the process stalls longer than its delay just as it starts, and then"
-            " ignores every later resize)"
+            " (the App took the size but never passed it on to the screen: its resize debounce, a"
+            " 1/120 s one-shot timer, has not fired; seen only on a heavily loaded machine, cause not"
+            " yet pinned down)"
             if app.size == size and app.is_running
             else ""
         )

@@ -29,38 +29,74 @@ class NameMatch:
     fit: int  # EXACT (a whole name), START (a name starts so), WORDS (whole words), PREFIXES
 
 
+@dataclass(frozen=True)
+class NameParts:
+    """What building a `NameIndex` computes: each entry's names and their folded forms, the entries
+    owning each word and each first word, and the entries' order."""
+
+    names: list[tuple[str, ...]]
+    folded: list[tuple[str, ...]]
+    owners: dict[str, tuple[int, ...]]
+    first_word_owners: dict[str, tuple[int, ...]]
+    order: list[int]
+
+
 class NameIndex:
     """Entries found by the words of their names; entry i's names are `names[i]`, its own first."""
 
     def __init__(self, names: Iterable[Sequence[str]], priority: Sequence[int] | None = None) -> None:
-        self._names: list[tuple[str, ...]] = []
-        self._folded: list[tuple[str, ...]] = []
+        kept_names: list[tuple[str, ...]] = []
+        folded_names: list[tuple[str, ...]] = []
         owners: dict[str, set[int]] = defaultdict(set)
         with gc_paused():
             for entry, entry_names in enumerate(names):
                 kept = tuple(dict.fromkeys(n for n in entry_names if n))
                 folded = tuple(" ".join(WORD.findall(fold_text(n))) for n in kept)
-                self._names.append(kept)
-                self._folded.append(folded)
+                kept_names.append(kept)
+                folded_names.append(folded)
                 for name in folded:
                     for word in name.split():
                         owners[word].add(entry)
-            self._owners = {word: tuple(sorted(entries)) for word, entries in owners.items()}
             first_word_owners: dict[str, set[int]] = defaultdict(set)
-            for entry, folded_names in enumerate(self._folded):
-                for name in folded_names:
+            for entry, folded in enumerate(folded_names):
+                for name in folded:
                     if name:
                         first_word_owners[name.split(" ", 1)[0]].add(entry)
-            self._first_word_owners = {word: tuple(entries) for word, entries in first_word_owners.items()}
-        self._words = sorted(self._owners)
-        self._first_words = sorted(self._first_word_owners)
+            owners_of = {word: tuple(sorted(entries)) for word, entries in owners.items()}
+            first_word_owners_of = {word: tuple(entries) for word, entries in first_word_owners.items()}
         # Lower sorts first: the caller's priority (a person before an event) in the high bits, then
         # (room left for `find`'s two flags in bits 14 and 13) the length of the entry's own name.
-        priority = priority or [0] * len(self._names)
-        self._order = [
+        priority = priority or [0] * len(kept_names)
+        order = [
             (priority[entry] << 16) + min(len(folded[0]) if folded else 0, 0x1FFF)
-            for entry, folded in enumerate(self._folded)
+            for entry, folded in enumerate(folded_names)
         ]
+        self._take(NameParts(
+            names=kept_names,
+            folded=folded_names,
+            owners=owners_of,
+            first_word_owners=first_word_owners_of,
+            order=order,
+        ))
+
+    @classmethod
+    def from_parts(cls, parts: NameParts) -> NameIndex:
+        """The index whose `parts` these are (what the load cache stores), without building it."""
+        index = cls.__new__(cls)
+        index._take(parts)
+        return index
+
+    def parts(self) -> NameParts:
+        return NameParts(self._names, self._folded, self._owners, self._first_word_owners, self._order)
+
+    def _take(self, parts: NameParts) -> None:
+        self._names = parts.names
+        self._folded = parts.folded
+        self._owners = parts.owners
+        self._first_word_owners = parts.first_word_owners
+        self._order = parts.order
+        self._words = sorted(self._owners)
+        self._first_words = sorted(self._first_word_owners)
         self._by_prefix: BoundedCache = BoundedCache(64)
         self._by_start: BoundedCache = BoundedCache(64)
 
@@ -158,16 +194,32 @@ class PeopleNames:
     the article uses, the names they are known or credited by, their id and their characters'."""
 
     def __init__(self, dataset: Dataset) -> None:
-        self.ids = [person.id for person in dataset.people]
-        self.index = NameIndex(finding_names(dataset, person.id) for person in dataset.people)
-        self._dataset_names = {person.id: person.name for person in dataset.people}
         # The folded words of each name the article uses for each person (name and aliases; not
         # `known_as`, which the text does not use): what the text scope looks for.
         with gc_paused():
-            self._article_words = [
+            article_words = [
                 tuple(tuple(WORD.findall(fold_text(name))) for name in (person.name, *person.aliases))
                 for person in dataset.people
             ]
+        self._take(dataset, NameIndex(finding_names(dataset, person.id) for person in dataset.people), article_words)
+
+    @classmethod
+    def from_parts(cls, dataset: Dataset, index: NameIndex, article_words: list) -> PeopleNames:
+        """The names of `dataset`'s people from what the load cache stores, without building them."""
+        names = cls.__new__(cls)
+        names._take(dataset, index, article_words)
+        return names
+
+    def _take(self, dataset: Dataset, index: NameIndex, article_words: list) -> None:
+        self.ids = [person.id for person in dataset.people]
+        self.index = index
+        self._dataset_names = {person.id: person.name for person in dataset.people}
+        self._article_words = article_words
+
+    @property
+    def all_article_words(self) -> list:
+        """Every person's `article_words`, in the dataset's order."""
+        return self._article_words
 
     def article_words(self, entry: int) -> tuple[tuple[str, ...], ...]:
         return self._article_words[entry]

@@ -20,9 +20,12 @@ class ScopeIndex:
     noun: ClassVar[str]  # what one text of the scope is called: "quote", "paragraph"
 
     def __init__(self, dataset: Dataset, texts: Iterable[str], people: PeopleNames | None = None) -> None:
-        self.dataset = dataset
         self.people = people or PeopleNames(dataset)
-        self.text = TextIndex(texts)
+        self._take(dataset, TextIndex(texts))
+
+    def _take(self, dataset: Dataset, text: TextIndex) -> None:
+        self.dataset = dataset
+        self.text = text
         self._by_name_word: BoundedCache = BoundedCache(64)
 
     @property

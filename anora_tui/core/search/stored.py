@@ -17,22 +17,22 @@ from functools import cached_property
 from typing import Any, Callable
 
 from ..model import Dataset
-from .names import NameIndex, PeopleNames
+from .names import NameIndex, NameParts, PeopleNames
 from .quotes import QuoteIndex
-from .text_index import BoundedCache, TextIndex
+from .text_index import TextIndex
 
 FORMAT = 1
 
 
 def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
     """The index's texts and postings as plain data (its people's names: `people_names_to_plain`)."""
-    text = index.text
+    folded, postings = index.text.parts()
     # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
-    postings = [
+    posting_bytes = [
         (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
-        for word, posting in text._postings.items()
+        for word, posting in postings.items()
     ]
-    return {"format": FORMAT, "folded": _in_chunks(text._folded), "postings": _in_chunks(postings)}
+    return {"format": FORMAT, "folded": _in_chunks(folded), "postings": _in_chunks(posting_bytes)}
 
 
 # The texts and postings are stored as chunks, each its own `marshal` data, read one at a time with a
@@ -63,15 +63,15 @@ def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
     """The people's names as plain data. Their words are interned, so each word is stored once
     (`marshal` writes an object it has written before as a reference) and read back as one string:
     a name's words recur in its folded forms, its owners' keys and other people's names."""
-    names = people.index
+    parts = people.index.parts()
     return {
         "format": FORMAT,
-        "article_words": _interned(people._article_words),
-        "names": _interned(names._names),
-        "names_folded": _interned(names._folded),
-        "owners": _interned(names._owners),
-        "first_word_owners": _interned(names._first_word_owners),
-        "order": names._order,
+        "article_words": _interned(people.all_article_words),
+        "names": _interned(parts.names),
+        "names_folded": _interned(parts.folded),
+        "owners": _interned(parts.owners),
+        "first_word_owners": _interned(parts.first_word_owners),
+        "order": parts.order,
     }
 
 
@@ -79,7 +79,9 @@ class _StoredQuoteIndex(QuoteIndex):
     """A quote index read from the cache: its people's names are read, and its quotes grouped by
     speaker, when first needed (`@name`), not before the first search."""
 
-    _people_of: Callable[[], PeopleNames]
+    def __init__(self, dataset: Dataset, text: TextIndex, people: Callable[[], PeopleNames]) -> None:
+        self._people_of = people
+        self._take(dataset, text)
 
     @cached_property
     def people(self) -> PeopleNames:  # type: ignore[override]
@@ -101,17 +103,7 @@ def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], Pe
     postings = {
         word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in pairs
     }
-    text = object.__new__(TextIndex)
-    text._folded, text._size, text._postings = folded, len(folded), postings
-    text.all = (1 << text._size) - 1
-    text._vocabulary = sorted(postings)
-    text._reversed_vocabulary = sorted(word[::-1] for word in postings)
-    text._words_containing, text._word_sets, text._term_texts = BoundedCache(256), BoundedCache(128), BoundedCache(64)
-
-    index = object.__new__(_StoredQuoteIndex)
-    index.dataset, index.text, index._people_of = dataset, text, people
-    index._by_name_word = BoundedCache(64)
-    return index
+    return _StoredQuoteIndex(dataset, TextIndex.from_parts(folded, postings), people)
 
 
 def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
@@ -120,24 +112,15 @@ def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
     if type(plain) is not dict or plain.get("format") != FORMAT:
         raise ValueError("not stored people's names")
     ids = [person.id for person in dataset.people]  # the dataset's own strings
-    names = object.__new__(NameIndex)
-    names._names, names._folded = plain["names"], plain["names_folded"]
-    names._owners, names._first_word_owners = plain["owners"], plain["first_word_owners"]
-    names._order = plain["order"]
-    if not (len(names._names) == len(names._folded) == len(names._order) == len(ids)):
+    parts = NameParts(plain["names"], plain["names_folded"], plain["owners"], plain["first_word_owners"], plain["order"])
+    if not (len(parts.names) == len(parts.folded) == len(parts.order) == len(ids)):
         raise ValueError("not stored people's names")
-    if type(names._owners) is not dict or type(names._first_word_owners) is not dict:
+    if type(parts.owners) is not dict or type(parts.first_word_owners) is not dict:
         raise ValueError("not stored people's names")
-    names._words, names._first_words = sorted(names._owners), sorted(names._first_word_owners)
-    names._by_prefix, names._by_start = BoundedCache(64), BoundedCache(64)
-
-    people = object.__new__(PeopleNames)
-    people.ids, people.index = ids, names
-    people._dataset_names = {person.id: person.name for person in dataset.people}
-    people._article_words = plain["article_words"]
-    if type(people._article_words) is not list or len(people._article_words) != len(ids):
+    article_words = plain["article_words"]
+    if type(article_words) is not list or len(article_words) != len(ids):
         raise ValueError("not stored people's names")
-    return people
+    return PeopleNames.from_parts(dataset, NameIndex.from_parts(parts), article_words)
 
 
 def _interned(value: Any) -> Any:

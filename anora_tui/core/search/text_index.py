@@ -53,9 +53,25 @@ class TextIndex:
 
     def __init__(self, texts: Iterable[str]) -> None:
         with gc_paused():
-            self._folded = [fold_text(text) for text in texts]
-            self._size = len(self._folded)
-            self._postings = _build_postings(self._folded, self._size)
+            folded = [fold_text(text) for text in texts]
+            postings = _build_postings(folded, len(folded))
+        self._take(folded, postings)
+
+    @classmethod
+    def from_parts(cls, folded: list[str], postings: dict[str, int]) -> TextIndex:
+        """The index whose `parts` these are (what the load cache stores), without building it."""
+        index = cls.__new__(cls)
+        index._take(folded, postings)
+        return index
+
+    def parts(self) -> tuple[list[str], dict[str, int]]:
+        """What building computes: the folded texts, and each word's posting (a bitset of texts)."""
+        return self._folded, self._postings
+
+    def _take(self, folded: list[str], postings: dict[str, int]) -> None:
+        self._folded = folded
+        self._size = len(folded)
+        self._postings = postings
         self.all = (1 << self._size) - 1
         self._vocabulary = sorted(self._postings)
         self._reversed_vocabulary = sorted(word[::-1] for word in self._postings)

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES
-from ui_harness import screen_text, settle
+from ui_harness import open_reader, screen_text, settle
 
 from anora_tui.core.model import Quote
 from anora_tui.core.navigation import Location
 from anora_tui.core.quoting import speaker_credits
-from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.messages import Navigate
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -53,9 +52,7 @@ def test_no_credit_in_the_article_repeats_a_speaker(shipped_dataset):
     ("the-ending", 6, "— Sean Baker (quoted and reported)"),
 ])
 async def test_the_reading_pane_credits_each_speaker_once(shipped_dataset, size, section, paragraph, credit):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         app.post_message(Navigate(Location("section", section, paragraph)))
         await settle(pilot)
         await pilot.press("2")  # the reading pane (at 80 columns, the only pane shown)

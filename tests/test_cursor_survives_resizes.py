@@ -8,9 +8,8 @@ import itertools
 
 import pytest
 from screen_reading import widget_lines, words
-from ui_harness import displayed, resize, settle, wait_for
+from ui_harness import displayed, open_reader, resize, settle, wait_for
 
-from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.result_list import ResultList
 
@@ -50,9 +49,7 @@ def highlighted_row_shown(app) -> tuple[bool, str]:
 @pytest.mark.parametrize("name", LISTS)
 async def test_the_selected_row_stays_in_view(shipped_dataset, name, tour):
     first, *others = tour
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=first) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, first) as (app, pilot):
         for key in LISTS[name]:
             await pilot.press(key)
             await settle(pilot)
@@ -71,9 +68,7 @@ async def test_the_selected_row_stays_in_view(shipped_dataset, name, tour):
 async def test_the_reviewers_person_page(shipped_dataset):
     """120×40: `3`, Enter (Mikey Madison), `m`, End; then 80×24 and 200×50: the selected mention
     is on screen each time, not the top of the page."""
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         for key in ("3", "enter", "m", "end"):
             await pilot.press(key)
             await settle(pilot)
@@ -86,9 +81,7 @@ async def test_the_reviewers_person_page(shipped_dataset):
 @TOURS
 async def test_the_selected_search_result_stays_in_view(shipped_dataset, tour):
     first, *others = tour
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=first) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, first) as (app, pilot):
         await pilot.press("slash", *"the")
         screen = app.screen
         assert isinstance(screen, SearchScreen)

@@ -5,11 +5,10 @@ are ignored). One rule, in core/search/folding.py; the query reads it (query.py)
 from __future__ import annotations
 
 import pytest
-from ui_harness import screen_text, settle, wait_for
+from ui_harness import open_reader, screen_text, settle, wait_for
 
 from anora_tui.cli.main import main
 from anora_tui.core.search import ParagraphIndex, QuoteIndex, fold_text, match_spans, parse_query
-from anora_tui.ui.app import AnoraApp
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -52,9 +51,7 @@ def test_the_quotes_command_finds_both(capsys):
 
 
 async def test_the_search_screen_counts_both(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await pilot.press("slash")
         await settle(pilot)
         await pilot.press(*'"romantic comedy"')

@@ -9,7 +9,7 @@ import pytest
 from textual import events
 from textual.command import CommandList
 from textual.widgets import OptionList
-from ui_harness import NARROW, WIDE, displayed, resize, screen_text, settle, wait_for
+from ui_harness import NARROW, WIDE, displayed, open_reader, resize, screen_text, settle, wait_for
 
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.palette import ReaderPalette
@@ -27,9 +27,7 @@ def burst(app: AnoraApp, *keys: str) -> None:
 
 
 async def test_keys_in_a_tiny_terminal_reach_no_hidden_pane(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
         focused_before = app.focused
         track_before = app.timeline.track
         await resize(pilot, 2, 2)
@@ -47,9 +45,7 @@ async def test_keys_in_a_tiny_terminal_reach_no_hidden_pane(shipped_dataset):
 
 
 async def test_quitting_works_while_too_small(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
         await resize(pilot, 10, 3)
         assert "small" in screen_text(app) or app.size.width < 19
         await pilot.press("q")
@@ -57,9 +53,7 @@ async def test_quitting_works_while_too_small(shipped_dataset):
 
 
 async def test_a_reader_started_in_a_tiny_terminal_focuses_the_reading_when_it_grows(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(12, 4)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (12, 4)) as (app, pilot):
         assert app.too_small and app.focused is None
         await pilot.press("pagedown", "4", "enter")
         await resize(pilot, *NARROW)
@@ -68,9 +62,7 @@ async def test_a_reader_started_in_a_tiny_terminal_focuses_the_reading_when_it_g
 
 @pytest.mark.parametrize("then", [(), ("pageup",), ("pagedown", "pageup"), ("end", "pagedown")])
 async def test_page_keys_at_once_after_opening_the_palette(shipped_dataset, then):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
         for _ in range(5):
             burst(app, "ctrl+p", "pageup", "pagedown", *then)
             await settle(pilot)
@@ -112,9 +104,7 @@ async def test_every_list_pages_safely_while_hidden(shipped_dataset):
 
 
 async def test_a_list_laid_out_still_pages(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
         await pilot.press("1")
         await settle(pilot)
         contents = app.contents
@@ -148,9 +138,7 @@ async def test_a_list_not_yet_laid_out_ignores_paging():
 
 
 async def test_keys_typed_right_after_q_open_nothing_as_the_reader_closes(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=WIDE) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
         burst(app, "q", "slash", "W", "question_mark", "4")
         await settle(pilot)
     assert app.return_code == 0 and not app.crash_summary

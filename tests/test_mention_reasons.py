@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words
-from ui_harness import screen_text, settle, wait_for
+from ui_harness import open_reader, screen_text, settle, wait_for
 
 from anora_tui.core.mention_reasons import MENTION_WORDING, MentionKind, mention_reason, mention_summary
 from anora_tui.core.navigation import Location
 from anora_tui.core.search import ParagraphIndex, parse_query
-from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.panes.person_detail import build_rows
 from anora_tui.ui.widgets.link_list import Link
@@ -117,9 +116,7 @@ async def open_person(pilot, app, person_id):
 
 @THREE_SIZES
 async def test_borisov_mentions_on_screen(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_person(pilot, app, "yuri-borisov")
         links = app.query_one("#person-links")
         await pilot.press("end")  # the last mention, at the foot of the page
@@ -131,9 +128,7 @@ async def test_borisov_mentions_on_screen(shipped_dataset, size):
 
 
 async def test_coco_slip_is_flagged_on_screen(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await open_person(pilot, app, "alex-coco")
         text = widget_words(app, app.query_one("#person-links"))
         after = text.split("Coco, the costume designer", 1)[1]
@@ -142,9 +137,7 @@ async def test_coco_slip_is_flagged_on_screen(shipped_dataset):
 
 async def test_people_rows_follow_one_rule(shipped_dataset):
     """No "0 quotes" on some rows and not on others: the quotes only when there are any."""
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await pilot.press("3")
         await settle(pilot)
         pane = app.query_one("#people-list")
@@ -159,9 +152,7 @@ async def test_people_rows_follow_one_rule(shipped_dataset):
 
 
 async def test_the_help_legend_uses_the_same_wording(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await pilot.press("question_mark")
         await settle(pilot)
         legend = " ".join(str(app.screen.query_one("#help-symbols").render()).split())

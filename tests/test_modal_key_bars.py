@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from screen_reading import THREE_SIZES, widget_lines
 from textual.command import CommandInput
-from ui_harness import screen_lines, settle
+from ui_harness import open_reader, screen_lines, settle
 
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.panes.person_detail import NAMED_MARKER, NAMED_WHERE_YOU_READ
@@ -51,9 +51,7 @@ async def open_modal(pilot, app, name: str) -> None:
 
 @THREE_SIZES
 async def test_the_palette_lists_its_own_keys_and_q_is_typed(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         reader_bar = key_bar_line(app)
         assert "q Quit" in reader_bar
         await open_modal(pilot, app, "palette")
@@ -72,9 +70,7 @@ async def test_the_palette_lists_its_own_keys_and_q_is_typed(shipped_dataset, si
 @THREE_SIZES
 @pytest.mark.parametrize("name", MODALS)
 async def test_every_key_on_the_bar_works_on_the_screen_in_front(shipped_dataset, size, name):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_modal(pilot, app, name)
         front = app.screen
         bar = visible_key_bar(app)
@@ -86,18 +82,14 @@ async def test_every_key_on_the_bar_works_on_the_screen_in_front(shipped_dataset
 
 @THREE_SIZES
 async def test_help_shows_how_to_scroll_it(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_modal(pilot, app, "help")
         bar = key_bar_line(app)
         assert "esc Close help" in bar and "↑↓ Scroll" in bar, bar
 
 
 async def test_help_lists_n_and_n_once_each_without_the_no_search_fallback(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await open_modal(pilot, app, "help")
         table = " ".join(str(static.render()) for static in app.screen.query(".help-keys"))
         rows = [row.strip() for row in table.splitlines()]

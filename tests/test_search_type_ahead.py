@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from tests.ui_harness import SIZES, open_reader, screen_text, settle, wait_for
+from ui_harness import SIZES, open_reader, screen_text, settle, wait_for
 
 
 def query_typed(app) -> str | None:

@@ -6,18 +6,15 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words
-from ui_harness import settle
+from ui_harness import open_reader, settle
 
-from anora_tui.ui.app import AnoraApp
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 
 @THREE_SIZES
 async def test_the_runtime_note_is_shown_whole(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("4")
         await settle(pilot)
         caption = app.query_one("#timeline-caption")

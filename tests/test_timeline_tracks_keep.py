@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES, widget_lines, words
-from ui_harness import find_on_screen, settle
+from ui_harness import find_on_screen, open_reader, settle
 
 from anora_tui.core.navigation import Location
-from anora_tui.ui.app import AnoraApp
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -51,9 +50,7 @@ def on_mikey(app) -> None:
 
 @THREE_SIZES
 async def test_switching_the_track_twice_comes_back_to_the_open_scene_on_the_same_row(shipped_dataset, size):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_the_home_invasion_on_mikey(pilot, app)
         await press(pilot, "t")
         assert app.timeline.track == "production" and app.timeline.open is None
@@ -69,9 +66,7 @@ async def test_switching_the_track_twice_comes_back_to_the_open_scene_on_the_sam
 @THREE_SIZES
 async def test_back_and_forward_with_the_other_track_in_front(shipped_dataset, size):
     """Back with the production track in front still remembers the scene's page as it was left."""
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_the_home_invasion_on_mikey(pilot, app)
         await press(pilot, "t", "b")
         assert app.active_pane == "reading"
@@ -82,9 +77,7 @@ async def test_back_and_forward_with_the_other_track_in_front(shipped_dataset, s
 @THREE_SIZES
 async def test_each_track_keeps_its_open_event_or_its_list_cursor(shipped_dataset, size):
     events = shipped_dataset.events
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
         await press(pilot, "4", "t", "down", "down", "down", "enter")  # the fourth event
         opened = app.timeline.open
         assert opened == Location("event", events[3].id)
@@ -105,9 +98,7 @@ async def test_each_track_keeps_its_open_event_or_its_list_cursor(shipped_datase
 
 
 async def test_clicking_the_other_track_keeps_the_open_scene(shipped_dataset):
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await open_the_home_invasion_on_mikey(pilot, app)
         await pilot.click(offset=find_on_screen(app, "Production"))
         await settle(pilot)

@@ -33,18 +33,20 @@ from .yaml_nodes import (
 )
 
 
-def read_file(path: Path, limit: int, keep: list | None = None) -> Chunk:
+def read_file(path: Path, limit: int, keep: list | None = None, quick: bool = True) -> Chunk:
     """Read one dataset file into a chunk. With `keep`, the file's YAML nodes are appended to it
-    instead of being freed (a worker process that is about to exit saves freeing them)."""
+    instead of being freed (a worker process that is about to exit saves freeing them).
+
+    A file in the common layout is read without YAML nodes (see `quick_read`), unless `quick` is
+    false; one with any problem is then read again with YAML, so that every problem is found and
+    worded as YAML finds it."""
     reader = FileReader()
     read = reader.read_text(path, limit)
     if read is None:
         reader.chunk.readable = False
         return reader.chunk
     data, text = read
-    # The common layout is read without libyaml; a file in it with any problem is read again with
-    # YAML, so every problem is found and worded as YAML finds it (see quick_read).
-    if quick_read(text, reader):
+    if quick and quick_read(text, reader):
         return reader.chunk
     reader = FileReader()
     root = reader.compose(data, text)

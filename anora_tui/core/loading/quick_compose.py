@@ -20,7 +20,6 @@ repository, that the chunk read through this is exactly the chunk read through Y
 from __future__ import annotations
 
 import re
-from itertools import accumulate
 
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
@@ -63,22 +62,26 @@ def quick_compose(text: str) -> MappingNode | None:
 class Composer:
     def __init__(self, text: str) -> None:
         self.text = text
-        self.lines = text.split("\n")
-        self.starts: list[int] | None = None  # where each line starts in the text, once needed
-        self.at = -1  # the line being read
+        self.at = -1  # the line being read (0-based)
+        self.start = self.end = -1  # where it starts in the text, and where its "\n" is (or the text ends)
         self.indent = -1  # its indentation; -1 past the last line
         self.content = ""  # the line without its indentation
         self.advance()
 
     def advance(self) -> None:
         """Move to the next line that is neither blank nor a comment."""
-        self.move_to(self.at + 1)
+        self.move_to(self.at + 1, self.end + 1)
 
-    def move_to(self, at: int) -> None:
-        """Move to the first line from `at` on that is neither blank nor a comment."""
-        lines = self.lines
-        while at < len(lines):
-            line = lines[at]
+    def move_to(self, at: int, start: int) -> None:
+        """Move to the first line that is neither blank nor a comment from line `at` on, which
+        starts at `start` in the text."""
+        text = self.text
+        size = len(text)
+        while start <= size:
+            end = text.find("\n", start)
+            if end < 0:
+                end = size
+            line = text[start:end]
             content = line.lstrip(" ")
             if content:
                 if content[0] == "#":
@@ -87,16 +90,12 @@ class Composer:
                 else:
                     if content[-1] == " ":
                         raise NotCommon  # trailing spaces: let YAML say what they mean
-                    self.at, self.indent, self.content = at, len(line) - len(content), content
+                    self.at, self.start, self.end = at, start, end
+                    self.indent, self.content = len(line) - len(content), content
                     return
             at += 1
-        self.at, self.indent, self.content = at, -1, ""
-
-    def start_of(self, at: int) -> int:
-        """Where line `at` starts in the text."""
-        if self.starts is None:
-            self.starts = [0, *accumulate(len(line) + 1 for line in self.lines)]
-        return self.starts[at]
+            start = end + 1
+        self.at, self.start, self.end, self.indent, self.content = at, size, size, -1, ""
 
     def root(self) -> MappingNode | None:
         if self.indent != 0 or self.content.startswith("- "):
@@ -177,14 +176,15 @@ class Composer:
         text = self.text
         line = self.at
         column = indent + 3
-        match = pattern.match(text, self.start_of(line))
+        match = pattern.match(text, self.start)
         if match is None:
             raise NotCommon  # not closed, something after it, or an escape
         while match is not None:
             items.append(_quoted(match.group(1), line, column))
             line += 1
-            match = pattern.match(text, match.end())
-        self.move_to(line)
+            end = match.end()
+            match = pattern.match(text, end)
+        self.move_to(line, end)
 
     def inline(self, text: str, line: int, column: int) -> ScalarNode | SequenceNode:
         """The value that is all of `text`, at `column` of `line`: a quoted or plain scalar, or a flow

@@ -158,7 +158,7 @@ class _QuickReader:
         pattern, steps, base, excerpt, after, size = plan
         composer = self.composer
         text = self.text
-        match = pattern.match(text, composer.start_of(composer.at))
+        match = pattern.match(text, composer.start)
         if match is None:
             return False
         plain_tag = reader.plain_tag
@@ -198,8 +198,9 @@ class _QuickReader:
                 after(reader, row, None)
             rows.append(row)
             line += record_lines
-            match = pattern.match(text, match.end())
-        composer.move_to(line - 1)
+            end = match.end()
+            match = pattern.match(text, end)
+        composer.move_to(line - 1, end)
         return True
 
     def flow_list(self, value: str, item: tuple, line: int, column: int, reader: FileReader) -> tuple:

@@ -186,6 +186,7 @@ def identifier(id_space: str) -> Check:
     check = _with_schema(_text_then(of_text), {"type": "string", "pattern": _ID_PATTERN})
     check.id_space = id_space  # type: ignore[attr-defined]
     check.registers = True  # type: ignore[attr-defined]  # for quick_read
+    check.well_formed = _ID.match  # type: ignore[attr-defined]
     return check
 
 

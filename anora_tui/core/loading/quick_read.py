@@ -185,6 +185,8 @@ class _QuickReader:
                     value = _text(value, style, plain_tag)
                     if kind == _ID:
                         reader.register_at(argument, value, line + offset, column + width)
+                        if _WELL_FORMED_ID(value) is None:
+                            raise NotCommon
                     elif kind == _REFERENCE:
                         reader.refer_at(argument, value, line + offset, column + width, subject)
                     elif kind == _CHOICE and value not in argument:
@@ -211,6 +213,8 @@ class _QuickReader:
             item_value = _text(item_text, '"' if quoted else None, reader.plain_tag)
             if kind == _ID:
                 reader.register_at(argument, item_value, line, column + at)
+                if _WELL_FORMED_ID(item_value) is None:
+                    raise NotCommon
             elif kind == _REFERENCE:
                 reader.refer_at(argument, item_value, line, column + at, item_subject)
             elif kind == _CHOICE and item_value not in argument:
@@ -234,6 +238,9 @@ def _text(value: str, style: str | None, plain_tag) -> str:
     if UNSURE.search(value) is not None:
         raise NotCommon
     return clean_text(value)
+
+
+_WELL_FORMED_ID = LIST_COLLECTIONS["people"].specs["id"].check.well_formed
 
 
 def _kind(check) -> tuple | None:

@@ -271,6 +271,10 @@ class Dataset(DatasetMentions):
         notes_by_paragraph: dict[tuple[str, int], list[Note]] = defaultdict(list)
         for note in notes:
             notes_by_paragraph[(note.section, note.paragraph)].append(note)
+        for (section_id, paragraph), shared in notes_by_paragraph.items():
+            if len(shared) > 1:  # in the order of the words they are on, as the reader meets them
+                text = sections_by_id[section_id].paragraphs[paragraph - 1]
+                shared.sort(key=lambda note: text.find(note.says))
         scenes_by_person: dict[str, list[Scene]] = defaultdict(list)
         scenes_by_section: dict[str, list[Scene]] = defaultdict(list)
         for scene in scenes:

@@ -41,7 +41,6 @@ from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .place_keeper import PlaceKeeper
 from .providers import READER_PROVIDERS
-from .screens.palette import ReaderPalette
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .textual_private import OneLineCrashApp
@@ -50,8 +49,8 @@ from .widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from ..core.search import QuoteIndex
     from .live_reload import LiveReload
-# The help screen, --watch's reloader, the search screen's keys and the palette's providers are
-# imported when first used: the first frame needs none of them.
+# The help screen, --watch's reloader, the search screen's keys, the command palette and its
+# providers are imported when first used: the first frame needs none of them.
 
 EXIT_CRASHED = 1
 
@@ -285,6 +284,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
             self._show_pane("reading")
 
     def action_command_palette(self) -> None:
+        from .screens.palette import ReaderPalette
+
         if self.use_command_palette and not ReaderPalette.is_open(self):
             self.push_screen(ReaderPalette(id="--command-palette"))
 

@@ -53,10 +53,12 @@ if TYPE_CHECKING:
 # providers are imported when first used: the first frame needs none of them.
 
 EXIT_CRASHED = 1
+PROBLEMS_STYLESHEET = "problems.tcss"
 
 
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
-    CSS_PATH = sorted(styles_dir().glob("*.tcss"))
+    # Every stylesheet but --watch's problems panel's, which only --watch reads.
+    CSS_PATH = [path for path in sorted(styles_dir().glob("*.tcss")) if path.name != PROBLEMS_STYLESHEET]
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | READER_PROVIDERS
 
@@ -100,7 +102,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
         config_path: Path | None = None,
         watch: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(css_path=[*self.CSS_PATH, styles_dir() / PROBLEMS_STYLESHEET] if watch else None)
         self.config_path = config_path or config_file()
         self.keymap_in_force: dict[str, str] = {}  # binding id -> keys, from the user's settings
         self.dataset = dataset
@@ -139,6 +141,12 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
     def on_ready(self) -> None:
         self.call_after_refresh(resume_after_start)  # the collector, paused by `main` (gc_pause)
         self.call_after_refresh(self.prepare_ahead)
+        self.call_after_refresh(self._make_detail_views)
+
+    def _make_detail_views(self) -> None:
+        """The person and timeline detail views, made (not mounted) once the first frame is drawn:
+        the first frame does not wait for them, nor does the first person or scene opened."""
+        _made = (self.people.detail, self.timeline.detail)  # each property makes its view when first read
 
     def prepare_ahead(self) -> None:
         """Once the first frame is drawn: count every person's mentions, then build the quote index,

@@ -7,9 +7,8 @@ The App calls the public methods (`show_track`, `show_scene`, `show_event`, `mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar, Iterable, Literal
+from typing import TYPE_CHECKING, ClassVar, Iterable, Literal, NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -164,8 +163,7 @@ class TimelineStrip(Widget):
 ListView = tuple[int | None, int]  # a list's highlighted row and the row at its top (`LinkList.view`)
 
 
-@dataclass
-class TrackPlace:
+class TrackPlace(NamedTuple):
     """What a track showed when the other track was put in front: its open scene or event and where
     its page was, or where its list was. Switching back shows it again as it was left."""
 

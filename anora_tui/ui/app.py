@@ -41,7 +41,6 @@ from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .place_keeper import PlaceKeeper
 from .providers import READER_PROVIDERS
-from .screens.palette import ReaderPalette
 from .signals import die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .textual_private import OneLineCrashApp
@@ -50,14 +49,16 @@ from .widgets.title_bar import TitleBar
 if TYPE_CHECKING:
     from ..core.search import QuoteIndex
     from .live_reload import LiveReload
-# The help screen, --watch's reloader, the search screen's keys and the palette's providers are
-# imported when first used: the first frame needs none of them.
+# The help screen, --watch's reloader, the search screen's keys, the command palette and its
+# providers are imported when first used: the first frame needs none of them.
 
 EXIT_CRASHED = 1
+PROBLEMS_STYLESHEET = "problems.tcss"
 
 
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
-    CSS_PATH = sorted(styles_dir().glob("*.tcss"))
+    # Every stylesheet but --watch's problems panel's, which only --watch reads.
+    CSS_PATH = [path for path in sorted(styles_dir().glob("*.tcss")) if path.name != PROBLEMS_STYLESHEET]
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | READER_PROVIDERS
 
@@ -101,7 +102,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
         config_path: Path | None = None,
         watch: bool = False,
     ) -> None:
-        super().__init__()
+        super().__init__(css_path=[*self.CSS_PATH, styles_dir() / PROBLEMS_STYLESHEET] if watch else None)
         self.config_path = config_path or config_file()
         self.keymap_in_force: dict[str, str] = {}  # binding id -> keys, from the user's settings
         self.dataset = dataset
@@ -140,6 +141,12 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
     def on_ready(self) -> None:
         self.call_after_refresh(resume_after_start)  # the collector, paused by `main` (gc_pause)
         self.call_after_refresh(self.prepare_ahead)
+        self.call_after_refresh(self._make_detail_views)
+
+    def _make_detail_views(self) -> None:
+        """The person and timeline detail views, made (not mounted) once the first frame is drawn:
+        the first frame does not wait for them, nor does the first person or scene opened."""
+        _made = (self.people.detail, self.timeline.detail)  # each property makes its view when first read
 
     def prepare_ahead(self) -> None:
         """Once the first frame is drawn: count every person's mentions, then build the quote index,
@@ -285,6 +292,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
             self._show_pane("reading")
 
     def action_command_palette(self) -> None:
+        from .screens.palette import ReaderPalette
+
         if self.use_command_palette and not ReaderPalette.is_open(self):
             self.push_screen(ReaderPalette(id="--command-palette"))
 

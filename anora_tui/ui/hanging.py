@@ -42,6 +42,9 @@ class Hanging(Visual):
         return lines
 
     def _wrap_line(self, line: Content, width: int) -> list[Content]:
+        plain = line.plain
+        if len(plain) <= width and "\t" not in plain and line.cell_length <= width:
+            return [line]  # fits as it is: what `wrap` would return, without its cost (most rows)
         pieces = line.wrap(width)
         if len(pieces) <= 1:
             return pieces or [line]

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Collection, Iterator
 from textual.binding import Binding, BindingType
 
 from .panes.people import PeoplePane
-from .panes.person_detail import PersonDetail
 from .panes.reading import ReadingPane
 from .panes.timeline import TimelinePane
 from .widgets.link_list import LinkList
@@ -20,8 +19,8 @@ if TYPE_CHECKING:
     _Base = AnoraApp
 else:
     _Base = object
-# The help screen and the search screen's keys are imported when first asked for: the first frame
-# needs neither.
+# The help screen, the search screen's keys and a person's detail are imported when first asked
+# for: the first frame needs none of them.
 
 
 class Keymapping(_Base):
@@ -45,6 +44,8 @@ class Keymapping(_Base):
                         by_key.clear()
                     by_key.update((binding.key, binding) for binding in Binding.make_bindings(base.BINDINGS))
             return list(by_key.values())
+
+        from .panes.person_detail import PersonDetail
 
         def search_keys() -> list[Binding]:
             from .screens.search import SearchBox, SearchScreen

@@ -22,7 +22,8 @@ from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
 from ..messages import Navigate
 from ..widgets.link_list import Info, LinkList, RecordRows
-from .person_detail import NAMED_MARKER, PersonDetail
+
+NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 
 GROUP_TITLES = {"cast": "CAST", "crew": "CREW", "cited": "CITED", "other": "OTHER"}
 
@@ -38,6 +39,7 @@ FILTER_ID = "people-filter"
 
 if TYPE_CHECKING:
     from ...core.search import PeopleNames  # imported when the filter is first used
+    from .person_detail import PersonDetail  # imported when a person is first shown
 
 
 class PeopleFilter(Input):
@@ -75,10 +77,9 @@ class PeoplePane(Vertical):
         self._named: frozenset[str] = frozenset()
         self._showing_detail = False
         # Made here, not in compose, so the App may call the public methods before mounting ends.
-        # The detail is mounted when a person is first shown: start-up does not build a hidden view.
+        # The detail is made and mounted when a person is first shown: start-up builds no hidden view.
         self._people_list = LinkList(id=LIST_ID)
-        self._detail = PersonDetail(dataset, id=DETAIL_ID)
-        self._detail.display = False
+        self._detail: PersonDetail | None = None
         self._filter = PeopleFilter(placeholder="Filter by name…", id=FILTER_ID, compact=True)
         self._names: PeopleNames | None = None  # made when the filter is first used
         self._matching: frozenset[str] | None = None  # ids the filter keeps (None: no filter)
@@ -90,13 +91,14 @@ class PeoplePane(Vertical):
 
     def on_mount(self) -> None:
         self._people_list.set_rows(self._rows())
-        if self._detail.person_id is not None:
+        if self._shown_person is not None:
             self._mount_detail()
 
     def _mount_detail(self) -> None:
-        if self._detail.parent is None:
-            self.mount(self._detail)
-            self._detail.mount_parts()
+        detail = self.detail
+        if detail.parent is None:
+            self.mount(detail)
+            detail.mount_parts()
 
     # --- the public contract (the App calls these) --------------------------------------------
 
@@ -105,15 +107,15 @@ class PeoplePane(Vertical):
         if person_id not in self._dataset.people_by_id:
             self.log.warning(f"PeoplePane.show_person: no person {person_id!r}")
             return
-        self._detail.show(person_id)
-        self._detail.set_on_screen(person_id in self._named)
+        self.detail.show(person_id)
+        self.detail.set_on_screen(person_id in self._named)
         if self.is_mounted:
             self._mount_detail()
         self._switch_to(detail=True)
 
     def show_list(self) -> None:
         """Back to everyone, with the highlight on the person last shown."""
-        shown = self._detail.person_id
+        shown = self._shown_person
         if shown is not None:
             index = self._people_list.index_of(Location("person", shown))
             if index is not None:
@@ -128,8 +130,8 @@ class PeoplePane(Vertical):
         if not changed or not self.is_mounted:
             return
         self._relabel(self._dataset.people_by_id[i] for i in changed if i in self._dataset.people_by_id)
-        if self._detail.person_id is not None:
-            self._detail.set_on_screen(self._detail.person_id in named)
+        if self._shown_person is not None:
+            self.detail.set_on_screen(self._shown_person in named)
 
     def refresh_counts(self) -> None:
         """Every person's mentions have been counted (see `_label`): draw the counts."""
@@ -151,7 +153,17 @@ class PeoplePane(Vertical):
 
     @property
     def detail(self) -> PersonDetail:
+        if self._detail is None:
+            from .person_detail import PersonDetail
+
+            self._detail = PersonDetail(self._dataset, id=DETAIL_ID)
+            self._detail.display = False
         return self._detail
+
+    @property
+    def _shown_person(self) -> str | None:
+        """The person the detail shows (or last showed), if any."""
+        return None if self._detail is None else self._detail.person_id
 
     @property
     def showing_detail(self) -> bool:
@@ -163,14 +175,15 @@ class PeoplePane(Vertical):
         return self._named
 
     def _current_list(self) -> LinkList:
-        return self._detail.links if self.showing_detail else self._people_list
+        return self.detail.links if self.showing_detail else self._people_list
 
     def _switch_to(self, detail: bool) -> None:
         had_focus = self.has_focus_within
         self._showing_detail = detail
         self._people_list.display = not detail
         self._filter.display = not detail
-        self._detail.display = detail
+        if self._detail is not None:
+            self._detail.display = detail
         if had_focus:
             self.focus_default()
         self.refresh_bindings()

@@ -24,10 +24,10 @@ from ..content import OUTSIDE_ARTICLE_LABEL
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailHeader, DetailView
+from .people import NAMED_MARKER  # the same mark as in the People list
 
 KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
 EXCERPT_CHARS = 60
-NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 NAMED_WHERE_YOU_READ = "named where you read"  # true even where the reading pane is hidden
 NAMED_CHAR = "█"
 NOTE_CHAR = "▒"

@@ -339,7 +339,9 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._update_progress(visible)
         if visible and self._reported != (self.section.id, visible):
             self._reported = (self.section.id, visible)
-            self.post_message(ParagraphsInView(self.section.id, visible))
+            # To the App itself, its one reader, rather than bubbled up through the containers: it
+            # arrives in time for the side column's marks to be drawn in the same frame as the text.
+            self.app.post_message(ParagraphsInView(self.section.id, visible))
 
     def _update_progress(self, visible: tuple[int, ...]) -> None:
         assert self.section is not None

@@ -7,8 +7,7 @@ Everything is plain text given styles: nothing in a paragraph is ever read as ma
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Iterable, Literal, NamedTuple
 
 from rich.segment import Segment
 from textual.content import Content
@@ -39,8 +38,7 @@ LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
 BlockKind = Literal["title", "paragraph", "credit", "note"]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """One piece of the section as shown: its title, a paragraph, a quote credit or an editor's note."""
 
     kind: BlockKind

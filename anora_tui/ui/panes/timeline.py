@@ -7,9 +7,8 @@ The App calls the public methods (`show_track`, `show_scene`, `show_event`, `mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
-from typing import ClassVar, Iterable, Literal
+from typing import TYPE_CHECKING, ClassVar, Iterable, Literal, NamedTuple
 
 from textual import events
 from textual.app import ComposeResult
@@ -39,7 +38,9 @@ from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Link, LinkList
 from ..widgets.track_switch import TrackSwitch
-from .timeline_detail import TimelineDetail
+
+if TYPE_CHECKING:
+    from .timeline_detail import TimelineDetail  # imported when a scene or event is first opened
 
 Track = Literal["story", "production"]
 TRACK_KINDS: dict[str, Literal["scene", "event"]] = {"story": "scene", "production": "event"}
@@ -162,8 +163,7 @@ class TimelineStrip(Widget):
 ListView = tuple[int | None, int]  # a list's highlighted row and the row at its top (`LinkList.view`)
 
 
-@dataclass
-class TrackPlace:
+class TrackPlace(NamedTuple):
     """What a track showed when the other track was put in front: its open scene or event and where
     its page was, or where its list was. Switching back shows it again as it was left."""
 
@@ -203,8 +203,8 @@ class TimelinePane(Vertical):
             "story": film_caption(dataset.article, self._layouts["story"]),
             "production": events_caption(self._layouts["production"], dataset.events),
         }
-        # Mounted when a scene or event is first opened: start-up does not build a hidden view.
-        self._detail = TimelineDetail(dataset, id="timeline-detail")
+        # Made and mounted when a scene or event is first opened: start-up builds no hidden view.
+        self._detail: TimelineDetail | None = None
 
     def compose(self) -> ComposeResult:
         yield TrackSwitch(TRACK_LABELS, self.track, id="timeline-tracks")
@@ -227,7 +227,15 @@ class TimelinePane(Vertical):
 
     @property
     def detail(self) -> TimelineDetail:
+        if self._detail is None:
+            from .timeline_detail import TimelineDetail
+
+            self._detail = TimelineDetail(self.dataset, id="timeline-detail")
         return self._detail
+
+    @property
+    def _detail_mounted(self) -> bool:
+        return self._detail is not None and self._detail.parent is not None
 
     @property
     def strip(self) -> TimelineStrip:
@@ -265,7 +273,7 @@ class TimelinePane(Vertical):
     def view_of(self, location: Location) -> ListView | None:
         """Where the page of a scene or event is (highlighted row, row at the top): the page shown,
         or one a track keeps open behind the other; None if neither is that scene or event."""
-        if self.open == location and self._detail.parent is not None:
+        if self.open == location and self._detail_mounted:
             return self.detail.links.view()
         kept = self._kept["story" if location.kind == "scene" else "production"]
         return kept.detail_view if kept.open == location else None
@@ -336,7 +344,7 @@ class TimelinePane(Vertical):
         if track == self.track:
             return
         if self.is_mounted:
-            shown = self.open is not None and self._detail.parent is not None
+            shown = self.open is not None and self._detail_mounted
             self._kept[self.track] = TrackPlace(
                 self.open,
                 self.detail.links.view() if shown else None,
@@ -355,10 +363,11 @@ class TimelinePane(Vertical):
         index = self.track_list.index_of(location)
         if index is not None:
             self.track_list.highlighted = index
-        if self._detail.parent is None:
-            self._detail.display = False  # as ContentSwitcher hides what it does not show
-            self.query_one(ContentSwitcher).mount(self._detail)
-            self._detail.mount_parts()
+        if not self._detail_mounted:
+            detail = self.detail
+            detail.display = False  # as ContentSwitcher hides what it does not show
+            self.query_one(ContentSwitcher).mount(detail)
+            detail.mount_parts()
         if location.kind == "scene":
             self.detail.show_scene(location.id)
         else:

@@ -9,9 +9,8 @@ a new theme needs no rebuild.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import groupby
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from textual.content import Content, Span
 from textual.style import Style
@@ -19,8 +18,7 @@ from textual.style import Style
 TRACK_CHAR = "─"
 
 
-@dataclass(frozen=True)
-class Mark:
+class Mark(NamedTuple):
     start: float  # in track units
     length: float  # in track units; 0 is drawn as one cell
     style: str | Style  # a component-class name (".x--y"), so tcss decides the look

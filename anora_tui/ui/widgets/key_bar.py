@@ -14,8 +14,7 @@ names them in `KEY_BAR_HINTS`; they come first and stand for any binding of the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from textual import events
@@ -28,8 +27,7 @@ GAP = 1  # cells between two keys
 PALETTE_SEPARATOR = "▏"
 
 
-@dataclass(frozen=True, slots=True)
-class KeyHint:
+class KeyHint(NamedTuple):
     key: str  # what a click presses
     display: str  # how the key is shown ("⏎", "^p")
     description: str
@@ -44,8 +42,7 @@ class KeyHint:
 KEY_BAR_HINTS = "KEY_BAR_HINTS"  # a screen's class attribute: a tuple of `KeyHint`s
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     start: int
     end: int
     hint: KeyHint

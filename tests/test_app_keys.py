@@ -346,3 +346,18 @@ async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_da
         await settle(pilot)
         assert displayed(app.reading) and focused_pane(app) == "reading"
         assert app.history.current == Location("section", shipped_dataset.sections[0].id)
+
+
+async def test_ctrl_c_quits_and_keeps_the_place(shipped_dataset, isolated_state) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        await read_on_to_a_later_place(pilot)
+        expected = app.reading.section_id
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+    assert app.return_code == 0 and app.quitting
+    again = AnoraApp(shipped_dataset)
+    async with again.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert again.reading.section_id == expected

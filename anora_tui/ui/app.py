@@ -302,6 +302,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
         self.save_place()
         self.exit()
 
+    async def action_help_quit(self) -> None:
+        """Ctrl+C, with no text selected to copy: a reader quits, as a terminal program does (Textual
+        would only say which key quits)."""
+        await self.action_quit()
+
     # --- state -------------------------------------------------------------------------------
 
     def _remember_theme(self, theme) -> None:

@@ -115,6 +115,11 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
             assert [b for b in listed if (b.tooltip or b.description) not in shown] == []
             for keys in ("tab", "shift+tab", "alt+← / b / ⌫", "alt+→ / f", "f1 / ?", "q / ^q", "[", "]", "N"):
                 assert keys in shown
+            # Every key row names its binding id (what a keymap uses), none a widget's inherited wording.
+            rows = [row for s in app.screen.query(".help-keys").exclude("#help-symbols")
+                    for row in str(s.render()).splitlines() if row.strip()]
+            assert "Scroll Home" not in shown and "Scroll End" not in shown
+            assert [row for row in rows if not row.rstrip().endswith(")")] == []
             await pilot.press("j", "k")  # scrolls, does not leak to the reader
             await pilot.press("escape")
             await settle(pilot)

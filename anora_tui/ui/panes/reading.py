@@ -54,6 +54,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
                 tooltip="Page down; at the end of a section, on into the next"),
         Binding("pageup", "page_up", "Page up", show=False, id="reading.page-up",
                 tooltip="Page up; at the top of a section, back to the end of the previous one"),
+        Binding("home", "scroll_home", "Top of the section", show=False, id="reading.top"),
+        Binding("end", "scroll_end", "End of the section", show=False, id="reading.end"),
         Binding("right_square_bracket", "step_link(1)", "Name", show=True, tooltip="Select the next name", id="reading.next-name"),
         Binding("left_square_bracket", "step_link(-1)", "Previous name", show=False, id="reading.previous-name"),
         Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person", id="reading.open-name"),

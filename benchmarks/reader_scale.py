@@ -70,6 +70,7 @@ COUNT_LINE = rb"[\d,]+ of [\d,]+ quotes?"
 AT_ONCE = "m"
 SEARCH_WORDS = ("money", "romantic", "said")
 PALETTE_LIMIT = 15  # the palette's hits per keystroke for places (commands.PLACE_LIMIT)
+PALETTE_MARKER_HITS = 3  # a palette key is timed to this many of its first hits, in order
 PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
 SCENE_HEADING = b"How it was shot"
@@ -95,7 +96,8 @@ class Markers:
     count_lines: dict[str, bytes] = field(default_factory=dict)  # query -> the search's count line
     palette_open: str = ""  # the first place the palette lists before anything is typed
     palette_word: str = ""  # typed into the palette
-    palette_tops: dict[str, str] = field(default_factory=dict)  # prefix -> the top hit's label
+    palette_tops: dict[str, tuple[str, ...]] = field(default_factory=dict)  # prefix -> its first hits'
+    # labels, in order (none: the same as the prefix before, so the key is not timed)
 
 
 def markers(data_dir: Path, work: Path) -> Markers:
@@ -121,20 +123,25 @@ def markers(data_dir: Path, work: Path) -> Markers:
         found.count_lines[query] = f"{result.count:,} of {counted(result.total, index.noun)}".encode()
     names = indexes.places
     found.palette_open = place_label(names, 0)
-    # A person whose name, typed letter by letter, brings a new top hit with every letter.
+    # A person's name typed letter by letter; each letter timed to the first few hits it brings (in
+    # order), if they are not those of the letter before. Of some people, the one with most such letters.
     people = dataset.people
-    for person in [*people[len(people) // 2:], *people[: len(people) // 2]]:
+    best: tuple[int, str, dict[str, tuple[str, ...]]] = (-1, "", {})
+    for person in [*people[len(people) // 2:], *people[: len(people) // 2]][:40]:
         word = person.name.lower()
-        tops: dict[str, str] = {}
+        tops: dict[str, tuple[str, ...]] = {}
+        before: tuple[str, ...] = ()
         for typed in range(1, len(word) + 1):
             if word[typed - 1] == " ":
                 continue
             hits = names.find(word[:typed], PALETTE_LIMIT)
-            tops[word[:typed]] = place_label(names, hits[0].entry) if hits else ""
-        labels = list(tops.values())
-        if all(labels) and all(a != b for a, b in zip(labels, labels[1:])):
-            found.palette_word, found.palette_tops = word, tops
-            break
+            labels = tuple(place_label(names, hit.entry) for hit in hits[:PALETTE_MARKER_HITS])
+            tops[word[:typed]] = labels if labels != before else ()
+            before = labels
+        timed = sum(1 for labels in tops.values() if labels)
+        if timed > best[0]:
+            best = (timed, word, tops)
+    found.palette_word, found.palette_tops = best[1], best[2]
     return found
 
 
@@ -145,17 +152,17 @@ def until(session: PtySession, pattern: bytes, sent: float, timeout: float = 120
     return arrived - sent
 
 
-def until_text(session: PtySession, text: str, sent: float, timeout: float = 120.0) -> float:
-    """Seconds from `sent` to the first output after it that shows `text` once the terminal's
-    escape sequences (styles, cursor moves) are taken out."""
+def until_texts(session: PtySession, texts: tuple[str, ...], sent: float, timeout: float = 120.0) -> float:
+    """Seconds from `sent` to the first output after it that shows `texts` in this order once the
+    terminal's escape sequences (styles, cursor moves) are taken out."""
     start = len(session.output)
-    wanted = text.encode()
+    wanted = re.compile(b".*?".join(re.escape(text.encode()) for text in texts), re.DOTALL)
     deadline = time.perf_counter() + timeout
     while True:
-        if wanted in ESCAPES.sub(b"", bytes(session.output[start:])):
+        if wanted.search(ESCAPES.sub(b"", bytes(session.output[start:]))):
             return time.perf_counter() - sent
         if time.perf_counter() >= deadline:
-            raise Timeout(f"{text!r} not seen within {timeout} s")
+            raise Timeout(f"{texts!r} not seen within {timeout} s")
         session.wait_for(re.compile(rb"(?s)."), after=len(session.output), timeout=deadline - time.perf_counter())
 
 
@@ -238,15 +245,18 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
     # The palette: opened (its places listed), then the name typed; twice (the second time its names
     # are ready, however they are made).
     for round_ in ("palette_first", "palette"):
-        timed_key(session, "\x10", lambda sent: until_text(session, marks.palette_open, sent, timeout=900),
+        timed_key(session, "\x10", lambda sent: until_texts(session, (marks.palette_open,), sent, timeout=900),
                   figures, f"{round_}_open")  # Ctrl+P
         session.drain(0.5)
-        for prefix, top in marks.palette_tops.items():
+        for prefix, tops in marks.palette_tops.items():
             if len(prefix) > 1 and prefix[-2] == " ":
                 session.type(" ")  # the palette strips what is typed: a space changes nothing
                 session.drain(0.3)
-            timed_key(session, prefix[-1], lambda sent: until_text(session, top, sent, timeout=900),
-                      figures, f"{round_}_keys")
+            if tops:
+                timed_key(session, prefix[-1], lambda sent: until_texts(session, tops, sent, timeout=900),
+                          figures, f"{round_}_keys")
+            else:
+                session.type(prefix[-1])
             session.drain(0.3)
         session.type("\x1b")
         session.drain(0.5)

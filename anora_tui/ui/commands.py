@@ -23,7 +23,7 @@ from textual.content import Content
 from ..core.navigation import Location
 from ..core.quoting import shown_quote
 from ..core.search import Scope, parse_query, word_prefix_spans, words_within
-from ..core.search.place_names import Place
+from ..core.search.place_names import Place, PlaceNames
 from ..core.text import ELLIPSIS, excerpt
 from .content import plain
 from .messages import Navigate
@@ -44,18 +44,26 @@ Entry = Place  # a line of the palette: kind, name, detail, where it leads (the 
 
 class PlaceCommands(Provider):
     """People, characters, sections, scenes and events, by the words of their names: the search
-    indexes' `places`, made ahead in a large dataset (`Finding`), else made here in a worker thread,
-    so the palette opens at once and lists them when they are ready."""
+    indexes' `places`, made ahead in a large dataset (`Finding`), else made here on a worker thread,
+    so the palette opens at once, takes typing, and lists them when they are ready."""
 
     async def startup(self) -> None:
         indexes = self.app.search_indexes
-        if indexes.places_are_cheap():
-            self._places = indexes.places
-        else:
-            self._places = await asyncio.to_thread(lambda: indexes.places)
+        self._places: PlaceNames | None = indexes.places if indexes.places_are_cheap() else None
+        self._making: asyncio.Future[PlaceNames] | None = None
+        if self._places is None:
+            self._making = asyncio.ensure_future(asyncio.to_thread(lambda: indexes.places))
+
+    async def _ready(self) -> PlaceNames:
+        """The places, once made. Shielded: each key cancels the search before it (and whatever it
+        awaits), but the making goes on for the next one."""
+        if self._places is None:
+            assert self._making is not None
+            self._places = await asyncio.shield(self._making)
+        return self._places
 
     async def search(self, query: str) -> Hits:
-        places = self._places
+        places = await self._ready()
         for rank, match in enumerate(places.find(query, PLACE_LIMIT)):
             place = places.place(match.entry)
             also = "" if match.name == place.name or words_within(match.name, place.name) else match.name
@@ -63,7 +71,7 @@ class PlaceCommands(Provider):
                       text=_text(place))
 
     async def discover(self) -> Hits:
-        places = self._places
+        places = await self._ready()
         for entry in range(min(DISCOVER_LIMIT, len(places))):
             place = places.place(entry)
             yield DiscoveryHit(self._display(place, "", ""), self._go(place.location), text=_text(place))

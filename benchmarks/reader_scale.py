@@ -28,13 +28,12 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
 - opening: the People pane's first person (to its ROLES heading), the timeline's first scene (to
   "How it was shot"), the last section from the contents (to its title);
 - palette: Ctrl+P, timed to its list of places (the first one listed), then a person's name typed
-  letter by letter, each letter timed to the first hit it must bring to the top of the list (worked
-  out here from the data with the project's own name search; the name is one whose every letter
-  changes the top hit, so the old list cannot pass for the new one); twice, the second time with
-  the palette's names ready;
+  letter by letter, each letter timed to the first three hits it must bring, in that order (worked
+  out here from the data with the project's own name search; a letter that brings the same three as
+  the letter before is typed but not timed, as the old list could pass for the new one); twice;
 - memory: the resident set at the first frame, once the search at once has its results (what is
-  done ahead after the first frame is done: the quote index and mention counts), after all that
-  (the palette's index of every name included), and the peak.
+  done ahead after the first frame is done: the quote index, mention counts, the palette's places),
+  after all that, and the peak.
 
 Medians over the runs, with min–max; for keys, p50, p99 and max over every key of every run, and
 the CPU time the reader used per key (the scheduler's count for all its threads, from /proc: it

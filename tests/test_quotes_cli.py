@@ -108,6 +108,7 @@ def test_json_document(capsys, data):
         "section_title": "After the festival",
         "citation": "Ines Haldane, quoted in “Nothing Arrives: The Making of Salt Hour (an example)”, "
         "Example Quarterly, 15 January 2023, §3 After the festival, ¶2",
+        "editor_notes": [],
     }
     assert [quote["text"][s:e] for s, e in quote["spans"]] == ["the", "ferry"]
 

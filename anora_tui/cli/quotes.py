@@ -1,7 +1,8 @@
 """`anora-tui quotes [QUERY] [--speaker NAME] [--format FORMAT]`: print the quotes a search finds.
 
 Formats (every one names each quote's form: only direct quotes are set in quotation marks):
-  text      one line per quote, best match first, `speaker · section · quote`, for grep and cut
+  text      one line per quote, best match first, `speaker · section · quote`, for grep and cut, then
+            `· Editor's note on “…”: …` for each editorial note on the quote's words
   json      one JSON document: the query, the counts and a record per quote with its citation
   jsonl     one JSON record per line (for head, grep, jq -c)
   markdown  each quote as a blockquote with its citation
@@ -17,7 +18,7 @@ import json
 from typing import Callable, Iterable
 
 from ..core.model import Dataset
-from ..core.quoting import cite_quote, csl_item, json_fields, markdown_citation, shown_quote
+from ..core.quoting import cite_quote, csl_item, json_fields, markdown_citation, note_line, notes_on_words, shown_quote
 from ..core.search import Hit, QuoteIndex, fold_text, parse_query
 from . import output
 
@@ -85,6 +86,7 @@ def _as_text(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]
             dataset.people_by_id[quote.speaker].name,
             dataset.sections_by_id[quote.section].title,
             str(shown_quote(quote.text, quote.form)),
+            *map(note_line, notes_on_words(dataset, quote.section, quote.paragraph, quote.text)),
         )
         yield SEPARATOR.join(" ".join(field.split()) for field in fields)  # one line, whatever the data
 

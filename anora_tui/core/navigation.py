@@ -22,8 +22,9 @@ class Location:
     returns there: for a section, `paragraph` is the one at the top of the pane and `scroll` how far
     into it the top is (0: the blank line above it, else 1 + characters into its text, then its
     credit and notes), so that it means the same at any width; for a detail, `cursor` is the highlighted row and `scroll` the
-    row at the top of its list. They are not part of what the place is (two locations that differ only in
-    them are equal).
+    row at the top of its list, and `text` what the reading pane beside it showed, as (section id,
+    paragraph at the top, how far into it), so that Back from a jump into the text brings both back.
+    They are not part of what the place is (two locations that differ only in them are equal).
     """
 
     kind: LocationKind
@@ -33,6 +34,7 @@ class Location:
     marks: tuple[tuple[int, int], ...] = ()
     scroll: int | None = field(default=None, compare=False)
     cursor: int | None = field(default=None, compare=False)
+    text: tuple[str, int, int] | None = field(default=None, compare=False)
 
 
 class History:
@@ -129,6 +131,8 @@ def location_to_plain(location: Location) -> dict:
         value = getattr(location, name)
         if value is not None:
             plain[name] = value
+    if location.text is not None:
+        plain["text"] = list(location.text)
     return plain
 
 
@@ -149,7 +153,13 @@ def location_from_plain(data: dict) -> Location:
     view = {name: data.get(name) for name in ("scroll", "cursor")}
     if any(value is not None and not (_is_int(value) and value >= 0) for value in view.values()):
         raise ValueError("bad scroll position")
-    return Location(kind, data["id"], paragraph, span, tuple(_span(mark) for mark in marks), **view)
+    text = data.get("text")  # absent from files saved before it was kept
+    if text is not None:
+        section_id, top, into = text
+        if not (isinstance(section_id, str) and _is_int(top) and _is_int(into) and top >= 0 and into >= 0):
+            raise ValueError("bad text position")
+        text = (section_id, top, into)
+    return Location(kind, data["id"], paragraph, span, tuple(_span(mark) for mark in marks), **view, text=text)
 
 
 def _span(data: object) -> tuple[int, int]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Dataset, Quote
+from .model import Dataset, Note, Quote
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 FORM_LABELS = {
@@ -98,6 +98,8 @@ class Citation:
     section_number: int  # 1-based
     section_title: str  # the dataset editor's title (the source may have no headings)
     paragraph: int  # 1-based within the section
+    # The editorial notes on the cited words: a slip inside a quote leaves the reader with its correction.
+    notes: tuple[Note, ...] = ()
 
     @property
     def place(self) -> str:
@@ -116,6 +118,31 @@ def cite_quote(dataset: Dataset, quote: Quote) -> Citation:
                      dataset.people_by_id[quote.speaker].name, quote.speaker, quote.id)
 
 
+def notes_on_words(dataset: Dataset, section_id: str, paragraph: int, words: str) -> tuple[Note, ...]:
+    """The editorial notes on any of `words` where they stand in the paragraph (a quote, or the whole
+    paragraph), in the order of the words they are on."""
+    notes = dataset.notes_in(section_id, paragraph)
+    if not notes:
+        return ()
+    text = dataset.paragraph(section_id, paragraph)
+    start = text.find(words)
+    end = start + len(words)
+    placed = []
+    for note in notes:
+        at = text.find(note.says)
+        # Words that cannot be placed (never so in checked data) keep every note: better one note too
+        # many than a slip passed on as fact.
+        if start < 0 or at < 0 or (at < end and start < at + len(note.says)):
+            placed.append((max(at, 0), note))
+    placed.sort(key=lambda pair: pair[0])
+    return tuple(note for _, note in placed)
+
+
+def note_line(note: Note) -> str:
+    """"Editor's note on “what the source says”: what is right"."""
+    return f"Editor's note on “{one_line(note.says)}”: {one_line(note.correction)}"
+
+
 def cite_paragraph(dataset: Dataset, section_id: str, paragraph: int) -> Citation:
     return _citation(dataset, dataset.paragraph(section_id, paragraph), "text", section_id, paragraph, "", "", "")
 
@@ -125,7 +152,8 @@ def _citation(dataset: Dataset, text: str, form: str, section_id: str, paragraph
     article = dataset.article
     section = dataset.sections_by_id[section_id]
     return Citation(text, form, speaker, speaker_id, quote_id, article.title, article.publication, article.date,
-                    section_id, section.index + 1, section.title, paragraph)
+                    section_id, section.index + 1, section.title, paragraph,
+                    notes_on_words(dataset, section_id, paragraph, text))
 
 
 def readable_date(date: str) -> str:
@@ -154,9 +182,12 @@ def source_line(citation: Citation) -> str:
 
 
 def plain_citation(citation: Citation) -> str:
-    """The quote as shown, then where it comes from, on its own line: what the clipboard gets."""
+    """The quote as shown, then where it comes from, on its own line, then any editorial note on its
+    words, one a line: what the clipboard gets."""
     shown = citation.shown
-    return f"{shown.opening}{one_line(shown.text)}{shown.closing}\n{source_line(citation)}"
+    lines = [f"{shown.opening}{one_line(shown.text)}{shown.closing}", source_line(citation)]
+    lines += map(note_line, citation.notes)
+    return "\n".join(lines)
 
 
 _MARKDOWN_INLINE = re.compile(r"([\\`*_{}\[\]<>|~])")
@@ -174,11 +205,13 @@ def markdown_escape(text: str) -> str:
 
 
 def markdown_citation(citation: Citation) -> str:
-    """A blockquote of the quote, then the citation under it, inside the blockquote."""
+    """A blockquote of the quote, then the citation under it and any editorial note on its words,
+    inside the blockquote."""
     shown = citation.shown
     body = f"{shown.opening}{markdown_escape(one_line(shown.text))}{shown.closing}"
     source = markdown_escape(source_line(citation))
-    return f"> {body}\n>\n> {source}\n"
+    notes = "".join(f">\n> {markdown_escape(note_line(note))}\n" for note in citation.notes)
+    return f"> {body}\n>\n> {source}\n{notes}"
 
 
 def json_fields(citation: Citation) -> dict:
@@ -193,6 +226,9 @@ def json_fields(citation: Citation) -> dict:
         "section_title": citation.section_title,
         "paragraph": citation.paragraph,
         "citation": source_line(citation).removeprefix("— "),
+        "editor_notes": [
+            {"id": note.id, "says": note.says, "correction": note.correction} for note in citation.notes
+        ],
     }
 
 
@@ -207,7 +243,8 @@ def csl_item(citation: Citation) -> dict:
         "issued": {"date-parts": [[int(part) for part in citation.date.split("-") if part.isdigit()]]},
         "section": f"§{citation.section_number} {citation.section_title}",
         "note": f"{str(citation.shown)}"
-                + (f" — {citation.speaker}" if citation.speaker else "") + f" ({citation.place})",
+                + (f" — {citation.speaker}" if citation.speaker else "") + f" ({citation.place})"
+                + "".join(f" {note_line(note)}" for note in citation.notes),
     }
     if not item["issued"]["date-parts"][0]:
         item["issued"] = {"raw": citation.date}

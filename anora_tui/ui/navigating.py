@@ -55,8 +55,26 @@ class Navigating(_Base):
             self._show_detail(location)
             if returning and (links := self._detail_links(location)) is not None:
                 links.restore_view(location.cursor, location.scroll)
+            if returning and location.text is not None:
+                self._restore_text(*location.text)
             self._show_pane("people" if location.kind == "person" else "timeline")
         self.places.moved()
+
+    def _text_view(self) -> tuple[str, int, int] | None:
+        """What the reading pane shows: (section id, paragraph at the top, how far into it)."""
+        section_id = self.reading.section_id
+        if section_id is None:
+            return None
+        paragraph, into = self.reading.view_position() or (0, 0)
+        return section_id, paragraph, into
+
+    def _restore_text(self, section_id: str, paragraph: int, into: int) -> None:
+        """Put the reading pane back where it was when the reader left a detail (a jump from it into
+        the text moved it), unless it is there already or the section is gone."""
+        if section_id not in self.dataset.sections_by_id or self._text_view() == (section_id, paragraph, into):
+            return
+        self.contents.mark_current(section_id)
+        self.reading.open_section(section_id, paragraph or None, mark=False, scroll=into)
 
     def _detail_links(self, location: Location) -> LinkList | None:
         """The list of the detail view showing `location` (a person, scene or event), if one does."""
@@ -86,7 +104,7 @@ class Navigating(_Base):
                 self.history.replace_current(Location("section", section_id, paragraph, scroll=into))
         elif (view := self._detail_view(current)) is not None:
             cursor, scroll = view
-            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll))
+            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll, text=self._text_view()))
 
     def _show_detail(self, location: Location) -> None:
         if location.kind == "person":

@@ -54,7 +54,7 @@ def as_tuples(matches) -> list[tuple[int, str, int]]:
 # Names from few syllables, so that words share their starts, repeat, and tie on length.
 SYLLABLES = ["ka", "ki", "ko", "ma", "mi", "sa", "se", "to"]
 word_strategy = st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=3).map("".join)
-name_strategy = st.lists(word_strategy, min_size=1, max_size=3).map(" ".join) | st.sampled_from(["", "Ka-Mi", "KÁ mi"])
+name_strategy = st.lists(word_strategy, min_size=1, max_size=3).map(" ".join) | st.sampled_from(["", "Ka-Mi", "KÁ mi", "—", "ka\x01mi"])
 entry_strategy = st.lists(name_strategy, min_size=1, max_size=3).map(tuple)
 bands_strategy = st.lists(st.lists(entry_strategy, max_size=25), min_size=1, max_size=3)
 query_strategy = st.lists(

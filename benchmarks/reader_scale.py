@@ -28,9 +28,10 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
 - opening: the People pane's first person (to its ROLES heading), the timeline's first scene (to
   "How it was shot"), the last section from the contents (to its title);
 - palette: Ctrl+P, timed to its list of places (the first one listed), then a person's name typed
-  letter by letter, each letter timed to the first three hits it must bring, in that order (worked
-  out here from the data with the project's own name search; a letter that brings the same three as
-  the letter before is typed but not timed, as the old list could pass for the new one); twice;
+  letter by letter, each letter timed to the first line of the palette naming a place that fits
+  what is typed (a word of its name starting with each word typed: any build's list shows one, the
+  list of the letter before is not redrawn meanwhile); twice (the first time the palette may still
+  be making its places);
 - memory: the resident set at the first frame, once the search at once has its results (what is
   done ahead after the first frame is done: the quote index, mention counts, the palette's places),
   after all that, and the peak.
@@ -68,8 +69,7 @@ BARE_MARKER = b"The bare app is on screen"
 COUNT_LINE = rb"[\d,]+ of [\d,]+ quotes?"
 AT_ONCE = "m"
 SEARCH_WORDS = ("money", "romantic", "said")
-PALETTE_LIMIT = 15  # the palette's hits per keystroke for places (commands.PLACE_LIMIT)
-PALETTE_MARKER_HITS = 3  # a palette key is timed to this many of its first hits, in order
+PALETTE_LABEL = re.compile(rb"(?:Person|Character|Section|Scene|Event): (.{1,60}?)(?: \xe2\x80\x94 | \(as |  )")
 PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
 SCENE_HEADING = b"How it was shot"
@@ -95,8 +95,6 @@ class Markers:
     count_lines: dict[str, bytes] = field(default_factory=dict)  # query -> the search's count line
     palette_open: str = ""  # the first place the palette lists before anything is typed
     palette_word: str = ""  # typed into the palette
-    palette_tops: dict[str, tuple[str, ...]] = field(default_factory=dict)  # prefix -> its first hits'
-    # labels, in order (none: the same as the prefix before, so the key is not timed)
 
 
 def markers(data_dir: Path, work: Path) -> Markers:
@@ -122,25 +120,10 @@ def markers(data_dir: Path, work: Path) -> Markers:
         found.count_lines[query] = f"{result.count:,} of {counted(result.total, index.noun)}".encode()
     names = indexes.places
     found.palette_open = place_label(names, 0)
-    # A person's name typed letter by letter; each letter timed to the first few hits it brings (in
-    # order), if they are not those of the letter before. Of some people, the one with most such letters.
+    # A person's name typed letter by letter, each letter timed to the first hit of its list that
+    # fits what is typed (any build ranks hits as it likes; a fitting one shows the new list is there).
     people = dataset.people
-    best: tuple[int, str, dict[str, tuple[str, ...]]] = (-1, "", {})
-    for person in [*people[len(people) // 2:], *people[: len(people) // 2]][:40]:
-        word = person.name.lower()
-        tops: dict[str, tuple[str, ...]] = {}
-        before: tuple[str, ...] = ()
-        for typed in range(1, len(word) + 1):
-            if word[typed - 1] == " ":
-                continue
-            hits = names.find(word[:typed], PALETTE_LIMIT)
-            labels = tuple(place_label(names, hit.entry) for hit in hits[:PALETTE_MARKER_HITS])
-            tops[word[:typed]] = labels if labels != before else ()
-            before = labels
-        timed = sum(1 for labels in tops.values() if labels)
-        if timed > best[0]:
-            best = (timed, word, tops)
-    found.palette_word, found.palette_tops = best[1], best[2]
+    found.palette_word = people[len(people) // 2].name.lower()
     return found
 
 
@@ -154,14 +137,33 @@ def until(session: PtySession, pattern: bytes, sent: float, timeout: float = 120
 def until_texts(session: PtySession, texts: tuple[str, ...], sent: float, timeout: float = 120.0) -> float:
     """Seconds from `sent` to the first output after it that shows `texts` in this order once the
     terminal's escape sequences (styles, cursor moves) are taken out."""
-    start = len(session.output)
     wanted = re.compile(b".*?".join(re.escape(text.encode()) for text in texts), re.DOTALL)
+    return until_shown(session, lambda shown: bool(wanted.search(shown)), sent, timeout)
+
+
+def until_fitting_place(session: PtySession, typed: str, sent: float, timeout: float = 60.0) -> float:
+    """Seconds from `sent` to the first palette line after it naming a place whose name has a word
+    starting with each word typed (the palette's rule), escape sequences taken out."""
+    words = typed.lower().split()
+
+    def fits(shown: bytes) -> bool:
+        for label in PALETTE_LABEL.finditer(shown):
+            name_words = re.findall(r"\w+", label.group(1).decode(errors="replace").lower())
+            if all(any(word.startswith(typed_word) for word in name_words) for typed_word in words):
+                return True
+        return False
+
+    return until_shown(session, fits, sent, timeout)
+
+
+def until_shown(session: PtySession, test, sent: float, timeout: float) -> float:
+    start = len(session.output)
     deadline = time.perf_counter() + timeout
     while True:
-        if wanted.search(ESCAPES.sub(b"", bytes(session.output[start:]))):
+        if test(ESCAPES.sub(b"", bytes(session.output[start:]))):
             return time.perf_counter() - sent
         if time.perf_counter() >= deadline:
-            raise Timeout(f"{texts!r} not seen within {timeout} s")
+            raise Timeout(f"not seen within {timeout} s")
         session.wait_for(re.compile(rb"(?s)."), after=len(session.output), timeout=deadline - time.perf_counter())
 
 
@@ -247,15 +249,16 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
         timed_key(session, "\x10", lambda sent: until_texts(session, (marks.palette_open,), sent, timeout=900),
                   figures, f"{round_}_open")  # Ctrl+P
         session.drain(0.5)
-        for prefix, tops in marks.palette_tops.items():
-            if len(prefix) > 1 and prefix[-2] == " ":
+        word = marks.palette_word
+        for typed in range(1, len(word) + 1):
+            if word[typed - 1] == " ":
                 session.type(" ")  # the palette strips what is typed: a space changes nothing
-                session.drain(0.3)
-            if tops:
-                timed_key(session, prefix[-1], lambda sent: until_texts(session, tops, sent, timeout=900),
-                          figures, f"{round_}_keys")
             else:
-                session.type(prefix[-1])
+                try:
+                    timed_key(session, word[typed - 1], lambda sent: until_fitting_place(session, word[:typed], sent),
+                              figures, f"{round_}_keys")
+                except Timeout:
+                    figures.setdefault(f"{round_}_missed", []).append(1.0)
             session.drain(0.3)
         session.type("\x1b")
         session.drain(0.5)
@@ -303,14 +306,15 @@ def keys(values: list[float], cpu: list[float]) -> str:
             f"max {max(cpu) * ms:.0f} ms)")
 
 
-def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = None, cold_once: bool = False) -> None:
+def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = None, cold_once: bool = False,
+            keep: Path | None = None) -> None:
     data_dir = corpus(count, work)
     marks = markers(data_dir, work)
     print(f"\n{count:,} quotes: palette word {marks.palette_word!r}, search words {', '.join(SEARCH_WORDS)}",
           flush=True)
     builds = {"reader": venv, **({"other": other} if other is not None else {})}
     samples: dict[str, dict[str, list[float]]] = {label: {} for label in builds}
-    homes = {label: Path(tempfile.mkdtemp(dir=work)) for label in builds}
+    homes = {label: (keep / label if keep else Path(tempfile.mkdtemp(dir=work))) for label in builds}
 
     def add(label: str, name: str, value: float | list[float]) -> None:
         samples[label].setdefault(name, []).extend(value if isinstance(value, list) else [value])
@@ -322,7 +326,8 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
             env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
                    "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
                    "XDG_STATE_HOME": str(home / "state-cold"), "ANORA_TUI_MAX_FILE_BYTES": MAX_FILE_BYTES}
-            if run == 0 or not cold_once:
+            cached_already = keep is not None and any((home / "cache").glob("anora-tui/*.json"))
+            if (run == 0 and not cached_already) or not cold_once:
                 add(label, "bare", run_bare(venv, env))
                 cold = run_reader(argv, env, marks, interact=False)
                 add(label, "cold", cold["frame"])
@@ -339,8 +344,9 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
                 shutil.rmtree(home, ignore_errors=True)
                 homes[label] = Path(tempfile.mkdtemp(dir=work))
             print(f"  run {run + 1} {label}: done", flush=True)
-    for home in homes.values():
-        shutil.rmtree(home, ignore_errors=True)
+    if keep is None:
+        for home in homes.values():
+            shutil.rmtree(home, ignore_errors=True)
 
     for label, build in builds.items():
         report(count, runs, f"{label} ({build})" if other is not None else "", samples[label])
@@ -364,6 +370,9 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     print(f"  palette keys, first time     {keys(get('palette_first_keys', []), get('palette_first_keys_cpu', []))}")
     print(f"  palette, open again          {describe(get('palette_open', []))}")
     print(f"  palette keys                 {keys(get('palette_keys', []), get('palette_keys_cpu', []))}")
+    missed = len(get("palette_first_missed", [])) + len(get("palette_missed", []))
+    if missed:
+        print(f"  palette keys with no fitting hit within a minute: {missed}")
     print(f"  RSS at the first frame, cold {describe(get('rss_cold', []), 1, 'MiB')}")
     print(f"  RSS at the first frame       {describe(samples['rss_frame'], 1, 'MiB')}")
     print(f"  RSS with the index ready     {describe(samples['rss_ready'], 1, 'MiB')}")
@@ -380,12 +389,15 @@ def main() -> None:
     parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
     parser.add_argument("--cold-once", action="store_true",
                         help="start cold only in each build's first run; the others start from its cache")
+    parser.add_argument("--keep-homes", type=Path,
+                        help="each build's cache and state in DIR/reader, DIR/other, kept for the next time: with "
+                             "--cold-once, a build whose cache is there does not start cold at all")
     args = parser.parse_args()
     work = args.work or Path(tempfile.gettempdir()) / "anora-tui-reader-scale"
     work.mkdir(parents=True, exist_ok=True)
     for count in (int(size) for size in args.sizes.split(",")):
         try:
-            measure(count, args.venv, args.runs, work, args.other, args.cold_once)
+            measure(count, args.venv, args.runs, work, args.other, args.cold_once, args.keep_homes)
         except Timeout as timeout:
             print(f"\n{count:,} quotes: {timeout}")
 

@@ -56,10 +56,11 @@ class Finding:
         return self._indexes
 
     def on_ready(self) -> None:
-        """In a large dataset, the command palette's places (every name, sorted for finding) are made
-        ahead, on a daemon thread, once the quote index is there (the indexes' lock makes this wait
-        for the App's own build of it), so the palette lists them as soon as it opens. (Textual calls
-        this besides the App's own `on_ready`: a handler in each class of the MRO.)"""
+        """In a large dataset, the people's names (which the search screen's hints use) and the command
+        palette's places (every name, sorted for finding) are read or made ahead, on a daemon thread,
+        once the quote index is there (the indexes' lock makes this wait for the App's own build of
+        it), so neither is waited for on a key. (Textual calls this besides the App's own `on_ready`:
+        a handler in each class of the MRO.)"""
         indexes = self.search_indexes
         if indexes.places_are_cheap():
             return  # made in milliseconds when the palette first opens
@@ -67,6 +68,7 @@ class Finding:
         def work() -> None:
             try:
                 indexes.get("quotes")
+                indexes.people
                 indexes.places
             except Exception:
                 pass  # raised again, and reported, when the palette asks for them

@@ -36,6 +36,11 @@ class SearchIndexes:
                 made = self._stored_people() or PeopleNames(self.dataset)
             return made
 
+    @property
+    def people_ready(self) -> bool:
+        """The people's names are read (or built) already."""
+        return "people" in self.__dict__
+
     @cached_property
     def places(self) -> PlaceNames:
         """The places the command palette finds by name (seconds to make at a million quotes: the

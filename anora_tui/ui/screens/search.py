@@ -179,7 +179,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
                 where = "the quotes" if other == "quotes" else "the text"
                 return f"{said} {counted(found, other_index.noun)} of {where} {'does' if found == 1 else 'do'}: " \
                        f"press Tab to search {where}."
-        return f"{said} {suggest_loosening(index, result.query)}"
+        return f"{said} {suggest_loosening(index, result.query, self._indexes.people_ready)}"
 
     @work(thread=True, group="search-index")
     def _build_index(self, scope: Scope) -> None:

@@ -17,8 +17,8 @@ its mention lookups from `DatasetMentions`.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field, fields, replace
+from collections import Counter, defaultdict, deque
+from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cached_property
 from itertools import compress, groupby
 from operator import attrgetter
@@ -163,15 +163,21 @@ class Note:
 _EMPTY: tuple = ()
 
 
-def record_factory(record_type: type) -> Callable[..., Any]:
+def record_factory(record_type: type, given: int | None = None) -> Callable[..., Any]:
     """A function taking every field of `record_type` positionally, in order, and returning the record,
-    as `record_type(*values)` would, only faster (see the module docstring). Records with a
-    `__post_init__` must not be made this way: it is not called."""
-    names = [f.name for f in fields(record_type)]
+    as `record_type(*values)` would, only faster (see the module docstring). With `given`, it takes
+    only the first `given` fields, and the others get their defaults (which must be plain values, not
+    default factories). Records with a `__post_init__` must not be made this way: it is not called."""
+    record_fields = fields(record_type)
+    names = [f.name for f in record_fields]
+    given = len(names) if given is None else given
     namespace: dict[str, Any] = {"_new": object.__new__, "_type": record_type}
     for i, name in enumerate(names):
         namespace[f"_set{i}"] = getattr(record_type, name).__set__  # the slot's own descriptor
-    parameters = ", ".join(f"_{i}" for i in range(len(names)))
+        if i >= given:
+            assert record_fields[i].default is not MISSING, f"{name}: a default factory, or none"
+            namespace[f"_{i}"] = record_fields[i].default
+    parameters = ", ".join(f"_{i}" for i in range(given))
     body = "".join(f"    _set{i}(record, _{i})\n" for i in range(len(names)))
     exec(f"def make({parameters}):\n    record = _new(_type)\n{body}    return record\n", namespace)
     return namespace["make"]
@@ -179,6 +185,8 @@ def record_factory(record_type: type) -> Callable[..., Any]:
 
 _make_person = record_factory(Person)
 _make_quote = record_factory(Quote)
+_set_order = Quote.order.__set__  # type: ignore[attr-defined]  # the slot's own descriptor
+_set_characters = Person.characters.__set__  # type: ignore[attr-defined]
 
 
 class DatasetParts(Protocol):
@@ -224,12 +232,15 @@ class Dataset(DatasetMentions):
         quotes: Iterable[Quote],
         notes: Iterable[Note],
         text_is_clean: bool = False,
+        records_are_new: bool = False,
     ) -> "Dataset":
         """Assemble a dataset from already-validated records and compute every lookup.
 
         References are assumed valid (the loader checks them first). Every string is passed through
         `clean_text` here, so no view ever shows a control sequence, unless `text_is_clean` says it
-        already was (the loader cleans each value as it reads it).
+        already was (the loader cleans each value as it reads it). `records_are_new` says the records
+        were made for this dataset and nothing else holds them (the loader's): what is derived at
+        load (a quote's order, a person's characters) is then set in them, not set in copies.
         """
         if not text_is_clean:
             article = _cleaned(article)
@@ -240,11 +251,18 @@ class Dataset(DatasetMentions):
         played: dict[str, list[str]] = defaultdict(list)
         for character in characters:
             played[character.played_by].append(character.id)
-        people = tuple(_with_characters(person, played.get(person.id, _EMPTY)) for person in people)
+        if records_are_new:
+            people = tuple(people)
+            for person in people:
+                their_characters = played.get(person.id)
+                if their_characters is not None:
+                    _set_characters(person, tuple(their_characters))
+        else:
+            people = tuple(_with_characters(person, played.get(person.id, _EMPTY)) for person in people)
         scenes = tuple(scene if scene.order == i else replace(scene, order=i) for i, scene in enumerate(scenes))
         events = sort_events(events)
         sections_by_id = {section.id: section for section in article.sections}
-        quotes = _in_article_order(tuple(quotes), sections_by_id)
+        quotes = _in_article_order(tuple(quotes), sections_by_id, records_are_new)
         notes = tuple(notes)
 
         quotes_by_speaker: dict[str, list[Quote]] = defaultdict(list)
@@ -415,8 +433,11 @@ def _with_characters(person: Person, characters: list[str] | tuple[()]) -> Perso
     )
 
 
-def _in_article_order(quotes: tuple[Quote, ...], sections_by_id: Mapping[str, Section]) -> tuple[Quote, ...]:
-    """The quotes by section, paragraph and place in the paragraph, each with its `order`."""
+def _in_article_order(
+    quotes: tuple[Quote, ...], sections_by_id: Mapping[str, Section], in_place: bool = False
+) -> tuple[Quote, ...]:
+    """The quotes by section, paragraph and place in the paragraph, each with its `order` (set in the
+    quotes themselves if `in_place`, else in copies)."""
     section_index = {section_id: section.index for section_id, section in sections_by_id.items()}
     # One int per quote sorts as (section index, paragraph, place) would, without a tuple for each.
     stride = 1 + max((len(section.paragraphs) for section in sections_by_id.values()), default=0)
@@ -433,6 +454,10 @@ def _in_article_order(quotes: tuple[Quote, ...], sections_by_id: Mapping[str, Se
         for i, place in zip(shared, places):
             keys[i] += place + 1
     ordered = map(quotes.__getitem__, sorted(range(len(quotes)), key=keys.__getitem__))
+    if in_place:
+        ordered = tuple(ordered)
+        deque(map(_set_order, ordered, range(len(ordered))), maxlen=0)
+        return ordered
     return tuple(
         _make_quote(q.id, q.speaker, q.text, q.section, q.paragraph, q.form, order) for order, q in enumerate(ordered)
     )

@@ -185,6 +185,8 @@ def identifier(id_space: str) -> Check:
 
     check = _with_schema(_text_then(of_text), {"type": "string", "pattern": _ID_PATTERN})
     check.id_space = id_space  # type: ignore[attr-defined]
+    check.registers = True  # type: ignore[attr-defined]  # for quick_read
+    check.well_formed = _ID.match  # type: ignore[attr-defined]
     return check
 
 
@@ -215,6 +217,7 @@ def choice(options: tuple[str, ...], name: str) -> Check:
         known = ", ".join(options)
         return reader.invalid(node, f"bad {name} {shown(value)}{suggestion}; use one of: {known}")
 
+    check.options = options  # type: ignore[attr-defined]  # for quick_read
     return _with_schema(check, {"type": "string", "enum": list(options)})
 
 
@@ -226,6 +229,7 @@ def whole_number(minimum: int) -> Check:
                 return value
         return reader.wrong_type(node, subject, f"a whole number ≥ {minimum}")
 
+    check.minimum = minimum  # type: ignore[attr-defined]  # for quick_read
     return _with_schema(check, {"type": "integer", "minimum": minimum})
 
 
@@ -258,6 +262,7 @@ def reference(id_space: str) -> Check:
     # Any text: a malformed id is reported as unknown, with the closest known one.
     check = _with_schema(_text_then(of_text), _TEXT_SCHEMA)
     check.id_space = id_space  # type: ignore[attr-defined]  # for the template's examples
+    check.registers = False  # type: ignore[attr-defined]  # for quick_read
     return check
 
 
@@ -308,6 +313,9 @@ def remember_paragraphs(reader: FileReader, row: list, node: MappingNode) -> Non
         reader.paragraphs.setdefault(section_id, paragraphs)
 
 
+remember_paragraphs.needs_node = False  # type: ignore[attr-defined]  # quick_read calls it with None
+
+
 def excerpt_of(field: str, section_slot: int, paragraph_slot: int, excerpt_slot: int) -> After:
     """Queue the check that a record's `field` appears verbatim in the paragraph it names."""
 
@@ -316,5 +324,6 @@ def excerpt_of(field: str, section_slot: int, paragraph_slot: int, excerpt_slot:
         if _usable(section) and _usable(paragraph):
             reader.excerpt(node, field, section, paragraph, excerpt if _usable(excerpt) else None)
 
+    queue.excerpt = (field, section_slot, paragraph_slot, excerpt_slot)  # type: ignore[attr-defined]  # for quick_read
     return queue
 

@@ -20,6 +20,7 @@ from ..model import (
     Scene,
     Section,
     StoryPosition,
+    record_factory,
 )
 
 _NO_FILM = ("", None, "", None, "")
@@ -62,14 +63,22 @@ def _make_scene(
     )
 
 
-_MAKERS: dict[str, Callable[..., object]] = {
-    "people": Person,
-    "characters": Character,
-    "scenes": _make_scene,
-    "events": Event,
-    "quotes": Quote,
-    "notes": Note,
-}
+_MAKERS: dict[str, Callable[..., object]] = {}  # collection -> what makes a record from its row
+
+
+def _makers() -> dict[str, Callable[..., object]]:
+    """What makes each collection's records from their rows, made when first needed (only a load
+    from the YAML needs them, and `format` imports PyYAML). A row holds the fields the format has,
+    in the model's order: the ones after them (derived at load: a person's characters, a quote's
+    order) get their defaults."""
+    if not _MAKERS:
+        from .format import LIST_COLLECTIONS
+
+        _MAKERS["scenes"] = _make_scene
+        for name, record_type in (("people", Person), ("characters", Character), ("events", Event),
+                                  ("quotes", Quote), ("notes", Note)):
+            _MAKERS[name] = record_factory(record_type, LIST_COLLECTIONS[name].size)
+    return _MAKERS
 
 
 # --- one file ---------------------------------------------------------------------------------
@@ -105,7 +114,8 @@ class Chunk:
         self.article_record: Article | None = None
 
     def make_records(self) -> None:
-        self.records = {name: list(starmap(_MAKERS[name], rows)) for name, rows in self.rows.items()}
+        makers = _makers()
+        self.records = {name: list(starmap(makers[name], rows)) for name, rows in self.rows.items()}
         if self.article_row is not None:
             self.article_record = _make_article(*self.article_row)
         if self.article is not None:

@@ -15,6 +15,7 @@ from .chunk import Chunk
 from .directory import MAX_FILE_BYTES_VARIABLE, read_dataset_file
 from .checks import INVALID, UNSET, RecordType, as_is, usual_text
 from .format import ARTICLE, COLLECTION_NAMES, LIST_COLLECTIONS
+from .quick_read import quick_read
 from .problems import character_at, did_you_mean, position_of_byte, short_tag, shown
 from .yaml_nodes import (
     MAP,
@@ -32,11 +33,23 @@ from .yaml_nodes import (
 )
 
 
-def read_file(path: Path, limit: int, keep: list | None = None) -> Chunk:
+def read_file(path: Path, limit: int, keep: list | None = None, quick: bool = True) -> Chunk:
     """Read one dataset file into a chunk. With `keep`, the file's YAML nodes are appended to it
-    instead of being freed (a worker process that is about to exit saves freeing them)."""
+    instead of being freed (a worker process that is about to exit saves freeing them).
+
+    A file in the common layout is read without YAML nodes (see `quick_read`), unless `quick` is
+    false; one with any problem is then read again with YAML, so that every problem is found and
+    worded as YAML finds it."""
     reader = FileReader()
-    root = reader.compose(path, limit)
+    read = reader.read_text(path, limit)
+    if read is None:
+        reader.chunk.readable = False
+        return reader.chunk
+    data, text = read
+    if quick and quick_read(text, reader):
+        return reader.chunk
+    reader = FileReader()
+    root = reader.compose(data, text)
     if root is None:
         reader.chunk.readable = False
     else:
@@ -55,15 +68,15 @@ class FileReader:
         self.paragraphs = chunk.paragraphs
         self._ids, self._id_marks = chunk.ids, chunk.id_marks
         self._references: dict[str, tuple[list[str], array, list[str]]] = {}  # space -> the chunk's 3 lists
-        self._plain_tags = {} if plain_tags is None else plain_tags  # plain scalar -> its tag
+        self.plain_tags = {} if plain_tags is None else plain_tags  # plain scalar -> its tag
 
     # --- tags
 
     def plain_tag(self, value: str) -> str:
         """The tag YAML gives a plain scalar (no tag, not quoted)."""
-        tag = self._plain_tags.get(value)
+        tag = self.plain_tags.get(value)
         if tag is None:
-            tag = self._plain_tags[value] = RESOLVER.resolve(ScalarNode, value, (True, False))
+            tag = self.plain_tags[value] = RESOLVER.resolve(ScalarNode, value, (True, False))
         return tag
 
     def tag_of(self, node: Node) -> str:
@@ -110,15 +123,22 @@ class FileReader:
 
     def register(self, id_space: str, record_id: str, node: Node) -> None:
         """Note where a record id is defined (duplicates are found when the chunks are merged)."""
+        mark = node.start_mark
+        self.register_at(id_space, record_id, mark.line + 1, mark.column + 1)
+
+    def register_at(self, id_space: str, record_id: str, line: int, column: int) -> None:
         ids = self._ids.get(id_space)
         if ids is None:
             ids = self._ids[id_space] = []
             self._id_marks[id_space] = array("q")
         ids.append(record_id)
-        mark = node.start_mark
-        self._id_marks[id_space].extend((mark.line + 1, mark.column + 1, len(self.errors)))
+        self._id_marks[id_space].extend((line, column, len(self.errors)))
 
     def refer(self, id_space: str, record_id: str, node: Node, subject: str) -> None:
+        mark = node.start_mark
+        self.refer_at(id_space, record_id, mark.line + 1, mark.column + 1, subject)
+
+    def refer_at(self, id_space: str, record_id: str, line: int, column: int, subject: str) -> None:
         references = self._references.get(id_space)
         if references is None:
             references = self._references[id_space] = ([], array("q"), [])
@@ -126,8 +146,7 @@ class FileReader:
             chunk.references[id_space], chunk.reference_marks[id_space], chunk.reference_subjects[id_space] = references
         ids, marks, subjects = references
         ids.append(record_id)
-        mark = node.start_mark
-        marks.extend((mark.line + 1, mark.column + 1))
+        marks.extend((line, column))
         subjects.append(subject)
 
     def excerpt(self, record: MappingNode, field: str, section_id: str, number: int, text: str | None) -> None:
@@ -151,11 +170,9 @@ class FileReader:
 
     # --- bytes -> text -> YAML nodes
 
-    def compose(self, path: Path, limit: int) -> Node | None:
-        read = self._read_text(path, limit)
-        if read is None:
-            return None
-        data, text = read
+    def compose(self, data: bytes, text: str) -> Node | None:
+        """The root node of the file whose bytes and text (see `read_text`) are given, or None when
+        it is not YAML (the problem is reported)."""
         try:
             if ("&" in text or "*" in text) and MAYBE_ANCHOR_OR_ALIAS.search(text):
                 if self._has_anchor_or_alias(text):
@@ -184,7 +201,7 @@ class FileReader:
             self.problem(1, 1, f"empty file: expected a mapping with any of {', '.join(COLLECTION_NAMES)}")
         return root
 
-    def _read_text(self, path: Path, limit: int) -> tuple[bytes, str] | None:
+    def read_text(self, path: Path, limit: int) -> tuple[bytes, str] | None:
         """The file's bytes and text, or None when it is not readable UTF-8 text (the problem is reported)."""
         try:
             data = read_dataset_file(path, limit)
@@ -248,7 +265,7 @@ class FileReader:
                 continue
             seen.add(name)
             if name == "article":
-                self._read_article(key_node, node)
+                self.read_article(key_node, node)
                 continue
             if node.__class__ is not SequenceNode or self.tag_of(node) != SEQ:
                 self.wrong_type(node, f"'{name}'", "a list")
@@ -262,9 +279,9 @@ class FileReader:
                 if row is not None:
                     rows.append(row)
 
-    def _read_article(self, key_node: Node, node: Node) -> None:
+    def read_article(self, key_node: Node, node: Node) -> None:
         """Read the article into a chunk of its own: whether it counts depends on the files before."""
-        reader = FileReader(self._plain_tags)
+        reader = FileReader(self.plain_tags)
         reader.chunk.article_row = reader.read_record(node, ARTICLE, "'article'")
         mark = key_node.start_mark
         self.chunk.article = (mark.line + 1, mark.column + 1, len(self.errors), reader.chunk)

@@ -1,4 +1,5 @@
-"""Reading a big dataset's files in worker processes, one file per task, on every core the process may use.
+"""Reading a big dataset's files in worker processes, one file per task, on every core the process may use,
+while the calling process reads the biggest itself.
 
 Pure Python: this module must never import Textual or Rich. It knows nothing of the format: the loader
 hands it a function that reads one file into plain, picklable data (no YAML nodes, no model objects:
@@ -67,8 +68,13 @@ def _read_in_workers(
             # Biggest first: each worker takes the next file when it is done with one, so they finish together.
             order = sorted(left, key=sizes.__getitem__, reverse=True)
             running = {
-                pool.submit(_read, read, paths[index], limit, sizes[index], keep_bytes): index for index in order
+                pool.submit(_read, read, paths[index], limit, sizes[index], keep_bytes): index for index in order[1:]
             }
+            # The biggest is read here meanwhile, instead of waiting: its result need not be sent over.
+            own = order[0]
+            result = read(paths[own], limit, None)
+            left.discard(own)
+            yield own, result
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:

@@ -1,9 +1,11 @@
-"""The whole reader at 1k, 10k and 100k quotes, driven through the installed command in a real
+"""The whole reader at 1k, 10k, 100k (and 1M) quotes, driven through the installed command in a real
 pseudo-terminal (160×45), as a user meets it. Run by hand (tests never time anything):
 
     pip wheel . -w /tmp/whl && python3 -m venv /tmp/benchvenv \
         && /tmp/benchvenv/bin/pip install /tmp/whl/anora_tui-*.whl
     python benchmarks/reader_scale.py --venv /tmp/benchvenv [--sizes 1000,10000,100000] [--runs 3]
+    python benchmarks/reader_scale.py --venv /tmp/benchvenv --sizes 1000000 --runs 2 --cold-once \
+        --work /tmp/reader-scale    # 1M: a first start takes minutes; --work keeps the corpus for next time
 
 For each size it writes a corpus with `make_corpus.py` (fixed seed), then, `--runs` times, alternating
 with a baseline (`bare_app.py`, the bare Textual app of `startup.py`, to its first frame), and with a
@@ -19,17 +21,27 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
   search box is drawn (older builds dropped a key typed while the search screen opened), one letter:
   the time from the letter to its first list of matches (the count line "N of M quotes"); this waits
   for the quote index being built in the background after the first frame, if it is not yet done;
-- search: Escape, then `/`, Ctrl+U (the last query goes) and a word typed letter by letter, each
-  letter timed to its redrawn count line (the first letter is "first search key");
+- search: Escape, then `/`, and for each of a few words, Ctrl+U (the last query goes) and the word
+  typed letter by letter, each letter timed to its redrawn count line ("N of M quotes", which the
+  project's own index, run here, says it must be; a letter that leaves the count as it was is not
+  timed); the first letter of the first word is "first search key";
 - opening: the People pane's first person (to its ROLES heading), the timeline's first scene (to
   "How it was shot"), the last section from the contents (to its title);
-- palette: Ctrl+P and a word typed letter by letter, each letter timed to the last byte of its
-  redraw (the first byte waited for, then no byte for QUIET seconds; good to QUIET/2);
+- palette: Ctrl+P, timed to its list of places (the first one listed), then a person's name typed
+  letter by letter, each letter timed to the first line of the palette naming a place that fits
+  what is typed (a word of its name starting with each word typed: any build's list shows one, the
+  list of the letter before is not redrawn meanwhile); twice (the first time the palette may still
+  be making its places);
 - memory: the resident set at the first frame, once the search at once has its results (what is
-  done ahead after the first frame is done: the quote index and mention counts), after all that
-  (the palette's index of every name included), and the peak.
+  done ahead after the first frame is done: the quote index, mention counts, the palette's places),
+  after all that, and the peak.
 
-Medians over the runs, with min–max. The machine should be otherwise idle: these are wall times.
+Medians over the runs, with min–max; for keys, p50, p99 and max over every key of every run, and
+the CPU time the reader used per key (the scheduler's count for all its threads, from /proc: it
+hardly grows with other programs' load, the wall time does). With `--cold-once`, only a build's first
+run starts cold; the later runs start from the cache it wrote (at 1M quotes a cold start takes
+minutes). The corpus files may be larger than the reader's default limit per file: the reader is
+run with ANORA_TUI_MAX_FILE_BYTES raised.
 """
 
 from __future__ import annotations
@@ -43,6 +55,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -55,12 +68,13 @@ SIZE = (160, 45)
 BARE_MARKER = b"The bare app is on screen"
 COUNT_LINE = rb"[\d,]+ of [\d,]+ quotes?"
 AT_ONCE = "m"
-QUIET = 0.25
-SEARCH_WORD = "money"
-PALETTE_WORD = "sean"
+SEARCH_WORDS = ("money", "romantic", "said")
+PALETTE_LABEL = re.compile(rb"(?:Person|Character|Section|Scene|Event): (.{1,60}?)(?: \xe2\x80\x94 | \(as |  )")
 PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
 SCENE_HEADING = b"How it was shot"
+MAX_FILE_BYTES = str(2**31)  # a million quotes make a 0.4 GB article file
+ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHM])")
 
 
 def corpus(count: int, root: Path) -> Path:
@@ -71,38 +85,46 @@ def corpus(count: int, root: Path) -> Path:
     return directory
 
 
-def markers(data_dir: Path) -> tuple[bytes, bytes, bool, dict[str, bytes]]:
-    """The first words of the article (the first frame shows them), the last section's title,
-    whether there are scenes (the synthetic corpus has none), and the search screen's count line for
-    each query typed (the project's own index, run here, says what it must be)."""
-    from anora_tui.core.loading.loader import load_dataset
-    from anora_tui.core.search import SearchIndexes, counted
+@dataclass
+class Markers:
+    """What the screen must show at each step, worked out from the data with the project's own code."""
 
-    dataset = load_dataset(data_dir)
-    first = " ".join(dataset.sections[0].paragraphs[0].split()[:3]).encode()
-    last = " ".join(dataset.sections[-1].title.split()[:3]).encode()
-    index = SearchIndexes(dataset).quotes
-    queries = ["", AT_ONCE, *(SEARCH_WORD[:n] for n in range(1, len(SEARCH_WORD) + 1))]
-    lines = {}
+    first_words: bytes  # the first frame shows them
+    last_title: bytes  # the last section's title
+    scenes: bool  # the synthetic corpus has none
+    count_lines: dict[str, bytes] = field(default_factory=dict)  # query -> the search's count line
+    palette_open: str = ""  # the first place the palette lists before anything is typed
+    palette_word: str = ""  # typed into the palette
+
+
+def markers(data_dir: Path, work: Path) -> Markers:
+    """Read with the project's cache (its own, in `work`) so that a million quotes load in seconds
+    the second time."""
+    os.environ["XDG_CACHE_HOME"] = str(work / "markers-cache")
+    os.environ["ANORA_TUI_MAX_FILE_BYTES"] = MAX_FILE_BYTES
+    from anora_tui.core.loading.cache import load_cached
+    from anora_tui.core.search import SearchIndexes, counted
+    from anora_tui.core.search.place_names import place_label
+
+    dataset = load_cached(data_dir, write_behind=True)
+    found = Markers(
+        first_words=" ".join(dataset.sections[0].paragraphs[0].split()[:3]).encode(),
+        last_title=" ".join(dataset.sections[-1].title.split()[:3]).encode(),
+        scenes=bool(dataset.scenes),
+    )
+    indexes = SearchIndexes(dataset)
+    index = indexes.quotes
+    queries = {"", AT_ONCE, *(word[:n] for word in SEARCH_WORDS for n in range(1, len(word) + 1))}
     for query in queries:
         result = index.search(query)
-        lines[query] = f"{result.count:,} of {counted(result.total, index.noun)}".encode()
-    return first, last, bool(dataset.scenes), lines
-
-
-def quiet_after(session: PtySession, sent: float, start: int) -> float:
-    """Seconds from `sent` to the last byte before the output goes quiet for QUIET seconds, once the
-    first byte after `start` has come (waited for up to a minute)."""
-    session.wait_for(re.compile(rb"(?s)."), after=start, timeout=60)
-    last = time.perf_counter()
-    size = len(session.output)
-    while True:
-        session.drain(QUIET)
-        if len(session.output) == size:
-            return last - sent
-        size = len(session.output)
-        last = time.perf_counter() - QUIET / 2  # within the quiet window: good to QUIET/2
-        # (drain returns after QUIET seconds; the last byte came somewhere in that window)
+        found.count_lines[query] = f"{result.count:,} of {counted(result.total, index.noun)}".encode()
+    names = indexes.places
+    found.palette_open = place_label(names, 0)
+    # A person's name typed letter by letter, each letter timed to the first hit of its list that
+    # fits what is typed (any build ranks hits as it likes; a fitting one shows the new list is there).
+    people = dataset.people
+    found.palette_word = people[len(people) // 2].name.lower()
+    return found
 
 
 def until(session: PtySession, pattern: bytes, sent: float, timeout: float = 120.0) -> float:
@@ -112,21 +134,64 @@ def until(session: PtySession, pattern: bytes, sent: float, timeout: float = 120
     return arrived - sent
 
 
-def run_reader(argv: list[str], env: dict[str, str], first_words: bytes, last_title: bytes,
-               interact: bool, scenes: bool = False, lines: dict[str, bytes] | None = None) -> dict[str, float | list[float]]:
+def until_texts(session: PtySession, texts: tuple[str, ...], sent: float, timeout: float = 120.0) -> float:
+    """Seconds from `sent` to the first output after it that shows `texts` in this order once the
+    terminal's escape sequences (styles, cursor moves) are taken out."""
+    wanted = re.compile(b".*?".join(re.escape(text.encode()) for text in texts), re.DOTALL)
+    return until_shown(session, lambda shown: bool(wanted.search(shown)), sent, timeout)
+
+
+def until_fitting_place(session: PtySession, typed: str, sent: float, timeout: float = 60.0) -> float:
+    """Seconds from `sent` to the first palette line after it naming a place whose name has a word
+    starting with each word typed (the palette's rule), escape sequences taken out."""
+    words = typed.lower().split()
+
+    def fits(shown: bytes) -> bool:
+        for label in PALETTE_LABEL.finditer(shown):
+            name_words = re.findall(r"\w+", label.group(1).decode(errors="replace").lower())
+            if all(any(word.startswith(typed_word) for word in name_words) for typed_word in words):
+                return True
+        return False
+
+    return until_shown(session, fits, sent, timeout)
+
+
+def until_shown(session: PtySession, test, sent: float, timeout: float) -> float:
+    start = len(session.output)
+    deadline = time.perf_counter() + timeout
+    while True:
+        if test(ESCAPES.sub(b"", bytes(session.output[start:]))):
+            return time.perf_counter() - sent
+        if time.perf_counter() >= deadline:
+            raise Timeout(f"not seen within {timeout} s")
+        session.wait_for(re.compile(rb"(?s)."), after=len(session.output), timeout=deadline - time.perf_counter())
+
+
+def run_reader(argv: list[str], env: dict[str, str], marks: Markers, interact: bool) -> dict[str, float | list[float]]:
     figures: dict[str, float | list[float]] = {}
     session = PtySession(argv, env, SIZE).start()
     try:
-        return drive(session, figures, first_words, last_title, interact, scenes, lines or {})
+        return drive(session, figures, marks, interact)
     except Timeout as timeout:
         raise Timeout(f"after {', '.join(figures) or 'nothing'}: {timeout}") from None
     finally:
         session.stop()
 
 
-def drive(session: PtySession, figures: dict[str, float | list[float]], first_words: bytes, last_title: bytes,
-          interact: bool, scenes: bool, lines: dict[str, bytes]) -> dict[str, float | list[float]]:
-    figures["frame"] = session.wait_for(first_words, timeout=300) - session.started
+def timed_key(session: PtySession, keys: str, wait, figures: dict, name: str) -> float:
+    """Type `keys`, wait (`wait(sent)` gives the seconds to what must come); add the time and the
+    reader's CPU time to `figures[name]` and `figures[name + "_cpu"]`."""
+    cpu = session.cpu_seconds()
+    seconds = wait(session.type(keys))
+    figures.setdefault(name, []).append(seconds)
+    figures.setdefault(name + "_cpu", []).append(session.cpu_seconds() - cpu)
+    return seconds
+
+
+def drive(session: PtySession, figures: dict[str, float | list[float]], marks: Markers,
+          interact: bool) -> dict[str, float | list[float]]:
+    lines = marks.count_lines
+    figures["frame"] = session.wait_for(marks.first_words, timeout=900) - session.started
     figures["rss_frame"] = session.rss_mib()
     if not interact:
         return figures
@@ -137,7 +202,7 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     session.type("/")
     session.wait_for(SEARCH_BOX, after=start, timeout=60)
     session.drain(0.1)
-    figures["search_at_once"] = until(session, re.escape(lines[AT_ONCE]), session.type(AT_ONCE), timeout=300)
+    figures["search_at_once"] = until(session, re.escape(lines[AT_ONCE]), session.type(AT_ONCE), timeout=900)
     session.drain(1.0)
     figures["rss_ready"] = session.rss_mib()  # the work done ahead after the first frame is done
     session.type("\x1b")
@@ -145,20 +210,21 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     sent = session.type("/")
     figures["open_search"] = until(session, COUNT_LINE, sent)
     session.drain(0.3)
-    session.type("\x15")  # Ctrl+U: the last query goes; every quote is listed
-    session.drain(1.0)
-    # A letter is timed to its count line; a letter that leaves the count as it was redraws no count
+    # Each letter timed to its count line; a letter that leaves the count as it was redraws no count
     # line, so it is not timed.
-    keys = []
-    for typed in range(1, len(SEARCH_WORD) + 1):
-        before, query = lines[SEARCH_WORD[: typed - 1]], SEARCH_WORD[:typed]
-        sent = session.type(SEARCH_WORD[typed - 1])
-        if lines[query] != before:
-            keys.append(until(session, re.escape(lines[query]), sent))
-            if typed == 1:
-                figures["first_key"] = keys[0]
-        session.drain(0.3)
-    figures["search_keys"] = keys
+    for word in SEARCH_WORDS:
+        session.type("\x15")  # Ctrl+U: the last query goes; every quote is listed
+        session.drain(1.0)
+        for typed in range(1, len(word) + 1):
+            before, query = lines[word[: typed - 1]], word[:typed]
+            if lines[query] == before:
+                session.type(word[typed - 1])
+            else:
+                timed_key(session, word[typed - 1], lambda sent: until(session, re.escape(lines[query]), sent),
+                          figures, "search_keys")
+                if "first_key" not in figures:
+                    figures["first_key"] = figures["search_keys"][0]
+            session.drain(0.3)
     session.type("\x1b")
     session.drain(0.5)
     # Opening things.
@@ -166,7 +232,7 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     session.drain(0.5)
     figures["open_person"] = until(session, re.escape(PERSON_HEADING), session.type("\r"))
     session.drain(0.5)
-    if scenes:
+    if marks.scenes:
         session.type("4")
         session.drain(0.5)
         figures["open_scene"] = until(session, re.escape(SCENE_HEADING), session.type("\r"))
@@ -175,18 +241,27 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], first_wo
     session.drain(0.3)
     session.type("\x1b[F")  # End: the last section
     session.drain(0.5)
-    figures["open_section"] = until(session, re.escape(last_title), session.type("\r"))
+    figures["open_section"] = until(session, re.escape(marks.last_title), session.type("\r"))
     session.drain(0.5)
-    # The palette.
-    session.type("\x10")  # Ctrl+P
-    session.drain(1.0)
-    palette = []
-    for letter in PALETTE_WORD:
-        start = len(session.output)
-        palette.append(quiet_after(session, session.type(letter), start))
-    figures["palette_keys"] = palette
-    session.type("\x1b")
-    session.drain(0.5)
+    # The palette: opened (its places listed), then the name typed; twice (the second time its names
+    # are ready, however they are made).
+    for round_ in ("palette_first", "palette"):
+        timed_key(session, "\x10", lambda sent: until_texts(session, (marks.palette_open,), sent, timeout=900),
+                  figures, f"{round_}_open")  # Ctrl+P
+        session.drain(0.5)
+        word = marks.palette_word
+        for typed in range(1, len(word) + 1):
+            if word[typed - 1] == " ":
+                session.type(" ")  # the palette strips what is typed: a space changes nothing
+            else:
+                try:
+                    timed_key(session, word[typed - 1], lambda sent: until_fitting_place(session, word[:typed], sent),
+                              figures, f"{round_}_keys")
+                except Timeout:
+                    figures.setdefault(f"{round_}_missed", []).append(1.0)
+            session.drain(0.3)
+        session.type("\x1b")
+        session.drain(0.5)
     figures["rss_after"] = session.rss_mib()
     figures["rss_peak"] = session.peak_rss_mib()
     return figures
@@ -200,7 +275,7 @@ def run_bare(venv: Path, env: dict[str, str]) -> float:
         session.stop()
 
 
-def wait_for_cache(cache_home: Path, timeout: float = 300.0) -> None:
+def wait_for_cache(cache_home: Path, timeout: float = 900.0) -> None:
     deadline = time.perf_counter() + timeout
     while not list(cache_home.glob("anora-tui/*.json")):
         if time.perf_counter() > deadline:
@@ -216,11 +291,30 @@ def describe(values: list[float], scale: float = 1000, unit: str = "ms") -> str:
     return f"{median:.0f} {unit} ({min(values) * scale:.0f}–{max(values) * scale:.0f})"
 
 
-def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = None) -> None:
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def keys(values: list[float], cpu: list[float]) -> str:
+    """p50, p99 and max of key times, and the median CPU time per key."""
+    if not values:
+        return "—"
+    ms = 1000
+    return (f"p50 {percentile(values, .5) * ms:.0f} ms, p99 {percentile(values, .99) * ms:.0f} ms, "
+            f"max {max(values) * ms:.0f} ms ({len(values)} keys; CPU p50 {statistics.median(cpu) * ms:.0f} ms, "
+            f"max {max(cpu) * ms:.0f} ms)")
+
+
+def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = None, cold_once: bool = False,
+            keep: Path | None = None) -> None:
     data_dir = corpus(count, work)
-    first_words, last_title, scenes, lines = markers(data_dir)
+    marks = markers(data_dir, work)
+    print(f"\n{count:,} quotes: palette word {marks.palette_word!r}, search words {', '.join(SEARCH_WORDS)}",
+          flush=True)
     builds = {"reader": venv, **({"other": other} if other is not None else {})}
     samples: dict[str, dict[str, list[float]]] = {label: {} for label in builds}
+    homes = {label: (keep / label if keep else Path(tempfile.mkdtemp(dir=work))) for label in builds}
 
     def add(label: str, name: str, value: float | list[float]) -> None:
         samples[label].setdefault(name, []).extend(value if isinstance(value, list) else [value])
@@ -228,22 +322,30 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
     for run in range(runs):
         for label, build in builds.items():  # A B A B: each build in turn, each with its bare runs
             argv = [str(build / "bin" / "anora-tui"), "--data", str(data_dir)]
-            home = Path(tempfile.mkdtemp(dir=work))
+            home = homes[label]
             env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor",
                    "XDG_CACHE_HOME": str(home / "cache"), "XDG_CONFIG_HOME": str(home / "config"),
-                   "XDG_STATE_HOME": str(home / "state-cold")}
+                   "XDG_STATE_HOME": str(home / "state-cold"), "ANORA_TUI_MAX_FILE_BYTES": MAX_FILE_BYTES}
+            cached_already = keep is not None and any((home / "cache").glob("anora-tui/*.json"))
+            if (run == 0 and not cached_already) or not cold_once:
+                add(label, "bare", run_bare(venv, env))
+                cold = run_reader(argv, env, marks, interact=False)
+                add(label, "cold", cold["frame"])
+                add(label, "rss_cold", cold["rss_frame"])
+                written = time.perf_counter()
+                wait_for_cache(home / "cache")  # written by a detached process after the first frame
+                add(label, "cache_written", time.perf_counter() - written + cold["frame"])
             add(label, "bare", run_bare(venv, env))
-            cold = run_reader(argv, env, first_words, last_title, interact=False)
-            add(label, "cold", cold["frame"])
-            add(label, "rss_cold", cold["rss_frame"])
-            written = time.perf_counter()
-            wait_for_cache(home / "cache")  # written by a detached process after the first frame
-            add(label, "cache_written", time.perf_counter() - written + cold["frame"])
-            add(label, "bare", run_bare(venv, env))
-            cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, first_words,
-                                last_title, interact=True, scenes=scenes, lines=lines)
+            shutil.rmtree(home / "state-cached", ignore_errors=True)
+            cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, marks, interact=True)
             for name, value in cached.items():
                 add(label, "cached" if name == "frame" else name, value)
+            if not cold_once:
+                shutil.rmtree(home, ignore_errors=True)
+                homes[label] = Path(tempfile.mkdtemp(dir=work))
+            print(f"  run {run + 1} {label}: done", flush=True)
+    if keep is None:
+        for home in homes.values():
             shutil.rmtree(home, ignore_errors=True)
 
     for label, build in builds.items():
@@ -251,21 +353,27 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
 
 
 def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -> None:
+    get = samples.get
     print(f"\n{count:,} quotes ({runs} runs; medians, min–max){' · ' + label if label else ''}:")
     print(f"  bare app, first frame        {describe(samples['bare'])}")
-    print(f"  first frame, cold            {describe(samples['cold'])}")
-    print(f"  cache file written after     {describe(samples['cache_written'])}")
+    print(f"  first frame, cold            {describe(get('cold', []))}")
+    print(f"  cache file written after     {describe(get('cache_written', []))}")
     print(f"  first frame, cached          {describe(samples['cached'])}")
     print(f"  search at once (to results)  {describe(samples['search_at_once'])}")
     print(f"  / to the search screen       {describe(samples['open_search'])}")
-    keys = samples["search_keys"]
-    print(f"  first search key             {describe(samples.get('first_key', []))}")
-    print(f"  every search key             {describe(keys)}  max {max(keys) * 1000:.0f} ms")
+    print(f"  first search key             {describe(get('first_key', []))}")
+    print(f"  search keys                  {keys(get('search_keys', []), get('search_keys_cpu', []))}")
     for name in ("open_person", "open_scene", "open_section"):
-        print(f"  {name.replace('_', ' '):28} {describe(samples.get(name, []))}")
-    print(f"  palette key (to quiet)       {describe(samples['palette_keys'])}  "
-          f"max {max(samples['palette_keys']) * 1000:.0f} ms")
-    print(f"  RSS at the first frame, cold {describe(samples['rss_cold'], 1, 'MiB')}")
+        print(f"  {name.replace('_', ' '):28} {describe(get(name, []))}")
+    print(f"  palette, first open          {describe(get('palette_first_open', []))}  "
+          f"CPU {describe(get('palette_first_open_cpu', []))}")
+    print(f"  palette keys, first time     {keys(get('palette_first_keys', []), get('palette_first_keys_cpu', []))}")
+    print(f"  palette, open again          {describe(get('palette_open', []))}")
+    print(f"  palette keys                 {keys(get('palette_keys', []), get('palette_keys_cpu', []))}")
+    missed = len(get("palette_first_missed", [])) + len(get("palette_missed", []))
+    if missed:
+        print(f"  palette keys with no fitting hit within a minute: {missed}")
+    print(f"  RSS at the first frame, cold {describe(get('rss_cold', []), 1, 'MiB')}")
     print(f"  RSS at the first frame       {describe(samples['rss_frame'], 1, 'MiB')}")
     print(f"  RSS with the index ready     {describe(samples['rss_ready'], 1, 'MiB')}")
     print(f"  RSS after all that           {describe(samples['rss_after'], 1, 'MiB')}")
@@ -279,12 +387,17 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, help="where corpora and caches go (default: a temp dir)")
     parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
+    parser.add_argument("--cold-once", action="store_true",
+                        help="start cold only in each build's first run; the others start from its cache")
+    parser.add_argument("--keep-homes", type=Path,
+                        help="each build's cache and state in DIR/reader, DIR/other, kept for the next time: with "
+                             "--cold-once, a build whose cache is there does not start cold at all")
     args = parser.parse_args()
     work = args.work or Path(tempfile.gettempdir()) / "anora-tui-reader-scale"
     work.mkdir(parents=True, exist_ok=True)
     for count in (int(size) for size in args.sizes.split(",")):
         try:
-            measure(count, args.venv, args.runs, work, args.other)
+            measure(count, args.venv, args.runs, work, args.other, args.cold_once, args.keep_homes)
         except Timeout as timeout:
             print(f"\n{count:,} quotes: {timeout}")
 

@@ -315,3 +315,37 @@ def test_hint_suggests_dropping_a_word(index):
 
 def test_hint_when_nothing_helps(index):
     assert suggest_loosening(index, parse_query("zzz")) == "Try fewer or shorter words."
+
+
+
+class WithoutNames:
+    """An index whose people's names must not be read (at a million quotes that takes seconds)."""
+
+    def __init__(self, index) -> None:
+        self._index = index
+        self.noun = index.noun
+        self.total = index.total
+
+    @property
+    def people(self):
+        raise AssertionError("the people's names were read")
+
+    def search(self, query):
+        return self._index.search(query)
+
+    def hit_at(self, position, rank, terms):
+        return self._index.hit_at(position, rank, terms)
+
+
+def test_hint_without_the_names_at_hand_never_reads_them(index):
+    unread = WithoutNames(index)
+    for typed in ("zzz", "brighton dirty", "madison"):
+        query = parse_query(typed)
+        assert suggest_loosening(unread, query, names_at_hand=False) == suggest_loosening(
+            index, query.rewritten(), names_at_hand=False
+        )
+    assert suggest_loosening(unread, parse_query("brighton dirty"), names_at_hand=False) == (
+        "Try dropping dirty: brighton finds 2 quotes."
+    )
+    with pytest.raises(AssertionError):
+        suggest_loosening(unread, parse_query("zzz"))  # with the names at hand, words are tried as names

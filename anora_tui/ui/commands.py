@@ -2,34 +2,31 @@
 and jump there; or open the search screen on what was typed. Choosing a hit posts `Navigate`, so the
 App records it in the history like any other jump. (Themes come from Textual's own commands.)
 
-Names match by the starts of their words ("mik mad", "yura"), never by scattered letters, through a
-`NameIndex` built once per dataset; quotes come from the quote index. Each keystroke looks at a
-bounded number of candidates and yields at most a screenful of hits per provider, so the palette costs the
-same at 100,000 quotes as at 50. People and characters rank first, then sections, then scenes and
-events, then quotes.
+Names match by the starts of their words ("mik mad", "yura"), never by scattered letters, through the
+search indexes' `places` (`core/search/place_names.py`: sorted lists of each word's entries, read
+in rank order until a screenful is found); quotes come from the quote index. Each keystroke looks
+at a bounded number of candidates and yields at most a screenful of hits per provider, so the
+palette costs about the same at a million quotes as at 50. People and characters rank first, then
+sections, then scenes and events, then quotes.
 
 Hits are built as `Content` from plain text: the palette would otherwise read strings as markup.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+import asyncio
+from typing import Callable
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
-from ..core.gc_pause import gc_paused
 from ..core.navigation import Location
 from ..core.quoting import shown_quote
-from ..core.search import NameIndex, Scope, parse_query, word_prefix_spans, words_within
+from ..core.search import Scope, parse_query, word_prefix_spans, words_within
+from ..core.search.place_names import Place, PlaceNames
 from ..core.text import ELLIPSIS, excerpt
-from ..core.timeline_layout import event_when
 from .content import plain
 from .messages import Navigate
-
-if TYPE_CHECKING:
-    from ..core.model import Dataset
 
 # Hits per keystroke: about a screenful each. The palette measures every hit it is given, so more
 # would cost time on every key for rows a reader refines the query rather than scroll to.
@@ -41,89 +38,54 @@ MIN_QUOTE_QUERY = 3  # characters typed before quotes are searched: shorter matc
 # above everything, then Textual's own commands (whose fuzzy scores are 1.5 or more), then quotes
 # (1.0 down to 0.9), then the two "search for" entries.
 PLACE_SCORE, QUOTE_SCORE, QUOTE_STEP, SEARCH_SCORE = 3000.0, 1.0, 0.01, 0.05
-KIND_PRIORITY = {"Person": 0, "Character": 0, "Section": 1, "Scene": 2, "Event": 2}
 
-
-@dataclass(frozen=True)
-class Entry:
-    kind: str  # shown before the name: "Person", "Scene", ...
-    name: str  # shown
-    detail: str  # shown after the name
-    location: Location
-
-
-class Places:
-    """Every person, character, section, scene and event, and a `NameIndex` over their names."""
-
-    def __init__(self, dataset: "Dataset") -> None:
-        with gc_paused():  # tens of thousands of lasting objects at scale
-            self._collect(dataset)
-
-    def _collect(self, dataset: "Dataset") -> None:
-        entries: list[Entry] = []
-        names: list[list[str]] = []
-        for person in dataset.people:
-            entries.append(Entry("Person", person.name, ", ".join(person.roles), Location("person", person.id)))
-            names.append([person.name, *person.aliases, *person.known_as])
-        for character in dataset.characters:
-            player = dataset.people_by_id[character.played_by]
-            entries.append(Entry("Character", character.name, f"played by {player.name}",
-                                 Location("person", player.id)))
-            names.append([character.name, *character.aliases])
-        for section in dataset.sections:
-            entries.append(Entry("Section", section.title, f"section {section.index + 1}",
-                                 Location("section", section.id)))
-            names.append([section.title])
-        for scene in dataset.scenes:
-            entries.append(Entry("Scene", scene.title, scene.position.description, Location("scene", scene.id)))
-            names.append([scene.title])
-        for event in dataset.events:
-            entries.append(Entry("Event", event.title, event_when(event), Location("event", event.id)))
-            names.append([event.title])
-        self.entries = entries
-        self.index = NameIndex(names, priority=[KIND_PRIORITY[entry.kind] for entry in entries])
-
-
-_places: dict[int, tuple["Dataset", Places]] = {}
-
-
-def places_of(dataset: "Dataset") -> Places:
-    """The dataset's `Places`, made on the palette's first use and kept (for one dataset at a time)."""
-    known = _places.get(id(dataset))
-    if known is None or known[0] is not dataset:
-        _places.clear()
-        known = _places[id(dataset)] = (dataset, Places(dataset))
-    return known[1]
+Entry = Place  # a line of the palette: kind, name, detail, where it leads (the bookmarks list theirs so)
 
 
 class PlaceCommands(Provider):
-    """People, characters, sections, scenes and events, by the words of their names."""
+    """People, characters, sections, scenes and events, by the words of their names: the search
+    indexes' `places`, made ahead in a large dataset (`Finding`), else made here on a worker thread,
+    so the palette opens at once, takes typing, and lists them when they are ready."""
 
     async def startup(self) -> None:
-        self._places = places_of(self.app.dataset)
+        indexes = self.app.search_indexes
+        self._places: PlaceNames | None = indexes.places if indexes.places_are_cheap() else None
+        self._making: asyncio.Future[PlaceNames] | None = None
+        if self._places is None:
+            self._making = asyncio.ensure_future(asyncio.to_thread(lambda: indexes.places))
+
+    async def _ready(self) -> PlaceNames:
+        """The places, once made. Shielded: each key cancels the search before it (and whatever it
+        awaits), but the making goes on for the next one."""
+        if self._places is None:
+            assert self._making is not None
+            self._places = await asyncio.shield(self._making)
+        return self._places
 
     async def search(self, query: str) -> Hits:
-        places = self._places
-        for rank, match in enumerate(places.index.find(query, PLACE_LIMIT)):
-            entry = places.entries[match.entry]
-            also = "" if match.name == entry.name or words_within(match.name, entry.name) else match.name
-            yield Hit(PLACE_SCORE - rank, self._display(entry, query, also), self._go(entry.location),
-                      text=_text(entry))
+        places = await self._ready()
+        for rank, match in enumerate(places.find(query, PLACE_LIMIT)):
+            place = places.place(match.entry)
+            also = "" if match.name == place.name or words_within(match.name, place.name) else match.name
+            yield Hit(PLACE_SCORE - rank, self._display(place, query, also), self._go(place.location),
+                      text=_text(place))
 
     async def discover(self) -> Hits:
-        for entry in self._places.entries[:DISCOVER_LIMIT]:
-            yield DiscoveryHit(self._display(entry, "", ""), self._go(entry.location), text=_text(entry))
+        places = await self._ready()
+        for entry in range(min(DISCOVER_LIMIT, len(places))):
+            place = places.place(entry)
+            yield DiscoveryHit(self._display(place, "", ""), self._go(place.location), text=_text(place))
 
-    def _display(self, entry: Entry, query: str, also: str) -> Content:
-        name = plain(entry.name)
+    def _display(self, place: Place, query: str, also: str) -> Content:
+        name = plain(place.name)
         if self.match_style is not None and query:
-            for start, end in word_prefix_spans(entry.name, query):
+            for start, end in word_prefix_spans(place.name, query):
                 name = name.stylize(self.match_style, start, end)
-        parts = [Content(f"{entry.kind}: "), name]
+        parts = [Content(f"{place.kind}: "), name]
         if also:
             parts.append(Content.assemble(" (as ", plain(also), ")"))
-        if entry.detail:
-            parts.append(Content.assemble(" — ", plain(entry.detail)))
+        if place.detail:
+            parts.append(Content.assemble(" — ", plain(place.detail)))
         return Content.assemble(*parts)
 
     def _go(self, location: Location) -> Callable[[], object]:
@@ -174,6 +136,6 @@ class SearchCommands(Provider):
         return lambda: self.app.open_search(query, scope)
 
 
-def _text(entry: Entry) -> str:
-    return f"{entry.kind}: {entry.name}"
+def _text(place: Place) -> str:
+    return f"{place.kind}: {place.name}"
 

@@ -55,6 +55,31 @@ class Finding:
             self._indexes = SearchIndexes(self._indexed)
         return self._indexes
 
+    def on_ready(self) -> None:
+        """In a large dataset, the people's names (which the search screen's hints use) and the command
+        palette's places (every name, sorted for finding) are read or made ahead, on a daemon thread,
+        once the first frame is drawn and the quote index is there (the indexes' lock makes this wait
+        for the App's own build of it), so neither is waited for on a key. (Textual calls this besides
+        the App's own `on_ready`: a handler in each class of the MRO.)"""
+        self.call_after_refresh(self._prepare_names)
+
+    def _prepare_names(self) -> None:
+        indexes = self.search_indexes
+        if indexes.places_are_cheap():
+            return  # made in milliseconds when the palette first opens
+
+        def work() -> None:
+            try:
+                indexes.get("quotes")
+                indexes.people
+                indexes.places
+            except Exception:
+                pass  # raised again, and reported, where they are needed
+
+        from ..core.background import run_in_background
+
+        run_in_background("anora-tui names ahead", work)
+
     def on_key(self, event: events.Key) -> None:
         """A letter that reaches the App unhandled while the search screen is in front was typed as
         it opened, and went to the reader below: the screen takes it into its box."""

@@ -163,28 +163,34 @@ class NameIndex:
         return found
 
     def _fit(self, entry: int, words: list[str]) -> NameMatch:
-        typed = " ".join(words)
-        best: tuple[int, int] | None = None  # (fit, which name)
-        for which, name in enumerate(self._folded[entry]):
-            name_words = name.split()
-            if name == typed:
-                fit = EXACT
-            elif name.startswith(typed) or _starts_in_order(name_words, words):
-                fit = START
-            elif all(word in name_words for word in words):
-                fit = WORDS
-            elif all(any(w.startswith(word) for w in name_words) for word in words):
-                fit = PREFIXES
-            else:
-                continue
-            if best is None or fit < best[0]:
-                best = (fit, which)
-        if best is None:  # the words are spread over several names: the entry's own name stands
-            best = (PREFIXES, 0)
-        return NameMatch(entry, self._names[entry][best[1]], best[0])
+        fit, which = name_fit(self._folded[entry], words)
+        return NameMatch(entry, self._names[entry][which], fit)
 
 
-def _starts_in_order(name_words: list[str], words: list[str]) -> bool:
+def name_fit(folded_names: Sequence[str], words: Sequence[str]) -> tuple[int, int]:
+    """How well the best of an entry's (folded) names fits the words typed, and which name that is:
+    (EXACT, START, WORDS or PREFIXES; its position). Words spread over several names: the entry's
+    own name (0), as PREFIXES."""
+    typed = " ".join(words)
+    best: tuple[int, int] | None = None
+    for which, name in enumerate(folded_names):
+        name_words = name.split()
+        if name == typed:
+            fit = EXACT
+        elif name.startswith(typed) or _starts_in_order(name_words, words):
+            fit = START
+        elif all(word in name_words for word in words):
+            fit = WORDS
+        elif all(any(w.startswith(word) for w in name_words) for word in words):
+            fit = PREFIXES
+        else:
+            continue
+        if best is None or fit < best[0]:
+            best = (fit, which)
+    return best if best is not None else (PREFIXES, 0)
+
+
+def _starts_in_order(name_words: Sequence[str], words: Sequence[str]) -> bool:
     """The typed words start the name's first words, in order ("mikey mad" → "mikey madison")."""
     return len(words) <= len(name_words) and all(n.startswith(w) for n, w in zip(name_words, words))
 

@@ -163,9 +163,11 @@ def match_number(result: SearchResult, position: int) -> int:
     return (result.bits & ((1 << position) - 1)).bit_count() + 1
 
 
-def suggest_loosening(index: Searchable, query: Query) -> str:
-    """For a query with no hits: the first simpler query that finds something, in words."""
-    if query.terms and not query.speakers and not query.excluded:
+def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = True) -> str:
+    """For a query with no hits: the first simpler query that finds something, in words. Without
+    `names_at_hand` (the people's names are not read yet: seconds at a million quotes, too long for
+    a keystroke), words are not tried as someone's name."""
+    if query.terms and not query.speakers and not query.excluded and names_at_hand:
         # Words that are someone's name ("yura"): what the @name filter finds for them.
         people = index.people.matching(query.terms)
         if people:

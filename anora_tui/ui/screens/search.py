@@ -98,6 +98,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self._building: set[Scope] = set()  # scopes whose index a worker thread is building
         self.result: SearchResult | None = None
         self._typed_while_opening: list[events.Key] | None = []
+        self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -178,7 +179,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
                 where = "the quotes" if other == "quotes" else "the text"
                 return f"{said} {counted(found, other_index.noun)} of {where} {'does' if found == 1 else 'do'}: " \
                        f"press Tab to search {where}."
-        return f"{said} {suggest_loosening(index, result.query)}"
+        return f"{said} {suggest_loosening(index, result.query, self._indexes.people_ready)}"
 
     @work(thread=True, group="search-index")
     def _build_index(self, scope: Scope) -> None:
@@ -191,7 +192,8 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             self.search(self.query_text)
 
     def _show_status(self, text: str) -> None:
-        self.query_one("#search-count", Static).update(Text(text))
+        # One line across the status bar whatever it says: no layout needed.
+        self.query_one("#search-count", Static).update(Text(text), layout=False)
 
     def _other_scope(self) -> Scope:
         return SCOPES[1 - SCOPES.index(self.scope)]
@@ -215,6 +217,10 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         preview = self.query_one("#search-preview", VerticalScroll)
         hit = self.results.highlighted if self.results.display else None
         preview.display = hit is not None and self.size.height >= PREVIEW_MIN_SCREEN_HEIGHT
+        shown_now = (hit, preview.display, preview.size.width)
+        if shown_now == self._previewed:
+            return  # a search shows its first hit, then hears that it is highlighted: drawn once
+        self._previewed = shown_now
         if not preview.display or hit is None:
             return
         match = self.results.get_component_rich_style("result-list--match", partial=True)

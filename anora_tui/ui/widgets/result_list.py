@@ -161,6 +161,10 @@ class ResultList(ScrollView, can_focus=False):
         self._starts = [0]
         self._width = self.size.width
         self.whole = self._all_fit_whole()
+        # The rows on screen measured now, so the height is right the first time it is drawn: drawing
+        # them would otherwise find it out, and a second layout and drawing would follow.
+        while self._starts[-1] < self.size.height and len(self._starts) <= self.count:
+            self._known_to(len(self._starts))
         self._update_size()
         self.refresh()
 

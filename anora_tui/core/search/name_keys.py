@@ -1,0 +1,226 @@
+"""Finding entries by the words of their names, at any scale, looking at a bounded number of them per
+query: what the command palette searches on every keystroke (people, characters, sections, scenes,
+events: 860,000 entries at a million quotes).
+
+It finds what `NameIndex.find` finds, ranked the same way: each word typed must start a word of one
+of an entry's names; entries come by priority (a person before a section before an event), then
+whole words typed before prefixes, then a name starting with the first word typed, then the shorter
+name, then the entry's order; the best `limit` of those are ranked again by how well a name fits.
+
+Where `NameIndex` unions a set of entries for every prefix typed (so a one-letter query over a
+million names costs a million set insertions), this keeps sorted lists: the entries are numbered in
+rank order (shorter name first, then the entry's order), each word of the vocabulary lists the ranks
+of the entries it is a word of, sorted, and a query reads those lists in rank order, merged, and
+stops as soon as it has `limit` entries. In each tier (whole and starting a name, whole, starting a
+name, the rest) what it passes over belongs to an earlier tier, which had fewer than `limit`, so a
+query costs a binary search, the merge of the lists of the words it prefixes, and about `limit`
+entries read. The lists are `array`s of machine integers, a few bytes an entry; the entries' names
+are not kept, but asked of the caller (`names_of`) for the few entries looked at closely.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from heapq import merge
+from itertools import groupby
+from typing import Callable, Iterable, Iterator, Sequence
+
+from ..gc_pause import gc_paused
+from .folding import fold_text
+from .names import NameMatch, name_fit
+from .query import WORD
+
+LONGEST = 0x1FFF  # names longer than this (folded) rank as this long, as in `NameIndex`
+# Tiers, in rank order: every word typed is a whole word of a name, and the first typed starts a
+# name; whole words only; starting a name only; neither.
+WHOLE_START, WHOLE, START_ONLY, OTHER = range(4)
+
+
+def folded_names(names: Iterable[str]) -> tuple[str, ...]:
+    """An entry's names as the index reads them: each folded to its words joined by one space; empty
+    names and repeats left out (the entry's own name stays first)."""
+    kept = dict.fromkeys(n for n in names if n)
+    return tuple(" ".join(WORD.findall(fold_text(name))) for name in kept)
+
+
+class NameKeys:
+    """Entries 0..n-1 of one priority, found by the words of their names.
+
+    `names` gives each entry's names, its own first; `names_of(entry)` must give the same again when
+    asked (the index keeps only the word lists)."""
+
+    def __init__(self, names: Iterable[Iterable[str]], names_of: Callable[[int], Iterable[str]]) -> None:
+        self._names_of = names_of
+        self._looked_at: dict[int, tuple[str, ...]] = {}
+        with gc_paused():  # lists of numbers: nothing for the collector to follow
+            self._build([folded_names(entry_names) for entry_names in names])
+
+    def _build(self, folded: list[tuple[str, ...]]) -> None:
+        lengths = [min(len(names[0]), LONGEST) if names else 0 for names in folded]
+        self._entry_of = array("i", sorted(range(len(folded)), key=lengths.__getitem__))  # stable: entry order
+        self._length_of = array("H", lengths)
+        words: dict[str, list[int]] = {}
+        firsts: dict[str, list[int]] = {}
+        for rank, entry in enumerate(self._entry_of):  # in rank order, so each list comes out sorted
+            names = folded[entry]
+            for word in {word for name in names for word in name.split()}:
+                words.setdefault(word, []).append(rank)
+            for first in {name.split(" ", 1)[0] for name in names if name}:
+                firsts.setdefault(first, []).append(rank)
+        self._words, self._postings = _sorted_lists(words)
+        self._firsts, self._first_postings = _sorted_lists(firsts)
+
+    def __len__(self) -> int:
+        return len(self._entry_of)
+
+    def best(self, words: Sequence[str], limit: int) -> list[NameMatch]:
+        """The best `limit` entries for these (folded) words, ranked by tier, then rank; each with
+        how well its best name fits (the caller ranks them again by that)."""
+        if not words or limit <= 0:
+            return []
+        self._looked_at: dict[int, tuple[str, ...]] = {}
+        found: list[NameMatch] = []
+        for tier in (WHOLE_START, WHOLE, START_ONLY, OTHER):
+            for rank in self._tier(tier, words):
+                found.append(self._fit(rank, words))
+                if len(found) == limit:
+                    return found
+        return found
+
+    def length_of(self, entry: int) -> int:
+        """The length of the entry's own name, folded (at most LONGEST): what ranks equal fits."""
+        return self._length_of[entry]
+
+    # --- the tiers, each in rank order
+
+    def _tier(self, tier: int, words: Sequence[str]) -> Iterator[int]:
+        first = words[0]
+        if tier in (WHOLE_START, WHOLE):
+            exact = [self._exact(word) for word in words]
+            if any(len(ranks) == 0 for ranks in exact):
+                return iter(())
+            if tier == WHOLE_START and self._starting_estimate(first) < min(map(len, exact)):
+                # Few names start so: read those, keep the ones with every word whole.
+                return (r for r in self._starting(first) if self._all_whole(r, words))
+            driver = min(exact, key=len)
+            others = [ranks for ranks in exact if ranks is not driver]
+            whole = (r for r in driver if all(_holds(ranks, r) for ranks in others))
+            starts = tier == WHOLE_START
+            return (r for r in whole if self._starts(r, first) == starts)
+        if tier == START_ONLY:
+            return (r for r in self._starting(first)
+                    if self._has_prefixes(r, words[1:]) and not self._all_whole(r, words))
+        # OTHER: drive by the typed word whose words list the fewest entries.
+        driver = min(words, key=self._prefixed_estimate)
+        others = [word for word in words if word is not driver]
+        return (r for r in self._prefixed(driver)
+                if self._has_prefixes(r, others) and not self._starts(r, first) and not self._all_whole(r, words))
+
+    def _exact(self, word: str) -> array:
+        at = bisect_left(self._words, word)
+        if at < len(self._words) and self._words[at] == word:
+            return self._postings[at]
+        return array("i")
+
+    def _prefixed(self, prefix: str) -> Iterator[int]:
+        """Ranks of the entries with a word starting with `prefix`, ascending, each once."""
+        return _merged(self._words, self._postings, prefix)
+
+    def _starting(self, prefix: str) -> Iterator[int]:
+        """Ranks of the entries with a name whose first word starts with `prefix`."""
+        return _merged(self._firsts, self._first_postings, prefix)
+
+    def _prefixed_estimate(self, prefix: str) -> int:
+        return _estimate(self._words, self._postings, prefix)
+
+    def _starting_estimate(self, prefix: str) -> int:
+        return _estimate(self._firsts, self._first_postings, prefix)
+
+    # --- one entry looked at closely
+
+    def _folded(self, rank: int) -> tuple[str, ...]:
+        """The entry's folded names: worked out when first asked for in a query (`best` clears them)."""
+        folded = self._looked_at.get(rank)
+        if folded is None:
+            folded = self._looked_at[rank] = folded_names(self._names_of(self._entry_of[rank]))
+        return folded
+
+    def _starts(self, rank: int, first: str) -> bool:
+        return any(name.startswith(first) for name in self._folded(rank))
+
+    def _all_whole(self, rank: int, words: Sequence[str]) -> bool:
+        held = {word for name in self._folded(rank) for word in name.split()}
+        return all(word in held for word in words)
+
+    def _has_prefixes(self, rank: int, words: Sequence[str]) -> bool:
+        if not words:
+            return True
+        held = [word for name in self._folded(rank) for word in name.split()]
+        return all(any(h.startswith(word) for h in held) for word in words)
+
+    def _fit(self, rank: int, words: Sequence[str]) -> NameMatch:
+        entry = self._entry_of[rank]
+        fit, which = name_fit(self._folded(rank), words)
+        shown = [name for name in dict.fromkeys(self._names_of(entry)) if name]
+        return NameMatch(entry, shown[which], fit)
+
+
+def _sorted_lists(lists: dict[str, list[int]]) -> tuple[list[str], list[array]]:
+    vocabulary = sorted(lists)
+    return vocabulary, [array("i", lists[word]) for word in vocabulary]
+
+
+def _range(vocabulary: list[str], prefix: str) -> tuple[int, int]:
+    start = bisect_left(vocabulary, prefix)
+    return start, bisect_left(vocabulary, prefix + "\U0010ffff", start)
+
+
+def _merged(vocabulary: list[str], postings: list[array], prefix: str) -> Iterator[int]:
+    start, end = _range(vocabulary, prefix)
+    if end - start == 1:
+        return iter(postings[start])
+    return (rank for rank, _ in groupby(merge(*postings[start:end])))
+
+
+def _estimate(vocabulary: list[str], postings: list[array], prefix: str) -> int:
+    """How many entries a prefix's words list (an entry with two such words counts twice)."""
+    start, end = _range(vocabulary, prefix)
+    return sum(map(len, postings[start:end]))
+
+
+def _holds(ranks: array, rank: int) -> bool:
+    at = bisect_left(ranks, rank)
+    return at < len(ranks) and ranks[at] == rank
+
+
+class BandedNames:
+    """Entries in bands of priority (band 0 first), each band a `NameKeys`; entry numbers run on
+    from one band to the next. `find` is `NameIndex.find`'s answer."""
+
+    def __init__(self, bands: Sequence[NameKeys]) -> None:
+        self._bands = list(bands)
+        self._offsets = []
+        offset = 0
+        for band in self._bands:
+            self._offsets.append(offset)
+            offset += len(band)
+        self._size = offset
+
+    def __len__(self) -> int:
+        return self._size
+
+    def find(self, text: str, limit: int) -> list[NameMatch]:
+        words = WORD.findall(fold_text(text))
+        if not words or limit <= 0:
+            return []
+        found: list[tuple[int, NameMatch]] = []
+        for number, band in enumerate(self._bands):
+            for match in band.best(words, limit - len(found)):
+                found.append((number, match))
+            if len(found) == limit:
+                break
+        found.sort(key=lambda item: (item[0], item[1].fit, self._bands[item[0]].length_of(item[1].entry),
+                                     item[1].entry))
+        return [NameMatch(self._offsets[number] + match.entry, match.name, match.fit) for number, match in found]
+

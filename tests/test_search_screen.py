@@ -108,7 +108,7 @@ async def test_typing_narrows_the_list_and_counts(example_dataset, size):
         rows = result_rows(app)
         assert len(rows) == 2
         assert rows[0].startswith("▌ I grew up counting ferries")  # retold: no quotation marks
-        assert "— Mara Quill (retold in the first person) · §1 A film about wai" in rows[0]
+        assert "— Mara Quill (retold in the first person) · §1 A film about wa" in rows[0]
         assert rows[1].startswith("“Nobody believes me")
         assert rows[1].endswith("— Ines Haldane · §3 After the festival ¶2")
         assert highlighted(app) == ["ferr", "ferr"]

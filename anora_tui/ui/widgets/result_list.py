@@ -146,8 +146,14 @@ class ResultList(ScrollView, can_focus=False):
         self._known_to(self.cursor + 1)
         first, end = self._starts[self.cursor], self._starts[self.cursor + 1]
         self._update_size()
-        self.scroll_to_region(Region(0, first, max(1, self.size.width), end - first), animate=False, immediate=True)
+        self.scroll_to_region(Region(0, first, max(1, self.row_width), end - first), animate=False, immediate=True)
         self.refresh()
+
+    @property
+    def row_width(self) -> int:
+        """The width rows are laid out in: beside the scrollbar's gutter (kept whether the scrollbar
+        shows or not, so a row never loses its last characters under it)."""
+        return self.scrollable_content_region.width
 
     @property
     def rows_per_page(self) -> int:
@@ -159,7 +165,7 @@ class ResultList(ScrollView, can_focus=False):
         self._rows.clear()
         self._lines.clear()
         self._starts = [0]
-        self._width = self.size.width
+        self._width = self.row_width
         self.whole = self._all_fit_whole()
         # The rows on screen measured now, so the height is right the first time it is drawn: drawing
         # them would otherwise find it out, and a second layout and drawing would follow.
@@ -169,7 +175,7 @@ class ResultList(ScrollView, can_focus=False):
         self.refresh()
 
     def _all_fit_whole(self) -> bool:
-        height, width = self.size.height, self.size.width
+        height, width = self.size.height, self.row_width
         if not self.count or not width or self.count * 2 > height:
             return False
         room = max(1, width - len(MARKER))
@@ -209,7 +215,7 @@ class ResultList(ScrollView, can_focus=False):
         super().notify_style_update()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self.size.width != self._width or self._result is not None:
+        if self.row_width != self._width or self._result is not None:
             self._reset()
             if self.count:
                 self.move_cursor(0)
@@ -217,7 +223,7 @@ class ResultList(ScrollView, can_focus=False):
     # --- drawing
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.row_width
         line = y + self.scroll_offset.y
         known = len(self._starts)
         row = self._row_at_line(line) if self._result is not None else None
@@ -231,11 +237,11 @@ class ResultList(ScrollView, can_focus=False):
     def _row_lines(self, row: int, whole: bool | None = None) -> list[Text]:
         """The row's lines before the marker and the cursor's style: what its height comes from."""
         whole = self.whole if whole is None else whole
-        key = (row, self.size.width, whole)
+        key = (row, self.row_width, whole)
         lines = self._lines.get(key)
         if lines is None:
             hit = self._result.hits[row]
-            room = max(1, self.size.width - len(MARKER))
+            room = max(1, self.row_width - len(MARKER))
             lines = self._text_lines(hit, room, whole)
             meta = self._meta(hit)
             meta.truncate(room, overflow="ellipsis")
@@ -244,10 +250,10 @@ class ResultList(ScrollView, can_focus=False):
         return lines
 
     def _row_strips(self, row: int, current: bool) -> list[Strip]:
-        key = (row, self.size.width, current, self.whole)
+        key = (row, self.row_width, current, self.whole)
         strips = self._rows.get(key)
         if strips is None:
-            strips = self._render_row(self._row_lines(row), self.size.width, current)
+            strips = self._render_row(self._row_lines(row), self.row_width, current)
             self._rows[key] = strips
         return strips
 

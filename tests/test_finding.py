@@ -78,6 +78,28 @@ async def test_n_and_N_say_where_they_are_and_when_they_wrap(shipped_dataset, is
         assert "wrapped to the last match" in notices(app)[-1]
 
 
+async def test_n_steps_through_a_search_left_with_escape(shipped_dataset, isolated_state):
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *"scream", "down", "escape")
+        assert not isinstance(app.screen, SearchScreen)
+        assert "n/N Match" in key_bar(app)
+        await pilot.press("n")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Match 1 of 2 for “scream”")
+        first = app.history.current
+        await pilot.press("n")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Match 2 of 2 for “scream”") and app.history.current != first
+        # An empty box lists every quote: that is no search to step through, nor is one finding nothing.
+        await search(pilot, app, "ctrl+u", "escape")
+        await search(pilot, app, *"zzzqx", "escape")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "for “scream”" in notices(app)[-1]
+
+
 async def test_the_last_searches_are_kept_and_saved(shipped_dataset, isolated_state):
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=WIDE) as pilot:

@@ -106,12 +106,15 @@ class Finding:
         self.last_query, self.last_scope = outcome.query, outcome.scope
         self.remember_search(outcome.query)
         hit = outcome.hit
-        if hit is None:
-            return
-        self.last_search = outcome.result  # the screen's last search, for n/N
-        self.last_match = hit.position
+        result = outcome.result
+        if hit is None and (result is None or not result.count or not outcome.query.strip()):
+            return  # nothing searched for (an empty box lists everything), or nothing found
+        # The screen's last search, for n/N: left with Escape, n goes to its first match.
+        self.last_search = result
+        self.last_match = None if hit is None else hit.position
         self.refresh_bindings()
-        self.post_message(Navigate(self._hit_location(hit)))
+        if hit is not None:
+            self.post_message(Navigate(self._hit_location(hit)))
 
     def remember_search(self, query: str) -> None:
         """Put a query first in the history (once), keeping the last SEARCH_HISTORY."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words
-from ui_harness import navigate, open_reader, settle
+from ui_harness import navigate, open_reader, press_until, settle
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.text import note_wording, quoted
@@ -51,6 +51,12 @@ async def test_the_people_pane_and_the_reading_pane_quote_a_note_alike(shipped_d
         assert f"“{note.says}”" not in shown and "»;" not in shown
 
         await navigate(pilot, app, Location("section", note.section, note.paragraph))
-        shown = widget_words(app, app.reading).replace("▌ ", "")  # the note's bar starts each line
+
+        def reading_words() -> str:
+            return widget_words(app, app.reading).replace("▌ ", "")  # the note's bar starts each line
+
+        # The paragraph's notes come in text order under it: read on down to this one.
+        await press_until(pilot, lambda: f"the source says {expected}" in reading_words())
+        shown = reading_words()
         assert f"Editor's note: the source says {expected}" in shown
         assert "»; " not in shown

@@ -220,7 +220,7 @@ async def test_search_escape_restores_enter_opens_and_n_steps(shipped_dataset, s
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)
         assert (app.focused, app.history.current, app.reading.section_id) == before
-        assert app.last_search is None
+        assert app.last_search.query.text == "blood" and app.last_match is None  # n goes to its first match
 
         await pilot.press("slash")
         await settle(pilot)

@@ -4,6 +4,7 @@ which match and when they wrap), and copying a quote with its citation (`y`)."""
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from textual import events
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 # Search, its indexes and quoting are imported when first used: the first frame needs none of them.
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
+NAMES_AFTER_INDEX_SECONDS = 2.0  # the names made ahead wait this long after the quote index
 
 
 class Finding:
@@ -71,6 +73,9 @@ class Finding:
         def work() -> None:
             try:
                 indexes.get("quotes")
+                # A search typed as soon as the index is there would otherwise share the interpreter
+                # with the making of the names (0.6 s of CPU at 100k quotes): its first keys come first.
+                time.sleep(NAMES_AFTER_INDEX_SECONDS)
                 indexes.people
                 indexes.places
             except Exception:

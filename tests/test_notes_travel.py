@@ -48,14 +48,14 @@ def test_each_format_names_the_correction(shipped_dataset, quote_id, note_id):
     citation = cite_quote(shipped_dataset, shipped_dataset.quotes_by_id[quote_id])
     first_words = " ".join(note.correction.split()[:4])
     plain = plain_citation(citation).splitlines()
-    assert plain[1].startswith("— ") and plain[2].startswith("Editor's note on “")
+    assert plain[1].startswith("— ") and plain[2].startswith(f"Editor's note: the source says «{note.says}». ")
     assert first_words in plain[2]
     markdown = markdown_citation(citation).splitlines()
-    assert markdown[-1].startswith("> Editor's note on") and first_words in markdown[-1]
+    assert markdown[-1].startswith("> Editor's note: the source says «") and first_words in markdown[-1]
     assert json_fields(citation)["editor_notes"] == [
         {"id": note.id, "says": note.says, "correction": note.correction}
     ]
-    assert "Editor's note on" in csl_item(citation)["note"]
+    assert f"Editor's note: the source says «{note.says}»" in csl_item(citation)["note"]
 
 
 def test_a_quote_without_a_slip_has_no_note_anywhere(shipped_dataset):
@@ -82,8 +82,29 @@ def test_a_copied_paragraph_carries_all_its_notes_in_text_order(shipped_dataset)
 def test_the_quotes_command_prints_the_note(capsys):
     assert main(["quotes", "--speaker", "karagulian"]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.endswith("· Editor's note on “Sean, being the diligent actor he is”: Sean Baker is the director"
-                         " (and the screenplay's co-writer), not an actor: it was he who turned the producers down.")
+    assert line.endswith("· Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the"
+                         " director (and the screenplay's co-writer), not an actor: it was he who turned the producers"
+                         " down.")
     assert main(["quotes", '"fall silent"', "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [note["id"] for note in records[0]["editor_notes"]] == ["he-is-baker"]
+
+
+@pytest.mark.usefixtures("quick_pilot")
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_search_preview_shows_the_note_on_a_quote(shipped_dataset, size):
+    from screen_reading import words
+    from textual.widgets import Static
+    from ui_harness import open_reader, settle, wait_for
+
+    from anora_tui.ui.screens.search import SearchScreen
+
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("slash")
+        await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
+        await pilot.press("ctrl+u", *'"initial film"')
+        await settle(pilot)
+        shown = words(str(app.screen.query_one("#search-preview-text", Static).render()))
+        assert "Sean’s initial film explores wealthy individuals" in shown
+        assert ("Editor's note: the source says «Sean’s initial film explores wealthy individuals». "
+                "Anora is not Baker's first film") in shown

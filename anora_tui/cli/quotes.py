@@ -2,7 +2,7 @@
 
 Formats (every one names each quote's form: only direct quotes are set in quotation marks):
   text      one line per quote, best match first, `speaker · section · quote`, for grep and cut, then
-            `· Editor's note on “…”: …` for each editorial note on the quote's words
+            `· Editor's note: the source says «…». …` for each editorial note on the quote's words
   json      one JSON document: the query, the counts and a record per quote with its citation
   jsonl     one JSON record per line (for head, grep, jq -c)
   markdown  each quote as a blockquote with its citation

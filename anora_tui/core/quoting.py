@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Dataset, Note, Quote
+from .text import note_wording
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 FORM_LABELS = {
@@ -30,6 +31,7 @@ FORM_CREDITS = {
     "reported": "reported (not a verbatim quote)",
     "first-person": "retold by the article in the first person (not a verbatim quote)",
 }
+NOTE_LABEL = "Editor's note: "
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -139,8 +141,8 @@ def notes_on_words(dataset: Dataset, section_id: str, paragraph: int, words: str
 
 
 def note_line(note: Note) -> str:
-    """"Editor's note on “what the source says”: what is right"."""
-    return f"Editor's note on “{one_line(note.says)}”: {one_line(note.correction)}"
+    """"Editor's note: the source says «…». What is right.", worded as the reading pane words it."""
+    return f"{NOTE_LABEL}{note_wording(one_line(note.says), one_line(note.correction))[0]}"
 
 
 def cite_paragraph(dataset: Dataset, section_id: str, paragraph: int) -> Citation:

@@ -25,7 +25,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from ...core.model import Dataset
-from ...core.quoting import cite_paragraph, cite_quote, shown_quote
+from ...core.quoting import cite_paragraph, cite_quote, note_line, notes_on_words, shown_quote
 from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, counted, suggest_loosening
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
@@ -232,9 +232,13 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             speaker = self._dataset.people_by_id[hit.quote.speaker].name.translate(ONE_LINE)
             label = f" ({shown.label})" if shown.label else ""
             body.append(f"\n— {speaker}{label} · {place}", style=meta)
+            notes = notes_on_words(self._dataset, hit.section, hit.paragraph, hit.text)
         else:
             body = self._paragraph_excerpt(hit, max(20, preview.size.width or self.size.width) * PREVIEW_PARAGRAPH_LINES)
             body.append(f"\n{place}", style=meta)
+            notes = self._dataset.notes_in(hit.section, hit.paragraph)
+        for note in notes:  # a slip in what is shown is never shown without its correction
+            body.append("\n" + note_line(note).translate(ONE_LINE), style=meta)
         self.query_one("#search-preview-text", Static).update(body)
         preview.scroll_home(animate=False)
 

@@ -108,3 +108,21 @@ async def test_the_search_preview_shows_the_note_on_a_quote(shipped_dataset, siz
         assert "Sean’s initial film explores wealthy individuals" in shown
         assert ("Editor's note: the source says «Sean’s initial film explores wealthy individuals». "
                 "Anora is not Baker's first film") in shown
+
+
+@pytest.mark.usefixtures("quick_pilot")
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)])
+async def test_a_persons_quote_shows_the_note_on_its_words(shipped_dataset, size):
+    from screen_reading import words
+    from ui_harness import open_reader
+
+    from anora_tui.core.navigation import Location
+
+    quote = shipped_dataset.quotes_by_id["karagulian-brad-pitt-type"]
+    async with open_reader(shipped_dataset, size, Location("person", "karren-karagulian")) as (app, pilot):
+        links = app.people.detail.links
+        row = next(i for i in range(links.option_count)
+                   if links.location_at(i) == Location("quote", quote.id))
+        shown = words(links.get_option_at_index(row).prompt.plain)
+        assert words(quote.text) in shown
+        assert "Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the director" in shown

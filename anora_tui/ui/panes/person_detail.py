@@ -17,7 +17,7 @@ from textual.widget import Widget
 from ...core.mention_reasons import count_phrase, mention_reason, mention_summary
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
-from ...core.quoting import shown_quote
+from ...core.quoting import note_line, notes_on_words, shown_quote
 from ...core.text import excerpt, note_wording
 from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
@@ -217,6 +217,9 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
             if shown.label:
                 where += f" · {shown.label}"
+            # A slip in the quote's words is never shown without its correction.
+            for note in notes_on_words(dataset, quote.section, quote.paragraph, quote.text):
+                where += f"\n  {note_line(note)}"
             label = Content.assemble(shown.opening, quote.text, shown.closing, (where, META))
             rows.append(Link(label, Location("quote", quote.id)))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .model import Dataset, Note, Quote
-from .text import note_wording
+from .text import NOTE_LABEL, note_wording
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
 FORM_LABELS = {
@@ -31,7 +31,6 @@ FORM_CREDITS = {
     "reported": "reported (not a verbatim quote)",
     "first-person": "retold by the article in the first person (not a verbatim quote)",
 }
-NOTE_LABEL = "Editor's note: "
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 
@@ -122,22 +121,21 @@ def cite_quote(dataset: Dataset, quote: Quote) -> Citation:
 
 def notes_on_words(dataset: Dataset, section_id: str, paragraph: int, words: str) -> tuple[Note, ...]:
     """The editorial notes on any of `words` where they stand in the paragraph (a quote, or the whole
-    paragraph), in the order of the words they are on."""
+    paragraph), in the order of the words they are on (the order `Dataset.notes_in` keeps)."""
     notes = dataset.notes_in(section_id, paragraph)
     if not notes:
         return ()
     text = dataset.paragraph(section_id, paragraph)
     start = text.find(words)
     end = start + len(words)
-    placed = []
-    for note in notes:
+
+    def on_words(note: Note) -> bool:
         at = text.find(note.says)
         # Words that cannot be placed (never so in checked data) keep every note: better one note too
         # many than a slip passed on as fact.
-        if start < 0 or at < 0 or (at < end and start < at + len(note.says)):
-            placed.append((max(at, 0), note))
-    placed.sort(key=lambda pair: pair[0])
-    return tuple(note for _, note in placed)
+        return start < 0 or at < 0 or (at < end and start < at + len(note.says))
+
+    return tuple(filter(on_words, notes))
 
 
 def note_line(note: Note) -> str:

@@ -103,6 +103,7 @@ def _tail(text: str, room: int) -> str:
 QUOTE_OPEN = "«"
 QUOTE_CLOSE = "»"
 NOTE_LEAD = "the source says "
+NOTE_LABEL = "Editor's note: "  # before a note's wording, wherever a note is shown
 
 
 def quoted(text: str) -> str:

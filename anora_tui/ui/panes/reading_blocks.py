@@ -17,7 +17,7 @@ from textual.style import Style
 from ...core.model import Note, Quote
 from ...core.places import excerpt_span
 from ...core.quoting import speaker_credits
-from ...core.text import note_wording
+from ...core.text import NOTE_LABEL, note_wording
 from ..content import plain
 
 if TYPE_CHECKING:
@@ -69,7 +69,7 @@ class BlockDrawing(_Base):
             for note in notes:
                 wording, says = note_wording(note.says, note.correction)
                 note_content = Content.assemble(
-                    ("Editor's note: ", style("reading--note-label")),
+                    (NOTE_LABEL, style("reading--note-label")),
                     plain(wording).stylize(style("reading--note-says"), *says),
                 )
                 yield Block("note", number, note_content)

@@ -99,9 +99,10 @@ class Navigating(_Base):
             return
         if current.kind in ("section", "quote"):
             section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
-            if self.reading.section_id == section_id:
-                paragraph, into = self.reading.view_position() or (None, 0)
-                self.history.replace_current(Location("section", section_id, paragraph, scroll=into))
+            text = self._text_view()
+            if text is not None and text[0] == section_id:
+                _, paragraph, into = text
+                self.history.replace_current(Location("section", section_id, paragraph or None, scroll=into))
         elif (view := self._detail_view(current)) is not None:
             cursor, scroll = view
             self.history.replace_current(replace(current, cursor=cursor, scroll=scroll, text=self._text_view()))

@@ -166,18 +166,23 @@ async def read_on_to_a_later_place(pilot) -> None:
     await settle(pilot)
 
 
-async def test_ctrl_q_quits_and_saves_the_place(shipped_dataset, isolated_state) -> None:
+@pytest.mark.parametrize("key", ["ctrl+q", "ctrl+c"])  # Ctrl+C too, as a terminal program quits
+async def test_ctrl_q_and_ctrl_c_quit_and_save_the_place(shipped_dataset, isolated_state, key) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:
         await settle(pilot)
         await read_on_to_a_later_place(pilot)
         section = app.reading.section_id
         top = app.reading.top_paragraph
-        await pilot.press("ctrl+q")
+        await pilot.press(key)
         await settle(pilot)
-    assert app.return_code == 0
+    assert app.return_code == 0 and app.quitting
     saved = load_state(isolated_state).state
     assert (saved.section_id, saved.paragraph) == (section, top)
+    again = AnoraApp(shipped_dataset)
+    async with again.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        assert again.reading.section_id == section
     assert top > 1
 
 
@@ -352,17 +357,3 @@ async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_da
         assert displayed(app.reading) and focused_pane(app) == "reading"
         assert app.history.current == Location("section", shipped_dataset.sections[0].id)
 
-
-async def test_ctrl_c_quits_and_keeps_the_place(shipped_dataset, isolated_state) -> None:
-    app = AnoraApp(shipped_dataset)
-    async with app.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        await read_on_to_a_later_place(pilot)
-        expected = app.reading.section_id
-        await pilot.press("ctrl+c")
-        await pilot.pause()
-    assert app.return_code == 0 and app.quitting
-    again = AnoraApp(shipped_dataset)
-    async with again.run_test(size=NARROW) as pilot:
-        await settle(pilot)
-        assert again.reading.section_id == expected

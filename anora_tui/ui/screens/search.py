@@ -30,7 +30,7 @@ from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, c
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
-from ..widgets.result_list import ONE_LINE, ResultList, place_label, styled_text
+from ..widgets.result_list import ResultList, one_line, place_label, styled_text
 from ..widgets.track_switch import TrackSwitch
 
 SCOPE_LABELS = {"quotes": "Quotes", "text": "Text"}
@@ -239,11 +239,11 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             return
         match = self.results.get_component_rich_style("result-list--match", partial=True)
         meta = self.results.get_component_rich_style("result-list--meta", partial=True)
-        place = place_label(self._dataset, hit.section, hit.paragraph).translate(ONE_LINE)
+        place = one_line(place_label(self._dataset, hit.section, hit.paragraph))
         if hit.quote is not None:
             shown = shown_quote(hit.text, hit.quote.form)
             body = styled_text(hit.text, hit.spans, match, shown.opening, shown.closing)
-            speaker = self._dataset.people_by_id[hit.quote.speaker].name.translate(ONE_LINE)
+            speaker = one_line(self._dataset.people_by_id[hit.quote.speaker].name)
             label = f" ({shown.label})" if shown.label else ""
             body.append(f"\n— {speaker}{label} · {place}", style=meta)
             notes = notes_on_words(self._dataset, hit.section, hit.paragraph, hit.text)
@@ -252,12 +252,12 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             body.append(f"\n{place}", style=meta)
             notes = self._dataset.notes_in(hit.section, hit.paragraph)
         for note in notes:  # a slip in what is shown is never shown without its correction
-            body.append("\n" + note_line(note).translate(ONE_LINE), style=meta)
+            body.append("\n" + one_line(note_line(note)), style=meta)
         self.query_one("#search-preview-text", Static).update(body)
         preview.scroll_home(animate=False)
 
     def _paragraph_excerpt(self, hit: AnyHit, budget: int) -> Text:
-        text = hit.text.translate(ONE_LINE)
+        text = one_line(hit.text)
         focus = hit.spans[0] if hit.spans else (0, 0)
         before, _, after = excerpt(text, focus, budget)
         start = focus[0] - len(before.removeprefix(ELLIPSIS))

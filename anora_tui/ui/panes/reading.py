@@ -101,6 +101,10 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._place_to_show = False  # a new place (a section opened, a name shown) not yet scrolled to
         self._placed_size = Size(0, 0)  # the pane's size when the place was last shown
         self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
+        # The sections the keys asked for, not opened yet (their Navigate is on its way), and the
+        # page keys pressed meanwhile: keys pressed in a burst each count, from where the last goes.
+        self._sections_asked: list[int] = []
+        self._pages_on_arrival = 0
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn
@@ -172,6 +176,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._place_to_show = True
         self._arrive_at_end = None
         self._rebuild()
+        self._arrived(section.index)
 
     def back_out(self) -> bool:
         """Escape: drop the selected name or the landing mark. True if there was one."""

@@ -5,16 +5,9 @@ from the section still open: three `l` went one section on."""
 from __future__ import annotations
 
 from screen_reading import THREE_SIZES
-from textual import events
-from ui_harness import open_reader, settle
+from ui_harness import burst, open_reader, settle
 
 from anora_tui.core.navigation import Location
-
-
-def burst(app, *keys: str) -> None:
-    """Queue the keys at once, as a terminal delivers a burst: none is handled before the next is in."""
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
 @THREE_SIZES

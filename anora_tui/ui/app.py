@@ -43,7 +43,7 @@ from .place_keeper import PlaceKeeper
 from .providers import READER_PROVIDERS
 from .signals import SignalArrived, die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
-from .textual_private import OneLineCrashApp
+from .textual_private import OneLineCrashApp, OneNoticeAtATimeApp
 from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ EXIT_CRASHED = 1
 PROBLEMS_STYLESHEET = "problems.tcss"
 
 
-class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
+class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):
     # Every stylesheet but --watch's problems panel's, which only --watch reads.
     CSS_PATH = [path for path in sorted(styles_dir().glob("*.tcss")) if path.name != PROBLEMS_STYLESHEET]
     AUTO_FOCUS = "#reading"

@@ -136,6 +136,21 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         in_view = self.in_view
         return in_view[0] if in_view else 1
 
+    @property
+    def paragraph_read(self) -> int:
+        """The paragraph the reader is at (1-based): the one a jump landed on while it is marked, or
+        the one with the selected name, else the first that begins on screen, else the one at the top
+        (a paragraph taller than the screen)."""
+        in_view = self.in_view
+        for chosen in (self.landing, self.selected.paragraph if self.selected else None):
+            if chosen is not None and chosen in in_view:
+                return chosen
+        top = round(self.scroll_y)
+        for block, (first, _last) in zip(self.blocks, self._block_lines):
+            if block.kind == "paragraph" and block.paragraph in in_view and first >= top:
+                return block.paragraph
+        return in_view[0] if in_view else 1
+
     def view_position(self) -> tuple[int, int] | None:
         """Where the reader is in the section, as (paragraph at the top, how far into it), for
         coming back to the same place at any width (see `Place`); None at the top of the section

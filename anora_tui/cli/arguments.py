@@ -73,7 +73,8 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
 
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
-    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template")
+    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template",
+                              usage="%(prog)s [-h] [--force] [ARTICLE.txt] DIR")
     if with_command_arguments:
         from .authoring import add_new_arguments
         from .quotes import add_quotes_arguments

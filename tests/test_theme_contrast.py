@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from contrast import faint_text
 from textual.theme import BUILTIN_THEMES
-from ui_harness import open_reader, settle
+from textual.color import Color
+from ui_harness import open_reader, screen_strips, settle
 
 from anora_tui.core.navigation import Location
 from anora_tui.ui.widgets.key_bar import KeyBar
@@ -30,3 +31,17 @@ async def test_the_reader_is_readable_in_every_theme(shipped_dataset):
             if found := faint_text(app, skip_rows=key_bar_rows(app)):
                 faint[theme] = found[:4]
         assert faint == {}
+
+
+async def test_a_new_theme_recolours_the_current_section(shipped_dataset):
+    """The contents' current section was coloured when it was marked, and kept the old theme's accent."""
+    async with open_reader(shipped_dataset, (200, 50)) as (app, pilot):
+        first = shipped_dataset.sections[0].title
+        app.contents.highlighted = 1  # the cursor elsewhere: its row is drawn in the cursor's colour
+        for theme in ("textual-dark", "textual-light", "gruvbox"):
+            app.theme = theme
+            await settle(pilot)
+            accent = Color.parse(app.get_css_variables()["text-accent"]).rgb
+            colours = {segment.style.color.triplet for strip in screen_strips(app) for segment in strip
+                       if first[:12] in segment.text and segment.style and segment.style.color and segment.style.bold}
+            assert any(max(abs(a - b) for a, b in zip(colour, accent)) <= 2 for colour in colours), theme

@@ -1,6 +1,6 @@
 """Every theme the palette offers keeps the reader's text readable: no text on screen below 2:1
 against what it is drawn on, in the reader with a person's page and the timeline open (the cursor on
-a row of each list). A speaker under each quote was near-white on white in
+a row of each list) and in the search screen, its preview too. A speaker under each quote was near-white on white in
 every light theme, and a highlighted row's muted parts 1:1 on the cursor.
 
 The key bar is left out: its colours are Textual's footer's, as each theme sets them."""
@@ -13,6 +13,7 @@ from textual.color import Color
 from ui_harness import open_reader, screen_strips, settle
 
 from anora_tui.core.navigation import Location
+from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.key_bar import KeyBar
 
 THEMES = sorted(name for name in BUILTIN_THEMES if not name.startswith("ansi"))
@@ -45,3 +46,20 @@ async def test_a_new_theme_recolours_the_current_section(shipped_dataset):
             colours = {segment.style.color.triplet for strip in screen_strips(app) for segment in strip
                        if first[:12] in segment.text and segment.style and segment.style.color and segment.style.bold}
             assert any(max(abs(a - b) for a, b in zip(colour, accent)) <= 2 for colour in colours), theme
+
+
+async def test_search_results_are_readable_in_every_theme(shipped_dataset):
+    """The preview was drawn in the colours of the theme it was made in: after a new theme, its words
+    were the old accent on the new background."""
+    async with open_reader(shipped_dataset, (160, 48)) as (app, pilot):
+        await pilot.press("slash", *"sean")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        faint = {}
+        for theme in THEMES:
+            app.theme = theme
+            await settle(pilot)
+            box = app.screen.query_one("#search").region  # the reader behind is dimmed on purpose
+            if found := faint_text(app, region=box):
+                faint[theme] = found[:4]
+        assert faint == {}

@@ -128,6 +128,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     def on_mount(self) -> None:
         box = self.query_one(SearchBox)
         self.set_focus(box)
+        self.app.theme_changed_signal.subscribe(self, self._restyle_preview)
         self.search(self._initial_query)
         for key in self._typed_while_opening or ():
             box.post_message(key)
@@ -270,6 +271,11 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     def on_resize(self) -> None:
         self._show_preview()
+
+    def _restyle_preview(self, _theme: object) -> None:
+        """The preview is drawn in the theme's colours of when it was made: a new theme redraws it."""
+        self._previewed = None
+        self.call_after_refresh(self._show_preview)  # once the list has its new component styles
 
     # --- keys
 

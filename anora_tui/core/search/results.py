@@ -8,6 +8,7 @@ from itertools import chain, islice, repeat
 from typing import TYPE_CHECKING, Literal, Protocol, Sequence, overload
 
 from ..model import Quote
+from ..text import counted
 from .bitsets import lowest, positions_of
 from .query import Query
 
@@ -199,7 +200,3 @@ def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = Tru
             return f"Try dropping {gone}: {loosened} finds {counted(found, index.noun)}."
     return "Try fewer or shorter words."
 
-
-def counted(number: int, noun: str) -> str:
-    """"1 quote", "3 paragraphs"."""
-    return f"{number:,} {noun}{'' if number == 1 else 's'}"

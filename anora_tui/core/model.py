@@ -324,6 +324,25 @@ class Dataset(DatasetMentions):
         stored = getattr(self.__dict__.get("_parts"), "stored", None)
         return stored(name) if stored is not None else None
 
+    def record_at(self, name: str, position: int) -> Any:
+        """`getattr(self, name)[position]`, without making the whole collection if it is not made yet
+        and the lazily made dataset's parts can make one record alone (the load cache's quotes)."""
+        if name not in self.__dict__:
+            record_at = getattr(self.__dict__.get("_parts"), "record_at", None)
+            record = record_at(self, name, position) if record_at is not None else None
+            if record is not None:
+                return record
+        return getattr(self, name)[position]
+
+    def count_of(self, name: str) -> int:
+        """`len(getattr(self, name))`, without making the collection if its parts know it."""
+        if name not in self.__dict__:
+            count_of = getattr(self.__dict__.get("_parts"), "count_of", None)
+            count = count_of(self, name) if count_of is not None else None
+            if count is not None:
+                return count
+        return len(getattr(self, name))
+
     def __getattr__(self, name: str) -> Any:
         # Only called for an attribute the instance does not have: a lazily made dataset's field
         # that nothing has read yet. A built dataset has every field, so never gets here for one.
@@ -381,7 +400,7 @@ class Dataset(DatasetMentions):
             "characters": len(self.characters),
             "scenes": len(self.scenes),
             "events": len(self.events),
-            "quotes": len(self.quotes),
+            "quotes": self.count_of("quotes"),
             "notes": len(self.notes),
         }
 

@@ -67,10 +67,12 @@ from .cache_blocks import (
     COLLECTIONS,
     GROUPINGS,
     PARAGRAPHS,
+    QUOTE_TEXTS,
     columns_of,
     grouping_of,
     paragraph_column,
     set_paragraph_column,
+    split_quote_texts,
 )
 from .cache_file import (
     CACHE_FILE_NAME,
@@ -264,6 +266,7 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     encoded: dict[str, bytes] = {}
     encoded[PARAGRAPHS], entries = encode_paragraphs(paragraph_column(plain["article"]), encode)
     set_paragraph_column(plain["article"], entries)
+    encoded[QUOTE_TEXTS] = split_quote_texts(plain["quotes"], encode)
     encoded.update((name, encode(plain[name]).encode("ascii")) for name in BLOCKS)
     del plain
     if derived:

@@ -8,7 +8,10 @@ from itertools import accumulate
 from operator import attrgetter
 from typing import Any, Callable, Mapping
 
+from types import MappingProxyType
+
 from .cache_paragraphs import StoredParagraphs
+from .lazy_records import LazyById, LazyGroups, RecordSource, TextColumn, encode_texts
 from ..model import (
     Article,
     Character,
@@ -44,6 +47,11 @@ GROUPINGS: dict[str, tuple[str, bool]] = {
     "_scenes_by_section": ("scenes", False),
 }
 BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
+# The quotes' texts: a JSON array of its own (the quotes block's text column holds each one's length in
+# bytes), decoded a quote at a time (see lazy_records.py).
+QUOTE_TEXTS = "quote_texts"
+# Collections whose records are made one at a time, when first read (lazy_records.py): field -> type.
+LAZY: dict[str, type] = {"quotes": Quote}
 # The article's paragraphs, one JSON array per section, read a section at a time (cache_paragraphs.py).
 PARAGRAPHS = "paragraphs"
 # Values derived from the dataset that a large dataset's cache may hold as well (see cache_derived.py).
@@ -84,6 +92,12 @@ _factories: dict[type, Callable[..., Any]] = {}
 
 def _records(columns: Any, record_type: type) -> tuple:
     """The records `columns_of` was given; ValueError or TypeError if `columns` are not such."""
+    values = _columns(columns, record_type)
+    return tuple(map(_factories[record_type], *values))
+
+
+def _columns(columns: Any, record_type: type) -> list[Any]:
+    """The columns `_records` makes records from, checked (each as long as the first)."""
     readers = _column_readers.get(record_type)
     if readers is None:
         readers = _column_readers[record_type] = [_column_reader(record_type, f) for f in fields(record_type)]
@@ -100,7 +114,7 @@ def _records(columns: Any, record_type: type) -> tuple:
         if len(column) != count:
             raise ValueError(f"not stored {record_type.__name__} records")
         values.append(column)
-    return tuple(map(_factories[record_type], *values))
+    return values
 
 
 def _column_reader(record_type: type, f: Any) -> Callable[[Any], Any] | None:
@@ -109,6 +123,8 @@ def _column_reader(record_type: type, f: Any) -> Callable[[Any], Any] | None:
         return lambda column, inner=nested[0]: [_records(value, inner) for value in _list(column)]
     if nested:
         return lambda column, inner=nested[0]: _records(column, inner)
+    if (record_type, f.name) == (Quote, "text"):  # a TextColumn (`source_of`), or the texts themselves
+        return lambda column: column if type(column) is TextColumn else _list(column)
     if (record_type, f.name) == (Section, "paragraphs"):  # read from the cache on demand, or a tuple
         return lambda column: [v if type(v) is StoredParagraphs else tuple(v) for v in _list(column)]
     if str(f.type).startswith("tuple"):
@@ -139,23 +155,54 @@ def grouping_of(groups: Mapping, collection: tuple, pairs: bool) -> list[Any]:
     return [keys, None if in_order else members, sizes]
 
 
-def _groups(block: Any, collection: tuple, pairs: bool) -> Mapping:
+def _groups(block: Any, collection: Any, pairs: bool) -> Mapping:
+    """A lookup `grouping_of` stored, over `collection` (a tuple, or a `RecordSource`: then each group
+    is made when first read)."""
     keys, members, sizes = block
+    if pairs:
+        sections, paragraphs = keys
+        if len(sections) != len(paragraphs):
+            raise ValueError("not a stored lookup")
+        keys = list(zip(sections, paragraphs))
+    if type(collection) is RecordSource:
+        return MappingProxyType(LazyGroups(keys, members, sizes, collection))
     if members is None:
         items = collection
     elif members and min(members) < 0:
         raise ValueError("a negative position")
     else:
         items = tuple(map(collection.__getitem__, members))
-    if pairs:
-        sections, paragraphs = keys
-        if len(sections) != len(paragraphs):
-            raise ValueError("not a stored lookup")
-        keys = list(zip(sections, paragraphs))
     if len(keys) != len(sizes) or sum(sizes) != len(items) or (sizes and min(sizes) < 1):
         raise ValueError("not a stored lookup")
     ends = list(accumulate(sizes))
     return frozen_mapping(dict(zip(keys, map(items.__getitem__, map(slice, [0, *ends[:-1]], ends)))))
+
+
+_QUOTE_TEXT = [f.name for f in fields(Quote)].index("text")
+
+
+def split_quote_texts(quote_columns: list[Any], encode: Callable[[Any], str]) -> bytes:
+    """The quotes' texts as the QUOTE_TEXTS block; their column then holds each one's length."""
+    buffer, quote_columns[_QUOTE_TEXT] = encode_texts(quote_columns[_QUOTE_TEXT], encode)
+    return buffer
+
+
+def source_of(parts: Any, name: str) -> RecordSource:
+    """The `RecordSource` of a LAZY collection, made once per `parts` (its `sources`)."""
+    source = parts.sources.get(name)
+    if source is None:
+        record_type = LAZY[name]
+        columns = parts.block(name)
+        if type(columns) is not list or len(columns) != len(fields(record_type)):
+            raise ValueError(f"not stored {name}")
+        raw = getattr(parts, "raw", None)
+        if raw is not None:  # a cache file's: the texts are a block of their own
+            columns[_QUOTE_TEXT] = TextColumn(raw(QUOTE_TEXTS), columns[_QUOTE_TEXT])
+        values = _columns(columns, record_type)
+        source = parts.sources[name] = RecordSource(
+            values, _factories[record_type], len(values[0]), [f.name for f in fields(record_type)]
+        )
+    return source
 
 
 _SECTIONS = [f.name for f in fields(Article)].index("sections")
@@ -181,14 +228,20 @@ def _article(parts: Any, dataset: Dataset) -> Article:
 
 
 def _collection_maker(name: str, record_type: type) -> Callable[[Any, Dataset], tuple]:
+    if name in LAZY:
+        return lambda parts, dataset: source_of(parts, name).all()
     return lambda parts, dataset: _records(parts.block(name), record_type)
 
 
 def _grouping_maker(name: str, collection: str, pairs: bool) -> Callable[[Any, Dataset], Mapping]:
+    if collection in LAZY:  # made from the records' source: the collection itself is not made
+        return lambda parts, dataset: _groups(parts.block(name), source_of(parts, collection), pairs)
     return lambda parts, dataset: _groups(parts.block(name), getattr(dataset, collection), pairs)
 
 
 def _by_id_maker(collection: str) -> Callable[[Any, Dataset], Mapping]:
+    if collection in LAZY:
+        return lambda parts, dataset: MappingProxyType(LazyById(source_of(parts, collection)))
     return lambda parts, dataset: records_by_id(getattr(dataset, collection))
 
 

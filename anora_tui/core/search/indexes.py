@@ -112,7 +112,7 @@ class SearchIndexes:
         if scope in self._built:
             return True
         if scope == "quotes":
-            return len(self.dataset.quotes) <= SMALL
+            return self.dataset.count_of("quotes") <= SMALL
         return self._paragraph_count <= SMALL
 
     @cached_property

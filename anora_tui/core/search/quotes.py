@@ -36,7 +36,7 @@ class QuoteIndex(ScopeIndex):
         return self.people.matching(names)
 
     def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> Hit:
-        quote = self.dataset.quotes[position]
+        quote = self.dataset.record_at("quotes", position)  # the quotes are made as shown
         return Hit(quote, match_spans(quote.text, terms, self.text.folded(position)), rank)
 
     def _find_about_name_word(self, start: str) -> int:

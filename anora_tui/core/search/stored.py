@@ -98,7 +98,7 @@ def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], Pe
     if type(plain) is not dict or plain.get("format") != FORMAT:
         raise ValueError("not a stored quote index")
     folded, pairs = _from_chunks(plain["folded"]), _from_chunks(plain["postings"])
-    if len(folded) != len(dataset.quotes):
+    if len(folded) != dataset.count_of("quotes"):
         raise ValueError("not a stored quote index")
     postings = {
         word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in pairs

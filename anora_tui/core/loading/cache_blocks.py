@@ -51,7 +51,7 @@ BLOCKS = ("article", *COLLECTIONS, *GROUPINGS)
 # bytes), decoded a quote at a time (see lazy_records.py).
 QUOTE_TEXTS = "quote_texts"
 # Collections whose records are made one at a time, when first read (lazy_records.py): field -> type.
-LAZY: dict[str, type] = {"quotes": Quote}
+LAZY: dict[str, type] = {"quotes": Quote, "people": Person}
 # The article's paragraphs, one JSON array per section, read a section at a time (cache_paragraphs.py).
 PARAGRAPHS = "paragraphs"
 # Values derived from the dataset that a large dataset's cache may hold as well (see cache_derived.py).
@@ -82,8 +82,40 @@ def columns_of(records: tuple | list, record_type: type) -> list[Any]:
             values = columns_of(values, nested[0])
         elif (record_type, f.name) in _POSITIONS and values == list(range(len(values))):
             values = None
+        elif columns and record_type in _SHARED_TYPES and (record_type, f.name) != (Quote, "text"):
+            values = _shared_values(values)
         columns.append(values)
     return columns
+
+
+# Record types whose repeated values (a quote's speaker, section and form; a person's kind and roles) are
+# stored once each, and shared by the records that hold them once read: JSON makes a new string (or
+# list) for every value it reads, which at 100,000 quotes took 30 MiB of the first frame.
+_SHARED_TYPES = {Quote, Person, Character}
+
+
+def _shared_values(values: list[Any]) -> Any:
+    """`values` as {"values": each distinct one, "at": each record's position in them}, where that
+    pays (each value held by two records or more, on average); else as they are."""
+    if not all(type(value) in (str, tuple) for value in values):
+        return values
+    distinct = dict.fromkeys(values)
+    if len(distinct) * 2 > len(values):
+        return values
+    at = {value: i for i, value in enumerate(distinct)}
+    return {"values": list(distinct), "at": list(map(at.__getitem__, values))}
+
+
+def _unshared(column: dict, tuples: bool) -> list[Any]:
+    """The values `_shared_values` stored, each distinct one made once (a tuple if `tuples`)."""
+    values, at = column.get("values"), column.get("at")
+    if type(values) is not list or type(at) is not list or len(column) != 2:
+        raise ValueError("not a stored column")
+    if tuples:
+        values = list(map(tuple, values))
+    if at and min(at) < 0:
+        raise ValueError("a negative position")
+    return list(map(values.__getitem__, at))
 
 
 _column_readers: dict[type, list[Callable[[list[Any]], Any] | None]] = {}
@@ -109,6 +141,8 @@ def _columns(columns: Any, record_type: type) -> list[Any]:
     for column, reader, f in zip(columns, readers, fields(record_type)):
         if column is None and (record_type, f.name) in _POSITIONS:
             column = range(count)
+        elif type(column) is dict:  # stored by _shared_values
+            column = _unshared(column, str(f.type).startswith("tuple"))
         elif reader is not None:
             column = reader(column)
         if len(column) != count:
@@ -196,7 +230,7 @@ def source_of(parts: Any, name: str) -> RecordSource:
         if type(columns) is not list or len(columns) != len(fields(record_type)):
             raise ValueError(f"not stored {name}")
         raw = getattr(parts, "raw", None)
-        if raw is not None:  # a cache file's: the texts are a block of their own
+        if record_type is Quote and raw is not None:  # a cache file's: the texts are a block of their own
             columns[_QUOTE_TEXT] = TextColumn(raw(QUOTE_TEXTS), columns[_QUOTE_TEXT])
         values = _columns(columns, record_type)
         source = parts.sources[name] = RecordSource(

@@ -147,6 +147,9 @@ def _why_unusable(path: Path) -> str:
     return _DAMAGED
 
 
+_FIELD_INDEX = {record_type: {f.name: i for i, f in enumerate(fields(record_type))} for record_type in LAZY.values()}
+
+
 class CachedParts:
     """Makes the fields of a dataset from an open cache file (see the module docstring)."""
 
@@ -214,6 +217,10 @@ class CachedParts:
         be (the caller then reads the field, which falls back to the YAML as any field does)."""
         source = self._source(name)
         return None if source is None else source[position]
+
+    def values_of(self, dataset: Dataset, name: str, field_name: str) -> Any:
+        source = self._source(name)
+        return None if source is None else source.column(_FIELD_INDEX[LAZY[name]][field_name])
 
     def count_of(self, dataset: Dataset, name: str) -> int | None:
         source = self._source(name)

@@ -56,7 +56,7 @@ class SearchIndexes:
     def places_are_cheap(self) -> bool:
         """Made already, or few enough to make now without being noticed."""
         dataset = self.dataset
-        count = len(dataset.people) + len(dataset.characters) + len(dataset.sections) + len(dataset.scenes)
+        count = dataset.count_of("people") + len(dataset.characters) + len(dataset.sections) + len(dataset.scenes)
         return self.places_ready or count + len(dataset.events) <= SMALL
 
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:

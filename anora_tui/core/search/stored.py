@@ -111,7 +111,7 @@ def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
     on anything else."""
     if type(plain) is not dict or plain.get("format") != FORMAT:
         raise ValueError("not stored people's names")
-    ids = [person.id for person in dataset.people]  # the dataset's own strings
+    ids = list(dataset.values_of("people", "id"))  # the dataset's own strings (no person is made)
     parts = NameParts(plain["names"], plain["names_folded"], plain["owners"], plain["first_word_owners"], plain["order"])
     if not (len(parts.names) == len(parts.folded) == len(parts.order) == len(ids)):
         raise ValueError("not stored people's names")

@@ -43,6 +43,10 @@ class TextColumn(Sequence):
         return len(self._lengths)
 
     def __getitem__(self, index: int) -> str:  # type: ignore[override]
+        if index < 0:
+            index += len(self._lengths)
+        if not 0 <= index < len(self._lengths):
+            raise IndexError(index)
         start = self._starts[index]
         text = json.loads(self._array[start : start + self._lengths[index]])
         if type(text) is not str:

@@ -229,6 +229,9 @@ class CachedParts:
     def _source(self, name: str) -> Any:
         if name not in LAZY:
             return None
+        made = self.sources.get(name)
+        if made is not None:  # without the lock, which a derived block's decoding may hold a while
+            return made
         with self._lock:
             if self._fresh is not None:
                 return None

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence as SequenceABC
 from dataclasses import MISSING, dataclass, field, fields, replace
-from functools import cached_property, partial
+from functools import cached_property
 from itertools import compress, groupby
 from operator import attrgetter
 from types import MappingProxyType
@@ -445,7 +445,9 @@ class RecordsAt(SequenceABC):
         return self._dataset.record_at(self._name, self._positions[index])
 
     def __iter__(self) -> Iterator:
-        return map(partial(self._dataset.record_at, self._name), self._positions)
+        # Read through, the collection is made whole (at once, not a record at a time: the People
+        # filter reads every person on each key).
+        return map(getattr(self._dataset, self._name).__getitem__, self._positions)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, (tuple, RecordsAt)):

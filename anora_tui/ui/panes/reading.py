@@ -313,18 +313,32 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         animating = self.app.animator.is_being_animated(self, "scroll_y")
         return round(min(self.scroll_target_y if animating else self.scroll_y, self.max_scroll_y))
 
-    def _scroll_to_link(self, link: NameLink) -> None:
-        """Scroll just enough to show the line the name is on."""
-        if not self._lines:
-            self._place, self._place_to_show = (link.paragraph, 0), True  # its paragraph, once laid out
-            return
+    def _link_line(self, link: NameLink) -> int | None:
+        """The line (0-based, in the laid-out section) the name starts on; None before layout."""
         for index, block in enumerate(self.blocks):
-            if block.kind == "paragraph" and block.paragraph == link.paragraph:
+            if block.kind == "paragraph" and block.paragraph == link.paragraph and index < len(self._block_lines):
                 first, _last = self._block_lines[index]
                 starts = self._line_starts[index]
-                line = first + max(i for i, start in enumerate(starts) if start <= link.start or i == 0)
-                self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True, force=True)
-                return
+                return first + max(i for i, start in enumerate(starts) if start <= link.start or i == 0)
+        return None
+
+    def links_on_screen(self) -> list[NameLink]:
+        """The names whose line is on screen, in reading order (a paragraph partly scrolled off may
+        have names above the top line: those are not on screen)."""
+        if not self._lines:
+            in_view = self.in_view
+            return [link for link in self.links if link.paragraph in in_view]
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        return [link for link in self.links if (line := self._link_line(link)) is not None and top <= line < bottom]
+
+    def _scroll_to_link(self, link: NameLink) -> None:
+        """Scroll just enough to show the line the name is on."""
+        line = self._link_line(link) if self._lines else None
+        if line is None:
+            self._place, self._place_to_show = (link.paragraph, 0), True  # its paragraph, once laid out
+            return
+        self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

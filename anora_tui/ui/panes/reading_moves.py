@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import events
 
 from ...core.navigation import Location
+from ...core.places import NameLink
 from ..messages import Navigate
 
 if TYPE_CHECKING:
@@ -26,9 +27,9 @@ class ReadingMoves(_Base):
         selected there, else the neighbour in reading order, scrolling it into view."""
         if not self.links:
             return
-        in_view = self.in_view
-        if self.selected is None or self.selected.paragraph not in in_view:
-            candidates = [link for link in self.links if link.paragraph in in_view] or list(self.links)
+        on_screen = self.links_on_screen()
+        if self.selected is None or self.selected not in on_screen:
+            candidates = on_screen or self._links_past_screen(step)
             target = candidates[0] if step > 0 else candidates[-1]
         else:
             index = self.links.index(self.selected) + step
@@ -39,6 +40,17 @@ class ReadingMoves(_Base):
         self.selected = target
         self._rebuild()
         self._scroll_to_link(target)
+
+    def _links_past_screen(self, step: int) -> list[NameLink]:
+        """With no name on screen: the names after it (stepping on) or before it (stepping back),
+        so the next name is the one below the screen and the previous one above; all, if none."""
+        top = round(self.scroll_y)
+        lines = [(link, self._link_line(link)) for link in self.links]
+        if step > 0:
+            past = [link for link, line in lines if line is not None and line >= top]
+        else:
+            past = [link for link, line in lines if line is not None and line < top]
+        return past or list(self.links)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_link" and self.selected is None:

@@ -153,6 +153,17 @@ def test_the_derived_values_are_computed_at_the_lowest_priority(written_inline, 
     assert order == ["lowered", "computed"]
 
 
+def test_the_detached_writer_steps_aside_before_it_encodes_anything(written_inline, monkeypatch):
+    """Encoding the dataset's blocks takes a second at 100,000 quotes, while the reader draws its
+    first frame: it is done at the lowest priority too."""
+    order: list[str] = []
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: order.append("lowered"))
+    to_plain = cache.dataset_to_plain
+    monkeypatch.setattr(cache, "dataset_to_plain", lambda dataset: order.append("encoded") or to_plain(dataset))
+    cached_start()
+    assert order == ["lowered", "encoded"]
+
+
 def test_the_stored_names_are_read_in_chunks_that_share_their_words(example_dataset):
     """One `marshal.loads` of every name held the interpreter's lock for seconds at a million quotes:
     the big parts are chunks, each read alone, and a word is still one string wherever it is."""

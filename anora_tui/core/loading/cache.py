@@ -262,6 +262,8 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     ASCII only: `json.loads` decodes UTF-8 to text before parsing it, and for text that is not all
     ASCII that costs more than parsing the escapes does. Lone surrogates (only in a dataset built in
     code, or a file name) are escaped like any other character, so they never make the write fail."""
+    if derived:
+        _lowest_priority()  # only a detached writer gets here: its CPU is never taken from the reader
     try:
         plain = dataset_to_plain(dataset)
     except KeyError:  # a lookup holding a record its collection does not: not a dataset build() made
@@ -277,7 +279,6 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
         from .cache_derived import derived_plain, encode as encode_derived, worth_storing
 
         if worth_storing(dataset):
-            _lowest_priority()  # seconds of CPU: never taken from the reader (only a detached writer gets here)
             encoded.update((name, encode_derived(value)) for name, value in derived_plain(dataset).items())
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}

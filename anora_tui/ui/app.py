@@ -43,7 +43,7 @@ from .place_keeper import PlaceKeeper
 from .providers import READER_PROVIDERS
 from .signals import SignalArrived, die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
-from .textual_private import OneLineCrashApp
+from .textual_private import OneLineCrashApp, OneNoticeAtATimeApp
 from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ EXIT_CRASHED = 1
 PROBLEMS_STYLESHEET = "problems.tcss"
 
 
-class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
+class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):
     # Every stylesheet but --watch's problems panel's, which only --watch reads.
     CSS_PATH = [path for path in sorted(styles_dir().glob("*.tcss")) if path.name != PROBLEMS_STYLESHEET]
     AUTO_FOCUS = "#reading"
@@ -72,6 +72,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
         Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.show-timeline"),
         Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place", id="app.back"),
         Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again", id="app.forward"),
+        # With nowhere to go, Back and Forward are disabled and their keys come here, to say so.
+        Binding("alt+left,b,backspace", "nowhere_in_history(-1)", "Back", show=False, id="app.no-back"),
+        Binding("alt+right,f", "nowhere_in_history(1)", "Forward", show=False, id="app.no-forward"),
         Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text", id="app.search"),
         Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
@@ -82,6 +85,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
                 tooltip="Bookmark the paragraph at the top of the text (or the selected quote, person, scene or event)"),
         Binding("apostrophe", "bookmarks", "Bookmarks", show=True, key_display="'", id="app.bookmarks",
                 tooltip="Your bookmarks: open one, or remove it"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend",
+                tooltip="Suspend the reader to the shell (fg brings it back)"),
         Binding("z", "toggle_zen", "Zen", show=True, id="app.zen",
                 tooltip="Zen: hide the side panes so the text gets the width (z again brings them back)"),
         # After Help and Quit: on a narrow terminal the key bar leaves out what does not fit.
@@ -267,7 +272,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLin
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
             return False
-        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "step_match", "no_search", "back_out",
+        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match",
+                          "no_search", "back_out",
                           "search", "copy_quote", "bookmark", "bookmarks", "toggle_zen")
         # While the terminal is too small for the reader, only quitting works (the notice says so).
         if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual import events
 from textual.app import App
 from textual.geometry import Size
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
@@ -22,6 +23,9 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("Screen", "_compositor"),
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
+    ("App", "_on_notify"),
+    ("App", "_notifications"),
+    ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
 )
 
@@ -42,6 +46,7 @@ class QuickStartScreen(Screen):
         # Screen's own handler runs next, with this event.
         if not self._resumed:
             self._resumed = True
+            self.app.app_resume_signal.subscribe(self, self.redraw_after_suspension)
             event.refresh_styles = False
             self._skip_paint = True
 
@@ -54,6 +59,12 @@ class QuickStartScreen(Screen):
             self._repaint_required = True
             return
         super()._compositor_refresh()
+
+    def redraw_after_suspension(self, _app: App) -> None:
+        # Ctrl+Z then fg: the terminal was handed back and is blank again; the size it reports now, the
+        # same as before, must be laid out and drawn in full, not taken for a start-up report.
+        self._resized = True
+        self.refresh(layout=True, repaint=True)
 
     def _screen_resized(self, size: Size) -> None:
         laid_out = self._compositor.size
@@ -76,6 +87,27 @@ class OneLineCrashApp(App):
         self.report_crash(error)
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+class OneNoticeAtATimeApp(App):
+    """An App whose notices do not pile up: a new information notice replaces the one still shown
+    (five presses of Space at the end of the article stacked five "The end of the article." over the
+    text; n stepping through matches stacked "Match 2 of 4", "Match 3 of 4"), and a warning or an
+    error replaces the same one still shown but never another. Done as each notice is added, not
+    when it is asked for, so a burst of keys whose notices are still queued is covered too. (Textual
+    has no public way to withdraw one notice: `clear_notifications` withdraws all, warnings too.)"""
+
+    def _on_notify(self, event: Notify) -> None:
+        for shown in list(self._notifications):
+            if replaces_shown(event.notification, shown):
+                self._unnotify(shown, refresh=False)
+        super()._on_notify(event)
+
+
+def replaces_shown(new: Notification, shown: Notification) -> bool:
+    if new.severity == "information":
+        return shown.severity == "information"
+    return (shown.severity, shown.title, shown.message) == (new.severity, new.title, new.message)
 
 
 class SteadyScrollbars(ScrollView):

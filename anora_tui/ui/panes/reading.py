@@ -101,6 +101,10 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._place_to_show = False  # a new place (a section opened, a name shown) not yet scrolled to
         self._placed_size = Size(0, 0)  # the pane's size when the place was last shown
         self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
+        # The sections the keys asked for, not opened yet (their Navigate is on its way), and the
+        # page keys pressed meanwhile: keys pressed in a burst each count, from where the last goes.
+        self._sections_asked: list[int] = []
+        self._pages_on_arrival = 0
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn
@@ -130,6 +134,21 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
     def top_paragraph(self) -> int:
         """The first paragraph on screen (1-based), for the saved state."""
         in_view = self.in_view
+        return in_view[0] if in_view else 1
+
+    @property
+    def paragraph_read(self) -> int:
+        """The paragraph the reader is at (1-based): the one a jump landed on while it is marked, or
+        the one with the selected name, else the first that begins on screen, else the one at the top
+        (a paragraph taller than the screen)."""
+        in_view = self.in_view
+        for chosen in (self.landing, self.selected.paragraph if self.selected else None):
+            if chosen is not None and chosen in in_view:
+                return chosen
+        top = round(self.scroll_y)
+        for block, (first, _last) in zip(self.blocks, self._block_lines):
+            if block.kind == "paragraph" and block.paragraph in in_view and first >= top:
+                return block.paragraph
         return in_view[0] if in_view else 1
 
     def view_position(self) -> tuple[int, int] | None:
@@ -172,6 +191,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._place_to_show = True
         self._arrive_at_end = None
         self._rebuild()
+        self._arrived(section.index)
 
     def back_out(self) -> bool:
         """Escape: drop the selected name or the landing mark. True if there was one."""

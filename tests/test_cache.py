@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui.core.loading import cache, cache_file
+from anora_tui.core.loading import cache, cache_blocks, cache_file
 from anora_tui.core.loading import cache_key as cache_key_module
 from anora_tui.core.loading.cache import (
     cache_key,
@@ -177,7 +177,7 @@ def test_a_dataset_from_the_cache_makes_its_fields_on_first_use(example_data_dir
     assert made_fields(dataset) == set()
     quotes = dataset.quotes_by("mara-quill")
     assert quotes == example_dataset.quotes_by("mara-quill")
-    assert made_fields(dataset) == {"quotes", "_quotes_by_speaker"}
+    assert made_fields(dataset) == {"_quotes_by_speaker"}  # the quotes are made as the lookup is read
     assert dataset.quotes is dataset.quotes  # made once, then kept
     assert quotes[0] is dataset.quotes[quotes[0].order]  # lookups hold the collection's own records
 
@@ -225,7 +225,7 @@ def test_threads_reading_a_field_at_once_get_the_same_records(example_data_dir):
 def damage_a_quote(path: Path) -> None:
     """Change one letter of a quote: still valid JSON of the same length, but not what was written."""
     _key, header, header_end = cache_file.read_header(path)
-    offset, length, _crc = header["blocks"]["quotes"]
+    offset, length, _crc = header["blocks"][cache_blocks.QUOTE_TEXTS]  # the texts' own block
     start = header_end + offset
     data = bytearray(path.read_bytes())
     block = bytes(data[start : start + length])

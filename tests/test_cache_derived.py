@@ -4,6 +4,7 @@ from the cache; each the same as computed, and computed instead when it is missi
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,31 @@ def test_the_derived_values_are_computed_at_the_lowest_priority(written_inline, 
     monkeypatch.setattr(cache_derived, "derived_plain", lambda dataset: order.append("computed") or derived_plain(dataset))
     cached_start()
     assert order == ["lowered", "computed"]
+
+
+def test_the_detached_writer_steps_aside_before_it_encodes_anything(written_inline, monkeypatch):
+    """Encoding the dataset's blocks takes a second at 100,000 quotes, while the reader draws its
+    first frame: it is done at the lowest priority too."""
+    order: list[str] = []
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: order.append("lowered"))
+    to_plain = cache.dataset_to_plain
+    monkeypatch.setattr(cache, "dataset_to_plain", lambda dataset: order.append("encoded") or to_plain(dataset))
+    cached_start()
+    assert order == ["lowered", "encoded"]
+
+
+def test_the_stored_names_are_read_in_chunks_that_share_their_words(example_dataset):
+    """One `marshal.loads` of every name held the interpreter's lock for seconds at a million quotes:
+    the big parts are chunks, each read alone, and a word is still one string wherever it is."""
+    from anora_tui.core.search.stored import people_names_from_plain, people_names_to_plain
+
+    plain = people_names_to_plain(PeopleNames(example_dataset))
+    for part in ("names", "names_folded", "owners", "first_word_owners", "article_words"):
+        assert plain[part] and all(type(chunk) is bytes for chunk in plain[part]), part
+    decoded = cache_derived.decode(cache_derived.encode(plain))
+    names = people_names_from_plain(example_dataset, decoded)
+    built = PeopleNames(example_dataset)
+    assert names.index.parts() == built.index.parts()
+    folded_words = {word for name in names.index.parts().folded for part in name for word in part.split()}
+    shared = [word for word in names.index.parts().owners if word in folded_words]
+    assert shared and all(word is sys.intern(word) for word in shared)

@@ -10,6 +10,7 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import count
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Iterable, Mapping
 
@@ -63,7 +64,7 @@ class DatasetMentions:
 
     @cached_property
     def _person_order(self) -> Mapping[str, int]:
-        return MappingProxyType({person.id: index for index, person in enumerate(self.people)})
+        return MappingProxyType(dict(zip(self.values_of("people", "id"), count())))  # type: ignore[attr-defined]
 
     def mentions_of(self, person_id: str) -> tuple[Mention, ...]:
         """Every paragraph that names the person, in article order (scans the whole article once)."""

@@ -18,12 +18,13 @@ its mention lookups from `DatasetMentions`.
 from __future__ import annotations
 
 from collections import Counter, defaultdict, deque
+from collections.abc import Sequence as SequenceABC
 from dataclasses import MISSING, dataclass, field, fields, replace
 from functools import cached_property
 from itertools import compress, groupby
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Callable, Iterable, Mapping, Protocol
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from .mentions import DatasetMentions, Mention, NameFinder  # noqa: F401  (Mention and NameFinder: re-exported)
 from .text import clean_text
@@ -324,6 +325,35 @@ class Dataset(DatasetMentions):
         stored = getattr(self.__dict__.get("_parts"), "stored", None)
         return stored(name) if stored is not None else None
 
+    def record_at(self, name: str, position: int) -> Any:
+        """`getattr(self, name)[position]`, without making the whole collection if it is not made yet
+        and the lazily made dataset's parts can make one record alone (the load cache's quotes)."""
+        if name not in self.__dict__:
+            record_at = getattr(self.__dict__.get("_parts"), "record_at", None)
+            record = record_at(self, name, position) if record_at is not None else None
+            if record is not None:
+                return record
+        return getattr(self, name)[position]
+
+    def values_of(self, name: str, field_name: str) -> Sequence:
+        """Each record's `field_name` in the collection `name`, in order, without making the records
+        if the lazily made dataset's parts hold the values apart (the load cache's quotes and people)."""
+        if name not in self.__dict__:
+            values_of = getattr(self.__dict__.get("_parts"), "values_of", None)
+            values = values_of(self, name, field_name) if values_of is not None else None
+            if values is not None:
+                return values
+        return list(map(attrgetter(field_name), getattr(self, name)))
+
+    def count_of(self, name: str) -> int:
+        """`len(getattr(self, name))`, without making the collection if its parts know it."""
+        if name not in self.__dict__:
+            count_of = getattr(self.__dict__.get("_parts"), "count_of", None)
+            count = count_of(self, name) if count_of is not None else None
+            if count is not None:
+                return count
+        return len(getattr(self, name))
+
     def __getattr__(self, name: str) -> Any:
         # Only called for an attribute the instance does not have: a lazily made dataset's field
         # that nothing has read yet. A built dataset has every field, so never gets here for one.
@@ -360,13 +390,19 @@ class Dataset(DatasetMentions):
     def scenes_discussed_in(self, section_id: str) -> tuple[Scene, ...]:
         return self._scenes_by_section.get(section_id, _EMPTY)
 
-    def people_of_kind(self, kind: str) -> tuple[Person, ...]:
+    def people_of_kind(self, kind: str) -> Sequence[Person]:
         return self._people_by_kind.get(kind, _EMPTY)
 
     @cached_property
-    def _people_by_kind(self) -> Mapping[str, tuple[Person, ...]]:
+    def _people_by_kind(self) -> Mapping[str, Sequence[Person]]:
         # One pass for every kind (the People list asks for each: four passes over 52,000 people at
         # 100,000 quotes cost 0.1 s of the first frame).
+        if "people" not in self.__dict__ and hasattr(self.__dict__.get("_parts"), "values_of"):
+            # From the load cache: each kind's people are made as the People list shows them.
+            positions: dict[str, list[int]] = defaultdict(list)
+            for position, kind in enumerate(self.values_of("people", "kind")):
+                positions[kind].append(position)
+            return frozen_mapping({kind: RecordsAt(self, "people", at) for kind, at in positions.items()})
         kinds = list(map(attrgetter("kind"), self.people))
         return frozen_mapping(
             {kind: tuple(compress(self.people, map(kind.__eq__, kinds))) for kind in dict.fromkeys(kinds)}
@@ -381,12 +417,48 @@ class Dataset(DatasetMentions):
             "characters": len(self.characters),
             "scenes": len(self.scenes),
             "events": len(self.events),
-            "quotes": len(self.quotes),
+            "quotes": self.count_of("quotes"),
             "notes": len(self.notes),
         }
 
 
 _FIELD_NAMES = frozenset(f.name for f in fields(Dataset))
+
+
+class RecordsAt(SequenceABC):
+    """The records at `positions` of a dataset's collection, each made when first read (through
+    `Dataset.record_at`); equal to the tuple of them."""
+
+    __slots__ = ("_dataset", "_name", "_positions")
+
+    def __init__(self, dataset: Dataset, name: str, positions: list[int]) -> None:
+        self._dataset = dataset
+        self._name = name
+        self._positions = positions
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __getitem__(self, index):  # an int or a slice, as a tuple's
+        if isinstance(index, slice):
+            return tuple(map(self.__getitem__, range(*index.indices(len(self._positions)))))
+        return self._dataset.record_at(self._name, self._positions[index])
+
+    def __iter__(self) -> Iterator:
+        # Read through, the collection is made whole (at once, not a record at a time: the People
+        # filter reads every person on each key).
+        return map(getattr(self._dataset, self._name).__getitem__, self._positions)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, (tuple, RecordsAt)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
 
 
 def _cleaned(value: Any) -> Any:

@@ -26,13 +26,17 @@ files' records, and the byte offset, length and CRC-32 of each block), then one 
 and per lookup, each a JSON value holding what `Dataset.build` computed: the records column by column
 (quotes already in article order, people with their characters, scenes and events in order), and each
 lookup as lists of positions into its collection. Ids lookups are not stored: they are made from the
-records on first use. The article's paragraphs are a block of their own, one array per section, read a
-section at a time (`cache_paragraphs.py`). A large dataset's cache, written behind, also holds what is
+records on first use. A column whose values repeat (a quote's speaker, a person's kind) holds each
+distinct value once and each record's position in them. The article's paragraphs are a block of their
+own, one array per section, read a section at a time (`cache_paragraphs.py`), and so are the quotes'
+texts, one array decoded a quote at a time (`lazy_records.py`). A large dataset's cache, written behind, also holds what is
 slow to compute from the dataset (the quote index, mentions, word counts: `cache_derived.py`), as
 `marshal` blocks after the JSON ones (that file is then JSON only up to them).
 
 **Laziness.** `load_cached` only reads the header (a few kilobytes) and returns `Dataset.lazily(...)`:
-each field is made when first read. The first read of any field reads every JSON block but the
+each field is made when first read. The quotes and the people are made a record at a time, as they are
+read (a paragraph's quotes, a row of the People list), and their lookups make only what is read
+(`lazy_records.py`). The first read of any field reads every JSON block but the
 paragraphs (each section's are checked against their own CRC when read) and checks its CRC
 (and the file's size) before anything is made from it; each block is then parsed when first needed and
 dropped. If that first read finds the file damaged (or it cannot be read), nothing has been made from
@@ -67,10 +71,12 @@ from .cache_blocks import (
     COLLECTIONS,
     GROUPINGS,
     PARAGRAPHS,
+    QUOTE_TEXTS,
     columns_of,
     grouping_of,
     paragraph_column,
     set_paragraph_column,
+    split_quote_texts,
 )
 from .cache_file import (
     CACHE_FILE_NAME,
@@ -256,6 +262,8 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     ASCII only: `json.loads` decodes UTF-8 to text before parsing it, and for text that is not all
     ASCII that costs more than parsing the escapes does. Lone surrogates (only in a dataset built in
     code, or a file name) are escaped like any other character, so they never make the write fail."""
+    if derived:
+        _lowest_priority()  # only a detached writer gets here: its CPU is never taken from the reader
     try:
         plain = dataset_to_plain(dataset)
     except KeyError:  # a lookup holding a record its collection does not: not a dataset build() made
@@ -264,13 +272,13 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     encoded: dict[str, bytes] = {}
     encoded[PARAGRAPHS], entries = encode_paragraphs(paragraph_column(plain["article"]), encode)
     set_paragraph_column(plain["article"], entries)
+    encoded[QUOTE_TEXTS] = split_quote_texts(plain["quotes"], encode)
     encoded.update((name, encode(plain[name]).encode("ascii")) for name in BLOCKS)
     del plain
     if derived:
         from .cache_derived import derived_plain, encode as encode_derived, worth_storing
 
         if worth_storing(dataset):
-            _lowest_priority()  # seconds of CPU: never taken from the reader (only a detached writer gets here)
             encoded.update((name, encode_derived(value)) for name, value in derived_plain(dataset).items())
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}

@@ -16,10 +16,10 @@ from ..gc_pause import gc_paused
 from ..model import Dataset
 from ..files import open_regular_file, read_regular_file
 from ..text import clean_text
-from .cache_blocks import BLOCKS, DERIVED, MAKERS, PARAGRAPHS
+from .cache_blocks import BLOCKS, DERIVED, LAZY, MAKERS, PARAGRAPHS, QUOTE_TEXTS, source_of
 from .cache_paragraphs import ParagraphSource
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4  # 4: the quotes' texts in a block of their own
 PREFIX = '{"format":%d,"key":"%s","header_end":%-12d,"header":'
 PREFIX_LENGTH = len(PREFIX % (CACHE_FORMAT, "0" * 64, 0))
 _PREFIX_PATTERN = re.compile(rb'\{"format":(\d+),"key":"([0-9a-f]{64})","header_end":(\d+) *,"header":')
@@ -130,7 +130,8 @@ def _check_header(header: dict[str, Any], tail: int) -> None:
             raise Unusable(_DAMAGED)
 
 
-_REQUIRED = {*BLOCKS, PARAGRAPHS}
+_READ_AT_ONCE = (*BLOCKS, QUOTE_TEXTS)  # read and checked at the first read of any field
+_REQUIRED = {*_READ_AT_ONCE, PARAGRAPHS}
 _ALL_BLOCKS = {*_REQUIRED, *DERIVED}  # the dataset's blocks, and the derived ones a cache may hold
 
 
@@ -144,6 +145,9 @@ def _why_unusable(path: Path) -> str:
     if type(document) is dict and "format" in document and document["format"] != CACHE_FORMAT:
         return _FOREIGN
     return _DAMAGED
+
+
+_FIELD_INDEX = {record_type: {f.name: i for i, f in enumerate(fields(record_type))} for record_type in LAZY.values()}
 
 
 class CachedParts:
@@ -164,6 +168,7 @@ class CachedParts:
         self._data_dir = data_dir
         self._notify = notify
         self._blocks: dict[str, bytes] | None = None  # read and checked, not parsed yet
+        self.sources: dict[str, Any] = {}  # the LAZY collections' RecordSources (cache_blocks.source_of)
         self._lock = threading.RLock()
         # The paragraphs and the derived blocks are read when asked for: the file stays open for them.
         self._derived = {name for name in opened.header["blocks"] if name in DERIVED}
@@ -203,6 +208,41 @@ class CachedParts:
         assert self._blocks is not None
         return json.loads(self._blocks.pop(name))
 
+    def raw(self, name: str) -> bytes:
+        assert self._blocks is not None
+        return self._blocks.pop(name)
+
+    def record_at(self, dataset: Dataset, name: str, position: int) -> Any:
+        """The record at `position` of a LAZY collection not made yet, made alone; None if it cannot
+        be (the caller then reads the field, which falls back to the YAML as any field does)."""
+        source = self._source(name)
+        return None if source is None else source[position]
+
+    def values_of(self, dataset: Dataset, name: str, field_name: str) -> Any:
+        source = self._source(name)
+        return None if source is None else source.column(_FIELD_INDEX[LAZY[name]][field_name])
+
+    def count_of(self, dataset: Dataset, name: str) -> int | None:
+        source = self._source(name)
+        return None if source is None else len(source)
+
+    def _source(self, name: str) -> Any:
+        if name not in LAZY:
+            return None
+        made = self.sources.get(name)
+        if made is not None:  # without the lock, which a derived block's decoding may hold a while
+            return made
+        with self._lock:
+            if self._fresh is not None:
+                return None
+            try:
+                if self._blocks is None:
+                    self._blocks = self._read_blocks()
+                with gc_paused():
+                    return source_of(self, name)
+            except (Unusable, OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+                return None
+
     def stored(self, name: str) -> Any:
         """A derived block's value (see `cache_derived`), read and decoded now (each is asked for
         once); None if the file holds none, or one that cannot be read (the caller computes it)."""
@@ -231,7 +271,7 @@ class CachedParts:
             if os.fstat(opened.descriptor).st_size != opened.header_end + opened.header["tail"]:
                 raise Unusable(_DAMAGED)
             blocks = {}
-            for name in BLOCKS:
+            for name in _READ_AT_ONCE:
                 offset, length, crc = opened.header["blocks"][name]
                 data = _read_at(opened.descriptor, length, opened.header_end + offset)
                 if len(data) != length or zlib.crc32(data) != crc:
@@ -255,6 +295,8 @@ class CachedParts:
 
     def _fall_back(self, dataset: Dataset, problem: str) -> None:
         """Take the fields not made yet from the YAML; remove the cache file and write it again."""
+        for name, source in self.sources.items():  # its records may be in lookups made already
+            dataset.__dict__.setdefault(name, source.all())
         fresh = self._fresh_dataset(problem)
         for f in fields(Dataset):
             dataset.__dict__.setdefault(f.name, getattr(fresh, f.name))
@@ -284,6 +326,7 @@ class PlainParts:
 
     def __init__(self, plain: dict[str, Any]) -> None:
         self._plain = plain
+        self.sources: dict[str, Any] = {}
 
     def provide(self, dataset: Dataset, name: str) -> Any:
         return dataset.__dict__.setdefault(name, MAKERS[name](self, dataset))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from functools import cached_property
 
+from ..memory import release_freed_memory
 from ..model import Dataset
 from .names import PeopleNames
 from .paragraphs import ParagraphIndex
@@ -34,6 +35,7 @@ class SearchIndexes:
             made = self.__dict__.get("people")
             if made is None:
                 made = self._stored_people() or PeopleNames(self.dataset)
+                release_freed_memory()  # what reading or building them freed (see core/memory.py)
             return made
 
     @property
@@ -47,7 +49,10 @@ class SearchIndexes:
         reader makes them ahead, in the background)."""
         with self._making_places:
             made = self.__dict__.get("places")
-            return made if made is not None else PlaceNames(self.dataset)
+            if made is None:
+                made = PlaceNames(self.dataset)
+                release_freed_memory()
+            return made
 
     @property
     def places_ready(self) -> bool:
@@ -56,7 +61,7 @@ class SearchIndexes:
     def places_are_cheap(self) -> bool:
         """Made already, or few enough to make now without being noticed."""
         dataset = self.dataset
-        count = len(dataset.people) + len(dataset.characters) + len(dataset.sections) + len(dataset.scenes)
+        count = dataset.count_of("people") + len(dataset.characters) + len(dataset.sections) + len(dataset.scenes)
         return self.places_ready or count + len(dataset.events) <= SMALL
 
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
@@ -70,6 +75,7 @@ class SearchIndexes:
                     else:
                         index = ParagraphIndex(self.dataset, self.people)
                     self._built[scope] = index
+                    release_freed_memory()  # at 100,000 quotes, 38 MiB freed by reading the stored index
         return index
 
     def _stored_quote_index(self) -> QuoteIndex | None:
@@ -112,7 +118,7 @@ class SearchIndexes:
         if scope in self._built:
             return True
         if scope == "quotes":
-            return len(self.dataset.quotes) <= SMALL
+            return self.dataset.count_of("quotes") <= SMALL
         return self._paragraph_count <= SMALL
 
     @cached_property

@@ -30,8 +30,13 @@ class ParagraphIndex(ScopeIndex):
             self._places.extend((section.id, number) for number in range(1, len(section.paragraphs) + 1))
         self._named: dict[int, tuple[int, ...]] = {}  # person (entry in `people`) -> paragraphs naming them
         quoted: dict[str, set[int]] = {}
-        for quote in dataset.quotes:
-            quoted.setdefault(quote.speaker, set()).add(self._first[quote.section] + quote.paragraph - 1)
+        # The columns, not the quotes: a cached dataset's quotes are made only as they are shown.
+        for speaker, section, paragraph in zip(
+            dataset.values_of("quotes", "speaker"),
+            dataset.values_of("quotes", "section"),
+            dataset.values_of("quotes", "paragraph"),
+        ):
+            quoted.setdefault(speaker, set()).add(self._first[section] + paragraph - 1)
         self._quoted = {speaker: tuple(positions) for speaker, positions in quoted.items()}
 
     def forget(self) -> None:

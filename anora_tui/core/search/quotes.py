@@ -19,14 +19,14 @@ class QuoteIndex(ScopeIndex):
     noun = "quote"
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
-        super().__init__(dataset, (quote.text for quote in dataset.quotes), people)
+        super().__init__(dataset, dataset.values_of("quotes", "text"), people)  # no quote is made
         self._positions_by_speaker = self.positions_by_speaker(dataset)
 
     @staticmethod
     def positions_by_speaker(dataset: Dataset) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = defaultdict(list)
-        for position, quote in enumerate(dataset.quotes):
-            positions[quote.speaker].append(position)
+        for position, speaker in enumerate(dataset.values_of("quotes", "speaker")):
+            positions[speaker].append(position)
         return positions
 
     def speakers_matching(self, names: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -36,7 +36,7 @@ class QuoteIndex(ScopeIndex):
         return self.people.matching(names)
 
     def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> Hit:
-        quote = self.dataset.quotes[position]
+        quote = self.dataset.record_at("quotes", position)  # the quotes are made as shown
         return Hit(quote, match_spans(quote.text, terms, self.text.folded(position)), rank)
 
     def _find_about_name_word(self, start: str) -> int:

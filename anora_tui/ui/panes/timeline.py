@@ -160,7 +160,7 @@ class TimelineStrip(Widget):
             self.post_message(Navigate(Location(self.kind, record_id)))
 
 
-ListView = tuple[int | None, int]  # a list's highlighted row and the row at its top (`LinkList.view`)
+ListView = tuple[int | None, int, int]  # a list's highlighted row, the row at its top and lines of it above (`LinkList.view`)
 
 
 class TrackPlace(NamedTuple):

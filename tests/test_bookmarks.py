@@ -1,4 +1,4 @@
-"""Bookmarks: a key keeps the paragraph at the top of the text (or the selected quote or person), a
+"""Bookmarks: a key keeps the paragraph the reader is at (or the selected quote or person), a
 list opens and removes them, the palette lists them, and they survive a restart; a bookmark whose
 place the data no longer has is dropped with a notice. At 80×24, 120×40 and 200×50."""
 
@@ -20,10 +20,11 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 
 @THREE_SIZES
-async def test_b_bookmarks_the_paragraph_at_the_top_and_the_list_opens_it(shipped_dataset, size, isolated_state):
+async def test_b_bookmarks_the_paragraph_landed_on_and_the_list_opens_it(shipped_dataset, size, isolated_state):
     section = shipped_dataset.sections[3]
     async with open_reader(shipped_dataset, size, Location("section", section.id, 2), notifications=True) as (app, pilot):
-        top = app.reading.top_paragraph
+        top = 2  # where the jump landed, marked: above it, the end of the first paragraph may show
+        assert app.reading.landing == top
         await pilot.press("B")
         await wait_for(pilot, lambda: "Bookmarked:" in screen_text(app))
         assert app.bookmarks == (Location("section", section.id, top),)
@@ -154,3 +155,20 @@ async def test_the_message_and_the_list_name_what_was_bookmarked(shipped_dataset
         await pilot.press("apostrophe")
         await settle(pilot)
         assert named.removeprefix("Bookmarked: ") in widget_words(app, app.screen.query_one("#bookmarks-list"))
+
+
+@THREE_SIZES
+async def test_b_after_scrolling_bookmarks_the_first_paragraph_that_begins_on_screen(shipped_dataset, size, isolated_state):
+    section = max(shipped_dataset.sections, key=lambda s: sum(map(len, s.paragraphs)))
+    async with open_reader(shipped_dataset, size, Location("section", section.id)) as (app, pilot):
+        reading = app.reading
+        blocks = [(block.paragraph, first) for block, (first, _last) in zip(reading.blocks, reading._block_lines)
+                  if block.kind == "paragraph"]
+        (paragraph, first), (following, next_first) = blocks[1], blocks[2]
+        reading.scroll_to(y=first + 1, animate=False, immediate=True)  # its first line just above the screen
+        await settle(pilot)
+        assert reading.top_paragraph == paragraph
+        await pilot.press("B")
+        await settle(pilot)
+        expected = following if next_first < round(reading.scroll_y) + reading.scrollable_content_region.height else paragraph
+        assert app.bookmarks == (Location("section", section.id, expected),)

@@ -111,6 +111,8 @@ def test_the_ring_is_one_ring_everywhere(shipped_dataset: Dataset) -> None:
         ("the dance moves were precisely planned", "choreographed", None),
         ("visiting nightclubs", "Strip clubs", "mikey-madison"),
         ("On January 14, 2022, Baker attended the premiere", "opened in US cinemas", None),
+        ("Instead of featuring numerous energetic, consistently humorous sex scenes", "turns the sense around",
+         "mark-eydelshteyn"),
     ],
 )
 def test_each_slip_has_a_note_at_its_paragraph(

@@ -88,17 +88,32 @@ MOUSE_OFF = "\x1b[?1000l"
 CURSOR_SHOWN = "\x1b[?25h"
 
 
+def other_threads(pid: int) -> list[int]:
+    return sorted(int(task) for task in os.listdir(f"/proc/{pid}/task") if int(task) != pid)
+
+
+@pytest.mark.parametrize("receiver", ["main-thread", "another-thread"])
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
 def test_a_signal_saves_the_place_restores_the_terminal_and_ends_by_the_signal(
-    signum, example_data_dir, tmp_path
+    signum, receiver, example_data_dir, tmp_path
 ):
+    """The kernel may hand a process's signal to any of its threads (`kill` of a thread's id makes
+    it that one): the reader, idle in its event loop, must still act on it at once. Sent to the main
+    thread, at once, before the debounced save; to another, once the reader is idle."""
     argv = [installed_command(), "--data", str(example_data_dir)]
     terminal = PseudoTerminal(argv, (100, 30), environment(tmp_path))
     try:
         assert terminal.read_until(lambda text: FIRST_TITLE in text, timeout=30), terminal.text[-1500:]
         terminal.send(b"l")
         assert terminal.read_until(lambda text: SECOND_TITLE in text, timeout=10)
-        terminal.process.send_signal(signum)  # at once: before the debounced save
+        if receiver == "main-thread":
+            terminal.process.send_signal(signum)  # at once: before the debounced save
+        else:  # once the reader has gone idle, nothing pending that would wake its loop anyway
+            deadline = time.monotonic() + 20
+            while saved_section(tmp_path, example_data_dir) != SECOND_ID and time.monotonic() < deadline:
+                time.sleep(0.1)
+            time.sleep(1.0)
+            os.kill(other_threads(terminal.process.pid)[0], signum)
         terminal.read_until(lambda text: False, timeout=15)  # to the end
     finally:
         status = terminal.close()

@@ -4,6 +4,7 @@ ignored, a focus race on Tab, keys named alike, symbols without a legend."""
 from __future__ import annotations
 
 import asyncio
+import re
 
 import pytest
 from screen_reading import THREE_SIZES, widget_lines, widget_words
@@ -97,3 +98,27 @@ async def test_the_shown_track_can_be_told_without_colour(shipped_dataset, size)
         await settle(pilot)
         switch = widget_lines(app, app.timeline.query_one("#timeline-tracks"))[0]
         assert "▸ Production" in switch and "▸ Story" not in switch
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24)], ids=["40x12", "60x20", "80x24"])
+async def test_the_help_screen_never_cuts_a_word_in_two(shipped_dataset, size):
+    """At 40 columns the keys' column left the descriptions so little room that a binding id
+    (`reading.previous-name`) wrapped mid-word: there the descriptions go under their keys."""
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("question_mark")
+        await settle(pilot)
+        body = app.screen.query_one("#help-body")
+        seen: list[str] = []
+        while True:
+            seen.extend(widget_lines(app, body))
+            if body.scroll_y >= body.max_scroll_y:
+                break
+            await pilot.press("pagedown")
+            await settle(pilot)
+        def words_of(text: str) -> set[str]:
+            return set(re.sub(r"[(),;]", " ", text).split())
+
+        shown_words = words_of(" ".join(seen))
+        wanted = words_of(" ".join(str(static.render()) for static in app.screen.query(".help-keys")))
+        assert "reading.previous-name" in wanted
+        assert sorted(wanted - shown_words) == []

@@ -16,6 +16,7 @@ from typing import AsyncIterator, Callable
 
 import pytest
 import textual._wait
+from textual import events
 from rich.style import Style
 from textual.app import App
 from textual.geometry import Size
@@ -137,6 +138,13 @@ async def wait_for(
     while not predicate():
         assert time.monotonic() < deadline, message() if callable(message) else message
         await pilot.pause(poll)
+
+
+def burst(app: App, *keys: str) -> None:
+    """Queue the keys at once, as a terminal delivers a burst: none is handled before the next is in
+    (`Pilot.press` waits for each key's work to be done before the next)."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
 async def resize(pilot, width: int, height: int, *, then_settle: bool = True) -> None:

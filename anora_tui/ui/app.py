@@ -41,9 +41,9 @@ from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
 from .place_keeper import PlaceKeeper
 from .providers import READER_PROVIDERS
-from .signals import die_of, stopping_on_signals
+from .signals import SignalArrived, die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
-from .textual_private import OneLineCrashApp
+from .textual_private import OneLineCrashApp, OneNoticeAtATimeApp
 from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ EXIT_CRASHED = 1
 PROBLEMS_STYLESHEET = "problems.tcss"
 
 
-class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneLineCrashApp):
+class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):
     # Every stylesheet but --watch's problems panel's, which only --watch reads.
     CSS_PATH = [path for path in sorted(styles_dir().glob("*.tcss")) if path.name != PROBLEMS_STYLESHEET]
     AUTO_FOCUS = "#reading"
@@ -373,7 +373,7 @@ def _say(line: str) -> None:
 
 def run_app(dataset: Dataset, data_dir: Path, watch: bool = False) -> int:
     app = AnoraApp(dataset, data_dir=data_dir, watch=watch)
-    with stopping_on_signals(app.stop_for_signal) as caught:
+    with stopping_on_signals(app.stop_for_signal, wake_loop=lambda: app.post_message(SignalArrived())) as caught:
         app.run()
     status = exit_status(app)
     return die_of(caught.signal) if caught.signal is not None else status

@@ -36,14 +36,14 @@ class BookmarkKeys(_Base):
         self.save_place()
 
     def _bookmark_target(self) -> Location | None:
-        """The paragraph at the top of the reading pane (or the one with the selected name); in another
-        pane, the selected quote, person, scene, event or paragraph, or else the detail open there."""
+        """In the reading pane, the paragraph the reader is at (see `ReadingPane.paragraph_read`); in
+        another pane, the selected quote, person, scene, event or paragraph, or else the detail open
+        there."""
         if self.active_pane == "reading":
             reading = self.reading
             if reading.section_id is None:
                 return None
-            paragraph = reading.selected.paragraph if reading.selected else reading.top_paragraph
-            return Location("section", reading.section_id, paragraph)
+            return Location("section", reading.section_id, reading.paragraph_read)
         focused = self.focused
         if isinstance(focused, LinkList) and (location := focused.highlighted_location) is not None:
             return bookmark_place(location)

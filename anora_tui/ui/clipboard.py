@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import os
-from typing import Mapping
+import subprocess
+from typing import Callable, Mapping
 
 from textual.app import App
 
@@ -17,7 +18,18 @@ SUPPORTING = ("iterm", "wezterm", "kitty", "alacritty", "foot", "ghostty", "cont
 NOTICE_CHARS = 60
 
 
-def clipboard_caveat(environ: Mapping[str, str] = os.environ) -> str:
+def tmux_set_clipboard() -> str | None:
+    """tmux's `set-clipboard` option as the tmux server running the reader has it; None if unknown."""
+    try:
+        shown = subprocess.run(["tmux", "show-options", "-gv", "set-clipboard"], capture_output=True,
+                               text=True, timeout=1.0, check=True)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return shown.stdout.strip() or None
+
+
+def clipboard_caveat(environ: Mapping[str, str] = os.environ,
+                     tmux_option: Callable[[], str | None] = tmux_set_clipboard) -> str:
     """What to tell the reader about whether the copy can have worked, from what the environment
     says about the terminal ("" when it is known to work)."""
     program = environ.get("TERM_PROGRAM", "").lower()
@@ -25,6 +37,8 @@ def clipboard_caveat(environ: Mapping[str, str] = os.environ) -> str:
     if program == "apple_terminal":
         return "Terminal.app does not let programs set the clipboard: select the text with the mouse instead."
     if environ.get("TMUX"):
+        if tmux_option() == "on":  # tmux keeps it as a buffer (prefix ] pastes it) and passes it on
+            return ""
         return "In tmux this needs `set -g set-clipboard on` (and a terminal that supports OSC 52)."
     if environ.get("STY") or term.startswith("screen"):
         return "GNU screen may not pass this on to your terminal."

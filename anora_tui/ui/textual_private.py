@@ -12,6 +12,7 @@ import asyncio
 from textual import events
 from textual.app import App
 from textual.geometry import Size
+from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
@@ -27,6 +28,9 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("ScrollView", "_repaint_required"),
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
+    ("App", "_on_notify"),
+    ("App", "_notifications"),
+    ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
 )
 
@@ -124,6 +128,27 @@ class OneLineCrashApp(App):
         self.report_crash(error)
         super()._handle_exception(error)
         self._exit_renderables.clear()
+
+
+class OneNoticeAtATimeApp(App):
+    """An App whose notices do not pile up: a new information notice replaces the one still shown
+    (five presses of Space at the end of the article stacked five "The end of the article." over the
+    text; n stepping through matches stacked "Match 2 of 4", "Match 3 of 4"), and a warning or an
+    error replaces the same one still shown but never another. Done as each notice is added, not
+    when it is asked for, so a burst of keys whose notices are still queued is covered too. (Textual
+    has no public way to withdraw one notice: `clear_notifications` withdraws all, warnings too.)"""
+
+    def _on_notify(self, event: Notify) -> None:
+        for shown in list(self._notifications):
+            if replaces_shown(event.notification, shown):
+                self._unnotify(shown, refresh=False)
+        super()._on_notify(event)
+
+
+def replaces_shown(new: Notification, shown: Notification) -> bool:
+    if new.severity == "information":
+        return shown.severity == "information"
+    return (shown.severity, shown.title, shown.message) == (new.severity, new.title, new.message)
 
 
 class SteadyScrollbars(ScrollView):

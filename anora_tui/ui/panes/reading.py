@@ -101,6 +101,10 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._place_to_show = False  # a new place (a section opened, a name shown) not yet scrolled to
         self._placed_size = Size(0, 0)  # the pane's size when the place was last shown
         self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
+        # The sections the keys asked for, not opened yet (their Navigate is on its way), and the
+        # page keys pressed meanwhile: keys pressed in a burst each count, from where the last goes.
+        self._sections_asked: list[int] = []
+        self._pages_on_arrival = 0
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn
@@ -130,6 +134,21 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
     def top_paragraph(self) -> int:
         """The first paragraph on screen (1-based), for the saved state."""
         in_view = self.in_view
+        return in_view[0] if in_view else 1
+
+    @property
+    def paragraph_read(self) -> int:
+        """The paragraph the reader is at (1-based): the one a jump landed on while it is marked, or
+        the one with the selected name, else the first that begins on screen, else the one at the top
+        (a paragraph taller than the screen)."""
+        in_view = self.in_view
+        for chosen in (self.landing, self.selected.paragraph if self.selected else None):
+            if chosen is not None and chosen in in_view:
+                return chosen
+        top = round(self.scroll_y)
+        for block, (first, _last) in zip(self.blocks, self._block_lines):
+            if block.kind == "paragraph" and block.paragraph in in_view and first >= top:
+                return block.paragraph
         return in_view[0] if in_view else 1
 
     def view_position(self) -> tuple[int, int] | None:
@@ -172,6 +191,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._place_to_show = True
         self._arrive_at_end = None
         self._rebuild()
+        self._arrived(section.index)
 
     def back_out(self) -> bool:
         """Escape: drop the selected name or the landing mark. True if there was one."""
@@ -313,18 +333,32 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         animating = self.app.animator.is_being_animated(self, "scroll_y")
         return round(min(self.scroll_target_y if animating else self.scroll_y, self.max_scroll_y))
 
-    def _scroll_to_link(self, link: NameLink) -> None:
-        """Scroll just enough to show the line the name is on."""
-        if not self._lines:
-            self._place, self._place_to_show = (link.paragraph, 0), True  # its paragraph, once laid out
-            return
+    def _link_line(self, link: NameLink) -> int | None:
+        """The line (0-based, in the laid-out section) the name starts on; None before layout."""
         for index, block in enumerate(self.blocks):
-            if block.kind == "paragraph" and block.paragraph == link.paragraph:
+            if block.kind == "paragraph" and block.paragraph == link.paragraph and index < len(self._block_lines):
                 first, _last = self._block_lines[index]
                 starts = self._line_starts[index]
-                line = first + max(i for i, start in enumerate(starts) if start <= link.start or i == 0)
-                self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True, force=True)
-                return
+                return first + max(i for i, start in enumerate(starts) if start <= link.start or i == 0)
+        return None
+
+    def links_on_screen(self) -> list[NameLink]:
+        """The names whose line is on screen, in reading order (a paragraph partly scrolled off may
+        have names above the top line: those are not on screen)."""
+        if not self._lines:
+            in_view = self.in_view
+            return [link for link in self.links if link.paragraph in in_view]
+        top = round(self.scroll_y)
+        bottom = top + self.scrollable_content_region.height
+        return [link for link in self.links if (line := self._link_line(link)) is not None and top <= line < bottom]
+
+    def _scroll_to_link(self, link: NameLink) -> None:
+        """Scroll just enough to show the line the name is on."""
+        line = self._link_line(link) if self._lines else None
+        if line is None:
+            self._place, self._place_to_show = (link.paragraph, 0), True  # its paragraph, once laid out
+            return
+        self.scroll_to_region(Region(0, line, 1, 1), animate=False, immediate=True, force=True)
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

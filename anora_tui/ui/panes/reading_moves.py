@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from textual import events
 
 from ...core.navigation import Location
+from ...core.places import NameLink
 from ..messages import Navigate
 
 if TYPE_CHECKING:
@@ -26,9 +27,9 @@ class ReadingMoves(_Base):
         selected there, else the neighbour in reading order, scrolling it into view."""
         if not self.links:
             return
-        in_view = self.in_view
-        if self.selected is None or self.selected.paragraph not in in_view:
-            candidates = [link for link in self.links if link.paragraph in in_view] or list(self.links)
+        on_screen = self.links_on_screen()
+        if self.selected is None or self.selected not in on_screen:
+            candidates = on_screen or self._links_past_screen(step)
             target = candidates[0] if step > 0 else candidates[-1]
         else:
             index = self.links.index(self.selected) + step
@@ -39,6 +40,17 @@ class ReadingMoves(_Base):
         self.selected = target
         self._rebuild()
         self._scroll_to_link(target)
+
+    def _links_past_screen(self, step: int) -> list[NameLink]:
+        """With no name on screen: the names after it (stepping on) or before it (stepping back),
+        so the next name is the one below the screen and the previous one above; all, if none."""
+        top = round(self.scroll_y)
+        lines = [(link, self._link_line(link)) for link in self.links]
+        if step > 0:
+            past = [link for link, line in lines if line is not None and line >= top]
+        else:
+            past = [link for link, line in lines if line is not None and line < top]
+        return past or list(self.links)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "follow_link" and self.selected is None:
@@ -52,7 +64,7 @@ class ReadingMoves(_Base):
     def action_step_section(self, step: int) -> None:
         if self.section is None:
             return
-        if not self._go_to_section(self.section.index + step):
+        if not self._go_to_section(self._section_index() + step):
             self.notify(
                 "This is the last section." if step > 0 else "This is the first section.",
                 title="Reading", timeout=3, markup=False,
@@ -65,7 +77,39 @@ class ReadingMoves(_Base):
             return False
         section_id = self.dataset.sections[index].id
         self._arrive_at_end = section_id if at_end else None
+        self._sections_asked.append(index)
         self.post_message(Navigate(Location("section", section_id)))
+        return True
+
+    def _section_index(self) -> int:
+        """The section the reader's keys move from: the last one asked for, if it is not open yet."""
+        return self._sections_asked[-1] if self._sections_asked else self.section.index
+
+    def _arrived(self, index: int) -> None:
+        """A section was opened. One the keys asked for on the way to the last: keep going. The
+        last: the page keys pressed on the way are done now, in it. Any other (Back, a click): the
+        way is abandoned, and so are those keys."""
+        if not self._sections_asked:
+            return
+        if index not in self._sections_asked:
+            self._sections_asked, self._pages_on_arrival = [], 0
+            return
+        del self._sections_asked[: self._sections_asked.index(index) + 1]
+        if self._sections_asked:
+            return
+        pages, self._pages_on_arrival = self._pages_on_arrival, 0
+        if pages:
+            self.call_after_refresh(self._page_on, pages)  # from the place shown, once it is shown
+
+    def _page_on(self, pages: int) -> None:
+        for _ in range(abs(pages)):
+            self.action_page_down() if pages > 0 else self.action_page_up()
+
+    def _page_later(self, pages: int) -> bool:
+        """A page key pressed while a section is on its way: done once it is open (True)."""
+        if not self._sections_asked:
+            return False
+        self._pages_on_arrival += pages
         return True
 
     # Reading straight through: at the end of a section the page keys go on into the next one, and
@@ -73,7 +117,7 @@ class ReadingMoves(_Base):
 
     def action_page_down(self) -> None:
         self._reader_moved()
-        if self.section is None:
+        if self.section is None or self._page_later(1):
             return
         if self._scroll_goal() < self.max_scroll_y:
             self._page(1)
@@ -82,7 +126,7 @@ class ReadingMoves(_Base):
 
     def action_page_up(self) -> None:
         self._reader_moved()
-        if self.section is None:
+        if self.section is None or self._page_later(-1):
             return
         if self._scroll_goal() > 0:
             self._page(-1)

@@ -11,6 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -99,15 +103,51 @@ class HelpScreen(ModalScreen[None]):
         body = self.body
         body.scroll_to(y=body.max_scroll_y if end else 0, animate=False, immediate=True)
 
-    def _table(self, rows: list[tuple[str, str]]) -> Hanging:
-        """Keys (or symbols) in a column, each description beside them; a long description wraps
-        under itself, not under the keys."""
+    def _table(self, rows: list[tuple[str, str]]) -> KeyTable:
+        return KeyTable(rows, self.get_visual_style("help--keys", partial=True))
+
+
+class KeyTable(Visual):
+    """Keys (or symbols) in a column, each description beside them, a long description wrapping
+    under itself, not under the keys. Where that column leaves the descriptions less room than their
+    longest word (a binding id such as `reading.previous-name`), each description goes on the line
+    under its keys instead, so no word is cut in two."""
+
+    STACKED_INDENT = 4
+
+    def __init__(self, rows: Sequence[tuple[str, str]], key_style: Style) -> None:
         width = max((len(keys) for keys, _ in rows), default=0)
-        key_style = self.get_visual_style("help--keys", partial=True)
-        table = Content("\n").join(
-            Content.assemble((keys.ljust(width), key_style), "  ", description) for keys, description in rows
+        self.key_column = width + 2
+        self.longest_word = max((len(word) for _, description in rows for word in description.split()), default=0)
+        self.beside = Hanging(
+            Content("\n").join(Content.assemble((keys.ljust(width), key_style), "  ", text) for keys, text in rows),
+            hang=self.key_column,
         )
-        return Hanging(table, hang=width + 2)
+        self.under = Hanging(
+            Content("\n").join(
+                Content.assemble((keys, key_style), "\n", " " * self.STACKED_INDENT, text) for keys, text in rows
+            ),
+            hang=0,
+        )
+
+    def __str__(self) -> str:
+        return str(self.beside)
+
+    def form(self, width: int) -> Hanging:
+        """The table as drawn at `width`: descriptions beside their keys if their words fit there."""
+        return self.beside if width - self.key_column >= self.longest_word else self.under
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        return self.form(width).render_strips(width, height, style, options)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.beside.get_optimal_width(rules, container_width)
+
+    def get_minimal_width(self, rules: RulesMap) -> int:
+        return self.under.get_minimal_width(rules)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.form(width).get_height(rules, width)
 
 
 def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

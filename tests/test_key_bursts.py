@@ -1,0 +1,62 @@
+"""Keys pressed in one burst (a held-down key, a quick hand) each count: a key that moves to another
+section posts a message that opens it, and the keys behind it, handled before that message, moved
+from the section still open: three `l` went one section on."""
+
+from __future__ import annotations
+
+from screen_reading import THREE_SIZES
+from ui_harness import burst, open_reader, settle
+
+from anora_tui.core.navigation import Location
+
+
+@THREE_SIZES
+async def test_a_burst_of_section_keys_moves_a_section_each(shipped_dataset, size):
+    first = shipped_dataset.sections[0]
+    async with open_reader(shipped_dataset, size, Location("section", first.id)) as (app, pilot):
+        app.reading.focus()
+        await settle(pilot)
+        burst(app, "l", "l", "right")
+        await settle(pilot)
+        assert app.reading.section_id == shipped_dataset.sections[3].id
+        burst(app, "h", "left")
+        await settle(pilot)
+        assert app.reading.section_id == shipped_dataset.sections[1].id
+
+
+@THREE_SIZES
+async def test_page_keys_in_a_burst_across_a_section_end_page_on_in_the_next(shipped_dataset, size):
+    sections = shipped_dataset.sections
+    second = max(sections[1:], key=lambda s: sum(map(len, s.paragraphs)))  # taller than any screen
+    first = sections[second.index - 1]
+    async with open_reader(shipped_dataset, size, Location("section", first.id)) as (app, pilot):
+        reading = app.reading
+        reading.focus()
+        await pilot.press("end")
+        await settle(pilot)
+        burst(app, "pagedown", "pagedown")
+        await settle(pilot)
+        assert reading.section_id == second.id
+        assert reading.scroll_y == min(reading.max_scroll_y, reading.scrollable_content_region.height)
+        # and back: a burst of PgUp from there goes to the top, then into the first section's end
+        assert reading.scroll_y > 0
+        burst(app, "pageup", "pageup")
+        await settle(pilot)
+        assert reading.section_id == first.id
+        assert reading.scroll_y == reading.max_scroll_y
+
+
+async def test_a_section_opened_from_elsewhere_ends_the_keys_journey(shipped_dataset):
+    sections = shipped_dataset.sections
+    async with open_reader(shipped_dataset, (120, 40), Location("section", sections[0].id)) as (app, pilot):
+        app.reading.focus()
+        await settle(pilot)
+        burst(app, "l", "l")
+        await settle(pilot)
+        assert app.reading.section_id == sections[2].id
+        await pilot.press("b")  # Back: the keys' way is over; the next l moves from where Back went
+        await settle(pilot)
+        back_at = app.reading.section.index
+        burst(app, "l")
+        await settle(pilot)
+        assert app.reading.section.index == back_at + 1

@@ -8,7 +8,7 @@ import json
 
 import pytest
 from screen_reading import THREE_SIZES, widget_lines
-from ui_harness import navigate, open_reader, press_until, settle
+from ui_harness import open_reader, press_until, screen_lines, settle
 
 from anora_tui.core.navigation import History, Location
 
@@ -121,3 +121,20 @@ def test_the_lines_into_the_top_row_are_kept_in_the_state_file():
     older = history.snapshot()
     del older["current"]["into"]  # a state file from before it was kept
     assert History.restore(older).current.into is None
+
+
+@THREE_SIZES
+async def test_the_first_person_opened_from_the_people_pane_takes_the_keys(shipped_dataset, size):
+    """Enter on the first person opened: the focus is in their page (Down moves its highlight, not
+    the hidden People list's) and the key bar offers the page's jumps."""
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await open_person_from_the_people_pane(pilot, app, PERSON)
+        links = app.people.detail.links
+        assert app.focused is links
+        key_bar = screen_lines(app)[-1]
+        assert "Quotes" in key_bar and "Mentions" in key_bar, key_bar
+        people_list = app.people._people_list
+        before = people_list.highlighted
+        await pilot.press("down")
+        await settle(pilot)
+        assert people_list.highlighted == before

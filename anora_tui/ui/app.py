@@ -239,6 +239,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self._restore_place(place)
         self._show_pane(active)
         self.call_after_refresh(self.prepare_ahead)
+        self.call_after_refresh(self._make_detail_views)
 
     def _restore_place(self, saved: SavedState) -> None:
         """Open the saved place (the first section if it is gone), keeping the history's entries that

@@ -102,6 +102,7 @@ def test_without_a_text_it_writes_a_template_of_every_file_that_passes_check(tmp
         assert f"#   {key}: " in events or f"# - {key}: " in events, key
     check = run("check", "--data", str(tmp_path / "template"), tmp_path=tmp_path)
     assert check.returncode == 0 and "lines marked TODO left" in check.stdout, check.stderr
+    assert ": ok: 1 section, 1 paragraph, 0 people, 0 characters," in check.stdout  # counted in good English
 
 
 @pytest.mark.parametrize(
@@ -144,6 +145,11 @@ def test_a_non_empty_directory_is_refused_unless_forced(tmp_path):
 def test_too_many_paths_is_refused(tmp_path):
     result = run("new", "a", "b", "c", tmp_path=tmp_path)
     assert result.returncode == 2 and "expected [ARTICLE.txt] DIR" in result.stderr
+
+
+def test_the_usage_line_says_what_new_takes(tmp_path):
+    result = run("new", "--help", tmp_path=tmp_path)
+    assert result.stdout.splitlines()[0] == "usage: anora-tui new [-h] [--force] [ARTICLE.txt] DIR"
 
 
 def test_help_describes_the_tool_not_one_article(tmp_path, example_data_dir):

@@ -14,8 +14,10 @@ from pathlib import Path
 import pytest
 from test_e2e_tmux import installed_command
 
-COMMANDS = [["check"], ["quotes"], ["quotes", "Ani"], ["quotes", "--json"], ["--help"], ["quotes", "--help"]]
-IDS = ["check", "quotes", "quotes-query", "quotes-json", "help", "quotes-help"]
+COMMANDS = [["check"], ["quotes"], ["quotes", "Ani"], ["quotes", "--json"], ["--help"], ["quotes", "--help"],
+            ["--version"], ["paths"], ["schema"], ["quotes", "--format", "markdown"]]
+IDS = ["check", "quotes", "quotes-query", "quotes-json", "help", "quotes-help", "version", "paths", "schema",
+       "quotes-markdown"]
 
 
 def environment(tmp_path: Path, **extra: str) -> dict[str, str]:

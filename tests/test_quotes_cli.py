@@ -224,10 +224,24 @@ def test_json_with_nothing_found(capsys, data):
     assert json.loads(out)["quotes"] == []
 
 
-@pytest.mark.parametrize("query", ["(", "[a-", "*", "\\", '"', "@", "[/bold]", "x" * 10_000])
+@pytest.mark.parametrize("query", ["(", "[a-", "*", "\\", "[/bold]", "x" * 10_000])
 def test_odd_queries_are_literal(capsys, data, query):
     status, _, err = run(capsys, query, *data)
     assert status in (0, 1) and (err == "") == (status == 0)
+
+
+@pytest.mark.parametrize("query", ['"', '""', "@", "!", '!""', "@ !"])
+def test_a_query_of_bare_operators_is_bad_input_not_every_quote(capsys, data, query):
+    status, out, err = run(capsys, query, *data)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"anora-tui quotes: the query {query!r} has nothing to search for")
+    assert len(err.splitlines()) == 1
+
+
+def test_an_unknown_at_name_is_bad_input_as_with_speaker(capsys, data):
+    status, out, err = run(capsys, "ferry @nobodyatall", *data)
+    assert (status, out) == (2, "")
+    assert err.strip() == "anora-tui quotes: @nobodyatall: no such person or character"
 
 
 def test_text_from_the_data_stays_on_one_line(capsys, make_data_dir):

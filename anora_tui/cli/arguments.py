@@ -26,6 +26,19 @@ class ArgumentParser(argparse.ArgumentParser):
         raise SystemExit(status)
 
 
+class _VersionAction(argparse.Action):
+    """--version, printed through `output` (argparse's own ignores a failed write: `--version >
+    /dev/full` said nothing and ended 0)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "show the program's version number and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        output.write_block(f"{parser.prog} {__version__}\n")
+        raise SystemExit(0)
+
+
 def _add_data_argument(parser: argparse.ArgumentParser, default: object = None) -> None:
     parser.add_argument(
         "--data",
@@ -46,7 +59,7 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
         "their quotes and a timeline of the film's scenes and the production, read from a dataset of "
         "YAML files (docs/data-format.md).",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     _add_data_argument(parser)
     parser.add_argument(
         "--watch", action="store_true", help="reload the dataset when its files change (for its author)"
@@ -60,7 +73,8 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
 
     quotes = commands.add_parser("quotes", help="print the quotes that match a query")
     _add_data_argument(quotes, argparse.SUPPRESS)
-    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template")
+    new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template",
+                              usage="%(prog)s [-h] [--force] [ARTICLE.txt] DIR")
     if with_command_arguments:
         from .authoring import add_new_arguments
         from .quotes import add_quotes_arguments

@@ -23,7 +23,7 @@ from ..core.authoring.draft_files import SCHEMA_FILE_NAME, draft_files
 from ..core.authoring.examples import commented_examples
 from ..core.authoring.files import check_target, read_article_text, write_files
 from ..core.authoring.schema import schema_text
-from ..core.text import one_line
+from ..core.text import counted, one_line
 
 
 def add_new_arguments(parser: argparse.ArgumentParser) -> None:
@@ -56,8 +56,9 @@ def run_new(args: argparse.Namespace) -> int:
     where = one_line(str(directory))
     if text_path:
         return _say(
-            f"{where}: drafted {len(draft.sections)} sections, {len(draft.people)} candidate people and "
-            f"{len(draft.quotes)} quotes; next: anora-tui check --data {where}"
+            f"{where}: drafted {counted(len(draft.sections), 'section')}, "
+            f"{counted(len(draft.people), 'candidate person', 'candidate people')} and "
+            f"{counted(len(draft.quotes), 'quote')}; next: anora-tui check --data {where}"
         )
     return _say(f"{where}: wrote a template of every file; next: anora-tui check --data {where}")
 
@@ -98,9 +99,13 @@ def run_authoring(args: argparse.Namespace) -> int:
 
 def check_summary(data_dir: Path, dataset: Dataset) -> str:
     """`check`'s line for a good dataset: its counts, and how many lines are still marked TODO."""
-    counts = ", ".join(f"{n} {name}" for name, n in dataset.counts().items())
+    counts = ", ".join(counted(n, _SINGULAR.get(name, name), name) for name, n in dataset.counts().items())
     summary = f"{one_line(str(data_dir))}: ok: {counts}"
     todos = count_todos(data_dir)
     if todos.lines:
-        summary += f"; {todos.lines} line{'s' if todos.lines != 1 else ''} marked TODO left (the first: {one_line(todos.first)})"
+        summary += f"; {counted(todos.lines, 'line')} marked TODO left (the first: {one_line(todos.first)})"
     return summary
+
+
+_SINGULAR = {"sections": "section", "paragraphs": "paragraph", "people": "person", "characters": "character",
+             "scenes": "scene", "events": "event", "quotes": "quote", "notes": "note"}

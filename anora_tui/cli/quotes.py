@@ -48,6 +48,14 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
         return 2
     index = QuoteIndex(dataset)
     query = parse_query(args.query)
+    if args.query.strip() and query.is_empty:
+        _complain(f"the query {args.query!r} has nothing to search for: give words, \"a phrase\", "
+                  "!a-word-to-leave-out or @a-name")
+        return 2
+    for speaker in query.speakers:
+        if not index.speakers_matching((speaker,)):
+            _complain(f"@{speaker}: no such person or character")
+            return 2
     if args.speaker is not None:
         speaker = fold_text(args.speaker)
         if not index.speakers_matching((speaker,)):

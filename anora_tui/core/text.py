@@ -120,3 +120,8 @@ def note_wording(says: str, correction: str, *, capital: bool = False) -> tuple[
     start = len(lead) + len(QUOTE_OPEN)
     sentence = correction[:1].upper() + correction[1:]
     return f"{lead}{quoted(says)}. {sentence}", (start, start + len(says))
+
+
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """"1 quote", "3 paragraphs", "1 person" / "2 people" (`plural` where adding an s will not do)."""
+    return f"{number:,} {noun if number == 1 else plural or noun + 's'}"

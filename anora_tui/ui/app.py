@@ -72,6 +72,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         Binding("4", "show_pane('timeline')", "Timeline", show=False, id="app.show-timeline"),
         Binding("alt+left,b,backspace", "back", "Back", show=True, key_display="b", tooltip="Back to the previous place", id="app.back"),
         Binding("alt+right,f", "forward", "Forward", show=False, tooltip="Forward again", id="app.forward"),
+        # With nowhere to go, Back and Forward are disabled and their keys come here, to say so.
+        Binding("alt+left,b,backspace", "nowhere_in_history(-1)", "Back", show=False, id="app.no-back"),
+        Binding("alt+right,f", "nowhere_in_history(1)", "Forward", show=False, id="app.no-forward"),
         Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text", id="app.search"),
         Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
@@ -270,7 +273,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
             return False
-        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "step_match", "no_search", "back_out",
+        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match",
+                          "no_search", "back_out",
                           "search", "copy_quote", "bookmark", "bookmarks", "toggle_zen")
         # While the terminal is too small for the reader, only quitting works (the notice says so).
         if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):

@@ -133,6 +133,12 @@ class Navigating(_Base):
     def action_forward(self) -> None:
         self._step_history(self.history.forward)
 
+    def action_nowhere_in_history(self, step: int) -> None:
+        """Back or Forward pressed with nowhere to go (their keys are disabled then): say so."""
+        self.bell()
+        self.notify("Nothing to go back to: this is the first place you opened." if step < 0
+                    else "Nothing to go forward to: b goes back, then f forward again.", markup=False, timeout=3)
+
     def _step_history(self, step: Callable[[], Location | None]) -> None:
         """Back or Forward: keep where the reader is in the place left, then go (a bell if nowhere)."""
         self._remember_view()

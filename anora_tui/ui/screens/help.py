@@ -29,8 +29,10 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.track_switch import ACTIVE_MARKER
 
 # Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
-# before there is a search (say so): their rows are next match and previous match, one row a key.
-_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit", "no_search"}
+# before there is a search (say so), `nowhere_in_history` what Back and Forward do with nowhere to go:
+# their rows are the keys' own, one row a key.
+_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit", "no_search",
+                   "nowhere_in_history"}
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter
 from pathlib import Path
 
@@ -474,6 +476,16 @@ def test_the_same_id_in_different_collections_is_fine(change):
 def test_dangling_reference(change, file, old, new, needle, message):
     directory, text = change(file, old, new)
     assert_only_problem(directory, file, text, needle, message)
+
+
+def test_a_missing_people_file_is_one_problem_that_says_so_not_one_per_reference(make_data_dir):
+    directory = make_data_dir({"people.yaml": None})
+    problem = only_problem(directory)
+    assert "refers to unknown person" in problem
+    assert "the dataset has no people at all (no file has a 'people:' list; is people.yaml missing?)" in problem
+    references = len(re.findall(r"speaker: |played_by: |refers_to: ", "".join(
+        (directory / name).read_text() for name in ("quotes.yaml", "characters.yaml", "notes.yaml"))))
+    assert references > 3 and "; so do " in problem and "more references to people" in problem
 
 
 def test_one_wrong_id_used_many_times_is_reported_each_time(make_data_dir):

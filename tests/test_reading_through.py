@@ -143,6 +143,19 @@ async def test_zen_gives_the_text_the_width_and_is_remembered(shipped_dataset, s
         assert load_state(isolated_state).state.zen is False
 
 
+@THREE_SIZES
+async def test_zen_pressed_in_a_side_pane_hides_it_and_goes_to_the_text(shipped_dataset, size, isolated_state):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("3")  # the People pane, in use
+        await settle(pilot)
+        assert app.focused is not app.reading
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.zen and app.focused is app.reading
+        assert not displayed(app.people) and not displayed(app.timeline) and not displayed(app.contents)
+        assert app.reading.outer_size.width == app.query_one("#panes").size.width
+
+
 async def test_zen_survives_a_resize_across_the_breakpoints(shipped_dataset):
     async with open_reader(shipped_dataset, (200, 50)) as (app, pilot):
         await pilot.press("z")

@@ -38,8 +38,7 @@ async def test_the_open_section_is_marked_and_the_mark_follows(example_dataset, 
             "     pier",
             "   3 After the festival",
         ]
-        current = app.contents.get_visual_style("sections--current", partial=True)
-        assert app.contents.get_option_at_index(1).prompt.spans[0].style == current
+        assert app.contents.get_option_at_index(1).prompt.spans[0].style == ".sections--current"
         assert app.contents.get_option_at_index(0).prompt.spans == []
 
 

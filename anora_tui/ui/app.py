@@ -85,6 +85,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
                 tooltip="Bookmark the paragraph at the top of the text (or the selected quote, person, scene or event)"),
         Binding("apostrophe", "bookmarks", "Bookmarks", show=True, key_display="'", id="app.bookmarks",
                 tooltip="Your bookmarks: open one, or remove it"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend",
+                tooltip="Suspend the reader to the shell (fg brings it back)"),
         Binding("z", "toggle_zen", "Zen", show=True, id="app.zen",
                 tooltip="Zen: hide the side panes so the text gets the width (z again brings them back)"),
         # After Help and Quit: on a narrow terminal the key bar leaves out what does not fit.

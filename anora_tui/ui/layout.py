@@ -201,6 +201,8 @@ class PaneLayout(_Base):
 
     def action_toggle_zen(self) -> None:
         self._set_zen(not self.zen)
+        if self.zen and self.active_pane != "reading":
+            self._show_pane("reading")  # zen is for the text: a side pane in use would stay in view
         self.notify("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
                     if self.zen else "The side panes are back.", timeout=3, markup=False)
         self.save_place()

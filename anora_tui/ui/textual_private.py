@@ -51,6 +51,7 @@ class QuickStartScreen(Screen):
         # Screen's own handler runs next, with this event.
         if not self._resumed:
             self._resumed = True
+            self.app.app_resume_signal.subscribe(self, self.redraw_after_suspension)
             event.refresh_styles = False
             self._skip_paint = True
 
@@ -63,6 +64,12 @@ class QuickStartScreen(Screen):
             self._repaint_required = True
             return
         super()._compositor_refresh()
+
+    def redraw_after_suspension(self, _app: App) -> None:
+        # Ctrl+Z then fg: the terminal was handed back and is blank again; the size it reports now, the
+        # same as before, must be laid out and drawn in full, not taken for a start-up report.
+        self._resized = True
+        self.refresh(layout=True, repaint=True)
 
     def _screen_resized(self, size: Size) -> None:
         laid_out = self._compositor.size

@@ -179,6 +179,9 @@ class DatasetReader:
         for id_space, chunks in by_space.items():
             known = self.ids.get(id_space, {})
             noun = NOUNS[id_space]
+            if not known:
+                self._report_none_defined(id_space, chunks)
+                continue
             suggestions: dict[str, str] = {}  # one wrong id is often used many times
             for file, chunk in chunks:
                 references = chunk.references[id_space]
@@ -193,6 +196,23 @@ class DatasetReader:
                         suggestions[record_id] = did_you_mean(record_id, known)
                     message = f"{subjects[index]} refers to unknown {noun} {shown(record_id)}{suggestions[record_id]}"
                     self.errors.append(DataError(file, marks[2 * index], marks[2 * index + 1], message))
+
+
+    def _report_none_defined(self, id_space: str, chunks: list[tuple[str, Chunk]]) -> None:
+        """References to a kind of record the dataset has none of (its file missing, say): one
+        problem, at the first, that says so and counts the rest, not one per reference."""
+        chunks = [(file, chunk) for file, chunk in chunks if chunk.references[id_space]]
+        if not chunks:
+            return
+        file, chunk = chunks[0]
+        count = sum(len(chunk.references[id_space]) for _file, chunk in chunks)
+        marks, subjects = chunk.reference_marks[id_space], chunk.reference_subjects[id_space]
+        rest = f"; so do {count - 1} more references to {id_space}" if count > 1 else ""
+        message = (
+            f"{subjects[0]} refers to unknown {NOUNS[id_space]} {shown(chunk.references[id_space][0])}: the "
+            f"dataset has no {id_space} at all (no file has a '{id_space}:' list; is {id_space}.yaml missing?){rest}"
+        )
+        self.errors.append(DataError(file, marks[0], marks[1], message))
 
 
 def _all_found(excerpts: list[tuple[str, str, int, str | None]], paragraphs: dict[str, tuple[str, ...]]) -> bool:

@@ -66,4 +66,6 @@ class SectionsPane(LinkList):
         label = Content("\n").join(
             Content(prefix if index == 0 else " " * len(prefix)) + line for index, line in enumerate(lines)
         )
-        return label.stylize(self.get_visual_style("sections--current", partial=True)) if current else label
+        # The component class by name, not its style now: it is looked up as the row is drawn, so a
+        # new theme recolours it.
+        return label.stylize(".sections--current") if current else label

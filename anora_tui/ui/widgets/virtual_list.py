@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable, ClassVar, Iterable, Sequence, Union
 
+from rich.segment import Segment
+from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -404,6 +406,8 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
                 strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
                 for strip in Visual.to_strips(self, visual, width, None, style)
             ]
+            if component == HIGHLIGHTED:
+                strips = [_in_one_colour(strip, style) for strip in strips]
             self._strips[(index, style)] = strips
         return strips
 
@@ -439,3 +443,14 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     def on_show(self) -> None:
         self.scroll_to_highlight()
+
+
+def _in_one_colour(strip: Strip, style: Style) -> Strip:
+    """The highlighted row in the highlight's own text colour, not dimmed: the colours of a row's parts
+    (a muted count, an accent name) are chosen for the list's background and can all but vanish on the
+    cursor's (a muted line on the cursor was 1.0:1 in some themes); its bold, italics and underlines
+    stay."""
+    colour = style.rich_style.color
+    if colour is None:
+        return strip
+    return Strip(Segment.apply_style(strip, post_style=RichStyle(color=colour, dim=False)), strip.cell_length)

@@ -1,0 +1,38 @@
+"""Ctrl+Z suspends the reader as any terminal program: the shell gets the terminal back and says the
+job stopped; `fg` brings the reader back, redrawn, and it goes on taking keys. Through the installed
+command, run from a shell in tmux."""
+
+from __future__ import annotations
+
+from test_e2e_tmux import TMUX, Terminal, installed_command
+import pytest
+
+from anora_tui.core.loading.loader import load_dataset
+from anora_tui.paths import default_data_dir
+
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed")
+PROMPT = "shell$"
+
+
+def test_ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back(tmp_path):
+    terminal = Terminal(tmp_path, ["env", f"PS1={PROMPT} ", "bash", "--norc", "--noprofile", "-i"])
+    try:
+        first, second = load_dataset(default_data_dir()).sections[:2]
+        terminal.wait_for(PROMPT)
+        terminal.type(f"'{installed_command()}'")
+        terminal.press("Enter")
+        terminal.wait_for(first.title, "? Help")
+        terminal.press("C-z")
+        terminal.wait_for("Stopped", absent=("? Help",))
+        terminal.type("fg")
+        terminal.press("Enter")
+        terminal.wait_for(first.title, "? Help")
+        terminal.press("l")  # keys still reach it
+        terminal.wait_for(second.title)
+        terminal.type("q")
+        terminal.wait_for(PROMPT, absent=("? Help",))
+        terminal.type("echo status=$?")
+        terminal.press("Enter")
+        terminal.wait_for("status=0")
+    finally:
+        terminal.close()

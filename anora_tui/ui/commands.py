@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from typing import Callable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.command import Hit, Hits, Provider
 from textual.content import Content
 
 from ..core.navigation import Location
@@ -35,8 +35,9 @@ DISCOVER_LIMIT = 80  # entries listed before anything is typed (all of them in t
 QUOTE_PREVIEW_CHARS = 60
 MIN_QUOTE_QUERY = 3  # characters typed before quotes are searched: shorter matches nearly every quote
 # Scores: the palette sorts on them. Each provider's hits come in their own band, best first: places
-# above everything, then Textual's own commands (whose fuzzy scores are 1.5 or more), then quotes
-# (1.0 down to 0.9), then the two "search for" entries.
+# above everything, then Textual's own commands (whose fuzzy scores are 1.5 or more; listed unscored
+# after the places before anything is typed), then quotes (1.0 down to 0.9), then the two "search
+# for" entries.
 PLACE_SCORE, QUOTE_SCORE, QUOTE_STEP, SEARCH_SCORE = 3000.0, 1.0, 0.01, 0.05
 
 Entry = Place  # a line of the palette: kind, name, detail, where it leads (the bookmarks list theirs so)
@@ -71,10 +72,12 @@ class PlaceCommands(Provider):
                       text=_text(place))
 
     async def discover(self) -> Hits:
+        # Scored hits, not `DiscoveryHit`s: the palette lists discovery hits in the order they arrive,
+        # and Textual's own commands (Keys, Quit, Theme…) arrive before the places are read.
         places = await self._ready()
         for entry in range(min(DISCOVER_LIMIT, len(places))):
             place = places.place(entry)
-            yield DiscoveryHit(self._display(place, "", ""), self._go(place.location), text=_text(place))
+            yield Hit(PLACE_SCORE - entry, self._display(place, "", ""), self._go(place.location), text=_text(place))
 
     def _display(self, place: Place, query: str, also: str) -> Content:
         name = plain(place.name)
@@ -139,3 +142,18 @@ class SearchCommands(Provider):
 def _text(place: Place) -> str:
     return f"{place.kind}: {place.name}"
 
+
+
+def ranked_discovery(provider: type[Provider], top_score: float) -> type[Provider]:
+    """`provider` with what it lists before anything is typed scored from `top_score` down, in the
+    order it gives them: so listed above Textual's own commands, which arrive first."""
+
+    class Ranked(provider):  # type: ignore[misc, valid-type]
+        async def discover(self) -> Hits:
+            rank = 0
+            async for hit in super().discover():
+                yield Hit(top_score - rank, hit.prompt, hit.command, text=hit.text, help=hit.help)
+                rank += 1
+
+    Ranked.__name__ = Ranked.__qualname__ = provider.__name__
+    return Ranked

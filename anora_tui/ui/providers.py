@@ -4,6 +4,7 @@ which the first frame needs none of."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Callable
 
 from textual.command import Provider
@@ -27,10 +28,13 @@ def search_commands() -> type[Provider]:
     return SearchCommands
 
 
+@cache
 def bookmark_commands() -> type[Provider]:
+    # Listed first in the empty palette, above the places: the reader chose these.
+    from .commands import ranked_discovery
     from .screens.bookmarks import BookmarkCommands
 
-    return BookmarkCommands
+    return ranked_discovery(BookmarkCommands, BookmarkCommands.SCORE)
 
 
 READER_PROVIDERS: frozenset[Callable[[], type[Provider]]] = frozenset(

@@ -30,7 +30,7 @@ from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, c
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
-from ..widgets.result_list import ONE_LINE, ResultList, place_label, styled_text
+from ..widgets.result_list import ResultList, one_line, place_label, styled_text
 from ..widgets.track_switch import TrackSwitch
 
 SCOPE_LABELS = {"quotes": "Quotes", "text": "Text"}
@@ -73,6 +73,18 @@ class SearchBox(Input):
                 tooltip="Copy the selected quote with its citation", id="search.copy"),
     ]
 
+    def watch_value(self, value: str) -> None:
+        # Searched as the value changes, within the key's own handling: every widget the search
+        # changes then asks to be redrawn before the box's own redraw reaches the screen, and the
+        # letter and its results come in one frame. (Searched on `Changed`, the screen drew the
+        # letter alone first, and the results a frame later: up to 1/60 s, and a redraw, more.)
+        screen = self.screen if self.is_mounted else None
+        if isinstance(screen, SearchScreen):
+            screen.query_changed(value)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()  # searched already
+
 
 class SearchScreen(ModalScreen[SearchOutcome]):
     """Search the quotes or the text; dismissed with a `SearchOutcome`."""
@@ -99,6 +111,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self.result: SearchResult | None = None
         self._typed_while_opening: list[events.Key] | None = []
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
+        self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -164,7 +177,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         if result.count == 0:
             empty.update(Text(self._nothing_found(query, result)))
         self._show_preview()
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def _nothing_found(self, query: str, result: SearchResult) -> str:
         index = self._indexes.get(self.scope)
@@ -198,10 +211,11 @@ class SearchScreen(ModalScreen[SearchOutcome]):
     def _other_scope(self) -> Scope:
         return SCOPES[1 - SCOPES.index(self.scope)]
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        cleaned = clean_text(event.value)
-        if cleaned != event.value:  # a paste's control characters are never drawn
-            event.input.value = cleaned  # which comes back here as a new change
+    def query_changed(self, value: str) -> None:
+        """The box's text changed (typed, pasted, recalled): search it."""
+        cleaned = clean_text(value)
+        if cleaned != value:  # a paste's control characters are never drawn
+            self.query_one(SearchBox).value = cleaned  # which comes back here as a new change
             return
         if self._recalled is not None and cleaned != self.history[self._recalled]:
             self._recalled = None  # edited: Up moves through the results again
@@ -211,7 +225,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     def on_result_list_highlighted(self, event: ResultList.Highlighted) -> None:
         self._show_preview()
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def _show_preview(self) -> None:
         preview = self.query_one("#search-preview", VerticalScroll)
@@ -225,11 +239,11 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             return
         match = self.results.get_component_rich_style("result-list--match", partial=True)
         meta = self.results.get_component_rich_style("result-list--meta", partial=True)
-        place = place_label(self._dataset, hit.section, hit.paragraph).translate(ONE_LINE)
+        place = one_line(place_label(self._dataset, hit.section, hit.paragraph))
         if hit.quote is not None:
             shown = shown_quote(hit.text, hit.quote.form)
             body = styled_text(hit.text, hit.spans, match, shown.opening, shown.closing)
-            speaker = self._dataset.people_by_id[hit.quote.speaker].name.translate(ONE_LINE)
+            speaker = one_line(self._dataset.people_by_id[hit.quote.speaker].name)
             label = f" ({shown.label})" if shown.label else ""
             body.append(f"\n— {speaker}{label} · {place}", style=meta)
             notes = notes_on_words(self._dataset, hit.section, hit.paragraph, hit.text)
@@ -238,12 +252,12 @@ class SearchScreen(ModalScreen[SearchOutcome]):
             body.append(f"\n{place}", style=meta)
             notes = self._dataset.notes_in(hit.section, hit.paragraph)
         for note in notes:  # a slip in what is shown is never shown without its correction
-            body.append("\n" + note_line(note).translate(ONE_LINE), style=meta)
+            body.append("\n" + one_line(note_line(note)), style=meta)
         self.query_one("#search-preview-text", Static).update(body)
         preview.scroll_home(animate=False)
 
     def _paragraph_excerpt(self, hit: AnyHit, budget: int) -> Text:
-        text = hit.text.translate(ONE_LINE)
+        text = one_line(hit.text)
         focus = hit.spans[0] if hit.spans else (0, 0)
         before, _, after = excerpt(text, focus, budget)
         start = focus[0] - len(before.removeprefix(ELLIPSIS))
@@ -259,14 +273,29 @@ class SearchScreen(ModalScreen[SearchOutcome]):
 
     # --- keys
 
+    def _refresh_keys(self) -> None:
+        """Tell the key bar the keys changed, if they did: reading the bindings again on every
+        keystroke costs more than the search."""
+        keys = self._keys_state()
+        if keys != self._keys_shown:
+            self._keys_shown = keys
+            self.refresh_bindings()
+
+    def _keys_state(self) -> tuple[bool, Scope, bool]:
+        """What `check_action` decides from."""
+        return self._can_recall(), self.scope, self._can_copy()
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "recall":
             return self._can_recall()
         if action == "switch_scope" and parameters:
             return parameters[0] != self.scope
         if action == "copy":
-            return self.results.display and self.results.highlighted is not None
+            return self._can_copy()
         return True
+
+    def _can_copy(self) -> bool:
+        return self.results.display and self.results.highlighted is not None
 
     def _can_recall(self) -> bool:
         if not self.history:
@@ -288,7 +317,7 @@ class SearchScreen(ModalScreen[SearchOutcome]):
         self.query_one(TrackSwitch).active = self.scope
         self.query_one(Input).placeholder = PLACEHOLDERS[self.scope]
         self.search(self.query_text)
-        self.refresh_bindings()
+        self._refresh_keys()
 
     def on_track_switch_chosen(self, event: TrackSwitch.Chosen) -> None:
         event.stop()

@@ -13,9 +13,10 @@ Every row is built from `rich.text.Text` (never markup); styles come from compon
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable, ClassVar
+from typing import ClassVar
 
 from rich.console import Console
 from rich.style import Style
@@ -40,6 +41,13 @@ ONE_LINE = {
     code: " " if chr(code) in LINE_BREAKS_AND_TABS or chr(code) in "\x1c\x1d\x1e\x1f" else "\ufffd"
     for code in (*range(0x20), *range(0x7F, 0xA0))
 }
+_NOT_ONE_LINE = re.compile("[" + "".join(re.escape(chr(code)) for code in ONE_LINE) + "]")
+
+
+def one_line(text: str) -> str:
+    """`text` translated by `ONE_LINE`. Most texts have nothing to translate, and finding that out is
+    far quicker than a translation (which looks every character up in the table)."""
+    return text.translate(ONE_LINE) if _NOT_ONE_LINE.search(text) else text
 
 
 def place_label(dataset: Dataset, section_id: str, paragraph: int) -> str:
@@ -50,7 +58,7 @@ def place_label(dataset: Dataset, section_id: str, paragraph: int) -> str:
 
 def styled_text(text: str, spans, match_style: Style, opening: str = "", closing: str = "") -> Text:
     """The text (between its quotation marks, if any) with the spans styled."""
-    shown = Text(opening + text.translate(ONE_LINE) + closing)
+    shown = Text(opening + one_line(text) + closing)
     for start, end in spans:
         shown.stylize(match_style, start + len(opening), end + len(opening))
     return shown
@@ -61,7 +69,7 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
     """The text wrapped to `room` cells in at most `max_lines` lines (None: all of it). When it is
     longer, an excerpt around its first match, cut at words with "…" (quotation marks only where
     the quote really starts or ends)."""
-    text = text.translate(ONE_LINE)
+    text = one_line(text)
     # Too long to fit in any case: straight to the excerpt, without wrapping the whole text first.
     if max_lines is None or len(text) + len(opening) + len(closing) <= room * max_lines:
         lines = list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
@@ -118,6 +126,7 @@ class ResultList(ScrollView, can_focus=False):
         self._rows: LRUCache[tuple[int, int, bool, bool], list[Strip]] = LRUCache(256)  # + current
         self._starts: list[int] = [0]  # first line of each row worked out so far, then the end
         self._width = 0
+        self._styles: dict[tuple[str, bool], Style] = {}  # read once per styling: each read walks the CSS
 
     # --- what is shown
 
@@ -186,16 +195,16 @@ class ResultList(ScrollView, can_focus=False):
             return False
         lines = 0
         for row in range(self.count):
-            lines += len(self._row_lines(row, whole=True))
+            lines += len(self._row_lines(row, whole=True, width=width))
             if lines > height:
                 return False
         return True
 
     def _known_to(self, rows: int) -> None:
-        starts = self._starts
-        while len(starts) <= rows and len(starts) <= self.count:
+        starts, count, width = self._starts, self.count, self.row_width
+        while len(starts) <= rows and len(starts) <= count:
             row = len(starts) - 1
-            starts.append(starts[-1] + len(self._row_lines(row)))
+            starts.append(starts[-1] + len(self._row_lines(row, width=width)))
 
     def _update_size(self) -> None:
         known = len(self._starts) - 1
@@ -212,7 +221,17 @@ class ResultList(ScrollView, can_focus=False):
     def notify_style_update(self) -> None:
         self._rows.clear()
         self._lines.clear()
+        self._styles.clear()
         super().notify_style_update()
+
+    def _style(self, component: str = "", partial: bool = False) -> Style:
+        """A component class's style (`""`: the list's own), as the list is styled now."""
+        key = (component, partial)
+        style = self._styles.get(key)
+        if style is None:
+            style = self.get_component_rich_style(component, partial=partial) if component else self.rich_style
+            self._styles[key] = style
+        return style
 
     def on_resize(self, event: events.Resize) -> None:
         if self.row_width != self._width or self._result is not None:
@@ -230,18 +249,19 @@ class ResultList(ScrollView, can_focus=False):
         if len(self._starts) != known:  # more rows measured: the scrollable height is closer to exact
             self.call_after_refresh(self._update_size)
         if row is None:
-            return Strip.blank(width, self.rich_style)
-        strips = self._row_strips(row, row == self.cursor)
+            return Strip.blank(width, self._style())
+        strips = self._row_strips(row, row == self.cursor, width)
         return strips[min(line - self._starts[row], len(strips) - 1)]
 
-    def _row_lines(self, row: int, whole: bool | None = None) -> list[Text]:
+    def _row_lines(self, row: int, whole: bool | None = None, width: int | None = None) -> list[Text]:
         """The row's lines before the marker and the cursor's style: what its height comes from."""
         whole = self.whole if whole is None else whole
-        key = (row, self.row_width, whole)
+        width = self.row_width if width is None else width
+        key = (row, width, whole)
         lines = self._lines.get(key)
         if lines is None:
             hit = self._result.hits[row]
-            room = max(1, self.row_width - len(MARKER))
+            room = max(1, width - len(MARKER))
             lines = self._text_lines(hit, room, whole)
             meta = self._meta(hit)
             meta.truncate(room, overflow="ellipsis")
@@ -249,17 +269,17 @@ class ResultList(ScrollView, can_focus=False):
             self._lines[key] = lines
         return lines
 
-    def _row_strips(self, row: int, current: bool) -> list[Strip]:
-        key = (row, self.row_width, current, self.whole)
+    def _row_strips(self, row: int, current: bool, width: int) -> list[Strip]:
+        key = (row, width, current, self.whole)
         strips = self._rows.get(key)
         if strips is None:
-            strips = self._render_row(self._row_lines(row), self.row_width, current)
+            strips = self._render_row(self._row_lines(row, width=width), width, current)
             self._rows[key] = strips
         return strips
 
     def _render_row(self, lines: list[Text], width: int, current: bool) -> list[Strip]:
-        style: Callable[..., Style] = self.get_component_rich_style
-        base = self.rich_style + (style("result-list--cursor") if current else Style())
+        style = self._style
+        base = style() + (style("result-list--cursor") if current else Style())
         marker = Text(MARKER if current else NO_MARKER, style=style("result-list--marker", partial=True))
         console = self.app.console
         strips = []
@@ -269,7 +289,7 @@ class ResultList(ScrollView, can_focus=False):
         return strips
 
     def _text_lines(self, hit: AnyHit, room: int, whole: bool) -> list[Text]:
-        match = self.get_component_rich_style("result-list--match", partial=True)
+        match = self._style("result-list--match", partial=True)
         max_lines = None if whole else COMPACT_LINES
         if hit.quote is not None:
             shown = shown_quote(hit.text, hit.quote.form)
@@ -278,12 +298,12 @@ class ResultList(ScrollView, can_focus=False):
         return fit_lines(self.app.console, hit.text, hit.spans, room, COMPACT_LINES, match)
 
     def _meta(self, hit: AnyHit) -> Text:
-        style = self.get_component_rich_style
+        style = self._style
         meta = style("result-list--meta", partial=True)
-        place = place_label(self._dataset, hit.section, hit.paragraph).translate(ONE_LINE)
+        place = one_line(place_label(self._dataset, hit.section, hit.paragraph))
         if hit.quote is None:
             return Text(place, style=meta)
-        speaker = self._dataset.people_by_id[hit.quote.speaker].name.translate(ONE_LINE)
+        speaker = one_line(self._dataset.people_by_id[hit.quote.speaker].name)
         label = shown_quote(hit.text, hit.quote.form).label
         parts: list[tuple[str, Style]] = [(f"— {speaker}", meta)]
         if label:

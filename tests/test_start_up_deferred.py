@@ -25,11 +25,14 @@ def test_the_reader_imports_no_detail_view_nor_the_palette_before_its_first_fram
     assert loaded & deferred == set()
 
 
-async def test_the_detail_views_are_made_after_the_first_frame_and_mounted_when_first_opened(shipped_dataset):
+async def test_the_detail_views_are_made_and_mounted_hidden_after_the_first_frame(shipped_dataset):
     async with open_reader(shipped_dataset, WIDE) as (app, pilot):
         people, timeline = app.people, app.timeline
         assert people._detail is not None and timeline._detail is not None  # made once the frame was drawn
-        assert people.detail.parent is None and timeline.detail.parent is None  # not mounted: no hidden views
+        # Mounted then, hidden, so that the first person or scene opened does not wait for it either.
+        assert people.detail.parent is not None and timeline.detail.parent is not None
+        assert not people.detail.display and not timeline.detail.display
+        assert not people.showing_detail and timeline.open is None
         person = shipped_dataset.people[0]
         await navigate(pilot, app, Location("person", person.id))
         assert people.detail.parent is not None and people.showing_detail

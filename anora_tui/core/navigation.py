@@ -21,8 +21,9 @@ class Location:
     `scroll` and `cursor` say where the reader was in the place when they left it, so that Back
     returns there: for a section, `paragraph` is the one at the top of the pane and `scroll` how far
     into it the top is (0: the blank line above it, else 1 + characters into its text, then its
-    credit and notes), so that it means the same at any width; for a detail, `cursor` is the highlighted row and `scroll` the
-    row at the top of its list, and `text` what the reading pane beside it showed, as (section id,
+    credit and notes), so that it means the same at any width; for a detail, `cursor` is the highlighted row, `scroll` the
+    row at the top of its list and `into` how many of that row's lines are above the top (a tall
+    row can be partly scrolled past), and `text` what the reading pane beside it showed, as (section id,
     paragraph at the top, how far into it), so that Back from a jump into the text brings both back.
     They are not part of what the place is (two locations that differ only in them are equal).
     """
@@ -35,6 +36,7 @@ class Location:
     scroll: int | None = field(default=None, compare=False)
     cursor: int | None = field(default=None, compare=False)
     text: tuple[str, int, int] | None = field(default=None, compare=False)
+    into: int | None = field(default=None, compare=False)
 
 
 class History:
@@ -127,7 +129,7 @@ def location_to_plain(location: Location) -> dict:
         "span": list(location.span) if location.span else None,
         "marks": [list(mark) for mark in location.marks],
     }
-    for name in ("scroll", "cursor"):
+    for name in ("scroll", "cursor", "into"):
         value = getattr(location, name)
         if value is not None:
             plain[name] = value
@@ -150,7 +152,7 @@ def location_from_plain(data: dict) -> Location:
     marks = data.get("marks") or []  # absent from files saved before marks were kept
     if not isinstance(marks, list):
         raise ValueError("bad marks")
-    view = {name: data.get(name) for name in ("scroll", "cursor")}
+    view = {name: data.get(name) for name in ("scroll", "cursor", "into")}  # `into`: absent from older files
     if any(value is not None and not (_is_int(value) and value >= 0) for value in view.values()):
         raise ValueError("bad scroll position")
     text = data.get("text")  # absent from files saved before it was kept

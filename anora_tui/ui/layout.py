@@ -19,7 +19,7 @@ from .panes.people import PeoplePane
 from .panes.reading import ReadingPane
 from .panes.sections import SectionsPane
 from .panes.timeline import TimelinePane
-from .textual_private import QuickStartScreen
+from .textual_private import OneFrameScreen
 
 if TYPE_CHECKING:
     from .app import AnoraApp
@@ -61,7 +61,7 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
     return None
 
 
-class ReaderScreen(QuickStartScreen):
+class ReaderScreen(OneFrameScreen):
     def on_resize(self, event: events.Resize) -> None:
         self.app.fit_to_size(event.size)
 

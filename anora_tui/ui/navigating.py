@@ -54,7 +54,7 @@ class Navigating(_Base):
         else:
             self._show_detail(location)
             if returning and (links := self._detail_links(location)) is not None:
-                links.restore_view(location.cursor, location.scroll)
+                links.restore_view(location.cursor, location.scroll, location.into or 0)
             if returning and location.text is not None:
                 self._restore_text(*location.text)
             self._show_pane("people" if location.kind == "person" else "timeline")
@@ -84,7 +84,7 @@ class Navigating(_Base):
         timeline = self.timeline
         return timeline.detail.links if timeline.open == Location(location.kind, location.id) else None
 
-    def _detail_view(self, location: Location) -> tuple[int | None, int] | None:
+    def _detail_view(self, location: Location) -> tuple[int | None, int, int] | None:
         """Where the reader is in the detail of `location`: shown, or kept open by the timeline's
         other track (a scene stays open while the production track is in front)."""
         if location.kind in ("scene", "event"):
@@ -104,8 +104,10 @@ class Navigating(_Base):
                 _, paragraph, into = text
                 self.history.replace_current(Location("section", section_id, paragraph or None, scroll=into))
         elif (view := self._detail_view(current)) is not None:
-            cursor, scroll = view
-            self.history.replace_current(replace(current, cursor=cursor, scroll=scroll, text=self._text_view()))
+            cursor, scroll, into = view
+            self.history.replace_current(
+                replace(current, cursor=cursor, scroll=scroll, into=into, text=self._text_view())
+            )
 
     def _show_detail(self, location: Location) -> None:
         if location.kind == "person":

@@ -7,6 +7,8 @@ as a slower start or a stale list somewhere in the reader.
 
 from __future__ import annotations
 
+import asyncio
+
 from textual import events
 from textual.app import App
 from textual.geometry import Size
@@ -21,6 +23,9 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("Screen", "_screen_resized"),
     ("Screen", "_repaint_required"),
     ("Screen", "_compositor"),
+    ("Screen", "_on_timer_update"),
+    ("Screen", "_message_queue"),
+    ("ScrollView", "_repaint_required"),
     ("App", "_handle_exception"),
     ("App", "_exit_renderables"),
     ("App", "_on_notify"),
@@ -73,6 +78,49 @@ class QuickStartScreen(Screen):
         if laid_out and size != laid_out:
             self._resized = True
         super()._screen_resized(size)
+
+
+MAX_FRAME_DEFERRALS = 32  # turns of the event loop a frame may wait for the widgets to finish
+
+
+class OneFrameScreen(QuickStartScreen):
+    """A screen that draws a change in one frame, not one per widget that takes part in it.
+
+    Textual draws as soon as the screen hears of a widget to redraw (its update timer fires at the
+    next tick), while other widgets may still be answering the same key: opening a section redraws
+    the text, then the side column marks what the text names, and the scrollbars learn their new
+    sizes; each came as a frame of its own, each paying for the compositor's pass over the screen.
+    Here the frame waits while any widget on the screen (or the App) still has messages queued, a
+    turn of the event loop at a time, at most `MAX_FRAME_DEFERRALS` turns (a widget that is never
+    idle cannot hold the screen back). (No public hook: `_on_timer_update` is the frame.)"""
+
+    frame_deferrals = 0  # turns the frame waiting now has waited
+
+    def _on_timer_update(self) -> None:
+        if self.frame_deferrals < MAX_FRAME_DEFERRALS and self.widgets_busy():
+            self.frame_deferrals += 1
+            asyncio.get_running_loop().call_soon(self._on_timer_update)  # after the busy widgets' turn
+            return
+        self.frame_deferrals = 0
+        super()._on_timer_update()
+
+    def _compositor_refresh(self) -> None:
+        # Widgets asked to redraw while this frame was being laid out (a scroll view's scrollbars
+        # learn their new size in the layout) are drawn in it, not in a frame of their own after it:
+        # their lines are marked stale when asked, only telling the screen waits for their turn.
+        compositor = self._compositor
+        pending = {widget for widget in compositor.visible_widgets if widget._repaint_required}
+        if pending:
+            for widget in pending:
+                widget._repaint_required = False
+            compositor.update_widgets(pending)
+        super()._compositor_refresh()
+
+    def widgets_busy(self) -> bool:
+        """Whether the App or a widget on this screen has a message waiting."""
+        if not self.app._message_queue.empty():
+            return True
+        return any(not node._message_queue.empty() for node in self.walk_children(with_self=True))
 
 
 class OneLineCrashApp(App):

@@ -92,9 +92,10 @@ class PeoplePane(Vertical):
     def on_mount(self) -> None:
         self._people_list.set_rows(self._rows())
         if self._shown_person is not None:
-            self._mount_detail()
+            self.mount_detail()
 
-    def _mount_detail(self) -> None:
+    def mount_detail(self) -> None:
+        """Mount the detail view (hidden until a person is shown), if it is not yet."""
         detail = self.detail
         if detail.parent is None:
             self.mount(detail)
@@ -110,7 +111,7 @@ class PeoplePane(Vertical):
         self.detail.show(person_id)
         self.detail.set_on_screen(person_id in self._named)
         if self.is_mounted:
-            self._mount_detail()
+            self.mount_detail()
         self._switch_to(detail=True)
 
     def show_list(self) -> None:

@@ -160,7 +160,7 @@ class TimelineStrip(Widget):
             self.post_message(Navigate(Location(self.kind, record_id)))
 
 
-ListView = tuple[int | None, int]  # a list's highlighted row and the row at its top (`LinkList.view`)
+ListView = tuple[int | None, int, int]  # a list's highlighted row, the row at its top and lines of it above (`LinkList.view`)
 
 
 class TrackPlace(NamedTuple):
@@ -278,6 +278,14 @@ class TimelinePane(Vertical):
         kept = self._kept["story" if location.kind == "scene" else "production"]
         return kept.detail_view if kept.open == location else None
 
+    def mount_detail(self) -> None:
+        """Mount the detail view (hidden until a scene or event is opened), if it is not yet."""
+        if not self._detail_mounted and self.is_mounted:
+            detail = self.detail
+            detail.display = False  # as ContentSwitcher hides what it does not show
+            self.query_one(ContentSwitcher).mount(detail)
+            detail.mount_parts()
+
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))
 
@@ -363,11 +371,7 @@ class TimelinePane(Vertical):
         index = self.track_list.index_of(location)
         if index is not None:
             self.track_list.highlighted = index
-        if not self._detail_mounted:
-            detail = self.detail
-            detail.display = False  # as ContentSwitcher hides what it does not show
-            self.query_one(ContentSwitcher).mount(detail)
-            detail.mount_parts()
+        self.mount_detail()
         if location.kind == "scene":
             self.detail.show_scene(location.id)
         else:

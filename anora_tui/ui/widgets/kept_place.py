@@ -79,10 +79,15 @@ class KeptRowPlace(KeptPlace[RowPlace], _ListBase):
         """The row at the top of the list (as the reader left it, whatever a resize did since)."""
         return self._place[0]
 
-    def show_row_at_top(self, row: int) -> None:
-        """Scroll the row to the top (as near as the end of the list allows), now or once the list
-        has a width."""
-        self._place = (row, 0)
+    @property
+    def top_place(self) -> RowPlace:
+        """The row at the top and how many of its lines are above it (as the reader left them)."""
+        return self._place
+
+    def show_row_at_top(self, row: int, into: int = 0) -> None:
+        """Scroll the row to the top, `into` lines into it (as near as the row's height and the end
+        of the list allow), now or once the list has a width."""
+        self._place = (row, max(0, into))
         self._show_place()
 
     def on_resize(self, event: events.Resize) -> None:

@@ -178,18 +178,19 @@ class LinkList(VirtualList):
         """As OptionList's: the row is drawn as the prompt is (no hanging indent added; see `relabel`)."""
         self.replace_label(index, prompt, as_given=True)
 
-    def view(self) -> tuple[int | None, int]:
-        """Where the list is: the highlighted row and the row at the top (rows, not lines, so that
-        it means the same at any width; see `restore_view`)."""
-        return self.highlighted, self.top_row
+    def view(self) -> tuple[int | None, int, int]:
+        """Where the list is: the highlighted row, the row at the top and how many of its lines are
+        above the top (rows, not lines, so that it means the same at any width; see `restore_view`)."""
+        row, into = self.top_place
+        return self.highlighted, row, into
 
-    def restore_view(self, cursor: int | None, top_row: int | None) -> None:
-        """Come back to a `view()`: the same row at the top, the highlight on the same row (kept in
-        view). Done once the rows have been measured at the list's width."""
+    def restore_view(self, cursor: int | None, top_row: int | None, into: int = 0) -> None:
+        """Come back to a `view()`: the same row at the top, as far into it, the highlight on the same
+        row (kept in view). Done once the rows have been measured at the list's width."""
 
         def restore() -> None:
             if top_row is not None and 0 <= top_row < self.option_count:
-                self.show_row_at_top(top_row)
+                self.show_row_at_top(top_row, into)
             if cursor is not None and 0 <= cursor < self.option_count:
                 self.highlighted = cursor
             self.scroll_to_highlight()

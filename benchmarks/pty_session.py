@@ -97,16 +97,21 @@ class PtySession:
         return _status_kib(self.pid, "VmHWM") / 1024
 
     def cpu_seconds(self) -> float:
-        """The CPU time the child's threads have had so far (the scheduler's own count, in
-        nanoseconds: unlike the wall clock, it hardly grows when other programs share the cores)."""
-        total = 0
+        """The CPU time the child has had so far: its live threads' own scheduler count (in
+        nanoseconds: unlike the wall clock, it hardly grows when other programs share the cores),
+        plus what its ended threads had, which only the process's tick count keeps (a thread that
+        ended dropped out of a sum over the live ones, and the figure could go down)."""
+        live_ns, live_ticks = 0, 0
         for task in os.listdir(f"/proc/{self.pid}/task"):
             try:
                 with open(f"/proc/{self.pid}/task/{task}/schedstat") as schedstat:
-                    total += int(schedstat.read().split()[0])
+                    ns = int(schedstat.read().split()[0])
+                ticks = _cpu_ticks(f"/proc/{self.pid}/task/{task}/stat")
             except FileNotFoundError:  # a thread that has just ended
-                pass
-        return total / 1e9
+                continue
+            live_ns, live_ticks = live_ns + ns, live_ticks + ticks
+        ended_ticks = max(0, _cpu_ticks(f"/proc/{self.pid}/stat") - live_ticks)
+        return live_ns / 1e9 + ended_ticks / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         try:
@@ -115,6 +120,13 @@ class PtySession:
             pass
         os.waitpid(self.pid, 0)
         os.close(self.fd)
+
+
+def _cpu_ticks(stat_path: str) -> int:
+    """utime + stime of a /proc stat file, in clock ticks (for a process: its ended threads too)."""
+    with open(stat_path) as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
 
 
 def _status_kib(pid: int, name: str) -> int:

@@ -26,11 +26,7 @@ from anora_tui.core.model import Dataset, Quote
 from anora_tui.paths import cache_dir
 
 
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache directory
 
 
 def cache_files() -> list[Path]:

@@ -5,7 +5,6 @@ from the cache; each the same as computed, and computed instead when it is missi
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -21,11 +20,7 @@ from anora_tui.paths import cache_dir, default_data_dir
 QUERIES = ["money", "the", "sean baker", '"the film"', "@baker", "@mikey film", "it's", "-the", "zzzz", "an"]
 
 
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache directory
 
 
 @pytest.fixture

@@ -17,11 +17,7 @@ from anora_tui.core.model import PERSON_KINDS, Dataset, Person, Quote
 ENCODE = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 
 
-@pytest.fixture(autouse=True)
-def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "cache-home"
-    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
-    return home
+pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache directory
 
 
 @pytest.fixture

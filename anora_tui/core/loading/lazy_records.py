@@ -116,7 +116,22 @@ class RecordSource:
             return self._all
 
 
-class LazyGroups(Mapping):
+class _KeyedByWhere(Mapping):
+    """A mapping whose keys are those of `_where` (what each key's value is made from)."""
+
+    _where: dict
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._where
+
+    def __iter__(self) -> Iterator:
+        return iter(self._where)
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+
+class LazyGroups(_KeyedByWhere):
     """A lookup from keys to groups of a source's records (`members[ends[g]:ends[g + 1]]` are group g's
     positions; None: the collection in order), each group's tuple made when first read."""
 
@@ -143,17 +158,8 @@ class LazyGroups(Mapping):
             found = self._made[key] = tuple(map(self._source.__getitem__, positions))
         return found
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._where
 
-    def __iter__(self) -> Iterator:
-        return iter(self._where)
-
-    def __len__(self) -> int:
-        return len(self._where)
-
-
-class LazyById(Mapping):
+class LazyById(_KeyedByWhere):
     """A source's records by their ids (its first column), each made when first read."""
 
     def __init__(self, source: RecordSource) -> None:
@@ -164,11 +170,3 @@ class LazyById(Mapping):
     def __getitem__(self, key: Any) -> Any:
         return self._source[self._where[key]]
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._where
-
-    def __iter__(self) -> Iterator:
-        return iter(self._where)
-
-    def __len__(self) -> int:
-        return len(self._where)

@@ -113,3 +113,23 @@ async def test_the_person_heading_keeps_its_tag_whole(shipped_dataset, width):
         assert any(tag in line for line in lines), lines
         assert lines[0].startswith("Mikey Madison · cast"), lines
         assert len(lines) == (1 if lines[0].endswith(tag) else 2), lines
+
+
+async def test_the_bar_behind_the_search_screen_is_not_redrawn_while_it_is_covered(shipped_dataset):
+    """The search screen has its own bar: the reader's, behind it, followed every change of the search
+    screen's keys (the first letter turns "Recent" into "Previous") and its redraw repainted the
+    search screen in front, twice, on that key. It is read again when the reader is back in front."""
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        behind = app.screen.query_one(KeyBar)
+        reads = []
+        read = behind._read_bindings
+        behind._read_bindings = lambda: (reads.append(app.screen), read())[1]
+        await pilot.press("slash")
+        await settle(pilot)
+        await pilot.press(*"sean", "ctrl+u", *"zzqx", "ctrl+u")
+        await settle(pilot)
+        assert reads == []
+        await pilot.press("escape")
+        await settle(pilot)
+        assert reads and reads[-1] is app.screen
+        assert "/ Search" in screen_lines(app)[-1]  # the reader's own keys again

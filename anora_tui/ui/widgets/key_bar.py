@@ -112,7 +112,13 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen) -> None:
         # Many binding changes can come in one turn (focus moves, then a pane changes what it offers):
         # read them once, after they are all made.
-        if screen is self._front() and not self._update_pending:
+        front = self._front()
+        if front is not self.screen and front.query(KeyBar):
+            # Covered by the front screen's own bar: redrawing this one would repaint the screen in
+            # front (the search screen, on a key that changes what its bar offers). It is read again
+            # when its own screen comes back to the front (`_screen_changed`).
+            return
+        if screen is front and not self._update_pending:
             self._update_pending = True
             self.call_later(self._update)
 

@@ -60,3 +60,32 @@ async def test_a_section_opened_from_elsewhere_ends_the_keys_journey(shipped_dat
         burst(app, "l")
         await settle(pilot)
         assert app.reading.section.index == back_at + 1
+
+
+@THREE_SIZES
+async def test_back_in_a_burst_comes_after_the_section_keys_before_it(shipped_dataset, size):
+    """`l l l b` went back before the last l had opened its section: it ended a section too far, and
+    a section visited was lost from the history."""
+    sections = shipped_dataset.sections
+    async with open_reader(shipped_dataset, size, Location("section", sections[5].id)) as (app, pilot):
+        app.reading.focus()
+        await settle(pilot)
+        burst(app, "l", "l", "l", "b")
+        await settle(pilot)
+        assert app.reading.section_id == sections[7].id
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.reading.section_id == sections[6].id
+        await pilot.press("f", "f")
+        await settle(pilot)
+        assert app.reading.section_id == sections[8].id
+
+
+async def test_back_in_a_burst_from_the_first_place_goes_back(shipped_dataset):
+    sections = shipped_dataset.sections
+    async with open_reader(shipped_dataset, (120, 40), Location("section", sections[0].id)) as (app, pilot):
+        app.reading.focus()
+        await settle(pilot)
+        burst(app, "l", "b")
+        await settle(pilot)
+        assert app.reading.section_id == sections[0].id

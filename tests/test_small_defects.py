@@ -122,3 +122,14 @@ async def test_the_help_screen_never_cuts_a_word_in_two(shipped_dataset, size):
         wanted = words_of(" ".join(str(static.render()) for static in app.screen.query(".help-keys")))
         assert "reading.previous-name" in wanted
         assert sorted(wanted - shown_words) == []
+
+
+async def test_the_help_screen_lists_each_key_once(shipped_dataset):
+    """Back and Forward were listed twice: once as themselves, once as what they do with nowhere to go."""
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press("question_mark")
+        await settle(pilot)
+        shown = " ".join(str(table.render()) for table in app.screen.query(".help-keys"))
+        assert "(app.back)" in shown and "(app.forward)" in shown
+        assert "app.no-back" not in shown and "app.no-forward" not in shown
+        assert shown.count("alt+← / b / ⌫") == 1

@@ -36,3 +36,26 @@ def test_ctrl_z_suspends_to_the_shell_and_fg_brings_the_reader_back(tmp_path):
         terminal.wait_for("status=0")
     finally:
         terminal.close()
+
+
+def test_ctrl_z_suspends_from_the_search_box_too(tmp_path):
+    """A text box's own Ctrl+Z (undo) took the key: the reader stayed, and `fg` typed into the box."""
+    terminal = Terminal(tmp_path, ["env", f"PS1={PROMPT} ", "bash", "--norc", "--noprofile", "-i"])
+    try:
+        first = load_dataset(default_data_dir()).sections[0]
+        terminal.wait_for(PROMPT)
+        terminal.type(f"'{installed_command()}'")
+        terminal.press("Enter")
+        terminal.wait_for(first.title, "? Help")
+        terminal.press("/")
+        terminal.wait_for("Search quotes")
+        terminal.type("coco")
+        terminal.wait_for(" of 55 quotes")
+        terminal.press("C-z")
+        terminal.wait_for("Stopped", absent=("Search quotes",))
+        terminal.type("fg")
+        terminal.press("Enter")
+        screen = terminal.wait_for(" of 55 quotes")
+        assert "cocofg" not in screen
+    finally:
+        terminal.close()

@@ -82,10 +82,13 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         Binding("q", "quit", "Quit", show=True, id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),  # even from a search box
         Binding("B", "bookmark", "Bookmark", show=True, id="app.bookmark",
-                tooltip="Bookmark the paragraph at the top of the text (or the selected quote, person, scene or event)"),
+                tooltip="Bookmark the paragraph you are at (landed on, or with the selected name, else the first "
+                "that begins on screen), or the selected quote, person, scene or event"),
         Binding("apostrophe", "bookmarks", "Bookmarks", show=True, key_display="'", id="app.bookmarks",
                 tooltip="Your bookmarks: open one, or remove it"),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False, id="app.suspend",
+        # A priority binding: a terminal program suspends on Ctrl+Z, even from a text box (whose own
+        # Ctrl+Z, undo, would take it first).
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, priority=True, id="app.suspend",
                 tooltip="Suspend the reader to the shell (fg brings it back)"),
         Binding("z", "toggle_zen", "Zen", show=True, id="app.zen",
                 tooltip="Zen: hide the side panes so the text gets the width (z again brings them back)"),
@@ -286,8 +289,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         if action == "step_match":
             return self.last_search is not None  # in the key bar once there is a search to step through
         # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
-        if action == "back":
-            return self.history.can_go_back or None
+        if action == "back":  # or a section asked for is on its way: Back will go back from it
+            return self.history.can_go_back or self.reading.on_the_way or None
         if action == "forward":
             return self.history.can_go_forward or None
         return True

@@ -140,7 +140,10 @@ class Navigating(_Base):
                     else "Nothing to go forward to: b goes back, then f forward again.", markup=False, timeout=3)
 
     def _step_history(self, step: Callable[[], Location | None]) -> None:
-        """Back or Forward: keep where the reader is in the place left, then go (a bell if nowhere)."""
+        """Back or Forward: keep where the reader is in the place left, then go (a bell if nowhere).
+        After the sections keys pressed just before have asked for, once they are open."""
+        if self.reading.after_arrival(lambda: self._step_history(step)):
+            return
         self._remember_view()
         location = step()
         if location is None:

@@ -13,7 +13,7 @@ sections, paging on across sections) are in `reading_moves`.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
 from rich.style import Style as RichStyle
 from textual import events
@@ -105,6 +105,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         # page keys pressed meanwhile: keys pressed in a burst each count, from where the last goes.
         self._sections_asked: list[int] = []
         self._pages_on_arrival = 0
+        self._after_arrival: list[Callable[[], object]] = []  # keys (Back, Forward) waiting for the way's end
         self._footer_without_open = True
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn

@@ -3,7 +3,7 @@ previous section, paging on across sections, and the landing mark dropped once t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from textual import events
 
@@ -93,6 +93,7 @@ class ReadingMoves(_Base):
             return
         if index not in self._sections_asked:
             self._sections_asked, self._pages_on_arrival = [], 0
+            self._run_after_arrival()
             return
         del self._sections_asked[: self._sections_asked.index(index) + 1]
         if self._sections_asked:
@@ -100,6 +101,26 @@ class ReadingMoves(_Base):
         pages, self._pages_on_arrival = self._pages_on_arrival, 0
         if pages:
             self.call_after_refresh(self._page_on, pages)  # from the place shown, once it is shown
+        self._run_after_arrival()
+
+    @property
+    def on_the_way(self) -> bool:
+        """Whether sections the keys asked for are still to open."""
+        return bool(self._sections_asked)
+
+    def after_arrival(self, action: Callable[[], object]) -> bool:
+        """Do `action` once the sections the keys asked for are open (True), so a key pressed after
+        them in a burst (Back: `l l l b`) comes after them; False, and nothing done, if none is on
+        its way."""
+        if not self._sections_asked:
+            return False
+        self._after_arrival.append(action)
+        return True
+
+    def _run_after_arrival(self) -> None:
+        actions, self._after_arrival = self._after_arrival, []
+        for action in actions:
+            self.call_after_refresh(action)
 
     def _page_on(self, pages: int) -> None:
         for _ in range(abs(pages)):

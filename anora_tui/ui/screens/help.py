@@ -158,7 +158,7 @@ def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     rows: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
     for binding in Binding.make_bindings(bindings):
         description = binding.tooltip or binding.description
-        if not description or binding.action in _HIDDEN_ACTIONS or binding.system:
+        if not description or binding.action.partition("(")[0] in _HIDDEN_ACTIONS or binding.system:
             continue
         keys, ids = rows.setdefault((binding.action, description), ([], []))
         key = display(replace(binding, key_display=None))  # the footer's short form stands for one key

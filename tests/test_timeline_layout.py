@@ -313,7 +313,11 @@ def test_film_caption_without_a_runtime_says_what_the_strip_is_drawn_to():
     article = Article("A", "P", "2024", (), "Quarry Light")
     caption = film_caption(article, layout_scenes([scene("a"), scene("b")], None))
     assert caption == "Quarry Light · no runtime or minutes given: scenes in story order, not to scale"
-    assert film_caption(Article("A", "P", "2024", (), film_runtime_minutes=90), layout_scenes([], 90)) == "90 min"
+    assert film_caption(Article("A", "P", "2024", (), film_runtime_minutes=90), layout_scenes([], 90)) == "90 min · no scenes"
+
+
+def test_film_caption_without_scenes_says_so_not_how_they_would_be_drawn():
+    assert film_caption(Article("A", "P", "2024", (), "Quarry Light"), layout_scenes([], None)) == "Quarry Light · no scenes"
 
 
 def test_events_caption_counts_the_events_their_years_and_the_undated():

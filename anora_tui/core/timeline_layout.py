@@ -160,15 +160,18 @@ _STORY_SCALE_NOTES = {
 
 def film_caption(article: Article, layout: StripLayout) -> str:
     """The story track's caption: the film's title, its runtime (or, without one, what the strip is
-    drawn to instead) and the note on where the runtime comes from, each where the data has it."""
+    drawn to instead) and the note on where the runtime comes from, each where the data has it; "no
+    scenes" when there are none."""
     parts = [article.film_title] if article.film_title else []
     runtime = article.film_runtime_minutes
     if runtime is not None:
         parts.append(format_quantity(runtime, "min"))
-    elif note := story_scale_note(layout):
+    elif layout.placements and (note := story_scale_note(layout)):
         parts.append(note)
     if article.film_runtime_note:
         parts.append(article.film_runtime_note)
+    if not layout.placements:
+        parts.append("no scenes")  # as the production track says "no production events"
     return " · ".join(parts)
 
 

@@ -52,16 +52,16 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
         _complain(f"the query {args.query!r} has nothing to search for: give words, \"a phrase\", "
                   "!a-word-to-leave-out or @a-name")
         return 2
-    for speaker in query.speakers:
+    # Every name asked for, as the reader gave it: one that is no one is bad input, however given.
+    names = [(f"@{speaker}", speaker) for speaker in query.speakers]
+    if args.speaker is not None:
+        names.append((f"--speaker {args.speaker!r}", fold_text(args.speaker)))
+    for given, speaker in names:
         if not index.speakers_matching((speaker,)):
-            _complain(f"@{speaker}: no such person or character")
+            _complain(f"{given}: no such person or character")
             return 2
     if args.speaker is not None:
-        speaker = fold_text(args.speaker)
-        if not index.speakers_matching((speaker,)):
-            _complain(f"--speaker {args.speaker!r}: no such person or character")
-            return 2
-        query = query.rewritten(speakers=query.speakers + (speaker,))
+        query = query.rewritten(speakers=query.speakers + (names[-1][1],))
     hits = index.search(query).hits
     write = WRITERS[output_format]
     for text in FORMATTERS[output_format](args, index, hits):

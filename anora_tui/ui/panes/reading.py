@@ -120,11 +120,15 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
     def section_id(self) -> str | None:
         return self.section.id if self.section else None
 
+    def _screen_lines(self) -> tuple[int, int]:
+        """The [top, bottom) lines of the laid-out section that are on screen."""
+        top = round(self.scroll_y)
+        return top, top + self.scrollable_content_region.height
+
     @property
     def in_view(self) -> tuple[int, ...]:
         """The paragraphs (1-based) with at least one line on screen."""
-        top = round(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height
+        top, bottom = self._screen_lines()
         return tuple(
             block.paragraph
             for block, (first, last) in zip(self.blocks, self._block_lines)
@@ -146,7 +150,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         for chosen in (self.landing, self.selected.paragraph if self.selected else None):
             if chosen is not None and chosen in in_view:
                 return chosen
-        top = round(self.scroll_y)
+        top, _bottom = self._screen_lines()
         for block, (first, _last) in zip(self.blocks, self._block_lines):
             if block.kind == "paragraph" and block.paragraph in in_view and first >= top:
                 return block.paragraph
@@ -334,14 +338,29 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         animating = self.app.animator.is_being_animated(self, "scroll_y")
         return round(min(self.scroll_target_y if animating else self.scroll_y, self.max_scroll_y))
 
-    def _link_line(self, link: NameLink) -> int | None:
-        """The line (0-based, in the laid-out section) the name starts on; None before layout."""
-        for index, block in enumerate(self.blocks):
-            if block.kind == "paragraph" and block.paragraph == link.paragraph and index < len(self._block_lines):
-                first, _last = self._block_lines[index]
-                starts = self._line_starts[index]
-                return first + max(i for i, start in enumerate(starts) if start <= link.start or i == 0)
-        return None
+    def _link_line(self, link: NameLink, paragraph_blocks: dict[int, int] | None = None) -> int | None:
+        """The line (0-based, in the laid-out section) the name starts on; None before layout.
+        (`paragraph_blocks`: `_paragraph_blocks()`, when the lines of many names are wanted.)"""
+        index = (paragraph_blocks or self._paragraph_blocks()).get(link.paragraph)
+        if index is None:
+            return None
+        first, _last = self._block_lines[index]
+        starts = self._line_starts[index]
+        return first + max(i for i, start in enumerate(starts) if start <= link.start or i == 0)
+
+    def _paragraph_blocks(self) -> dict[int, int]:
+        """Each laid-out paragraph's first block."""
+        found: dict[int, int] = {}
+        for index, block in enumerate(self.blocks[: len(self._block_lines)]):
+            if block.kind == "paragraph":
+                found.setdefault(block.paragraph, index)
+        return found
+
+    def link_lines(self) -> list[tuple[NameLink, int]]:
+        """Each name with the line it starts on, in reading order (none before layout)."""
+        blocks = self._paragraph_blocks()
+        lines = ((link, self._link_line(link, blocks)) for link in self.links)
+        return [(link, line) for link, line in lines if line is not None]
 
     def links_on_screen(self) -> list[NameLink]:
         """The names whose line is on screen, in reading order (a paragraph partly scrolled off may
@@ -349,9 +368,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         if not self._lines:
             in_view = self.in_view
             return [link for link in self.links if link.paragraph in in_view]
-        top = round(self.scroll_y)
-        bottom = top + self.scrollable_content_region.height
-        return [link for link in self.links if (line := self._link_line(link)) is not None and top <= line < bottom]
+        top, bottom = self._screen_lines()
+        return [link for link, line in self.link_lines() if top <= line < bottom]
 
     def _scroll_to_link(self, link: NameLink) -> None:
         """Scroll just enough to show the line the name is on."""

@@ -44,12 +44,9 @@ class ReadingMoves(_Base):
     def _links_past_screen(self, step: int) -> list[NameLink]:
         """With no name on screen: the names after it (stepping on) or before it (stepping back),
         so the next name is the one below the screen and the previous one above; all, if none."""
-        top = round(self.scroll_y)
-        lines = [(link, self._link_line(link)) for link in self.links]
-        if step > 0:
-            past = [link for link, line in lines if line is not None and line >= top]
-        else:
-            past = [link for link, line in lines if line is not None and line < top]
+        top, _bottom = self._screen_lines()
+        lines = self.link_lines()
+        past = [link for link, line in lines if line >= top] if step > 0 else [link for link, line in lines if line < top]
         return past or list(self.links)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -4,6 +4,8 @@ from the section still open: three `l` went one section on."""
 
 from __future__ import annotations
 
+import pytest
+
 from screen_reading import THREE_SIZES
 from ui_harness import burst, open_reader, settle
 
@@ -89,3 +91,20 @@ async def test_back_in_a_burst_from_the_first_place_goes_back(shipped_dataset):
         burst(app, "l", "b")
         await settle(pilot)
         assert app.reading.section_id == sections[0].id
+
+
+@pytest.mark.parametrize(("opening", "closing"), [
+    (("B", "apostrophe"), ("enter", "apostrophe")),  # a bookmark chosen, and the list closed at once
+    (("slash", "s", "e", "a", "n"), ("enter", "escape")),  # a result chosen, and the search left
+])
+async def test_a_screen_asked_to_close_twice_in_a_burst_closes_once(shipped_dataset, opening, closing):
+    """The choice is a message handled after the key that closes the screen: it closed the screen
+    again, popping one that was not there (the fuzzer: "Can't pop screen")."""
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press(*opening)
+        await settle(pilot)
+        assert type(app.screen).__name__ != "ReaderScreen"
+        burst(app, *closing)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReaderScreen" and app.is_running
+        assert not app.crash_summary

@@ -26,6 +26,7 @@ from ..content import plain
 from ..messages import Navigate
 from ..widgets.key_bar import KeyBar
 from ..widgets.link_list import Link, LinkList
+from .closing import ClosesOnce
 
 if TYPE_CHECKING:
     from ...core.model import Dataset
@@ -40,7 +41,7 @@ def bookmark_label(dataset: "Dataset", place: Location) -> Content:
     return Content.assemble((plain(described.where)).stylize(WHERE), "\n", plain(described.text))
 
 
-class BookmarksScreen(ModalScreen[Location | None]):
+class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
     """The reader's bookmarks, oldest first. Dismissed with the place to open, or None."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {WHERE.removeprefix(".")}

@@ -32,6 +32,7 @@ from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
 from ..widgets.result_list import ResultList, one_line, place_label, styled_text
 from ..widgets.track_switch import TrackSwitch
+from .closing import ClosesOnce
 
 SCOPE_LABELS = {"quotes": "Quotes", "text": "Text"}
 PLACEHOLDERS = {
@@ -86,7 +87,7 @@ class SearchBox(Input):
         event.stop()  # searched already
 
 
-class SearchScreen(ModalScreen[SearchOutcome]):
+class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
     """Search the quotes or the text; dismissed with a `SearchOutcome`."""
 
     BINDINGS = [

@@ -23,6 +23,7 @@ from ...core.bookmarks import describe
 from ...core.navigation import Location
 from ..commands import Entry
 from ..content import plain
+from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.key_bar import KeyBar
 from ..widgets.link_list import Link, LinkList
@@ -74,7 +75,7 @@ class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
 
     def on_mount(self) -> None:
         self._show_empty()
-        self.list.focus()
+        focus_now(self.list)
 
     @property
     def list(self) -> LinkList:

@@ -122,7 +122,8 @@ class BookmarkCommands(Provider):
     the places whose names fit (listed empty, they come first: the reader chose them)."""
 
     NAME_CHARS = 60
-    SCORE = PLACE_SCORE - 1000.0  # below the places' band, above Textual's commands and the quotes
+    SCORE = PLACE_SCORE + 1000.0  # listed empty: above the places
+    TYPED_SCORE = PLACE_SCORE - 1000.0  # typed for: below the places' band, above Textual's commands and the quotes
 
     def _entries(self) -> list[Entry]:
         entries = []
@@ -136,7 +137,7 @@ class BookmarkCommands(Provider):
         for rank, entry in enumerate(self._entries()):
             text = f"{entry.kind} {entry.name} {entry.detail}"
             if words and len(word_prefix_spans(text, query)) == words:
-                yield Hit(self.SCORE - rank, self._display(entry), self._go(entry.location), text=entry.name)
+                yield Hit(self.TYPED_SCORE - rank, self._display(entry), self._go(entry.location), text=entry.name)
 
     async def discover(self) -> Hits:
         for entry in self._entries():

@@ -23,7 +23,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from heapq import merge
-from itertools import chain, groupby, islice
+from itertools import accumulate, chain, groupby, islice
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..gc_pause import gc_paused
@@ -175,18 +175,19 @@ class Postings:
     heads of the merges of short prefixes (see HEAD_PREFIX)."""
 
     def __init__(self, lists: dict[str, list[int]]) -> None:
-        self.vocabulary = sorted(lists)
+        words = sorted(lists)
         ranks = array("i")
         starts = array("q", [0])
-        for word in self.vocabulary:
+        for word in words:
             ranks.extend(lists[word])
             starts.append(len(ranks))
+        self.vocabulary = PackedWords(words)
         self._ranks = memoryview(ranks)
         self._starts = starts
         self._heads: dict[str, array] = {}
         self._head_length = HEAD_LENGTH
         for length in range(1, HEAD_PREFIX + 1):
-            for prefix in sorted({word[:length] for word in self.vocabulary if len(word) >= length}):
+            for prefix in sorted({word[:length] for word in words if len(word) >= length}):
                 start, end = self._range(prefix)
                 if end - start > HEAD_MIN_WORDS:
                     self._heads[prefix] = array("i", islice(self._merge(start, end), self._head_length))
@@ -229,6 +230,26 @@ class Postings:
         """How many entries a prefix's words list (an entry with two such words counts twice)."""
         start, end = self._range(prefix)
         return self._starts[end] - self._starts[start]
+
+
+class PackedWords(Sequence):
+    """Sorted words kept as one string and where each starts: tens of thousands of small strings
+    kept among the many a build makes and drops would hold on to memory the dropped ones leave."""
+
+    __slots__ = ("_text", "_starts")
+
+    def __init__(self, words: list[str]) -> None:
+        self._text = "".join(words)
+        self._starts = array("q", [0])
+        self._starts.extend(accumulate(map(len, words)))
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+    def __getitem__(self, at: int) -> str:  # type: ignore[override]
+        if not 0 <= at < len(self._starts) - 1:
+            raise IndexError(at)
+        return self._text[self._starts[at] : self._starts[at + 1]]
 
 
 def _holds(ranks: array, rank: int) -> bool:

@@ -3,7 +3,10 @@ what an exhaustive scan of every entry finds, in the same order, however few ent
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from unittest import mock
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -168,3 +171,13 @@ def test_places_at_scale_match_an_exhaustive_scan():
              [(s.title,) for s in dataset.sections], []]
     for query in ("b", "ba", "bab", "ka k", "o", "only", "zz", dataset.people[4321].name.lower()):
         assert as_tuples(places.find(query, 15)) == exhaustive(bands, query, 15), query
+
+
+def test_packed_words_read_as_the_sorted_list_they_were_made_from():
+    words = sorted({"a", "ab", "abc", "b", "é", "日本", "zz"})
+    packed = name_keys.PackedWords(words)
+    assert len(packed) == len(words) and list(packed) == words
+    for probe in ["", "a", "aa", "abd", "c", "é", "日", "zzz"]:
+        assert bisect_left(packed, probe) == bisect_left(words, probe), probe
+    with pytest.raises(IndexError):
+        packed[len(words)]

@@ -176,21 +176,23 @@ class Postings:
 
     def __init__(self, lists: dict[str, list[int]]) -> None:
         words = sorted(lists)
-        ranks = array("i")
-        starts = array("q", [0])
-        for word in words:
-            ranks.extend(lists[word])
-            starts.append(len(ranks))
         self.vocabulary = PackedWords(words)
-        self._ranks = memoryview(ranks)
-        self._starts = starts
+        each = list(map(lists.__getitem__, words))
+        self._ranks = memoryview(array("i", chain.from_iterable(each)))
+        self._starts = array("q", [0])
+        self._starts.extend(accumulate(map(len, each)))
+        del each
         self._heads: dict[str, array] = {}
         self._head_length = HEAD_LENGTH
         for length in range(1, HEAD_PREFIX + 1):
-            for prefix in sorted({word[:length] for word in words if len(word) >= length}):
-                start, end = self._range(prefix)
-                if end - start > HEAD_MIN_WORDS:
-                    self._heads[prefix] = array("i", islice(self._merge(start, end), self._head_length))
+            at = 0
+            for prefix, group in groupby(words, key=lambda word: word[:length]):
+                end = at + sum(1 for _ in group)
+                if len(prefix) == length and end - at > HEAD_MIN_WORDS:
+                    # The words from `at` to `end` start so: their ranks lie side by side.
+                    every = set(self._ranks[self._starts[at] : self._starts[end]])
+                    self._heads[prefix] = array("i", sorted(every)[: self._head_length])
+                at = end
 
     def _range(self, prefix: str) -> tuple[int, int]:
         start = bisect_left(self.vocabulary, prefix)

@@ -9,7 +9,8 @@ a few bytes each (`NameKeys`), never an object each.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from itertools import chain
+from typing import Callable, Iterator, Sequence
 
 from ..model import Dataset
 from ..navigation import Location
@@ -83,15 +84,28 @@ class PlaceCatalogue:
     def names_of(self, kind: str, index: int) -> tuple[str, ...]:
         """The names a place is found by, its own first."""
         if kind == "Person":
-            if self._person_columns is None:
-                self._person_columns = tuple(self.dataset.values_of("people", f) for f in PERSON_NAME_FIELDS)
-            name, aliases, known_as = (column[index] for column in self._person_columns)
-            return (name, *aliases, *known_as)
+            name, aliases, known_as = self._person_columns_read()
+            return (name[index], *aliases[index], *known_as[index])
         if kind == "Character":
             record = self.dataset.record_at("characters", index)
             return (record.name, *record.aliases)
-        records = {"Section": self.dataset.sections, "Scene": self.dataset.scenes, "Event": self.dataset.events}
-        return (records[kind][index].title,)
+        return (self._titled(kind)[index].title,)
+
+    def every_names(self, kind: str) -> Iterator[tuple[str, ...]]:
+        """`names_of` each place of a kind, in order (read in bulk: what making the index reads)."""
+        if kind == "Person":
+            return ((name, *aliases, *known_as) for name, aliases, known_as in zip(*self._person_columns_read()))
+        if kind == "Character":
+            return ((record.name, *record.aliases) for record in self.dataset.characters)
+        return ((record.title,) for record in self._titled(kind))
+
+    def _person_columns_read(self) -> tuple[Sequence, ...]:
+        if self._person_columns is None:
+            self._person_columns = tuple(self.dataset.values_of("people", f) for f in PERSON_NAME_FIELDS)
+        return self._person_columns
+
+    def _titled(self, kind: str) -> Sequence:
+        return {"Section": self.dataset.sections, "Scene": self.dataset.scenes, "Event": self.dataset.events}[kind]
 
     def _kind_of(self, entry: int) -> tuple[str, int]:
         if not 0 <= entry < len(self):
@@ -111,18 +125,13 @@ class PlaceNames(PlaceCatalogue):
         for kinds in BANDS:
             spans = [(first, kind) for first, kind in self._starts if kind in kinds]
             names_of = self._band_names(spans)
-            size = sum(self._count(kind) for kind in kinds)
-            bands.append(NameKeys((names_of(entry) for entry in range(size)), names_of))
+            every = chain.from_iterable(self.every_names(kind) for kind in kinds)
+            bands.append(NameKeys(every, names_of))
         self._names = BandedNames(bands)
 
     def find(self, text: str, limit: int) -> list[NameMatch]:
         """The best `limit` places for what was typed (`NameIndex.find`'s ranking)."""
         return self._names.find(text, limit)
-
-    def _count(self, kind: str) -> int:
-        at = [k for _, k in self._starts].index(kind)
-        end = self._starts[at + 1][0] if at + 1 < len(self._starts) else len(self)
-        return end - self._starts[at][0]
 
     def _band_names(self, spans: list[tuple[int, str]]) -> Callable[[int], tuple[str, ...]]:
         """A band's `names_of`: entry (counted in the band) -> the names it is found by, its own first."""

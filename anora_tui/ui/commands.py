@@ -7,7 +7,8 @@ search indexes' `places` (`core/search/place_names.py`: sorted lists of each wor
 in rank order until a screenful is found); quotes come from the quote index. Each keystroke looks
 at a bounded number of candidates and yields at most a screenful of hits per provider, so the
 palette costs about the same at a million quotes as at 50. People and characters rank first, then
-sections, then scenes and events, then quotes.
+sections, then scenes and events, then quotes. The palette opened empty lists the first places at
+once: listing them needs no index (`PlaceCatalogue`), so it never waits for the index being made.
 
 Hits are built as `Content` from plain text: the palette would otherwise read strings as markup.
 """

@@ -3,7 +3,9 @@ and character (by their names and aliases), section, scene and event (by their t
 
 Entries are numbered people first, then characters, sections, scenes and events, in the dataset's
 order; an entry is made into a `Place` only when it is shown, so a million quotes' 860,000 places cost
-a few bytes each (`NameKeys`), never an object each.
+a few bytes each (`NameKeys`), never an object each. People's names are read as columns of the
+dataset (`Dataset.values_of`): a cached dataset makes no record of a person for the index.
+`PlaceCatalogue` is the places without the index: what the palette lists before anything is typed.
 """
 
 from __future__ import annotations

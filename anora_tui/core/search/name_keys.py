@@ -23,7 +23,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from heapq import merge
-from itertools import accumulate, chain, groupby, islice
+from itertools import accumulate, chain, groupby
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..gc_pause import gc_paused

@@ -151,6 +151,7 @@ def test_the_reader_refuses_to_start_without_a_terminal(tmp_path):
     result = run([], tmp_path, stdin=subprocess.DEVNULL)
     line = assert_one_clean_line(result.stderr)
     assert "the reader needs a terminal" in line and "standard input" in line
+    assert "none of standard input, output and error is one" in line  # run with no terminal at all
     assert result.returncode == 2
     assert result.stdout == b""  # no escape sequences written into a file
 

@@ -155,7 +155,9 @@ def test_a_quote_with_no_name_anywhere_gets_a_placeholder_speaker():
         (b"", "empty"),
         (b"  \n\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00", "not a text file"),
-        ("Title\n\nText".encode("utf-16"), "not a text file"),
+        ("Title\n\nText".encode("utf-16"), "UTF-16 or UTF-32 text (it starts with that byte-order mark)"),
+        ("Title\n\nText".encode("utf-16-le"), "not a text file (it has NUL bytes"),
+        (b"\xff\xfe bad", "UTF-16 or UTF-32 text"),  # a byte-order mark, no NUL byte: not called binary
         (b"Title\n\nCaf\xe9", "not UTF-8 (byte 0xe9"),
     ],
 )

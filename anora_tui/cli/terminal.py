@@ -27,9 +27,12 @@ def prepare_terminal(environ: MutableMapping[str, str] = os.environ) -> None:
     """Raise TerminalMissing unless the standard streams are a terminal; then trust its real size."""
     not_terminals = [name for descriptor, name in STREAMS if not _is_terminal(descriptor)]
     if not_terminals:
+        which = (
+            "none of standard input, output and error is one" if len(not_terminals) == len(STREAMS)
+            else f"{_listed(not_terminals)} {'is' if len(not_terminals) == 1 else 'are'} not one"
+        )
         raise TerminalMissing(
-            f"the reader needs a terminal, and {_listed(not_terminals)} "
-            f"{'is' if len(not_terminals) == 1 else 'are'} not one; "
+            f"the reader needs a terminal, and {which}; "
             "in scripts and pipes use `anora-tui check` or `anora-tui quotes`"
         )
     use_real_size(environ)

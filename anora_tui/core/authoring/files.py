@@ -29,7 +29,9 @@ def read_article_text(path: Path) -> str:
         raise DraftError(f"{name}: cannot read it: {error.strerror or error}") from error
     if not data.strip():
         raise DraftError(f"{name}: the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" in data:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DraftError(f"{name}: UTF-16 or UTF-32 text (it starts with that byte-order mark); save it as UTF-8")
+    if b"\0" in data:
         raise DraftError(f"{name}: not a text file (it has NUL bytes: binary, UTF-16 or UTF-32); save it as UTF-8 text")
     try:
         text = data.decode("utf-8")

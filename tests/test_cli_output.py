@@ -91,12 +91,22 @@ ASCII_STREAMS = [
 
 
 @pytest.mark.parametrize("encoding", ASCII_STREAMS, ids=["PYTHONIOENCODING=ascii", "C locale"])
-def test_an_ascii_stream_gets_replacements_not_a_traceback(encoding, tmp_path):
+def test_an_ascii_stream_gets_look_alikes_not_a_traceback(encoding, tmp_path):
     result = run(["quotes", "couldn"], tmp_path, **encoding)
     assert result.returncode == 0, result.stderr
     assert result.stderr == b""
     lines = result.stdout.decode("ascii").splitlines()  # plain ASCII: every line decodes
-    assert lines and all("couldn?t" in line for line in lines)
+    assert lines and all("couldn't" in line for line in lines)  # the typographic apostrophe as '
+    utf8 = run(["quotes", "couldn"], tmp_path, PYTHONIOENCODING="utf-8").stdout.decode("utf-8")
+    assert utf8.count("?") == result.stdout.count(b"?")  # every character of these quotes has a look-alike
+
+
+def test_look_alikes_for_what_an_ascii_stream_cannot_hold():
+    from anora_tui.cli.output import LOOK_ALIKE_ERRORS
+
+    text = "Alex Coco · Toros — “When we commenced…” Café, Brighton ✓ 東"
+    assert text.encode("ascii", LOOK_ALIKE_ERRORS) == b'Alex Coco - Toros -- "When we commenced..." Cafe, Brighton ? ?'
+    assert "Café ·".encode("latin-1", LOOK_ALIKE_ERRORS) == "Café ·".encode("latin-1")  # held: kept
 
 
 @pytest.mark.parametrize("encoding", ASCII_STREAMS, ids=["PYTHONIOENCODING=ascii", "C locale"])

@@ -6,8 +6,9 @@
 - A closed pipe (`anora-tui check | head -0`) ends the output quietly: the rest is dropped and the
   command keeps its own exit status. Any other output error (standard output closed, a full disk,
   an I/O error) is one line on standard error and exit status 2 (`OutputFailed`).
-- A stream whose encoding cannot hold a character gets a replacement (`?`) instead of an error; JSON
-  is written with `\\uXXXX` escapes instead, so it stays exact.
+- A stream whose encoding cannot hold a character gets a look-alike (typographic quotes as `'` and
+  `"`, dashes as `-` and `--`, accented letters without their accents), else `?`, instead of an
+  error; JSON is written with `\\uXXXX` escapes instead, so it stays exact.
 - Standard input, output or error closed when the program starts are reopened on /dev/null, so no
   file the program opens later takes their place and receives its output.
 """
@@ -19,6 +20,7 @@ import io
 import json
 import os
 import sys
+import unicodedata
 from typing import Any, Callable
 
 from ..core.text import clean_text, one_line
@@ -27,6 +29,28 @@ PROGRAM = "anora-tui"
 EXIT_OUTPUT_FAILED = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl+C
 _UNICODE_ENCODINGS = {"utf-8", "utf-16", "utf-32", "utf-8-sig", "gb18030"}
+
+
+LOOK_ALIKES = str.maketrans({
+    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
+    "«": "<<", "»": ">>", "‹": "<", "›": ">", "–": "-", "—": "--", "―": "--", "‐": "-", "‑": "-",
+    "−": "-", "·": "-", "•": "*", "…": "...", "≈": "~", "→": "->", "←": "<-", "×": "x",
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+LOOK_ALIKE_ERRORS = "anora-tui-look-alike"  # the error handler of standard output's encoding
+
+
+def _look_alike(error: UnicodeError) -> tuple[str, int]:
+    """An encoding error handler: what the stream cannot hold as an ASCII look-alike, else `?`."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    text = error.object[error.start : error.end]
+    decomposed = unicodedata.normalize("NFKD", text.translate(LOOK_ALIKES))
+    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return "".join(char if char.isascii() else "?" for char in plain), error.end
+
+
+codecs.register_error(LOOK_ALIKE_ERRORS, _look_alike)
 
 
 class OutputFailed(Exception):
@@ -48,7 +72,7 @@ def prepare_streams() -> None:
     for descriptor in (0, 1, 2):
         if not _open(descriptor):
             _reopen_on_devnull(descriptor, os.O_RDONLY if descriptor == 0 else os.O_WRONLY)
-    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+    for stream, errors in ((sys.stdout, LOOK_ALIKE_ERRORS), (sys.stderr, "backslashreplace")):
         if isinstance(stream, io.TextIOWrapper):
             try:
                 stream.reconfigure(errors=errors)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from screen_reading import THREE_SIZES
-from ui_harness import burst, open_reader, settle, wait_for
+from ui_harness import burst, css_bases, open_reader, settle, wait_for
 
 from anora_tui.core.navigation import Location
 
@@ -144,7 +144,7 @@ def test_the_screens_that_close_once_keep_their_textual_styles():
 
     for screen, textual_base in ((SearchScreen, ModalScreen), (HelpScreen, ModalScreen),
                                  (BookmarksScreen, ModalScreen), (ReaderPalette, CommandPalette)):
-        assert textual_base in screen._css_bases(screen), screen
+        assert textual_base in css_bases(screen), screen
 
 
 @THREE_SIZES

@@ -264,3 +264,12 @@ async def palette(pilot, app: AnoraApp, query: str, expect: str) -> None:
     await wait_for(pilot, lambda: expect in screen_text(app))
     await pilot.press("enter")
     await settle(pilot)
+
+
+def css_bases(node_class: type) -> list[type]:
+    """The classes whose CSS and component classes a DOM node class takes (its first DOM-node base,
+    that one's, and so on).
+
+    PRIVATE: `DOMNode._css_bases`. Textual 8 has no public way to ask which classes a widget's
+    styles come from."""
+    return list(node_class._css_bases(node_class))

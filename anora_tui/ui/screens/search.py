@@ -21,6 +21,8 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
@@ -31,6 +33,7 @@ from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
 from ..widgets.result_list import ResultList, one_line, place_label, styled_text
+from ..textual_private import OneFrameDrawing
 from ..widgets.track_switch import TrackSwitch
 from .closing import ClosesOnce
 
@@ -74,6 +77,12 @@ class SearchBox(Input):
                 tooltip="Copy the selected quote with its citation", id="search.copy"),
     ]
 
+    # `Input` keeps the width of what is typed as its virtual size, a reactive that lays out the whole
+    # screen again when it changes: on every letter. The box's place and size never depend on it
+    # (its width is its container's, its height fixed), so a repaint is all a letter needs; the
+    # horizontal scrolling that follows the cursor reads the value as it is.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     def watch_value(self, value: str) -> None:
         # Searched as the value changes, within the key's own handling: every widget the search
         # changes then asks to be redrawn before the box's own redraw reaches the screen, and the
@@ -87,7 +96,7 @@ class SearchBox(Input):
         event.stop()  # searched already
 
 
-class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
+class SearchScreen(ClosesOnce, OneFrameDrawing, ModalScreen[SearchOutcome]):
     """Search the quotes or the text; dismissed with a `SearchOutcome`."""
 
     BINDINGS = [
@@ -255,8 +264,21 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
             notes = self._dataset.notes_in(hit.section, hit.paragraph)
         for note in notes:  # a slip in what is shown is never shown without its correction
             body.append("\n" + one_line(note_line(note)), style=meta)
-        self.query_one("#search-preview-text", Static).update(body)
+        self._update_preview_text(body)
         preview.scroll_home(animate=False)
+
+    def _update_preview_text(self, body: Text) -> None:
+        """Show `body` in the preview, laying the screen out again only if it takes another number of
+        lines: each keystroke's first hit is previewed, and a layout of the whole screen would cost
+        more than the search (the preview's height is fixed; only a text that scrolls changes it)."""
+        text = self.query_one("#search-preview-text", Static)
+        width, height = text.size
+        if not width or not self.query_one("#search-preview").display:
+            text.update(body)
+            return
+        text.update(body, layout=False)
+        if text.get_content_height(text.size, text.size, width) != height:
+            text.refresh(layout=True)
 
     def _paragraph_excerpt(self, hit: AnyHit, budget: int) -> Text:
         text = one_line(hit.text)

@@ -15,18 +15,25 @@ import gc
 
 class CollectorHold:
     """`hold()` on each key; `release()` once the keys stop (and always when the holder goes).
-    Only a collector this hold turned off is turned on again: a pause made elsewhere (a build on
-    another thread, the start-up's) is left to end as it ends."""
+
+    Held by a threshold of 0 (no automatic collection), not by `gc.disable()`: a build on another
+    thread pauses the collector with `gc_paused`, which freezes what it made only if it found the
+    collector enabled, and a build's hundreds of thousands of objects left unfrozen would be walked by
+    every full collection after it. The thresholds are put back as they were."""
 
     def __init__(self) -> None:
-        self.holding = False
+        self._thresholds: tuple[int, ...] | None = None  # as they were before the hold
+
+    @property
+    def holding(self) -> bool:
+        return self._thresholds is not None
 
     def hold(self) -> None:
-        if not self.holding and gc.isenabled():
-            gc.disable()
-            self.holding = True
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            gc.set_threshold(0, *self._thresholds[1:])
 
     def release(self) -> None:
-        if self.holding:
-            self.holding = False
-            gc.enable()
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None

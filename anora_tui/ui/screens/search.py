@@ -20,7 +20,7 @@ from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.reactive import Reactive
 from textual.screen import ModalScreen
@@ -35,6 +35,7 @@ from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
 from ..widgets.result_list import ResultList, one_line, place_label, styled_text
+from ..widgets.text_pane import TextPane
 from ..textual_private import OneFrameDrawing
 from ..widgets.track_switch import TrackSwitch
 from .closing import ClosesOnce
@@ -136,8 +137,7 @@ class SearchScreen(ClosesOnce, OneFrameDrawing, ModalScreen[SearchOutcome]):
                 yield Static(id="search-count", markup=False)
             yield ResultList(self._dataset, id="search-results")
             yield Static(id="search-empty", markup=False)
-            with VerticalScroll(id="search-preview"):
-                yield Static(id="search-preview-text", markup=False)
+            yield TextPane(id="search-preview")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -255,7 +255,7 @@ class SearchScreen(ClosesOnce, OneFrameDrawing, ModalScreen[SearchOutcome]):
         self._refresh_keys()
 
     def _show_preview(self) -> None:
-        preview = self.query_one("#search-preview", VerticalScroll)
+        preview = self.query_one("#search-preview", TextPane)
         hit = self.results.highlighted if self.results.display else None
         preview.display = hit is not None and self.size.height >= PREVIEW_MIN_SCREEN_HEIGHT
         shown_now = (hit, preview.display, preview.size.width)
@@ -280,21 +280,7 @@ class SearchScreen(ClosesOnce, OneFrameDrawing, ModalScreen[SearchOutcome]):
             notes = self._dataset.notes_in(hit.section, hit.paragraph)
         for note in notes:  # a slip in what is shown is never shown without its correction
             body.append("\n" + one_line(note_line(note)), style=meta)
-        self._update_preview_text(body)
-        preview.scroll_home(animate=False)
-
-    def _update_preview_text(self, body: Text) -> None:
-        """Show `body` in the preview, laying the screen out again only if it takes another number of
-        lines: each keystroke's first hit is previewed, and a layout of the whole screen would cost
-        more than the search (the preview's height is fixed; only a text that scrolls changes it)."""
-        text = self.query_one("#search-preview-text", Static)
-        width, height = text.size
-        if not width or not self.query_one("#search-preview").display:
-            text.update(body)
-            return
-        text.update(body, layout=False)
-        if text.get_content_height(text.size, text.size, width) != height:
-            text.refresh(layout=True)
+        preview.update(body)
 
     def _paragraph_excerpt(self, hit: AnyHit, budget: int) -> Text:
         text = one_line(hit.text)

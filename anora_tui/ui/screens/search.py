@@ -236,6 +236,7 @@ class SearchScreen(ClosesOnce, OneFrameDrawing, ModalScreen[SearchOutcome]):
         if self._recalled is not None and cleaned != self.history[self._recalled]:
             self._recalled = None  # edited: Up moves through the results again
         self._hold_collector()
+        self._indexes.note_typing()
         self.search(cleaned)
 
     def _hold_collector(self) -> None:

@@ -9,8 +9,11 @@ same frame, and nothing else moves. A height that makes the scrollbar come or go
 
 from __future__ import annotations
 
+from math import ceil
+
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar, ScrollBarRender
 
 
 class ResizesInPlace(ScrollView):
@@ -29,7 +32,26 @@ class ResizesInPlace(ScrollView):
             return False  # the scrollbar comes or goes: a layout
         self.set_reactive(ScrollView.virtual_size, Size(0, height))
         if shown:
-            self.vertical_scrollbar.window_virtual_size = height  # which redraws it
+            bar = self.vertical_scrollbar
+            if drawn_alike(bar, bar.window_virtual_size, height):
+                # A list of thousands of lines has a one-cell thumb at the top whatever its length:
+                # the bar learns the length (dragging it needs it) but is not drawn again.
+                bar.set_reactive(ScrollBar.window_virtual_size, height)
+            else:
+                bar.window_virtual_size = height  # which redraws it
         self.scroll_y = self.validate_scroll_y(self.scroll_y)
         self.refresh()
         return True
+
+
+def drawn_alike(bar: ScrollBar, virtual: int, other: int) -> bool:
+    """Whether `bar` draws its thumb the same for either content length (as `ScrollBar` draws it)."""
+    length, window, position = bar.size.height, bar.window_size, bar.position
+
+    def thumb(virtual_size: int) -> list[object]:
+        shown_window = window if window < virtual_size else 0
+        bar_segments = ScrollBarRender.render_bar(size=length, virtual_size=ceil(virtual_size),
+                                                  window_size=ceil(shown_window), position=position)
+        return list(bar_segments.segments)
+
+    return bool(length) and thumb(virtual) == thumb(other)

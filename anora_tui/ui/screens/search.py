@@ -100,8 +100,10 @@ class SearchBox(Input):
         event.stop()  # searched already
 
 
-class SearchScreen(ClosesOnce, OneFrameDrawing, ModalScreen[SearchOutcome]):
-    """Search the quotes or the text; dismissed with a `SearchOutcome`."""
+class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
+    """Search the quotes or the text; dismissed with a `SearchOutcome`. A key and its results are drawn
+    in one frame (`OneFrameDrawing`), a base after `ModalScreen`: Textual takes a screen's CSS from its
+    first base that is a DOM node."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Back", show=True, id="search.back"),

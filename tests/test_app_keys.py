@@ -105,15 +105,16 @@ async def test_help_lists_every_key_and_closes_where_it_was(shipped_dataset, siz
                 + SearchBox.BINDINGS + SearchScreen.BINDINGS
             )
             # Up, Down and Enter are listed once, as the lists' keys; the search box's own are listed.
-            # n and N are listed as next and previous match, not again as what they do with no search.
+            # n and N are listed as next and previous match, not again as what they do with no search;
+            # a person's ", s and m as their jumps, not again as what they say of a person with none.
             listed = [
                 binding for binding in Binding.make_bindings(own_bindings)
                 if (binding.key not in ("up", "down", "enter") or binding in SearchBox.BINDINGS)
-                and binding.action != "no_search"
+                and binding.action.partition("(")[0] not in ("no_search", "none_to_jump_to")
             ]
             assert len(listed) > len(AnoraApp.BINDINGS)
             assert [b for b in listed if (b.tooltip or b.description) not in shown] == []
-            for keys in ("tab", "shift+tab", "alt+← / b / ⌫", "alt+→ / f", "f1 / ?", "q / ^q", "[", "]", "N"):
+            for keys in ("tab", "shift+tab", "alt+← / b / ⌫", "alt+→ / f", "f1 / ?", "q / ^q / ^c", "[", "]", "N"):
                 assert keys in shown
             # Every key row names its binding id (what a keymap uses), none a widget's inherited wording.
             rows = [row for s in app.screen.query(".help-keys").exclude("#help-symbols")

@@ -7,7 +7,8 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.command import CommandPalette
 from textual.widgets import Static
-from ui_harness import NARROW, SIZES, find_on_screen, screen_lines, settle, style_at
+from screen_reading import THREE_SIZES
+from ui_harness import NARROW, SIZES, find_on_screen, open_reader, screen_lines, settle, style_at
 
 from anora_tui.core.navigation import Location
 from anora_tui.paths import styles_dir
@@ -69,8 +70,14 @@ async def test_keys_that_do_not_fit_are_left_out_whole(shipped_dataset, width) -
         for place, text in zip(placed, texts):
             assert line[place.start : place.end] == text
         assert all(p.end <= width for p in placed)
-        listed = [h for h in bar.hints if h in {p.hint for p in placed}]
-        assert listed == list(bar.hints[: len(listed)])  # a prefix: the first keys are kept
+        shown = {p.hint for p in placed}
+        # The way out (help, back, quit) first, then the keys of where you are, from the first.
+        kept = [h for h in bar.hints if h.kept]
+        others = [h for h in bar.hints if not h.kept]
+        shown_others = [h for h in others if h in shown]
+        assert shown_others == others[: len(shown_others)]
+        if sum(h.width + 1 for h in kept) <= width - (bar.palette.width + 2 if bar.palette else 0):
+            assert all(h in shown for h in kept), [h.description for h in kept]
         left = line
         for text in texts:
             left = left.replace(text, "", 1)
@@ -138,3 +145,14 @@ async def test_search_and_help_screens_name_their_own_keys(shipped_dataset) -> N
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         assert "esc Close help" in bar_line(app)
+
+
+@THREE_SIZES
+async def test_help_back_and_quit_stay_in_a_narrow_bar(shipped_dataset, isolated_state, size) -> None:
+    """A person open at 80×24 left no room for ? Help, b Back and q Quit behind the page's own keys."""
+    async with open_reader(shipped_dataset, size, Location("person", "mikey-madison")) as (app, pilot):
+        app.people.focus_default()
+        await settle(pilot)
+        line = bar_line(app)
+        for key in ("? Help", "b Back", "q Quit"):
+            assert key in line, line

@@ -145,3 +145,26 @@ def test_the_screens_that_close_once_keep_their_textual_styles():
     for screen, textual_base in ((SearchScreen, ModalScreen), (HelpScreen, ModalScreen),
                                  (BookmarksScreen, ModalScreen), (ReaderPalette, CommandPalette)):
         assert textual_base in screen._css_bases(screen), screen
+
+
+@THREE_SIZES
+@pytest.mark.parametrize(("keys", "kind"), [
+    (("1", "home", "down", "down", "enter"), "section"),
+    (("3", "down", "enter"), "person"),
+    (("4", "down", "enter"), None),  # a scene or an event
+])
+async def test_keys_typed_after_choosing_a_pane_go_to_that_pane(shipped_dataset, isolated_state, size, keys, kind):
+    """The pane chosen took the focus later than the keys after it came: they went to the text."""
+    sections = shipped_dataset.sections
+    async with open_reader(shipped_dataset, size, Location("section", sections[5].id)) as (app, pilot):
+        app.reading.focus()
+        await settle(pilot)
+        burst(app, *keys)
+        await settle(pilot)
+        current = app.history.current
+        if kind == "section":
+            assert current == Location("section", sections[2].id) or app.reading.section_id == sections[2].id
+        elif kind == "person":
+            assert current.kind == "person"
+        else:
+            assert current.kind in ("scene", "event")

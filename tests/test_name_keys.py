@@ -3,12 +3,18 @@ what an exhaustive scan of every entry finds, in the same order, however few ent
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from unittest import mock
+
+import pytest
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from anora_tui.core.model import Article, Character, Dataset, Person, Section
 from anora_tui.core.navigation import Location
 from anora_tui.core.search import EXACT, PREFIXES, START, WORDS, NameIndex, SearchIndexes
+from anora_tui.core.search import name_keys
 from anora_tui.core.search.name_keys import LONGEST, BandedNames, NameKeys, folded_names
 from anora_tui.core.search.names import name_fit
 from anora_tui.core.search.place_names import PlaceNames, place_label
@@ -68,6 +74,26 @@ query_strategy = st.lists(
 @given(bands=bands_strategy, text=query_strategy, limit=st.integers(min_value=0, max_value=8))
 def test_the_bounded_search_returns_the_first_of_an_exhaustive_scan(bands, text, limit):
     assert as_tuples(banded(bands).find(text, limit)) == exhaustive(bands, text, limit)
+
+
+@settings(max_examples=300, deadline=None)
+@given(bands=bands_strategy, text=query_strategy, limit=st.integers(min_value=0, max_value=8))
+def test_the_heads_kept_for_short_prefixes_find_what_the_whole_merge_finds(bands, text, limit):
+    # Heads of two ranks for every prefix: most queries read past them into the merge behind.
+    with mock.patch.multiple(name_keys, HEAD_LENGTH=2, HEAD_MIN_WORDS=0):
+        index = banded(bands)
+    assert as_tuples(index.find(text, limit)) == exhaustive(bands, text, limit)
+
+
+def test_short_prefixes_have_their_heads_kept_and_read():
+    names = [(f"ka{n:03d} mi{n:03d}",) for n in range(400)]
+    keys = NameKeys(names, names.__getitem__)
+    heads = keys._words._heads
+    assert set(heads) >= {"k", "ka", "m", "mi"}
+    assert list(heads["k"]) == list(range(name_keys.HEAD_LENGTH))
+    ranks = keys._words.merged("ka")  # past its head, on into the merge, each rank once
+    assert list(ranks) == list(range(400))
+    assert [m.name for m in keys.best(["ka"], 3)] == ["ka000 mi000", "ka001 mi001", "ka002 mi002"]
 
 
 NAMES = [  # as tests/test_search_text.py gives NameIndex: (names, priority)
@@ -145,3 +171,13 @@ def test_places_at_scale_match_an_exhaustive_scan():
              [(s.title,) for s in dataset.sections], []]
     for query in ("b", "ba", "bab", "ka k", "o", "only", "zz", dataset.people[4321].name.lower()):
         assert as_tuples(places.find(query, 15)) == exhaustive(bands, query, 15), query
+
+
+def test_packed_words_read_as_the_sorted_list_they_were_made_from():
+    words = sorted({"a", "ab", "abc", "b", "é", "日本", "zz"})
+    packed = name_keys.PackedWords(words)
+    assert len(packed) == len(words) and list(packed) == words
+    for probe in ["", "a", "aa", "abd", "c", "é", "日", "zzz"]:
+        assert bisect_left(packed, probe) == bisect_left(words, probe), probe
+    with pytest.raises(IndexError):
+        packed[len(words)]

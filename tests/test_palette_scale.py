@@ -103,6 +103,30 @@ async def test_the_palette_opens_and_takes_typing_while_its_places_are_made(isol
                        message=lambda: f"no {person.name}: {palette_hits(app)[:3]}")
 
 
+async def test_the_palette_lists_its_first_places_before_their_index_is_made(isolated_state, monkeypatch):
+    dataset = large_dataset(6_000)
+    release = threading.Event()
+    made = place_names.PlaceNames
+
+    def slowly_made(dataset):
+        assert release.wait(20), "never released"
+        return made(dataset)
+
+    monkeypatch.setattr("anora_tui.core.search.indexes.PlaceNames", slowly_made)
+    async with open_reader(dataset, WIDE) as (app, pilot):
+        await pilot.press("ctrl+p")
+        first = f"Person: {dataset.people[0].name}"
+        try:
+            await wait_for(pilot, lambda: palette_hits(app)[:1] in ([first], [f"{first} — crew"]),
+                           message=lambda: f"not listed at once: {palette_hits(app)[:3]}")
+            assert not app.search_indexes.places_ready
+            await pilot.press(*dataset.people[42].name.lower())
+        finally:
+            release.set()
+        await wait_for(pilot, lambda: palette_hits(app)[:1] == [f"Person: {dataset.people[42].name} — crew"],
+                       message=lambda: f"not found once made: {palette_hits(app)[:3]}")
+
+
 @SIZES
 async def test_the_search_screen_at_scale_counts_lists_and_previews(isolated_state, size):
     dataset = large_dataset(200, quotes=SMALL + 1_000)

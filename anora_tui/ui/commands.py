@@ -7,7 +7,8 @@ search indexes' `places` (`core/search/place_names.py`: sorted lists of each wor
 in rank order until a screenful is found); quotes come from the quote index. Each keystroke looks
 at a bounded number of candidates and yields at most a screenful of hits per provider, so the
 palette costs about the same at a million quotes as at 50. People and characters rank first, then
-sections, then scenes and events, then quotes.
+sections, then scenes and events, then quotes. The palette opened empty lists the first places at
+once: listing them needs no index (`PlaceCatalogue`), so it never waits for the index being made.
 
 Hits are built as `Content` from plain text: the palette would otherwise read strings as markup.
 """
@@ -23,7 +24,7 @@ from textual.content import Content
 from ..core.navigation import Location
 from ..core.quoting import shown_quote
 from ..core.search import Scope, parse_query, word_prefix_spans, words_within
-from ..core.search.place_names import Place, PlaceNames
+from ..core.search.place_names import Place, PlaceCatalogue, PlaceNames
 from ..core.text import ELLIPSIS, excerpt
 from .content import plain
 from .messages import Navigate
@@ -74,7 +75,8 @@ class PlaceCommands(Provider):
     async def discover(self) -> Hits:
         # Scored hits, not `DiscoveryHit`s: the palette lists discovery hits in the order they arrive,
         # and Textual's own commands (Keys, Quit, Theme…) arrive before the places are read.
-        places = await self._ready()
+        # The first places need no index: listed at once, while the index is still being made.
+        places = self._places if self._places is not None else PlaceCatalogue(self.app.dataset)
         for entry in range(min(DISCOVER_LIMIT, len(places))):
             place = places.place(entry)
             yield Hit(PLACE_SCORE - entry, self._display(place, "", ""), self._go(place.location), text=_text(place))

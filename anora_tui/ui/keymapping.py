@@ -36,14 +36,18 @@ class Keymapping(_Base):
         """What the help screen lists: each group's bindings, inherited ones included."""
 
         def bindings(node_class: type) -> list[Binding]:
-            """The class's bindings with those it inherits (a later class's key replaces an earlier one's)."""
-            by_key: dict[str, Binding] = {}
+            """The class's bindings with those it inherits (a later class's key replaces an earlier one's;
+            one class may bind a key twice, the second taking it when the first is disabled)."""
+            by_key: dict[str, list[Binding]] = {}
             for base in reversed(node_class.__mro__):
                 if "BINDINGS" in base.__dict__:
                     if not base.__dict__.get("inherit_bindings", True):
                         by_key.clear()
-                    by_key.update((binding.key, binding) for binding in Binding.make_bindings(base.BINDINGS))
-            return list(by_key.values())
+                    own: dict[str, list[Binding]] = {}
+                    for binding in Binding.make_bindings(base.BINDINGS):
+                        own.setdefault(binding.key, []).append(binding)
+                    by_key.update(own)
+            return [binding for same_key in by_key.values() for binding in same_key]
 
         from .panes.person_detail import PersonDetail
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from heapq import merge
-from itertools import groupby
+from itertools import accumulate, chain, groupby
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..gc_pause import gc_paused
@@ -35,6 +35,12 @@ LONGEST = 0x1FFF  # names longer than this (folded) rank as this long, as in `Na
 # Tiers, in rank order: every word typed is a whole word of a name, and the first typed starts a
 # name; whole words only; starting a name only; neither.
 WHOLE_START, WHOLE, START_ONLY, OTHER = range(4)
+# Merging the lists of every word a one- or two-letter prefix starts (thousands of lists at 100,000
+# names) cost 10-25 ms a key, most of it setting the merge up: for such prefixes the first ranks of
+# the merge are kept ready, and the merge is only set up if a query reads past them.
+HEAD_PREFIX = 2  # prefixes up to this long have their head kept...
+HEAD_MIN_WORDS = 16  # ...when they start more words than this
+HEAD_LENGTH = 128  # ranks kept per prefix
 
 
 def folded_names(names: Iterable[str]) -> tuple[str, ...]:
@@ -68,8 +74,8 @@ class NameKeys:
                 words.setdefault(word, []).append(rank)
             for first in {name.split(" ", 1)[0] for name in names if name}:
                 firsts.setdefault(first, []).append(rank)
-        self._words, self._postings = _sorted_lists(words)
-        self._firsts, self._first_postings = _sorted_lists(firsts)
+        self._words = Postings(words)
+        self._firsts = Postings(firsts)
 
     def __len__(self) -> int:
         return len(self._entry_of)
@@ -117,25 +123,22 @@ class NameKeys:
         return (r for r in self._prefixed(driver)
                 if self._has_prefixes(r, others) and not self._starts(r, first) and not self._all_whole(r, words))
 
-    def _exact(self, word: str) -> array:
-        at = bisect_left(self._words, word)
-        if at < len(self._words) and self._words[at] == word:
-            return self._postings[at]
-        return array("i")
+    def _exact(self, word: str) -> Sequence[int]:
+        return self._words.exact(word)
 
     def _prefixed(self, prefix: str) -> Iterator[int]:
         """Ranks of the entries with a word starting with `prefix`, ascending, each once."""
-        return _merged(self._words, self._postings, prefix)
+        return self._words.merged(prefix)
 
     def _starting(self, prefix: str) -> Iterator[int]:
         """Ranks of the entries with a name whose first word starts with `prefix`."""
-        return _merged(self._firsts, self._first_postings, prefix)
+        return self._firsts.merged(prefix)
 
     def _prefixed_estimate(self, prefix: str) -> int:
-        return _estimate(self._words, self._postings, prefix)
+        return self._words.estimate(prefix)
 
     def _starting_estimate(self, prefix: str) -> int:
-        return _estimate(self._firsts, self._first_postings, prefix)
+        return self._firsts.estimate(prefix)
 
     # --- one entry looked at closely
 
@@ -166,27 +169,89 @@ class NameKeys:
         return NameMatch(entry, shown[which], fit)
 
 
-def _sorted_lists(lists: dict[str, list[int]]) -> tuple[list[str], list[array]]:
-    vocabulary = sorted(lists)
-    return vocabulary, [array("i", lists[word]) for word in vocabulary]
+class Postings:
+    """Each word of a vocabulary with the sorted ranks of the entries it belongs to: all the ranks in
+    one array, word after word (a list of its own per word cost about 50 bytes a word more), and the
+    heads of the merges of short prefixes (see HEAD_PREFIX)."""
+
+    def __init__(self, lists: dict[str, list[int]]) -> None:
+        words = sorted(lists)
+        self.vocabulary = PackedWords(words)
+        each = list(map(lists.__getitem__, words))
+        self._ranks = memoryview(array("i", chain.from_iterable(each)))
+        self._starts = array("q", [0])
+        self._starts.extend(accumulate(map(len, each)))
+        del each
+        self._heads: dict[str, array] = {}
+        self._head_length = HEAD_LENGTH
+        for length in range(1, HEAD_PREFIX + 1):
+            at = 0
+            for prefix, group in groupby(words, key=lambda word: word[:length]):
+                end = at + sum(1 for _ in group)
+                if len(prefix) == length and end - at > HEAD_MIN_WORDS:
+                    # The words from `at` to `end` start so: their ranks lie side by side.
+                    every = set(self._ranks[self._starts[at] : self._starts[end]])
+                    self._heads[prefix] = array("i", sorted(every)[: self._head_length])
+                at = end
+
+    def _range(self, prefix: str) -> tuple[int, int]:
+        start = bisect_left(self.vocabulary, prefix)
+        return start, bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
+
+    def _list(self, at: int) -> Sequence[int]:
+        return self._ranks[self._starts[at] : self._starts[at + 1]]
+
+    def exact(self, word: str) -> Sequence[int]:
+        at = bisect_left(self.vocabulary, word)
+        if at < len(self.vocabulary) and self.vocabulary[at] == word:
+            return self._list(at)
+        return ()
+
+    def merged(self, prefix: str) -> Iterator[int]:
+        """The ranks of the words starting with `prefix`, ascending, each once."""
+        start, end = self._range(prefix)
+        if end - start == 1:
+            return iter(self._list(start))
+        head = self._heads.get(prefix)
+        if head is None:
+            return self._merge(start, end)
+        if len(head) < self._head_length:
+            return iter(head)  # the whole merge
+        return chain(head, self._merge_after(start, end, head[-1]))
+
+    def _merge(self, start: int, end: int) -> Iterator[int]:
+        return (rank for rank, _ in groupby(merge(*map(self._list, range(start, end)))))
+
+    def _merge_after(self, start: int, end: int, last: int) -> Iterator[int]:
+        # A generator: the merge is set up only when a query reads past the head.
+        for rank in self._merge(start, end):
+            if rank > last:
+                yield rank
+
+    def estimate(self, prefix: str) -> int:
+        """How many entries a prefix's words list (an entry with two such words counts twice)."""
+        start, end = self._range(prefix)
+        return self._starts[end] - self._starts[start]
 
 
-def _range(vocabulary: list[str], prefix: str) -> tuple[int, int]:
-    start = bisect_left(vocabulary, prefix)
-    return start, bisect_left(vocabulary, prefix + "\U0010ffff", start)
+class PackedWords(Sequence):
+    """Sorted words kept as one string and where each starts: tens of thousands of small strings
+    kept among the many a build makes and drops would hold on to memory the dropped ones leave."""
 
+    __slots__ = ("_text", "_starts")
 
-def _merged(vocabulary: list[str], postings: list[array], prefix: str) -> Iterator[int]:
-    start, end = _range(vocabulary, prefix)
-    if end - start == 1:
-        return iter(postings[start])
-    return (rank for rank, _ in groupby(merge(*postings[start:end])))
+    def __init__(self, words: list[str]) -> None:
+        self._text = "".join(words)
+        self._starts = array("q", [0])
+        self._starts.extend(accumulate(map(len, words)))
 
+    def __len__(self) -> int:
+        return len(self._starts) - 1
 
-def _estimate(vocabulary: list[str], postings: list[array], prefix: str) -> int:
-    """How many entries a prefix's words list (an entry with two such words counts twice)."""
-    start, end = _range(vocabulary, prefix)
-    return sum(map(len, postings[start:end]))
+    def __getitem__(self, at: int) -> str:  # type: ignore[override]
+        if not 0 <= at < len(self._starts) - 1:
+            raise IndexError(at)
+        return self._text[self._starts[at] : self._starts[at + 1]]
 
 
 def _holds(ranks: array, rank: int) -> bool:

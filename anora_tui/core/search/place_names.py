@@ -3,13 +3,16 @@ and character (by their names and aliases), section, scene and event (by their t
 
 Entries are numbered people first, then characters, sections, scenes and events, in the dataset's
 order; an entry is made into a `Place` only when it is shown, so a million quotes' 860,000 places cost
-a few bytes each (`NameKeys`), never an object each.
+a few bytes each (`NameKeys`), never an object each. People's names are read as columns of the
+dataset (`Dataset.values_of`): a cached dataset makes no record of a person for the index.
+`PlaceCatalogue` is the places without the index: what the palette lists before anything is typed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from itertools import chain
+from typing import Callable, Iterator, Sequence
 
 from ..model import Dataset
 from ..navigation import Location
@@ -30,53 +33,81 @@ class Place:
     location: Location
 
 
-class PlaceNames:
+# A person's fields read as columns (`Dataset.values_of`): a cached dataset's people are then never
+# made as records to be found by name (52,000 records at 100,000 quotes).
+PERSON_NAME_FIELDS = ("name", "aliases", "known_as")
+
+
+class PlaceCatalogue:
+    """The places in entry order, each made into a `Place` when asked for: what the palette lists
+    before anything is typed, with no index to wait for (at a million quotes the index takes
+    seconds to make)."""
+
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        records: dict[str, Sequence] = {
-            "Person": dataset.people,
-            "Character": dataset.characters,
-            "Section": dataset.sections,
-            "Scene": dataset.scenes,
-            "Event": dataset.events,
+        counts = {
+            "Person": dataset.count_of("people"),
+            "Character": dataset.count_of("characters"),
+            "Section": len(dataset.sections),
+            "Scene": len(dataset.scenes),
+            "Event": len(dataset.events),
         }
         self._starts: list[tuple[int, str]] = []  # (first entry, kind), in entry order
-        bands = []
         first = 0
         for kinds in BANDS:
-            spans = []  # (first entry in the band, kind, records)
-            in_band = 0
             for kind in kinds:
-                self._starts.append((first + in_band, kind))
-                spans.append((in_band, kind, records[kind]))
-                in_band += len(records[kind])
-            names_of = _names_in(spans)
-            bands.append(NameKeys((names_of(entry) for entry in range(in_band)), names_of))
-            first += in_band
-        self._records = records
-        self._names = BandedNames(bands)
+                self._starts.append((first, kind))
+                first += counts[kind]
+        self._size = first
+        self._person_columns: tuple[Sequence, ...] | None = None
 
     def __len__(self) -> int:
-        return len(self._names)
-
-    def find(self, text: str, limit: int) -> list[NameMatch]:
-        """The best `limit` places for what was typed (`NameIndex.find`'s ranking)."""
-        return self._names.find(text, limit)
+        return self._size
 
     def place(self, entry: int) -> Place:
         kind, index = self._kind_of(entry)
-        record = self._records[kind][index]
         dataset = self.dataset
         if kind == "Person":
+            record = dataset.record_at("people", index)
             return Place(kind, record.name, ", ".join(record.roles), Location("person", record.id))
         if kind == "Character":
+            record = dataset.record_at("characters", index)
             player = dataset.people_by_id[record.played_by]
             return Place(kind, record.name, f"played by {player.name}", Location("person", player.id))
         if kind == "Section":
+            record = dataset.sections[index]
             return Place(kind, record.title, f"section {record.index + 1}", Location("section", record.id))
         if kind == "Scene":
+            record = dataset.scenes[index]
             return Place(kind, record.title, record.position.description, Location("scene", record.id))
+        record = dataset.events[index]
         return Place(kind, record.title, event_when(record), Location("event", record.id))
+
+    def names_of(self, kind: str, index: int) -> tuple[str, ...]:
+        """The names a place is found by, its own first."""
+        if kind == "Person":
+            name, aliases, known_as = self._person_columns_read()
+            return (name[index], *aliases[index], *known_as[index])
+        if kind == "Character":
+            record = self.dataset.record_at("characters", index)
+            return (record.name, *record.aliases)
+        return (self._titled(kind)[index].title,)
+
+    def every_names(self, kind: str) -> Iterator[tuple[str, ...]]:
+        """`names_of` each place of a kind, in order (read in bulk: what making the index reads)."""
+        if kind == "Person":
+            return ((name, *aliases, *known_as) for name, aliases, known_as in zip(*self._person_columns_read()))
+        if kind == "Character":
+            return ((record.name, *record.aliases) for record in self.dataset.characters)
+        return ((record.title,) for record in self._titled(kind))
+
+    def _person_columns_read(self) -> tuple[Sequence, ...]:
+        if self._person_columns is None:
+            self._person_columns = tuple(self.dataset.values_of("people", f) for f in PERSON_NAME_FIELDS)
+        return self._person_columns
+
+    def _titled(self, kind: str) -> Sequence:
+        return {"Section": self.dataset.sections, "Scene": self.dataset.scenes, "Event": self.dataset.events}[kind]
 
     def _kind_of(self, entry: int) -> tuple[str, int]:
         if not 0 <= entry < len(self):
@@ -87,21 +118,35 @@ class PlaceNames:
         raise IndexError(f"no place {entry}")
 
 
-def _names_in(spans: list[tuple[int, str, Sequence]]) -> Callable[[int], tuple[str, ...]]:
-    """A band's `names_of`: entry (counted in the band) -> the names it is found by, its own first."""
+class PlaceNames(PlaceCatalogue):
+    """The places, and an index of their names to find them by (made here: seconds at a million)."""
 
-    def names_of(entry: int) -> tuple[str, ...]:
-        for first, kind, records in reversed(spans):
-            if entry >= first:
-                record = records[entry - first]
-                if kind == "Person":
-                    return (record.name, *record.aliases, *record.known_as)
-                if kind == "Character":
-                    return (record.name, *record.aliases)
-                return (record.title,)
-        raise IndexError(entry)
+    def __init__(self, dataset: Dataset) -> None:
+        super().__init__(dataset)
+        bands = []
+        for kinds in BANDS:
+            spans = [(first, kind) for first, kind in self._starts if kind in kinds]
+            names_of = self._band_names(spans)
+            every = chain.from_iterable(self.every_names(kind) for kind in kinds)
+            bands.append(NameKeys(every, names_of))
+        self._names = BandedNames(bands)
 
-    return names_of
+    def find(self, text: str, limit: int) -> list[NameMatch]:
+        """The best `limit` places for what was typed (`NameIndex.find`'s ranking)."""
+        return self._names.find(text, limit)
+
+    def _band_names(self, spans: list[tuple[int, str]]) -> Callable[[int], tuple[str, ...]]:
+        """A band's `names_of`: entry (counted in the band) -> the names it is found by, its own first."""
+        band_first = spans[0][0]
+        in_band = [(first - band_first, kind) for first, kind in spans]
+
+        def names_of(entry: int) -> tuple[str, ...]:
+            for first, kind in reversed(in_band):
+                if entry >= first:
+                    return self.names_of(kind, entry - first)
+            raise IndexError(entry)
+
+        return names_of
 
 
 def place_label(places: PlaceNames, entry: int) -> str:

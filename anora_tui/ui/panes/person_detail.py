@@ -56,6 +56,10 @@ class PersonDetail(DetailView):
         Binding("quotation_mark", f"jump('{QUOTES}')", "Quotes", key_display='"', tooltip="Jump to their quotes", id="person.jump-to-quotes"),
         Binding("s", f"jump('{SCENES}')", "Scenes", tooltip="Jump to their scenes", id="person.jump-to-scenes"),
         Binding("m", f"jump('{MENTIONS}')", "Mentions", tooltip="Jump to where the article names them", id="person.jump-to-mentions"),
+        # A person with none of these: the jump is disabled and its key comes here, to say so.
+        Binding("quotation_mark", f"none_to_jump_to('{QUOTES}')", "Quotes", show=False, id="person.no-quotes"),
+        Binding("s", f"none_to_jump_to('{SCENES}')", "Scenes", show=False, id="person.no-scenes"),
+        Binding("m", f"none_to_jump_to('{MENTIONS}')", "Mentions", show=False, id="person.no-mentions"),
     ]
 
     def __init__(self, dataset: Dataset, **kwargs) -> None:
@@ -138,7 +142,18 @@ class PersonDetail(DetailView):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "jump":
             return parameters[0] in self._headings  # hidden from the footer when absent
+        if action == "none_to_jump_to":
+            return self._person_id is not None and parameters[0] not in self._headings
         return True
+
+    def action_none_to_jump_to(self, heading: str) -> None:
+        if self._person_id is None:
+            return
+        name = self._dataset.people_by_id[self._person_id].name
+        self.app.bell()
+        self.notify({QUOTES: f"No quotes from {name} in the article.",
+                     SCENES: f"{name} is in none of the film's scenes on the timeline.",
+                     MENTIONS: f"The article does not name {name}."}[heading], markup=False, timeout=3)
 
     def action_jump(self, heading: str) -> None:
         """Highlight the first link under a heading, with the heading in view above it."""

@@ -24,6 +24,8 @@ from textual.screen import Screen
 from textual.widget import Widget
 
 GAP = 1  # cells between two keys
+# The way out of anywhere: where the bar is too narrow for every key, these still show (help lists the rest).
+KEPT_ACTIONS = frozenset({"help", "back", "quit"})
 PALETTE_SEPARATOR = "▏"
 
 
@@ -33,6 +35,7 @@ class KeyHint(NamedTuple):
     description: str
     enabled: bool
     tooltip: str
+    kept: bool = False  # shown when the bar is too narrow for every key, before the keys of where you are
 
     @property
     def width(self) -> int:
@@ -137,7 +140,7 @@ class KeyBar(Widget, can_focus=False):
         palette = None
         for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
             hint = KeyHint(key, app.get_key_display(binding), binding.description, enabled,
-                           tooltip or binding.tooltip or binding.description)
+                           tooltip or binding.tooltip or binding.description, binding.action in KEPT_ACTIONS)
             if key == app.COMMAND_PALETTE_BINDING:
                 palette = hint if app.ENABLE_COMMAND_PALETTE else None
             elif binding.show and binding.action not in hints and all(key != h.key for h in named):
@@ -155,14 +158,29 @@ class KeyBar(Widget, can_focus=False):
             right = width - palette.width - 2  # a separator before it and a space after
         placed: list[Placed] = []
         x = 0
-        for hint in self.hints:
-            if x + hint.width > right:
-                break
+        for hint in self._fitting(self.hints, right):
             placed.append(Placed(x, x + hint.width, hint))
             x += hint.width + GAP
         if right < width:
             placed.append(Placed(right + 1, width - 1, palette))
         return placed
+
+    @staticmethod
+    def _fitting(hints: tuple[KeyHint, ...], room: int) -> list[KeyHint]:
+        """The keys drawn in `room` cells, in their order: all that fit, and where not all do, the kept
+        ones first, then the others in order while they fit."""
+        if sum(hint.width + GAP for hint in hints) - GAP <= room:
+            return list(hints)
+        chosen: set[int] = set()
+        used = -GAP
+        for keep in (True, False):
+            for index, hint in enumerate(hints):
+                if hint.kept is keep and used + GAP + hint.width <= room:
+                    chosen.add(index)
+                    used += GAP + hint.width
+                elif hint.kept is keep and not keep:
+                    break  # keys of where you are are left out from the first that does not fit
+        return [hint for index, hint in enumerate(hints) if index in chosen]
 
     def hint_at(self, x: int) -> KeyHint | None:
         return next((p.hint for p in self.placed() if p.start <= x < p.end), None)

@@ -94,17 +94,17 @@ def test_the_quotes_command_prints_the_note(capsys):
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
 async def test_the_search_preview_shows_the_note_on_a_quote(shipped_dataset, size):
     from screen_reading import words
-    from textual.widgets import Static
     from ui_harness import open_reader, settle, wait_for
 
     from anora_tui.ui.screens.search import SearchScreen
+    from anora_tui.ui.widgets.text_pane import TextPane
 
     async with open_reader(shipped_dataset, size) as (app, pilot):
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
         await pilot.press("ctrl+u", *'"initial film"')
         await settle(pilot)
-        shown = words(str(app.screen.query_one("#search-preview-text", Static).render()))
+        shown = words(str(app.screen.query_one("#search-preview", TextPane).content))
         assert "Sean’s initial film explores wealthy individuals" in shown
         assert ("Editor's note: the source says «Sean’s initial film explores wealthy individuals». "
                 "Anora is not Baker's first film") in shown

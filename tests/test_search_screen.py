@@ -13,6 +13,7 @@ from anora_tui.core.search import SearchIndexes
 from anora_tui.paths import styles_dir
 from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.result_list import ResultList
+from anora_tui.ui.widgets.text_pane import TextPane
 
 SIZES = [(80, 24), (160, 50)]
 
@@ -59,8 +60,8 @@ def empty_message(app: App) -> str:
 
 
 def preview(app: App) -> str:
-    box = app.screen.query_one("#search-preview")
-    return shown(app.screen.query_one("#search-preview-text", Static)) if box.display else ""
+    pane = app.screen.query_one("#search-preview", TextPane)
+    return str(pane.content) if pane.display else ""
 
 
 def result_lines(app: App) -> list[str]:

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # Search, its indexes and quoting are imported when first used: the first frame needs none of them.
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
-NAMES_AFTER_INDEX_SECONDS = 2.0  # the names made ahead wait this long after the quote index
+NAMES_AFTER_INDEX_SECONDS = 0.5  # the names made ahead wait this long after the quote index
+TYPING_QUIET_SECONDS = 1.0  # ... and until no key has been typed into a search for this long
 
 
 class Finding:
@@ -74,8 +75,10 @@ class Finding:
             try:
                 indexes.get("quotes")
                 # A search typed as soon as the index is there would otherwise share the interpreter
-                # with the making of the names (0.6 s of CPU at 100k quotes): its first keys come first.
+                # with the making of the names (0.6 s of CPU at 100k quotes): its first keys come
+                # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
+                indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
                 indexes.people
                 indexes.places
             except Exception:

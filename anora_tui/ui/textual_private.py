@@ -83,7 +83,7 @@ class QuickStartScreen(Screen):
 MAX_FRAME_DEFERRALS = 32  # turns of the event loop a frame may wait for the widgets to finish
 
 
-class OneFrameScreen(QuickStartScreen):
+class OneFrameDrawing(Screen):
     """A screen that draws a change in one frame, not one per widget that takes part in it.
 
     Textual draws as soon as the screen hears of a widget to redraw (its update timer fires at the
@@ -121,6 +121,11 @@ class OneFrameScreen(QuickStartScreen):
         if not self.app._message_queue.empty():
             return True
         return any(not node._message_queue.empty() for node in self.walk_children(with_self=True))
+
+
+class OneFrameScreen(OneFrameDrawing, QuickStartScreen):
+    """The reader's screen: quick to start (`QuickStartScreen`), and a change drawn in one frame
+    (`OneFrameDrawing`)."""
 
 
 class OneLineCrashApp(App):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from functools import cached_property
 
 from ..memory import release_freed_memory
@@ -28,6 +29,16 @@ class SearchIndexes:
         self._building = threading.Lock()
         self._reading_people = threading.Lock()
         self._making_places = threading.Lock()
+        self._typed_at = float("-inf")  # `time.monotonic()` of the last key typed into a search
+
+    def note_typing(self) -> None:
+        """A key was typed into a search: work made ahead waits for the typing to pause."""
+        self._typed_at = time.monotonic()
+
+    def wait_for_quiet(self, seconds: float) -> None:
+        """Return once no key has been typed into a search for `seconds` (at once if none has)."""
+        while (wait := self._typed_at + seconds - time.monotonic()) > 0:
+            time.sleep(wait)
 
     @cached_property
     def people(self) -> PeopleNames:

@@ -20,17 +20,23 @@ from rich.text import Text
 from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ...core.model import Dataset
 from ...core.quoting import cite_paragraph, cite_quote, note_line, notes_on_words, shown_quote
 from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, counted, suggest_loosening
+from ...core.search.collector_hold import CollectorHold
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
 from ..widgets.result_list import ResultList, one_line, place_label, styled_text
+from ..widgets.text_pane import TextPane
+from ..textual_private import OneFrameDrawing
 from ..widgets.track_switch import TrackSwitch
 from .closing import ClosesOnce
 
@@ -41,6 +47,7 @@ PLACEHOLDERS = {
 }
 PREVIEW_MIN_SCREEN_HEIGHT = 18  # below this the list needs every line
 PREVIEW_PARAGRAPH_LINES = 6
+TYPING_PAUSE_SECONDS = 0.25  # no key for this long: the garbage collector may run (see CollectorHold)
 
 
 @dataclass(frozen=True)
@@ -74,6 +81,12 @@ class SearchBox(Input):
                 tooltip="Copy the selected quote with its citation", id="search.copy"),
     ]
 
+    # `Input` keeps the width of what is typed as its virtual size, a reactive that lays out the whole
+    # screen again when it changes: on every letter. The box's place and size never depend on it
+    # (its width is its container's, its height fixed), so a repaint is all a letter needs; the
+    # horizontal scrolling that follows the cursor reads the value as it is.
+    virtual_size = Reactive(Size(0, 0), layout=False)
+
     def watch_value(self, value: str) -> None:
         # Searched as the value changes, within the key's own handling: every widget the search
         # changes then asks to be redrawn before the box's own redraw reaches the screen, and the
@@ -87,8 +100,10 @@ class SearchBox(Input):
         event.stop()  # searched already
 
 
-class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
-    """Search the quotes or the text; dismissed with a `SearchOutcome`."""
+class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
+    """Search the quotes or the text; dismissed with a `SearchOutcome`. A key and its results are drawn
+    in one frame (`OneFrameDrawing`), a base after `ModalScreen`: Textual takes a screen's CSS from its
+    first base that is a DOM node."""
 
     BINDINGS = [
         Binding("escape", "cancel", "Back", show=True, id="search.back"),
@@ -113,6 +128,8 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
         self._typed_while_opening: list[events.Key] | None = []
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
         self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
+        self._collector = CollectorHold()
+        self._typing_paused: Timer | None = None  # lets the collector go when it fires
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -122,8 +139,7 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
                 yield Static(id="search-count", markup=False)
             yield ResultList(self._dataset, id="search-results")
             yield Static(id="search-empty", markup=False)
-            with VerticalScroll(id="search-preview"):
-                yield Static(id="search-preview-text", markup=False)
+            yield TextPane(id="search-preview")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -221,7 +237,19 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
             return
         if self._recalled is not None and cleaned != self.history[self._recalled]:
             self._recalled = None  # edited: Up moves through the results again
+        self._hold_collector()
+        self._indexes.note_typing()
         self.search(cleaned)
+
+    def _hold_collector(self) -> None:
+        """No garbage collection while keys come: it waits for a pause in the typing."""
+        self._collector.hold()
+        if self._typing_paused is not None:
+            self._typing_paused.stop()
+        self._typing_paused = self.set_timer(TYPING_PAUSE_SECONDS, self._collector.release, name="typing paused")
+
+    def on_unmount(self) -> None:
+        self._collector.release()
 
     # --- the preview
 
@@ -230,7 +258,7 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
         self._refresh_keys()
 
     def _show_preview(self) -> None:
-        preview = self.query_one("#search-preview", VerticalScroll)
+        preview = self.query_one("#search-preview", TextPane)
         hit = self.results.highlighted if self.results.display else None
         preview.display = hit is not None and self.size.height >= PREVIEW_MIN_SCREEN_HEIGHT
         shown_now = (hit, preview.display, preview.size.width)
@@ -255,8 +283,7 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome]):
             notes = self._dataset.notes_in(hit.section, hit.paragraph)
         for note in notes:  # a slip in what is shown is never shown without its correction
             body.append("\n" + one_line(note_line(note)), style=meta)
-        self.query_one("#search-preview-text", Static).update(body)
-        preview.scroll_home(animate=False)
+        preview.update(body)
 
     def _paragraph_excerpt(self, hit: AnyHit, budget: int) -> Text:
         text = one_line(hit.text)

@@ -23,15 +23,15 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.cache import LRUCache
-from textual.geometry import Region, Size
+from textual.geometry import Region
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ...core.model import Dataset
 from ...core.quoting import shown_quote
 from ...core.search import AnyHit, SearchResult
 from ...core.text import ELLIPSIS, LINE_BREAKS_AND_TABS, excerpt
+from .resizes_in_place import ResizesInPlace
 
 COMPACT_LINES = 2  # the most lines of text a row gets when not every hit fits whole
 MARKER, NO_MARKER = "▌ ", "  "
@@ -95,7 +95,7 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
         budget -= max(1, room // 3)
 
 
-class ResultList(ScrollView, can_focus=False):
+class ResultList(ResizesInPlace, can_focus=False):
     """The hits, each in as many lines as it needs, with a cursor; only visible rows are rendered."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -208,9 +208,7 @@ class ResultList(ScrollView, can_focus=False):
 
     def _update_size(self) -> None:
         known = len(self._starts) - 1
-        height = self._starts[-1] + (self.count - known) * (COMPACT_LINES + 1)
-        if self.virtual_size.height != height:
-            self.virtual_size = Size(0, height)
+        self.set_virtual_height(self._starts[-1] + (self.count - known) * (COMPACT_LINES + 1))
 
     def _row_at_line(self, y: int) -> int | None:
         while self._starts[-1] <= y and len(self._starts) <= self.count:

@@ -1,0 +1,140 @@
+"""A search keystroke redraws what changed and nothing more: no layout of the screen for a letter
+(the box, the list's new length and the preview's new text are redrawn in place), the scrollbar kept
+true to the list, and no garbage collection while keys come."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+from test_search_screen import Host, count_line, preview
+from ui_harness import settle, wait_for
+
+from anora_tui.ui.screens.search import TYPING_PAUSE_SECONDS
+from anora_tui.ui.widgets.result_list import ResultList
+from anora_tui.ui.widgets.text_pane import TextPane
+
+SIZES = [(80, 24), (120, 40), (200, 50)]
+
+
+def laid_out(app) -> list[object]:
+    """Every layout of the search screen from now on (Textual tells this signal after each)."""
+    layouts: list[object] = []
+    app.screen.screen_layout_refresh_signal.subscribe(app.screen, layouts.append)
+    return layouts
+
+
+def scrollbar_matches_the_list(results) -> bool:
+    if not results.show_vertical_scrollbar:
+        return results.virtual_size.height <= results.container_size.height
+    bar = results.vertical_scrollbar
+    return bar.window_virtual_size == results.virtual_size.height and bar.display
+
+
+# At 80x24 the preview has four lines, and a quote that needs more brings its scrollbar: a layout.
+@pytest.mark.parametrize("size", [(120, 40), (200, 50)])
+async def test_letters_that_keep_the_scrollbar_lay_nothing_out(shipped_dataset, size):
+    app = Host(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        assert results.show_vertical_scrollbar  # every quote listed
+        layouts = laid_out(app)
+        counts = []
+        for letter in "th":  # "t", then "th": fewer quotes each time, still more than a screenful
+            await pilot.press(letter)
+            await settle(pilot)
+            counts.append(results.count)
+            assert count_line(app) == f"{results.count} of 55 quotes"
+            assert results.show_vertical_scrollbar and scrollbar_matches_the_list(results)
+        assert counts[0] > counts[1] and layouts == []
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_scrollbar_comes_and_goes_with_the_list(shipped_dataset, size):
+    app = Host(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        await pilot.press(*"scream")  # two quotes: no scrollbar
+        await settle(pilot)
+        assert results.count == 2 and not results.show_vertical_scrollbar
+        assert scrollbar_matches_the_list(results)
+        for _ in "scream":
+            await pilot.press("backspace")
+        await settle(pilot)
+        assert results.count == 55 and results.show_vertical_scrollbar
+        assert scrollbar_matches_the_list(results)
+        await pilot.press("end")  # the list scrolls to its last line, as far as it is long
+        await pilot.press("pagedown", "pagedown", "pagedown")
+        await settle(pilot)
+        assert results.scroll_y <= results.max_scroll_y
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_preview_takes_each_texts_own_height(shipped_dataset, size):
+    """The preview is laid out again only when its text takes another number of lines: each letter's
+    first hit is shown whole, not cut to the last one's height or padded with its blank lines."""
+    app = Host(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        pane = app.screen.query_one("#search-preview", TextPane)
+        heights = set()
+        for letter in "thing":
+            await pilot.press(letter)
+            await settle(pilot)
+            if not preview(app):
+                continue
+            lines = pane.content.wrap(app.console, pane.scrollable_content_region.width, overflow="fold")
+            assert pane.virtual_size.height == len(lines)
+            assert scrollbar_matches_the_list(pane)
+            hit = app.screen.query_one(ResultList).highlighted
+            assert " ".join(hit.text.split()) in " ".join(preview(app).split())
+            heights.add(len(lines))
+        if size[1] >= 40:
+            assert len(heights) > 1  # the test saw heights change
+
+
+def collecting() -> bool:
+    """Whether the collector runs by itself (a first threshold of 0 holds it)."""
+    return gc.isenabled() and gc.get_threshold()[0] > 0
+
+
+async def test_no_garbage_collection_while_keys_come(shipped_dataset):
+    assert collecting()
+    thresholds = gc.get_threshold()
+    app = Host(shipped_dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("t")
+        assert not collecting()  # held from the key on
+        await pilot.press("h")
+        assert not collecting()
+        await wait_for(pilot, collecting, timeout=TYPING_PAUSE_SECONDS * 20,
+                       message="the collector was not let go after the typing paused")
+        assert gc.get_threshold() == thresholds
+        await pilot.press("e")
+        assert not collecting()
+        await pilot.press("escape")  # closed while held: let go at once
+        await settle(pilot)
+        assert app.dismissed == [None]
+        assert collecting()
+    assert gc.get_threshold() == thresholds
+
+
+async def test_a_pause_made_elsewhere_ends_as_it_ends(shipped_dataset):
+    """A build on another thread pauses the collector with `gc.disable()` and freezes what it made
+    when it turns it on again: a key typed meanwhile neither turns it on nor stops that."""
+    app = Host(shipped_dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        gc.disable()  # as a build on another thread does
+        try:
+            await pilot.press("t")
+            assert not gc.isenabled()
+            await pilot.press("escape")
+            await settle(pilot)
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+        assert collecting()

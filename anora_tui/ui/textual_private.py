@@ -81,6 +81,7 @@ class QuickStartScreen(Screen):
 
 
 MAX_FRAME_DEFERRALS = 32  # turns of the event loop a frame may wait for the widgets to finish
+MAX_FRAMES_HELD = 2  # layouts in a row whose frame may wait for the next layout
 
 
 class OneFrameScreen(QuickStartScreen):
@@ -95,6 +96,8 @@ class OneFrameScreen(QuickStartScreen):
     idle cannot hold the screen back). (No public hook: `_on_timer_update` is the frame.)"""
 
     frame_deferrals = 0  # turns the frame waiting now has waited
+    frames_held = 0  # frames laid out and not drawn in a row, waiting for another layout (see below)
+    frames_drawn = 0
 
     def _on_timer_update(self) -> None:
         if self.frame_deferrals < MAX_FRAME_DEFERRALS and self.widgets_busy():
@@ -105,10 +108,24 @@ class OneFrameScreen(QuickStartScreen):
         super()._on_timer_update()
 
     def _compositor_refresh(self) -> None:
+        compositor = self._compositor
+        # A scroll view whose scrollbar appeared in this layout (a list first shown, sized and found
+        # longer than its height) has it placed by the next layout, which Textual runs at once: this
+        # frame would be drawn, then drawn again for the scrollbar. It is not drawn; its changes wait
+        # (the compositor keeps them) for that layout, asked for here too, and are drawn with it. At
+        # most MAX_FRAMES_HELD frames in a row. Not before the first frame: start-up's first frame
+        # shows the text as soon as it can, scrollbars or not.
+        if (self.frames_drawn and self.frames_held < MAX_FRAMES_HELD
+                and scrollbars_to_place(compositor.visible_widgets)):
+            self.frames_held += 1
+            self.call_later(self.refresh, layout=True, repaint=False)
+            return
+        self.frames_held = 0
+        if not self._skip_paint:
+            self.frames_drawn += 1
         # Widgets asked to redraw while this frame was being laid out (a scroll view's scrollbars
         # learn their new size in the layout) are drawn in it, not in a frame of their own after it:
         # their lines are marked stale when asked, only telling the screen waits for their turn.
-        compositor = self._compositor
         pending = {widget for widget in compositor.visible_widgets if widget._repaint_required}
         if pending:
             for widget in pending:
@@ -121,6 +138,19 @@ class OneFrameScreen(QuickStartScreen):
         if not self.app._message_queue.empty():
             return True
         return any(not node._message_queue.empty() for node in self.walk_children(with_self=True))
+
+
+def scrollbars_to_place(placed) -> bool:
+    """Whether a widget laid out shows a scrollbar that the layout has not placed (it shows one
+    since its size was updated in this layout)."""
+    for widget in placed:
+        if widget.styles.scrollbar_visibility != "visible":
+            continue
+        if widget.show_vertical_scrollbar and widget.vertical_scrollbar not in placed:
+            return True
+        if widget.show_horizontal_scrollbar and widget.horizontal_scrollbar not in placed:
+            return True
+    return False
 
 
 class OneLineCrashApp(App):

@@ -108,10 +108,13 @@ class PeoplePane(Vertical):
         if person_id not in self._dataset.people_by_id:
             self.log.warning(f"PeoplePane.show_person: no person {person_id!r}")
             return
-        self.detail.show(person_id)
-        self.detail.set_on_screen(person_id in self._named)
         if self.is_mounted:
             self.mount_detail()
+            # Never shown yet, the detail's list has no width; it will span the pane (the detail has
+            # no border or padding): its rows are measured at that width as they are set.
+            self.detail.links.assume_width(self.scrollable_content_region.width)
+        self.detail.show(person_id)
+        self.detail.set_on_screen(person_id in self._named)
         self._switch_to(detail=True)
 
     def show_list(self) -> None:

@@ -118,7 +118,7 @@ class PersonDetail(DetailView):
     def _links_width(self) -> int:
         links = self.links
         padding = links.get_component_styles("option-list--option").padding
-        return max(0, links.scrollable_content_region.width - padding.width)
+        return max(0, links.row_width - padding.width)
 
     def on_resize(self) -> None:
         # The list is laid out at the new size after this handler runs: measure it then.

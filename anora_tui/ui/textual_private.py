@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 
 # (owner, name) for every private name used below; the test reads this list.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -32,6 +33,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_notifications"),
     ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
+    ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
 )
 
 
@@ -141,9 +143,14 @@ class OneFrameScreen(QuickStartScreen):
 
 
 def scrollbars_to_place(placed) -> bool:
-    """Whether a widget laid out shows a scrollbar that the layout has not placed (it shows one
-    since its size was updated in this layout)."""
+    """Whether a widget laid out shows a scrollbar that this layout has not placed (it shows one
+    since its size was updated in this layout), or a scrollbar placed here asks to be laid out
+    again (it was moved or resized: Textual lays it out and draws it again straight after)."""
     for widget in placed:
+        if isinstance(widget, ScrollBar):
+            if widget._layout_required:
+                return True
+            continue
         if widget.styles.scrollbar_visibility != "visible":
             continue
         if widget.show_vertical_scrollbar and widget.vertical_scrollbar not in placed:

@@ -251,6 +251,22 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
     return BuiltRows(rows, headings, strip_row)
 
 
+def prepare_lookups(dataset: Dataset) -> None:
+    """Make the lookups `build_rows` reads (a dataset from the load cache makes each whole when first
+    read: by id over every person, by speaker over every quote). Meant for a background thread; a
+    failure is left to be raised again, and reported, where the lookup is read."""
+    try:
+        people = dataset.people_by_id
+        anyone = next(iter(people), None)
+        if anyone is not None:
+            dataset.quotes_by(anyone)
+            dataset.scenes_with(anyone)
+            dataset.events_with(anyone)
+        dataset.characters_by_id
+    except Exception:
+        pass
+
+
 def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:
     """The strip (sections as segments proportional to their paragraphs, a mark on each paragraph
     that names the person) over a line saying how widely they are named."""

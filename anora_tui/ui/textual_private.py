@@ -117,7 +117,7 @@ class OneFrameScreen(QuickStartScreen):
         # (the compositor keeps them) for that layout, asked for here too, and are drawn with it. At
         # most MAX_FRAMES_HELD frames in a row. Not before the first frame: start-up's first frame
         # shows the text as soon as it can, scrollbars or not.
-        if (self.frames_drawn and self.frames_held < MAX_FRAMES_HELD
+        if (self.frames_drawn and self.frames_held < MAX_FRAMES_HELD and self.is_current
                 and scrollbars_to_place(compositor.visible_widgets)):
             self.frames_held += 1
             self.call_later(self.refresh, layout=True, repaint=False)

@@ -172,3 +172,49 @@ async def test_b_after_scrolling_bookmarks_the_first_paragraph_that_begins_on_sc
         await settle(pilot)
         expected = following if next_first < round(reading.scroll_y) + reading.scrollable_content_region.height else paragraph
         assert app.bookmarks == (Location("section", section.id, expected),)
+
+
+def palette_lines(app) -> list[str]:
+    from textual.command import CommandList
+
+    options = app.screen.query_one(CommandList)
+    return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
+
+
+async def typed_into_palette(pilot, app, query: str, expect: str) -> list[str]:
+    await pilot.press("ctrl+p")
+    await settle(pilot)
+    await pilot.press(*query)
+    await wait_for(pilot, lambda: any(line.startswith(expect) for line in palette_lines(app)))
+    await pilot.pause(0.3)  # the providers' hits come in batches
+    await settle(pilot)
+    lines = palette_lines(app)
+    await pilot.press("escape")
+    await settle(pilot)
+    return lines
+
+
+async def test_bookmarks_typed_for_rank_after_the_places_and_bookmark_lists_them(shipped_dataset, isolated_state):
+    casting = next(section for section in shipped_dataset.sections if "Mikey Madison" in section.title)
+    scene = shipped_dataset.scenes[0]
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        app.bookmarks = (Location("section", casting.id), Location("scene", scene.id))
+        lines = await typed_into_palette(pilot, app, "mik mad", "Bookmark:")
+        person = lines.index("Person: Mikey Madison — actor")
+        bookmark = next(i for i, line in enumerate(lines) if line.startswith("Bookmark:"))
+        assert person == 0 and bookmark > person, lines
+        assert not any(line.startswith("Bookmark: Scene") for line in lines), lines  # it names no Mikey
+        lines = await typed_into_palette(pilot, app, "bookm", "Bookmark:")
+        assert sum(line.startswith("Bookmark:") for line in lines) == 2, lines
+        lines = await typed_into_palette(pilot, app, "mark", "Person: Mark Eydelshteyn")
+        assert not any(line.startswith("Bookmark:") for line in lines), lines  # words start with it, or none
+
+
+@THREE_SIZES
+async def test_the_empty_bookmarks_list_offers_only_the_key_that_works(shipped_dataset, isolated_state, size):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("apostrophe")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "No bookmarks yet" in shown and "Enter opens" not in shown and "d removes" not in shown
+        assert "the paragraph you are at" in shown

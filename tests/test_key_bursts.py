@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from screen_reading import THREE_SIZES
-from ui_harness import burst, open_reader, settle
+from ui_harness import burst, open_reader, settle, wait_for
 
 from anora_tui.core.navigation import Location
 
@@ -108,3 +108,63 @@ async def test_a_screen_asked_to_close_twice_in_a_burst_closes_once(shipped_data
         await settle(pilot)
         assert type(app.screen).__name__ == "ReaderScreen" and app.is_running
         assert not app.crash_summary
+
+
+@pytest.mark.parametrize("closing", [("enter", "enter"), ("enter", "enter", "escape")])
+async def test_a_palette_place_chosen_twice_in_a_burst_opens_once(shipped_dataset, isolated_state, closing):
+    """Textual's palette selects again on a second Enter that comes before the first choice is
+    handled, and dismissed itself twice: the reader's own screen was popped and Escape crashed it."""
+    from textual.command import CommandList
+
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        start = app.history.current
+        await pilot.press("ctrl+p", *"mikey madison")
+        await wait_for(pilot, lambda: app.screen.query(CommandList) and app.screen.query_one(CommandList).option_count)
+        burst(app, *closing)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "ReaderScreen" and app.is_running
+        assert not app.crash_summary
+        assert len(app.screen_stack) == 1
+        if closing[-1] == "escape":  # the palette is closed before its choice is handled: no crash
+            return
+        assert app.history.current.kind == "person"
+        assert app.history.back() == start  # one visit, not two
+
+
+def test_the_screens_that_close_once_keep_their_textual_styles():
+    """Textual takes a screen's CSS and component classes from its first base that is a DOM node: the
+    close-once mixin must not stand in front of ModalScreen or CommandPalette there."""
+    from textual.command import CommandPalette
+    from textual.screen import ModalScreen
+
+    from anora_tui.ui.screens.bookmarks import BookmarksScreen
+    from anora_tui.ui.screens.help import HelpScreen
+    from anora_tui.ui.screens.palette import ReaderPalette
+    from anora_tui.ui.screens.search import SearchScreen
+
+    for screen, textual_base in ((SearchScreen, ModalScreen), (HelpScreen, ModalScreen),
+                                 (BookmarksScreen, ModalScreen), (ReaderPalette, CommandPalette)):
+        assert textual_base in screen._css_bases(screen), screen
+
+
+@THREE_SIZES
+@pytest.mark.parametrize(("keys", "kind"), [
+    (("1", "home", "down", "down", "enter"), "section"),
+    (("3", "down", "enter"), "person"),
+    (("4", "down", "enter"), None),  # a scene or an event
+])
+async def test_keys_typed_after_choosing_a_pane_go_to_that_pane(shipped_dataset, isolated_state, size, keys, kind):
+    """The pane chosen took the focus later than the keys after it came: they went to the text."""
+    sections = shipped_dataset.sections
+    async with open_reader(shipped_dataset, size, Location("section", sections[5].id)) as (app, pilot):
+        app.reading.focus()
+        await settle(pilot)
+        burst(app, *keys)
+        await settle(pilot)
+        current = app.history.current
+        if kind == "section":
+            assert current == Location("section", sections[2].id) or app.reading.section_id == sections[2].id
+        elif kind == "person":
+            assert current.kind == "person"
+        else:
+            assert current.kind in ("scene", "event")

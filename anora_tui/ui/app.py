@@ -81,6 +81,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.command-palette"),
         Binding("q", "quit", "Quit", show=True, id="app.quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit-anywhere"),  # even from a search box
+        Binding("ctrl+c", "help_quit", "Quit", show=False, id="app.quit-ctrl-c"),  # copies a selection first
         Binding("B", "bookmark", "Bookmark", show=True, id="app.bookmark",
                 tooltip="Bookmark the paragraph you are at (landed on, or with the selected name, else the first "
                 "that begins on screen), or the selected quote, person, scene or event"),

@@ -20,6 +20,7 @@ from textual.widgets import Input
 from ...core.mention_reasons import count_phrase, mention_summary
 from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
+from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.link_list import Info, LinkList, RecordRows
 
@@ -160,7 +161,7 @@ class PeoplePane(Vertical):
 
     def focus_default(self) -> None:
         """Focus the list on show: everyone, or the open person's rows."""
-        self._current_list().focus()
+        focus_now(self._current_list())
 
     # --- state --------------------------------------------------------------------------------
 
@@ -214,7 +215,7 @@ class PeoplePane(Vertical):
     def action_filter(self) -> None:
         if self.showing_detail:
             self.show_list()
-        self._filter.focus()
+        focus_now(self._filter)
 
     # --- the filter ---------------------------------------------------------------------------
 

@@ -26,6 +26,7 @@ from ...core.model import Dataset, Section
 from ...core.places import NameLink, section_links
 from ...core.reading_time import ReadingTime
 from ..content import plain
+from ..focus import focus_now
 from ..messages import ParagraphsInView
 from ..textual_private import SteadyScrollbars
 from ..widgets.film_strip import Mark, proportional_strip
@@ -209,7 +210,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         return True
 
     def focus_default(self) -> None:
-        self.focus()
+        focus_now(self)
 
     # --- building the blocks -----------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from textual.content import Content
 
 from ...core.model import Dataset, Section
 from ..content import plain
+from ..focus import focus_now
 from ..widgets.link_list import LinkList, RecordRows
 
 CURRENT_MARKER = "▸"
@@ -37,7 +38,7 @@ class SectionsPane(LinkList):
         self.highlighted = self.dataset.sections_by_id[section_id].index
 
     def focus_default(self) -> None:
-        self.focus()
+        focus_now(self)
 
     def back_out(self) -> bool:
         """Escape: the list has no deeper view to leave."""

@@ -34,6 +34,7 @@ from ...core.timeline_layout import (
     pack_labels,
 )
 from ..content import plain
+from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Link, LinkList
@@ -318,9 +319,9 @@ class TimelinePane(Vertical):
 
     def focus_default(self) -> None:
         if self.open is None:
-            self.track_list.focus()
+            focus_now(self.track_list)
         else:
-            self.detail.links.focus()
+            focus_now(self.detail.links)
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -21,8 +21,11 @@ from textual.widgets import Static
 
 from ...core.bookmarks import describe
 from ...core.navigation import Location
-from ..commands import Entry
+from ...core.search import fold_text, word_prefix_spans
+from ...core.search.query import WORD
+from ..commands import PLACE_SCORE, Entry
 from ..content import plain
+from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.key_bar import KeyBar
 from ..widgets.link_list import Link, LinkList
@@ -31,7 +34,10 @@ from .closing import ClosesOnce
 if TYPE_CHECKING:
     from ...core.model import Dataset
 
-EMPTY = "No bookmarks yet. Press B to bookmark the paragraph at the top of the text, or the quote, person, scene or event selected."
+EMPTY = ("No bookmarks yet. Press B in the text to bookmark the paragraph you are at (the one a jump landed on,"
+         " or with the selected name, else the first that begins on screen); in a list, B bookmarks the"
+         " quote, person, scene or event selected.")
+KEYS_WITH_BOOKMARKS, KEYS_WITHOUT = "Enter opens · d removes · Escape closes", "Escape closes"
 WHERE = ".bookmarks--where"
 
 
@@ -65,7 +71,6 @@ class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="bookmarks") as box:
             box.border_title = "Bookmarks"
-            box.border_subtitle = "Enter opens · d removes · Escape closes"
             yield LinkList(
                 (Link(bookmark_label(self.dataset, place), place) for place in self.places), id="bookmarks-list"
             )
@@ -74,7 +79,7 @@ class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
 
     def on_mount(self) -> None:
         self._show_empty()
-        self.list.focus()
+        focus_now(self.list)
 
     @property
     def list(self) -> LinkList:
@@ -82,6 +87,7 @@ class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
 
     def _show_empty(self) -> None:
         self.list.display = bool(self.places)
+        self.query_one("#bookmarks").border_subtitle = KEYS_WITH_BOOKMARKS if self.places else KEYS_WITHOUT
         self.query_one("#bookmarks-empty").display = not self.places
 
     def on_navigate(self, message: Navigate) -> None:
@@ -111,10 +117,13 @@ class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
 
 class BookmarkCommands(Provider):
     """The bookmarks in the command palette, listed before anything is typed; a query keeps those whose
-    excerpt or place holds every word typed (a reader's bookmarks are few: a plain scan is quick)."""
+    excerpt or place has a word starting with each word typed, as the other places match; "bookmark"
+    lists them all (a reader's bookmarks are few: a plain scan is quick). Typed for, they rank after
+    the places whose names fit (listed empty, they come first: the reader chose them)."""
 
     NAME_CHARS = 60
-    SCORE = 4000.0  # above every other provider's hits: the reader chose these places
+    SCORE = PLACE_SCORE + 1000.0  # listed empty: above the places
+    TYPED_SCORE = PLACE_SCORE - 1000.0  # typed for: below the places' band, above Textual's commands and the quotes
 
     def _entries(self) -> list[Entry]:
         entries = []
@@ -124,11 +133,11 @@ class BookmarkCommands(Provider):
         return entries
 
     async def search(self, query: str) -> Hits:
-        words = query.casefold().split()
+        words = len(WORD.findall(fold_text(query)))
         for rank, entry in enumerate(self._entries()):
-            text = f"{entry.name} {entry.detail}".casefold()
-            if words and all(word in text for word in words):
-                yield Hit(self.SCORE - rank, self._display(entry), self._go(entry.location), text=entry.name)
+            text = f"{entry.kind} {entry.name} {entry.detail}"
+            if words and len(word_prefix_spans(text, query)) == words:
+                yield Hit(self.TYPED_SCORE - rank, self._display(entry), self._go(entry.location), text=entry.name)
 
     async def discover(self) -> Hits:
         for entry in self._entries():

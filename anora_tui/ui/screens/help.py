@@ -32,8 +32,9 @@ from .closing import ClosesOnce
 # Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
 # before there is a search (say so), `nowhere_in_history` what Back and Forward do with nowhere to go:
 # their rows are the keys' own, one row a key.
-_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "help_quit", "no_search",
-                   "nowhere_in_history"}
+_HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "no_search", "nowhere_in_history"}
+# Ctrl+C quits through Textual's own action (which a selection to copy comes before): one row with q.
+_SAME_ROW_AS = {"help_quit": "quit"}
 
 KeyGroup = tuple[str, Sequence[BindingType]]
 
@@ -161,7 +162,8 @@ def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         description = binding.tooltip or binding.description
         if not description or binding.action.partition("(")[0] in _HIDDEN_ACTIONS or binding.system:
             continue
-        keys, ids = rows.setdefault((binding.action, description), ([], []))
+        action = _SAME_ROW_AS.get(binding.action, binding.action)
+        keys, ids = rows.setdefault((action, description), ([], []))
         key = display(replace(binding, key_display=None))  # the footer's short form stands for one key
         if key not in keys:
             keys.append(key)

@@ -109,15 +109,24 @@ class PaneLayout(_Base):
         # set_class restyles a node and its subtree at once, and only when the class really changes:
         # the pane is displayed now, so it can take the focus.
         side = self.query_one("#side")
+        # Restyling a pane restyles everything in it (about a hundred widgets in all, most of a pane
+        # switch's time): where the classes change no style, they are set without it. The size
+        # classes and zen are set with a restyle of every pane, which reads them then.
+        restyle = self._pane_classes_styled()
         for pane in PANES:
-            self.pane(pane).set_class(pane == name, "-active")
-        side.set_class(name in ("people", "timeline"), "-active")
-        side.set_class(name == "contents", "-yield")
+            self.pane(pane).set_class(pane == name, "-active", update=restyle)
+        side.set_class(name in ("people", "timeline"), "-active", update=restyle)
+        side.set_class(name == "contents", "-yield", update=restyle)
         self._split_side_column()
         if focus:
             self._focus_requested = name
             self.pane(name).focus_default()
             self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
+
+    def _pane_classes_styled(self) -> bool:
+        """Whether -active and -yield change a style now: only where panes collapse (narrower than
+        wide) or in zen (styles/app.tcss)."""
+        return self.zen or not self.screen.has_class("-wide")
 
     def _split_side_column(self) -> None:
         """The side pane in use (or the one holding an open detail) gets most of the column."""

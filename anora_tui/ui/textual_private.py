@@ -15,6 +15,7 @@ from textual.geometry import Size
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.scrollbar import ScrollBar
 
 # (owner, name) for every private name used below; the test reads this list.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -32,6 +33,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_notifications"),
     ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
+    ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
 )
 
 
@@ -81,6 +83,7 @@ class QuickStartScreen(Screen):
 
 
 MAX_FRAME_DEFERRALS = 32  # turns of the event loop a frame may wait for the widgets to finish
+MAX_FRAMES_HELD = 2  # layouts in a row whose frame may wait for the next layout
 
 
 class OneFrameDrawing(Screen):
@@ -95,6 +98,8 @@ class OneFrameDrawing(Screen):
     idle cannot hold the screen back). (No public hook: `_on_timer_update` is the frame.)"""
 
     frame_deferrals = 0  # turns the frame waiting now has waited
+    frames_held = 0  # frames laid out and not drawn in a row, waiting for another layout (see below)
+    frames_drawn = 0
 
     def _on_timer_update(self) -> None:
         if self.frame_deferrals < MAX_FRAME_DEFERRALS and self.widgets_busy():
@@ -105,10 +110,24 @@ class OneFrameDrawing(Screen):
         super()._on_timer_update()
 
     def _compositor_refresh(self) -> None:
+        compositor = self._compositor
+        # A scroll view whose scrollbar appeared in this layout (a list first shown, sized and found
+        # longer than its height) has it placed by the next layout, which Textual runs at once: this
+        # frame would be drawn, then drawn again for the scrollbar. It is not drawn; its changes wait
+        # (the compositor keeps them) for that layout, asked for here too, and are drawn with it. At
+        # most MAX_FRAMES_HELD frames in a row. Not before the first frame: start-up's first frame
+        # shows the text as soon as it can, scrollbars or not.
+        if (self.frames_drawn and self.frames_held < MAX_FRAMES_HELD and self.is_current
+                and scrollbars_to_place(compositor.visible_widgets)):
+            self.frames_held += 1
+            self.call_later(self.refresh, layout=True, repaint=False)
+            return
+        self.frames_held = 0
+        if not self._skip_paint:
+            self.frames_drawn += 1
         # Widgets asked to redraw while this frame was being laid out (a scroll view's scrollbars
         # learn their new size in the layout) are drawn in it, not in a frame of their own after it:
         # their lines are marked stale when asked, only telling the screen waits for their turn.
-        compositor = self._compositor
         pending = {widget for widget in compositor.visible_widgets if widget._repaint_required}
         if pending:
             for widget in pending:
@@ -126,6 +145,24 @@ class OneFrameDrawing(Screen):
 class OneFrameScreen(OneFrameDrawing, QuickStartScreen):
     """The reader's screen: quick to start (`QuickStartScreen`), and a change drawn in one frame
     (`OneFrameDrawing`)."""
+
+
+def scrollbars_to_place(placed) -> bool:
+    """Whether a widget laid out shows a scrollbar that this layout has not placed (it shows one
+    since its size was updated in this layout), or a scrollbar placed here asks to be laid out
+    again (it was moved or resized: Textual lays it out and draws it again straight after)."""
+    for widget in placed:
+        if isinstance(widget, ScrollBar):
+            if widget._layout_required:
+                return True
+            continue
+        if widget.styles.scrollbar_visibility != "visible":
+            continue
+        if widget.show_vertical_scrollbar and widget.vertical_scrollbar not in placed:
+            return True
+        if widget.show_horizontal_scrollbar and widget.horizontal_scrollbar not in placed:
+            return True
+    return False
 
 
 class OneLineCrashApp(App):

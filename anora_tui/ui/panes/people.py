@@ -37,6 +37,9 @@ LITTLE = ".people-pane--little"  # the name of someone with little to open
 LIST_ID = "people-list"
 DETAIL_ID = "person-detail"
 FILTER_ID = "people-filter"
+# Above this many people, the lookups a person's page reads are made ahead, not by the first open
+# (each is built whole when first read: at 100,000 quotes, 52,000 people, about 0.1 s).
+MANY_PEOPLE = 5_000
 
 if TYPE_CHECKING:
     from ...core.search import PeopleNames  # imported when the filter is first used
@@ -96,11 +99,17 @@ class PeoplePane(Vertical):
             self.mount_detail()
 
     def mount_detail(self) -> None:
-        """Mount the detail view (hidden until a person is shown), if it is not yet."""
+        """Mount the detail view (hidden until a person is shown), if it is not yet; in a large
+        dataset, make the lookups a person's page reads, on a background thread."""
         detail = self.detail
         if detail.parent is None:
             self.mount(detail)
             detail.mount_parts()
+            if self._dataset.count_of("people") > MANY_PEOPLE:
+                from ...core.background import run_in_background
+                from .person_detail import prepare_lookups
+
+                run_in_background("anora-tui person lookups", partial(prepare_lookups, self._dataset))
 
     # --- the public contract (the App calls these) --------------------------------------------
 
@@ -109,10 +118,13 @@ class PeoplePane(Vertical):
         if person_id not in self._dataset.people_by_id:
             self.log.warning(f"PeoplePane.show_person: no person {person_id!r}")
             return
-        self.detail.show(person_id)
-        self.detail.set_on_screen(person_id in self._named)
         if self.is_mounted:
             self.mount_detail()
+            # Never shown yet, the detail's list has no width; it will span the pane (the detail has
+            # no border or padding): its rows are measured at that width as they are set.
+            self.detail.links.assume_width(self.scrollable_content_region.width)
+        self.detail.show(person_id)
+        self.detail.set_on_screen(person_id in self._named)
         self._switch_to(detail=True)
 
     def show_list(self) -> None:

@@ -122,7 +122,7 @@ class PersonDetail(DetailView):
     def _links_width(self) -> int:
         links = self.links
         padding = links.get_component_styles("option-list--option").padding
-        return max(0, links.scrollable_content_region.width - padding.width)
+        return max(0, links.row_width - padding.width)
 
     def on_resize(self) -> None:
         # The list is laid out at the new size after this handler runs: measure it then.
@@ -264,6 +264,22 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             rows.append(_mention_link(dataset, person.id, mention))
 
     return BuiltRows(rows, headings, strip_row)
+
+
+def prepare_lookups(dataset: Dataset) -> None:
+    """Make the lookups `build_rows` reads (a dataset from the load cache makes each whole when first
+    read: by id over every person, by speaker over every quote). Meant for a background thread; a
+    failure is left to be raised again, and reported, where the lookup is read."""
+    try:
+        people = dataset.people_by_id
+        anyone = next(iter(people), None)
+        if anyone is not None:
+            dataset.quotes_by(anyone)
+            dataset.scenes_with(anyone)
+            dataset.events_with(anyone)
+        dataset.characters_by_id
+    except Exception:
+        pass
 
 
 def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:

@@ -373,6 +373,9 @@ class TimelinePane(Vertical):
         if index is not None:
             self.track_list.highlighted = index
         self.mount_detail()
+        # Never shown yet, the detail's list has no width; it will span the views (the detail has
+        # no border or padding): its rows are measured at that width as they are set.
+        self.detail.links.assume_width(self.query_one(ContentSwitcher).scrollable_content_region.width)
         if location.kind == "scene":
             self.detail.show_scene(location.id)
         else:

@@ -166,6 +166,24 @@ class LinkList(VirtualList):
         else:
             self.highlighted = self.first_link_index()
 
+    def assume_width(self, width: int) -> None:
+        """Measure the rows as if the list were `width` cells wide (border and scrollbar included)
+        while it has never been laid out (it was hidden): rows set then are measured at once, as in
+        a list on screen, so that its first frame has its scrollbar and is drawn once, not again for
+        rows measured as they were drawn. Its first layout corrects a wrong guess (the rows are
+        measured again then, as they were before)."""
+        styles = self.styles
+        gutter = styles.gutter.width + (styles.scrollbar_size_vertical if styles.scrollbar_gutter == "stable" else 0)
+        inner = width - gutter
+        if self._width == 0 and inner > 0 and not self.scrollable_content_region.width:
+            self._width = inner  # VirtualList's: the width its rows are measured at
+            self._remeasure()
+
+    @property
+    def row_width(self) -> int:
+        """The width its rows are drawn at, padding included: as laid out, or as assumed."""
+        return self.scrollable_content_region.width or self._width
+
     def make_visual(self, label: object) -> Visual:
         return _hanging(label) if isinstance(label, (Text, Content)) else super().make_visual(label)
 

@@ -100,6 +100,7 @@ class OneFrameDrawing(Screen):
     frame_deferrals = 0  # turns the frame waiting now has waited
     frames_held = 0  # frames laid out and not drawn in a row, waiting for another layout (see below)
     frames_drawn = 0
+    _skip_paint = False  # QuickStartScreen's: a frame laid out but not painted (not counted as drawn)
 
     def _on_timer_update(self) -> None:
         if self.frame_deferrals < MAX_FRAME_DEFERRALS and self.widgets_busy():

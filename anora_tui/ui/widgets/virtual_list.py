@@ -433,6 +433,11 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         self._measure(index)
         tops = self._row_tops()
         self._update_virtual_size()
+        if not top and self._fits_from_the_top(index, tops):
+            # Within the first screenful: show it from the top, headings and text above it included
+            # (a person's Roles heading stayed out of sight above the first row that can be chosen).
+            self.scroll_to(y=0, animate=False, immediate=True)
+            return
         self.scroll_to_region(
             Region(0, tops[index], self._width, self._heights[index]),
             force=True,
@@ -443,6 +448,17 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     def on_show(self) -> None:
         self.scroll_to_highlight()
+
+    def on_resize(self) -> None:
+        # Grown (a side pane given most of the column as a person opens): what was scrolled past to
+        # keep the highlight in a smaller view may fit now.
+        index = self.highlighted
+        if index is not None and self.scroll_y and self._check_width():
+            if self._fits_from_the_top(index, self._row_tops()):
+                self.scroll_to(y=0, animate=False, immediate=True)
+
+    def _fits_from_the_top(self, index: int, tops: list[int]) -> bool:
+        return tops[index] + self._heights[index] <= self.scrollable_content_region.height
 
 
 def _in_one_colour(strip: Strip, style: Style) -> Strip:

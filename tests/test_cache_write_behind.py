@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui.core.loading.cache import load_cached
+from anora_tui.core.loading import cache
+from anora_tui.core.loading.cache import load_cached, start_writing_behind
 from anora_tui.core.loading.cache_file import CachedParts
 from anora_tui.core.loading.loader import load_dataset
 
@@ -25,14 +26,19 @@ def cache_files(directory: Path) -> list[Path]:
     return sorted(directory.glob("*.json")) if directory.exists() else []
 
 
+def wait_for_cache_file(directory: Path) -> list[Path]:
+    for _ in range(500):  # the detached writer finishes on its own time
+        if cache_files(directory):
+            break
+        time.sleep(0.02)
+    return cache_files(directory)
+
+
 def test_written_behind_then_read_from(example_data_dir, cache_home):
     dataset = load_cached(example_data_dir, write_behind=True)
     assert dataset == load_dataset(example_data_dir)
-    for _ in range(500):  # the detached writer finishes on its own time
-        if cache_files(cache_home):
-            break
-        time.sleep(0.02)
-    [written] = cache_files(cache_home)
+    start_writing_behind()  # as the reader does once its first frame is drawn
+    [written] = wait_for_cache_file(cache_home)
     again = load_cached(example_data_dir)
     assert isinstance(again.__dict__.get("_parts"), CachedParts), "the second start reads the cache"
     assert again == dataset
@@ -48,3 +54,42 @@ def test_written_at_once_while_other_threads_run(example_data_dir, cache_home):
     finally:
         stop.set()
         other.join()
+
+
+def test_the_detached_writer_waits_for_the_first_frame(example_data_dir, cache_home):
+    """Encoding a big dataset takes seconds of CPU: the writer begins once the reader says its first
+    frame is drawn (or it exits), not while that frame is being made."""
+    load_cached(example_data_dir, write_behind=True)
+    time.sleep(1.0)  # a writer that had not waited writes the shipped dataset in a small part of this
+    assert cache_files(cache_home) == []
+    start_writing_behind()
+    assert len(wait_for_cache_file(cache_home)) == 1
+
+
+def test_the_reader_lets_the_writer_begin_after_its_first_frame(example_data_dir, tmp_path, monkeypatch):
+    import asyncio
+
+    from anora_tui.ui.app import AnoraApp
+
+    let: list[bool] = []
+    monkeypatch.setattr("anora_tui.ui.app.start_writing_behind", lambda: let.append(True))
+
+    async def run() -> None:
+        app = AnoraApp(load_dataset(example_data_dir), state_path=tmp_path / "state.json",
+                       config_path=tmp_path / "config.toml")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert let == [True]
+
+    asyncio.run(run())
+
+
+def test_a_writer_waits_no_longer_than_its_limit(example_data_dir, cache_home, monkeypatch):
+    """A reader that never draws its first frame (stuck, say) does not keep its cache from being
+    written for good."""
+    monkeypatch.setattr(cache, "WRITER_WAITS_AT_MOST", 0.2)
+    load_cached(example_data_dir, write_behind=True)
+    try:
+        assert len(wait_for_cache_file(cache_home)) == 1
+    finally:
+        start_writing_behind()

@@ -112,12 +112,12 @@ def cache_key(data_dir: str | os.PathLike) -> str:
     return key_of([hashed_record(path, limit) for path in dataset_files(data_dir)])
 
 
-def load_dataset(data_dir: str | os.PathLike) -> Dataset:
+def load_dataset(data_dir: str | os.PathLike, for_reader: bool = False) -> Dataset:
     """The loader's `load_dataset`, imported when first needed: a start from the cache never reads
     YAML, so it need not import the loader (nor PyYAML)."""
     from .loader import load_dataset as load_from_yaml
 
-    return load_from_yaml(data_dir)
+    return load_from_yaml(data_dir, for_reader=for_reader)
 
 
 def load_cached(
@@ -213,7 +213,7 @@ def _load_and_cache(
     limit: int,
     write_behind: bool = False,
 ) -> Dataset:
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, for_reader=write_behind)  # only the reader writes behind
 
     def write(derived: bool) -> None:
         confirmed = confirmed_records(records, data_dir, limit)

@@ -128,7 +128,9 @@ def load_cached(
     but cannot be used is rebuilt, and `notify` (if given) is told so in one line.
 
     With `write_behind`, a new cache file is written by a detached process (where the platform can
-    fork one), so the caller goes on at once: the reader shows its first frame while it is written."""
+    fork one), so the caller goes on at once; it begins once the caller calls `start_writing_behind`
+    (the reader, when its first frame is drawn) or exits. The load also counts each paragraph's
+    words then (for the reader's reading time)."""
     directory, unusable = usable_cache_dir()
     if directory is None:
         if notify:

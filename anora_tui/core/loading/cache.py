@@ -276,7 +276,7 @@ def _in_detached_process(work: Callable[[], None]) -> bool:
                     for descriptor in (0, 1, 2):  # nor does it hold that terminal open
                         os.dup2(quiet, descriptor)
                     _lowest_priority()
-                    _lowest_session_priority()
+                    _lower_session_priority()
                     _wait_for_go(wait_end)
                     work()
                 finally:
@@ -357,14 +357,20 @@ def _lowest_priority() -> None:
         pass
 
 
-def _lowest_session_priority() -> None:
+# The detached writer's session's niceness: far below the reader's session (about a tenth of its share
+# of a busy core), without starving the writer on a busy machine (at 19, about a seventieth, a cache
+# took many minutes to be written while other programs kept both cores busy).
+SESSION_NICENESS = 10
+
+
+def _lower_session_priority() -> None:
     """Where the scheduler shares the CPU between sessions first (Linux's autogroups), a process's
     own niceness only counts against its own session's other processes: the detached writer, in a
     session of its own, had as big a share as the reader's whole session, nice or not. Called in
     that session of its own only: the session's niceness is lowered too."""
     try:
         with open("/proc/self/autogroup", "w") as autogroup:
-            autogroup.write("19")
+            autogroup.write(str(SESSION_NICENESS))
     except (OSError, ValueError):  # not Linux, or no autogroups
         pass
 

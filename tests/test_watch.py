@@ -68,6 +68,8 @@ async def test_a_good_save_reloads_in_place_and_a_broken_one_shows_its_problems(
         shown = screen_text(app)
         assert "Data problems" in shown and f"{article}:" in "".join(panel.problems)
         assert all(problem.count(":") >= 3 for problem in panel.problems)  # FILE:LINE:COL: message
+        count = len(panel.problems)
+        assert f"{count} problem{'' if count == 1 else 's'} in the data" in shown
         assert app.dataset.sections[1].title == "Four nights on the pier"  # the last good data stays
         assert app.reading.section_id == second.id
 

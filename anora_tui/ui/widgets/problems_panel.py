@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from anora_tui.core.text import counted
+
 
 class ProblemsPanel(VerticalScroll, can_focus=True):
     def __init__(self, **kwargs) -> None:
@@ -29,9 +31,9 @@ class ProblemsPanel(VerticalScroll, can_focus=True):
             return
         count = len(problems)
         heading = (
-            f"{count} problem{'s' if count != 1 else ''} in the data: the reader shows the last good "
-            "version. Fix and save, and it reloads."
+            f"{counted(count, 'problem')} in the data: the reader shows the last good version. "
+            "Fix and save, and it reloads."
         )
         self.query_one("#problems-heading", Static).update(Content(heading))
         self.query_one("#problems-list", Static).update(Content("\n".join(problems)))
-        self.border_subtitle = f"{count}"
+        self.border_subtitle = f"{count:,}"

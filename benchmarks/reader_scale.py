@@ -124,6 +124,17 @@ def markers(data_dir: Path, work: Path) -> Markers:
     # fits what is typed (any build ranks hits as it likes; a fitting one shows the new list is there).
     people = dataset.people
     found.palette_word = people[len(people) // 2].name.lower()
+    # A first read of this corpus wrote its cache from a detached process, which computes for seconds
+    # (tens at 100,000 quotes): it would take a core from the first reader timed. Let it begin, and
+    # wait for it to end.
+    from anora_tui.core.loading.cache import cache_key, start_writing_behind
+
+    start_writing_behind()
+    written = work / "markers-cache" / "anora-tui" / f"{cache_key(data_dir)}.json"
+    deadline = time.perf_counter() + 900
+    while not written.exists() and time.perf_counter() < deadline:
+        time.sleep(0.2)
+    time.sleep(0.5)  # the writer renames the finished file into place, then prunes and exits
     return found
 
 

@@ -34,7 +34,7 @@ def cache_files() -> list[Path]:
 
 
 def loading_forbidden(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(directory):
+    def refuse(directory, **options):
         raise AssertionError("read the YAML although the cache was valid")
 
     monkeypatch.setattr(cache, "load_dataset", refuse)
@@ -394,8 +394,8 @@ def test_a_file_changed_while_loading_is_not_cached(make_data_dir, monkeypatch):
     directory = make_data_dir()
     real = cache.load_dataset
 
-    def load_then_edit(data_dir):
-        dataset = real(data_dir)
+    def load_then_edit(data_dir, **options):
+        dataset = real(data_dir, **options)
         replace_in(directory / "article.yaml", "A film about waiting", "A film about ferries")
         return dataset
 
@@ -410,8 +410,8 @@ def test_a_file_added_while_loading_is_not_cached(make_data_dir, monkeypatch):
     directory = make_data_dir()
     real = cache.load_dataset
 
-    def load_then_add(data_dir):
-        dataset = real(data_dir)
+    def load_then_add(data_dir, **options):
+        dataset = real(data_dir, **options)
         (directory / "more-notes.yaml").write_text("notes: []\n", encoding="utf-8")
         return dataset
 
@@ -452,7 +452,7 @@ def test_a_lone_surrogate_never_makes_the_cache_fail(example_data_dir, example_d
         example_dataset.events, (odd, *example_dataset.quotes[1:]), example_dataset.notes,
         text_is_clean=True,  # as the loader's records are: build() would otherwise replace the surrogate
     )
-    monkeypatch.setattr(cache, "load_dataset", lambda directory: dataset)
+    monkeypatch.setattr(cache, "load_dataset", lambda directory, **options: dataset)
     load_cached(example_data_dir)
     assert len(cache_files()) == 1
     loading_forbidden(monkeypatch)

@@ -180,11 +180,18 @@ class Dataset(DatasetMentions):
 
     def stored(self, name: str) -> Any:
         """A value derived from the data that the load cache holds ready-made (the quote index, every
-        person's mentions, each paragraph's word count: see `loading/cache_derived.py`), as plain
-        data; None when there is none (a dataset built or loaded from YAML, a small dataset's cache,
-        a damaged block): then the caller computes it."""
+        person's mentions, each paragraph's word count: see `loading/cache_derived.py`), or that
+        the loader worked out on the way (`keep_derived`), as plain data; None when there is none (a
+        dataset built, a small dataset's cache, a damaged block): then the caller computes it."""
+        kept = self.__dict__.get("_derived")
+        if kept is not None and name in kept:
+            return kept[name]
         stored = getattr(self.__dict__.get("_parts"), "stored", None)
         return stored(name) if stored is not None else None
+
+    def keep_derived(self, name: str, value: Any) -> None:
+        """Keep a value derived from the data, as the load cache stores it, for `stored` to give."""
+        self.__dict__.setdefault("_derived", {})[name] = value
 
     def record_at(self, name: str, position: int) -> Any:
         """`getattr(self, name)[position]`, without making the whole collection if it is not made yet

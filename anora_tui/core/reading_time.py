@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from itertools import accumulate
+from typing import Iterable
 
 from .model import Dataset
 
@@ -13,9 +14,14 @@ WORDS_PER_MINUTE = 238
 
 
 def paragraph_words(dataset: Dataset) -> list[list[int]]:
-    """The words of each paragraph, section by section: runs of characters that are not white space
-    (`str.split` tells white space as the regex `\\S+` would, several times faster)."""
-    return [[len(text.split()) for text in section.paragraphs] for section in dataset.sections]
+    """The words of each paragraph, section by section (see `words_in`)."""
+    return [words_in(section.paragraphs) for section in dataset.sections]
+
+
+def words_in(texts: Iterable[str]) -> list[int]:
+    """The words of each text: runs of characters that are not white space (`str.split` tells white
+    space as the regex `\\S+` would, several times faster)."""
+    return list(map(len, map(str.split, texts)))
 
 
 class ReadingTime:

@@ -25,6 +25,7 @@ from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
 from ..core.gc_pause import resume_after_start
+from ..core.loading.cache import start_writing_behind
 from ..core.navigation import History, Location
 from ..core.state import SavedState, dataset_key, state_file
 from ..core.text import clean_text
@@ -149,6 +150,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
 
     def on_ready(self) -> None:
         self.call_after_refresh(resume_after_start)  # the collector, paused by `main` (gc_pause)
+        self.call_after_refresh(start_writing_behind)  # a first start's cache writer waited for the first frame
         self.call_after_refresh(self.prepare_ahead)
         self.call_after_refresh(self._make_detail_views)
 

@@ -112,12 +112,12 @@ def cache_key(data_dir: str | os.PathLike) -> str:
     return key_of([hashed_record(path, limit) for path in dataset_files(data_dir)])
 
 
-def load_dataset(data_dir: str | os.PathLike) -> Dataset:
+def load_dataset(data_dir: str | os.PathLike, for_reader: bool = False) -> Dataset:
     """The loader's `load_dataset`, imported when first needed: a start from the cache never reads
     YAML, so it need not import the loader (nor PyYAML)."""
     from .loader import load_dataset as load_from_yaml
 
-    return load_from_yaml(data_dir)
+    return load_from_yaml(data_dir, for_reader=for_reader)
 
 
 def load_cached(
@@ -128,7 +128,9 @@ def load_cached(
     but cannot be used is rebuilt, and `notify` (if given) is told so in one line.
 
     With `write_behind`, a new cache file is written by a detached process (where the platform can
-    fork one), so the caller goes on at once: the reader shows its first frame while it is written."""
+    fork one), so the caller goes on at once; it begins once the caller calls `start_writing_behind`
+    (the reader, when its first frame is drawn) or exits. The load also counts each paragraph's
+    words then (for the reader's reading time)."""
     directory, unusable = usable_cache_dir()
     if directory is None:
         if notify:
@@ -213,7 +215,7 @@ def _load_and_cache(
     limit: int,
     write_behind: bool = False,
 ) -> Dataset:
-    dataset = load_dataset(data_dir)
+    dataset = load_dataset(data_dir, for_reader=write_behind)  # only the reader writes behind
 
     def write(derived: bool) -> None:
         confirmed = confirmed_records(records, data_dir, limit)
@@ -226,33 +228,77 @@ def _load_and_cache(
     return dataset
 
 
+# The detached writer waits for the reader's first frame before it begins (`start_writing_behind`),
+# at most this long: encoding the dataset takes seconds of CPU at 100,000 quotes, and the first frame
+# is the one time the reader needs every core it can get.
+WRITER_WAITS_AT_MOST = 30.0
+_writer_go: int | None = None  # the pipe's end that lets a waiting writer begin (closed: it may)
+
+
+def start_writing_behind() -> None:
+    """Let a detached cache writer that waits for the reader's first frame begin (a writer also
+    begins when this process exits, or after WRITER_WAITS_AT_MOST); does nothing if none waits."""
+    global _writer_go
+    go, _writer_go = _writer_go, None
+    if go is not None:
+        try:
+            os.close(go)  # the writer's read of the pipe ends
+        except OSError:
+            pass
+
+
 def _in_detached_process(work: Callable[[], None]) -> bool:
-    """Run `work` in a grandchild process that nothing waits for (its parent exits at once), at a lower
-    priority; False if one cannot be made: where there is no fork, or while other threads run (a
-    forked copy of a process with threads may deadlock on a lock one of them held)."""
+    """Run `work` in a grandchild process that nothing waits for (its parent exits at once), at the
+    lowest priority, once `start_writing_behind` is called; False if one cannot be made: where there is
+    no fork, or while other threads run (a forked copy of a process with threads may deadlock on a
+    lock one of them held)."""
+    global _writer_go
     if not hasattr(os, "fork") or threading.active_count() > 1:
+        return False
+    try:
+        wait_end, go_end = os.pipe()
+    except OSError:
         return False
     try:
         child = os.fork()
     except OSError:
+        os.close(wait_end)
+        os.close(go_end)
         return False
     if child == 0:  # the child: fork the worker and leave, so the worker is nobody's to wait for
         try:
             if os.fork() == 0:
                 try:
                     gc.disable()  # a collection would touch, and so copy, every page of the dataset
+                    os.close(go_end)
                     os.setsid()  # its own session: closing the reader's terminal does not stop it
                     quiet = os.open(os.devnull, os.O_RDWR)
                     for descriptor in (0, 1, 2):  # nor does it hold that terminal open
                         os.dup2(quiet, descriptor)
-                    os.nice(5)
+                    _lowest_priority()
+                    _lower_session_priority()
+                    _wait_for_go(wait_end)
                     work()
                 finally:
                     os._exit(0)
         finally:
             os._exit(0)
+    os.close(wait_end)
     os.waitpid(child, 0)
+    start_writing_behind()  # an earlier writer, if any, need not wait for this one's signal
+    _writer_go = go_end
     return True
+
+
+def _wait_for_go(wait_end: int) -> None:
+    """Until the reader lets the writer begin (or exits), or WRITER_WAITS_AT_MOST has passed."""
+    import select
+
+    try:
+        select.select([wait_end], [], [], WRITER_WAITS_AT_MOST)
+    except (OSError, ValueError):
+        pass
+    os.close(wait_end)
 
 
 def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], derived: bool = False) -> None:
@@ -308,6 +354,24 @@ def _lowest_priority() -> None:
     try:
         os.nice(40)  # clamped to the lowest there is
     except (OSError, AttributeError):
+        pass
+
+
+# The detached writer's session's niceness: far below the reader's session (about a tenth of its share
+# of a busy core), without starving the writer on a busy machine (at 19, about a seventieth, a cache
+# took many minutes to be written while other programs kept both cores busy).
+SESSION_NICENESS = 10
+
+
+def _lower_session_priority() -> None:
+    """Where the scheduler shares the CPU between sessions first (Linux's autogroups), a process's
+    own niceness only counts against its own session's other processes: the detached writer, in a
+    session of its own, had as big a share as the reader's whole session, nice or not. Called in
+    that session of its own only: the session's niceness is lowered too."""
+    try:
+        with open("/proc/self/autogroup", "w") as autogroup:
+            autogroup.write(str(SESSION_NICENESS))
+    except (OSError, ValueError):  # not Linux, or no autogroups
         pass
 
 

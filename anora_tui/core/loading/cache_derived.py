@@ -52,7 +52,7 @@ def derived_plain(dataset: Dataset) -> dict[str, Any]:
     }
     indexes = SearchIndexes(dataset)
     plain = {
-        "paragraph_words": paragraph_words(dataset),
+        "paragraph_words": dataset.stored("paragraph_words") or paragraph_words(dataset),
         "mentions": mentions,
         "quote_index": quote_index_to_plain(indexes.quotes),
         "people_names": people_names_to_plain(indexes.people),

@@ -9,6 +9,7 @@ from operator import contains, getitem, sub
 from pathlib import Path
 
 from ..model import Article, Dataset
+from ..reading_time import words_in
 from . import parallel_read
 from .chunk import Chunk
 from .directory import DEFAULT_MAX_FILE_BYTES, dataset_files, max_file_bytes
@@ -20,8 +21,12 @@ from .problems import DataError, DataErrors, did_you_mean, excerpt_hint, shown
 class DatasetReader:
     """Reads one dataset directory: its files' chunks, merged in file order, then what spans files."""
 
-    def __init__(self, directory: str | os.PathLike) -> None:
+    def __init__(self, directory: str | os.PathLike, *, count_words: bool = False) -> None:
         self.directory = os.fspath(directory)
+        # Each paragraph's words, counted as soon as the article is read (while worker processes may
+        # still read the other files) for the reader's reading time: section id -> counts.
+        self.count_words = count_words
+        self.paragraph_words: dict[str, list[int]] | None = None
         self.errors: list[DataError] = []
         self.article_given_at: tuple[str, int, int] | None = None  # (file, line, column) of the key
         self.article: Article | None = None
@@ -56,6 +61,8 @@ class DatasetReader:
                 article = chunks[first_missing].article
                 if article is not None:
                     paragraphs = article[3].paragraphs
+                    if self.count_words:
+                        self.paragraph_words = {section_id: words_in(texts) for section_id, texts in paragraphs.items()}
                     passages = [chunk and _passage_problems(chunk, paragraphs) for chunk in chunks]
                     break
                 first_missing += 1
@@ -80,7 +87,12 @@ class DatasetReader:
         if self.errors:
             raise DataErrors(self.errors)
         assert self.article is not None
-        return Dataset.build(self.article, *self.records.values(), text_is_clean=True, records_are_new=True)
+        dataset = Dataset.build(self.article, *self.records.values(), text_is_clean=True, records_are_new=True)
+        if self.paragraph_words is not None:
+            words = list(map(self.paragraph_words.get, [section.id for section in dataset.sections]))
+            if None not in words:
+                dataset.keep_derived("paragraph_words", words)
+        return dataset
 
     def _file_size_limit(self) -> int:
         try:

@@ -45,7 +45,9 @@ __all__ = [
 ]
 
 
-def load_dataset(directory: str | os.PathLike) -> Dataset:
-    """Read and check every `*.yaml` file in `directory`; raise `DataErrors` listing all problems."""
+def load_dataset(directory: str | os.PathLike, *, for_reader: bool = False) -> Dataset:
+    """Read and check every `*.yaml` file in `directory`; raise `DataErrors` listing all problems.
+    `for_reader`: also count each paragraph's words (`Dataset.stored("paragraph_words")`) while other
+    files are still being read, which the reader would count before its first frame."""
     with gc_paused():
-        return DatasetReader(directory).read()
+        return DatasetReader(directory, count_words=for_reader).read()

@@ -11,7 +11,7 @@ from screen_reading import THREE_SIZES, widget_words
 from ui_harness import displayed, navigate, open_reader, resize, screen_lines, screen_text, settle, wait_for
 
 from anora_tui.core.navigation import Location
-from anora_tui.core.reading_time import WORDS_PER_MINUTE, ReadingTime
+from anora_tui.core.reading_time import WORDS_PER_MINUTE, ReadingTime, time_phrase
 from anora_tui.core.state import load_state
 from anora_tui.ui.app import AnoraApp
 
@@ -84,10 +84,10 @@ async def test_progress_says_how_long_the_rest_takes_at_a_stated_rate(shipped_da
         minutes = timing.minutes_left(reading.section_id, reading.in_view[-1])
         assert minutes > 1
         subtitle = reading.border_subtitle
-        assert f"{minutes} min left at {WORDS_PER_MINUTE} wpm" in subtitle
+        assert f"{time_phrase(minutes)} left at {WORDS_PER_MINUTE} wpm" in subtitle
         assert f"Section 1 of {len(shipped_dataset.sections)}" in screen_text(app)
         bottom = screen_lines(app)[reading.region.bottom - 1]
-        assert re.search(r"\d+ min left", bottom), bottom  # drawn, not only set
+        assert re.search(r"\d+ (min|h) left", bottom), bottom  # drawn, not only set
         await navigate(pilot, app, Location("section", shipped_dataset.sections[-1].id))
         await pilot.press("end")
         await settle(pilot)
@@ -162,3 +162,8 @@ async def test_zen_survives_a_resize_across_the_breakpoints(shipped_dataset):
         for width, height in ((80, 24), (120, 40), (200, 50)):
             await resize(pilot, width, height)
             assert app.reading.outer_size.width == app.query_one("#panes").size.width
+
+
+def test_time_left_reads_as_hours_and_minutes_from_an_hour_on():
+    assert [time_phrase(m) for m in (1, 59, 60, 61, 125, 2505, 60 * 1234)] == [
+        "1 min", "59 min", "1 h", "1 h 1 min", "2 h 5 min", "41 h 45 min", "1,234 h"]

@@ -48,3 +48,11 @@ class ReadingTime:
     def minutes_left(self, section_id: str, paragraph: int) -> int:
         """Whole minutes, rounded up: any reading left shows as at least 1."""
         return math.ceil(self.words_left(section_id, paragraph) / self.words_per_minute)
+
+
+def time_phrase(minutes: int) -> str:
+    """"12 min", and from an hour on "1 h 5 min", "41 h" (hours with thousands separated)."""
+    if minutes < 60:
+        return f"{minutes} min"
+    hours, rest = divmod(minutes, 60)
+    return f"{hours:,} h {rest} min" if rest else f"{hours:,} h"

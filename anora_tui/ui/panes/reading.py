@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from ...core.model import Dataset, Section
 from ...core.places import NameLink, section_links
-from ...core.reading_time import ReadingTime
+from ...core.reading_time import ReadingTime, time_phrase
 from ..content import plain
 from ..focus import focus_now
 from ..messages import ParagraphsInView
@@ -258,6 +258,12 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
 
 
     def render_lines(self, crop: Region) -> list[Strip]:
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self._layout_width:
+            # Drawn at a new width (or shown again after being hidden) before on_resize has wrapped
+            # it, as the contents close on a section chosen: wrap now, rather than draw a frame of
+            # lines cut at the edge, or a blank one.
+            self._layout()
         # The pane's style, and a blank line in it, are worked out once per redraw, not once a line.
         self._render_style = style = self.rich_style
         self._blank_line = Strip.blank(self.scrollable_content_region.width, style)
@@ -410,8 +416,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
             self._part_style("reading--progress-todo"),
         )
         minutes = self.reading_time.minutes_left(self.section.id, visible[-1] if visible else 0)
-        left = f"{minutes} min left at {self.reading_time.words_per_minute} wpm" if minutes else "the end"
-        label = f" Section {self.section.index + 1} of {len(self.dataset.sections)} · {percent}% · {left} "
+        left = f"{time_phrase(minutes)} left at {self.reading_time.words_per_minute} wpm" if minutes else "the end"
+        label = f" Section {self.section.index + 1:,} of {len(self.dataset.sections):,} · {percent}% · {left} "
         self.border_subtitle = Content(label) + bar + Content(" ")
 
 

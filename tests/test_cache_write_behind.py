@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from anora_tui.core.loading import cache
 from anora_tui.core.loading.cache import load_cached, start_writing_behind
 from anora_tui.core.loading.cache_file import CachedParts
 from anora_tui.core.loading.loader import load_dataset

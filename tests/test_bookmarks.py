@@ -8,6 +8,7 @@ import json
 
 import pytest
 from screen_reading import THREE_SIZES, widget_words, words
+from test_finding import palette_lines
 from ui_harness import navigate, open_reader, palette, press_until, screen_text, settle, toasts_text, wait_for
 
 from anora_tui.core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
@@ -174,39 +175,19 @@ async def test_b_after_scrolling_bookmarks_the_first_paragraph_that_begins_on_sc
         assert app.bookmarks == (Location("section", section.id, expected),)
 
 
-def palette_lines(app) -> list[str]:
-    from textual.command import CommandList
-
-    options = app.screen.query_one(CommandList)
-    return [str(options.get_option_at_index(i).prompt).split("\n")[0] for i in range(options.option_count)]
-
-
-async def typed_into_palette(pilot, app, query: str, expect: str) -> list[str]:
-    await pilot.press("ctrl+p")
-    await settle(pilot)
-    await pilot.press(*query)
-    await wait_for(pilot, lambda: any(line.startswith(expect) for line in palette_lines(app)))
-    await pilot.pause(0.3)  # the providers' hits come in batches
-    await settle(pilot)
-    lines = palette_lines(app)
-    await pilot.press("escape")
-    await settle(pilot)
-    return lines
-
-
 async def test_bookmarks_typed_for_rank_after_the_places_and_bookmark_lists_them(shipped_dataset, isolated_state):
     casting = next(section for section in shipped_dataset.sections if "Mikey Madison" in section.title)
     scene = shipped_dataset.scenes[0]
     async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         app.bookmarks = (Location("section", casting.id), Location("scene", scene.id))
-        lines = await typed_into_palette(pilot, app, "mik mad", "Bookmark:")
+        lines = await palette_lines(pilot, app, "mik mad", "Bookmark:")
         person = lines.index("Person: Mikey Madison — actor")
         bookmark = next(i for i, line in enumerate(lines) if line.startswith("Bookmark:"))
         assert person == 0 and bookmark > person, lines
         assert not any(line.startswith("Bookmark: Scene") for line in lines), lines  # it names no Mikey
-        lines = await typed_into_palette(pilot, app, "bookm", "Bookmark:")
+        lines = await palette_lines(pilot, app, "bookm", "Bookmark:")
         assert sum(line.startswith("Bookmark:") for line in lines) == 2, lines
-        lines = await typed_into_palette(pilot, app, "mark", "Person: Mark Eydelshteyn")
+        lines = await palette_lines(pilot, app, "mark", "Person: Mark Eydelshteyn")
         assert not any(line.startswith("Bookmark:") for line in lines), lines  # words start with it, or none
 
 

@@ -11,6 +11,7 @@ from typing import Callable, Mapping
 import pytest
 from ui_harness import poll_for_idle_quickly
 
+from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.model import Dataset
 from anora_tui.paths import default_data_dir
@@ -100,6 +101,14 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "cache-home"
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     return home
+
+
+@pytest.fixture
+def cached_example(example_data_dir: Path, cache_home: Path) -> Dataset:
+    """The example dataset as the reader opens it from its cache (written by a first load), in the
+    test's own cache directory: its records are made as they are read."""
+    load_cached(example_data_dir)
+    return load_cached(example_data_dir)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from anora_tui.core.model import Dataset, Quote
+
+
+def made_fields(dataset: Dataset) -> set[str]:
+    """The dataset's lookups and collections made so far (a cached dataset makes them as they are read)."""
+    return {f.name for f in fields(Dataset)} & set(vars(dataset))
 
 
 def quote_containing(dataset: Dataset, words: str) -> Quote:

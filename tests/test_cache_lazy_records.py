@@ -1,18 +1,17 @@
-"""A cached dataset's quotes and people are made one at a time, as they are read, and are the same
+"""A cached_example dataset's quotes and people are made one at a time, as they are read, and are the same
 records (and the same values) a built dataset has."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import fields
-from pathlib import Path
 
 import pytest
+from dataset_lookups import made_fields
 
-from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.cache_blocks import columns_of
 from anora_tui.core.loading.lazy_records import LazyGroups, RecordSource, TextColumn, encode_texts
-from anora_tui.core.model import PERSON_KINDS, Dataset, Person, Quote
+from anora_tui.core.model import PERSON_KINDS, Person, Quote
 
 ENCODE = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 
@@ -20,54 +19,44 @@ ENCODE = json.JSONEncoder(check_circular=False, separators=(",", ":")).encode
 pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache directory
 
 
-@pytest.fixture
-def cached(example_data_dir: Path) -> Dataset:
-    load_cached(example_data_dir)  # writes the cache
-    return load_cached(example_data_dir)
-
-
-def made_fields(dataset: Dataset) -> set[str]:
-    return {f.name for f in fields(Dataset)} & set(vars(dataset))
-
-
-def test_a_paragraphs_quotes_are_made_without_the_others(cached, example_dataset):
+def test_a_paragraphs_quotes_are_made_without_the_others(cached_example, example_dataset):
     quote = example_dataset.quotes[len(example_dataset.quotes) // 2]
-    shown = cached.quotes_in(quote.section, quote.paragraph)
+    shown = cached_example.quotes_in(quote.section, quote.paragraph)
     assert shown == example_dataset.quotes_in(quote.section, quote.paragraph)
-    assert cached.quotes_by_id[quote.id] == quote
-    assert cached.record_at("quotes", quote.order) == quote
-    assert cached.count_of("quotes") == len(example_dataset.quotes)
-    assert "quotes" not in made_fields(cached)
+    assert cached_example.quotes_by_id[quote.id] == quote
+    assert cached_example.record_at("quotes", quote.order) == quote
+    assert cached_example.count_of("quotes") == len(example_dataset.quotes)
+    assert "quotes" not in made_fields(cached_example)
     # Made later, the collection holds the very records the lookups gave.
-    assert cached.quotes[quote.order] is cached.quotes_by_id[quote.id]
-    assert all(a is b for a, b in zip(shown, cached.quotes_in(quote.section, quote.paragraph)))
-    assert cached.quotes == example_dataset.quotes
+    assert cached_example.quotes[quote.order] is cached_example.quotes_by_id[quote.id]
+    assert all(a is b for a, b in zip(shown, cached_example.quotes_in(quote.section, quote.paragraph)))
+    assert cached_example.quotes == example_dataset.quotes
 
 
-def test_the_people_list_makes_no_person_it_does_not_show(cached, example_dataset):
+def test_the_people_list_makes_no_person_it_does_not_show(cached_example, example_dataset):
     for kind in PERSON_KINDS:
-        of_kind = cached.people_of_kind(kind)
+        of_kind = cached_example.people_of_kind(kind)
         assert len(of_kind) == len(example_dataset.people_of_kind(kind))
         if of_kind:
             assert of_kind[0] == example_dataset.people_of_kind(kind)[0]
             assert of_kind[-1:] == example_dataset.people_of_kind(kind)[-1:]
-    assert "people" not in made_fields(cached)
-    assert cached.values_of("people", "id") == [person.id for person in example_dataset.people]
-    assert "people" not in made_fields(cached)
+    assert "people" not in made_fields(cached_example)
+    assert cached_example.values_of("people", "id") == [person.id for person in example_dataset.people]
+    assert "people" not in made_fields(cached_example)
     for kind in PERSON_KINDS:
-        assert tuple(cached.people_of_kind(kind)) == example_dataset.people_of_kind(kind)
-        assert cached.people_of_kind(kind) == example_dataset.people_of_kind(kind)
-    person = cached.people_of_kind("cast")[0]
-    assert cached.people[cached.values_of("people", "id").index(person.id)] is person
-    assert cached.mentions_of(person.id) == example_dataset.mentions_of(person.id)
+        assert tuple(cached_example.people_of_kind(kind)) == example_dataset.people_of_kind(kind)
+        assert cached_example.people_of_kind(kind) == example_dataset.people_of_kind(kind)
+    person = cached_example.people_of_kind("cast")[0]
+    assert cached_example.people[cached_example.values_of("people", "id").index(person.id)] is person
+    assert cached_example.mentions_of(person.id) == example_dataset.mentions_of(person.id)
 
 
-def test_repeated_values_are_shared_by_the_records_that_hold_them(cached):
+def test_repeated_values_are_shared_by_the_records_that_hold_them(cached_example):
     seen: dict[str, str] = {}
-    for quote in cached.quotes:
+    for quote in cached_example.quotes:
         for value in (quote.speaker, quote.section, quote.form):
             assert seen.setdefault(value, value) is value
-    assert len(seen) < 3 * len(cached.quotes)  # the example repeats speakers, sections and forms
+    assert len(seen) < 3 * len(cached_example.quotes)  # the example repeats speakers, sections and forms
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,9 @@ making a record of each person, and the same as over the dataset built from the 
 
 from __future__ import annotations
 
-from dataclasses import fields
-from pathlib import Path
-
 import pytest
+from dataset_lookups import made_fields
 
-from anora_tui.core.loading.cache import load_cached
-from anora_tui.core.model import Dataset
 from anora_tui.core.search.place_names import PlaceCatalogue, PlaceNames
 
 pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache directory
@@ -17,30 +13,20 @@ pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache di
 QUERIES = ["mik", "mikey mad", "yura", "baker", "s", "an", "ivan", "brighton", "the", "zzz"]
 
 
-@pytest.fixture
-def cached(example_data_dir: Path) -> Dataset:
-    load_cached(example_data_dir)  # writes the cache
-    return load_cached(example_data_dir)
-
-
-def made_fields(dataset: Dataset) -> set[str]:
-    return {f.name for f in fields(Dataset)} & set(vars(dataset))
-
-
-def test_places_from_the_cache_make_no_person_they_do_not_show(cached, example_dataset):
-    places = PlaceNames(cached)
-    assert "people" not in made_fields(cached)
+def test_places_from_the_cache_make_no_person_they_do_not_show(cached_example, example_dataset):
+    places = PlaceNames(cached_example)
+    assert "people" not in made_fields(cached_example)
     built = PlaceNames(example_dataset)
     assert len(places) == len(built)
     for query in QUERIES:
         found = places.find(query, 15)
         assert found == built.find(query, 15), query
         assert [places.place(m.entry) for m in found] == [built.place(m.entry) for m in found], query
-    assert "people" not in made_fields(cached)
+    assert "people" not in made_fields(cached_example)
 
 
-def test_the_catalogue_lists_every_place_as_the_index_does(cached, example_dataset):
-    catalogue, built = PlaceCatalogue(cached), PlaceNames(example_dataset)
+def test_the_catalogue_lists_every_place_as_the_index_does(cached_example, example_dataset):
+    catalogue, built = PlaceCatalogue(cached_example), PlaceNames(example_dataset)
     assert [catalogue.place(entry) for entry in range(len(catalogue))] == [
         built.place(entry) for entry in range(len(built))
     ]

@@ -176,3 +176,32 @@ async def test_in_a_text_box_keys_it_types_are_not_offered(shipped_dataset, isol
         await pilot.press("escape", "escape")  # clears the box, then leaves it for the list
         await settle(pilot)
         assert "? Help" in bar_line(app)
+
+
+@THREE_SIZES
+async def test_keys_with_nothing_to_do_are_left_out_and_say_so(shipped_dataset, isolated_state, size) -> None:
+    """On the last section the bar offered → Section (which only said "This is the last section.") and
+    ] Name in a section that names no one. They are left out there; pressed, they say why."""
+    from ui_harness import navigate, notices
+
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await settle(pilot)
+        hints = {hint.description for hint in app.query_one(KeyBar).hints}
+        assert {"Section", "Name"} <= hints, hints
+        last = shipped_dataset.sections[-1]
+        await navigate(pilot, app, Location("section", last.id))
+        app.reading.focus_default()
+        await settle(pilot)
+        hints = {hint.description for hint in app.query_one(KeyBar).hints}
+        assert "Section" not in hints and "Name" not in hints, hints
+        await pilot.press("right")
+        await settle(pilot)
+        assert "This is the last section." in notices(app)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert "This section names no one." in notices(app)
+        assert app.history.current.id == last.id
+        await pilot.press("left")  # still goes back a section, and the keys come back
+        await settle(pilot)
+        hints = {hint.description for hint in app.query_one(KeyBar).hints}
+        assert {"Section", "Name"} <= hints, hints

@@ -62,6 +62,11 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         Binding("enter", "follow_link", "Open", show=True, tooltip="Open the selected name's person", id="reading.open-name"),
         Binding("right,l", "step_section(1)", "Section", show=True, tooltip="Next section", id="reading.next-section"),
         Binding("left,h", "step_section(-1)", "Previous section", show=False, id="reading.previous-section"),
+        # Where a key has nothing to do (no name in the section, no section after the last), it is left
+        # out of the key bar and comes here, to say so.
+        Binding("right_square_bracket,left_square_bracket", "no_names", "Name", show=False, id="reading.no-names"),
+        Binding("right,l", "no_section(1)", "Section", show=False, id="reading.no-next-section"),
+        Binding("left,h", "no_section(-1)", "Previous section", show=False, id="reading.no-previous-section"),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -107,7 +112,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._sections_asked: list[int] = []
         self._pages_on_arrival = 0
         self._after_arrival: list[Callable[[], object]] = []  # keys (Back, Forward) waiting for the way's end
-        self._footer_without_open = True
+        self._keys_offered: tuple[bool, ...] = ()  # what the key bar was last told this pane offers
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn
         self._blank_line: Strip | None = None
@@ -216,9 +221,10 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
 
     def _rebuild(self) -> None:
         self.blocks = list(self._make_blocks())
-        if (self.selected is None) != self._footer_without_open:
-            self._footer_without_open = self.selected is None
-            self.refresh_bindings()  # Enter ("Open") shows in the footer only with a name selected
+        offered = self.keys_offered()
+        if offered != self._keys_offered:
+            self._keys_offered = offered
+            self.refresh_bindings()  # Enter ("Open") shows only with a name selected, → with a section after
         self._layout()
 
     # --- laying out lines --------------------------------------------------------------------

@@ -50,9 +50,34 @@ class ReadingMoves(_Base):
         return past or list(self.links)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "follow_link" and self.selected is None:
-            return False  # listed in the footer only once a name is selected
+        if action == "follow_link":
+            return self.selected is not None  # listed in the key bar only once a name is selected
+        if action in ("step_link", "no_names"):
+            return bool(self.links) is (action == "step_link")
+        if action in ("step_section", "no_section"):
+            return self.section is not None and self._can_step(int(parameters[0])) is (action == "step_section")
         return True
+
+    def keys_offered(self) -> tuple[bool, ...]:
+        """What the key bar shows of this pane's keys depends on: a change asks it to read them again."""
+        if self.section is None:
+            return ()
+        return self.selected is not None, bool(self.links), self._can_step(-1), self._can_step(1)
+
+    def _can_step(self, step: int) -> bool:
+        return 0 <= self._section_index() + step < len(self.dataset.sections)
+
+    def action_no_names(self) -> None:
+        self.app.bell()
+        self.notify("This section names no one.", title="Reading", timeout=3, markup=False)
+
+    def action_no_section(self, step: int) -> None:
+        self.app.bell()
+        self._say_no_section(step)
+
+    def _say_no_section(self, step: int) -> None:
+        self.notify("This is the last section." if step > 0 else "This is the first section.",
+                    title="Reading", timeout=3, markup=False)
 
     def action_follow_link(self) -> None:
         if self.selected is not None:
@@ -61,11 +86,8 @@ class ReadingMoves(_Base):
     def action_step_section(self, step: int) -> None:
         if self.section is None:
             return
-        if not self._go_to_section(self._section_index() + step):
-            self.notify(
-                "This is the last section." if step > 0 else "This is the first section.",
-                title="Reading", timeout=3, markup=False,
-            )
+        if not self._go_to_section(self._section_index() + step):  # it rings the bell
+            self._say_no_section(step)
 
     def _go_to_section(self, index: int, at_end: bool = False) -> bool:
         """Ask for the section at `index` (at its end, if `at_end`); False if there is none."""

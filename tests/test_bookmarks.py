@@ -9,7 +9,7 @@ import json
 import pytest
 from screen_reading import THREE_SIZES, widget_words, words
 from test_finding import palette_lines
-from ui_harness import navigate, open_reader, palette, press_until, screen_text, settle, toasts_text, wait_for
+from ui_harness import navigate, open_reader, palette, press_until, screen_lines, screen_text, settle, toasts_text, wait_for
 
 from anora_tui.core.bookmarks import bookmark_place, bookmarks_from_plain, bookmarks_to_plain, describe
 from anora_tui.core.navigation import Location
@@ -199,3 +199,5 @@ async def test_the_empty_bookmarks_list_offers_only_the_key_that_works(shipped_d
         shown = screen_text(app)
         assert "No bookmarks yet" in shown and "Enter opens" not in shown and "d removes" not in shown
         assert "the paragraph you are at" in shown
+        bar = screen_lines(app)[-1]
+        assert "esc Close" in bar and "Open" not in bar and "Remove" not in bar, bar  # the key bar agrees

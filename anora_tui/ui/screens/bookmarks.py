@@ -97,7 +97,7 @@ class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "remove":
-            return bool(self.places) or None  # shown, dimmed, when there is nothing to remove
+            return bool(self.places)  # not offered when there is nothing to remove
         return True
 
     def action_remove(self) -> None:

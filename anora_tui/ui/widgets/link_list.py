@@ -135,6 +135,7 @@ class LinkList(VirtualList):
         self._locations: list[Location | None] | None = []  # None for `RecordRows`
         self._rows: RecordRows | None = None
         self._index: dict[Location, int] | None = None  # made when first asked
+        self._nothing_to_open = False
         self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[Row] | RecordRows, *, from_top: bool = False) -> None:
@@ -165,6 +166,14 @@ class LinkList(VirtualList):
             self.highlighted = next((i for i in range(self.option_count) if not self.row_disabled(i)), None)
         else:
             self.highlighted = self.first_link_index()
+        if (self.highlighted is None) != self._nothing_to_open:
+            self._nothing_to_open = self.highlighted is None
+            self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "select":
+            return self.highlighted is not None  # ⏎ Open is not offered in a list with nothing to open
+        return True
 
     def assume_width(self, width: int) -> None:
         """Measure the rows as if the list were `width` cells wide (border and scrollbar included)

@@ -27,7 +27,7 @@ from ..panes.timeline import APPROXIMATE_CHAR, DISCUSSED_MARKER, ESTIMATED_CHAR,
 from ..widgets.film_strip import TRACK_CHAR
 from ..widgets.key_bar import KeyBar
 from ..widgets.track_switch import ACTIVE_MARKER
-from .closing import ClosesOnce
+from .modal import ReaderModal
 
 # Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
 # before there is a search (say so), `nowhere_in_history` what Back and Forward do with nowhere to go,
@@ -62,7 +62,7 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
 )
 
 
-class HelpScreen(ClosesOnce, ModalScreen[None]):
+class HelpScreen(ReaderModal, ModalScreen[None]):
     COMPONENT_CLASSES: ClassVar[set[str]] = {"help--keys"}
 
     BINDINGS: ClassVar[list[BindingType]] = [

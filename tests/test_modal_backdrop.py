@@ -137,3 +137,13 @@ async def test_what_the_modal_screen_keeps_follows_a_resize(shipped_dataset, mon
         await assert_drawn_as_textual_draws(pilot, monkeypatch, name)
         await resize(pilot, 120, 40)
         await assert_drawn_as_textual_draws(pilot, monkeypatch, name)
+
+
+@SIZES
+@pytest.mark.parametrize("name", ["help", "search"])
+async def test_a_modal_screen_opens_in_one_frame(shipped_dataset, name, size):
+    """Its body or list longer than the screen shows a scrollbar from the first layout, which Textual
+    places in a second one: the first frame waits for it, not drawn twice."""
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await open_modal(pilot, name)
+        assert app.screen.frames_drawn == 1

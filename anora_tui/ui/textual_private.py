@@ -113,6 +113,7 @@ class OneFrameDrawing(Screen):
     frame_deferrals = 0  # turns the frame waiting now has waited
     frames_held = 0  # frames laid out and not drawn in a row, waiting for another layout (see below)
     frames_drawn = 0
+    hold_first_frame = False  # a modal screen's first frame waits for its scrollbars too (see ReaderModal)
     _skip_paint = False  # QuickStartScreen's: a frame laid out but not painted (not counted as drawn)
 
     def _on_timer_update(self) -> None:
@@ -129,9 +130,9 @@ class OneFrameDrawing(Screen):
         # longer than its height) has it placed by the next layout, which Textual runs at once: this
         # frame would be drawn, then drawn again for the scrollbar. It is not drawn; its changes wait
         # (the compositor keeps them) for that layout, asked for here too, and are drawn with it. At
-        # most MAX_FRAMES_HELD frames in a row. Not before the first frame: start-up's first frame
-        # shows the text as soon as it can, scrollbars or not.
-        if (self.frames_drawn and self.frames_held < MAX_FRAMES_HELD and self.is_current
+        # most MAX_FRAMES_HELD frames in a row. Not before the first frame (unless `hold_first_frame`):
+        # start-up's first frame shows the text as soon as it can, scrollbars or not.
+        if ((self.frames_drawn or self.hold_first_frame) and self.frames_held < MAX_FRAMES_HELD and self.is_current
                 and scrollbars_to_place(compositor.visible_widgets)):
             self.frames_held += 1
             self.call_later(self.refresh, layout=True, repaint=False)

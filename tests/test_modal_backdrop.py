@@ -160,3 +160,14 @@ async def test_a_modal_screen_opens_in_one_frame(shipped_dataset, name, size):
     async with open_reader(shipped_dataset, size) as (app, pilot):
         await open_modal(pilot, name)
         assert app.screen.frames_drawn == 1
+
+
+async def test_the_palette_over_the_search_screen_dims_both_as_textual_does(shipped_dataset, monkeypatch):
+    """Two translucent screens: the palette shows the search screen dimmed, and the reader under it
+    dimmed twice, as Textual draws them (each takes the screen under it off the same list)."""
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await open_modal(pilot, "search")
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert len(app.screen_stack) == 3 and isinstance(app.screen, DimmedBackdrop)
+        await assert_drawn_as_textual_draws(pilot, monkeypatch, "palette")

@@ -10,7 +10,7 @@ from rich.style import Style
 from textual.renderables.background_screen import BackgroundScreen
 from textual.screen import Screen
 
-from anora_tui.ui import textual_private
+from anora_tui.ui import dimming
 from anora_tui.ui.textual_private import DimmedBackdrop, lines_of
 from ui_harness import open_reader, resize, screen_strips, settle
 
@@ -103,22 +103,24 @@ async def test_each_modal_screen_draws_the_reader_dimmed_as_textual_does(shipped
 @pytest.mark.parametrize("name", MODALS)
 async def test_the_reader_is_dimmed_once_as_a_modal_screen_opens(shipped_dataset, monkeypatch, name):
     """Textual blends every segment of the reader on each full redraw of the modal screen (two or three
-    as it opens); here the lines are dimmed once, and a redraw asked from behind that changes nothing
-    (Textual repaints the screen a modal covers as it opens) dims nothing again."""
+    as it opens); here each segment is dimmed once, and a redraw asked from behind that changes
+    nothing (Textual repaints the screen a modal covers as it opens), or a full redraw of the modal
+    screen, dims nothing again."""
     blended: list[object] = []
     dimmed: list[object] = []
     monkeypatch.setattr(BackgroundScreen, "process_segments", classmethod(
         lambda cls, segments, color: blended.append(color) or list(segments)))
-    real_dimmed_lines = textual_private.dimmed_lines
-    monkeypatch.setattr(textual_private, "dimmed_lines", lambda *a, **k: dimmed.append(a) or real_dimmed_lines(*a, **k))
+    real_dimmed_style = dimming.dimmed_style
+    monkeypatch.setattr(dimming, "dimmed_style", lambda *a: dimmed.append(a) or real_dimmed_style(*a))
     async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
         await open_modal(pilot, name)
         assert not blended, "Textual's own blend should not run"
-        assert len(dimmed) == 1, f"the reader was dimmed {len(dimmed)} times as the screen opened"
+        segments_behind = sum(len(line) for line in lines_of(app.screen_stack[-2]))
+        assert len(dimmed) == segments_behind, "each segment of the reader should be dimmed once as it opens"
         app.screen_stack[-2].refresh()  # the reader repainted with nothing changed
         app.screen.refresh()  # and the modal screen drawn in full again
         await settle(pilot)
-        assert len(dimmed) == 1
+        assert len(dimmed) == segments_behind
 
 
 async def test_what_the_modal_screen_keeps_follows_a_change_behind_it(shipped_dataset, monkeypatch):
@@ -171,3 +173,20 @@ async def test_the_palette_over_the_search_screen_dims_both_as_textual_does(ship
         await settle(pilot)
         assert len(app.screen_stack) == 3 and isinstance(app.screen, DimmedBackdrop)
         await assert_drawn_as_textual_draws(pilot, monkeypatch, "palette")
+
+
+async def test_a_change_behind_two_modal_screens_shows_when_the_front_one_closes(shipped_dataset, monkeypatch):
+    """Textual reports a change on the reader to the screen in front only: the search screen under
+    the palette hears nothing of it, and shows it once the palette has closed (drawn in full again)."""
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await open_modal(pilot, "search")
+        before = await settled_backdrop_cells(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        app.reading.open_section(app.dataset.sections[3].id)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen_stack[-2] is not app.screen and len(app.screen_stack) == 2
+        assert await settled_backdrop_cells(pilot) != before, "the change behind should show"
+        await assert_drawn_as_textual_draws(pilot, monkeypatch, "search")

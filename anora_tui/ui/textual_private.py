@@ -268,11 +268,17 @@ class DimmedBackdrop:
 
     def refresh(self, *regions, **options):
         backdrop = self.backdrop
-        if regions and not options and backdrop is not None:
-            lines = lines_of(backdrop.behind)
-            if lines == backdrop.lines_behind:
-                return self  # asked from behind, and nothing there has changed: nothing to draw
-            backdrop.changed_behind = lines
+        if backdrop is not None:
+            if regions and not options:
+                lines = lines_of(backdrop.behind)
+                if lines == backdrop.lines_behind:
+                    return self  # asked from behind, and nothing there has changed: nothing to draw
+                backdrop.changed_behind = lines
+            elif options.get("repaint", True):
+                # Drawn in full (resumed, restyled): the screen behind is looked at again, in case it
+                # changed unreported (a change behind a screen that was itself covered is reported
+                # to the screen in front only); only lines that differ are dimmed again.
+                backdrop.look_again = True
         return super().refresh(*regions, **options)  # type: ignore[misc]
 
     def backdrop_lines(self, behind: Screen, tint: Color, screen_style: RichStyle, width: int,
@@ -280,7 +286,7 @@ class DimmedBackdrop:
         """The screen behind, dimmed by `tint`: the lines kept where nothing has changed."""
         made_of = (behind, tint, screen_style, width, height)
         kept = self.backdrop
-        if kept is not None and kept.made_of == made_of and kept.changed_behind is None:
+        if kept is not None and kept.made_of == made_of and kept.changed_behind is None and not kept.look_again:
             return kept.dimmed
         lines = kept.changed_behind if kept is not None and kept.changed_behind is not None else None
         if lines is None or len(lines) != behind._compositor.size.height:
@@ -292,12 +298,13 @@ class DimmedBackdrop:
 
 class Backdrop:
     """The dimmed lines a `DimmedBackdrop` keeps, the lines behind they were made from, and a change
-    behind that is still to be dimmed."""
+    behind that is still to be dimmed (or whether to look behind again)."""
 
     def __init__(self, made_of: tuple[object, ...], behind: Screen, lines_behind: list[Strip],
                  dimmed: list[Strip]) -> None:
         self.made_of, self.behind, self.lines_behind, self.dimmed = made_of, behind, lines_behind, dimmed
         self.changed_behind: list[Strip] | None = None
+        self.look_again = False  # drawn in full since: the lines behind are to be rendered and compared
 
 
 def lines_of(screen: Screen) -> list[Strip]:

@@ -7,6 +7,8 @@ one, this test names it, instead of the reader silently starting slower or drawi
 from __future__ import annotations
 
 import ast
+import importlib
+from contextvars import ContextVar
 from pathlib import Path
 
 import pytest
@@ -17,7 +19,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from anora_tui.ui import textual_private
-from anora_tui.ui.textual_private import PRIVATE_NAMES
+from anora_tui.ui.textual_private import PRIVATE_MODULE_NAMES, PRIVATE_NAMES
 
 PACKAGE = Path(textual_private.__file__).parents[1]
 
@@ -37,6 +39,27 @@ def test_each_private_name_still_exists(owner, name):
     )
 
 
+@pytest.mark.parametrize(("module", "name"), PRIVATE_MODULE_NAMES, ids=[f"{m}.{n}" for m, n in PRIVATE_MODULE_NAMES])
+def test_each_private_module_name_still_exists(module, name):
+    assert hasattr(importlib.import_module(module), name), (
+        f"Textual's {module} has no {name} any more: see anora_tui/ui/textual_private.py for what it was for"
+    )
+
+
+def test_the_screens_a_frame_draws_under_the_top_one_are_still_where_a_modal_screen_finds_them():
+    """`DimmedBackdrop.render` finds the screen behind it as `Screen.render` does: the last of the list
+    in `visible_screen_stack`, which the compositor sets for a frame."""
+    import inspect
+
+    from textual._context import visible_screen_stack  # noqa: PLC0415 - the name this test is about
+
+    assert isinstance(visible_screen_stack, ContextVar)
+    assert "visible_screen_stack.get().pop()" in inspect.getsource(Screen.render), (
+        "Textual's Screen.render no longer finds the screen behind as DimmedBackdrop.render does"
+    )
+    assert hasattr(Screen(), "_compositor") and callable(getattr(type(Screen()._compositor), "render_strips", None))
+
+
 def test_the_list_covers_every_private_name_the_module_uses():
     """`PRIVATE_NAMES` is what the test checks: every `x._name` in the module must be in it."""
     tree = ast.parse(Path(textual_private.__file__).read_text(encoding="utf-8"))
@@ -50,6 +73,9 @@ def test_the_list_covers_every_private_name_the_module_uses():
         node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name.startswith("_")
     }
     listed = {name for _, name in PRIVATE_NAMES}
+    imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)
+                and any(part.startswith("_") and not part.startswith("__") for part in (node.module or "").split(".")) for alias in node.names}
+    assert imported <= {name for _, name in PRIVATE_MODULE_NAMES}
     assert (used | overridden) - own - {"__init__"} <= listed
 
 

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import asyncio
 
+from rich.style import Style as RichStyle
 from textual import events
+from textual._context import visible_screen_stack
 from textual.app import App
+from textual.color import Color
+from textual.css.styles import RulesMap
 from textual.geometry import Size
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.scrollbar import ScrollBar
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
+
+from .dimming import dimmed_lines
 
 # (owner, name) for every private name used below; the test reads this list.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -34,6 +43,10 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
     ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
+)
+# (module, name) for every private module's name imported above; the test reads this list too.
+PRIVATE_MODULE_NAMES: tuple[tuple[str, str], ...] = (
+    ("textual._context", "visible_screen_stack"),
 )
 
 
@@ -100,6 +113,7 @@ class OneFrameDrawing(Screen):
     frame_deferrals = 0  # turns the frame waiting now has waited
     frames_held = 0  # frames laid out and not drawn in a row, waiting for another layout (see below)
     frames_drawn = 0
+    hold_first_frame = False  # a modal screen's first frame waits for its scrollbars too (see ReaderModal)
     _skip_paint = False  # QuickStartScreen's: a frame laid out but not painted (not counted as drawn)
 
     def _on_timer_update(self) -> None:
@@ -116,9 +130,9 @@ class OneFrameDrawing(Screen):
         # longer than its height) has it placed by the next layout, which Textual runs at once: this
         # frame would be drawn, then drawn again for the scrollbar. It is not drawn; its changes wait
         # (the compositor keeps them) for that layout, asked for here too, and are drawn with it. At
-        # most MAX_FRAMES_HELD frames in a row. Not before the first frame: start-up's first frame
-        # shows the text as soon as it can, scrollbars or not.
-        if (self.frames_drawn and self.frames_held < MAX_FRAMES_HELD and self.is_current
+        # most MAX_FRAMES_HELD frames in a row. Not before the first frame (unless `hold_first_frame`):
+        # start-up's first frame shows the text as soon as it can, scrollbars or not.
+        if ((self.frames_drawn or self.hold_first_frame) and self.frames_held < MAX_FRAMES_HELD and self.is_current
                 and scrollbars_to_place(compositor.visible_widgets)):
             self.frames_held += 1
             self.call_later(self.refresh, layout=True, repaint=False)
@@ -220,3 +234,108 @@ class SteadyScrollbars(ScrollView):
             return False
         self._laid_out_as = seen
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+
+class DimmedBackdrop:
+    """A modal screen that draws the screen behind it dimmed, as Textual's `ModalScreen` does, with the
+    same colours, from lines it keeps: not blended anew on each full redraw of the modal screen.
+
+    Textual draws a translucent screen's background by rendering the screen behind it whole and
+    blending every segment with the tint (`BackgroundScreen`), each time the modal screen is drawn in
+    full: two or three times as it opens, again on a resize, 100-300 ms of CPU on the shipped article.
+    Here each distinct style is blended once (`dimming.dimmed_style`) and the dimmed lines are kept.
+    Textual passes a change behind on as a refresh of the regions it covers (`Screen._compositor_refresh`,
+    for a background screen): the lines behind are rendered then and compared with those kept; a
+    refresh that would draw nothing new (Textual repaints the screen it covers as a modal opens) is
+    dropped, and of a real change only the lines that changed are dimmed again. A new size, tint or
+    screen style dims them all again.
+
+    The screen behind is found as `Screen.render` finds it: the last of the screens the compositor is
+    drawing under this one (`visible_screen_stack`), taken off that list so that a translucent screen
+    further down finds the one under it. A plain class, not a `Screen`: Textual takes a screen's CSS
+    from its first base that is a DOM node, which must stay the screen's own (`ModalScreen`, …)."""
+
+    backdrop: Backdrop | None = None  # the lines kept, and what they were made of
+
+    def render(self):
+        background = self.styles.background  # type: ignore[attr-defined]
+        screens = visible_screen_stack.get(None)
+        behind = screens[-1] if screens else None
+        if behind is None or behind is self or background.a >= 1:
+            return super().render()  # type: ignore[misc]  # Textual's own: a plain background
+        screens.pop()
+        return DimmedScreen(self, behind, background)
+
+    def refresh(self, *regions, **options):
+        backdrop = self.backdrop
+        if backdrop is not None:
+            if regions and not options:
+                lines = lines_of(backdrop.behind)
+                if lines == backdrop.lines_behind:
+                    return self  # asked from behind, and nothing there has changed: nothing to draw
+                backdrop.changed_behind = lines
+            elif options.get("repaint", True):
+                # Drawn in full (resumed, restyled): the screen behind is looked at again, in case it
+                # changed unreported (a change behind a screen that was itself covered is reported
+                # to the screen in front only); only lines that differ are dimmed again.
+                backdrop.look_again = True
+        return super().refresh(*regions, **options)  # type: ignore[misc]
+
+    def backdrop_lines(self, behind: Screen, tint: Color, screen_style: RichStyle, width: int,
+                       height: int) -> list[Strip]:
+        """The screen behind, dimmed by `tint`: the lines kept where nothing has changed."""
+        made_of = (behind, tint, screen_style, width, height)
+        kept = self.backdrop
+        if kept is not None and kept.made_of == made_of and kept.changed_behind is None and not kept.look_again:
+            return kept.dimmed
+        lines = kept.changed_behind if kept is not None and kept.changed_behind is not None else None
+        if lines is None or len(lines) != behind._compositor.size.height:
+            lines = behind._compositor.render_strips()  # the compositor's context: the stack is set
+        reuse = (kept.lines_behind, kept.dimmed) if kept is not None and kept.made_of == made_of else None
+        self.backdrop = Backdrop(made_of, behind, lines, dimmed_lines(lines, tint, screen_style, width, height, reuse))
+        return self.backdrop.dimmed
+
+
+class Backdrop:
+    """The dimmed lines a `DimmedBackdrop` keeps, the lines behind they were made from, and a change
+    behind that is still to be dimmed (or whether to look behind again)."""
+
+    def __init__(self, made_of: tuple[object, ...], behind: Screen, lines_behind: list[Strip],
+                 dimmed: list[Strip]) -> None:
+        self.made_of, self.behind, self.lines_behind, self.dimmed = made_of, behind, lines_behind, dimmed
+        self.changed_behind: list[Strip] | None = None
+        self.look_again = False  # drawn in full since: the lines behind are to be rendered and compared
+
+
+def lines_of(screen: Screen) -> list[Strip]:
+    """What a screen shows, rendered outside a frame: the screens it covers are set for its own
+    translucent background, as the compositor sets them for a frame (see `Screen.render`)."""
+    stack = screen.app.screen_stack
+    under: list[Screen] = []
+    for below in reversed(stack[: stack.index(screen)] if screen in stack else []):
+        under.insert(0, below)
+        if below.styles.background.a == 1:
+            break
+    token = visible_screen_stack.set(under)
+    try:
+        return screen._compositor.render_strips()
+    finally:
+        visible_screen_stack.reset(token)
+
+
+class DimmedScreen(Visual):
+    """What a `DimmedBackdrop` screen renders as its background: the screen behind it, dimmed."""
+
+    def __init__(self, modal: DimmedBackdrop, behind: Screen, tint: Color) -> None:
+        self.modal, self.behind, self.tint = modal, behind, tint
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        size = self.behind.size
+        return self.modal.backdrop_lines(self.behind, self.tint, style.rich_style, width,
+                                         size.height if height is None else height)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return container_width
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return self.behind.size.height

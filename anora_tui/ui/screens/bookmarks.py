@@ -29,7 +29,7 @@ from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.key_bar import KeyBar
 from ..widgets.link_list import Link, LinkList
-from .closing import ClosesOnce
+from .modal import ReaderModal
 
 if TYPE_CHECKING:
     from ...core.model import Dataset
@@ -47,7 +47,7 @@ def bookmark_label(dataset: "Dataset", place: Location) -> Content:
     return Content.assemble((plain(described.where)).stylize(WHERE), "\n", plain(described.text))
 
 
-class BookmarksScreen(ClosesOnce, ModalScreen[Location | None]):
+class BookmarksScreen(ReaderModal, ModalScreen[Location | None]):
     """The reader's bookmarks, oldest first. Dismissed with the place to open, or None."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {WHERE.removeprefix(".")}

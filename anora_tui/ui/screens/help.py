@@ -5,6 +5,7 @@ the constants the panes draw with."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 from typing import ClassVar, Iterable, Sequence
 
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from textual.widgets import Static
 
 from ...core.mention_reasons import MENTION_WORDING, MentionKind
 from ..hanging import Hanging
+from ..textual_private import OneFrameDrawing
 from ..panes.person_detail import NAMED_CHAR, NAMED_MARKER, NOTE_CHAR, SECTION_CHARS
 from ..panes.reading_blocks import LANDING_BAR, NOTE_BAR
 from ..panes.sections import CURRENT_MARKER
@@ -27,7 +29,7 @@ from ..panes.timeline import APPROXIMATE_CHAR, DISCUSSED_MARKER, ESTIMATED_CHAR,
 from ..widgets.film_strip import TRACK_CHAR
 from ..widgets.key_bar import KeyBar
 from ..widgets.track_switch import ACTIVE_MARKER
-from .closing import ClosesOnce
+from .modal import ReaderModal
 
 # Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
 # before there is a search (say so), `nowhere_in_history` what Back and Forward do with nowhere to go,
@@ -63,7 +65,12 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
 )
 
 
-class HelpScreen(ClosesOnce, ModalScreen[None]):
+class HelpScreen(ReaderModal, ModalScreen[None], OneFrameDrawing):
+    """Every key and symbol. Its body's scrollbar is placed before its first frame is drawn
+    (`OneFrameDrawing`, a base after `ModalScreen`: Textual takes a screen's CSS from its first base
+    that is a DOM node)."""
+
+
     COMPONENT_CLASSES: ClassVar[set[str]] = {"help--keys"}
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -111,7 +118,14 @@ class HelpScreen(ClosesOnce, ModalScreen[None]):
         body.scroll_to(y=body.max_scroll_y if end else 0, animate=False, immediate=True)
 
     def _table(self, rows: list[tuple[str, str]]) -> KeyTable:
-        return KeyTable(rows, self.get_visual_style("help--keys", partial=True))
+        return key_table(tuple(rows), self.get_visual_style("help--keys", partial=True))
+
+
+@lru_cache(maxsize=64)
+def key_table(rows: tuple[tuple[str, str], ...], key_style: Style) -> KeyTable:
+    """The table of some rows, made once and kept with its lines wrapped at the last width it was
+    drawn at: help opened again draws the same tables (the same keys, unless the keymap changed)."""
+    return KeyTable(rows, key_style)
 
 
 class KeyTable(Visual):

@@ -13,10 +13,10 @@ from textual.command import CommandList, CommandPalette
 
 from ..widgets.key_bar import KeyHint
 from ..widgets.paging import page
-from .closing import ClosesOnce
+from .modal import ReaderModal
 
 
-class ReaderPalette(ClosesOnce, CommandPalette):
+class ReaderPalette(ReaderModal, CommandPalette):
     # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
     KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
         KeyHint("down", "↑↓", "Move", True, "Move through the list"),

@@ -38,7 +38,7 @@ from ..widgets.result_list import ResultList, one_line, place_label, styled_text
 from ..widgets.text_pane import TextPane
 from ..textual_private import OneFrameDrawing
 from ..widgets.track_switch import TrackSwitch
-from .closing import ClosesOnce
+from .modal import ReaderModal
 
 SCOPE_LABELS = {"quotes": "Quotes", "text": "Text"}
 PLACEHOLDERS = {
@@ -100,7 +100,7 @@ class SearchBox(Input):
         event.stop()  # searched already
 
 
-class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
+class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
     """Search the quotes or the text; dismissed with a `SearchOutcome`. A key and its results are drawn
     in one frame (`OneFrameDrawing`), a base after `ModalScreen`: Textual takes a screen's CSS from its
     first base that is a DOM node."""

@@ -131,3 +131,27 @@ def test_a_chunked_list_refuses_what_it_was_not_stored_as():
     for chunks in ([b"not marshal"], [marshal.dumps([("a",)]), marshal.dumps([("b",)])], [marshal.dumps(["a"])], "x"):
         with pytest.raises((ValueError, EOFError, TypeError)):
             ChunkedList(chunks)
+
+
+def test_work_made_ahead_lets_the_readers_thread_run(monkeypatch):
+    """A loop on a background thread gives up the interpreter's lock every few hundred items (else
+    the reader's thread waits up to 5 ms each time it wants it back), and yields every item, in order."""
+    import anora_tui.core.background as background
+
+    calls = []
+    monkeypatch.setattr(background.time, "sleep", calls.append)
+    assert list(background.letting_go(range(1000), every=100)) == list(range(1000))
+    assert calls == [0] * 10
+
+
+def test_making_the_palettes_places_lets_the_readers_thread_run(monkeypatch, example_dataset):
+    import anora_tui.core.background as background
+    from anora_tui.core.search.place_names import PlaceNames
+
+    calls = []
+    monkeypatch.setattr(background.time, "sleep", calls.append)
+    monkeypatch.setattr(background, "LET_GO_EVERY", 4)
+    monkeypatch.setattr(background.letting_go, "__defaults__", (4,))
+    places = PlaceNames(example_dataset)
+    assert calls and set(calls) == {0}
+    assert places.find("sean", 3)  # and it finds as before

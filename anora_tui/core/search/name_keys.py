@@ -22,10 +22,11 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from heapq import merge
+from heapq import merge, nsmallest
 from itertools import accumulate, chain, groupby
 from typing import Callable, Iterable, Iterator, Sequence
 
+from ..background import letting_go
 from ..gc_pause import gc_paused
 from .folding import fold_text
 from .names import NameMatch, name_fit
@@ -68,7 +69,8 @@ class NameKeys:
         self._length_of = array("H", lengths)
         words: dict[str, list[int]] = {}
         firsts: dict[str, list[int]] = {}
-        for rank, entry in enumerate(self._entry_of):  # in rank order, so each list comes out sorted
+        # In rank order, so each list comes out sorted (letting the reader's thread run: see `letting_go`).
+        for rank, entry in enumerate(letting_go(self._entry_of)):
             names = folded[entry]
             for word in {word for name in names for word in name.split()}:
                 words.setdefault(word, []).append(rank)
@@ -190,8 +192,10 @@ class Postings:
                 end = at + sum(1 for _ in group)
                 if len(prefix) == length and end - at > HEAD_MIN_WORDS:
                     # The words from `at` to `end` start so: their ranks lie side by side.
+                    # The smallest, not all of them sorted: a sort of a million ranks held the
+                    # interpreter's lock for a tenth of a second, a long pause for a key.
                     every = set(self._ranks[self._starts[at] : self._starts[end]])
-                    self._heads[prefix] = array("i", sorted(every)[: self._head_length])
+                    self._heads[prefix] = array("i", sorted(nsmallest(self._head_length, every)))
                 at = end
 
     def _range(self, prefix: str) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Callable, Iterator, Sequence
 
+from ..background import letting_go
 from ..model import Dataset
 from ..navigation import Location
 from ..timeline_layout import event_when
@@ -127,7 +128,8 @@ class PlaceNames(PlaceCatalogue):
         for kinds in BANDS:
             spans = [(first, kind) for first, kind in self._starts if kind in kinds]
             names_of = self._band_names(spans)
-            every = chain.from_iterable(self.every_names(kind) for kind in kinds)
+            # Made on a background thread in a large dataset: it lets the reader's thread run often.
+            every = letting_go(chain.from_iterable(self.every_names(kind) for kind in kinds))
             bands.append(NameKeys(every, names_of))
         self._names = BandedNames(bands)
 

@@ -154,4 +154,4 @@ def test_making_the_palettes_places_lets_the_readers_thread_run(monkeypatch, exa
     monkeypatch.setattr(background.letting_go, "__defaults__", (4,))
     places = PlaceNames(example_dataset)
     assert calls and set(calls) == {0}
-    assert places.find("sean", 3)  # and it finds as before
+    assert [places.place(match.entry).name for match in places.find("mara", 3)][:1] == ["Mara Quill"]

@@ -46,6 +46,11 @@ class SearchIndexes:
             made = self.__dict__.get("people")
             if made is None:
                 made = self._stored_people() or PeopleNames(self.dataset)
+                # `@name` reads the quotes grouped by speaker with the names: grouped now too (the
+                # reader reads the names ahead), not on the first `@` typed (4 s at a million quotes).
+                quotes = self._built.get("quotes")
+                if quotes is not None:
+                    quotes.positions_by_speaker_ready()
                 release_freed_memory()  # what reading or building them freed (see core/memory.py)
             return made
 

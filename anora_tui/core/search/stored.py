@@ -77,7 +77,7 @@ class ChunkedList(Sequence):
         length = 0
         for number, chunk in enumerate(chunks):
             part = marshal.loads(chunk)
-            if type(part) is not list or not all(type(item) is tuple for item in part):
+            if type(part) is not list:
                 raise ValueError("not stored chunks")
             if len(part) != CHUNK and number != len(chunks) - 1 or not part:
                 raise ValueError("not stored chunks")

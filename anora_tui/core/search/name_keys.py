@@ -20,11 +20,12 @@ are not kept, but asked of the caller (`names_of`) for the few entries looked at
 
 from __future__ import annotations
 
+import operator
 from array import array
 from bisect import bisect_left
 from heapq import merge, nsmallest
 from itertools import accumulate, chain, groupby
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from ..background import letting_go
 from ..gc_pause import gc_paused
@@ -78,6 +79,28 @@ class NameKeys:
                 firsts.setdefault(first, []).append(rank)
         self._words = Postings(words)
         self._firsts = Postings(firsts)
+
+    def to_plain(self) -> dict:
+        """What building computed, as plain data (`marshal`'s types): what the load cache stores."""
+        return {"entry_of": self._entry_of.tobytes(), "length_of": self._length_of.tobytes(),
+                "words": self._words.to_plain(), "firsts": self._firsts.to_plain()}
+
+    @classmethod
+    def from_plain(cls, plain: Any, names_of: Callable[[int], Iterable[str]], size: int) -> NameKeys:
+        """The keys `to_plain` gave, of `size` entries; ValueError (or TypeError, KeyError) on
+        anything else."""
+        keys = cls.__new__(cls)
+        keys._names_of = names_of
+        keys._looked_at = {}
+        keys._entry_of = _array("i", plain["entry_of"])
+        keys._length_of = _array("H", plain["length_of"])
+        if len(keys._entry_of) != size or len(keys._length_of) != size:
+            raise ValueError("not stored name keys")
+        if size and (min(keys._entry_of) < 0 or max(keys._entry_of) >= size):
+            raise ValueError("not stored name keys")
+        keys._words = Postings.from_plain(plain["words"], size)
+        keys._firsts = Postings.from_plain(plain["firsts"], size)
+        return keys
 
     def __len__(self) -> int:
         return len(self._entry_of)
@@ -198,6 +221,34 @@ class Postings:
                     self._heads[prefix] = array("i", sorted(nsmallest(self._head_length, every)))
                 at = end
 
+    def to_plain(self) -> dict:
+        return {"text": self.vocabulary.text, "word_starts": self.vocabulary.starts.tobytes(),
+                "ranks": self._ranks.tobytes(), "starts": self._starts.tobytes(),
+                "heads": {prefix: head.tobytes() for prefix, head in self._heads.items()},
+                "head_length": self._head_length}
+
+    @classmethod
+    def from_plain(cls, plain: Any, size: int) -> Postings:
+        """The postings `to_plain` gave, over `size` entries (ranks); ValueError (or TypeError,
+        KeyError) on anything else."""
+        postings = cls.__new__(cls)
+        postings.vocabulary = PackedWords.from_parts(plain["text"], _array("q", plain["word_starts"]))
+        ranks = _array("i", plain["ranks"])
+        postings._starts = _array("q", plain["starts"])
+        words = len(postings.vocabulary)
+        starts = postings._starts
+        if len(starts) != words + 1 or starts[0] != 0 or starts[-1] != len(ranks):
+            raise ValueError("not stored postings")
+        if any(map(operator.gt, starts, starts[1:])) or ranks and (min(ranks) < 0 or max(ranks) >= size):
+            raise ValueError("not stored postings")
+        postings._ranks = memoryview(ranks)
+        heads = plain["heads"]
+        if type(heads) is not dict or type(plain["head_length"]) is not int or not {str} >= set(map(type, heads)):
+            raise ValueError("not stored postings")
+        postings._heads = {prefix: _array("i", head) for prefix, head in heads.items()}
+        postings._head_length = plain["head_length"]
+        return postings
+
     def _range(self, prefix: str) -> tuple[int, int]:
         start = bisect_left(self.vocabulary, prefix)
         return start, bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
@@ -249,6 +300,25 @@ class PackedWords(Sequence):
         self._starts = array("q", [0])
         self._starts.extend(accumulate(map(len, words)))
 
+    @classmethod
+    def from_parts(cls, text: Any, starts: array) -> PackedWords:
+        """The words `text` and `starts` hold (`PackedWords(words).text`, `.starts`)."""
+        if type(text) is not str or not starts or starts[0] != 0 or starts[-1] != len(text):
+            raise ValueError("not stored words")
+        if any(map(operator.gt, starts, starts[1:])):
+            raise ValueError("not stored words")
+        packed = cls.__new__(cls)
+        packed._text, packed._starts = text, starts
+        return packed
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def starts(self) -> array:
+        return self._starts
+
     def __len__(self) -> int:
         return len(self._starts) - 1
 
@@ -256,6 +326,14 @@ class PackedWords(Sequence):
         if not 0 <= at < len(self._starts) - 1:
             raise IndexError(at)
         return self._text[self._starts[at] : self._starts[at + 1]]
+
+
+def _array(typecode: str, data: Any) -> array:
+    if type(data) is not bytes or len(data) % array(typecode).itemsize:
+        raise ValueError("not a stored array")
+    made = array(typecode)
+    made.frombytes(data)
+    return made
 
 
 def _holds(ranks: array, rank: int) -> bool:
@@ -278,6 +356,10 @@ class BandedNames:
 
     def __len__(self) -> int:
         return self._size
+
+    @property
+    def bands(self) -> list[NameKeys]:
+        return self._bands
 
     def find(self, text: str, limit: int) -> list[NameMatch]:
         words = WORD.findall(fold_text(text))

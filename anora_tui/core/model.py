@@ -312,6 +312,11 @@ class RecordsAt(SequenceABC):
             return tuple(map(self.__getitem__, range(*index.indices(len(self._positions)))))
         return self._dataset.record_at(self._name, self._positions[index])
 
+    def values_of(self, field_name: str) -> list:
+        """Each record's `field_name`, in order, without making the records where the dataset holds
+        its values apart (`Dataset.values_of`: a cached dataset's people)."""
+        return list(map(self._dataset.values_of(self._name, field_name).__getitem__, self._positions))
+
     def __iter__(self) -> Iterator:
         # Read through, the collection is made whole (at once, not a record at a time: the People
         # filter reads every person on each key).

@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.visual import Visual
 
+from ...core.model import RecordsAt
 from ...core.navigation import Location, LocationKind
 from ..hanging import Hanging
 from ..messages import Navigate
@@ -101,8 +102,11 @@ class RecordRows(Sequence[Row]):
             self._index = {}
             for start, (heading, records) in zip(self._starts, self._groups):
                 first = start + (heading is not None)
-                for offset, record in enumerate(records):
-                    self._index.setdefault(record.id, first + offset)
+                # A cached dataset's people by their ids alone: making every person to read their
+                # ids took 3 s at a million quotes (the first Escape from a person).
+                ids = records.values_of("id") if isinstance(records, RecordsAt) else [record.id for record in records]
+                for offset, record_id in enumerate(ids):
+                    self._index.setdefault(record_id, first + offset)
         index = self._index.get(location.id)
         return index if index is not None and location == Location(self._kind, location.id) else None
 

@@ -198,3 +198,18 @@ def test_the_people_lists_ids_are_read_without_making_every_person(cached_exampl
         assert rows.index_of(location) == built.index_of(location) is not None
     assert rows.index_of(Location("person", "nobody")) is None
     assert "people" not in cached_example.__dict__
+
+
+def test_a_person_is_found_among_their_kind_by_id_alone(cached_example, example_dataset):
+    """A cached dataset's people of a kind know where a person stands through the lookup by id:
+    none of them is made or read for it."""
+    kinds = sorted({person.kind for person in example_dataset.people})
+    cached_example.people_by_id  # the lookup the reader makes ahead
+    for kind in kinds:
+        built = example_dataset.people_of_kind(kind)
+        records = cached_example.people_of_kind(kind)
+        for offset, person in enumerate(built):
+            assert records.offset_of(person.id) == offset
+        others = [person.id for person in example_dataset.people if person.kind != kind]
+        assert all(records.offset_of(person_id) is None for person_id in [*others, "nobody"])
+    assert "people" not in cached_example.__dict__

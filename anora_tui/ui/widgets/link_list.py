@@ -98,6 +98,15 @@ class RecordRows(Sequence[Row]):
     def index_of(self, location: Location) -> int | None:
         if location.kind != self._kind:
             return None
+        if location != Location(self._kind, location.id):
+            return None
+        if self._groups and all(isinstance(records, RecordsAt) for _, records in self._groups):
+            # A cached dataset's people: found through its lookup by id, not by reading every row.
+            for start, (heading, records) in zip(self._starts, self._groups):
+                offset = records.offset_of(location.id)
+                if offset is not None:
+                    return start + (heading is not None) + offset
+            return None
         if self._index is None:
             self._index = {}
             for start, (heading, records) in zip(self._starts, self._groups):

@@ -88,3 +88,16 @@ def test_a_large_datasets_cache_stores_the_places(example_dataset):
     assert "places" in plain
     stored = PlaceNames.from_plain(example_dataset, cache_derived.decode(cache_derived.encode(plain["places"])))
     assert stored.find("m", 15) == PlaceNames(example_dataset).find("m", 15)
+
+
+def test_stored_arrays_are_checked_slice_by_slice(monkeypatch):
+    from array import array
+
+    monkeypatch.setattr(name_keys, "_CHECKED_AT_ONCE", 3)
+    assert name_keys._within(array("i", [0, 4, 2, 1, 3, 4, 0]), 5)
+    assert not name_keys._within(array("i", [0, 4, 2, 1, 3, 5, 0]), 5)
+    assert not name_keys._within(array("i", [0, 4, 2, -1]), 5)
+    assert name_keys._within(array("i"), 0)
+    assert name_keys._ascending(array("q", [0, 1, 1, 3, 4, 4, 9]))
+    assert not name_keys._ascending(array("q", [0, 1, 2, 1, 4]))  # the drop at a slice's edge
+    assert not name_keys._ascending(array("q", [0, 1, 2, 3, 4, 5, 6, 5]))

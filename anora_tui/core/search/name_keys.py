@@ -21,6 +21,7 @@ are not kept, but asked of the caller (`names_of`) for the few entries looked at
 from __future__ import annotations
 
 import operator
+import time
 from array import array
 from bisect import bisect_left
 from heapq import merge, nsmallest
@@ -96,7 +97,7 @@ class NameKeys:
         keys._length_of = _array("H", plain["length_of"])
         if len(keys._entry_of) != size or len(keys._length_of) != size:
             raise ValueError("not stored name keys")
-        if size and (min(keys._entry_of) < 0 or max(keys._entry_of) >= size):
+        if not _within(keys._entry_of, size):
             raise ValueError("not stored name keys")
         keys._words = Postings.from_plain(plain["words"], size)
         keys._firsts = Postings.from_plain(plain["firsts"], size)
@@ -239,7 +240,7 @@ class Postings:
         starts = postings._starts
         if len(starts) != words + 1 or starts[0] != 0 or starts[-1] != len(ranks):
             raise ValueError("not stored postings")
-        if any(map(operator.gt, starts, starts[1:])) or ranks and (min(ranks) < 0 or max(ranks) >= size):
+        if not _ascending(starts) or not _within(ranks, size):
             raise ValueError("not stored postings")
         postings._ranks = memoryview(ranks)
         heads = plain["heads"]
@@ -305,7 +306,7 @@ class PackedWords(Sequence):
         """The words `text` and `starts` hold (`PackedWords(words).text`, `.starts`)."""
         if type(text) is not str or not starts or starts[0] != 0 or starts[-1] != len(text):
             raise ValueError("not stored words")
-        if any(map(operator.gt, starts, starts[1:])):
+        if not _ascending(starts):
             raise ValueError("not stored words")
         packed = cls.__new__(cls)
         packed._text, packed._starts = text, starts
@@ -334,6 +335,32 @@ def _array(typecode: str, data: Any) -> array:
     made = array(typecode)
     made.frombytes(data)
     return made
+
+
+# Stored arrays are checked a slice at a time, letting other threads run between slices: one C call
+# over the millions of ranks at a million quotes held the interpreter's lock for a tenth of a second,
+# and the places are read on a background thread while the reader takes keys.
+_CHECKED_AT_ONCE = 1 << 16
+
+
+def _within(values: array, size: int) -> bool:
+    """Every value is in range(size)."""
+    for start in range(0, len(values), _CHECKED_AT_ONCE):
+        part = values[start : start + _CHECKED_AT_ONCE]
+        if min(part) < 0 or max(part) >= size:
+            return False
+        time.sleep(0)
+    return True
+
+
+def _ascending(values: array) -> bool:
+    """No value is above the next (each slice overlaps the next by one)."""
+    for start in range(0, len(values), _CHECKED_AT_ONCE):
+        part = values[start : start + _CHECKED_AT_ONCE + 1]
+        if any(map(operator.gt, part, part[1:])):
+            return False
+        time.sleep(0)
+    return True
 
 
 def _holds(ranks: array, rank: int) -> bool:

@@ -9,6 +9,7 @@ from unittest import mock
 
 import pytest
 from hypothesis import given, settings
+from test_cache_derived import cached_start, written_inline  # noqa: F401  (a fixture)
 from test_name_keys import as_tuples, bands_strategy, exhaustive, query_strategy
 
 from anora_tui.core.loading import cache_derived
@@ -101,3 +102,17 @@ def test_stored_arrays_are_checked_slice_by_slice(monkeypatch):
     assert name_keys._ascending(array("q", [0, 1, 1, 3, 4, 4, 9]))
     assert not name_keys._ascending(array("q", [0, 1, 2, 1, 4]))  # the drop at a slice's edge
     assert not name_keys._ascending(array("q", [0, 1, 2, 3, 4, 5, 6, 5]))
+
+
+@pytest.mark.usefixtures("cache_home")
+def test_a_start_from_a_large_datasets_cache_reads_its_places(written_inline, monkeypatch):
+    """Through the cache file: the detached writer stores the places, a start from the cache reads
+    them instead of making them, and they find what the places made from the YAML find."""
+    fresh, cached = cached_start()
+    made = PlaceNames(fresh)
+    monkeypatch.setattr(PlaceNames, "__init__", lambda self, dataset: pytest.fail("made, not read"))
+    places = SearchIndexes(cached).places
+    assert len(places) == len(made)
+    for query in ["mik", "mikey mad", "yura", "baker", "s", "an", "brighton", "the", "zzz"]:
+        assert places.find(query, 15) == made.find(query, 15), query
+        assert [places.place(m.entry) for m in places.find(query, 15)] == [made.place(m.entry) for m in made.find(query, 15)]

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import count
+from itertools import accumulate, count
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Iterable, Mapping
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
 
 if TYPE_CHECKING:
     from .model import Article, Note, Person
@@ -65,6 +66,13 @@ class DatasetMentions:
     @cached_property
     def _person_order(self) -> Mapping[str, int]:
         return MappingProxyType(dict(zip(self.values_of("people", "id"), count())))  # type: ignore[attr-defined]
+
+    @cached_property
+    def paragraph_starts(self) -> tuple[int, ...]:
+        """Where each section's paragraphs begin among the whole article's (section i's first is
+        number `paragraph_starts[i]`, from 0), then how many paragraphs there are in all. Counted
+        once: a million quotes' article has 260,000 sections."""
+        return tuple(accumulate((len(section.paragraphs) for section in self.article.sections), initial=0))
 
     def mentions_of(self, person_id: str) -> tuple[Mention, ...]:
         """Every paragraph that names the person, in article order (scans the whole article once)."""
@@ -254,3 +262,27 @@ def _compute_mentions(
                 if person_id not in spans_by_person:
                     result[person_id].append(Mention(section.id, number, 1, (), via_note=True))
     return {person_id: tuple(mentions) for person_id, mentions in result.items()}
+
+
+def sections_left_showing(starts: Sequence[int], width: int, cells: Callable[[int, int], tuple[int, int]]) -> Sequence[int]:
+    """Of the sections whose paragraphs begin at `starts` (`paragraph_starts`: the total last), drawn
+    in order on a strip of `width` cells where a section covers the cells `cells(start, length)`
+    gives ([first, last)) and a later one hides an earlier one, the ones left showing, in order.
+    Drawing only those draws the same strip, in as many steps as the strip has cells rather than
+    the article has sections (a person's mentions map at a million quotes: 0.7 s a person).
+
+    A cell shows the last section to begin at or before it: that section reaches it, since the
+    next begins after it. Only a section with no paragraphs could break that: then every section."""
+    sections = len(starts) - 1
+    first_cell = lambda start: cells(start, 0)[0]  # noqa: E731
+    showing: list[int] = []
+    for cell in range(width):
+        index = bisect_right(starts, cell, 0, sections, key=first_cell) - 1
+        if index < 0:
+            continue
+        first, last = cells(starts[index], starts[index + 1] - starts[index])
+        if not first <= cell < last:
+            return range(sections)
+        if not showing or showing[-1] != index:
+            showing.append(index)
+    return showing

@@ -15,6 +15,7 @@ its mention lookups from `DatasetMentions`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict, deque
 from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field, fields, replace
@@ -311,6 +312,23 @@ class RecordsAt(SequenceABC):
         if isinstance(index, slice):
             return tuple(map(self.__getitem__, range(*index.indices(len(self._positions)))))
         return self._dataset.record_at(self._name, self._positions[index])
+
+    def values_of(self, field_name: str) -> list:
+        """Each record's `field_name`, in order, without making the records where the dataset holds
+        its values apart (`Dataset.values_of`: a cached dataset's people)."""
+        return list(map(self._dataset.values_of(self._name, field_name).__getitem__, self._positions))
+
+    def offset_of(self, record_id: str) -> int | None:
+        """Where the record with this id stands among these (None if it is not one of them): where
+        the dataset's lookup by id knows positions (a cached dataset's), without reading through
+        the records (Escape from a person read all 520,000 at a million quotes)."""
+        lookup = getattr(self._dataset, f"{self._name}_by_id", None)
+        position_of = getattr(lookup, "position_of", None)
+        if position_of is None:
+            return next((offset for offset, found in enumerate(self.values_of("id")) if found == record_id), None)
+        position = position_of(record_id)
+        offset = bisect_left(self._positions, position) if position is not None else len(self._positions)
+        return offset if offset < len(self._positions) and self._positions[offset] == position else None
 
     def __iter__(self) -> Iterator:
         # Read through, the collection is made whole (at once, not a record at a time: the People

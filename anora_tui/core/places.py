@@ -47,10 +47,9 @@ def place_exists(dataset: Dataset, location: Location) -> bool:
     if location.kind == "section":
         section = dataset.sections_by_id.get(location.id)
         return section is not None and (location.paragraph is None or 1 <= location.paragraph <= len(section.paragraphs))
-    lookups = {
-        "person": dataset.people_by_id,
-        "scene": dataset.scenes_by_id,
-        "event": dataset.events_by_id,
-        "quote": dataset.quotes_by_id,
-    }
-    return location.id in lookups[location.kind]
+    # Only the kind's own lookup is read: a cached dataset makes each when first read, and the
+    # quotes' (a million ids at a million quotes) took 0.4 s of every person opened.
+    return location.id in getattr(dataset, _LOOKUPS[location.kind])
+
+
+_LOOKUPS = {"person": "people_by_id", "scene": "scenes_by_id", "event": "events_by_id", "quote": "quotes_by_id"}

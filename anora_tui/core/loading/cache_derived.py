@@ -6,7 +6,9 @@ compute in a large dataset, so a start from the cache has them at once (`Dataset
   to build for 52,000 people), read apart, when `@name` first needs them;
 - `mentions`: every person's mentions (a scan of every word of the article: 2.6 s at 130,000
   paragraphs), which the People list counts;
-- `paragraph_words`: each paragraph's word count, for the reading time left (1.2 s at 130,000).
+- `paragraph_words`: each paragraph's word count, for the reading time left (1.2 s at 130,000);
+- `places`: the command palette's places, found by name (13 s to make at a million quotes: the
+  palette's first keys waited for them).
 
 They are written only for a large dataset (one the reader prepares ahead: see `worth_storing`), and
 only when the cache is written by its detached process, so no command waits for them. Each is
@@ -56,6 +58,7 @@ def derived_plain(dataset: Dataset) -> dict[str, Any]:
         "mentions": mentions,
         "quote_index": quote_index_to_plain(indexes.quotes),
         "people_names": people_names_to_plain(indexes.people),
+        "places": indexes.places.to_plain(),
     }
     assert tuple(plain) == NAMES
     return plain

@@ -170,3 +170,7 @@ class LazyById(_KeyedByWhere):
     def __getitem__(self, key: Any) -> Any:
         return self._source[self._where[key]]
 
+    def position_of(self, key: Any) -> int | None:
+        """The position in the collection of the record with this id (None if none has it)."""
+        return self._where.get(key)
+

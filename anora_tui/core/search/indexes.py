@@ -46,6 +46,11 @@ class SearchIndexes:
             made = self.__dict__.get("people")
             if made is None:
                 made = self._stored_people() or PeopleNames(self.dataset)
+                # `@name` reads the quotes grouped by speaker with the names: grouped now too (the
+                # reader reads the names ahead), not on the first `@` typed (4 s at a million quotes).
+                quotes = self._built.get("quotes")
+                if quotes is not None:
+                    quotes.positions_by_speaker_ready()
                 release_freed_memory()  # what reading or building them freed (see core/memory.py)
             return made
 
@@ -61,7 +66,7 @@ class SearchIndexes:
         with self._making_places:
             made = self.__dict__.get("places")
             if made is None:
-                made = PlaceNames(self.dataset)
+                made = self._stored_places() or PlaceNames(self.dataset)
                 release_freed_memory()
             return made
 
@@ -101,6 +106,17 @@ class SearchIndexes:
             return quote_index_from_plain(self.dataset, plain, lambda: self.people)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # only a bug could store such a thing: build it instead
+
+    def _stored_places(self) -> PlaceNames | None:
+        """The places the load cache holds ready-made for this dataset, if it holds them (a large
+        dataset's cache, written after a first start)."""
+        plain = self.dataset.stored("places")
+        if plain is None:
+            return None
+        try:
+            return PlaceNames.from_plain(self.dataset, plain)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+            return None  # only a bug could store such a thing: make them instead
 
     def _stored_people(self) -> PeopleNames | None:
         plain = self.dataset.stored("people_names")

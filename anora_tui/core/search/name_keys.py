@@ -20,12 +20,15 @@ are not kept, but asked of the caller (`names_of`) for the few entries looked at
 
 from __future__ import annotations
 
+import operator
+import time
 from array import array
 from bisect import bisect_left
-from heapq import merge
+from heapq import merge, nsmallest
 from itertools import accumulate, chain, groupby
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from ..background import letting_go
 from ..gc_pause import gc_paused
 from .folding import fold_text
 from .names import NameMatch, name_fit
@@ -68,7 +71,8 @@ class NameKeys:
         self._length_of = array("H", lengths)
         words: dict[str, list[int]] = {}
         firsts: dict[str, list[int]] = {}
-        for rank, entry in enumerate(self._entry_of):  # in rank order, so each list comes out sorted
+        # In rank order, so each list comes out sorted (letting the reader's thread run: see `letting_go`).
+        for rank, entry in enumerate(letting_go(self._entry_of)):
             names = folded[entry]
             for word in {word for name in names for word in name.split()}:
                 words.setdefault(word, []).append(rank)
@@ -76,6 +80,28 @@ class NameKeys:
                 firsts.setdefault(first, []).append(rank)
         self._words = Postings(words)
         self._firsts = Postings(firsts)
+
+    def to_plain(self) -> dict:
+        """What building computed, as plain data (`marshal`'s types): what the load cache stores."""
+        return {"entry_of": self._entry_of.tobytes(), "length_of": self._length_of.tobytes(),
+                "words": self._words.to_plain(), "firsts": self._firsts.to_plain()}
+
+    @classmethod
+    def from_plain(cls, plain: Any, names_of: Callable[[int], Iterable[str]], size: int) -> NameKeys:
+        """The keys `to_plain` gave, of `size` entries; ValueError (or TypeError, KeyError) on
+        anything else."""
+        keys = cls.__new__(cls)
+        keys._names_of = names_of
+        keys._looked_at = {}
+        keys._entry_of = _array("i", plain["entry_of"])
+        keys._length_of = _array("H", plain["length_of"])
+        if len(keys._entry_of) != size or len(keys._length_of) != size:
+            raise ValueError("not stored name keys")
+        if not _within(keys._entry_of, size):
+            raise ValueError("not stored name keys")
+        keys._words = Postings.from_plain(plain["words"], size)
+        keys._firsts = Postings.from_plain(plain["firsts"], size)
+        return keys
 
     def __len__(self) -> int:
         return len(self._entry_of)
@@ -190,9 +216,39 @@ class Postings:
                 end = at + sum(1 for _ in group)
                 if len(prefix) == length and end - at > HEAD_MIN_WORDS:
                     # The words from `at` to `end` start so: their ranks lie side by side.
+                    # The smallest, not all of them sorted: a sort of a million ranks held the
+                    # interpreter's lock for a tenth of a second, a long pause for a key.
                     every = set(self._ranks[self._starts[at] : self._starts[end]])
-                    self._heads[prefix] = array("i", sorted(every)[: self._head_length])
+                    self._heads[prefix] = array("i", sorted(nsmallest(self._head_length, every)))
                 at = end
+
+    def to_plain(self) -> dict:
+        return {"text": self.vocabulary.text, "word_starts": self.vocabulary.starts.tobytes(),
+                "ranks": self._ranks.tobytes(), "starts": self._starts.tobytes(),
+                "heads": {prefix: head.tobytes() for prefix, head in self._heads.items()},
+                "head_length": self._head_length}
+
+    @classmethod
+    def from_plain(cls, plain: Any, size: int) -> Postings:
+        """The postings `to_plain` gave, over `size` entries (ranks); ValueError (or TypeError,
+        KeyError) on anything else."""
+        postings = cls.__new__(cls)
+        postings.vocabulary = PackedWords.from_parts(plain["text"], _array("q", plain["word_starts"]))
+        ranks = _array("i", plain["ranks"])
+        postings._starts = _array("q", plain["starts"])
+        words = len(postings.vocabulary)
+        starts = postings._starts
+        if len(starts) != words + 1 or starts[0] != 0 or starts[-1] != len(ranks):
+            raise ValueError("not stored postings")
+        if not _ascending(starts) or not _within(ranks, size):
+            raise ValueError("not stored postings")
+        postings._ranks = memoryview(ranks)
+        heads = plain["heads"]
+        if type(heads) is not dict or type(plain["head_length"]) is not int or not {str} >= set(map(type, heads)):
+            raise ValueError("not stored postings")
+        postings._heads = {prefix: _array("i", head) for prefix, head in heads.items()}
+        postings._head_length = plain["head_length"]
+        return postings
 
     def _range(self, prefix: str) -> tuple[int, int]:
         start = bisect_left(self.vocabulary, prefix)
@@ -245,6 +301,25 @@ class PackedWords(Sequence):
         self._starts = array("q", [0])
         self._starts.extend(accumulate(map(len, words)))
 
+    @classmethod
+    def from_parts(cls, text: Any, starts: array) -> PackedWords:
+        """The words `text` and `starts` hold (`PackedWords(words).text`, `.starts`)."""
+        if type(text) is not str or not starts or starts[0] != 0 or starts[-1] != len(text):
+            raise ValueError("not stored words")
+        if not _ascending(starts):
+            raise ValueError("not stored words")
+        packed = cls.__new__(cls)
+        packed._text, packed._starts = text, starts
+        return packed
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def starts(self) -> array:
+        return self._starts
+
     def __len__(self) -> int:
         return len(self._starts) - 1
 
@@ -252,6 +327,40 @@ class PackedWords(Sequence):
         if not 0 <= at < len(self._starts) - 1:
             raise IndexError(at)
         return self._text[self._starts[at] : self._starts[at + 1]]
+
+
+def _array(typecode: str, data: Any) -> array:
+    if type(data) is not bytes or len(data) % array(typecode).itemsize:
+        raise ValueError("not a stored array")
+    made = array(typecode)
+    made.frombytes(data)
+    return made
+
+
+# Stored arrays are checked a slice at a time, letting other threads run between slices: one C call
+# over the millions of ranks at a million quotes held the interpreter's lock for a tenth of a second,
+# and the places are read on a background thread while the reader takes keys.
+_CHECKED_AT_ONCE = 1 << 16
+
+
+def _within(values: array, size: int) -> bool:
+    """Every value is in range(size)."""
+    for start in range(0, len(values), _CHECKED_AT_ONCE):
+        part = values[start : start + _CHECKED_AT_ONCE]
+        if min(part) < 0 or max(part) >= size:
+            return False
+        time.sleep(0)
+    return True
+
+
+def _ascending(values: array) -> bool:
+    """No value is above the next (each slice overlaps the next by one)."""
+    for start in range(0, len(values), _CHECKED_AT_ONCE):
+        part = values[start : start + _CHECKED_AT_ONCE + 1]
+        if any(map(operator.gt, part, part[1:])):
+            return False
+        time.sleep(0)
+    return True
 
 
 def _holds(ranks: array, rank: int) -> bool:
@@ -274,6 +383,10 @@ class BandedNames:
 
     def __len__(self) -> int:
         return self._size
+
+    @property
+    def bands(self) -> list[NameKeys]:
+        return self._bands
 
     def find(self, text: str, limit: int) -> list[NameMatch]:
         words = WORD.findall(fold_text(text))

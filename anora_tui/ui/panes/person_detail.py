@@ -15,13 +15,14 @@ from textual.content import Content
 from textual.widget import Widget
 
 from ...core.mention_reasons import count_phrase, mention_reason, mention_summary
+from ...core.mentions import sections_left_showing
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
 from ...core.quoting import note_line, notes_on_words, shown_quote
 from ...core.text import excerpt, note_wording
 from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
-from ..widgets.film_strip import Mark, proportional_strip
+from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailHeader, DetailView
 from .people import NAMED_MARKER  # the same mark as in the People list
@@ -285,18 +286,18 @@ def prepare_lookups(dataset: Dataset) -> None:
 def mentions_map(dataset: Dataset, person_id: str, width: int) -> Content:
     """The strip (sections as segments proportional to their paragraphs, a mark on each paragraph
     that names the person) over a line saying how widely they are named."""
-    offsets: dict[str, int] = {}
+    starts, sections = dataset.paragraph_starts, dataset.sections
+    total = starts[-1]
     marks: list[Mark] = []
-    total = 0
-    for section in dataset.sections:
-        offsets[section.id] = total
-        odd = section.index % 2
-        marks.append(Mark(total, len(section.paragraphs), SECTION_STYLES[odd], SECTION_CHARS[odd]))
-        total += len(section.paragraphs)
+    # Only the sections left showing at this width (a million quotes' article has 260,000).
+    for index in sections_left_showing(starts, width, lambda start, length: cell_range(start, length, total, width)):
+        odd = sections[index].index % 2
+        marks.append(Mark(starts[index], starts[index + 1] - starts[index], SECTION_STYLES[odd], SECTION_CHARS[odd]))
     mentions = dataset.mentions_of(person_id)
     for mention in mentions:
         style, char = (NAMED, NAMED_CHAR) if mention.spans else (VIA_NOTE, NOTE_CHAR)
-        marks.append(Mark(offsets[mention.section] + mention.paragraph - 1, 1, style, char))
+        start = starts[dataset.sections_by_id[mention.section].index]
+        marks.append(Mark(start + mention.paragraph - 1, 1, style, char))
     strip = proportional_strip(width, total, marks)
     sections = len({m.section for m in mentions})
     summary = mention_summary(mentions)

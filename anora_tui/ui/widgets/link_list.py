@@ -18,6 +18,7 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.visual import Visual
 
+from ...core.model import RecordsAt
 from ...core.navigation import Location, LocationKind
 from ..hanging import Hanging
 from ..messages import Navigate
@@ -97,12 +98,24 @@ class RecordRows(Sequence[Row]):
     def index_of(self, location: Location) -> int | None:
         if location.kind != self._kind:
             return None
+        if location != Location(self._kind, location.id):
+            return None
+        if self._groups and all(isinstance(records, RecordsAt) for _, records in self._groups):
+            # A cached dataset's people: found through its lookup by id, not by reading every row.
+            for start, (heading, records) in zip(self._starts, self._groups):
+                offset = records.offset_of(location.id)
+                if offset is not None:
+                    return start + (heading is not None) + offset
+            return None
         if self._index is None:
             self._index = {}
             for start, (heading, records) in zip(self._starts, self._groups):
                 first = start + (heading is not None)
-                for offset, record in enumerate(records):
-                    self._index.setdefault(record.id, first + offset)
+                # A cached dataset's people by their ids alone: making every person to read their
+                # ids took 3 s at a million quotes (the first Escape from a person).
+                ids = records.values_of("id") if isinstance(records, RecordsAt) else [record.id for record in records]
+                for offset, record_id in enumerate(ids):
+                    self._index.setdefault(record_id, first + offset)
         index = self._index.get(location.id)
         return index if index is not None and location == Location(self._kind, location.id) else None
 

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich._wrap import divide_line  # Rich's, not Textual's: what `Text.wrap` divides a line with
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -68,13 +69,13 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
               opening: str = "", closing: str = "") -> list[Text]:
     """The text wrapped to `room` cells in at most `max_lines` lines (None: all of it). When it is
     longer, an excerpt around its first match, cut at words with "…" (quotation marks only where
-    the quote really starts or ends)."""
+    the quote really starts or ends). Each excerpt tried is only counted in lines (`wrapped_lines`);
+    the one kept is styled and wrapped once."""
     text = one_line(text)
     # Too long to fit in any case: straight to the excerpt, without wrapping the whole text first.
     if max_lines is None or len(text) + len(opening) + len(closing) <= room * max_lines:
-        lines = list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
-        if max_lines is None or len(lines) <= max_lines:
-            return lines
+        if max_lines is None or wrapped_lines(opening + text + closing, room) <= max_lines:
+            return list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
     focus = spans[0] if spans else (0, 0)
     budget = room * max_lines - 1
     while True:
@@ -84,15 +85,24 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
         end = focus[1] + len(after.removesuffix(ELLIPSIS))
         head = ELLIPSIS if before.startswith(ELLIPSIS) else opening
         tail = ELLIPSIS if after.endswith(ELLIPSIS) else closing
-        shown = Text(head + text[start:end] + tail)
-        for span_start, span_end in spans:
-            if span_end > start and span_start < end:
-                shown.stylize(match_style, max(span_start, start) - start + len(head),
-                              min(span_end, end) - start + len(head))
-        lines = list(shown.wrap(console, room, overflow="fold"))
-        if len(lines) <= max_lines or budget <= room // 2:
-            return lines[:max_lines]
+        plain = head + text[start:end] + tail
+        if wrapped_lines(plain, room) <= max_lines or budget <= room // 2:
+            break
         budget -= max(1, room // 3)
+    shown = Text(plain)
+    for span_start, span_end in spans:
+        if span_end > start and span_start < end:
+            shown.stylize(match_style, max(span_start, start) - start + len(head),
+                          min(span_end, end) - start + len(head))
+    return list(shown.wrap(console, room, overflow="fold"))[:max_lines]
+
+
+def wrapped_lines(plain: str, room: int) -> int:
+    """How many lines `Text(plain).wrap(console, room, overflow="fold")` makes of a text with no line
+    breaks or tabs (what `one_line` leaves), without making them: the same division of the line
+    (Rich's `divide_line`, which `Text.wrap` calls), none of the styled copies. Trying excerpts
+    for a row is most of a search key's measuring; only the one kept is wrapped."""
+    return len(divide_line(plain, room, fold=True)) + 1
 
 
 class ResultList(ResizesInPlace, can_focus=False):

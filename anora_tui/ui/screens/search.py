@@ -127,6 +127,7 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
         self.result: SearchResult | None = None
         self._typed_while_opening: list[events.Key] | None = []
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
+        self._status = ""  # the count line shown
         self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
         self._collector = CollectorHold()
         self._typing_paused: Timer | None = None  # lets the collector go when it fires
@@ -187,7 +188,9 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
         index = self._indexes.get(self.scope)
         result = index.search(query)
         self.result = result
-        self.results.show(result)
+        # The preview and the keys are brought up to date below, within this key: the list's
+        # `Highlighted` would only bring the same again, four message dispatches later.
+        self.results.show(result, announce=False)
         self._show_status(f"{result.count:,} of {counted(result.total, index.noun)}")
         empty = self.query_one("#search-empty", Static)
         empty.display = result.count == 0
@@ -223,8 +226,11 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
             self.search(self.query_text)
 
     def _show_status(self, text: str) -> None:
-        # One line across the status bar whatever it says: no layout needed.
-        self.query_one("#search-count", Static).update(Text(text), layout=False)
+        # One line across the status bar whatever it says: no layout needed; the same line (a key
+        # that leaves the count as it was) is not drawn again.
+        if text != self._status:
+            self._status = text
+            self.query_one("#search-count", Static).update(Text(text), layout=False)
 
     def _other_scope(self) -> Scope:
         return SCOPES[1 - SCOPES.index(self.scope)]

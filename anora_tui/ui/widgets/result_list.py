@@ -148,12 +148,15 @@ class ResultList(ResizesInPlace, can_focus=False):
     def highlighted(self) -> AnyHit | None:
         return self._result.hits[self.cursor] if self.count else None
 
-    def show(self, result: SearchResult) -> None:
+    def show(self, result: SearchResult, announce: bool = True) -> None:
+        """Show `result` from its first hit; `Highlighted` follows unless `announce` is false (the
+        caller, showing what goes with the first hit itself, need not hear of it again)."""
         self._result = result
         self.cursor = 0
         self._reset()
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.post_message(self.Highlighted())
+        if announce:
+            self.post_message(self.Highlighted())
 
     def move_cursor(self, rows: int) -> None:
         if not self.count:

@@ -69,13 +69,14 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
               opening: str = "", closing: str = "") -> list[Text]:
     """The text wrapped to `room` cells in at most `max_lines` lines (None: all of it). When it is
     longer, an excerpt around its first match, cut at words with "…" (quotation marks only where
-    the quote really starts or ends). Each excerpt tried is only counted in lines (`wrapped_lines`);
-    the one kept is styled and wrapped once."""
+    the quote really starts or ends). Each excerpt tried is only divided into lines (`line_breaks`);
+    the one kept is styled and cut there once."""
     text = one_line(text)
-    # Too long to fit in any case: straight to the excerpt, without wrapping the whole text first.
+    # Too long to fit in any case: straight to the excerpt, without dividing the whole text first.
     if max_lines is None or len(text) + len(opening) + len(closing) <= room * max_lines:
-        if max_lines is None or wrapped_lines(opening + text + closing, room) <= max_lines:
-            return list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
+        breaks = line_breaks(opening + text + closing, room)
+        if max_lines is None or len(breaks) < max_lines:
+            return wrapped(styled_text(text, spans, match_style, opening, closing), breaks, room)
     focus = spans[0] if spans else (0, 0)
     budget = room * max_lines - 1
     while True:
@@ -86,7 +87,8 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
         head = ELLIPSIS if before.startswith(ELLIPSIS) else opening
         tail = ELLIPSIS if after.endswith(ELLIPSIS) else closing
         plain = head + text[start:end] + tail
-        if wrapped_lines(plain, room) <= max_lines or budget <= room // 2:
+        breaks = line_breaks(plain, room)
+        if len(breaks) < max_lines or budget <= room // 2:
             break
         budget -= max(1, room // 3)
     shown = Text(plain)
@@ -94,15 +96,24 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
         if span_end > start and span_start < end:
             shown.stylize(match_style, max(span_start, start) - start + len(head),
                           min(span_end, end) - start + len(head))
-    return list(shown.wrap(console, room, overflow="fold"))[:max_lines]
+    return wrapped(shown, breaks, room)[:max_lines]
 
 
-def wrapped_lines(plain: str, room: int) -> int:
-    """How many lines `Text(plain).wrap(console, room, overflow="fold")` makes of a text with no line
-    breaks or tabs (what `one_line` leaves), without making them: the same division of the line
-    (Rich's `divide_line`, which `Text.wrap` calls), none of the styled copies. Trying excerpts
-    for a row is most of a search key's measuring; only the one kept is wrapped."""
-    return len(divide_line(plain, room, fold=True)) + 1
+def line_breaks(plain: str, room: int) -> list[int]:
+    """Where `Text(plain).wrap(console, room, overflow="fold")` breaks a text with no line breaks or
+    tabs (what `one_line` leaves): Rich's own division of a line, which `Text.wrap` calls, without
+    the styled lines it then makes. Trying excerpts for a row was most of a search key's measuring."""
+    return divide_line(plain, room, fold=True)
+
+
+def wrapped(text: Text, breaks: list[int], room: int) -> list[Text]:
+    """`text` (no line breaks or tabs) cut at `breaks` (`line_breaks` of its plain text): the lines
+    `text.wrap(console, room, overflow="fold")` makes, as `Text.wrap` makes them."""
+    lines = list(text.divide(breaks))
+    for line in lines:
+        line.rstrip_end(room)
+        line.truncate(room, overflow="fold")
+    return lines
 
 
 class ResultList(ResizesInPlace, can_focus=False):

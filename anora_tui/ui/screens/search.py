@@ -273,8 +273,8 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
         self._previewed = shown_now
         if not preview.display or hit is None:
             return
-        match = self.results.get_component_rich_style("result-list--match", partial=True)
-        meta = self.results.get_component_rich_style("result-list--meta", partial=True)
+        match = self.results.component_style("result-list--match")
+        meta = self.results.component_style("result-list--meta")
         place = one_line(place_label(self._dataset, hit.section, hit.paragraph))
         if hit.quote is not None:
             shown = shown_quote(hit.text, hit.quote.form)
@@ -299,7 +299,7 @@ class SearchScreen(ClosesOnce, ModalScreen[SearchOutcome], OneFrameDrawing):
         end = focus[1] + len(after.removesuffix(ELLIPSIS))
         head = ELLIPSIS if before.startswith(ELLIPSIS) else ""
         spans = [(max(s, start) - start, min(e, end) - start) for s, e in hit.spans if e > start and s < end]
-        match = self.results.get_component_rich_style("result-list--match", partial=True)
+        match = self.results.component_style("result-list--match")
         shown = styled_text(text[start:end], spans, match, head, ELLIPSIS if after.endswith(ELLIPSIS) else "")
         return shown
 

@@ -255,6 +255,11 @@ class ResultList(ResizesInPlace, can_focus=False):
             self._styles[key] = style
         return style
 
+    def component_style(self, component: str) -> Style:
+        """A component class's style as the list is styled now (partial: only what it sets), read once
+        per styling (the search preview styles its matches and its meta line as the list does)."""
+        return self._style(component, partial=True)
+
     def on_resize(self, event: events.Resize) -> None:
         if self.row_width != self._width or self._result is not None:
             self._reset()

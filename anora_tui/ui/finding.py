@@ -79,14 +79,6 @@ class Finding:
                 # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
                 indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
-                # Nor while the search screen is open: a pause there is a reader reading the results,
-                # and the next key would come in the middle of the making (0.6 s of CPU at 100k
-                # quotes, parts of which hold the interpreter for 30-100 ms at a time: the slowest
-                # search keys were those). Without them, the search leaves out nothing but the
-                # people's names in its hints; a palette opened first makes its places itself.
-                while self.search_open:
-                    time.sleep(TYPING_QUIET_SECONDS)
-                    indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
                 indexes.people
                 indexes.places
             except Exception:
@@ -115,11 +107,6 @@ class Finding:
         screen = SearchScreen(self.dataset, self.search_indexes, query=query, scope=scope,
                               history=self.search_history)
         self.push_screen(screen, self._searched)
-
-    @property
-    def search_open(self) -> bool:
-        """Whether the search screen is open (read from the names' thread too: a snapshot)."""
-        return any(getattr(screen, "type_ahead", None) is not None for screen in self.screen_stack)
 
     def _searched(self, outcome: SearchOutcome | None) -> None:
         if outcome is None:

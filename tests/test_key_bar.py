@@ -156,3 +156,23 @@ async def test_help_back_and_quit_stay_in_a_narrow_bar(shipped_dataset, isolated
         line = bar_line(app)
         for key in ("? Help", "b Back", "q Quit"):
             assert key in line, line
+
+
+@THREE_SIZES
+async def test_in_a_text_box_keys_it_types_are_not_offered(shipped_dataset, isolated_state, size) -> None:
+    """In the People filter `b`, `?` and `/` type into the box: the bar offered them as Back, Help and
+    Search. It now offers the keys that still reach those actions there, or leaves them out."""
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("3", "ctrl+f")
+        await settle(pilot)
+        hints = {hint.description: hint.display for hint in app.query_one(KeyBar).hints}
+        assert hints.get("Help") == "f1" and "Search" not in hints, hints
+        assert hints.get("Back") not in (None, "b"), hints  # alt+← still goes back from the box
+        line = bar_line(app)
+        assert "b Back" not in line and "? Help" not in line and "/ Search" not in line, line
+        assert "esc Clear" in line, line  # the box's own keys stay
+        await pilot.press(*"b/?")
+        assert app.query_one("PeopleFilter").value == "b/?"
+        await pilot.press("escape", "escape")  # clears the box, then leaves it for the list
+        await settle(pilot)
+        assert "? Help" in bar_line(app)

@@ -10,18 +10,27 @@ The keys are those of the screen in front: a modal screen that leaves the bar in
 palette) has its keys shown, not those of the reader behind it, which do not work while it is open.
 A screen whose widgets handle keys without a binding to show (the palette's text box takes Enter)
 names them in `KEY_BAR_HINTS`; they come first and stand for any binding of the same key.
+
+While a text box has the focus, a key it types or uses itself (`b`, `?`, Backspace) does not reach
+the bindings around it: such a key is not offered, and an action still reachable by another of its
+keys is shown with that key (Back as `alt+←`, Help as `f1`).
 """
 
 from __future__ import annotations
 
 from typing import ClassVar, NamedTuple
 
+from dataclasses import replace
+
 from rich.cells import cell_len
 from textual import events
+from textual.binding import Binding
 from textual.content import Content
+from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 GAP = 1  # cells between two keys
 # The way out of anywhere: where the bar is too narrow for every key, these still show (help lists the rest).
@@ -138,8 +147,14 @@ class KeyBar(Widget, can_focus=False):
         named: tuple[KeyHint, ...] = getattr(screen, KEY_BAR_HINTS, ())
         hints: dict[str, KeyHint] = {}  # action -> its first key
         palette = None
-        for key, (_node, binding, enabled, tooltip) in screen.active_bindings.items():
-            hint = KeyHint(key, app.get_key_display(binding), binding.description, enabled,
+        taken = _keys_taken_by(screen.focused)
+        for key, (node, binding, enabled, tooltip) in screen.active_bindings.items():
+            if node is not screen.focused and not binding.priority and _is_taken(key, taken):
+                continue
+            shown = binding
+            if taken is not None and binding.key_display:
+                shown = replace(binding, key=key, key_display=None)  # its usual key may type into the box
+            hint = KeyHint(key, app.get_key_display(shown), binding.description, enabled,
                            tooltip or binding.tooltip or binding.description, binding.action in KEPT_ACTIONS)
             if key == app.COMMAND_PALETTE_BINDING:
                 palette = hint if app.ENABLE_COMMAND_PALETTE else None
@@ -230,3 +245,28 @@ class KeyBar(Widget, can_focus=False):
             self.app.simulate_key(hint.key)
         else:
             self.app.bell()
+
+
+_UNICODE_NAMED = {short: unicode for unicode, short in KEY_NAME_REPLACEMENTS.items()}  # "slash": "solidus"
+
+
+def _keys_taken_by(focused: Widget | None) -> frozenset[str] | None:
+    """The keys a focused text box uses itself (besides the characters it types); None if the focus
+    is not in a text box."""
+    if not isinstance(focused, Input):
+        return None
+    keys: set[str] = set()
+    for cls in type(focused).__mro__:
+        for binding in getattr(cls, "BINDINGS", ()):
+            if isinstance(binding, Binding):
+                keys.update(key.strip() for key in binding.key.split(","))
+    return frozenset(keys)
+
+
+def _is_taken(key: str, taken: frozenset[str] | None) -> bool:
+    if taken is None:
+        return False
+    if "+" in key:  # a modifier: not a character typed (alt+left, ctrl+f)
+        return key in taken
+    character = key_to_character(_UNICODE_NAMED.get(key, key))
+    return key in taken or key == "backspace" or (character is not None and character.isprintable())

@@ -127,6 +127,7 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         self.result: SearchResult | None = None
         self._typed_while_opening: list[events.Key] | None = []
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
+        self._status = ""  # the count line shown
         self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
         self._collector = CollectorHold()
         self._typing_paused: Timer | None = None  # lets the collector go when it fires
@@ -187,7 +188,9 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         index = self._indexes.get(self.scope)
         result = index.search(query)
         self.result = result
-        self.results.show(result)
+        # The preview and the keys are brought up to date below, within this key: the list's
+        # `Highlighted` would only bring the same again, four message dispatches later.
+        self.results.show(result, announce=False)
         self._show_status(f"{result.count:,} of {counted(result.total, index.noun)}")
         empty = self.query_one("#search-empty", Static)
         empty.display = result.count == 0
@@ -223,8 +226,11 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
             self.search(self.query_text)
 
     def _show_status(self, text: str) -> None:
-        # One line across the status bar whatever it says: no layout needed.
-        self.query_one("#search-count", Static).update(Text(text), layout=False)
+        # One line across the status bar whatever it says: no layout needed; the same line (a key
+        # that leaves the count as it was) is not drawn again.
+        if text != self._status:
+            self._status = text
+            self.query_one("#search-count", Static).update(Text(text), layout=False)
 
     def _other_scope(self) -> Scope:
         return SCOPES[1 - SCOPES.index(self.scope)]
@@ -267,8 +273,8 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         self._previewed = shown_now
         if not preview.display or hit is None:
             return
-        match = self.results.get_component_rich_style("result-list--match", partial=True)
-        meta = self.results.get_component_rich_style("result-list--meta", partial=True)
+        match = self.results.component_style("result-list--match")
+        meta = self.results.component_style("result-list--meta")
         place = one_line(place_label(self._dataset, hit.section, hit.paragraph))
         if hit.quote is not None:
             shown = shown_quote(hit.text, hit.quote.form)
@@ -293,7 +299,7 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         end = focus[1] + len(after.removesuffix(ELLIPSIS))
         head = ELLIPSIS if before.startswith(ELLIPSIS) else ""
         spans = [(max(s, start) - start, min(e, end) - start) for s, e in hit.spans if e > start and s < end]
-        match = self.results.get_component_rich_style("result-list--match", partial=True)
+        match = self.results.component_style("result-list--match")
         shown = styled_text(text[start:end], spans, match, head, ELLIPSIS if after.endswith(ELLIPSIS) else "")
         return shown
 

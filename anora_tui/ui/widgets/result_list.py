@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich._wrap import divide_line  # Rich's, not Textual's: what `Text.wrap` divides a line with
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -68,13 +69,14 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
               opening: str = "", closing: str = "") -> list[Text]:
     """The text wrapped to `room` cells in at most `max_lines` lines (None: all of it). When it is
     longer, an excerpt around its first match, cut at words with "…" (quotation marks only where
-    the quote really starts or ends)."""
+    the quote really starts or ends). Each excerpt tried is only divided into lines (`line_breaks`);
+    the one kept is styled and cut there once."""
     text = one_line(text)
-    # Too long to fit in any case: straight to the excerpt, without wrapping the whole text first.
+    # Too long to fit in any case: straight to the excerpt, without dividing the whole text first.
     if max_lines is None or len(text) + len(opening) + len(closing) <= room * max_lines:
-        lines = list(styled_text(text, spans, match_style, opening, closing).wrap(console, room, overflow="fold"))
-        if max_lines is None or len(lines) <= max_lines:
-            return lines
+        breaks = line_breaks(opening + text + closing, room)
+        if max_lines is None or len(breaks) < max_lines:
+            return wrapped(styled_text(text, spans, match_style, opening, closing), breaks, room)
     focus = spans[0] if spans else (0, 0)
     budget = room * max_lines - 1
     while True:
@@ -84,15 +86,34 @@ def fit_lines(console: Console, text: str, spans, room: int, max_lines: int | No
         end = focus[1] + len(after.removesuffix(ELLIPSIS))
         head = ELLIPSIS if before.startswith(ELLIPSIS) else opening
         tail = ELLIPSIS if after.endswith(ELLIPSIS) else closing
-        shown = Text(head + text[start:end] + tail)
-        for span_start, span_end in spans:
-            if span_end > start and span_start < end:
-                shown.stylize(match_style, max(span_start, start) - start + len(head),
-                              min(span_end, end) - start + len(head))
-        lines = list(shown.wrap(console, room, overflow="fold"))
-        if len(lines) <= max_lines or budget <= room // 2:
-            return lines[:max_lines]
+        plain = head + text[start:end] + tail
+        breaks = line_breaks(plain, room)
+        if len(breaks) < max_lines or budget <= room // 2:
+            break
         budget -= max(1, room // 3)
+    shown = Text(plain)
+    for span_start, span_end in spans:
+        if span_end > start and span_start < end:
+            shown.stylize(match_style, max(span_start, start) - start + len(head),
+                          min(span_end, end) - start + len(head))
+    return wrapped(shown, breaks, room)[:max_lines]
+
+
+def line_breaks(plain: str, room: int) -> list[int]:
+    """Where `Text(plain).wrap(console, room, overflow="fold")` breaks a text with no line breaks or
+    tabs (what `one_line` leaves): Rich's own division of a line, which `Text.wrap` calls, without
+    the styled lines it then makes. Trying excerpts for a row was most of a search key's measuring."""
+    return divide_line(plain, room, fold=True)
+
+
+def wrapped(text: Text, breaks: list[int], room: int) -> list[Text]:
+    """`text` (no line breaks or tabs) cut at `breaks` (`line_breaks` of its plain text): the lines
+    `text.wrap(console, room, overflow="fold")` makes, as `Text.wrap` makes them."""
+    lines = list(text.divide(breaks))
+    for line in lines:
+        line.rstrip_end(room)
+        line.truncate(room, overflow="fold")
+    return lines
 
 
 class ResultList(ResizesInPlace, can_focus=False):
@@ -138,12 +159,15 @@ class ResultList(ResizesInPlace, can_focus=False):
     def highlighted(self) -> AnyHit | None:
         return self._result.hits[self.cursor] if self.count else None
 
-    def show(self, result: SearchResult) -> None:
+    def show(self, result: SearchResult, announce: bool = True) -> None:
+        """Show `result` from its first hit; `Highlighted` follows unless `announce` is false (the
+        caller, showing what goes with the first hit itself, need not hear of it again)."""
         self._result = result
         self.cursor = 0
         self._reset()
         self.scroll_to(y=0, animate=False, immediate=True)
-        self.post_message(self.Highlighted())
+        if announce:
+            self.post_message(self.Highlighted())
 
     def move_cursor(self, rows: int) -> None:
         if not self.count:
@@ -230,6 +254,11 @@ class ResultList(ResizesInPlace, can_focus=False):
             style = self.get_component_rich_style(component, partial=partial) if component else self.rich_style
             self._styles[key] = style
         return style
+
+    def component_style(self, component: str) -> Style:
+        """A component class's style as the list is styled now (partial: only what it sets), read once
+        per styling (the search preview styles its matches and its meta line as the list does)."""
+        return self._style(component, partial=True)
 
     def on_resize(self, event: events.Resize) -> None:
         if self.row_width != self._width or self._result is not None:

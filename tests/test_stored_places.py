@@ -105,7 +105,7 @@ def test_stored_arrays_are_checked_slice_by_slice(monkeypatch):
 
 
 @pytest.mark.usefixtures("cache_home")
-def test_a_start_from_a_large_datasets_cache_reads_its_places(written_inline, monkeypatch):
+def test_a_start_from_a_large_datasets_cache_reads_its_places(written_inline, monkeypatch):  # noqa: F811
     """Through the cache file: the detached writer stores the places, a start from the cache reads
     them instead of making them, and they find what the places made from the YAML find."""
     fresh, cached = cached_start()

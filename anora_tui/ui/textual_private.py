@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 
+from rich._wrap import divide_line  # noqa: F401  (Rich's: what `Text.wrap` divides a line with; result rows)
 from rich.style import Style as RichStyle
 from textual import events
 from textual._context import visible_screen_stack
@@ -47,6 +48,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
 # (module, name) for every private module's name imported above; the test reads this list too.
 PRIVATE_MODULE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual._context", "visible_screen_stack"),
+    ("rich._wrap", "divide_line"),
 )
 
 

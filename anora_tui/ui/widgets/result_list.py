@@ -18,7 +18,6 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich._wrap import divide_line  # Rich's, not Textual's: what `Text.wrap` divides a line with
 from rich.console import Console
 from rich.style import Style
 from rich.text import Text
@@ -32,6 +31,7 @@ from ...core.model import Dataset
 from ...core.quoting import shown_quote
 from ...core.search import AnyHit, SearchResult
 from ...core.text import ELLIPSIS, LINE_BREAKS_AND_TABS, excerpt
+from ..textual_private import divide_line
 from .resizes_in_place import ResizesInPlace
 
 COMPACT_LINES = 2  # the most lines of text a row gets when not every hit fits whole

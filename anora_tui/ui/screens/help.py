@@ -48,7 +48,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     (DISCUSSED_MARKER, "Timeline: a scene or event the section you are reading discusses"),
     (CURRENT_MARKER, "Sections: the section open in the reading pane"),
     (ACTIVE_MARKER.strip(), "Timeline: the track shown (Story or Production)"),
-    (NOTE_BAR.strip(), "Reading: an editor's note on a slip in the source, under its paragraph"),
+    (NOTE_BAR.strip(), "Reading: an editor's note on a slip in the source, under its paragraph; the words "
+                       "it is about are tinted as it is (underlined words are names: ] selects, ⏎ opens)"),
     (LANDING_BAR.strip(), "Reading: where a jump landed (a search hit, a quote, a mention)"),
     ("━", "Reading: how much of the article is behind you"),
     (NAMED_CHAR, "Mentions map: a paragraph that names the person"),

@@ -89,3 +89,27 @@ async def test_opening_a_scene_then_a_person_moves_the_split_without_restyling_e
             assert app.timeline.region.height > 2 * app.people.region.height
         else:
             assert displayed(app.timeline) and not displayed(app.people)
+
+
+@SIZES
+async def test_the_focus_entering_a_side_pane_restyles_the_pane_alone_and_its_border_shows_it(
+    shipped_dataset, restyled, size
+):
+    """The side panes' focused border comes from a class the App sets (`-focus-within`), not from
+    Textual's `:focus-within`, for which Textual restyled every widget in the pane the focus entered
+    or left."""
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        restyled.clear()
+        await navigate(pilot, app, Location("person", shipped_dataset.people[0].id))
+        people, timeline = app.people, app.timeline
+        assert people.has_focus_within and people.has_class("-focus-within")
+        assert not timeline.has_class("-focus-within")
+        focused = app.focused
+        others = [node for node in restyled if inside(node, people) and node is not focused and not inside(node, focused)]
+        assert others == []
+        accent = people.styles.border_top[1]
+        await navigate(pilot, app, Location("scene", shipped_dataset.scenes[0].id))
+        assert timeline.has_class("-focus-within") and not people.has_class("-focus-within")
+        assert timeline.styles.border_top[1] == accent
+        if size[0] >= 100:  # both show: the pane left has its plain border again
+            assert people.styles.border_top[1] != accent

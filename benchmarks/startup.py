@@ -4,6 +4,7 @@ never time anything):
     pip wheel . -w /tmp/whl && python3 -m venv /tmp/benchvenv \
         && /tmp/benchvenv/bin/pip install /tmp/whl/anora_tui-*.whl
     python benchmarks/startup.py --venv /tmp/benchvenv [--runs N] [--data DIR] [--skip-open]
+        [--open-sizes 80x24,120x40,160x45,200x50]
 
 - start-up: from just before the `exec` of the installed `anora-tui` command to the moment the first
   frame showing the article (the first words of the section it opens) reaches a real pseudo-terminal
@@ -15,8 +16,9 @@ never time anything):
   reader starts from its load cache (warmed by the warm-up run), with fresh state and settings
   directories. Memory: each one's resident set size when its first frame arrives.
 - open: in one running reader (headless, in a process of the venv's interpreter, so the installed
-  wheel), the time from asking a pane to open a section, a person, a scene or an event until every
-  widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
+  wheel), the time from asking the App to open a section, a person, a scene or an event (a
+  `Navigate`, as a reader's Enter posts it: the pane switch, the side column's split and the focus
+  included) until every widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
   < 50 ms), against an idle round trip with nothing to do; and the CPU time the process used
   meanwhile. The reader is started as the command starts it (the collector paused until the first
   frame, then resumed). Each round (every record once) runs in a fresh process; with `--other`, the

@@ -55,4 +55,4 @@ def test_check_missing_directory(tmp_path):
     result = run_check(missing, tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{missing}:1:1: data directory does not exist" in result.stderr.splitlines()
+    assert f"{missing}: data directory does not exist" in result.stderr.splitlines()

@@ -19,6 +19,7 @@ IN_TMUX = {"TMUX": "/tmp/tmux-0/default,1,0", "TERM": "tmux-256color", "TERM_PRO
 def test_in_tmux_the_caveat_follows_its_set_clipboard_option(option, says_tmux):
     caveat = clipboard_caveat(IN_TMUX, tmux_option=lambda: option)
     assert ("set-clipboard on" in caveat) is says_tmux
+    assert "`" not in caveat  # a notice is plain text: markdown's backticks would show as they are
 
 
 def test_outside_tmux_the_option_is_not_asked():

@@ -562,3 +562,17 @@ def test_a_persons_quotes_are_whole_and_show_their_form(shipped_dataset):
             assert label.startswith("“")
         else:
             assert not label.startswith("“") and ("reported" in label or "first person" in label)
+
+
+async def test_a_dataset_with_no_people_says_so_not_that_no_one_matches_an_empty_filter(tmp_path):
+    from anora_tui.core.authoring.draft import template_draft
+    from anora_tui.core.authoring.draft_files import draft_files
+    from anora_tui.core.authoring.examples import commented_examples
+    from anora_tui.core.loading.loader import load_dataset
+
+    for name, contents in draft_files(template_draft(), None, commented_examples()).items():
+        (tmp_path / name).write_text(contents, encoding="utf-8")
+    app = Host(load_dataset(tmp_path))
+    async with app.run_test(size=WIDE):
+        text = screen_text(app, app.pane)
+        assert "No people in this dataset yet." in text and "No one is called" not in text

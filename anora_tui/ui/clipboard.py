@@ -39,7 +39,7 @@ def clipboard_caveat(environ: Mapping[str, str] = os.environ,
     if environ.get("TMUX"):
         if tmux_option() == "on":  # tmux keeps it as a buffer (prefix ] pastes it) and passes it on
             return ""
-        return "In tmux this needs `set -g set-clipboard on` (and a terminal that supports OSC 52)."
+        return "In tmux this needs “set -g set-clipboard on” in its configuration (and a terminal that supports OSC 52)."
     if environ.get("STY") or term.startswith("screen"):
         return "GNU screen may not pass this on to your terminal."
     if term == "linux":

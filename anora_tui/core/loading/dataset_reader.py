@@ -77,7 +77,7 @@ class DatasetReader:
         # those would only repeat the file's own problem, once per reference.
         if every_file_read and files:
             if self.article_given_at is None:
-                self.problem(1, 1, "no file has an 'article': the dataset needs exactly one")
+                self.problem(0, 0, "no file has an 'article': the dataset needs exactly one")
             self._check_references()
         # Each quote's and note's paragraph exists and contains its excerpt verbatim.
         for file, chunk, problems in zip(names, chunks, passages):
@@ -105,15 +105,15 @@ class DatasetReader:
         directory = Path(self.directory)
         if not directory.is_dir():
             reason = "is not a directory" if directory.exists() else "does not exist"
-            self.problem(1, 1, f"data directory {reason}")
+            self.problem(0, 0, f"data directory {reason}")
             return []
         try:
             files = dataset_files(directory)
         except OSError as error:
-            self.problem(1, 1, f"cannot list the data directory: {error.strerror}")
+            self.problem(0, 0, f"cannot list the data directory: {error.strerror}")
             return []
         if not files:
-            self.problem(1, 1, "no *.yaml files in the data directory")
+            self.problem(0, 0, "no *.yaml files in the data directory")
         return files
 
     # --- merging, in file order

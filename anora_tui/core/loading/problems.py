@@ -11,7 +11,8 @@ from ..text import one_line
 
 @dataclass(frozen=True, slots=True)
 class DataError:
-    """One problem in a dataset; `str()` gives `FILE:LINE:COL: message` (1-based)."""
+    """One problem in a dataset; `str()` gives `FILE:LINE:COL: message` (1-based), or `FILE: message`
+    for a problem of the directory or file as a whole (line 0), where a position would mean nothing."""
 
     file: str
     line: int
@@ -21,6 +22,8 @@ class DataError:
     def __str__(self) -> str:
         # A file name can hold anything but "/" and NUL: shown, it must stay one harmless line.
         file = one_line(self.file)
+        if self.line == 0:
+            return f"{file}: {self.message}"
         return f"{file}:{self.line}:{self.column}: {self.message}"
 
 

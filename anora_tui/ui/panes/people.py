@@ -274,7 +274,10 @@ class PeoplePane(Vertical):
                 count = f"{len(shown)}" if matching is None else f"{len(shown)} of {len(people)}"
                 groups.append((f"{GROUP_TITLES[kind]} · {count}", shown))
         if not groups:
-            return [Info(Content(f"No one is called “{self._filter.value.strip()}”."))]
+            typed = self._filter.value.strip()
+            if matching is None or not typed:
+                return [Info(Content("No people in this dataset yet."))]
+            return [Info(Content(f"No one is called “{typed}”."))]
         return RecordRows(groups, "person", self._label)
 
     def _relabel(self, people: Iterable[Person]) -> None:

@@ -4,6 +4,7 @@ never time anything):
     pip wheel . -w /tmp/whl && python3 -m venv /tmp/benchvenv \
         && /tmp/benchvenv/bin/pip install /tmp/whl/anora_tui-*.whl
     python benchmarks/startup.py --venv /tmp/benchvenv [--runs N] [--data DIR] [--skip-open]
+        [--open-sizes 80x24,120x40,160x45,200x50]
 
 - start-up: from just before the `exec` of the installed `anora-tui` command to the moment the first
   frame showing the article (the first words of the section it opens) reaches a real pseudo-terminal
@@ -15,8 +16,9 @@ never time anything):
   reader starts from its load cache (warmed by the warm-up run), with fresh state and settings
   directories. Memory: each one's resident set size when its first frame arrives.
 - open: in one running reader (headless, in a process of the venv's interpreter, so the installed
-  wheel), the time from asking a pane to open a section, a person, a scene or an event until every
-  widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
+  wheel), the time from asking the App to open a section, a person, a scene or an event (a
+  `Navigate`, as a reader's Enter posts it: the pane switch, the side column's split and the focus
+  included) until every widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
   < 50 ms), against an idle round trip with nothing to do; and the CPU time the process used
   meanwhile. The reader is started as the command starts it (the collector paused until the first
   frame, then resumed). Each round (every record once) runs in a fresh process; with `--other`, the
@@ -36,6 +38,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 from pty_session import PtySession  # this folder is on the path
@@ -126,7 +129,7 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
               f"{statistics.median(cpu[name]) / statistics.median(cpu['bare']):.2f}x")
 
 
-async def open_round(data_dir: Path | None) -> dict[str, list[tuple[float, float]]]:
+async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE) -> dict[str, list[tuple[float, float]]]:
     """One round in this interpreter's installed reader: every section, person, scene and event
     opened once, each after an idle round trip; (seconds, CPU seconds) of each."""
     try:
@@ -135,14 +138,16 @@ async def open_round(data_dir: Path | None) -> dict[str, list[tuple[float, float
         def pause_for_start() -> None:
             pass
     from anora_tui.core.loading.loader import load_dataset
+    from anora_tui.core.navigation import Location
     from anora_tui.paths import default_data_dir
     from anora_tui.ui.app import AnoraApp
+    from anora_tui.ui.messages import Navigate
 
     dataset = load_dataset(data_dir or default_data_dir())
     with tempfile.TemporaryDirectory() as state_home:
         pause_for_start()  # as the command starts the reader: the collector resumes after the first frame
         app = AnoraApp(dataset, state_path=Path(state_home) / "state.json")
-        async with app.run_test(size=SIZE) as pilot:
+        async with app.run_test(size=size) as pilot:
             await pilot.pause()
 
             async def settled() -> None:
@@ -172,12 +177,15 @@ async def open_round(data_dir: Path | None) -> dict[str, list[tuple[float, float
                 await settled()
                 return time.perf_counter() - start, time.process_time() - start_cpu
 
-            cases = {
-                "section": [lambda s=s: app.reading.open_section(s.id) for s in dataset.sections],
-                "person": [lambda p=p: app.people.show_person(p.id) for p in dataset.people],
-                "scene": [lambda s=s: app.timeline.show_scene(s.id) for s in dataset.scenes],
-                "event": [lambda e=e: app.timeline.show_event(e.id) for e in dataset.events],
-            }
+            def navigate(kind: str, record_id: str) -> None:
+                # As a reader's Enter does: the App records the move, opens the record in its pane,
+                # makes that pane the active one (the side column's split, the focus) and redraws.
+                app.post_message(Navigate(Location(kind, record_id)))
+
+            kinds = {"section": dataset.sections, "person": dataset.people, "scene": dataset.scenes,
+                     "event": dataset.events}
+            cases = {kind: [partial(navigate, kind, record.id) for record in records]
+                     for kind, records in kinds.items()}
             samples: dict[str, list[tuple[float, float]]] = {name: [] for name in ("idle", *cases)}
             for name, openers in cases.items():  # the idle round trip interleaved with the opens
                 for opener in openers:
@@ -186,24 +194,35 @@ async def open_round(data_dir: Path | None) -> dict[str, list[tuple[float, float
     return samples
 
 
-def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path | None = None) -> None:
+def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path | None = None,
+                    sizes: list[tuple[int, int]] = [SIZE]) -> None:
     """Each round in a fresh process of each build's interpreter (so each opens what it installed),
-    alternated round by round with `other`'s."""
+    alternated round by round with `other`'s, at each terminal size in turn."""
     builds = {"reader": venv, **({"other": other} if other is not None else {})}
-    results: dict[str, dict[str, list[tuple[float, float]]]] = {name: {} for name in builds}
+    results: dict[tuple[str, tuple[int, int]], dict[str, list[list[tuple[float, float]]]]] = {}
     data = ["--data", str(data_dir)] if data_dir else []
     for _ in range(rounds):
-        for name, build in builds.items():
-            command = [str(build / "bin" / "python"), __file__, "--open-round", *data]
-            done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
-            for kind, values in json.loads(done.stdout.splitlines()[-1]).items():
-                results[name].setdefault(kind, []).extend(tuple(value) for value in values)
-    for name, samples in results.items():
-        print(f"open ({name}), headless {SIZE[0]}x{SIZE[1]}, every record x {rounds} "
-              f"(target: median < 30 ms, max < 50 ms):")
-        for kind, values in samples.items():
+        for size in sizes:
+            for name, build in builds.items():
+                command = [str(build / "bin" / "python"), __file__, "--open-round", *data,
+                           "--open-size", f"{size[0]}x{size[1]}"]
+                done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
+                for kind, values in json.loads(done.stdout.splitlines()[-1]).items():
+                    results.setdefault((name, size), {}).setdefault(kind, []).append([tuple(value) for value in values])
+    for (name, size), samples in results.items():
+        print(f"open ({name}), headless {size[0]}x{size[1]}, every record x {rounds} "
+              f"(target: median < 30 ms, max < 50 ms); first: the first of its kind in a round:")
+        for kind, per_round in samples.items():
+            values = [value for one_round in per_round for value in one_round]
             elapsed, used = [value[0] for value in values], [value[1] for value in values]
-            print(f"  {kind:8} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}")
+            first = [one_round[0][1] for one_round in per_round]
+            print(f"  {kind:8} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}   "
+                  f"first CPU {statistics.median(first) * 1000:.0f} ms (max {max(first) * 1000:.0f})")
+
+
+def size_argument(text: str) -> tuple[int, int]:
+    width, height = text.lower().split("x")
+    return int(width), int(height)
 
 
 def main() -> None:
@@ -216,15 +235,18 @@ def main() -> None:
     parser.add_argument("--other", type=Path, help="a second venv whose reader joins the rotation (before/after)")
     parser.add_argument("--skip-open", action="store_true")
     parser.add_argument("--skip-startup", action="store_true")
+    parser.add_argument("--open-sizes", type=lambda text: [size_argument(part) for part in text.split(",")],
+                        default=[SIZE], help="terminal sizes to open things at, as 80x24,160x45 (default 160x45)")
     parser.add_argument("--open-round", action="store_true", help=argparse.SUPPRESS)  # one round, as JSON
+    parser.add_argument("--open-size", type=size_argument, default=SIZE, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.open_round:
-        print(json.dumps(asyncio.run(open_round(args.data))))
+        print(json.dumps(asyncio.run(open_round(args.data, args.open_size))))
         return
     if not args.skip_startup:
         measure_startup(args.venv, args.runs, args.data, args.other)
     if not args.skip_open:
-        measure_opening(args.venv, args.data, args.rounds, args.other)
+        measure_opening(args.venv, args.data, args.rounds, args.other, args.open_sizes)
 
 
 if __name__ == "__main__":

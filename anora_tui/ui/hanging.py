@@ -23,6 +23,7 @@ class Hanging(Visual):
         self.content = content
         self.hang = hang
         self._wrapped: tuple[int, list[Content]] | None = None  # (width, lines)
+        self._wrapped_before: tuple[int, list[Content]] | None = None  # at the width before that
 
     @property
     def plain(self) -> str:
@@ -35,10 +36,15 @@ class Hanging(Visual):
         """The lines as drawn at `width`: each line of the text wrapped, continuations indented."""
         if self._wrapped is not None and self._wrapped[0] == width:
             return self._wrapped[1]
+        if self._wrapped_before is not None and self._wrapped_before[0] == width:
+            # Two widths are kept: a list's rows are wrapped ahead at its width with and without
+            # its scrollbar, which only its layout decides.
+            self._wrapped, self._wrapped_before = self._wrapped_before, self._wrapped
+            return self._wrapped[1]
         lines: list[Content] = []
         for line in self.content.split("\n", allow_blank=True):
             lines.extend(self._wrap_line(line, max(1, width)))
-        self._wrapped = (width, lines)
+        self._wrapped_before, self._wrapped = self._wrapped, (width, lines)
         return lines
 
     def _wrap_line(self, line: Content, width: int) -> list[Content]:

@@ -51,6 +51,7 @@ WIDE = 140
 MEDIUM = 100
 TINY_WIDTH = 20
 TINY_HEIGHT = 6
+FOCUS_WITHIN = "-focus-within"  # on a side pane holding the focus (see `_mark_focus_within`)
 
 
 def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str | None:
@@ -109,14 +110,13 @@ class PaneLayout(_Base):
         # set_class restyles a node and its subtree at once, and only when the class really changes:
         # the pane is displayed now, so it can take the focus.
         side = self.query_one("#side")
-        # Restyling a pane restyles everything in it (about a hundred widgets in all, most of a pane
-        # switch's time): where the classes change no style, they are set without it. The size
-        # classes and zen are set with a restyle of every pane, which reads them then.
+        # Where the classes change no style they are set without a restyle. The size classes and zen
+        # are set with a restyle of every pane, which reads them then.
         restyle = self._pane_classes_styled()
         for pane in PANES:
-            self.pane(pane).set_class(pane == name, "-active", update=restyle)
-        side.set_class(name in ("people", "timeline"), "-active", update=restyle)
-        side.set_class(name == "contents", "-yield", update=restyle)
+            self._set_layout_class(self.pane(pane), pane == name, "-active", restyle)
+        self._set_layout_class(side, name in ("people", "timeline"), "-active", restyle)
+        self._set_layout_class(side, name == "contents", "-yield", restyle)
         self._split_side_column()
         if focus:
             self._focus_requested = name
@@ -140,8 +140,21 @@ class PaneLayout(_Base):
             elif with_detail:
                 major = self.last_side_pane
         for name in SIDE_PANES:
-            self.pane(name).set_class(major is not None and name == major, "-major")
-            self.pane(name).set_class(major is not None and name != major, "-minor")
+            pane = self.pane(name)
+            self._set_layout_class(pane, major is not None and name == major, "-major")
+            self._set_layout_class(pane, major is not None and name != major, "-minor")
+
+    def _set_layout_class(self, node: Any, add: bool, class_name: str, restyle: bool = True) -> None:
+        """Set one of the layout's classes (-active, -yield, -major, -minor, -focus-within) on a pane or the side
+        column, restyling that node alone, at once, if it changed (and `restyle`). These classes
+        style only the node that has them (styles/app.tcss: its display, width or height), so its
+        widgets keep their styles: `set_class` would restyle the whole subtree, about a hundred
+        widgets for both side panes, most of a first open's time."""
+        if node.has_class(class_name) == add:
+            return
+        node.set_class(add, class_name, update=False)
+        if restyle:
+            self.stylesheet.apply(node)
 
     def _shows_detail(self, name: PaneName) -> bool:
         return self.people.showing_detail if name == "people" else self.timeline.open is not None
@@ -154,10 +167,23 @@ class PaneLayout(_Base):
     def _panes_of(widget: Widget) -> list[str]:
         return [node.id for node in widget.ancestors_with_self if node.id in PANES]
 
+    def _mark_focus_within(self) -> None:
+        """The side panes' borders show the focus inside them with a class, `-focus-within`, rather
+        than Textual's `:focus-within`: for that pseudo-class Textual restyles the whole pane each
+        time the focus enters or leaves it (a person's page, the timeline's lists: about 60 widgets,
+        most of a first open's time), where the class restyles the pane alone."""
+        for name in SIDE_PANES:
+            pane = self.pane(name)
+            self._set_layout_class(pane, pane.has_focus_within, FOCUS_WITHIN)
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        self._mark_focus_within()
+
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
         a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
         one) gives it up at once: the pane is hidden."""
+        self._mark_focus_within()
         if self.too_small and event.widget.screen is self.screen_stack[0]:
             self._unfocus_hidden_pane()
             return

@@ -73,6 +73,8 @@ class PersonDetail(DetailView):
         self._headings: dict[str, int] = {}
         self._strip_row: int | None = None
         self._strip_width = 0
+        self._prepared: dict[str, BuiltRows] = {}  # person id -> rows made ahead at _prepared_width
+        self._prepared_width = 0
 
     def parts(self) -> tuple[Widget, ...]:
         return (self._header, self._links)
@@ -106,7 +108,9 @@ class PersonDetail(DetailView):
             return
         self._render_header()
         self._strip_width = self._links_width()
-        built = build_rows(self._dataset, self._dataset.people_by_id[self._person_id], self._strip_width)
+        built = self._prepared.get(self._person_id) if self._strip_width == self._prepared_width else None
+        if built is None:
+            built = build_rows(self._dataset, self._dataset.people_by_id[self._person_id], self._strip_width)
         self._headings = built.headings
         self._strip_row = built.strip_row
         self.links.set_rows(built.rows)
@@ -119,6 +123,28 @@ class PersonDetail(DetailView):
         heading = Content.assemble((person.name, NAME), (" · " + KIND_LABELS.get(person.kind, person.kind), META))
         tag = Content.assemble((f"{NAMED_MARKER} {NAMED_WHERE_YOU_READ}", NAMED)) if self._on_screen else None
         self._header.show(heading, tag)  # the tag on a line of its own when it does not fit whole
+
+    def prepare(self, person_id: str) -> None:
+        """Make a person's page ahead (in idle time), at the width the list has or is assumed to
+        have: its rows, each wrapped at that width, so that showing the person later only sets them.
+        Pages made at another width are dropped."""
+        width = self._links_width()
+        if width <= 0:
+            return
+        if width != self._prepared_width:
+            self._prepared.clear()
+            self.links.forget_prepared()
+            self._prepared_width = width
+        if person_id in self._prepared or person_id not in self._dataset.people_by_id:
+            return
+        built = build_rows(self._dataset, self._dataset.people_by_id[person_id], width)
+        self.links.prepare_labels((row.label for row in built.rows if not isinstance(row, Heading)), width)
+        self._prepared[person_id] = built
+
+    @property
+    def prepared(self) -> frozenset[str]:
+        """The people whose pages are made ahead at the list's present width."""
+        return frozenset(self._prepared) if self._prepared_width == self._links_width() else frozenset()
 
     def _links_width(self) -> int:
         links = self.links

@@ -149,6 +149,7 @@ class LinkList(VirtualList):
         self._rows: RecordRows | None = None
         self._index: dict[Location, int] | None = None  # made when first asked
         self._nothing_to_open = False
+        self._ready: dict[int, tuple[object, Hanging]] = {}  # id(label) -> (label, wrapped ahead)
         self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[Row] | RecordRows, *, from_top: bool = False) -> None:
@@ -207,7 +208,27 @@ class LinkList(VirtualList):
         return self.scrollable_content_region.width or self._width
 
     def make_visual(self, label: object) -> Visual:
+        ready = self._ready.get(id(label))
+        if ready is not None and ready[0] is label:
+            return ready[1]
         return _hanging(label) if isinstance(label, (Text, Content)) else super().make_visual(label)
+
+    def prepare_labels(self, labels: Iterable[object], width: int) -> None:
+        """Wrap these labels ahead (in idle time) at `width`, the width their text is drawn at (the
+        rows' width less their padding), and at that less the vertical scrollbar (shown if the rows
+        overflow, which only the layout decides): rows later set with these very labels are
+        measured and drawn without wrapping them again. Kept until `forget_prepared`."""
+        narrower = width - self.styles.scrollbar_size_vertical
+        for label in labels:
+            if isinstance(label, (Text, Content)) and id(label) not in self._ready:
+                hanging = _hanging(label)
+                if narrower > 0:
+                    hanging.lines(narrower)
+                hanging.lines(width)
+                self._ready[id(label)] = (label, hanging)  # the label kept alive: its id stays its own
+
+    def forget_prepared(self) -> None:
+        self._ready.clear()
 
     def relabel(self, index: int, label: LinkLabel) -> None:
         """Draw one row with a new label (or a function making it), in place (keeping the highlight

@@ -1,0 +1,68 @@
+"""Each person's page is made ahead, in idle time after the first frame (its rows, each wrapped at the
+list's width), and what a person's open then shows is that page: the same rows, not wrapped again,
+and the same screen as a page made at the open."""
+
+from __future__ import annotations
+
+import pytest
+from ui_harness import WIDE, navigate, open_reader, screen_lines, wait_for
+
+from anora_tui.core.navigation import Location
+from anora_tui.ui.hanging import Hanging
+from anora_tui.ui.panes import people as people_module
+from anora_tui.ui.widgets.link_list import Heading
+
+
+async def test_every_persons_page_is_made_ahead_after_the_first_frame(shipped_dataset):
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
+        detail = app.people.detail
+        everyone = frozenset(person.id for person in shipped_dataset.people)
+        await wait_for(pilot, lambda: detail.prepared == everyone)
+        assert not app.people.showing_detail  # made, not shown
+
+
+async def test_a_person_opened_shows_the_page_made_ahead_without_wrapping_it_again(shipped_dataset, monkeypatch):
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
+        detail = app.people.detail
+        person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
+        await wait_for(pilot, lambda: person.id in detail.prepared)
+        page = detail._prepared[person.id]
+        wrapped: list[int] = []
+        lines = Hanging.lines
+        labels = {id(row.label) for row in page.rows}
+
+        def counted(self, width):
+            kept = [known[0] for known in (self._wrapped, self._wrapped_before) if known is not None]
+            if id(self.content) in labels and width not in kept:
+                wrapped.append(width)
+            return lines(self, width)
+
+        monkeypatch.setattr(Hanging, "lines", counted)
+        await navigate(pilot, app, Location("person", person.id))
+        links = detail.links
+        assert links.option_count == len(page.rows)
+        assert all(links.label_at(i) is row.label for i, row in enumerate(page.rows) if not isinstance(row, Heading))
+        assert wrapped == []  # measured and drawn from the wrapping made ahead
+        assert person.name in "\n".join(screen_lines(app, app.people))
+
+
+@pytest.mark.parametrize("size", [(120, 40), (200, 50)], ids=["120x40", "200x50"])
+async def test_a_page_made_ahead_shows_as_a_page_made_at_the_open(shipped_dataset, monkeypatch, size):
+    person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
+
+    async def person_screen(ahead: bool) -> list[str]:
+        if not ahead:
+            monkeypatch.setattr(people_module, "PAGES_MADE_AHEAD", 0)
+        async with open_reader(shipped_dataset, size) as (app, pilot):
+            detail = app.people.detail
+            if ahead:
+                await wait_for(pilot, lambda: person.id in detail.prepared)
+            else:
+                assert detail.prepared == frozenset()
+            await navigate(pilot, app, Location("person", person.id))
+            for _ in range(3):  # down the page: rows below the first screenful too
+                await pilot.press("pagedown")
+            await pilot.pause()
+            return screen_lines(app)
+
+    assert await person_screen(True) == await person_screen(False)

@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from test_e2e_tmux import installed_command
 from test_hostile_text import PseudoTerminal
-from ui_harness import NARROW, settle, wait_for
+from screen_reading import THREE_SIZES, widget_lines
+from ui_harness import NARROW, navigate, settle, wait_for
 
+from anora_tui.core.navigation import Location
 from anora_tui.core.state import dataset_key, load_state
 from anora_tui.ui import place_keeper
 from anora_tui.ui.app import AnoraApp
@@ -205,3 +207,26 @@ async def test_a_save_due_as_the_reader_closes_is_harmless(example_dataset, isol
         await app.query_one("#panes").remove()
         app.places._save_if_moved()  # what the timer would call
         assert app.is_running and not app.crash_summary
+
+
+@THREE_SIZES
+async def test_a_restart_brings_back_the_line_at_the_top_not_the_next_paragraph(
+    shipped_dataset, isolated_state, size
+):
+    """Scrolled so that a paragraph's editor's note was at the top, the reader came back at the next
+    paragraph: only the first paragraph starting on screen was kept. The line at the top now is."""
+    last_but_one = shipped_dataset.sections[-2]
+    app = AnoraApp(shipped_dataset, state_path=isolated_state)
+    async with app.run_test(size=size) as pilot:
+        await navigate(pilot, app, Location("section", last_but_one.id))
+        app.reading.focus_default()
+        await settle(pilot)
+        await pilot.press(*["down"] * 12)
+        await settle(pilot)
+        before = [line for line in widget_lines(app, app.reading) if line.strip()][:3]
+        assert app.save_place()
+    again = AnoraApp(shipped_dataset, state_path=isolated_state)
+    async with again.run_test(size=size) as pilot:
+        await settle(pilot)
+        after = [line for line in widget_lines(again, again.reading) if line.strip()][:3]
+    assert after == before

@@ -88,6 +88,8 @@ def place_file(**place: object) -> bytes:
         (json.dumps({"section": "a"}).encode(), "another version"),
         (place_file(paragraph=0), "'paragraph'"),
         (place_file(paragraph=True), "'paragraph'"),
+        (place_file(into=-1), "'into'"),
+        (place_file(into="3"), "'into'"),
         (json.dumps({"version": STATE_VERSION, "theme": 5}).encode(), "'theme'"),
         (json.dumps({"version": STATE_VERSION, "datasets": []}).encode(), "'datasets'"),
         (place_file(section=["x"]), "'section'"),

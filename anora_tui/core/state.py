@@ -51,6 +51,9 @@ class SavedState:
     bookmarks: tuple[Mapping, ...] = ()  # `location_to_plain()` output, oldest first
     zen: bool = False  # the side panes hidden so the text gets the width
     searches: tuple[str, ...] = ()  # the last search queries, most recent first
+    # How far into the paragraph at the top the view is, in characters of the paragraph as shown (its
+    # text, then its credit and notes): the line at the top comes back at any width. 0: its start.
+    into: int = 0
 
     def to_plain(self) -> dict:
         return {
@@ -61,6 +64,7 @@ class SavedState:
             "bookmarks": list(self.bookmarks),
             "zen": self.zen,
             "searches": list(self.searches),
+            "into": self.into,
         }
 
     @classmethod
@@ -89,6 +93,9 @@ class SavedState:
         searches = data.get("searches", [])  # absent from files saved before searches were kept
         if not isinstance(searches, list) or not all(isinstance(query, str) for query in searches):
             raise ValueError("'searches' is not a list of strings")
+        into = data.get("into", 0)  # absent from files saved before the place was kept within a paragraph
+        if isinstance(into, bool) or not isinstance(into, int) or into < 0:
+            raise ValueError("'into' is not a whole number of 0 or more")
         return cls(
             section_id,
             paragraph,
@@ -97,6 +104,7 @@ class SavedState:
             bookmarks=tuple(bookmarks),
             zen=zen,
             searches=tuple(clean_text(query) for query in searches),
+            into=into,
         )
 
     @property

@@ -265,9 +265,10 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self._set_zen(saved.zen)
         section_id = saved.section_id
         if section_id not in self.dataset.sections_by_id:
-            section_id, saved = self.dataset.sections[0].id, replace(saved, paragraph=1)
+            section_id, saved = self.dataset.sections[0].id, replace(saved, paragraph=1, into=0)
         self.contents.mark_current(section_id)
-        self.reading.open_section(section_id, saved.paragraph if saved.paragraph > 1 else None, mark=False)
+        at_top = saved.paragraph == 1 and saved.into == 0
+        self.reading.open_section(section_id, None if at_top else saved.paragraph, mark=False, scroll=saved.into)
         current = self.history.current
         if current is None:
             self.history.visit(Location("section", section_id))
@@ -333,9 +334,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
     def current_state(self) -> SavedState:
         reading = self.reading
         self._remember_view()
+        paragraph, into = reading.view_position() or (1, 0)
         return SavedState(
-            reading.section_id, reading.top_paragraph, self.theme, self.history.snapshot(),
+            reading.section_id, paragraph, self.theme, self.history.snapshot(),
             bookmarks=bookmarks_to_plain(self.bookmarks), zen=self.zen, searches=tuple(self.search_history),
+            into=into,
         )
 
     def save_place(self) -> bool:

@@ -51,9 +51,14 @@ def test_a_good_file_gives_its_theme_and_keys(tmp_path):
         ('[keymap]\n"app.search" = 5\n', 2, "must be a string"),
         ('[keymap]\n"app.search" = ""\n', 2, "must be a string"),
         ('[keymap]\n"app.help" = "ctrl + f"\n', 2, "'ctrl + f' is not a key name"),
+        # Textual calls "." full_stop: "period" was accepted and never pressed (the README's own example)
+        ('[keymap]\n"reading.next-section" = "right,l,period"\n', 2, "'period' is not a key name (did you mean 'full_stop'?)"),
+        ('[keymap]\n"app.help" = "ctrl+esc"\n', 2, "'ctrl+esc' is not a key name (did you mean 'ctrl+escape'?)"),
+        ('[keymap]\n"app.help" = "f25"\n', 2, "'f25' is not a key name"),
+        ('[keymap]\n"app.help" = "cmd+h"\n', 2, "'cmd+h' is not a key name"),
     ],
     ids=["syntax", "no-value", "unknown-theme", "theme-type", "unknown-setting", "keymap-type",
-         "unknown-id", "keys-type", "empty-keys", "bad-key-name"],
+         "unknown-id", "keys-type", "empty-keys", "bad-key-name", "period", "esc", "f25", "cmd"],
 )
 def test_each_problem_is_one_line_naming_file_and_line(tmp_path, text, line, message):
     path = config_in(tmp_path, text)
@@ -163,3 +168,24 @@ def test_paths_says_where_the_settings_live(tmp_path):
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines())
     assert lines["settings"].endswith("anora-tui/config.toml")
     assert set(lines) == {"settings", "state", "cache", "data"}
+
+
+def test_every_key_textual_sends_is_a_key_name():
+    """The names a keymap may use are the names Textual gives the keys it reads (`.` is full_stop)."""
+    import string
+
+    from textual.keys import Keys, _character_to_key  # noqa: PLC0415 - the names a keymap must match
+
+    from anora_tui.core.config import is_key_name
+
+    characters = [_character_to_key(c) for c in string.printable if c.isprintable()]
+    named = [key.value for key in Keys if "+" not in key.value and not key.value.startswith("<") and key.value != "ctrl-at"]
+    assert [key for key in characters + named if not is_key_name(key)] == []
+    assert [key for key in ("ctrl+f", "shift+tab", "alt+left", "N", "full_stop") if not is_key_name(key)] == []
+
+
+def test_the_readmes_example_settings_have_no_problem(tmp_path):
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    config = read_config(config_in(tmp_path, example), IDS, THEMES)
+    assert config.problems == () and config.keymap["reading.next-section"].split(",")[-1] == "full_stop"

@@ -14,6 +14,7 @@ the file against the names it is given.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Collection
@@ -24,7 +25,22 @@ from .text import one_line
 CONFIG_FILE_NAME = "config.toml"
 MAX_CONFIG_BYTES = 1024 * 1024
 _KNOWN_KEYS = ("theme", "keymap")
-_KEY_NAME = re.compile(r"[a-z0-9_+\-]+\Z")  # Textual's key names: "ctrl+f", "question_mark", "f1"
+_KEY_NAME = re.compile(r"[a-zA-Z0-9_+\-]+\Z")  # Textual's key names: "ctrl+f", "question_mark", "f1"
+# Keys Textual names by what they do (with a modifier before them or not); every other key is named by
+# its character ("a", "7") or that character's Unicode name ("full_stop", "question_mark").
+NAMED_KEYS = frozenset(
+    ["backspace", "delete", "down", "end", "enter", "return", "escape", "home", "insert", "left", "pagedown", "pageup",
+     "right", "space", "tab", "up", *(f"f{n}" for n in range(1, 25)),
+     # characters whose key name is not their Unicode name
+     "slash", "backslash", "plus", "minus", "at", "underscore", "less_than_sign", "greater_than_sign"]
+)
+MODIFIERS = ("ctrl", "alt", "shift", "super", "meta", "hyper")
+# Names people write for keys, which Textual never sends: what to write instead.
+KEY_NAMES_MEANT = {
+    "period": "full_stop", "dot": "full_stop", "esc": "escape", "pgdn": "pagedown",
+    "pgup": "pageup", "del": "delete", "ins": "insert", "bs": "backspace", "question": "question_mark",
+    "quote": "apostrophe", "dash": "minus", "hyphen": "minus", "hash": "number_sign",
+}
 
 
 @dataclass(frozen=True)
@@ -97,11 +113,33 @@ def _checked(
             problem(binding_id, f"unknown binding id {_quoted(binding_id)} (see the help screen, ?); ignored", "keymap")
         elif not isinstance(keys, str) or not keys.strip():
             problem(binding_id, f"the keys for {_quoted(binding_id)} must be a string such as \"ctrl+f\"; ignored", "keymap")
-        elif bad := [key for key in _split_keys(keys) if not _KEY_NAME.match(key)]:
-            problem(binding_id, f"{_quoted(bad[0])} is not a key name (such as ctrl+f, f2, question_mark); ignored", "keymap")
+        elif bad := [key for key in _split_keys(keys) if not is_key_name(key)]:
+            meant = KEY_NAMES_MEANT.get(bad[0].rpartition("+")[2])
+            hint = f"did you mean {_quoted(bad[0].rpartition('+')[0] + ('+' if '+' in bad[0] else '') + meant)}?" if meant \
+                else "such as ctrl+f, f2, question_mark, full_stop"
+            problem(binding_id, f"{_quoted(bad[0])} is not a key name ({hint}); ignored", "keymap")
         else:
             keymap[binding_id] = ",".join(_split_keys(keys))
     return Config(theme=theme, keymap=keymap, problems=tuple(problems))
+
+
+def is_key_name(key: str) -> bool:
+    """Whether Textual can send the key: modifiers, then a key named by what it does, one character,
+    or a character's Unicode name in lower case with underscores ("full_stop"; "period" is not)."""
+    if not _KEY_NAME.match(key):
+        return False
+    *modifiers, base = key.split("+")
+    if any(modifier not in MODIFIERS for modifier in modifiers):
+        return False
+    if len(base) == 1 or base in NAMED_KEYS:
+        return True
+    if base != base.lower():
+        return False
+    try:
+        character = unicodedata.lookup(base.replace("_", " "))
+    except KeyError:
+        return False
+    return character.isprintable()  # "esc" is a name of U+001B, but Textual calls that key escape
 
 
 def _split_keys(keys: str) -> list[str]:

@@ -64,17 +64,17 @@ class SearchBox(Input):
     """The query box. Up, Down, Enter, Tab and Ctrl+Y act on the results; the focus stays here."""
 
     BINDINGS = [
-        Binding("up", "screen.recall", "Recent", key_display="↑", tooltip="Bring back the previous search",
+        Binding("up", "screen.recall", "Recent", key_display="↑", tooltip="In an empty box: bring back the previous search",
                 id="search.recall"),
-        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="Previous result",
+        Binding("up", "screen.move(-1)", "Previous", show=True, key_display="↑", tooltip="With a search typed: the previous result",
                 id="search.previous-result"),
         Binding("down", "screen.move(1)", "Next", show=True, key_display="↓", tooltip="Next result",
                 id="search.next-result"),
         Binding("enter", "screen.choose", "Open", show=True, tooltip="Open the result in the text",
                 id="search.open"),
-        Binding("tab", "screen.switch_scope('text')", "Text", tooltip="Search the article's text (same query)",
+        Binding("tab", "screen.switch_scope('text')", "Text", tooltip="In the quotes: search the article's text instead (same query)",
                 id="search.scope-text"),
-        Binding("tab", "screen.switch_scope('quotes')", "Quotes", tooltip="Search the quotes (same query)",
+        Binding("tab", "screen.switch_scope('quotes')", "Quotes", tooltip="In the text: search the quotes instead (same query)",
                 id="search.scope-quotes"),
         Binding("shift+tab", "screen.switch_scope", "Switch scope", show=False, id="search.scope-back"),
         Binding("ctrl+y", "screen.copy", "Copy", key_display="^y",

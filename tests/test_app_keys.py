@@ -174,12 +174,12 @@ async def test_ctrl_q_and_ctrl_c_quit_and_save_the_place(shipped_dataset, isolat
         await settle(pilot)
         await read_on_to_a_later_place(pilot)
         section = app.reading.section_id
-        top = app.reading.top_paragraph
+        top, into = app.reading.view_position()  # the line at the top: its paragraph and how far into it
         await pilot.press(key)
         await settle(pilot)
     assert app.return_code == 0 and app.quitting
     saved = load_state(isolated_state).state
-    assert (saved.section_id, saved.paragraph) == (section, top)
+    assert (saved.section_id, saved.paragraph, saved.into) == (section, top, into)
     again = AnoraApp(shipped_dataset)
     async with again.run_test(size=NARROW) as pilot:
         await settle(pilot)

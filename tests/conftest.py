@@ -114,3 +114,20 @@ def cached_example(example_data_dir: Path, cache_home: Path) -> Dataset:
 @pytest.fixture(scope="session")
 def shipped_dataset() -> Dataset:
     return load_dataset(default_data_dir())
+
+
+@pytest.fixture
+def restyled(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every node Textual restyles (through its stylesheet's update) from now on."""
+    from textual.css.stylesheet import Stylesheet
+
+    nodes: list[object] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def recorded(self, to_update, animate=False):
+        to_update = list(to_update)
+        nodes.extend(to_update)
+        return update_nodes(self, to_update, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", recorded)
+    return nodes

@@ -6,23 +6,7 @@ terminal is resized or zen toggled after the switch."""
 from __future__ import annotations
 
 import pytest
-from textual.css.stylesheet import Stylesheet
 from ui_harness import WIDE, displayed, open_reader, resize, settle
-
-
-@pytest.fixture
-def restyled(monkeypatch) -> list[object]:
-    """Every node Textual restyles from now on."""
-    nodes: list[object] = []
-    update_nodes = Stylesheet.update_nodes
-
-    def recorded(self, to_update, animate=False):
-        to_update = list(to_update)
-        nodes.extend(to_update)
-        return update_nodes(self, to_update, animate)
-
-    monkeypatch.setattr(Stylesheet, "update_nodes", recorded)
-    return nodes
 
 
 async def test_moving_to_the_contents_on_a_wide_terminal_restyles_nothing_in_the_side_column(shipped_dataset, restyled):

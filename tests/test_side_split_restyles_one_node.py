@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App
-from textual.css.stylesheet import Stylesheet
+from screen_reading import THREE_SIZES
 from ui_harness import displayed, navigate, open_reader
 
 from anora_tui.core.navigation import Location
 
-SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 
 
 @pytest.fixture
@@ -30,26 +29,11 @@ def restyled_subtrees(monkeypatch) -> list[object]:
     return nodes
 
 
-@pytest.fixture
-def restyled(monkeypatch) -> list[object]:
-    """Every node Textual restyles (through its stylesheet's update) from now on."""
-    nodes: list[object] = []
-    update_nodes = Stylesheet.update_nodes
-
-    def recorded(self, to_update, animate=False):
-        to_update = list(to_update)
-        nodes.extend(to_update)
-        return update_nodes(self, to_update, animate)
-
-    monkeypatch.setattr(Stylesheet, "update_nodes", recorded)
-    return nodes
-
-
 def inside(node, pane) -> bool:
     return pane in node.ancestors
 
 
-@SIZES
+@THREE_SIZES
 async def test_opening_a_person_restyles_nothing_inside_the_timeline(shipped_dataset, restyled, size):
     person = shipped_dataset.people[0].id
     async with open_reader(shipped_dataset, size) as (app, pilot):
@@ -64,7 +48,7 @@ async def test_opening_a_person_restyles_nothing_inside_the_timeline(shipped_dat
             assert not displayed(app.timeline) and not displayed(app.reading)
 
 
-@SIZES
+@THREE_SIZES
 async def test_opening_a_scene_then_a_person_moves_the_split_without_restyling_either_pane(
     shipped_dataset, restyled_subtrees, size
 ):
@@ -91,7 +75,7 @@ async def test_opening_a_scene_then_a_person_moves_the_split_without_restyling_e
             assert displayed(app.timeline) and not displayed(app.people)
 
 
-@SIZES
+@THREE_SIZES
 async def test_the_focus_entering_a_side_pane_restyles_the_pane_alone_and_its_border_shows_it(
     shipped_dataset, restyled, size
 ):

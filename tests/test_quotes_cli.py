@@ -106,6 +106,7 @@ def test_json_document(capsys, data):
         "date": "2023-01-15",
         "section_number": 3,
         "section_title": "After the festival",
+        "section_title_by": "source",
         "citation": "Ines Haldane, quoted in “Nothing Arrives: The Making of Salt Hour (an example)”, "
         "Example Quarterly, 15 January 2023, §3 After the festival, ¶2",
         "editor_notes": [],
@@ -277,3 +278,15 @@ def test_a_closed_pipe_is_not_an_error(example_data_dir):
         process.stdout.close()
         errors = process.stderr.read()
     assert b"Traceback" not in errors
+
+
+def test_a_title_the_editor_gave_is_cited_in_square_brackets(capsys):
+    """The shipped article has no headings of its own (`headings: editor`): its section titles are the
+    editor's, and a citation said "§10 Shooting the home invasion" as if the magazine had it."""
+    status, out, _ = run(capsys, "chaotic", "--format", "json")
+    assert status == 0
+    [quote] = json.loads(out)["quotes"]
+    assert quote["section_title"] == "Shooting the home invasion" and quote["section_title_by"] == "editor"
+    assert quote["citation"].endswith("§10 [Shooting the home invasion], ¶3"), quote["citation"]
+    status, out, _ = run(capsys, "chaotic", "--format", "csl-json")
+    assert json.loads(out)[0]["section"] == "§10 [Shooting the home invasion]"

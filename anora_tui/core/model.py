@@ -28,6 +28,7 @@ from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 from .mentions import DatasetMentions, Mention, NameFinder  # noqa: F401  (Mention and NameFinder: re-exported)
 from .records import (  # noqa: F401  (re-exported: the model's records, where every module has found them)
     DATE_PRECISIONS,
+    HEADINGS,
     PERSON_KINDS,
     QUOTE_FORMS,
     Article,

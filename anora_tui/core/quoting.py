@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Dataset, Note, Quote
+from .model import Dataset, Note, Quote, Section
 from .text import NOTE_LABEL, note_wording
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -97,15 +97,22 @@ class Citation:
     date: str  # as in the data: YYYY-MM-DD, YYYY-MM or YYYY
     section_id: str
     section_number: int  # 1-based
-    section_title: str  # the dataset editor's title (the source may have no headings)
+    section_title: str
     paragraph: int  # 1-based within the section
     # The editorial notes on the cited words: a slip inside a quote leaves the reader with its correction.
     notes: tuple[Note, ...] = ()
+    title_by_editor: bool = False  # the source has no headings: the section's title is the editor's
+
+    @property
+    def section(self) -> str:
+        """"§5 Shooting the invasion", or "§5 [Shooting the invasion]" where the title is the editor's
+        (square brackets: an editor's words in a citation)."""
+        return f"§{self.section_number} {section_heading(self.section_title, self.title_by_editor)}"
 
     @property
     def place(self) -> str:
         """"§5 Shooting the invasion, ¶3"."""
-        return f"§{self.section_number} {self.section_title}, ¶{self.paragraph}"
+        return f"{self.section}, ¶{self.paragraph}"
 
     @property
     def shown(self) -> ShownQuote:
@@ -143,6 +150,16 @@ def note_line(note: Note) -> str:
     return f"{NOTE_LABEL}{note_wording(one_line(note.says), one_line(note.correction))[0]}"
 
 
+def section_heading(title: str, by_editor: bool) -> str:
+    """A section's title as shown and cited: in square brackets, an editor's words, where the source
+    has no headings and the title is the dataset editor's."""
+    return f"[{title}]" if by_editor else title
+
+
+def shown_title(dataset: Dataset, section: Section) -> str:
+    return section_heading(section.title, dataset.article.headings == "editor")
+
+
 def cite_paragraph(dataset: Dataset, section_id: str, paragraph: int) -> Citation:
     return _citation(dataset, dataset.paragraph(section_id, paragraph), "text", section_id, paragraph, "", "", "")
 
@@ -153,7 +170,7 @@ def _citation(dataset: Dataset, text: str, form: str, section_id: str, paragraph
     section = dataset.sections_by_id[section_id]
     return Citation(text, form, speaker, speaker_id, quote_id, article.title, article.publication, article.date,
                     section_id, section.index + 1, section.title, paragraph,
-                    notes_on_words(dataset, section_id, paragraph, text))
+                    notes_on_words(dataset, section_id, paragraph, text), article.headings == "editor")
 
 
 def readable_date(date: str) -> str:
@@ -224,6 +241,7 @@ def json_fields(citation: Citation) -> dict:
         "date": citation.date,
         "section_number": citation.section_number,
         "section_title": citation.section_title,
+        "section_title_by": "editor" if citation.title_by_editor else "source",
         "paragraph": citation.paragraph,
         "citation": source_line(citation).removeprefix("— "),
         "editor_notes": [
@@ -241,7 +259,7 @@ def csl_item(citation: Citation) -> dict:
         "title": citation.article_title,
         "container-title": citation.publication,
         "issued": {"date-parts": [[int(part) for part in citation.date.split("-") if part.isdigit()]]},
-        "section": f"§{citation.section_number} {citation.section_title}",
+        "section": citation.section,
         "note": f"{str(citation.shown)}"
                 + (f" — {citation.speaker}" if citation.speaker else "") + f" ({citation.place})"
                 + "".join(f" {note_line(note)}" for note in citation.notes),

@@ -16,6 +16,7 @@ from typing import Any, Callable
 PERSON_KINDS = ("cast", "crew", "cited", "other")
 QUOTE_FORMS = ("direct", "first-person", "reported")
 DATE_PRECISIONS = ("day", "month", "year", "approximate")
+HEADINGS = ("source", "editor")  # whose the sections' titles are
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class Article:
     film_runtime_note: str = ""
     film_production: Production = field(default_factory=lambda: Production())  # how the whole film was shot
     film_outside_article: str = ""  # what is said of the film that the article does not say
+    headings: str = "source"  # whose the sections' titles are: the source's own, or the editor's
 
 
 @dataclass(frozen=True, slots=True)

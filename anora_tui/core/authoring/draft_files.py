@@ -65,6 +65,9 @@ def _article(draft: Draft, source: str | None) -> str:
     note = f"{TODO}: the publication date (YYYY-MM-DD, YYYY-MM or YYYY)"
     if draft.year_found:
         note += "; the latest year the text mentions is a guess"
+    if any(section.title_guessed for section in draft.sections):
+        lines.append(key_value(2, "headings", "editor",
+                               "the section titles are yours, not the text's: shown and cited in [brackets]"))
     lines += [
         key_value(2, "date", quoted(draft.year), note),
         "  film:",

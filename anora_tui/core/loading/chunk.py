@@ -31,7 +31,7 @@ def _production(row) -> Production:
     return _NO_PRODUCTION if row is None else Production(*row)
 
 
-def _make_article(title, publication, published, sections, film) -> Article:
+def _make_article(title, publication, published, sections, film, headings) -> Article:
     sections = tuple(Section(*section, index) for index, section in enumerate(sections))
     film_title, runtime_minutes, runtime_note, production, outside_article = film or _NO_FILM
     return Article(
@@ -44,6 +44,7 @@ def _make_article(title, publication, published, sections, film) -> Article:
         runtime_note,
         _production(production),
         outside_article,
+        headings,
     )
 
 

@@ -9,6 +9,7 @@ from yaml.nodes import ScalarNode
 
 from ..model import (
     DATE_PRECISIONS,
+    HEADINGS,
     PERSON_KINDS,
     QUOTE_FORMS,
     Character,
@@ -115,8 +116,16 @@ ARTICLE = RecordType(
             list_of(mapping_of(_SECTION), may_be_empty=False),
             meaning="the article's text, section by section, in order (at least one)",
         ),
+        "headings": Field(
+            choice(HEADINGS, "headings"),
+            required=False,
+            default="source",
+            meaning="whose the sections' titles are: 'source', the article's own headings (the default), or "
+            "'editor', where the source has none; the reader then marks them as the editor's and a "
+            "citation puts them in square brackets",
+        ),
     },
-    slots=("title", "publication", "date", "sections", "film"),
+    slots=("title", "publication", "date", "sections", "film", "headings"),
     meaning="the article: exactly once in the dataset",
 )
 _PERSON = RecordType(

@@ -16,7 +16,7 @@ from textual.style import Style
 
 from ...core.model import Note, Quote
 from ...core.places import excerpt_span
-from ...core.quoting import speaker_credits
+from ...core.quoting import shown_title, speaker_credits
 from ...core.text import NOTE_LABEL, note_wording
 from ..content import plain
 
@@ -59,7 +59,7 @@ class BlockDrawing(_Base):
         if section is None:
             return
         style = self._part_style
-        yield Block("title", 0, plain(section.title).stylize(style("reading--title")))
+        yield Block("title", 0, plain(shown_title(self.dataset, section)).stylize(style("reading--title")))
         for number, text in enumerate(section.paragraphs, start=1):
             quotes = self.dataset.quotes_in(section.id, number)
             notes = self.dataset.notes_in(section.id, number)

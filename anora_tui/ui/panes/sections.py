@@ -28,6 +28,8 @@ class SectionsPane(LinkList):
             RecordRows([(None, dataset.sections)], "section", self._label),
             **kwargs,
         )
+        if dataset.article.headings == "editor":
+            self.border_subtitle = "titles by the editor"
 
     def mark_current(self, section_id: str) -> None:
         """Mark the open section and move the highlight onto it."""

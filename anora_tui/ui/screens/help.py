@@ -63,6 +63,8 @@ SYMBOLS: tuple[tuple[str, str], ...] = (
     (ESTIMATED_CHAR, "Film strip: no minutes given, placed by story order"),
     (TRACK_CHAR, "Film strip: the film's running time, or the years"),
     ("«…»", "Words quoted from the source"),
+    ("[…]", "Reading: a section title the dataset's editor gave, where the source has no headings "
+            "(the contents then say \"titles by the editor\"; a citation keeps the brackets)"),
 )
 
 

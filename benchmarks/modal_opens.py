@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from screen_settling import settled  # this folder is on the path
+
 SIZES = ((80, 24), (120, 40), (200, 50))
 SCREENS = ("help", "search", "text search", "bookmarks", "palette")
 STEPS = ("open", "resize", "close")
@@ -47,26 +49,6 @@ async def one_round(data_dir: Path | None, repeats: int) -> dict[str, list[tuple
             async with app.run_test(size=(width, height)) as pilot:
                 await pilot.pause()
 
-                def queues_empty() -> bool:
-                    return all(node._message_queue.empty() for node in (app, *app.screen.walk_children(with_self=True)))
-
-                async def settled() -> None:
-                    # Every message pump run until none has a message queued, then what waits to be
-                    # drawn drawn (as the screen's update timer would), until nothing is left.
-                    while True:
-                        for _ in range(1000):
-                            await asyncio.sleep(0)
-                            if queues_empty():
-                                break
-                        screen = app.screen
-                        if (screen._layout_required or screen._scroll_required or screen._repaint_required
-                                or screen._dirty_widgets or screen._callbacks):
-                            screen._on_timer_update()
-                            continue
-                        await asyncio.sleep(0)
-                        if queues_empty():
-                            return
-
                 def press(key: str, char: str | None) -> None:
                     app.post_message(events.Key(key, char))
 
@@ -76,17 +58,17 @@ async def one_round(data_dir: Path | None, repeats: int) -> dict[str, list[tuple
                         await asyncio.sleep(0.001)
 
                 async def timed(name: str, step: str, action) -> None:
-                    await settled()
+                    await settled(app)
                     start, start_cpu = time.perf_counter(), time.process_time()
                     awaited = action()
                     if awaited is not None:
                         await awaited
-                    await settled()
+                    await settled(app)
                     elapsed = (time.perf_counter() - start, time.process_time() - start_cpu)
                     samples.setdefault(f"{name} {width}x{height} {step}", []).append(elapsed)
 
                 press("B", "B")  # one bookmark, so the bookmarks list has a row
-                await settled()
+                await settled(app)
                 for _ in range(repeats):
                     for name in SCREENS:
                         if name == "text search":

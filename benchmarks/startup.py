@@ -42,6 +42,7 @@ from functools import partial
 from pathlib import Path
 
 from pty_session import PtySession  # this folder is on the path
+from screen_settling import settled
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -150,31 +151,11 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE) -> dic
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
 
-            async def settled() -> None:
-                # Let every message pump run until none has a message queued, then draw what is
-                # waiting to be drawn (as the screen's update timer would), until nothing is left.
-                # Nothing is posted to the widgets to find that out: Pilot's `_wait_for_screen`
-                # sends a callback to every widget and waits for each, which cost about 16 ms of CPU
-                # a round trip here (Textual dispatching ~100 messages), a cost no reader meets.
-                while True:
-                    for _ in range(1000):
-                        await asyncio.sleep(0)
-                        if all(node._message_queue.empty() for node in (app, *app.screen.walk_children(with_self=True))):
-                            break
-                    screen = app.screen
-                    if (screen._layout_required or screen._scroll_required or screen._repaint_required
-                            or screen._dirty_widgets or screen._callbacks):
-                        screen._on_timer_update()
-                        continue
-                    await asyncio.sleep(0)
-                    if all(node._message_queue.empty() for node in (app, *app.screen.walk_children(with_self=True))):
-                        return
-
             async def timed(open_one) -> tuple[float, float]:
-                await settled()
+                await settled(app)
                 start, start_cpu = time.perf_counter(), time.process_time()
                 open_one()
-                await settled()
+                await settled(app)
                 return time.perf_counter() - start, time.process_time() - start_cpu
 
             def navigate(kind: str, record_id: str) -> None:

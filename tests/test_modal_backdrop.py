@@ -190,3 +190,20 @@ async def test_a_change_behind_two_modal_screens_shows_when_the_front_one_closes
         assert app.screen_stack[-2] is not app.screen and len(app.screen_stack) == 2
         assert await settled_backdrop_cells(pilot) != before, "the change behind should show"
         await assert_drawn_as_textual_draws(pilot, monkeypatch, "search")
+
+
+@pytest.mark.parametrize("key", ["slash", "question_mark", "apostrophe"])
+async def test_a_screen_over_the_reader_is_drawn_in_full_after_a_suspension(shipped_dataset, isolated_state, key):
+    """Ctrl+Z then fg over the search screen brought back only its text box (CI, under load): the
+    reader behind redraws itself, which the kept backdrop rightly takes for no change, and nothing
+    drew the screen in front in full on the blank terminal."""
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press(key)
+        await settle(pilot)
+        screen = app.screen
+        asked = []
+        real_refresh = screen.refresh
+        screen.refresh = lambda *regions, **options: asked.append(options) or real_refresh(*regions, **options)
+        app.app_resume_signal.publish(app)
+        await settle(pilot)
+        assert {"layout": True, "repaint": True} in asked, asked

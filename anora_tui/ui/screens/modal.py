@@ -10,9 +10,21 @@ screen's CSS and component classes from its first base that is a DOM node.
 
 from __future__ import annotations
 
+from textual.app import App
+
 from ..textual_private import DimmedBackdrop
 from .closing import ClosesOnce
 
 
 class ReaderModal(ClosesOnce, DimmedBackdrop):
     hold_first_frame = True
+
+    def on_mount(self) -> None:
+        self.app.app_resume_signal.subscribe(self, self.redraw_after_suspension)
+
+    def redraw_after_suspension(self, _app: App) -> None:
+        # Ctrl+Z then fg: the terminal is blank again. The reader behind redraws itself, but a redraw
+        # from behind that leaves its lines as they were draws nothing here (`DimmedBackdrop`): the
+        # screen in front must be drawn in full, or only its text box's blinking cursor comes back.
+        if self.is_current:
+            self.refresh(layout=True, repaint=True)

@@ -141,7 +141,12 @@ class ReadingMoves(_Base):
         for action in actions:
             self.call_after_refresh(action)
 
-    def _page_on(self, pages: int) -> None:
+    def _page_on(self, pages: int, waits: int = 10) -> None:
+        if self._place_to_show and waits:
+            # Not laid out yet (a refresh can come before the new section's layout): paged now, the
+            # layout would then show the section from its top over the pages.
+            self.call_after_refresh(self._page_on, pages, waits - 1)
+            return
         for _ in range(abs(pages)):
             self.action_page_down() if pages > 0 else self.action_page_up()
 

@@ -114,8 +114,9 @@ def _checked(
         elif not isinstance(keys, str) or not keys.strip():
             problem(binding_id, f"the keys for {_quoted(binding_id)} must be a string such as \"ctrl+f\"; ignored", "keymap")
         elif bad := [key for key in _split_keys(keys) if not is_key_name(key)]:
-            meant = KEY_NAMES_MEANT.get(bad[0].rpartition("+")[2])
-            hint = f"did you mean {_quoted(bad[0].rpartition('+')[0] + ('+' if '+' in bad[0] else '') + meant)}?" if meant \
+            modifiers, plus, base = bad[0].rpartition("+")
+            meant = KEY_NAMES_MEANT.get(base)
+            hint = f"did you mean {_quoted(modifiers + plus + meant)}?" if meant \
                 else "such as ctrl+f, f2, question_mark, full_stop"
             problem(binding_id, f"{_quoted(bad[0])} is not a key name ({hint}); ignored", "keymap")
         else:

@@ -269,4 +269,4 @@ def _is_taken(key: str, taken: frozenset[str] | None) -> bool:
     if "+" in key:  # a modifier: not a character typed (alt+left, ctrl+f)
         return key in taken
     character = key_to_character(_UNICODE_NAMED.get(key, key))
-    return key in taken or key == "backspace" or (character is not None and character.isprintable())
+    return key in taken or (character is not None and character.isprintable())  # taken: Backspace, arrows…

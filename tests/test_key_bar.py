@@ -205,3 +205,33 @@ async def test_keys_with_nothing_to_do_are_left_out_and_say_so(shipped_dataset, 
         await settle(pilot)
         hints = {hint.description for hint in app.query_one(KeyBar).hints}
         assert {"Section", "Name"} <= hints, hints
+
+
+@THREE_SIZES
+async def test_copy_is_offered_only_with_a_quote_to_copy(shipped_dataset, isolated_state, size) -> None:
+    """`y Copy` was offered everywhere, and said "Nothing to copy here" in a section with no quote on
+    screen or on a person's scene. It is offered while a quote is on screen or highlighted."""
+    from ui_harness import navigate, notices
+
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await navigate(pilot, app, Location("section", "publication"))  # quotes no one
+        app.reading.focus_default()
+        await settle(pilot)
+        assert "Copy" not in {hint.description for hint in app.query_one(KeyBar).hints}
+        assert " Copy" not in bar_line(app)
+        await pilot.press("y")
+        await settle(pilot)
+        assert any(notice.startswith("Nothing to copy here") for notice in notices(app)), notices(app)
+        await navigate(pilot, app, Location("section", "brighton-beach"))  # a quote in its first paragraph
+        app.reading.focus_default()
+        await settle(pilot)
+        assert "Copy" in {hint.description for hint in app.query_one(KeyBar).hints}
+        await navigate(pilot, app, Location("person", "mikey-madison"))
+        await pilot.press("quotation_mark")  # onto her first quote
+        await settle(pilot)
+        assert app.focused.highlighted_location.kind == "quote"
+        assert "Copy" in {hint.description for hint in app.query_one(KeyBar).hints}
+        await pilot.press("s")  # onto her first scene
+        await settle(pilot)
+        assert app.focused.highlighted_location.kind == "scene"
+        assert "Copy" not in {hint.description for hint in app.query_one(KeyBar).hints}

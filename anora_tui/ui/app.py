@@ -101,6 +101,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         Binding("n,N", "no_search", "Step through matches", show=False, id="app.no-search"),
         Binding("y", "copy_quote", "Copy", show=True,
                 tooltip="Copy the selected quote (or the one on screen) with its citation", id="app.copy-quote"),
+        Binding("y", "nothing_to_copy", "Copy", show=False, id="app.nothing-to-copy"),
     ]
 
     def __init__(
@@ -284,12 +285,14 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             return False
         reader_actions = ("cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match",
                           "no_search", "back_out",
-                          "search", "copy_quote", "bookmark", "bookmarks", "toggle_zen")
+                          "search", "copy_quote", "nothing_to_copy", "bookmark", "bookmarks", "toggle_zen")
         # While the terminal is too small for the reader, only quitting works (the notice says so).
         if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):
             return False
         if action in ("help", "command_palette") and self.too_small:
             return False
+        if action in ("copy_quote", "nothing_to_copy"):  # y Copy is offered only with a quote to copy
+            return self.check_copy(action)
         if action == "step_match":
             return self.last_search is not None  # in the key bar once there is a search to step through
         # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.

@@ -14,6 +14,7 @@ from ..core.navigation import Location
 from ..core.places import excerpt_span
 from .messages import Navigate
 from .widgets.link_list import LinkList
+from .widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from ..core.model import Dataset
@@ -42,6 +43,7 @@ class Finding:
         self.last_query = ""  # what the search screen opens with, and in which scope
         self.last_scope: Scope = "quotes"
         self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
+        self.copy_offered: bool | None = None  # whether the key bar was last told `y Copy` can copy
 
     def reset_finding(self, dataset: "Dataset") -> None:
         """A new dataset (`--watch`): new indexes, nothing to step through; the queries stay."""
@@ -161,17 +163,36 @@ class Finding:
         self.notify("No search to step through: press / to search the quotes or the text.", markup=False)
 
     def action_copy_quote(self) -> None:
-        quote = self._quote_to_copy()
+        quote = self.quote_to_copy()
         if quote is None:
-            self.notify("Nothing to copy here: select a quote (a person's quotes, search results) or "
-                        "bring one on screen in the text.", markup=False)
+            self.action_nothing_to_copy()
             return
         from ..core.quoting import cite_quote
         from .clipboard import copy_citation
 
         copy_citation(self, cite_quote(self.dataset, quote))
 
-    def _quote_to_copy(self) -> Quote | None:
+    def action_nothing_to_copy(self) -> None:
+        """`y` with no quote selected or on screen (the key bar does not offer it then): say so."""
+        self.bell()
+        self.notify("Nothing to copy here: select a quote (a person's quotes, search results) or "
+                    "bring one on screen in the text.", markup=False, timeout=3)
+
+    def copy_offer_may_change(self) -> None:
+        """The reading pane scrolled or a list's highlight moved: the key bar offers `y Copy` only
+        while there is a quote to copy."""
+        if (self.quote_to_copy() is not None) != self.copy_offered:
+            self.refresh_bindings()  # its check, `check_copy`, notes what it now offers
+
+    def check_copy(self, action: str) -> bool:
+        self.copy_offered = self.quote_to_copy() is not None
+        return self.copy_offered is (action == "copy_quote")
+
+    def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
+        if event.virtual_list is self.focused:
+            self.copy_offer_may_change()
+
+    def quote_to_copy(self) -> Quote | None:
         """The quote highlighted in a list; in the reading pane, the one highlighted in the text, else
         the first on screen."""
         focused = self.focused

@@ -126,6 +126,7 @@ class Navigating(_Base):
         self.people.mark_named(named)
         self.timeline.mark_section(message.section_id)
         self.places.moved()  # the reading pane scrolled
+        self.copy_offer_may_change()
 
     def action_back(self) -> None:
         self._step_history(self.history.back)

@@ -34,10 +34,11 @@ from .modal import ReaderModal
 # Horizontal scrolling means nothing in panes that wrap their text. `no_search` is what n and N do
 # before there is a search (say so), `nowhere_in_history` what Back and Forward do with nowhere to go,
 # `none_to_jump_to` what a person's ", s and m do when they have none, `no_names` and `no_section` what
-# [, ] and the arrows do in a section that names no one or past the first or last section:
+# [, ] and the arrows do in a section that names no one or past the first or last section,
+# `nothing_to_copy` what y does with no quote to copy:
 # their rows are the keys' own, one row a key.
 _HIDDEN_ACTIONS = {"page_left", "page_right", "scroll_left", "scroll_right", "no_search", "nowhere_in_history",
-                   "none_to_jump_to", "no_names", "no_section"}
+                   "none_to_jump_to", "no_names", "no_section", "nothing_to_copy"}
 # Ctrl+C quits through Textual's own action (which a selection to copy comes before): one row with q.
 _SAME_ROW_AS = {"help_quit": "quit"}
 

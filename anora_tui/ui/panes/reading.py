@@ -423,8 +423,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         )
         minutes = self.reading_time.minutes_left(self.section.id, visible[-1] if visible else 0)
         left = f"{time_phrase(minutes)} left at {self.reading_time.words_per_minute} wpm" if minutes else "the end"
-        label = f" Section {self.section.index + 1:,} of {len(self.dataset.sections):,} · {percent}% · {left} "
-        self.border_subtitle = Content(label) + bar + Content(" ")
+        label = f"Section {self.section.index + 1:,} of {len(self.dataset.sections):,} · {percent}% · {left} "
+        self.border_subtitle = Content(label) + bar  # the border pads a title with a space each side
 
 
 def _paragraph_offsets(dataset: Dataset) -> tuple[int, ...]:

@@ -8,6 +8,7 @@ import time
 from typing import TYPE_CHECKING
 
 from textual import events
+from textual.css.query import NoMatches
 
 from ..core.model import Quote
 from ..core.navigation import Location
@@ -181,11 +182,18 @@ class Finding:
     def copy_offer_may_change(self) -> None:
         """The reading pane scrolled or a list's highlight moved: the key bar offers `y Copy` only
         while there is a quote to copy."""
-        if self.screen_stack and (self.quote_to_copy() is not None) != self.copy_offered:
+        try:
+            changed = (self.quote_to_copy() is not None) != self.copy_offered
+        except NoMatches:  # no panes: nothing to offer
+            return
+        if changed:
             self.refresh_bindings()  # its check, `check_copy`, notes what it now offers
 
     def check_copy(self, action: str) -> bool:
-        self.copy_offered = self.quote_to_copy() is not None
+        try:
+            self.copy_offered = self.quote_to_copy() is not None
+        except NoMatches:  # the panes are being replaced (`--watch`) or the reader is closing
+            self.copy_offered = False
         return self.copy_offered is (action == "copy_quote")
 
     def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
@@ -195,6 +203,8 @@ class Finding:
     def quote_to_copy(self) -> Quote | None:
         """The quote highlighted in a list; in the reading pane, the one highlighted in the text, else
         the first on screen."""
+        if not self.screen_stack:  # the reader is closing
+            return None
         focused = self.focused
         if isinstance(focused, LinkList):
             location = focused.highlighted_location

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Callable
 
+from textual.css.query import NoMatches
+
 from ..core.navigation import Location
 from ..core.places import place_exists, quote_location
 from .messages import Navigate, ParagraphsInView
@@ -96,7 +98,11 @@ class Navigating(_Base):
     def text_unrecorded(self) -> bool:
         """Whether the reader is in the text though the history's current place is elsewhere: they
         came to it by a pane key (2, Tab) from a person, scene or event."""
-        if self.active_pane != "reading" or (text := self._text_view()) is None:
+        try:
+            text = self._text_view() if self.active_pane == "reading" else None
+        except NoMatches:  # the panes are being replaced (`--watch`) or the reader is closing
+            return False
+        if text is None:
             return False
         current = self.history.current
         return current is None or self._section_of(current) != text[0]

@@ -21,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
-from ..core.background import run_in_background
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
@@ -197,6 +196,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         if self._preparing or (dataset.mentions_are_quick and indexes.is_cheap("quotes")):
             return  # a small dataset makes either in milliseconds when it is first needed
         self._preparing = True
+        from ..core.background import run_in_background  # a small dataset never needs it
 
         def work() -> None:
             try:

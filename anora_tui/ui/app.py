@@ -161,7 +161,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.call_after_refresh(start_writing_behind)  # a first start's cache writer waited for the first frame
         self.call_after_refresh(self.prepare_ahead)
         self.call_after_refresh(self._make_detail_views)
-        self.call_after_refresh(self.read_later_stylesheets)
+        self.call_after_refresh(self.read_later_stylesheets_after_start)
+
+    def read_later_stylesheets_after_start(self) -> None:
+        """Once the first frame is drawn: ahead of the first screen opened over the reader."""
+        self.read_later_stylesheets()
 
     def read_later_stylesheets(self) -> None:
         """Read and parse `LATER_STYLESHEETS`, once. Only these are parsed (Textual keeps the other

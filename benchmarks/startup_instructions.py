@@ -48,7 +48,7 @@ def instructions(python: Path, program: str, env: dict[str, str]) -> int:
     with tempfile.TemporaryDirectory() as work:
         log = Path(work) / "valgrind.log"
         argv = [shutil.which("valgrind") or "valgrind", "--tool=callgrind", f"--callgrind-out-file={work}/out",
-                f"--log-file={log}", str(python), "-c", program]
+                f"--log-file={log}", str(python), "-P", "-c", program]  # -P: not this folder's source
         session = PtySession(argv, env, SIZE).start()
         session.drain(600)  # until it exits
         session.stop()

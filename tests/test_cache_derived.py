@@ -97,12 +97,18 @@ def test_word_counts_are_the_regex_rule():
         assert len(text.split()) == len(re.findall(r"\S+", text))
 
 
-def test_a_small_dataset_stores_nothing_more(monkeypatch):
+def test_a_small_dataset_stores_only_what_its_first_frame_reads(monkeypatch):
+    """The People list's mention counts and the reading time's word counts (read from the cache, the
+    first frame need not scan the article for names); not the indexes, made when first used."""
     monkeypatch.setattr(cache, "_in_detached_process", lambda work: work() or True)
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: None)  # this process is the test's
     fresh, cached = cached_start()
-    for name in cache_derived.NAMES:
-        assert cached.stored(name) is None
-    assert not cached.mentions_counted  # counted when needed, as without a cache
+    assert cached.mentions_counted  # read from the cache, not scanned
+    assert dict(cached._mentions) == dict(fresh._mentions)
+    assert cached.stored("paragraph_words") == paragraph_words(fresh)
+    assert set(cache_derived.FIRST_FRAME) == {"mentions", "paragraph_words"}
+    for name in set(cache_derived.NAMES) - set(cache_derived.FIRST_FRAME):
+        assert cached.stored(name) is None, name
 
 
 def test_a_cache_written_in_the_foreground_stores_nothing_more(monkeypatch):
@@ -143,7 +149,7 @@ def test_the_derived_values_are_computed_at_the_lowest_priority(written_inline, 
     order: list[str] = []
     monkeypatch.setattr(cache, "_lowest_priority", lambda: order.append("lowered"))
     derived_plain = cache_derived.derived_plain
-    monkeypatch.setattr(cache_derived, "derived_plain", lambda dataset: order.append("computed") or derived_plain(dataset))
+    monkeypatch.setattr(cache_derived, "derived_plain", lambda *args: order.append("computed") or derived_plain(*args))
     cached_start()
     assert order == ["lowered", "computed"]
 

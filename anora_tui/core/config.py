@@ -45,6 +45,8 @@ KEY_NAMES_MEANT = {
 
 @dataclass(frozen=True)
 class Config:
+    """The valid settings read from the settings file, and its problems."""
+
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()  # one line each, `FILE:LINE: problem`

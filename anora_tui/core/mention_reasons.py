@@ -36,6 +36,8 @@ MENTION_WORDING: dict[MentionKind, str] = {
 
 @dataclass(frozen=True, slots=True)
 class MentionReason:
+    """Why a paragraph is listed among a person's mentions, and what in it to point at."""
+
     kind: MentionKind
     span: tuple[int, int] | None  # the words to point at in the paragraph (a naming, or a note's)
 

@@ -64,6 +64,8 @@ class DatasetParts(Protocol):
 
 @dataclass(frozen=True)
 class Dataset(DatasetMentions):
+    """The whole article's records, and the lookups computed from them (see the module docstring)."""
+
     article: Article
     people: tuple[Person, ...]
     characters: tuple[Character, ...]

@@ -21,6 +21,8 @@ HEADINGS = ("source", "editor")  # whose the sections' titles are
 
 @dataclass(frozen=True, slots=True)
 class Section:
+    """One section of the article: its title and its paragraphs."""
+
     id: str
     title: str
     paragraphs: tuple[str, ...]
@@ -29,6 +31,8 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """The article itself: where it appeared, its sections, and the film it is about."""
+
     title: str
     publication: str
     date: str
@@ -92,6 +96,8 @@ class Production:
 
 @dataclass(frozen=True, slots=True)
 class Scene:
+    """A scene of the film, where it falls in the story and how it was made."""
+
     id: str
     title: str
     summary: str
@@ -126,6 +132,8 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
+    """Words the article quotes, with their true speaker and where they stand."""
+
     id: str
     speaker: str  # person id
     text: str  # verbatim from the paragraph

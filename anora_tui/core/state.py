@@ -44,6 +44,8 @@ MERGED_LISTS = ("bookmarks", "searches")
 
 @dataclass(frozen=True)
 class SavedState:
+    """Where the reader was in one dataset, and the preferences kept with it."""
+
     section_id: str | None = None
     paragraph: int = 1  # 1-based paragraph at the top of the reading pane
     theme: str | None = None
@@ -117,12 +119,16 @@ PREFERENCES = ("theme", "zen")  # the fields of SavedState shared by every datas
 
 @dataclass(frozen=True)
 class LoadedState:
+    """A dataset's saved state as read, and why it was ignored if it was."""
+
     state: SavedState = field(default_factory=SavedState)
     notice: str | None = None  # why the file (or this dataset's place in it) was ignored, for the user
 
 
 @dataclass(frozen=True)
 class SaveOutcome:
+    """What a save wrote, and the other reader's place it wrote over, if any."""
+
     state: SavedState  # what was written for this dataset, merged with the other readers' changes
     replaced: SavedState | None = None  # another reader's place in this dataset, saved over
 

@@ -53,6 +53,8 @@ class StripLayout:
 
 @dataclass(frozen=True, slots=True)
 class Tick:
+    """A labelled mark on the strip's axis."""
+
     value: float  # in strip units
     label: str
 

@@ -8,6 +8,7 @@ the help screen's keys in `keymapping`, the search and copy keys in `finding`, t
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -20,7 +21,6 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
-from ..core.background import run_in_background
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
 from ..core.config import read_config
@@ -55,11 +55,18 @@ if TYPE_CHECKING:
 
 EXIT_CRASHED = 1
 PROBLEMS_STYLESHEET = "problems.tcss"
+# The stylesheets of the screens over the reader (help, bookmarks, the palette, search): read when the
+# first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
+# first frame need not wait for these.
+LATER_STYLESHEETS = ("screens.tcss", "search.tcss")
 
 
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):
-    # Every stylesheet but --watch's problems panel's, which only --watch reads.
-    CSS_PATH = [path for path in sorted(styles_dir().glob("*.tcss")) if path.name != PROBLEMS_STYLESHEET]
+    # Every stylesheet but --watch's problems panel's, which only --watch reads, and the later ones.
+    CSS_PATH = [
+        path for path in sorted(styles_dir().glob("*.tcss"))
+        if path.name != PROBLEMS_STYLESHEET and path.name not in LATER_STYLESHEETS
+    ]
     AUTO_FOCUS = "#reading"
     COMMANDS = App.COMMANDS | READER_PROVIDERS
 
@@ -154,6 +161,27 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.call_after_refresh(start_writing_behind)  # a first start's cache writer waited for the first frame
         self.call_after_refresh(self.prepare_ahead)
         self.call_after_refresh(self._make_detail_views)
+        self.call_after_refresh(self.read_later_stylesheets_after_start)
+
+    def read_later_stylesheets_after_start(self) -> None:
+        """Once the first frame is drawn: ahead of the first screen opened over the reader."""
+        self.read_later_stylesheets()
+
+    def read_later_stylesheets(self) -> None:
+        """Read and parse `LATER_STYLESHEETS`, once. Only these are parsed (Textual keeps the other
+        sheets' rules), and nothing on screen is styled again: they style only screens not yet open."""
+        stylesheet, added = self.stylesheet, False
+        for name in LATER_STYLESHEETS:
+            path = os.path.abspath(styles_dir() / name)
+            if not stylesheet.has_source(path, ""):
+                stylesheet.read(path)
+                added = True
+        if added:
+            stylesheet.parse()
+
+    def push_screen(self, *args, **kwargs):  # type: ignore[override]
+        self.read_later_stylesheets()  # before the screen's widgets are styled
+        return super().push_screen(*args, **kwargs)
 
     def _make_detail_views(self) -> None:
         """The person and timeline detail views, made and mounted (hidden) once the first frame is
@@ -172,6 +200,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         if self._preparing or (dataset.mentions_are_quick and indexes.is_cheap("quotes")):
             return  # a small dataset makes either in milliseconds when it is first needed
         self._preparing = True
+        from ..core.background import run_in_background  # a small dataset never needs it
 
         def work() -> None:
             try:

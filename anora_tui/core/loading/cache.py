@@ -29,9 +29,10 @@ lookup as lists of positions into its collection. Ids lookups are not stored: th
 records on first use. A column whose values repeat (a quote's speaker, a person's kind) holds each
 distinct value once and each record's position in them. The article's paragraphs are a block of their
 own, one array per section, read a section at a time (`cache_paragraphs.py`), and so are the quotes'
-texts, one array decoded a quote at a time (`lazy_records.py`). A large dataset's cache, written behind, also holds what is
-slow to compute from the dataset (the quote index, mentions, word counts: `cache_derived.py`), as
-`marshal` blocks after the JSON ones (that file is then JSON only up to them).
+texts, one array decoded a quote at a time (`lazy_records.py`). A cache written behind also holds what is
+slow to compute from a large dataset (the quote index, mentions, word counts: `cache_derived.py`; of a
+small one, what its first frame reads), as `marshal` blocks after the JSON ones (that file is then
+JSON only up to them).
 
 **Laziness.** `load_cached` only reads the header (a few kilobytes) and returns `Dataset.lazily(...)`:
 each field is made when first read. The quotes and the people are made a record at a time, as they are
@@ -303,7 +304,8 @@ def _wait_for_go(wait_end: int) -> None:
 
 def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], derived: bool = False) -> None:
     """Write atomically (a reader sees the old file or the whole new one); failing is harmless. With
-    `derived`, a large dataset's derived values (`cache_derived`) are computed and stored too.
+    `derived`, the dataset's derived values (`cache_derived`: all of a large dataset's, what a small
+    one's first frame reads) are computed and stored too.
 
     ASCII only: `json.loads` decodes UTF-8 to text before parsing it, and for text that is not all
     ASCII that costs more than parsing the escapes does. Lone surrogates (only in a dataset built in
@@ -322,10 +324,10 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     encoded.update((name, encode(plain[name]).encode("ascii")) for name in BLOCKS)
     del plain
     if derived:
-        from .cache_derived import derived_plain, encode as encode_derived, worth_storing
+        from .cache_derived import derived_plain, encode as encode_derived, stored_names
 
-        if worth_storing(dataset):
-            encoded.update((name, encode_derived(value)) for name, value in derived_plain(dataset).items())
+        values = derived_plain(dataset, stored_names(dataset))
+        encoded.update((name, encode_derived(value)) for name, value in values.items())
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}
     offset = 0

@@ -10,8 +10,11 @@ compute in a large dataset, so a start from the cache has them at once (`Dataset
 - `places`: the command palette's places, found by name (13 s to make at a million quotes: the
   palette's first keys waited for them).
 
-They are written only for a large dataset (one the reader prepares ahead: see `worth_storing`), and
-only when the cache is written by its detached process, so no command waits for them. Each is
+They are written only when the cache is written by the reader's detached process, so no command
+waits for them: all of them for a large dataset (one the reader prepares ahead: see `worth_storing`),
+and for a small one only what its first frame reads (`FIRST_FRAME`: the People list's mention counts,
+the reading time's word counts, a few milliseconds of a start saved); the others take milliseconds
+there when first used. Each is
 optional: a cache file without one, or with one that cannot be read, makes the reader compute it as
 without a cache.
 
@@ -41,26 +44,37 @@ def worth_storing(dataset: Dataset) -> bool:
     return not dataset.mentions_are_quick or len(dataset.quotes) > SMALL
 
 
-def derived_plain(dataset: Dataset) -> dict[str, Any]:
-    """Each derived value of the dataset, as plain data."""
-    from ..reading_time import paragraph_words
-    from ..search.indexes import SearchIndexes
-    from ..search.stored import people_names_to_plain, quote_index_to_plain
+FIRST_FRAME = ("paragraph_words", "mentions")  # what the reader's first frame reads of them
 
-    dataset.count_mentions()
-    mentions = {
-        person_id: [(m.section, m.paragraph, m.count, m.spans, m.via_note) for m in mentions]
-        for person_id, mentions in dataset._mentions.items()
-    }
-    indexes = SearchIndexes(dataset)
-    plain = {
-        "paragraph_words": dataset.stored("paragraph_words") or paragraph_words(dataset),
-        "mentions": mentions,
-        "quote_index": quote_index_to_plain(indexes.quotes),
-        "people_names": people_names_to_plain(indexes.people),
-        "places": indexes.places.to_plain(),
-    }
-    assert tuple(plain) == NAMES
+
+def stored_names(dataset: Dataset) -> tuple[str, ...]:
+    """The derived values a cache of `dataset` written behind stores."""
+    return NAMES if worth_storing(dataset) else FIRST_FRAME
+
+
+def derived_plain(dataset: Dataset, names: tuple[str, ...] = NAMES) -> dict[str, Any]:
+    """The derived values `names` of the dataset (by default every one), as plain data."""
+    from ..reading_time import paragraph_words
+
+    plain: dict[str, Any] = {}
+    if "paragraph_words" in names:
+        plain["paragraph_words"] = dataset.stored("paragraph_words") or paragraph_words(dataset)
+    if "mentions" in names:
+        dataset.count_mentions()
+        plain["mentions"] = {
+            person_id: [(m.section, m.paragraph, m.count, m.spans, m.via_note) for m in mentions]
+            for person_id, mentions in dataset._mentions.items()
+        }
+    if set(names) - set(FIRST_FRAME):
+        from ..search.indexes import SearchIndexes
+        from ..search.stored import people_names_to_plain, quote_index_to_plain
+
+        indexes = SearchIndexes(dataset)
+        plain["quote_index"] = quote_index_to_plain(indexes.quotes)
+        plain["people_names"] = people_names_to_plain(indexes.people)
+        plain["places"] = indexes.places.to_plain()
+    plain = {name: plain[name] for name in names}
+    assert set(plain) <= set(NAMES)
     return plain
 
 

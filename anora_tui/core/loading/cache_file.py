@@ -45,6 +45,8 @@ _NOT_THIS_FORMAT = "it does not start as a cache file of this format does"  # ne
 
 @dataclass
 class _Opened:
+    """A cache file opened for reading: its descriptor and its header."""
+
     path: Path
     descriptor: int
     header: dict[str, Any]

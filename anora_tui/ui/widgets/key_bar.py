@@ -124,6 +124,8 @@ class KeyBar(Widget, can_focus=False):
     def _bindings_changed(self, screen: Screen) -> None:
         # Many binding changes can come in one turn (focus moves, then a pane changes what it offers):
         # read them once, after they are all made.
+        if self._shown is None:
+            return  # not drawn yet: the bar reads them when it is first drawn (the start makes several changes)
         front = self._front()
         if front is not self.screen and front.query(KeyBar):
             # Covered by the front screen's own bar: redrawing this one would repaint the screen in

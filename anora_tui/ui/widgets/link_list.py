@@ -29,6 +29,8 @@ LinkLabel = Union[Text, Content, Callable[[], Union[Text, Content]]]
 
 @dataclass(frozen=True)
 class Link:
+    """A row that opens a place."""
+
     label: LinkLabel  # or a function making it, called when the row is first drawn
     location: Location
 

@@ -215,9 +215,8 @@ class ResultList(ResizesInPlace, can_focus=False):
         they were last drawn with: a key typed into the search changes the matched words' lines, and
         the rows that are new; the lines saying who and where mostly stay. (Each line drawn again
         costs the screen's compositor a pass through every widget under it, and the terminal its bytes.)"""
-        drawn = self._drawn
-        top = self.scroll_offset.y
-        changed = [y for y in range(self.size.height) if drawn.get(y, drawn) != self._line_shown(y + top)]
+        drawn, top, width = self._drawn, self.scroll_offset.y, self.row_width
+        changed = [y for y in range(self.size.height) if drawn.get(y, drawn) != self._line_shown(y + top, width)]
         width = self.size.width
         start = None
         for index, y in enumerate(changed):  # a region per run of lines
@@ -227,12 +226,12 @@ class ResultList(ResizesInPlace, can_focus=False):
                 self.refresh(Region(0, start, width, y + 1 - start))
                 start = None
 
-    def _line_shown(self, line: int) -> tuple | None:
+    def _line_shown(self, line: int, width: int) -> tuple | None:
         """What line `line` of the list (counted from its top) shows: what its strip is drawn from."""
         row = self._row_at_line(line) if self._result is not None else None
         if row is None:
             return None
-        lines = self._row_lines(row)
+        lines = self._row_lines(row, width=width)
         text = lines[min(line - self._starts[row], len(lines) - 1)]
         return text.plain, text.style, text.spans, row == self.cursor
 
@@ -306,7 +305,7 @@ class ResultList(ResizesInPlace, can_focus=False):
         row = self._row_at_line(line) if self._result is not None else None
         if len(self._starts) != known:  # more rows measured: the scrollable height is closer to exact
             self.call_after_refresh(self._update_size)
-        self._drawn[y] = self._line_shown(line)
+        self._drawn[y] = self._line_shown(line, width)
         if row is None:
             return Strip.blank(width, self._style())
         strips = self._row_strips(row, row == self.cursor, width)

@@ -57,10 +57,9 @@ class TextPane(ResizesInPlace, can_focus=False):
                 self._lines.append(Strip(shown.render(console), shown.cell_len).adjust_cell_length(width, base))
         self.set_virtual_height(len(self._lines))
         drawn, top = self._drawn, self.scroll_offset.y
-        width = self.size.width
         for y in range(self.size.height):
-            if drawn.get(y) != self._line(y + top):
-                self.refresh(Region(0, y, width, 1))
+            if drawn.get(y) != self._line(y + top, width):
+                self.refresh(Region(0, y, self.size.width, 1))
 
     def on_resize(self, event: events.Resize) -> None:
         self._drawn.clear()
@@ -74,10 +73,11 @@ class TextPane(ResizesInPlace, can_focus=False):
             self._wrap()
 
     def render_line(self, y: int) -> Strip:
-        strip = self._drawn[y] = self._line(y + self.scroll_offset.y)
+        strip = self._drawn[y] = self._line(y + self.scroll_offset.y, self.text_width)
         return strip
 
-    def _line(self, line: int) -> Strip:
-        if 0 <= line < len(self._lines) and self._width == self.text_width:
+    def _line(self, line: int, width: int) -> Strip:
+        """The view's line `line` at `width` (the text's width now: what is wrapped for another is not shown)."""
+        if 0 <= line < len(self._lines) and self._width == width:
             return self._lines[line]
-        return Strip.blank(self.text_width, self.rich_style)
+        return Strip.blank(width, self.rich_style)

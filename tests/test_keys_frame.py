@@ -164,7 +164,8 @@ async def test_lines_drawn_again_only_where_they_changed_leave_nothing_stale(shi
     keeps the others as drawn): after every key, both look exactly as on a screen opened afresh."""
     app = Host(shipped_dataset)
     steps = [("t", 0), ("h", 0), ("down", 1), ("down", 2), ("e", 0), ("backspace", 0), ("i", 0),
-             ("backspace", 0), ("backspace", 0), ("s", 0), ("c", 0), ("down", 1), ("up", 0)]
+             ("backspace", 0), ("backspace", 0), ("s", 0), ("c", 0), ("down", 1), ("up", 0),
+             ("q", 0), ("backspace", 0), ("down", 1)]  # "scq" finds nothing: the list goes and comes back
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         screen = app.screen

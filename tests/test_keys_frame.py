@@ -7,8 +7,8 @@ from __future__ import annotations
 import gc
 
 import pytest
-from test_search_screen import Host, count_line, preview
-from ui_harness import settle, wait_for
+from test_search_screen import Host, count_line, empty_message, preview
+from ui_harness import screen_strips, settle, wait_for
 
 from anora_tui.ui.screens.search import TYPING_PAUSE_SECONDS
 from anora_tui.ui.widgets.result_list import ResultList
@@ -138,3 +138,81 @@ async def test_a_pause_made_elsewhere_ends_as_it_ends(shipped_dataset):
         finally:
             gc.enable()
         assert collecting()
+
+
+def drawn(app, widget) -> list:
+    """The widget's part of the screen as the terminal has it (styles included), line by line."""
+    region = widget.region
+    return [strip.crop(region.x, region.right) for strip in screen_strips(app)[region.y : region.bottom]]
+
+
+async def as_opened_with(dataset, size, query: str, downs: int) -> tuple[list, list]:
+    """The list and the preview of a search screen opened afresh with `query`, `downs` rows down."""
+    app = Host(dataset, query=query)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        for _ in range(downs):
+            await pilot.press("down")
+        await settle(pilot)
+        screen = app.screen
+        return drawn(app, screen.query_one(ResultList)), drawn(app, screen.query_one("#search-preview"))
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_lines_drawn_again_only_where_they_changed_leave_nothing_stale(shipped_dataset, size):
+    """Each key redraws only the lines of the list and the preview that show something new (Textual
+    keeps the others as drawn): after every key, both look exactly as on a screen opened afresh."""
+    app = Host(shipped_dataset)
+    steps = [("t", 0), ("h", 0), ("down", 1), ("down", 2), ("e", 0), ("backspace", 0), ("i", 0),
+             ("backspace", 0), ("backspace", 0), ("s", 0), ("c", 0), ("down", 1), ("up", 0),
+             ("q", 0), ("backspace", 0), ("down", 1)]  # "scq" finds nothing: the list goes and comes back
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        for key, downs in steps:
+            await pilot.press(key)
+            await settle(pilot)
+            query = screen.query_text
+            expected = await as_opened_with(shipped_dataset, size, query, downs)
+            shown = drawn(app, screen.query_one(ResultList)), drawn(app, screen.query_one("#search-preview"))
+            assert shown == expected, f"after {key!r} ({query!r})"
+
+
+async def test_a_letter_redraws_only_the_lines_it_changes(shipped_dataset):
+    """A letter that keeps the same quotes in the same places redraws their matched words' lines,
+    not the lines saying who and where (each line drawn costs the screen's compositor and the
+    terminal): the list's lines were all drawn again on every key."""
+    app = Host(shipped_dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"screa")
+        await settle(pilot)
+        results = app.screen.query_one(ResultList)
+        rows = [results.highlighted]
+        assert results.count == 2
+        lines_drawn = []
+        draw_line = results.render_line
+
+        def counted(y):
+            lines_drawn.append(y)
+            return draw_line(y)
+
+        results.render_line = counted
+        await pilot.press("m")
+        await settle(pilot)
+        assert results.count == 2 and results.highlighted.quote == rows[0].quote
+        assert "2 of 55 quotes" in count_line(app)
+        assert 0 < len(lines_drawn) < 4  # two rows of at least two lines each: the matched lines only
+
+
+async def test_letters_that_still_find_nothing_lay_nothing_out(shipped_dataset):
+    """The message for no match changes with every letter, in the place it has: drawn, not laid out."""
+    app = Host(shipped_dataset)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(*"qx")
+        await settle(pilot)
+        assert count_line(app).startswith("0 of 55")
+        layouts = laid_out(app)
+        await pilot.press("z")
+        await settle(pilot)
+        assert "“qxz”" in empty_message(app)
+        assert layouts == []

@@ -196,7 +196,8 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         empty.display = result.count == 0
         self.results.display = result.count > 0
         if result.count == 0:
-            empty.update(Text(self._nothing_found(query, result)))
+            # Its size is its place's, whatever it says: a new message is drawn, not laid out.
+            empty.update(Text(self._nothing_found(query, result)), layout=False)
         self._show_preview()
         self._refresh_keys()
 

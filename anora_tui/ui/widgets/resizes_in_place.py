@@ -3,8 +3,9 @@
 Textual's `virtual_size` (a scroll view's content size) is a reactive that lays out the whole screen
 whenever it changes, then draws the scrollbar a second time in a frame of its own. A list whose length
 changes on every keystroke paid for both on every key. Here a new height that leaves the vertical
-scrollbar as it is (shown, or not) is taken in place: the view and its scrollbar are redrawn in the
-same frame, and nothing else moves. A height that makes the scrollbar come or go is laid out as before.
+scrollbar as it is (shown, or not) is taken in place: the scrollbar is redrawn in the same frame, and
+nothing else moves; the view redraws what its new content changes itself (often a few lines, not the
+whole view). A height that makes the scrollbar come or go is laid out as before.
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ class ResizesInPlace(ScrollView):
                 bar.set_reactive(ScrollBar.window_virtual_size, height)
             else:
                 bar.window_virtual_size = height  # which redraws it
-        self.scroll_y = self.validate_scroll_y(self.scroll_y)
-        self.refresh()
+        self.scroll_y = self.validate_scroll_y(self.scroll_y)  # a scroll redraws the view
         return True
 
 

@@ -148,6 +148,9 @@ class ResultList(ResizesInPlace, can_focus=False):
         self._starts: list[int] = [0]  # first line of each row worked out so far, then the end
         self._width = 0
         self._styles: dict[tuple[str, bool], Style] = {}  # read once per styling: each read walks the CSS
+        # What `render_line` last drew on each line of the view (see `_redraw_changed`): Textual keeps
+        # those lines, and draws again only the lines it is told have changed.
+        self._drawn: dict[int, tuple | None] = {}
 
     # --- what is shown
 
@@ -164,8 +167,8 @@ class ResultList(ResizesInPlace, can_focus=False):
         caller, showing what goes with the first hit itself, need not hear of it again)."""
         self._result = result
         self.cursor = 0
+        self.scroll_to(y=0, animate=False, immediate=True)  # before the rows are laid out: from the top
         self._reset()
-        self.scroll_to(y=0, animate=False, immediate=True)
         if announce:
             self.post_message(self.Highlighted())
 
@@ -180,7 +183,7 @@ class ResultList(ResizesInPlace, can_focus=False):
         first, end = self._starts[self.cursor], self._starts[self.cursor + 1]
         self._update_size()
         self.scroll_to_region(Region(0, first, max(1, self.row_width), end - first), animate=False, immediate=True)
-        self.refresh()
+        self._redraw_changed()
 
     @property
     def row_width(self) -> int:
@@ -205,7 +208,32 @@ class ResultList(ResizesInPlace, can_focus=False):
         while self._starts[-1] < self.size.height and len(self._starts) <= self.count:
             self._known_to(len(self._starts))
         self._update_size()
-        self.refresh()
+        self._redraw_changed()
+
+    def _redraw_changed(self) -> None:
+        """Ask Textual to draw again only the lines of the view that now show something else than
+        they were last drawn with: a key typed into the search changes the matched words' lines, and
+        the rows that are new; the lines saying who and where mostly stay. (Each line drawn again
+        costs the screen's compositor a pass through every widget under it, and the terminal its bytes.)"""
+        drawn, top, width = self._drawn, self.scroll_offset.y, self.row_width
+        changed = [y for y in range(self.size.height) if drawn.get(y, drawn) != self._line_shown(y + top, width)]
+        width = self.size.width
+        start = None
+        for index, y in enumerate(changed):  # a region per run of lines
+            if start is None:
+                start = y
+            if index + 1 == len(changed) or changed[index + 1] != y + 1:
+                self.refresh(Region(0, start, width, y + 1 - start))
+                start = None
+
+    def _line_shown(self, line: int, width: int) -> tuple | None:
+        """What line `line` of the list (counted from its top) shows: what its strip is drawn from."""
+        row = self._row_at_line(line) if self._result is not None else None
+        if row is None:
+            return None
+        lines = self._row_lines(row, width=width)
+        text = lines[min(line - self._starts[row], len(lines) - 1)]
+        return text.plain, text.style, text.spans, row == self.cursor
 
     def _all_fit_whole(self) -> bool:
         height, width = self.size.height, self.row_width
@@ -244,6 +272,7 @@ class ResultList(ResizesInPlace, can_focus=False):
         self._rows.clear()
         self._lines.clear()
         self._styles.clear()
+        self._drawn.clear()
         super().notify_style_update()
 
     def _style(self, component: str = "", partial: bool = False) -> Style:
@@ -262,6 +291,7 @@ class ResultList(ResizesInPlace, can_focus=False):
 
     def on_resize(self, event: events.Resize) -> None:
         if self.row_width != self._width or self._result is not None:
+            self._drawn.clear()  # drawn again whole
             self._reset()
             if self.count:
                 self.move_cursor(0)
@@ -275,6 +305,7 @@ class ResultList(ResizesInPlace, can_focus=False):
         row = self._row_at_line(line) if self._result is not None else None
         if len(self._starts) != known:  # more rows measured: the scrollable height is closer to exact
             self.call_after_refresh(self._update_size)
+        self._drawn[y] = self._line_shown(line, width)
         if row is None:
             return Strip.blank(width, self._style())
         strips = self._row_strips(row, row == self.cursor, width)

@@ -1,0 +1,82 @@
+"""The command palette draws a key's hits once: the list is not drawn again because the key changed
+its height, and its rows keep their width whether the list shows a scrollbar or not (the width they
+were drawn at), at every size a reader uses."""
+
+from __future__ import annotations
+
+import pytest
+from textual.command import CommandList
+from textual.content import Content
+
+from anora_tui.core.navigation import Location
+from ui_harness import open_reader, screen_text, settle, style_at, wait_for
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
+QUERY = "mikey madison"  # "m" brings more hits than any of these sizes shows; "mikey" one or two
+TOP_HIT = "Person: Mikey Madison"
+
+
+def top_hit_shown(app) -> bool:
+    options = app.screen.query_one(CommandList)
+    return options.option_count > 0 and str(options.get_option_at_index(0).prompt).startswith(TOP_HIT)
+
+
+def highlight_end(app) -> int:
+    """The column after the last cell of the list's first row (highlighted) in the highlight's colour."""
+    region = app.screen.query_one(CommandList).content_region
+    colour = style_at(app, region.x, region.y).bgcolor
+    end = region.x
+    while end < app.size.width and style_at(app, end, region.y).bgcolor == colour:
+        end += 1
+    return end
+
+
+@SIZES
+async def test_each_key_builds_the_rows_it_shows_once(shipped_dataset, isolated_state, size, monkeypatch):
+    built: list[str] = []
+    render_strips = Content.render_strips
+
+    def counted(content, *args, **kwargs):
+        built.append(content.plain)
+        return render_strips(content, *args, **kwargs)
+
+    monkeypatch.setattr(Content, "render_strips", counted)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        hits = app.screen.query_one(CommandList)
+        heights = {hits.size.height}
+        for typed in range(1, len(QUERY) + 1):
+            built.clear()
+            await pilot.press(QUERY[typed - 1])
+            await wait_for(pilot, lambda: hits.option_count and str(hits.get_option_at_index(0).prompt).startswith(
+                ("Person: Mikey", "Search")))
+            await settle(pilot)
+            heights.add(hits.size.height)
+            prompts = {str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)}
+            rows = [row for row in built if row in prompts]
+            assert rows, f"{QUERY[:typed]!r}: no row was drawn"
+            assert len(rows) == len(set(rows)), f"{QUERY[:typed]!r}: rows built more than once: {sorted(rows)}"
+        assert len(heights) > 2  # the keys changed the list's height
+        assert top_hit_shown(app)
+
+
+@SIZES
+async def test_the_rows_keep_their_width_as_the_scrollbar_comes_and_goes(shipped_dataset, isolated_state, size):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("ctrl+p")  # lists every place: more than fit
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        hits = app.screen.query_one(CommandList)
+        assert hits.virtual_size.height > hits.scrollable_content_region.height
+        with_scrollbar = highlight_end(app)
+        await pilot.press(*"mikey")
+        await wait_for(pilot, lambda: top_hit_shown(app) and hits.option_count <= 4)
+        await settle(pilot)
+        assert hits.virtual_size.height <= hits.scrollable_content_region.height
+        assert TOP_HIT in screen_text(app)
+        assert highlight_end(app) == with_scrollbar
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.history.current == Location("person", "mikey-madison")

@@ -5,11 +5,12 @@ were drawn at), at every size a reader uses."""
 from __future__ import annotations
 
 import pytest
-from textual.command import CommandList
+from textual.command import CommandList, CommandPalette
 from textual.content import Content
 
 from anora_tui.core.navigation import Location
-from ui_harness import open_reader, screen_text, settle, style_at, wait_for
+from anora_tui.ui.screens.palette import PRIVATE_NAMES, ReaderPalette
+from ui_harness import find_on_screen, open_reader, screen_text, settle, style_at, wait_for
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 QUERY = "mikey madison"  # "m" brings more hits than any of these sizes shows; "mikey" one or two
@@ -80,3 +81,46 @@ async def test_the_rows_keep_their_width_as_the_scrollbar_comes_and_goes(shipped
         await pilot.press("enter")
         await settle(pilot)
         assert app.history.current == Location("person", "mikey-madison")
+
+
+def test_the_private_names_the_palette_uses_are_still_there():
+    palette = ReaderPalette()
+    for owner, name in PRIVATE_NAMES:
+        assert hasattr(palette if owner is CommandPalette else owner, name), f"Textual has no {owner.__name__}.{name}"
+
+
+@SIZES
+async def test_a_hit_is_highlighted_where_it_matches_and_opens_on_a_click(shipped_dataset, isolated_state, size):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert ReaderPalette.is_open(app)
+        await pilot.press(*"yur")
+        await wait_for(pilot, lambda: "Person: Yuri Borisov" in screen_text(app))
+        await settle(pilot)
+        x, y = find_on_screen(app, "Person: Yuri Borisov")
+        name = x + len("Person: ")
+        matched, rest = style_at(app, name, y), style_at(app, name + 3, y)  # "Yur", then "i"
+        assert matched != rest and style_at(app, name + 2, y) == matched
+        assert "Quote: " in screen_text(app)  # the quotes with the words are listed too
+        await pilot.click(offset=(x + 2, y))
+        await settle(pilot)
+        assert not ReaderPalette.is_open(app)
+        assert app.history.current == Location("person", "yuri-borisov")
+
+
+@SIZES
+async def test_textuals_commands_are_listed_and_escape_closes(shipped_dataset, isolated_state, size):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("ctrl+p", *"them")
+        await wait_for(pilot, lambda: "Change the current theme" in screen_text(app))
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not ReaderPalette.is_open(app) and "Change the current theme" not in screen_text(app)
+        await pilot.press("ctrl+p", *"theme")
+        await wait_for(pilot, lambda: "Change the current theme" in screen_text(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "Search for themes" in screen_text(app))
+        await pilot.press(*"nord", "enter")
+        await settle(pilot)
+        assert app.theme == "nord"

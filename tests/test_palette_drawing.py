@@ -124,3 +124,18 @@ async def test_textuals_commands_are_listed_and_escape_closes(shipped_dataset, i
         await pilot.press(*"nord", "enter")
         await settle(pilot)
         assert app.theme == "nord"
+
+
+async def test_emptied_again_the_palette_lists_what_it_listed_when_opened(shipped_dataset, isolated_state):
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        app.bookmarks = (Location("scene", "home-invasion"),)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        hits = app.screen.query_one(CommandList)
+        opened = [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)]
+        assert opened[0].startswith("Bookmark: ") and any(line.startswith("Theme") for line in opened)
+        await pilot.press("x", "backspace")
+        await settle(pilot)
+        assert [str(hits.get_option_at_index(i).prompt) for i in range(hits.option_count)] == opened
+        assert hits.highlighted == 0

@@ -10,9 +10,11 @@ headless App, one character at a time. Two figures:
 - the providers' own time per keystroke: every provider of the reader asked for its hits for what is
   typed so far (what this project adds to the palette, and what grows with the data);
 - key to list: from the key press to the end of the palette's search (every provider has answered and
-  the list is refilled). The baseline, alternated with it query by query in the same run (A B A B),
-  is the same App with only Textual's own commands. (Textual's palette waits for its providers'
-  results with a 0.1 s timeout: a provider that is not done when the queue runs dry costs that.)
+  the list is refilled), in the reader's palette (`ReaderPalette`, which gathers a key's hits at once
+  when no provider has to wait). The baseline, alternated with it query by query in the same run
+  (A B A B), is an App with only Textual's own commands in Textual's own palette. (Textual's palette
+  waits for its providers' results with a 0.1 s timeout: a provider that is not done when the queue
+  runs dry costs that.)
 
 Medians, p99 and min–max are printed.
 
@@ -122,6 +124,12 @@ def measure(size: int) -> dict:
 
         def open_search(self, query: str, scope: str) -> None:  # the palette's "search for" entries
             pass
+
+        def action_command_palette(self) -> None:  # the reader's palette, as the reader opens it
+            from anora_tui.ui.screens.palette import ReaderPalette
+
+            if not ReaderPalette.is_open(self):
+                self.push_screen(ReaderPalette(id="--command-palette"))
 
     class Bare(App):
         pass

@@ -1,4 +1,17 @@
-"""The command palette (Ctrl+P): Textual's own, with PageUp/PageDown that cannot fail.
+"""The command palette (Ctrl+P): Textual's own, drawn once per key, with PageUp/PageDown that cannot fail.
+
+Textual's palette refills its list on every key; the list's height follows the hits, and Textual's
+`OptionList` throws away every row it has drawn whenever its size changes, so each key drew the list
+twice (once as refilled, once more after the layout gave it its new height): `PaletteList` keeps
+them when only the height changed. The palette draws a key's changes in one frame (`OneFrameDrawing`)
+rather than one for the text box and more as the list is refilled, laid out and given scrollbars.
+
+A key's hits are gathered at once, in the handler of the text box's change, when every provider can
+answer without waiting (the palette's providers search bounded, prebuilt lists; Textual's own match a
+few dozen names): Textual's palette gathers them in a worker, each provider in a task of its own,
+each hit passed through a queue, and fills the list only when the last has answered, so a key's list
+waited many turns of the event loop behind whatever else was queued. A provider that must wait (the
+places still being made, a provider still starting) leaves the key to Textual's own gathering.
 
 A key pressed right after Ctrl+P can reach the palette before its list has been laid out; Textual's
 palette pages that list unguarded (see `widgets/paging.py`).
@@ -6,17 +19,53 @@ palette pages that list unguarded (see `widgets/paging.py`).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from operator import attrgetter
+from typing import AsyncIterator, ClassVar
 
+from rich.text import Text
+from textual import events, on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.command import CommandList, CommandPalette
+from textual.command import (Command, CommandInput, CommandList, CommandPalette, DiscoveryHit, Hit, Provider,
+                             SearchIcon)
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.style import Style
+from textual.widgets import Button, Input, LoadingIndicator
 
+from ..textual_private import OneFrameDrawing
 from ..widgets.key_bar import KeyHint
 from ..widgets.paging import page
 from .modal import ReaderModal
 
 
-class ReaderPalette(ReaderModal, CommandPalette):
+# Textual's private names this module uses (no public way to do the same; see `search_at_once`): the
+# palette's tests check that each is still there, so a Textual upgrade fails loudly, not as a stale list.
+PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
+    (CommandPalette, "_cancel_gather_commands"),
+    (CommandPalette, "_stop_no_matches_countdown"),
+    (CommandPalette, "_start_no_matches_countdown"),
+    (CommandPalette, "_list_visible"),
+    (CommandPalette, "_show_busy"),
+    (CommandPalette, "_providers"),  # set in __init__: checked on an instance
+    (CommandPalette, "_placeholder"),  # set in __init__: checked on an instance
+    (Provider, "_search"),
+)
+
+
+class PaletteList(CommandList):
+    """The palette's list, its drawn rows kept while only its height changes (they depend on the width)."""
+
+    drawn_width: int | None = None
+
+    def on_resize(self, event: events.Resize) -> None:
+        width = self.scrollable_content_region.width
+        if width == self.drawn_width:
+            event.prevent_default()  # OptionList's own handler would throw every drawn row away
+        self.drawn_width = width
+
+
+class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
     # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
     KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
         KeyHint("down", "↑↓", "Move", True, "Move through the list"),
@@ -29,5 +78,88 @@ class ReaderPalette(ReaderModal, CommandPalette):
         Binding("pageup", "page(-1)", "Previous page", show=False, id="palette.page_up"),
     ]
 
+    def compose(self) -> ComposeResult:
+        # Textual's own, with `PaletteList` for its `CommandList` (found by type, so it serves as one).
+        with Vertical(id="--container"):
+            with Horizontal(id="--input"):
+                yield SearchIcon()
+                yield CommandInput(placeholder=self._placeholder, select_on_focus=False)
+                if not self.run_on_select:
+                    yield Button("\u25b6")
+            with Vertical(id="--results"):
+                yield PaletteList()
+                yield LoadingIndicator()
+
     def action_page(self, direction: int) -> None:
         page(self.query_one(CommandList), direction)
+
+    @on(Input.Changed)
+    def search_at_once(self, event: Input.Changed) -> None:
+        """The key's hits gathered and listed now, if no provider has to wait; else Textual's own
+        gathering (the next handler of the change) does it."""
+        query = event.value.strip()
+        hits = self.hits_at_once(query)
+        if hits is None:
+            return
+        event.stop()
+        event.prevent_default()  # not Textual's gathering as well
+        # PRIVATE (CommandPalette): its gathering, its "no matches" countdown and its list-shown flag
+        # have no public handles; a search of its own still running would refill the list after this.
+        self._cancel_gather_commands()
+        self._stop_no_matches_countdown()
+        commands = [Command(self.prompt_of(hit), hit, id=str(number)) for number, hit in enumerate(hits)]
+        commands.sort(key=attrgetter("hit.score"), reverse=True)  # stable: equal scores keep their order
+        command_list = self.query_one(CommandList)
+        command_list.clear_options().add_options(commands)
+        if commands:
+            command_list.highlighted = 0
+        self._list_visible = bool(commands)
+        self._show_busy = False
+        if not commands:
+            self._start_no_matches_countdown(query)
+        self.add_class("-ready")
+
+    def hits_at_once(self, query: str) -> list[DiscoveryHit | Hit] | None:
+        """Every provider's hits for `query`, or None if one of them would have to wait."""
+        hits: list[DiscoveryHit | Hit] = []
+        for provider in self._providers:  # PRIVATE (CommandPalette): the providers it started
+            found = answers_at_once(provider._search(query))  # PRIVATE (Provider): waits for its start-up
+            if found is None:
+                return None
+            hits.extend(found)
+        return hits
+
+    def prompt_of(self, hit: DiscoveryHit | Hit) -> Content:
+        """What the list shows for a hit, as Textual's palette makes it: a `Content` as it is (the
+        reader's providers make theirs from plain text), a string as Textual's own commands give it
+        (markup: their names and highlights), the help text below in its own style."""
+        prompt = hit.prompt
+        if isinstance(prompt, Text):
+            shown = Content.from_rich_text(prompt)
+        elif isinstance(prompt, Content):
+            shown = prompt
+        else:
+            shown = Content.from_markup(prompt)
+        if not hit.help:
+            return shown
+        help_style = Style.from_styles(self.get_component_styles("command-palette--help-text"))
+        return Content("\n").join((shown, Content.from_markup(hit.help).stylize_before(help_style)))
+
+
+def answers_at_once(hits: AsyncIterator[DiscoveryHit | Hit]) -> list[DiscoveryHit | Hit] | None:
+    """Every hit of an async iterator that never has to wait for anything, or None (and the iterator
+    closed) as soon as it would: each step is run as a coroutine that returns without suspending."""
+    found: list[DiscoveryHit | Hit] = []
+    while True:
+        step = hits.__anext__()
+        try:
+            step.send(None)
+        except StopIteration as done:
+            found.append(done.value)
+            continue
+        except StopAsyncIteration:
+            return found
+        except Exception:  # a provider's failure: Textual's gathering logs it, as for any provider
+            return None
+        step.close()  # it awaits something not ready: Textual's gathering will await it
+        return None

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from textual import events
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -63,6 +64,12 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
 
 
 class ReaderScreen(OneFrameScreen):
+    # Textual repaints the whole screen when the focus moves (`Screen.focused` repaints): every pane
+    # drawn again, though only the widgets losing and taking the focus change, and each of those is
+    # restyled and redrawn by its own focus handling. One pane's Enter opening a record in another
+    # drew the full screen for it.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def on_resize(self, event: events.Resize) -> None:
         self.app.fit_to_size(event.size)
 

@@ -119,21 +119,25 @@ class PaneLayout(_Base):
         side = self.query_one("#side")
         # Where the classes change no style they are set without a restyle. The size classes and zen
         # are set with a restyle of every pane, which reads them then.
-        restyle = self._pane_classes_styled()
         for pane in PANES:
-            self._set_layout_class(self.pane(pane), pane == name, "-active", restyle)
-        self._set_layout_class(side, name in ("people", "timeline"), "-active", restyle)
-        self._set_layout_class(side, name == "contents", "-yield", restyle)
+            self._set_layout_class(self.pane(pane), pane == name, "-active", self._pane_classes_style(pane))
+        self._set_layout_class(side, name in ("people", "timeline"), "-active", self._pane_classes_style("side"))
+        self._set_layout_class(side, name == "contents", "-yield", self._pane_classes_style("side"))
         self._split_side_column()
         if focus:
             self._focus_requested = name
             self.pane(name).focus_default()
             self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
 
-    def _pane_classes_styled(self) -> bool:
-        """Whether -active and -yield change a style now: only where panes collapse (narrower than
-        wide) or in zen (styles/app.tcss)."""
-        return self.zen or not self.screen.has_class("-wide")
+    def _pane_classes_style(self, node_id: str) -> bool:
+        """Whether -active and -yield change a style of the pane (or the side column) now
+        (styles/app.tcss): of every pane where one shows at a time (narrow); of the contents and the
+        side column only, at medium width or in zen (the reading pane was restyled for nothing as a
+        person opened, 16 style passes with its component classes); of none wide."""
+        reader = self.screen_stack[0]
+        if not reader.has_class("-wide") and not reader.has_class("-medium"):
+            return True
+        return (self.zen or reader.has_class("-medium")) and node_id in ("contents", "side")
 
     def _split_side_column(self) -> None:
         """The side pane in use (or the one holding an open detail) gets most of the column."""

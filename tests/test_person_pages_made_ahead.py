@@ -5,10 +5,9 @@ and the same screen as a page made at the open."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import WIDE, navigate, open_reader, screen_lines, wait_for
+from ui_harness import WIDE, navigate, open_reader, screen_lines, wait_for, wrappings_counted
 
 from anora_tui.core.navigation import Location
-from anora_tui.ui.hanging import Hanging
 from anora_tui.ui.panes import people as people_module
 from anora_tui.ui.widgets.link_list import Heading
 
@@ -27,17 +26,7 @@ async def test_a_person_opened_shows_the_page_made_ahead_without_wrapping_it_aga
         person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
         await wait_for(pilot, lambda: person.id in detail.prepared)
         page = detail._prepared[person.id]
-        wrapped: list[int] = []
-        lines = Hanging.lines
-        labels = {id(row.label) for row in page.rows}
-
-        def counted(self, width):
-            kept = [known[0] for known in (self._wrapped, self._wrapped_before) if known is not None]
-            if id(self.content) in labels and width not in kept:
-                wrapped.append(width)
-            return lines(self, width)
-
-        monkeypatch.setattr(Hanging, "lines", counted)
+        wrapped = wrappings_counted(monkeypatch, [row.label for row in page.rows])
         await navigate(pilot, app, Location("person", person.id))
         links = detail.links
         assert links.option_count == len(page.rows)

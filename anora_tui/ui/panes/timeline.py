@@ -39,6 +39,7 @@ from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Link, LinkList
 from ..widgets.track_switch import TrackSwitch
+from .detail_view import PAGE_PAUSE, PAGES_MADE_AHEAD, make_pages_ahead
 
 if TYPE_CHECKING:
     from .timeline_detail import TimelineDetail  # imported when a scene or event is first opened
@@ -284,8 +285,14 @@ class TimelinePane(Vertical):
         if not self._detail_mounted and self.is_mounted:
             detail = self.detail
             detail.display = False  # as ContentSwitcher hides what it does not show
-            self.query_one(ContentSwitcher).mount(detail)
+            views = self.query_one(ContentSwitcher)
+            views.mount(detail)
             detail.mount_parts()
+            records = [*self.dataset.scenes, *self.dataset.events]
+            if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have
+                pages = iter([Location("scene" if isinstance(r, Scene) else "event", r.id) for r in records])
+                width = lambda: views.scrollable_content_region.width  # noqa: E731
+                self.set_timer(PAGE_PAUSE, partial(make_pages_ahead, self, detail, pages, width))
 
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))

@@ -55,3 +55,29 @@ async def test_a_page_made_ahead_shows_as_a_page_made_at_the_open(shipped_datase
             return screen_lines(app)
 
     assert await person_screen(True) == await person_screen(False)
+
+
+async def test_a_long_page_is_made_ahead_a_few_rows_at_a_time(shipped_dataset, monkeypatch):
+    """Between two steps of a page made ahead the reader's keys and redraws come in: a long page (a
+    person with many quotes) took 20-35 ms made at once."""
+    from anora_tui.ui.panes.detail_view import ROWS_AT_ONCE
+    from anora_tui.ui.widgets.link_list import LinkList
+
+    monkeypatch.setattr(people_module, "PAGES_MADE_AHEAD", 0)  # none made meanwhile
+    person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
+        detail = app.people.detail
+        detail.links.assume_width(app.people.scrollable_content_region.width)
+        wrapped_per_step: list[int] = []
+        prepare_labels = LinkList.prepare_labels
+
+        def recorded(self, labels, width):
+            labels = list(labels)
+            wrapped_per_step.append(len(labels))
+            return prepare_labels(self, labels, width)
+
+        monkeypatch.setattr(LinkList, "prepare_labels", recorded)
+        pauses = sum(1 for _ in detail.preparing(person.id))
+        assert len(wrapped_per_step) >= 4 and max(wrapped_per_step) <= ROWS_AT_ONCE
+        assert pauses == len(wrapped_per_step) - 1
+        assert person.id in detail.prepared

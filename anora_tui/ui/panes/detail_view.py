@@ -3,7 +3,6 @@ pages made ahead in idle time, and the heading line a detail view can put above 
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Callable, Generic, Hashable, Iterable, Iterator, TypeVar
 
 from textual.app import ComposeResult
@@ -18,6 +17,8 @@ Page = TypeVar("Page")
 # first frame (a page is 2-15 ms of CPU; its rows' wrapping was most of an open's own work).
 PAGES_MADE_AHEAD = 200
 PAGE_PAUSE = 0.02  # seconds between two pages made ahead: keys and redraws come between
+ROWS_AT_ONCE = 8  # rows of a page wrapped ahead between two pauses (about 2 ms)
+ROWS_PAUSE = 0.005  # seconds between two such steps
 
 TAG_GAP = "  "  # between a heading and its tag when both fit on one line
 
@@ -95,6 +96,12 @@ class DetailView(Vertical, Generic[Page]):
         """Make a page ahead (in idle time), at the width the list has or is assumed to have: its rows,
         each wrapped at that width, so that showing it later only sets them. Pages made at another
         width are dropped."""
+        for _ in self.preparing(key):
+            pass
+
+    def preparing(self, key: Hashable) -> Iterator[None]:
+        """`prepare`, a few rows at a time: it pauses (yields) between them, so that a key pressed
+        meanwhile waits for a few rows, not a whole page (a long page took 20-35 ms)."""
         width = self._links_width()
         if width <= 0:
             return
@@ -105,7 +112,13 @@ class DetailView(Vertical, Generic[Page]):
         if key in self._prepared:
             return
         page = self.make_page(key, width)
-        self.links.prepare_labels((row.label for row in self.page_rows(page) if not isinstance(row, Heading)), width)
+        labels = [row.label for row in self.page_rows(page) if not isinstance(row, Heading)]
+        for start in range(0, len(labels), ROWS_AT_ONCE):
+            if start:
+                yield
+                if width != self._prepared_width:  # the list's width changed meanwhile: made again later
+                    return
+            self.links.prepare_labels(labels[start : start + ROWS_AT_ONCE], width)
         self._prepared[key] = page
 
     def made_ahead(self, key: Hashable, width: int) -> Page | None:
@@ -132,14 +145,29 @@ class DetailView(Vertical, Generic[Page]):
         return [part for part in self.parts() if part.parent is None]
 
 
-def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterator[Hashable], width: Callable[[], int]) -> None:
-    """Make the next page ahead (`DetailView.prepare`) at the list's width as the pane would give it
-    (`width`), then the next after a pause. Where the pane is hidden (one pane at a time) that width
-    is not known: none is made."""
-    key = next(keys, None)
-    list_width = width() if pane.is_mounted else 0
-    if key is None or not list_width:
-        return
-    detail.links.assume_width(list_width)  # as an open does, while the list was never shown
-    detail.prepare(key)
-    pane.set_timer(PAGE_PAUSE, partial(make_pages_ahead, pane, detail, keys, width))
+def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterable[Hashable], width: Callable[[], int]) -> None:
+    """Make every page ahead (`DetailView.preparing`) at the list's width as the pane would give it
+    (`width`), a few rows at a time, with a pause between pages and a shorter one between their
+    steps. Where the pane is hidden (one pane at a time) that width is not known: none is made."""
+    steps = _pages_made(pane, detail, keys, width)
+
+    def step() -> None:
+        pause = next(steps, None)
+        if pause is not None:
+            pane.set_timer(pause, step)
+
+    pane.set_timer(PAGE_PAUSE, step)
+
+
+def _pages_made(pane: Widget, detail: DetailView, keys: Iterable[Hashable], width: Callable[[], int]) -> Iterator[float]:
+    """Make the pages, yielding the pause to take after each step."""
+    for key in keys:
+        list_width = width() if pane.is_mounted else 0
+        if not list_width:
+            return
+        detail.links.assume_width(list_width)  # as an open does, while the list was never shown
+        for _ in detail.preparing(key):
+            yield ROWS_PAUSE
+            if not pane.is_mounted:
+                return
+        yield PAGE_PAUSE

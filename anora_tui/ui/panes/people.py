@@ -23,7 +23,7 @@ from ...core.navigation import Location
 from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.link_list import Info, LinkList, RecordRows
-from .detail_view import PAGE_PAUSE, PAGES_MADE_AHEAD, make_pages_ahead
+from .detail_view import PAGES_MADE_AHEAD, make_pages_ahead
 
 NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 
@@ -116,7 +116,7 @@ class PeoplePane(Vertical):
                 # Every person's page, at the width the detail's list will have: the pane's.
                 people = iter([person.id for person in self._dataset.people])
                 width = lambda: self.scrollable_content_region.width  # noqa: E731
-                self.set_timer(PAGE_PAUSE, partial(make_pages_ahead, self, detail, people, width))
+                make_pages_ahead(self, detail, people, width)
 
     # --- the public contract (the App calls these) --------------------------------------------
 

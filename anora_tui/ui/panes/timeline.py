@@ -39,7 +39,7 @@ from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Link, LinkList
 from ..widgets.track_switch import TrackSwitch
-from .detail_view import PAGE_PAUSE, PAGES_MADE_AHEAD, make_pages_ahead
+from .detail_view import PAGES_MADE_AHEAD, make_pages_ahead
 
 if TYPE_CHECKING:
     from .timeline_detail import TimelineDetail  # imported when a scene or event is first opened
@@ -292,7 +292,7 @@ class TimelinePane(Vertical):
             if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have
                 pages = iter([Location("scene" if isinstance(r, Scene) else "event", r.id) for r in records])
                 width = lambda: views.scrollable_content_region.width  # noqa: E731
-                self.set_timer(PAGE_PAUSE, partial(make_pages_ahead, self, detail, pages, width))
+                make_pages_ahead(self, detail, pages, width)
 
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))

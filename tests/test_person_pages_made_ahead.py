@@ -81,3 +81,15 @@ async def test_a_long_page_is_made_ahead_a_few_rows_at_a_time(shipped_dataset, m
         assert len(wrapped_per_step) >= 4 and max(wrapped_per_step) <= ROWS_AT_ONCE
         assert pauses == len(wrapped_per_step) - 1
         assert person.id in detail.prepared
+
+
+async def test_where_the_people_pane_is_hidden_the_pages_are_made_once_it_has_shown(shipped_dataset):
+    """At 80x24 one pane shows at a time: the People pane has no width until it is first shown, and
+    no page was ever made ahead there. Once a person has been opened, the others' pages are made."""
+    first, other = shipped_dataset.people[:2]
+    async with open_reader(shipped_dataset, (80, 24)) as (app, pilot):
+        detail = app.people.detail
+        await pilot.pause(0.1)
+        assert detail.prepared == frozenset()  # hidden: no width to make them at
+        await navigate(pilot, app, Location("person", first.id))
+        await wait_for(pilot, lambda: other.id in detail.prepared, timeout=10)

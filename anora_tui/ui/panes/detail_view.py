@@ -19,6 +19,7 @@ PAGES_MADE_AHEAD = 200
 PAGE_PAUSE = 0.02  # seconds between two pages made ahead: keys and redraws come between
 ROWS_AT_ONCE = 8  # rows of a page wrapped ahead between two pauses (about 2 ms)
 ROWS_PAUSE = 0.005  # seconds between two such steps
+HIDDEN_PAUSE = 0.5  # seconds between two looks at a hidden pane's width
 
 TAG_GAP = "  "  # between a heading and its tag when both fit on one line
 
@@ -148,11 +149,12 @@ class DetailView(Vertical, Generic[Page]):
 def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterable[Hashable], width: Callable[[], int]) -> None:
     """Make every page ahead (`DetailView.preparing`) at the list's width as the pane would give it
     (`width`), a few rows at a time, with a pause between pages and a shorter one between their
-    steps. Where the pane is hidden (one pane at a time) that width is not known: none is made."""
+    steps. Where the pane is hidden (one pane at a time) that width is not known: they are made once
+    it has been shown."""
     steps = _pages_made(pane, detail, keys, width)
 
     def step() -> None:
-        pause = next(steps, None)
+        pause = next(steps, None) if pane.is_mounted else None
         if pause is not None:
             pane.set_timer(pause, step)
 
@@ -162,9 +164,10 @@ def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterable[Hashable],
 def _pages_made(pane: Widget, detail: DetailView, keys: Iterable[Hashable], width: Callable[[], int]) -> Iterator[float]:
     """Make the pages, yielding the pause to take after each step."""
     for key in keys:
-        list_width = width() if pane.is_mounted else 0
-        if not list_width:
-            return
+        while not (list_width := width()):
+            yield HIDDEN_PAUSE
+            if not pane.is_mounted:
+                return
         detail.links.assume_width(list_width)  # as an open does, while the list was never shown
         for _ in detail.preparing(key):
             yield ROWS_PAUSE

@@ -46,12 +46,13 @@ async def test_the_pane_chosen_on_a_wide_terminal_shows_when_the_classes_come_to
 
 
 @pytest.mark.parametrize("size", [(120, 40), (200, 50)], ids=["120x40", "200x50"])
-async def test_a_person_opened_from_the_text_restyles_the_reading_pane_only_for_its_lost_focus(
+async def test_a_person_opened_from_the_text_restyles_the_reading_pane_for_its_focus_and_people_once(
     shipped_dataset, restyled, monkeypatch, size
 ):
     """At medium width -active styles only the contents and the side column: the reading pane, giving
     up its place as active pane, is restyled for the focus it loses (its border), not again for the
-    class (with its 15 component classes, each a style pass)."""
+    class (with its 15 component classes, each a style pass). The People pane is restyled once for
+    the classes it takes (-major, -focus-within), not once for each."""
     applied: list[object] = []
     apply = Stylesheet.apply
 
@@ -69,3 +70,6 @@ async def test_a_person_opened_from_the_text_restyles_the_reading_pane_only_for_
         assert app.active_pane == "people" and displayed(app.people) and displayed(app.reading)
         assert not app.reading.has_class("-active") and app.people.has_class("-active")
         assert applied.count(app.reading) == restyled.count(app.reading) == 1
+        # The People pane, given most of the side column and the focus, is restyled once for both.
+        assert app.people.has_class("-major") and app.people.has_class("-focus-within")
+        assert applied.count(app.people) == 1

@@ -8,7 +8,8 @@ say how many, an `-active` class on the active pane says which (styles/app.tcss 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Protocol
 
 from textual import events
 from textual.geometry import Size
@@ -77,6 +78,8 @@ class ReaderScreen(OneFrameScreen):
 class PaneLayout(_Base):
     """The layout of `AnoraApp`: the panes by name, the active one, zen and the too-small notice."""
 
+    _batched_restyles: dict[int, Widget] | None = None  # see `_restyles_batched`
+
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
 
@@ -123,11 +126,26 @@ class PaneLayout(_Base):
             self._set_layout_class(self.pane(pane), pane == name, "-active", self._pane_classes_style(pane))
         self._set_layout_class(side, name in ("people", "timeline"), "-active", self._pane_classes_style("side"))
         self._set_layout_class(side, name == "contents", "-yield", self._pane_classes_style("side"))
-        self._split_side_column()
-        if focus:
-            self._focus_requested = name
-            self.pane(name).focus_default()
-            self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
+        # The side column's split and the border of the pane the focus enters restyle a side pane
+        # once, both classes set (each took a style pass of the pane and its component classes).
+        with self._restyles_batched():
+            self._split_side_column()
+            if focus:
+                self._focus_requested = name
+                self.pane(name).focus_default()
+                self._mark_focus_within()  # the focus moved at once (`focus_now`); its events find this done
+                self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
+
+    @contextmanager
+    def _restyles_batched(self) -> Iterator[None]:
+        """Layout classes set meanwhile restyle each node they change once, at the end."""
+        self._batched_restyles = batched = {}
+        try:
+            yield
+        finally:
+            self._batched_restyles = None
+            for node in batched.values():
+                self.stylesheet.apply(node)
 
     def _pane_classes_style(self, node_id: str) -> bool:
         """Whether -active and -yield change a style of the pane (or the side column) now
@@ -164,7 +182,9 @@ class PaneLayout(_Base):
         if node.has_class(class_name) == add:
             return
         node.set_class(add, class_name, update=False)
-        if restyle:
+        if restyle and self._batched_restyles is not None:
+            self._batched_restyles[id(node)] = node
+        elif restyle:
             self.stylesheet.apply(node)
 
     def _shows_detail(self, name: PaneName) -> bool:

@@ -68,3 +68,28 @@ def test_a_malformed_text_position_is_refused(text):
     plain = location_to_plain(PERSON) | {"text": text}
     with pytest.raises((ValueError, TypeError)):
         location_from_plain(plain)
+
+
+@THREE_SIZES
+async def test_text_reached_by_a_pane_key_is_where_back_returns(shipped_dataset, isolated_state, size):
+    """From a scene, `2` to the text, a page down and a name opened: Back went to the scene, then to
+    the section's top, and the place read to was lost (the text reached by a pane key was never in
+    the history). Back now returns to the text as it was left, then to the scene."""
+    async with open_reader(shipped_dataset, size, Location("section", "shooting-the-invasion")) as (app, pilot):
+        await navigate(pilot, app, Location("scene", "strip-club-opening"))
+        await pilot.press("2", "pagedown")
+        await settle(pilot)
+        read_to = app.reading.view_position()
+        assert read_to is not None and read_to != (1, 0)
+        assert app.check_action("back", ()) is True
+        await navigate(pilot, app, PERSON)
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.active_pane == "reading" and app.reading.section_id == "shooting-the-invasion"
+        assert app.reading.view_position() == read_to
+        await pilot.press("b")
+        await settle(pilot)
+        assert app.history.current.id == "strip-club-opening" and app.active_pane == "timeline"
+        await pilot.press("2", "b")  # Back from the text reached by `2` returns to the scene too
+        await settle(pilot)
+        assert app.history.current.id == "strip-club-opening" and app.active_pane == "timeline"

@@ -297,7 +297,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             return self.last_search is not None  # in the key bar once there is a search to step through
         # With nowhere to go, Back and Forward are shown dimmed (None), as a browser greys its arrows.
         if action == "back":  # or a section asked for is on its way: Back will go back from it
-            return self.history.can_go_back or self.reading.on_the_way or None
+            return self.history.can_go_back or self.reading.on_the_way or self.text_unrecorded() or None
         if action == "forward":
             return self.history.can_go_forward or None
         return True

@@ -181,7 +181,7 @@ class Finding:
     def copy_offer_may_change(self) -> None:
         """The reading pane scrolled or a list's highlight moved: the key bar offers `y Copy` only
         while there is a quote to copy."""
-        if (self.quote_to_copy() is not None) != self.copy_offered:
+        if self.screen_stack and (self.quote_to_copy() is not None) != self.copy_offered:
             self.refresh_bindings()  # its check, `check_copy`, notes what it now offers
 
     def check_copy(self, action: str) -> bool:
@@ -189,7 +189,7 @@ class Finding:
         return self.copy_offered is (action == "copy_quote")
 
     def on_virtual_list_highlighted(self, event: VirtualList.Highlighted) -> None:
-        if event.virtual_list is self.focused:
+        if event.virtual_list.has_focus:
             self.copy_offer_may_change()
 
     def quote_to_copy(self) -> Quote | None:

@@ -30,6 +30,7 @@ class Navigating(_Base):
                         severity="warning", markup=False)
             return
         if message.record:
+            self._record_text_if_unrecorded()
             self._remember_view()
             self.history.visit(location)
             self.refresh_bindings()  # Back may have become possible, Forward impossible
@@ -92,13 +93,33 @@ class Navigating(_Base):
         links = self._detail_links(location)
         return links.view() if links is not None else None
 
+    def text_unrecorded(self) -> bool:
+        """Whether the reader is in the text though the history's current place is elsewhere: they
+        came to it by a pane key (2, Tab) from a person, scene or event."""
+        if self.active_pane != "reading" or (text := self._text_view()) is None:
+            return False
+        current = self.history.current
+        return current is None or self._section_of(current) != text[0]
+
+    def _section_of(self, location: Location) -> str | None:
+        """The section a section or quote location is in (None for a person, scene or event)."""
+        if location.kind == "section":
+            return location.id
+        return self.dataset.quotes_by_id[location.id].section if location.kind == "quote" else None
+
+    def _record_text_if_unrecorded(self) -> None:
+        """Leaving text the history does not have: record it first, so Back returns to it as it was."""
+        if self.text_unrecorded():
+            self._remember_view()
+            section_id, paragraph, into = self._text_view()  # type: ignore[misc]
+            self.history.visit(Location("section", section_id, paragraph or None, scroll=into))
+
     def _remember_view(self) -> None:
         """Keep in the history where the reader is in the current place, for Back to return to."""
         current = self.history.current
         if current is None:
             return
-        if current.kind in ("section", "quote"):
-            section_id = current.id if current.kind == "section" else self.dataset.quotes_by_id[current.id].section
+        if (section_id := self._section_of(current)) is not None:
             text = self._text_view()
             if text is not None and text[0] == section_id:
                 _, paragraph, into = text
@@ -145,6 +166,8 @@ class Navigating(_Base):
         After the sections keys pressed just before have asked for, once they are open."""
         if self.reading.after_arrival(lambda: self._step_history(step)):
             return
+        if step == self.history.back:
+            self._record_text_if_unrecorded()
         self._remember_view()
         location = step()
         if location is None:

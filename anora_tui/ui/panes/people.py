@@ -48,22 +48,21 @@ if TYPE_CHECKING:
 
 
 class PeopleFilter(Input):
-    """The filter box. Down goes to the list; Escape clears it, then leaves it."""
+    """The filter box. Down goes to the list, filtered; Escape clears the filter and goes to the list
+    (a second Escape was needed to leave it, and keys typed in between went into the box)."""
 
     BINDINGS = [
         Binding("down", "leave", "To the list", show=False, id="people.filter-down"),
-        Binding("escape", "clear_or_leave", "Clear", show=True, tooltip="Clear the filter, then leave it",
+        Binding("escape", "clear_and_leave", "Clear", show=True, tooltip="Clear the filter and go back to the list",
                 id="people.filter-clear"),
     ]
 
     def action_leave(self) -> None:
         self.screen.focus_next(LinkList)
 
-    def action_clear_or_leave(self) -> None:
-        if self.value:
-            self.value = ""
-        else:
-            self.action_leave()
+    def action_clear_and_leave(self) -> None:
+        self.value = ""
+        self.action_leave()
 
 
 class PeoplePane(Vertical):

@@ -13,9 +13,6 @@ from textual.widget import Widget
 from ..widgets.link_list import Heading, LinkList, Row
 
 Page = TypeVar("Page")
-# Up to this many records of a kind, every page is made ahead, one at a time in idle time after the
-# first frame (a page is 2-15 ms of CPU; its rows' wrapping was most of an open's own work).
-PAGES_MADE_AHEAD = 200
 PAGE_PAUSE = 0.02  # seconds between two pages made ahead: keys and redraws come between
 ROWS_AT_ONCE = 8  # rows of a page wrapped ahead between two pauses (about 2 ms)
 ROWS_PAUSE = 0.005  # seconds between two such steps

@@ -23,7 +23,6 @@ from ...core.navigation import Location
 from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.link_list import Info, LinkList, RecordRows
-from .detail_view import PAGES_MADE_AHEAD, make_pages_ahead
 
 NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 
@@ -41,6 +40,9 @@ FILTER_ID = "people-filter"
 # Above this many people, the lookups a person's page reads are made ahead, not by the first open
 # (each is built whole when first read: at 100,000 quotes, 52,000 people, about 0.1 s).
 MANY_PEOPLE = 5_000
+# Up to this many people, every person's page is made ahead in idle time after the first frame (a
+# page is 2-35 ms of CPU; its rows' wrapping was most of an open's own work).
+PAGES_MADE_AHEAD = 200
 
 if TYPE_CHECKING:
     from ...core.search import PeopleNames  # imported when the filter is first used
@@ -112,6 +114,8 @@ class PeoplePane(Vertical):
 
                 run_in_background("anora-tui person lookups", partial(prepare_lookups, self._dataset))
             elif count <= PAGES_MADE_AHEAD:
+                from .detail_view import make_pages_ahead
+
                 # Every person's page, at the width the detail's list will have: the pane's.
                 people = iter([person.id for person in self._dataset.people])
                 width = lambda: self.scrollable_content_region.width  # noqa: E731

@@ -39,7 +39,6 @@ from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import Link, LinkList
 from ..widgets.track_switch import TrackSwitch
-from .detail_view import PAGES_MADE_AHEAD, make_pages_ahead
 
 if TYPE_CHECKING:
     from .timeline_detail import TimelineDetail  # imported when a scene or event is first opened
@@ -51,6 +50,8 @@ EXACT_CHAR = "█"
 APPROXIMATE_CHAR = "▒"
 ESTIMATED_CHAR = "░"
 DISCUSSED_MARKER = "●"
+# Up to this many scenes and events, every page is made ahead in idle time after the first frame.
+PAGES_MADE_AHEAD = 200
 
 # Component-class names of the pane, resolved by Textual when a row is drawn (see timeline.tcss).
 MARKER = ".timeline--marker"
@@ -290,6 +291,8 @@ class TimelinePane(Vertical):
             detail.mount_parts()
             records = [*self.dataset.scenes, *self.dataset.events]
             if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have
+                from .detail_view import make_pages_ahead
+
                 pages = iter([Location("scene" if isinstance(r, Scene) else "event", r.id) for r in records])
                 width = lambda: views.scrollable_content_region.width  # noqa: E731
                 make_pages_ahead(self, detail, pages, width)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 from textual import _compositor
-from textual._compositor import LayoutUpdate
 from ui_harness import WIDE, focused_pane, navigate, open_reader, screen_strips, screen_text, settle, wait_for
 
 from anora_tui.core.loading.cache import load_cached
@@ -118,6 +117,6 @@ async def test_a_focus_moved_to_another_pane_redraws_what_changed_not_the_whole_
         assert focused_pane(app) == "people"
         after = [strip.text for strip in screen_strips(app)]
         changed = {y for y, (old, new) in enumerate(zip(before, after)) if old != new}
-        assert frames and not any(isinstance(frame, LayoutUpdate) for frame in frames)
+        assert frames and not any(isinstance(frame, _compositor.LayoutUpdate) for frame in frames)
         drawn = {y for frame in frames for y, _, _ in frame.spans}
         assert changed and changed <= drawn

@@ -49,6 +49,7 @@ class Pane(Protocol):
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
 SIDE_PANES: tuple[PaneName, ...] = ("people", "timeline")
+SIDE_PANE_SELECTOR = ", ".join(f"#{name}" for name in SIDE_PANES)
 WIDE = 140
 MEDIUM = 100
 TINY_WIDTH = 20
@@ -203,8 +204,7 @@ class PaneLayout(_Base):
         than Textual's `:focus-within`: for that pseudo-class Textual restyles the whole pane each
         time the focus enters or leaves it (a person's page, the timeline's lists: about 60 widgets,
         most of a first open's time), where the class restyles the pane alone."""
-        for name in SIDE_PANES:
-            pane = self.pane(name)
+        for pane in self.screen_stack[0].query(SIDE_PANE_SELECTOR):  # none while --watch replaces them
             self._set_layout_class(pane, pane.has_focus_within, FOCUS_WITHIN)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:

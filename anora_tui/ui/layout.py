@@ -204,6 +204,8 @@ class PaneLayout(_Base):
         than Textual's `:focus-within`: for that pseudo-class Textual restyles the whole pane each
         time the focus enters or leaves it (a person's page, the timeline's lists: about 60 widgets,
         most of a first open's time), where the class restyles the pane alone."""
+        if not self.screen_stack:  # the reader closing
+            return
         for pane in self.screen_stack[0].query(SIDE_PANE_SELECTOR):  # none while --watch replaces them
             self._set_layout_class(pane, pane.has_focus_within, FOCUS_WITHIN)
 
@@ -214,6 +216,8 @@ class PaneLayout(_Base):
         """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
         a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
         one) gives it up at once: the pane is hidden."""
+        if not self.screen_stack:  # the reader closing
+            return
         self._mark_focus_within()
         if self.too_small and event.widget.screen is self.screen_stack[0]:
             self._unfocus_hidden_pane()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from textual import _compositor
-from ui_harness import WIDE, open_reader, screen_text, settle, wait_for
+from ui_harness import WIDE, focused_pane, navigate, open_reader, screen_strips, screen_text, settle, wait_for
 
 from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.navigation import Location
@@ -101,3 +101,22 @@ async def test_a_large_datasets_person_lookups_are_made_after_the_first_frame(ex
         app.people.show_person(person.id)
         await settle(pilot)
         assert person.name in screen_text(app, app.people)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
+async def test_a_focus_moved_to_another_pane_redraws_what_changed_not_the_whole_screen(shipped_dataset, frames, size):
+    """Textual redraws the whole screen when the focus moves; the reader draws the lines that changed
+    (the panes whose borders and sizes change), and every line that changed is drawn."""
+    person = shipped_dataset.people[0]
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await settle(pilot)
+        before = [strip.text for strip in screen_strips(app)]
+        frames.clear()
+        await navigate(pilot, app, Location("person", person.id))  # from the reading pane to the People pane
+        await settle(pilot)
+        assert focused_pane(app) == "people"
+        after = [strip.text for strip in screen_strips(app)]
+        changed = {y for y, (old, new) in enumerate(zip(before, after)) if old != new}
+        assert frames and not any(isinstance(frame, _compositor.LayoutUpdate) for frame in frames)
+        drawn = {y for frame in frames for y, _, _ in frame.spans}
+        assert changed and changed <= drawn

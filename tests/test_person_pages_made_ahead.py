@@ -5,10 +5,9 @@ and the same screen as a page made at the open."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import WIDE, navigate, open_reader, screen_lines, wait_for
+from ui_harness import WIDE, navigate, open_reader, screen_lines, wait_for, wrappings_counted
 
 from anora_tui.core.navigation import Location
-from anora_tui.ui.hanging import Hanging
 from anora_tui.ui.panes import people as people_module
 from anora_tui.ui.widgets.link_list import Heading
 
@@ -27,17 +26,7 @@ async def test_a_person_opened_shows_the_page_made_ahead_without_wrapping_it_aga
         person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
         await wait_for(pilot, lambda: person.id in detail.prepared)
         page = detail._prepared[person.id]
-        wrapped: list[int] = []
-        lines = Hanging.lines
-        labels = {id(row.label) for row in page.rows}
-
-        def counted(self, width):
-            kept = [known[0] for known in (self._wrapped, self._wrapped_before) if known is not None]
-            if id(self.content) in labels and width not in kept:
-                wrapped.append(width)
-            return lines(self, width)
-
-        monkeypatch.setattr(Hanging, "lines", counted)
+        wrapped = wrappings_counted(monkeypatch, [row.label for row in page.rows])
         await navigate(pilot, app, Location("person", person.id))
         links = detail.links
         assert links.option_count == len(page.rows)
@@ -66,3 +55,41 @@ async def test_a_page_made_ahead_shows_as_a_page_made_at_the_open(shipped_datase
             return screen_lines(app)
 
     assert await person_screen(True) == await person_screen(False)
+
+
+async def test_a_long_page_is_made_ahead_a_few_rows_at_a_time(shipped_dataset, monkeypatch):
+    """Between two steps of a page made ahead the reader's keys and redraws come in: a long page (a
+    person with many quotes) took 20-35 ms made at once."""
+    from anora_tui.ui.panes.detail_view import ROWS_AT_ONCE
+    from anora_tui.ui.widgets.link_list import LinkList
+
+    monkeypatch.setattr(people_module, "PAGES_MADE_AHEAD", 0)  # none made meanwhile
+    person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
+        detail = app.people.detail
+        detail.links.assume_width(app.people.scrollable_content_region.width)
+        wrapped_per_step: list[int] = []
+        prepare_labels = LinkList.prepare_labels
+
+        def recorded(self, labels, width):
+            labels = list(labels)
+            wrapped_per_step.append(len(labels))
+            return prepare_labels(self, labels, width)
+
+        monkeypatch.setattr(LinkList, "prepare_labels", recorded)
+        pauses = sum(1 for _ in detail.preparing(person.id))
+        assert len(wrapped_per_step) >= 4 and max(wrapped_per_step) <= ROWS_AT_ONCE
+        assert pauses == len(wrapped_per_step) - 1
+        assert person.id in detail.prepared
+
+
+async def test_where_the_people_pane_is_hidden_the_pages_are_made_once_it_has_shown(shipped_dataset):
+    """At 80x24 one pane shows at a time: the People pane has no width until it is first shown, and
+    no page was ever made ahead there. Once a person has been opened, the others' pages are made."""
+    first, other = shipped_dataset.people[:2]
+    async with open_reader(shipped_dataset, (80, 24)) as (app, pilot):
+        detail = app.people.detail
+        await pilot.pause(0.1)
+        assert detail.prepared == frozenset()  # hidden: no width to make them at
+        await navigate(pilot, app, Location("person", first.id))
+        await wait_for(pilot, lambda: other.id in detail.prepared, timeout=10)

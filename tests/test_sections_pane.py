@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 from textual.app import App, ComposeResult
-from ui_harness import WIDE, screen_lines, settle
+from textual.strip import Strip
+from ui_harness import WIDE, navigate, screen_lines, screen_strips, settle
+
+from anora_tui.core.navigation import Location
 
 from anora_tui.core.model import Article, Dataset, Section
 from anora_tui.paths import styles_dir
@@ -68,3 +71,32 @@ async def test_a_long_title_wraps_under_itself_and_rewraps_when_the_pane_widens(
         app.query_one(SectionsPane).styles.width = 75
         await settle(pilot)
         assert pane_lines(app)[:2] == [f"▸  1 {long}", "   2 Short"]
+
+
+
+async def test_a_section_opened_redraws_the_contents_rows_that_change_not_every_row(shipped_dataset, tmp_path, monkeypatch):
+    """The highlight and the mark move from one row to another: those rows' lines are drawn again, and
+    no other line of the contents (every line in view was drawn again for each section opened)."""
+    drawn_lines: list[int] = []
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json")
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        contents = app.query_one(SectionsPane)
+        render_line = SectionsPane.render_line
+
+        def counted(self, y):
+            if self is contents:
+                drawn_lines.append(y + 1)  # below the border
+            return render_line(self, y)
+
+        def pane_strips() -> list[Strip]:
+            region = contents.region
+            return [strip.crop(region.x, region.right) for strip in screen_strips(app)[region.y : region.bottom]]
+
+        monkeypatch.setattr(SectionsPane, "render_line", counted)
+        before = pane_strips()
+        await navigate(pilot, app, Location("section", shipped_dataset.sections[3].id))
+        after = pane_strips()
+        changed = {y for y, (old, new) in enumerate(zip(before, after)) if old != new}
+        assert 2 <= len(changed) <= 4  # the rows of sections 1 and 4, a line or two each
+        assert drawn_lines and set(drawn_lines) <= changed

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import time
 from contextlib import asynccontextmanager
-from typing import AsyncIterator, Callable
+from typing import AsyncIterator, Callable, Iterable
 
 import pytest
 import textual._wait
@@ -273,3 +273,24 @@ def css_bases(node_class: type) -> list[type]:
     PRIVATE: `DOMNode._css_bases`. Textual 8 has no public way to ask which classes a widget's
     styles come from."""
     return list(node_class._css_bases(node_class))
+
+
+def wrappings_counted(monkeypatch: pytest.MonkeyPatch, labels: Iterable[object]) -> list[int]:
+    """From now on, each width one of `labels` is wrapped at anew (not one its `Hanging` keeps
+    wrapped already): empty if they are drawn from wrapping made before.
+
+    PRIVATE: `Hanging._wrapped` and `_wrapped_before`, the widths it keeps lines for."""
+    from anora_tui.ui.hanging import Hanging
+
+    wrapped: list[int] = []
+    lines = Hanging.lines
+    ids = {id(label) for label in labels}
+
+    def counted(self, width):
+        kept = [known[0] for known in (self._wrapped, self._wrapped_before) if known is not None]
+        if id(self.content) in ids and width not in kept:
+            wrapped.append(width)
+        return lines(self, width)
+
+    monkeypatch.setattr(Hanging, "lines", counted)
+    return wrapped

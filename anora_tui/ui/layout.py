@@ -8,10 +8,12 @@ say how many, an `-active` class on the active pane says which (styles/app.tcss 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, Iterator, Literal, Protocol
 
 from textual import events
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
 
@@ -47,6 +49,7 @@ class Pane(Protocol):
 PaneName = Literal["contents", "reading", "people", "timeline"]
 PANES: tuple[PaneName, ...] = ("contents", "reading", "people", "timeline")
 SIDE_PANES: tuple[PaneName, ...] = ("people", "timeline")
+SIDE_PANE_SELECTOR = ", ".join(f"#{name}" for name in SIDE_PANES)
 WIDE = 140
 MEDIUM = 100
 TINY_WIDTH = 20
@@ -63,12 +66,20 @@ def breakpoint_class(dimension: int, breakpoints: list[tuple[int, str]]) -> str 
 
 
 class ReaderScreen(OneFrameScreen):
+    # Textual repaints the whole screen when the focus moves (`Screen.focused` repaints): every pane
+    # drawn again, though only the widgets losing and taking the focus change, and each of those is
+    # restyled and redrawn by its own focus handling. One pane's Enter opening a record in another
+    # drew the full screen for it.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+
     def on_resize(self, event: events.Resize) -> None:
         self.app.fit_to_size(event.size)
 
 
 class PaneLayout(_Base):
     """The layout of `AnoraApp`: the panes by name, the active one, zen and the too-small notice."""
+
+    _batched_restyles: dict[int, Widget] | None = None  # see `_restyles_batched`
 
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (TINY_WIDTH, "-narrow"), (MEDIUM, "-medium"), (WIDE, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (TINY_HEIGHT, "-tall")]
@@ -112,21 +123,40 @@ class PaneLayout(_Base):
         side = self.query_one("#side")
         # Where the classes change no style they are set without a restyle. The size classes and zen
         # are set with a restyle of every pane, which reads them then.
-        restyle = self._pane_classes_styled()
         for pane in PANES:
-            self._set_layout_class(self.pane(pane), pane == name, "-active", restyle)
-        self._set_layout_class(side, name in ("people", "timeline"), "-active", restyle)
-        self._set_layout_class(side, name == "contents", "-yield", restyle)
-        self._split_side_column()
-        if focus:
-            self._focus_requested = name
-            self.pane(name).focus_default()
-            self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
+            self._set_layout_class(self.pane(pane), pane == name, "-active", self._pane_classes_style(pane))
+        self._set_layout_class(side, name in ("people", "timeline"), "-active", self._pane_classes_style("side"))
+        self._set_layout_class(side, name == "contents", "-yield", self._pane_classes_style("side"))
+        # The side column's split and the border of the pane the focus enters restyle a side pane
+        # once, both classes set (each took a style pass of the pane and its component classes).
+        with self._restyles_batched():
+            self._split_side_column()
+            if focus:
+                self._focus_requested = name
+                self.pane(name).focus_default()
+                self._mark_focus_within()  # the focus moved at once (`focus_now`); its events find this done
+                self.call_after_refresh(self._focus_arrived, name)  # should it never arrive
 
-    def _pane_classes_styled(self) -> bool:
-        """Whether -active and -yield change a style now: only where panes collapse (narrower than
-        wide) or in zen (styles/app.tcss)."""
-        return self.zen or not self.screen.has_class("-wide")
+    @contextmanager
+    def _restyles_batched(self) -> Iterator[None]:
+        """Layout classes set meanwhile restyle each node they change once, at the end."""
+        self._batched_restyles = batched = {}
+        try:
+            yield
+        finally:
+            self._batched_restyles = None
+            for node in batched.values():
+                self.stylesheet.apply(node)
+
+    def _pane_classes_style(self, node_id: str) -> bool:
+        """Whether -active and -yield change a style of the pane (or the side column) now
+        (styles/app.tcss): of every pane where one shows at a time (narrow); of the contents and the
+        side column only, at medium width or in zen (the reading pane was restyled for nothing as a
+        person opened, 16 style passes with its component classes); of none wide."""
+        reader = self.screen_stack[0]
+        if not reader.has_class("-wide") and not reader.has_class("-medium"):
+            return True
+        return (self.zen or reader.has_class("-medium")) and node_id in ("contents", "side")
 
     def _split_side_column(self) -> None:
         """The side pane in use (or the one holding an open detail) gets most of the column."""
@@ -153,7 +183,9 @@ class PaneLayout(_Base):
         if node.has_class(class_name) == add:
             return
         node.set_class(add, class_name, update=False)
-        if restyle:
+        if restyle and self._batched_restyles is not None:
+            self._batched_restyles[id(node)] = node
+        elif restyle:
             self.stylesheet.apply(node)
 
     def _shows_detail(self, name: PaneName) -> bool:
@@ -172,8 +204,9 @@ class PaneLayout(_Base):
         than Textual's `:focus-within`: for that pseudo-class Textual restyles the whole pane each
         time the focus enters or leaves it (a person's page, the timeline's lists: about 60 widgets,
         most of a first open's time), where the class restyles the pane alone."""
-        for name in SIDE_PANES:
-            pane = self.pane(name)
+        if not self.screen_stack:  # the reader closing
+            return
+        for pane in self.screen_stack[0].query(SIDE_PANE_SELECTOR):  # none while --watch replaces them
             self._set_layout_class(pane, pane.has_focus_within, FOCUS_WITHIN)
 
     def on_descendant_blur(self, event: events.DescendantBlur) -> None:
@@ -183,6 +216,8 @@ class PaneLayout(_Base):
         """Clicking or tabbing into a pane makes it the active one. While the terminal is too small,
         a pane given the focus (by the screen's auto-focus as a modal closes, or a jump chosen in
         one) gives it up at once: the pane is hidden."""
+        if not self.screen_stack:  # the reader closing
+            return
         self._mark_focus_within()
         if self.too_small and event.widget.screen is self.screen_stack[0]:
             self._unfocus_hidden_pane()

@@ -9,7 +9,7 @@ reader might use (Ctrl+F goes there; Enter opens the first match; Escape clears 
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -40,10 +40,9 @@ FILTER_ID = "people-filter"
 # Above this many people, the lookups a person's page reads are made ahead, not by the first open
 # (each is built whole when first read: at 100,000 quotes, 52,000 people, about 0.1 s).
 MANY_PEOPLE = 5_000
-# Up to this many people, every person's page is made ahead, one at a time in idle time after the
-# first frame (a page is 2-15 ms of CPU; its rows' wrapping was most of an open's own work).
+# Up to this many people, every person's page is made ahead in idle time after the first frame (a
+# page is 2-35 ms of CPU; its rows' wrapping was most of an open's own work).
 PAGES_MADE_AHEAD = 200
-PAGE_PAUSE = 0.02  # seconds between two pages made ahead: keys and redraws come between
 
 if TYPE_CHECKING:
     from ...core.search import PeopleNames  # imported when the filter is first used
@@ -115,18 +114,12 @@ class PeoplePane(Vertical):
 
                 run_in_background("anora-tui person lookups", partial(prepare_lookups, self._dataset))
             elif count <= PAGES_MADE_AHEAD:
-                self.set_timer(PAGE_PAUSE, partial(self._make_pages_ahead, iter(self._dataset.people)))
+                from .detail_view import make_pages_ahead
 
-    def _make_pages_ahead(self, people: Iterator[Person]) -> None:
-        """Make the next person's page ahead (`PersonDetail.prepare`), then the next after a pause.
-        Where the pane is hidden (one pane at a time) its width is not known: none is made."""
-        width = self.scrollable_content_region.width
-        person = next(people, None)
-        if person is None or not self.is_mounted or not width:
-            return
-        self.detail.links.assume_width(width)  # as `show_person` does, while the list was never shown
-        self.detail.prepare(person.id)
-        self.set_timer(PAGE_PAUSE, partial(self._make_pages_ahead, people))
+                # Every person's page, at the width the detail's list will have: the pane's.
+                people = iter([person.id for person in self._dataset.people])
+                width = lambda: self.scrollable_content_region.width  # noqa: E731
+                make_pages_ahead(self, detail, people, width)
 
     # --- the public contract (the App calls these) --------------------------------------------
 

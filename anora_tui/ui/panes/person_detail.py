@@ -48,7 +48,7 @@ SECTION_STYLES = (".person-detail--section-even", ".person-detail--section-odd")
 QUOTES, SCENES, MENTIONS = "QUOTES", "SCENES", "MENTIONS"
 
 
-class PersonDetail(DetailView):
+class PersonDetail(DetailView["BuiltRows"]):
     """The detail view of one person: a header line over a list of followable rows."""
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, META, MATCH, NAMED, VIA_NOTE, OUTSIDE, *SECTION_STYLES)}
@@ -73,8 +73,6 @@ class PersonDetail(DetailView):
         self._headings: dict[str, int] = {}
         self._strip_row: int | None = None
         self._strip_width = 0
-        self._prepared: dict[str, BuiltRows] = {}  # person id -> rows made ahead at _prepared_width
-        self._prepared_width = 0
 
     def parts(self) -> tuple[Widget, ...]:
         return (self._header, self._links)
@@ -108,9 +106,9 @@ class PersonDetail(DetailView):
             return
         self._render_header()
         self._strip_width = self._links_width()
-        built = self._prepared.get(self._person_id) if self._strip_width == self._prepared_width else None
+        built = self.made_ahead(self._person_id, self._strip_width)
         if built is None:
-            built = build_rows(self._dataset, self._dataset.people_by_id[self._person_id], self._strip_width)
+            built = self.make_page(self._person_id, self._strip_width)
         self._headings = built.headings
         self._strip_row = built.strip_row
         self.links.set_rows(built.rows)
@@ -125,31 +123,14 @@ class PersonDetail(DetailView):
         self._header.show(heading, tag)  # the tag on a line of its own when it does not fit whole
 
     def prepare(self, person_id: str) -> None:
-        """Make a person's page ahead (in idle time), at the width the list has or is assumed to
-        have: its rows, each wrapped at that width, so that showing the person later only sets them.
-        Pages made at another width are dropped."""
-        width = self._links_width()
-        if width <= 0:
-            return
-        if width != self._prepared_width:
-            self._prepared.clear()
-            self.links.forget_prepared()
-            self._prepared_width = width
-        if person_id in self._prepared or person_id not in self._dataset.people_by_id:
-            return
-        built = build_rows(self._dataset, self._dataset.people_by_id[person_id], width)
-        self.links.prepare_labels((row.label for row in built.rows if not isinstance(row, Heading)), width)
-        self._prepared[person_id] = built
+        if person_id in self._dataset.people_by_id:
+            super().prepare(person_id)
 
-    @property
-    def prepared(self) -> frozenset[str]:
-        """The people whose pages are made ahead at the list's present width."""
-        return frozenset(self._prepared) if self._prepared_width == self._links_width() else frozenset()
+    def make_page(self, person_id: str, width: int) -> BuiltRows:
+        return build_rows(self._dataset, self._dataset.people_by_id[person_id], width)
 
-    def _links_width(self) -> int:
-        links = self.links
-        padding = links.get_component_styles("option-list--option").padding
-        return max(0, links.row_width - padding.width)
+    def page_rows(self, page: BuiltRows) -> list[Row]:
+        return page.rows
 
     def on_resize(self) -> None:
         # The list is laid out at the new size after this handler runs: measure it then.

@@ -50,6 +50,8 @@ EXACT_CHAR = "█"
 APPROXIMATE_CHAR = "▒"
 ESTIMATED_CHAR = "░"
 DISCUSSED_MARKER = "●"
+# Up to this many scenes and events, every page is made ahead in idle time after the first frame.
+PAGES_MADE_AHEAD = 200
 
 # Component-class names of the pane, resolved by Textual when a row is drawn (see timeline.tcss).
 MARKER = ".timeline--marker"
@@ -284,8 +286,16 @@ class TimelinePane(Vertical):
         if not self._detail_mounted and self.is_mounted:
             detail = self.detail
             detail.display = False  # as ContentSwitcher hides what it does not show
-            self.query_one(ContentSwitcher).mount(detail)
+            views = self.query_one(ContentSwitcher)
+            views.mount(detail)
             detail.mount_parts()
+            records = [*self.dataset.scenes, *self.dataset.events]
+            if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have
+                from .detail_view import make_pages_ahead
+
+                pages = iter([Location("scene" if isinstance(r, Scene) else "event", r.id) for r in records])
+                width = lambda: views.scrollable_content_region.width  # noqa: E731
+                make_pages_ahead(self, detail, pages, width)
 
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))

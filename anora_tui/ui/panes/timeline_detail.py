@@ -41,7 +41,11 @@ MUTED = ".timeline-detail--muted"
 OUTSIDE = ".timeline-detail--outside"
 
 
-class TimelineDetail(DetailView):
+# A page: the facts at the top (what happens, and when), then the rows below them.
+TimelinePage = tuple[list[Row], list[Row]]
+
+
+class TimelineDetail(DetailView[TimelinePage]):
     """Shows one scene or event; `show_scene` / `show_event` replace what is shown."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -68,16 +72,25 @@ class TimelineDetail(DetailView):
         return "\n".join(self._links.get_option_at_index(i).prompt.plain for i in range(self._fact_rows))
 
     def show_scene(self, scene_id: str) -> None:
-        scene = self.dataset.scenes_by_id[scene_id]
-        self.shown = Location("scene", scene_id)
-        self._show(self._scene_facts(scene), self._scene_links(scene))
+        self._show(Location("scene", scene_id))
 
     def show_event(self, event_id: str) -> None:
-        event = self.dataset.events_by_id[event_id]
-        self.shown = Location("event", event_id)
-        self._show(self._event_facts(event), self._event_links(event))
+        self._show(Location("event", event_id))
 
-    def _show(self, facts: list[Row], links: list[Row]) -> None:
+    def make_page(self, location: Location, width: int = 0) -> TimelinePage:
+        """The rows of a scene or event (they do not depend on the width)."""
+        if location.kind == "scene":
+            scene = self.dataset.scenes_by_id[location.id]
+            return self._scene_facts(scene), self._scene_links(scene)
+        event = self.dataset.events_by_id[location.id]
+        return self._event_facts(event), self._event_links(event)
+
+    def page_rows(self, page: TimelinePage) -> list[Row]:
+        return page[0] + page[1]
+
+    def _show(self, location: Location) -> None:
+        facts, links = self.made_ahead(location, self._links_width()) or self.make_page(location)
+        self.shown = location
         self._fact_rows = len(facts)
         self._links.set_rows(facts + links, from_top=True)
         self._links.scroll_home(animate=False, immediate=True)

@@ -47,3 +47,15 @@ async def test_a_screen_opened_before_they_are_read_is_styled_by_them(
         box = app.screen.query_one(selector)
         assert box.styles.border.top[0] == "round"  # from screens.tcss or search.tcss
         assert box.region.width < WIDE[0]  # its width rule: the box is not the whole screen
+
+
+async def test_the_palette_opened_before_they_are_read_keeps_room_for_its_scrollbar(shipped_dataset, tmp_path, monkeypatch):
+    from anora_tui.ui.screens.palette import PaletteList
+
+    monkeypatch.setattr(AnoraApp, "read_later_stylesheets_after_start", lambda self: None)
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json")
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert app.screen.query_one(PaletteList).styles.scrollbar_gutter == "stable"  # palette.tcss

@@ -58,7 +58,7 @@ PROBLEMS_STYLESHEET = "problems.tcss"
 # The stylesheets of the screens over the reader (help, bookmarks, the palette, search): read when the
 # first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
 # first frame need not wait for these.
-LATER_STYLESHEETS = ("screens.tcss", "search.tcss")
+LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
 
 
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):

@@ -263,12 +263,11 @@ def test_deep_nesting_in_the_pure_python_loader_is_reported(tmp_path):
     assert result.stderr.splitlines()[0] == f"{data / 'deep.yaml'}:1:1: YAML nested too deeply"
 
 
-def test_a_lone_surrogate_escape_in_the_pure_python_loader_is_cleaned(make_data_dir, tmp_path):
-    directory = make_data_dir({"extra.yaml": person(name='"Un\\ud800paired"')})
-    program = WITHOUT_LIBYAML + (
-        "from anora_tui.core.loading.loader import load_dataset\n"
-        "print(ascii(load_dataset(sys.argv[1]).people_by_id['someone'].name))\n"
-    )
-    result = run_command([sys.executable, "-c", program, str(directory)], tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout == "'Un\\ufffdpaired'\n"
+def test_a_lone_surrogate_escape_in_the_pure_python_loader_is_a_problem(make_data_dir, tmp_path):
+    text = person(name='"Un\\ud800paired"')
+    directory = make_data_dir({"extra.yaml": text})
+    program = WITHOUT_LIBYAML + "from anora_tui.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
+    result = run_command([sys.executable, "-c", program, "check", "--data", str(directory)], tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    line = text[: text.index("\\ud800")].count("\n") + 1
+    assert f"extra.yaml:{line}:" in result.stderr and "lone surrogates are not allowed in text: U+D800" in result.stderr

@@ -257,7 +257,7 @@ def test_top_level_not_a_mapping(make_data_dir, contents, found):
     [
         ("people: []\nquote: []\n", "quote:", "unknown collection 'quote' (did you mean 'quotes'?)"),
         ("people:\n  id: someone\n", "id:", "'people' must be a list, not a mapping"),
-        ("quotes:\n  - just a line\n", "just", "each quote must be a mapping, not 'just a line'"),
+        ("quotes:\n  - just a line\n", "just", "each quote must be a mapping, not the text 'just a line'"),
     ],
 )
 def test_bad_collection(make_data_dir, contents, needle, message):
@@ -360,20 +360,20 @@ def test_blank_text(change, blank):
         ("quotes.yaml", "speaker: tomas-reyes", "speaker: [tomas-reyes]", "[tomas-reyes]",
          "'speaker' must be a string, not a list"),
         ("quotes.yaml", "paragraph: 3\n    form: first", "paragraph: '3'\n    form: first", "'3'",
-         "'paragraph' must be a whole number ≥ 1, not '3'"),
+         "'paragraph' must be a whole number ≥ 1, not the text '3'"),
         ("quotes.yaml", "paragraph: 3\n    form: first", "paragraph: 0\n    form: first", "0\n",
-         "'paragraph' must be a whole number ≥ 1, not '0'"),
+         "'paragraph' must be a whole number ≥ 1, not the number 0"),
         ("quotes.yaml", "paragraph: 3\n    form: first", f"paragraph: {'9' * 5000}\n    form: first", "999",
-         f"'paragraph' must be a whole number ≥ 1, not '{'9' * 59}…'"),
+         f"'paragraph' must be a whole number ≥ 1, not the number {'9' * 59}…"),
         ("people.yaml", "roles: [filmmaker]", "roles: filmmaker", "filmmaker\n",
-         "'roles' must be a list, not 'filmmaker'"),
+         "'roles' must be a list, not the text 'filmmaker'"),
         ("people.yaml", "roles: [filmmaker]", "roles: []", "[]", "'roles' must not be empty"),
         ("people.yaml", "roles: [filmmaker]", "roles: [filmmaker, 7]", "7]",
          "an item of 'roles' must be a string; quote it (YAML reads '7' as a number)"),
         ("scenes.yaml", "start_minute: 11", "start_minute: -1", "-1",
-         "'start_minute' must be a number ≥ 0, like 12 or 2.5, not '-1'"),
+         "'start_minute' must be a number ≥ 0, like 12 or 2.5, not the number -1"),
         ("scenes.yaml", "approximate: false", "approximate: 'no'", "'no'",
-         "'approximate' must be true or false, not 'no'"),
+         "'approximate' must be true or false, not the text 'no'"),
         ("scenes.yaml", "    production:\n      location: Garrow pier ticket office\n      days_shot: 1\n",
          "    production: [Garrow]\n", "[Garrow]", "'production' must be a mapping, not a list"),
         ("characters.yaml", "    name: Wren\n", "    name: Wren\n    [a, b]: c\n", "[a, b]",
@@ -713,21 +713,6 @@ def test_clean_text(raw, clean):
 def test_clean_text_returns_clean_text_unchanged():
     text = "Tomás said “no” — twice,\u00a0quietly.\n"
     assert clean_text(text) is text
-
-
-def test_strings_are_cleaned_at_load_time(change):
-    directory, _text = change("characters.yaml", "    name: Wren\n", '    name: "Wren\\e[2J\\u202e"\n')
-    assert load_dataset(directory).characters_by_id["wren"].name == "Wren\ufffd[2J"
-
-
-def test_quotes_are_matched_against_cleaned_paragraphs(make_data_dir):
-    # A bidi control inside the paragraph, or inside the quote, is dropped from both before matching.
-    article = with_change("article.yaml", "“The cold did half", "“The cold did \u202ehalf")
-    quotes = with_change("quotes.yaml", "text: I just kept talking", "text: I just kept\u2066 talking")
-    dataset = load_dataset(make_data_dir({"article.yaml": article, "quotes.yaml": quotes}))
-    assert "\u202e" not in dataset.paragraph("the-shoot", 1)
-    assert dataset.quotes_by_id["half-the-acting"].text in dataset.paragraph("the-shoot", 1)
-    assert dataset.quotes_by_id["kept-talking"].text == "I just kept talking until someone stopped me"
 
 
 def test_error_messages_show_data_text_safely(make_data_dir):

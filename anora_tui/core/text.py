@@ -10,11 +10,16 @@ sequence hidden in the data:
 - Bidirectional controls (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) are removed: they can
   make text display in a different order from the one it is stored in.
 - Lone surrogates (U+D800–U+DFFF, which no terminal can encode) become U+FFFD.
+
+The loader goes further: a dataset's text may hold none of these, nor the other invisible characters
+that change how text is laid out or read (see `refused_character`), and the checker reports each
+one; the cleaning is for text from elsewhere (a file name, a pasted query, a settings file).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 REPLACEMENT = "\ufffd"
 # The whitespace characters that break a line or make a tab stop: the rest of the table of controls.
@@ -23,6 +28,25 @@ LINE_BREAKS_AND_TABS = "\n\r\t\v\f\x85\u2028\u2029"
 _CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"
 _SURROGATES = "\ud800-\udfff"
 _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+
+# Refused in a dataset's text: the above, YAML's line and paragraph separators (U+2028, U+2029: they
+# break a line where no line break shows in the file), the zero-width no-break space U+FEFF, the
+# interlinear annotation controls U+FFF9–U+FFFB and the noncharacters U+FFFE, U+FFFF.
+_SEPARATORS = "\u2028\u2029"
+_OTHER_INVISIBLE = "\ufeff\ufff9-\ufffb\ufffe\uffff"
+_REFUSED = re.compile(f"[{_CONTROLS}{_SURROGATES}{_BIDI_CONTROLS}{_SEPARATORS}{_OTHER_INVISIBLE}]")
+_KINDS = (
+    (re.compile(f"[{_CONTROLS}]"), "control characters"),
+    (re.compile(f"[{_BIDI_CONTROLS}]"), "bidirectional formatting characters"),
+    (re.compile(f"[{_SURROGATES}]"), "lone surrogates"),
+    (re.compile(f"[{_SEPARATORS}]"), "line and paragraph separators"),
+    (re.compile(f"[{_OTHER_INVISIBLE}]"), "invisible formatting characters"),
+)
+# What the C0 and C1 controls most often met are called (unicodedata names none of them).
+_CONTROL_NAMES = {
+    0x00: "NUL", 0x07: "BEL", 0x08: "BACKSPACE", 0x0B: "VERTICAL TAB", 0x0C: "FORM FEED", 0x0D: "CARRIAGE RETURN",
+    0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE", 0x90: "DCS", 0x9B: "CSI", 0x9D: "OSC",
+}
 
 _UNSAFE = re.compile(f"[{_CONTROLS}{_SURROGATES}{_BIDI_CONTROLS}]")
 _REPLACED = re.compile(f"[{_CONTROLS}{_SURROGATES}]")
@@ -35,6 +59,23 @@ def clean_text(text: str) -> str:
     if text.isprintable() or _UNSAFE.search(text) is None:
         return text
     return _DROPPED.sub("", _REPLACED.sub(REPLACEMENT, text))
+
+
+def refused_character(text: str) -> re.Match | None:
+    """The first character a dataset's text may not hold (a control character other than newline and
+    tab, a bidirectional control, a line or paragraph separator, …), or None."""
+    if text.isprintable():  # the usual case, fast: False for every refused character (and for more)
+        return None
+    return _REFUSED.search(text)
+
+
+def described_character(character: str) -> tuple[str, str]:
+    """What kind of refused character this is ("control characters", plural, as YAML words it) and
+    its code point with its name: ("control characters", "U+001B ESCAPE")."""
+    kind = next((kind for pattern, kind in _KINDS if pattern.match(character)), "invisible characters")
+    code = ord(character)
+    name = _CONTROL_NAMES.get(code) or unicodedata.name(character, "")
+    return kind, f"U+{code:04X} {name}".rstrip()
 
 
 def one_line(text: str) -> str:

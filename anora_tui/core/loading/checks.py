@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..text import clean_text
+from ..text import refused_character
 from .problems import did_you_mean, shown
 from .yaml_nodes import BOOL, FLOAT, INT, MAY_NOT_BE_A_STRING, SEQ, STR
 
@@ -140,7 +140,8 @@ def text(reader: FileReader, node: Node, subject: str) -> object:
         elif tag != STR:
             return reader.wrong_type(node, subject, "a string")
         if value and not value.isspace():
-            return value if value.isprintable() else clean_text(value)
+            refused = refused_character(value)
+            return value if refused is None else reader.refused_character(node, value, refused.start(), subject)
         return reader.invalid(node, f"{subject} must not be empty")
     return reader.wrong_type(node, subject, "a string")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from pathlib import Path
 from typing import Iterable
 
@@ -11,6 +12,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..files import FileTooBig
+from ..text import described_character, one_line
 from .chunk import Chunk
 from .directory import MAX_FILE_BYTES_VARIABLE, read_dataset_file
 from .checks import INVALID, UNSET, RecordType, as_is, usual_text
@@ -19,7 +21,12 @@ from .quick_read import quick_read
 from .problems import character_at, did_you_mean, position_of_byte, short_tag, shown
 from .yaml_nodes import (
     MAP,
+    BOOL,
+    FLOAT,
+    INT,
     MAY_NOT_BE_A_STRING,
+    NULL,
+    TIMESTAMP,
     MAYBE_ANCHOR_OR_ALIAS,
     OTHER_BYTE_ORDER_MARKS,
     RESOLVER,
@@ -27,6 +34,7 @@ from .yaml_nodes import (
     STR,
     TAG_READINGS,
     USING_LIBYAML,
+    character_in_source,
     ComposingLoader,
     SafeLoader,
     syntax_error_at,
@@ -59,16 +67,34 @@ def read_file(path: Path, limit: int, keep: list | None = None, quick: bool = Tr
     return reader.chunk
 
 
+# How a scalar of each tag is named in "… must be a number, not the text '3'".
+_FOUND = {STR: "the text", INT: "the number", FLOAT: "the number", BOOL: "the boolean", TIMESTAMP: "the date"}
+
+
+def _found(value: str, tag: str) -> str:
+    """The scalar a check did not expect, said with what YAML reads it as: text is quoted, so that
+    `'3'` (text, because it was quoted in the file) is told apart from the number 3."""
+    if not value:
+        return "an empty value"
+    if tag == NULL:
+        return f"null ({shown(value)[1:-1]})"
+    if tag == STR:
+        return f"the text {shown(value)}"
+    return f"{_FOUND.get(tag) or TAG_READINGS[tag]} {shown(value)[1:-1]}"
+
+
 class FileReader:
     """Reads one file (or the article in it) into a `Chunk`; collects problems instead of stopping."""
 
-    def __init__(self, plain_tags: dict[str, str] | None = None) -> None:
+    def __init__(self, plain_tags: dict[str, str] | None = None, source: str | None = None) -> None:
         self.chunk = chunk = Chunk()
         self.errors = chunk.errors
         self.paragraphs = chunk.paragraphs
         self._ids, self._id_marks = chunk.ids, chunk.id_marks
         self._references: dict[str, tuple[list[str], array, list[str]]] = {}  # space -> the chunk's 3 lists
         self.plain_tags = {} if plain_tags is None else plain_tags  # plain scalar -> its tag
+        self.source = source  # the file's text, once composed with YAML: to place a problem in a value
+        self._line_starts: list[int] | None = None
 
     # --- tags
 
@@ -117,7 +143,51 @@ class FileReader:
             return self.invalid(
                 node, f"{subject} must be a string; quote it (YAML reads {value} as {reading})"
             )
-        return self.invalid(node, f"{subject} must be {expected}, not {shown(node.value)}")
+        return self.invalid(node, f"{subject} must be {expected}, not {_found(node.value, tag)}")
+
+    def refused_character(self, node: Node, value: str, at: int, subject: str) -> object:
+        """A character text may not hold (see `text.refused_character`), `value[at]`: reported where
+        the file has it, as it is or as an escape (`"\\e"`), else at the value."""
+        character = value[at]
+        kind, described = described_character(character)
+        mark = node.start_mark
+        line, column, written = mark.line + 1, mark.column + 1, ""
+        if self.source is not None:
+            start, end = self._offset(node.start_mark), self._offset(node.end_mark)
+            if 0 <= start <= end:
+                offset, escape = character_in_source(
+                    self.source, start, end, character, getattr(node, "style", None) == '"'
+                )
+                if offset >= 0:
+                    line, column = self._position(offset)
+                    written = "" if escape is None else f" (written as the escape {one_line(escape)})"
+        where = "" if at == 0 else f" at character {at + 1}"
+        self.problem(line, column, f"{kind} are not allowed in text: {described}{written}{where} in {subject}; "
+                                   "delete it")
+        return INVALID
+
+    def _offset(self, mark) -> int:
+        """The offset in the source of a 1-based mark, -1 if it is not in it."""
+        starts = self._starts()
+        if mark.line >= len(starts):
+            return -1
+        return starts[mark.line] + mark.column
+
+    def _position(self, offset: int) -> tuple[int, int]:
+        starts = self._starts()
+        line = bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def _starts(self) -> list[int]:
+        if self._line_starts is None:
+            # YAML's line breaks, as splitlines() finds them (it also splits at controls YAML refuses).
+            starts, at = [], 0
+            for line in self.source.splitlines(keepends=True):
+                starts.append(at)
+                at += len(line)
+            starts.append(at)
+            self._line_starts = starts
+        return self._line_starts
 
     # --- what is checked across files
 
@@ -177,6 +247,7 @@ class FileReader:
             if ("&" in text or "*" in text) and MAYBE_ANCHOR_OR_ALIAS.search(text):
                 if self._has_anchor_or_alias(text):
                     return None
+            self.source = text
             # libyaml reads the UTF-8 bytes (checked above) as it would the text, without encoding it again.
             root = yaml.compose(data if USING_LIBYAML else text, Loader=ComposingLoader)
         except yaml.MarkedYAMLError as error:
@@ -281,7 +352,7 @@ class FileReader:
 
     def read_article(self, key_node: Node, node: Node) -> None:
         """Read the article into a chunk of its own: whether it counts depends on the files before."""
-        reader = FileReader(self.plain_tags)
+        reader = FileReader(self.plain_tags, self.source)
         reader.chunk.article_row = reader.read_record(node, ARTICLE, "'article'")
         mark = key_node.start_mark
         self.chunk.article = (mark.line + 1, mark.column + 1, len(self.errors), reader.chunk)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..text import clean_text
+from ..text import refused_character
 from .checks import INVALID, UNSET, RecordType, text
 from .format import ARTICLE, COLLECTION_NAMES, LIST_COLLECTIONS
 from .quick_compose import KEY, UNSURE, Composer, NotCommon, flow_items, shape_of
@@ -235,9 +235,9 @@ def _text(value: str, style: str | None, plain_tag) -> str:
         raise NotCommon
     if value.isprintable():
         return value
-    if UNSURE.search(value) is not None:
-        raise NotCommon
-    return clean_text(value)
+    if UNSURE.search(value) is not None or refused_character(value) is not None:
+        raise NotCommon  # YAML reads it, or says what is wrong
+    return value
 
 
 _WELL_FORMED_ID = LIST_COLLECTIONS["people"].specs["id"].check.well_formed

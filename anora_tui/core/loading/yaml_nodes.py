@@ -44,6 +44,7 @@ assert None not in MAY_NOT_BE_A_STRING, "a resolver for any first character: the
 TAG_PREFIX = "tag:yaml.org,2002:"
 STR, MAP, SEQ = TAG_PREFIX + "str", TAG_PREFIX + "map", TAG_PREFIX + "seq"
 INT, FLOAT, BOOL = TAG_PREFIX + "int", TAG_PREFIX + "float", TAG_PREFIX + "bool"
+NULL, TIMESTAMP = TAG_PREFIX + "null", TAG_PREFIX + "timestamp"
 # What YAML makes of a value with each standard tag; any other tag is refused.
 TAG_READINGS = {
     STR: "a string",
@@ -52,8 +53,8 @@ TAG_READINGS = {
     INT: "a number",
     FLOAT: "a number",
     BOOL: "a boolean",
-    TAG_PREFIX + "null": "null",
-    TAG_PREFIX + "timestamp": "a date",
+    NULL: "null",
+    TIMESTAMP: "a date",
     TAG_PREFIX + "binary": "binary data",
     TAG_PREFIX + "set": "a set",
     TAG_PREFIX + "omap": "an ordered mapping",
@@ -129,3 +130,35 @@ def _quoted_string_ending_at(text: str, problem: yaml.Mark):
     ):
         return last.start_mark
     return None
+
+
+# A double-quoted scalar's escapes, each matched whole from left to right (so `\\x1b` is a backslash,
+# then "x1b"): the hexadecimal ones, a backslash before a line break, and the one-character ones.
+_ESCAPE = re.compile(r"\\(?:x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|\r\n|.)", re.DOTALL)
+_ONE_CHARACTER_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f", "r": "\r",
+    "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85", "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}
+
+
+def _escaped(escape: str) -> str:
+    if escape[1] in "xuU":
+        code = int(escape[2:], 16)
+        return chr(code) if code <= 0x10FFFF else ""
+    return _ONE_CHARACTER_ESCAPES.get(escape[1], "")
+
+
+def character_in_source(source: str, start: int, end: int, character: str, escapes: bool) -> tuple[int, str | None]:
+    """Where a scalar whose text runs from `start` to `end` in `source` has `character`, written as it
+    is or (in a double-quoted scalar, `escapes`) as an escape: its offset and the escape (None when
+    written as it is); the offset is -1 if it is not found."""
+    segment = source[start:end]
+    found, escape = segment.find(character), None
+    if escapes:
+        for match in _ESCAPE.finditer(segment):
+            if 0 <= found < match.start():
+                break
+            if _escaped(match.group()) == character:
+                found, escape = match.start(), match.group()
+                break
+    return (-1 if found < 0 else start + found), escape

@@ -235,7 +235,7 @@ def test_odd_queries_are_literal(capsys, data, query):
 def test_a_query_of_bare_operators_is_bad_input_not_every_quote(capsys, data, query):
     status, out, err = run(capsys, query, *data)
     assert (status, out) == (2, "")
-    assert err.startswith(f"anora-tui quotes: the query {query!r} has nothing to search for")
+    assert err.startswith(f"anora-tui quotes: bad query {query!r}: ")
     assert len(err.splitlines()) == 1
 
 

@@ -8,7 +8,8 @@ Formats (every one names each quote's form: only direct quotes are set in quotat
   markdown  each quote as a blockquote with its citation
   csl-json  a JSON array of CSL-JSON items (type article-magazine) that Zotero and pandoc read
 
-Exit status as grep's: 0 found, 1 nothing found (also said on stderr), 2 bad input.
+Exit status as grep's: 0 found, 1 nothing found (also said on stderr), 2 bad input (a query that
+breaks the syntax, see `core/search/query.py`; a name that is no one).
 """
 
 from __future__ import annotations
@@ -48,9 +49,8 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
         return 2
     index = QuoteIndex(dataset)
     query = parse_query(args.query)
-    if args.query.strip() and query.is_empty:
-        _complain(f"the query {args.query!r} has nothing to search for: give words, \"a phrase\", "
-                  "!a-word-to-leave-out or @a-name")
+    if query.problem:
+        _complain(f"bad query {args.query!r}: {query.problem}")
         return 2
     # Every name asked for, as the reader gave it: one that is no one is bad input, however given.
     names = [(f"@{speaker}", speaker) for speaker in query.speakers]

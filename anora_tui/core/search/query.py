@@ -1,13 +1,18 @@
-"""The query syntax, read into a `Query` of folded terms. Never raises.
+"""The query syntax, read into a `Query` of folded terms. Never raises: a query that breaks the
+syntax is read as far as it can be, and its `problem` says what is wrong (the command line refuses it,
+the search screen shows it while the reader types).
 
     words          every word must appear (anywhere, in any order)
-    "a phrase"     the phrase must appear as written (an unclosed quote runs to the end); a
+    "a phrase"     the phrase must appear as written (an unclosed quote runs to the end, and is a
+                   problem); a
                    hyphen or dash counts as a space, in the phrase and in the text
     !word          leaves out what contains the word (or !"a phrase")
     @name          only what is by (quotes) or about (text) someone whose name, alias or character
                    has a word starting so
 
-Matched literally: no character other than these few is special.
+Matched literally: no character other than these few is special. Problems: an operator with nothing
+after it (`!`, `@`, `""`), a quote left open, a person left out (`!@name`: not supported), and a query
+of exclusions alone, which leaves out without searching for anything.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ class Query:
     excluded: tuple[str, ...] = ()  # words and phrases that must not appear
     speakers: tuple[str, ...] = ()  # names after "@": each must match the person
     text: str = field(default="", compare=False)  # as typed; str() gives it back
+    problem: str = field(default="", compare=False)  # what breaks the syntax, in words; "" if nothing
 
     @property
     def is_empty(self) -> bool:
@@ -51,8 +57,13 @@ class Query:
         return replace(query, text=text)
 
 
+def shown(text: str) -> str:
+    """Part of a query quoted in a message, cut short."""
+    return f"'{text}'" if len(text) <= 40 else f"'{text[:39]}…'"
+
+
 def parse_query(text: str) -> Query:
-    """Read the query syntax; anything else is literal text. Never raises.
+    """Read the query syntax; anything else is literal text. Never raises (see `Query.problem`).
 
     A hyphen or dash folds to a space (`folding.py`), but only whitespace ends a word of the query:
     `romantic-comedy` is one term, the phrase "romantic comedy" (which also finds "romantic comedy"
@@ -61,6 +72,7 @@ def parse_query(text: str) -> Query:
     terms: list[str] = []
     excluded: list[str] = []
     speakers: list[str] = []
+    problems: list[str] = []
     position, length = 0, len(folded)
 
     def word_end(start: int) -> int:
@@ -70,28 +82,49 @@ def parse_query(text: str) -> Query:
             end = folded.find(" ", end + 1)
         return length if end < 0 else end
 
+    def at(index: int) -> str:
+        """"at character 3": where in the query as typed (1-based)."""
+        return f"at character {owners[index] + 1 if index < length else len(text)}"
+
     while position < length:
         if folded[position] == " ":
             position += 1
             continue
+        start = position
         negated = folded[position] == "!"
         position += negated
         if position < length and folded[position] == '"':
             closing = folded.find('"', position + 1)
             end = length if closing < 0 else closing
             token = " ".join(folded[position + 1 : end].split())
+            if closing < 0:
+                problems.append(f"the quote {at(position)} is not closed")
+            elif not token:
+                problems.append(f"the phrase {at(position)} is empty")
             position = end + 1
         else:
             end = word_end(position)
             token = " ".join(folded[position:end].split())
             position = end
-            if token.startswith("@") and not negated:
+            if token.startswith("@") and negated:
+                problems.append(f"{shown(text[owners[start]:owners[end - 1] + 1])} {at(start)}: a person cannot be left out")
+            elif token.startswith("@"):
                 if WORD.search(token):
                     speakers.append(token[1:])
+                else:
+                    problems.append(f"'@' {at(start)} needs a name, such as @baker")
                 continue
+            if negated and not token:
+                problems.append(f"'!' {at(start)} needs a word or \"a phrase\" to leave out")
         if token:
             (excluded if negated else terms).append(token)
+    if not problems and text.strip():
+        if not (terms or excluded or speakers):
+            problems.append('there is nothing to search for: give words, "a phrase" or @a-name')
+        elif not (terms or speakers):
+            problems.append("'!' only leaves out: give a word to search for too")
     # A repeated term narrows nothing further (a pasted wall of "the the the" must stay cheap).
     return Query(
-        tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(speakers)), text
+        tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(speakers)), text,
+        problems[0] if problems else "",
     )

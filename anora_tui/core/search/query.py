@@ -4,8 +4,7 @@ the search screen shows it while the reader types).
 
     words          every word must appear (anywhere, in any order)
     "a phrase"     the phrase must appear as written (an unclosed quote runs to the end, and is a
-                   problem); a
-                   hyphen or dash counts as a space, in the phrase and in the text
+                   problem); a hyphen or dash counts as a space, in the phrase and in the text
     !word          leaves out what contains the word (or !"a phrase")
     @name          only what is by (quotes) or about (text) someone whose name, alias or character
                    has a word starting so

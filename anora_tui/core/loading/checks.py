@@ -35,6 +35,14 @@ _WHOLE = re.compile(r"[0-9]{1,9}\Z")
 _DECIMAL = re.compile(r"[0-9]{1,9}(?:\.[0-9]{1,9})?\Z")
 
 
+# The most characters a text field may hold: far more than any real article needs, small enough that
+# a runaway value (an unclosed quote that swallowed a file, a generated 50 MB string) is a problem
+# at its line rather than a reader that freezes drawing it.
+LINE_LIMIT = 1_000  # a name, a title, a role, an id: a line
+PROSE_LIMIT = 20_000  # the editor's own prose: a description, a summary, a correction
+PARAGRAPH_LIMIT = 100_000  # a paragraph of the source, and a quote or a note's words from it
+LIMIT_HINTS = {LINE_LIMIT: "shorten it", PROSE_LIMIT: "shorten it", PARAGRAPH_LIMIT: "split it into paragraphs"}
+
 INVALID = object()  # a value that failed its check (the problem is already reported)
 UNSET = object()  # a field not given (yet) in the mapping being read
 _MODEL_DEFAULT = object()  # an optional field's "no default of its own: the model's applies"
@@ -54,6 +62,7 @@ class Field:
     required: bool = True
     default: object = _MODEL_DEFAULT  # for an optional field
     meaning: str = ""  # for the schema's descriptions and the template's comments
+    limit: int = LINE_LIMIT  # the most characters its text (each item's, for a list) may have
 
 
 def _with_schema(check: Check, schema: dict) -> Check:
@@ -101,6 +110,22 @@ class RecordType:
             for name, field in fields.items()
         }
         self.required = tuple((slots.index(name), name) for name, field in fields.items() if field.required)
+        # The length limit of each slot holding text or a list of text (None for the others, such as
+        # a date or a choice, which their checks keep short); the same as (slot, limit) pairs, and by
+        # field name (for the patterns of `quick_read`, which match no longer value).
+        self.limits: list[int | None] = [None] * len(slots)
+        text_limits, list_limits = [], []
+        for name, field in fields.items():
+            slot = slots.index(name)
+            if _usual_text_check(field.check) is not None:
+                text_limits.append((slot, field.limit))
+            elif _usual_text_check(getattr(field.check, "item", None)) is not None:
+                list_limits.append((slot, field.limit))
+            else:
+                continue
+            self.limits[slot] = field.limit
+        self.text_limits, self.list_limits = tuple(text_limits), tuple(list_limits)
+        self.limit_of = {name: self.limits[slot] for name, (slot, *_rest) in self.fields.items() if self.limits[slot]}
         # Optional fields given all together or not at all (an event's date and precision).
         self.together = tuple((slots.index(name), name) for name in together)
         self.defaults = tuple(
@@ -161,7 +186,7 @@ def _text_then(of_text: OfText) -> Check:
     return check
 
 
-def _usual_text_check(check: Check) -> OfText | None:
+def _usual_text_check(check: Check | None) -> OfText | None:
     """For a check of text: what to do with a plain string (see usual_text), without the check's calls."""
     if check is text:
         return as_is

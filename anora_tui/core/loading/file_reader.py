@@ -15,7 +15,7 @@ from ..files import FileTooBig
 from ..text import described_character, one_line
 from .chunk import Chunk
 from .directory import MAX_FILE_BYTES_VARIABLE, read_dataset_file
-from .checks import INVALID, UNSET, RecordType, as_is, usual_text
+from .checks import INVALID, LIMIT_HINTS, UNSET, RecordType, as_is, usual_text
 from .format import ARTICLE, COLLECTION_NAMES, LIST_COLLECTIONS
 from .quick_read import quick_read
 from .problems import character_at, did_you_mean, position_of_byte, short_tag, shown
@@ -54,7 +54,7 @@ def read_file(path: Path, limit: int, keep: list | None = None, quick: bool = Tr
         reader.chunk.readable = False
         return reader.chunk
     data, text = read
-    if quick and quick_read(text, reader):
+    if quick and quick_read(text, reader) and not _article_too_long(reader.chunk):
         return reader.chunk
     reader = FileReader()
     root = reader.compose(data, text)
@@ -65,6 +65,13 @@ def read_file(path: Path, limit: int, keep: list | None = None, quick: bool = Tr
         if keep is not None:
             keep.append(root)
     return reader.chunk
+
+
+def _article_too_long(chunk: Chunk) -> bool:
+    """Whether the article's own text (its title, its publication) is over its limit: the rest of a
+    file's text is kept to its limit by the quick read's patterns, or checked by `read_record`."""
+    row = chunk.article[3].article_row if chunk.article is not None else None
+    return row is not None and any(len(row[slot]) > limit for slot, limit in ARTICLE.text_limits)
 
 
 # How a scalar of each tag is named in "… must be a number, not the text '3'".
@@ -165,6 +172,18 @@ class FileReader:
         self.problem(line, column, f"{kind} are not allowed in text: {described}{written}{where} in {subject}; "
                                    "delete it")
         return INVALID
+
+    def too_long(self, node: Node, subject: str, length: int, limit: int) -> None:
+        self.invalid(node, f"{subject} is {length:,} characters long, over the limit of {limit:,}: {LIMIT_HINTS[limit]}")
+
+    def has_too_long_item(self, node: Node, items: tuple[str, ...], subject: str, limit: int) -> bool:
+        """Whether an item of a list of text is longer than `limit` (each one that is, is reported)."""
+        if max(map(len, items), default=0) <= limit:
+            return False
+        for item_node, item in zip(node.value, items):
+            if len(item) > limit:
+                self.too_long(item_node, f"an item of {subject}", len(item), limit)
+        return True
 
     def _offset(self, mark) -> int:
         """The offset in the source of a 1-based mark, -1 if it is not in it."""
@@ -378,6 +397,7 @@ class FileReader:
             self.wrong_type(node, subject, "a mapping")
             return None
         fields = record_type.fields
+        limits = record_type.limits
         row = record_type.blank.copy()
         valid = True
         given = 0
@@ -399,6 +419,13 @@ class FileReader:
                 value = of_text(self, value, value_node, field_subject)
             row[slot] = value
             if value is INVALID:
+                valid = False
+            elif (limit := limits[slot]) is not None and (
+                len(value) > limit if value.__class__ is str else self.has_too_long_item(value_node, value, field_subject, limit)
+            ):
+                if value.__class__ is str:
+                    self.too_long(value_node, field_subject, len(value), limit)
+                row[slot] = INVALID
                 valid = False
             given += 1
         if given < record_type.size:

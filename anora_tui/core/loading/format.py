@@ -23,6 +23,8 @@ from ..model import (
     StoryPosition,
 )
 from .checks import (
+    PARAGRAPH_LIMIT,
+    PROSE_LIMIT,
     Field,
     RecordType,
     boolean,
@@ -56,6 +58,7 @@ _SECTION = RecordType(
         "paragraphs": Field(
             list_of(text, may_be_empty=False),
             meaning="the section's paragraphs, each one paragraph of the source, verbatim, in order",
+            limit=PARAGRAPH_LIMIT,
         ),
     },
     Section,
@@ -70,7 +73,7 @@ _PRODUCTION = RecordType(
         "days_planned": Field(number, required=False, meaning="days planned for it"),
         "script_pages": Field(text, required=False, meaning="its pages of the script, e.g. '4-6'"),
         "camera": Field(_text_list, required=False, meaning="how it was filmed: cameras, lenses, film stock"),
-        "notes": Field(_text_list, required=False, meaning="anything else about the shoot"),
+        "notes": Field(_text_list, required=False, meaning="anything else about the shoot", limit=PROSE_LIMIT),
     },
     Production,
     meaning="how the scene was shot",
@@ -91,6 +94,7 @@ _FILM = RecordType(
             required=False,
             default="",
             meaning="where the runtime comes from when the article does not say it; shown over the story strip",
+            limit=PROSE_LIMIT,
         ),
         "production": Field(
             mapping_of(_PRODUCTION),
@@ -99,7 +103,7 @@ _FILM = RecordType(
             meaning="how the whole film was shot (a scene's production keys): facts true of every scene, and "
             "shots the article does not place in a scene; listed under \"The whole film\" in every scene's detail",
         ),
-        "outside_article": Field(text, required=False, default="", meaning=OUTSIDE_ARTICLE_MEANING),
+        "outside_article": Field(text, required=False, default="", meaning=OUTSIDE_ARTICLE_MEANING, limit=PROSE_LIMIT),
     },
     # Article's film_title, film_runtime_minutes, …
     slots=("title", "runtime_minutes", "runtime_note", "production", "outside_article"),
@@ -140,7 +144,7 @@ _PERSON = RecordType(
         "roles": Field(
             list_of(text, may_be_empty=False), meaning="e.g. director, producer, actor (Maud); at least one"
         ),
-        "description": Field(text, meaning="who they are, in the editor's own words"),
+        "description": Field(text, meaning="who they are, in the editor's own words", limit=PROSE_LIMIT),
         "aliases": Field(
             _text_list,
             required=False,
@@ -153,7 +157,7 @@ _PERSON = RecordType(
             meaning="names a reader may type to find them that the article does not use (the name on the "
             "credits, a common spelling); never counted as mentions",
         ),
-        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
+        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING, limit=PROSE_LIMIT),
     },
     Person,
     meaning="a real person the article names: the characters they play come from each character's played_by",
@@ -164,9 +168,9 @@ _CHARACTER = RecordType(
         "id": Field(identifier("characters"), meaning="the character's id"),
         "name": Field(text, meaning="the character's name"),
         "played_by": Field(reference("people"), meaning="the id of the person who plays them"),
-        "description": Field(text, meaning="who they are in the film"),
+        "description": Field(text, meaning="who they are in the film", limit=PROSE_LIMIT),
         "aliases": Field(_text_list, required=False, meaning="other names the article uses for them"),
-        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
+        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING, limit=PROSE_LIMIT),
     },
     Character,
     meaning="one of the film's fictional people",
@@ -191,7 +195,7 @@ _SCENE = RecordType(
     {
         "id": Field(identifier("scenes"), meaning="the scene's id"),
         "title": Field(text, meaning="the scene's title"),
-        "summary": Field(text, meaning="what happens"),
+        "summary": Field(text, meaning="what happens", limit=PROSE_LIMIT),
         "position": Field(mapping_of(_POSITION), meaning="where it falls in the film"),
         "production": Field(
             mapping_of(_PRODUCTION), required=False, default=None, meaning="how it was shot"
@@ -207,7 +211,7 @@ _SCENE = RecordType(
             list_of(reference("characters")), required=False, default=(), meaning="ids of the characters in it"
         ),
         "sections": Field(_sections_list, required=False, default=(), meaning="ids of the sections that discuss it"),
-        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
+        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING, limit=PROSE_LIMIT),
     },
     Scene,
     meaning="a scene of the film; the scenes are listed in story order",
@@ -230,9 +234,10 @@ _EVENT = RecordType(
             meaning="day, month, year or approximate: how precise the date is; given with date",
         ),
         "title": Field(text, meaning="the event's title"),
-        "summary": Field(text, meaning="what happened"),
+        "summary": Field(text, meaning="what happened", limit=PROSE_LIMIT),
         "date_note": Field(
-            text, required=False, meaning="how the date was worked out, where the article is vague"
+            text, required=False, meaning="how the date was worked out, where the article is vague",
+            limit=PROSE_LIMIT,
         ),
         "when": Field(
             text,
@@ -242,7 +247,7 @@ _EVENT = RecordType(
         ),
         "people": Field(_people_list, required=False, default=(), meaning="ids of the people involved"),
         "sections": Field(_sections_list, required=False, default=(), meaning="ids of the sections that tell of it"),
-        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING),
+        "outside_article": Field(text, required=False, meaning=OUTSIDE_ARTICLE_MEANING, limit=PROSE_LIMIT),
     },
     Event,
     together=("date", "precision"),
@@ -256,7 +261,9 @@ _QUOTE = RecordType(
             reference("people"),
             meaning="the id of the person who really said it (read the context: the source may name the wrong one)",
         ),
-        "text": Field(text, meaning="the words, verbatim: they must appear exactly in the paragraph named"),
+        "text": Field(
+            text, meaning="the words, verbatim: they must appear exactly in the paragraph named", limit=PARAGRAPH_LIMIT
+        ),
         "section": Field(reference("sections"), meaning="the id of the section it is in"),
         "paragraph": Field(whole_number(1), meaning="the paragraph it is in: 1 is the section's first"),
         "form": Field(
@@ -276,8 +283,10 @@ _NOTE = RecordType(
         "id": Field(identifier("notes"), meaning="the note's id"),
         "section": Field(reference("sections"), meaning="the id of the section it is about"),
         "paragraph": Field(whole_number(1), meaning="the paragraph it is about: 1 is the section's first"),
-        "says": Field(text, meaning="what the source says, verbatim: it must appear in the paragraph"),
-        "correction": Field(text, meaning="what is right, or what the reader should know"),
+        "says": Field(
+            text, meaning="what the source says, verbatim: it must appear in the paragraph", limit=PARAGRAPH_LIMIT
+        ),
+        "correction": Field(text, meaning="what is right, or what the reader should know", limit=PROSE_LIMIT),
         "refers_to": Field(
             _people_list,
             required=False,

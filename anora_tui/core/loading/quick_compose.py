@@ -255,11 +255,21 @@ def _quoted(value: str, line: int, column: int) -> ScalarNode:
 # quoted items, one a line), and the sequence's indentation.
 Shape = tuple  # (re.Pattern, tuple[str, ...], tuple[str | None, ...], int)
 _SHAPES: dict[tuple, Shape] = {}
-_VALUE_PATTERNS = {'"': ' "([^"\\\\\n]*)"\\n', None: " (" + _PLAIN.pattern + ")\\n", "[": " (\\[[^\\n]*\\])\\n"}
+# Each with the most characters its value may have (see `_bound`): a longer one is left to `mapping`.
+_VALUE_PATTERNS = {
+    '"': ' "([^"\\\\\n]{0,%s})"\\n', None: " (" + _PLAIN.pattern.removesuffix("*") + "{0,%s})\\n", "[": " (\\[[^\\n]{0,%s}\\])\\n"
+}
 _QUOTED_ITEMS: dict[int, re.Pattern] = {}  # indentation -> the pattern of a quoted item alone on its line
 
 
-def shape_of(mapping: MappingNode, indent: int) -> Shape | None:
+def _bound(limit: int | None, first: bool = False) -> str:
+    """The upper bound of a `{0,n}` repeat: a value's length limit (`Field.limit`; less one if the
+    pattern matches the `first` character apart), or none."""
+    less = 1 if first else 0
+    return "" if limit is None else str(limit - less)
+
+
+def shape_of(mapping: MappingNode, indent: int, limits: dict[str, int] | None = None) -> Shape | None:
     """The layout of a mapping that is an item of a sequence at `indent`, if each of its keys is on
     the line after the one before, with its value after one space (quoted, plain, or a flow
     sequence), except that the last key's value may be a block sequence of quoted items on the
@@ -287,14 +297,16 @@ def shape_of(mapping: MappingNode, indent: int) -> Shape | None:
         else:
             return None
         keys.append(key_node.value)
-    key = (indent, tuple(keys), tuple(styles))
+    bounds = tuple((limits or {}).get(name) for name in keys)  # a longer value is not matched
+    key = (indent, tuple(keys), tuple(styles), bounds)
     shape = _SHAPES.get(key)
     if shape is None:
         starts = [" " * indent + "- "] + [" " * column] * (len(keys) - 1)
-        items = "((?:" + " " * (column + 2) + '- "[^"\\\\\n]*"\\n)+)'
+        items = "((?:" + " " * (column + 2) + '- "[^"\\\\\n]{0,%s}"\\n)+)'
         pattern = "".join(
-            f"{start}{name}:" + (f"\\n{items}" if style == "-" else _VALUE_PATTERNS[style])
-            for start, name, style in zip(starts, keys, styles)
+            f"{start}{name}:"
+            + (f"\\n{items % _bound(limit)}" if style == "-" else _VALUE_PATTERNS[style] % _bound(limit, style is None))
+            for start, name, style, limit in zip(starts, keys, styles, bounds)
         )
         # Followed by the next item: the last mapping is left to `mapping`, which sees what follows.
         shape = _SHAPES[key] = (re.compile(pattern + f"(?={' ' * indent}- )"), tuple(keys), tuple(styles), indent)

@@ -146,7 +146,7 @@ class _QuickReader:
                 if row is None:
                     raise NotCommon
                 rows.append(row)
-                shape = shape_of(node, indent)
+                shape = shape_of(node, indent, record_type.limit_of)
                 plan = None if shape is None else _plan(shape, record_type)
             if composer.indent != indent:
                 if composer.indent > indent:

@@ -3,12 +3,14 @@
     theme = "gruvbox"            # the theme the reader starts with (a theme picked in the palette
                                  # is remembered in the state and wins over this one)
     [keymap]                     # binding id = keys (comma-separated), replacing the defaults
-    "app.search" = "slash,ctrl+f"
-    "reading.next-section" = "right,l,period"
+    "app.search" = "slash,f3"
+    "reading.next-section" = "right,l,full_stop"
 
 A bad file never stops the reader: each problem is one line (`FILE:LINE: problem`) and whatever is
-wrong is left at its default. Which ids and themes exist is the UI's to say: `read_config` checks
-the file against the names it is given.
+wrong is left at its default. A key the keymap gives that another binding already has where both
+apply is applied (it is what was asked for) with a line saying which of the two takes it there
+(`keymap_clashes`). Which ids, keys and themes exist is the UI's to say: `read_config` checks the
+file against the names (and, from `KnownBindings`, the keys in each place) it is given.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection
+from typing import Collection, Protocol, runtime_checkable
 
 from .files import FileTooBig, read_regular_file
 from .text import one_line
@@ -50,6 +52,28 @@ class Config:
     theme: str | None = None
     keymap: dict[str, str] = field(default_factory=dict)
     problems: tuple[str, ...] = ()  # one line each, `FILE:LINE: problem`
+
+
+@dataclass(frozen=True)
+class KeyPlace:
+    """Where a set of bindings applies, for finding clashes: everywhere (the App's, depth 0), a pane
+    or screen (1), or a widget inside panes (a list: 2, `inside` naming those panes)."""
+
+    where: str  # as a message says it: "everywhere", "in the People pane"
+    depth: int
+    bindings: tuple[tuple[str, tuple[str, ...], str, bool], ...]  # (id or "", default keys, description, priority)
+    inside: tuple[str, ...] = ()  # the `where` of the places it is in
+
+    def overlaps(self, other: "KeyPlace") -> bool:
+        return (self is other or not self.depth or not other.depth
+                or self.where in other.inside or other.where in self.inside)
+
+
+@runtime_checkable
+class KnownBindings(Collection[str], Protocol):
+    """The binding ids a keymap may name, and where each binding applies with which keys."""
+
+    def places(self) -> list[KeyPlace]: ...
 
 
 def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str]) -> Config:
@@ -110,7 +134,7 @@ def _checked(
     if not isinstance(table, dict):
         problem("keymap", "'keymap' must be a table: [keymap] then lines of binding-id = \"keys\"; ignored")
         table = {}
-    for binding_id, keys in table.items():
+    for binding_id, keys in _flattened(table):
         if binding_id not in binding_ids:
             problem(binding_id, f"unknown binding id {_quoted(binding_id)} (see the help screen, ?); ignored", "keymap")
         elif not isinstance(keys, str) or not keys.strip():
@@ -123,7 +147,71 @@ def _checked(
             problem(binding_id, f"{_quoted(bad[0])} is not a key name ({hint}); ignored", "keymap")
         else:
             keymap[binding_id] = ",".join(_split_keys(keys))
+    if keymap and isinstance(binding_ids, KnownBindings):
+        for binding_id, message in keymap_clashes(keymap, binding_ids.places()):
+            problem(binding_id, message, "keymap")
     return Config(theme=theme, keymap=keymap, problems=tuple(problems))
+
+
+def keymap_clashes(keymap: dict[str, str], places: list[KeyPlace]) -> list[tuple[str, str]]:
+    """(binding id, what happens) for each key the keymap gives a binding that another binding has
+    where both apply, unless the two share it by default (a pair switched by what can run, such as
+    Back and "nowhere to go back to"). Which one a key runs: a priority binding first; else the
+    innermost place's (the focused widget's before its pane's, a pane's before the App's); in one
+    place, the first of them that can run."""
+    given = {binding_id: tuple(map(_key_name, _split_keys(keys))) for binding_id, keys in keymap.items()}
+    defaults: dict[str, set[str]] = {}  # one binding's keys may be listed as several bindings, a key each
+    for place in places:
+        for binding_id, keys, _description, _priority in place.bindings:
+            defaults.setdefault(binding_id, set()).update(keys)
+    clashes: dict[tuple[str, str, str, str], str] = {}
+    for place in places:
+        for binding_id, _keys, _description, priority in place.bindings:
+            default = defaults[binding_id]
+            for key in given.get(binding_id, ()):
+                for other in places:
+                    if not place.overlaps(other):
+                        continue
+                    for other_id, other_keys, description, other_priority in other.bindings:
+                        other_default = defaults[other_id] if other_id else set(other_keys)
+                        other_keys = given.get(other_id, other_keys) if other_id else other_keys
+                        if other_id == binding_id or key not in other_keys or (key in default and key in other_default):
+                            continue
+                        inner = other if other.depth >= place.depth else place
+                        if priority != other_priority:
+                            outcome = priority
+                        elif place.depth != other.depth:
+                            outcome = (place.depth < other.depth) == priority  # priority: outer first
+                        else:
+                            outcome = None  # in one place: whichever can run first
+                        named = f"{_quoted(other_id)} ({description})" if other_id else f"{description!r}"
+                        said = f"{_quoted(key)} for {_quoted(binding_id)} is also the key of {named} {inner.where}"
+                        if outcome is None:
+                            said += "; applied, and there the first of the two that can run takes it"
+                        elif outcome:
+                            said += f"; applied, and there it no longer does {description!r}"
+                        elif place is inner:
+                            said += f", which takes it first: applied, but {_quoted(binding_id)} never gets it there"
+                        else:
+                            said += ", which keeps it there; applied elsewhere"
+                        clashes.setdefault((binding_id, key, other_id or description, inner.where), said)
+    return [(binding_id, said) for (binding_id, *_rest), said in clashes.items()]
+
+
+def _key_name(key: str) -> str:
+    """A key as Textual names it: "-" is minus, "_" underscore (other single characters a keymap
+    may give are letters and digits, named by themselves)."""
+    return {"-": "minus", "_": "underscore", "+": "plus"}.get(key, key)
+
+
+def _flattened(table: dict, prefix: str = ""):
+    """The keymap's (binding id, keys), a dotted key written without quotes (`app.search = …`, which
+    TOML reads as a table `app` holding `search`) read as the id it spells."""
+    for key, value in table.items():
+        if isinstance(value, dict) and value:
+            yield from _flattened(value, f"{prefix}{key}.")
+        else:
+            yield prefix + key, value
 
 
 def is_key_name(key: str) -> bool:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Collection, Iterator
 
 from textual.binding import Binding, BindingType
 
+from ..core.config import KeyPlace
+
 from .panes.people import PeoplePane
 from .panes.reading import ReadingPane
 from .panes.timeline import TimelinePane
@@ -33,7 +35,12 @@ class Keymapping(_Base):
             self.push_screen(HelpScreen(self.key_groups()))
 
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:
-        """What the help screen lists: each group's bindings, inherited ones included."""
+        """What the help screen lists: each group's bindings, inherited ones included, with the keys
+        the user's keymap gives them."""
+        return [(title, [self._in_force(binding) for binding in keys]) for title, keys in self.default_key_groups()]
+
+    def default_key_groups(self) -> list[tuple[str, list[Binding]]]:
+        """Each group's bindings, inherited ones included, with their own keys."""
 
         def bindings(node_class: type) -> list[Binding]:
             """The class's bindings with those it inherits (a later class's key replaces an earlier one's;
@@ -69,7 +76,7 @@ class Keymapping(_Base):
             ("Timeline pane", bindings(TimelinePane)),
             ("Search", search_keys()),
         ]
-        return [(title, [self._in_force(binding) for binding in Binding.make_bindings(keys)]) for title, keys in groups]
+        return [(title, list(Binding.make_bindings(keys))) for title, keys in groups]
 
     def _in_force(self, binding: Binding) -> Binding:
         """The binding with the keys the user's keymap gives it, if it gives any."""
@@ -82,15 +89,40 @@ class Keymapping(_Base):
 
     def binding_ids(self) -> set[str]:
         """Every binding id a keymap may name."""
+        return {binding_id for place in self.key_places() for binding_id, *_rest in place.bindings if binding_id}
+
+    def key_places(self) -> list[KeyPlace]:
+        """Where each group's bindings apply, with their own keys (see `core.config.keymap_clashes`)."""
         from .screens.help import HelpScreen
 
-        groups = self.key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
-        return {binding.id for _, keys in groups for binding in Binding.make_bindings(keys) if binding.id}
+        groups = self.default_key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
+        return [
+            KeyPlace(where, depth, tuple((b.id or "", tuple(b.key.split(",")), b.description, b.priority) for b in keys),
+                     inside)
+            for title, keys in groups
+            for where, depth, inside in (_PLACES[title],)
+        ]
+
+
+# Where each group of keys applies: the App's everywhere, a pane's or a screen's there, a list's
+# within the panes that have lists (the contents are a list with no keys of its own).
+_WITH_LISTS = ("in the People pane", "in a person's detail", "in the timeline")
+_PLACES = {
+    "Anywhere": ("everywhere", 0, ()),
+    "Reading pane": ("in the reading pane", 1, ()),
+    "Lists (sections, people, scenes, events)": ("in lists", 3, _WITH_LISTS),
+    "People pane": ("in the People pane", 1, ()),
+    "A person's detail": ("in a person's detail", 2, ("in the People pane",)),
+    "Timeline pane": ("in the timeline", 1, ()),
+    "Search": ("in the search", 1, ()),
+    "Help": ("on the help screen", 1, ()),
+}
 
 
 class BindingIds(Collection[str]):
-    """`AnoraApp.binding_ids()`, listed only when asked: only a settings file with a keymap asks, and
-    listing them imports every screen's keys (search and help), which the first frame does not need."""
+    """`AnoraApp.binding_ids()` (and `places()`, the keys in each place, for `KnownBindings`), listed
+    only when asked: only a settings file with a keymap asks, and listing them imports every screen's
+    keys (search and help), which the first frame does not need."""
 
     def __init__(self, app: Keymapping) -> None:
         self._app = app
@@ -100,6 +132,9 @@ class BindingIds(Collection[str]):
         if self._ids is None:
             self._ids = self._app.binding_ids()
         return self._ids
+
+    def places(self) -> list[KeyPlace]:
+        return self._app.key_places()
 
     def __contains__(self, binding_id: object) -> bool:
         return binding_id in self._all()

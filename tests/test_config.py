@@ -19,6 +19,14 @@ IDS = {"app.search", "app.help", "reading.next-section"}
 THEMES = {"textual-dark", "gruvbox"}
 
 
+def toast_text(app) -> str:
+    """The one notice on screen, as drawn, without its spaces (the lines wrap anywhere)."""
+    (toast,) = app.screen.query("Toast")
+    region = toast.region
+    rows = screen_text(app).splitlines()[region.y : region.bottom]
+    return "".join("".join(row[region.x : region.right].strip(" ▌").split()) for row in rows)
+
+
 def config_in(tmp_path: Path, text: str | bytes) -> Path:
     path = tmp_path / "config.toml"
     path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
@@ -129,11 +137,8 @@ async def test_a_bad_file_is_named_and_the_reader_starts_with_the_defaults(shipp
     app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
-        (toast,) = app.screen.query("Toast")
-        region = toast.region
-        rows = screen_text(app).splitlines()[region.y : region.bottom]
-        inside = "".join("".join(row[region.x : region.right].strip(" ▌").split()) for row in rows)
-        assert "".join(f"{path}:2: unknown binding id 'app.nosuch'".split()) in inside, rows
+        inside = toast_text(app)
+        assert "".join(f"{path}:2: unknown binding id 'app.nosuch'".split()) in inside, inside
         await pilot.press("slash")
         await wait_for(pilot, lambda: isinstance(app.screen, SearchScreen))
 

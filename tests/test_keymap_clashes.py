@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_config import THEMES, config_in
-from ui_harness import screen_text, settle
+from test_config import THEMES, config_in, toast_text
+from ui_harness import settle
 
 from anora_tui.core.config import KeyPlace, keymap_clashes, read_config
 from anora_tui.ui.app import AnoraApp
@@ -97,9 +97,6 @@ async def test_the_reader_shows_a_clash_as_a_notice_and_applies_the_key(shipped_
     app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
-        (toast,) = app.screen.query("Toast")
-        region = toast.region
-        rows = screen_text(app).splitlines()[region.y : region.bottom]
-        inside = "".join("".join(row[region.x : region.right].strip(" ▌").split()) for row in rows)
+        inside = toast_text(app)
         assert "".join(f"{path}:2: 'ctrl+f' for 'app.search' is also the key of 'people.filter'".split()) in inside
         assert app.keymap_in_force == {"app.search": "slash,ctrl+f"}

@@ -1,7 +1,7 @@
 """Data text made safe to show in a terminal, put on one line, and cut into excerpts. Pure Python.
 
-The loader passes every string it reads through `clean_text`, so nothing later can print a control
-sequence hidden in the data:
+`clean_text` makes text from anywhere safe to print (a file name, a pasted query, a settings file, a
+record made outside the loader), so nothing can print a control sequence hidden in it:
 
 - C0 and C1 control characters other than newline and tab (NUL, ESC, CR, DEL, U+0080–U+009F including
   the one-character CSI U+009B) become U+FFFD REPLACEMENT CHARACTER, so their presence stays visible.
@@ -12,8 +12,8 @@ sequence hidden in the data:
 - Lone surrogates (U+D800–U+DFFF, which no terminal can encode) become U+FFFD.
 
 The loader goes further: a dataset's text may hold none of these, nor the other invisible characters
-that change how text is laid out or read (see `refused_character`), and the checker reports each
-one; the cleaning is for text from elsewhere (a file name, a pasted query, a settings file).
+that change how text is laid out or read (`refused_character`): the checker reports each one where the
+file has it (docs/data-format.md, "Text safety").
 """
 
 from __future__ import annotations

@@ -139,7 +139,7 @@ def usual_text(node: Node) -> str | None:
     """The node's value if it is the usual string, one that `text` would return as it is; else None.
 
     The common case, made cheap: `text` and the checks built on it are called only for what is left
-    (None: not a string, empty, blank or in need of cleaning), and say what is wrong.
+    (None: not a string, empty, blank or with a character text may not hold), and say what is wrong.
     """
     if node.__class__ is ScalarNode:
         tag = node.tag

@@ -53,7 +53,7 @@ class Query:
             + [f"!{quoted(t)}" for t in query.excluded]
             + [f"@{s.replace(' ', '-')}" for s in query.speakers]  # a hyphen keeps a name one word
         )
-        return replace(query, text=text)
+        return replace(query, text=text, problem="")  # written out from its parts: well formed
 
 
 def shown(text: str) -> str:

@@ -26,6 +26,8 @@ APPROXIMATE = "      approximate: false\n"
          "'paragraph' must be a whole number ≥ 1, not null (~)"),
         ("quotes.yaml", PARAGRAPH, "paragraph:\n    form: first", "\n    form: first",
          "'paragraph' must be a whole number ≥ 1, not an empty value"),
+        ("quotes.yaml", PARAGRAPH, "paragraph: ''\n    form: first", "''",
+         "'paragraph' must be a whole number ≥ 1, not the empty text ''"),
         ("quotes.yaml", PARAGRAPH, "paragraph: 2024-01-01\n    form: first", "2024-01-01",
          "'paragraph' must be a whole number ≥ 1, not the date 2024-01-01"),
         ("quotes.yaml", PARAGRAPH, "paragraph: [3]\n    form: first", "[3]",

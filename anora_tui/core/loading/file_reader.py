@@ -82,7 +82,7 @@ def _found(value: str, tag: str) -> str:
     """The scalar a check did not expect, said with what YAML reads it as: text is quoted, so that
     `'3'` (text, because it was quoted in the file) is told apart from the number 3."""
     if not value:
-        return "an empty value"
+        return "the empty text ''" if tag == STR else "an empty value"
     if tag == NULL:
         return f"null ({shown(value)[1:-1]})"
     if tag == STR:

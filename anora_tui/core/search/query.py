@@ -114,14 +114,14 @@ def parse_query(text: str) -> Query:
                     problems.append(f"'@' {at(start)} needs a name, such as @baker")
                 continue
             if negated and not token:
-                problems.append(f"'!' {at(start)} needs a word or \"a phrase\" to leave out")
+                problems.append(f"'!' {at(start)} needs a word to leave out")
         if token:
             (excluded if negated else terms).append(token)
     if not problems and text.strip():
         if not (terms or excluded or speakers):
-            problems.append('there is nothing to search for: give words, "a phrase" or @a-name')
+            problems.append("nothing to search for: give words or @a-name")
         elif not (terms or speakers):
-            problems.append("'!' only leaves out: give a word to search for too")
+            problems.append("'!' only leaves out: add words to search for")
     # A repeated term narrows nothing further (a pasted wall of "the the the" must stay cheap).
     return Query(
         tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(speakers)), text,

@@ -191,9 +191,9 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         # The preview and the keys are brought up to date below, within this key: the list's
         # `Highlighted` would only bring the same again, four message dispatches later.
         self.results.show(result, announce=False)
-        count = f"{result.count:,} of {counted(result.total, index.noun)}"
-        problem = result.query.problem  # a query that breaks the syntax: said first, the count after it
-        self._show_status(f"{problem[:1].upper()}{problem[1:]} · {count}" if problem else count)
+        problem = result.query.problem  # a query that breaks the syntax: said instead of the count
+        self._show_status(problem[:1].upper() + problem[1:] if problem else
+                          f"{result.count:,} of {counted(result.total, index.noun)}")
         empty = self.query_one("#search-empty", Static)
         empty.display = result.count == 0
         self.results.display = result.count > 0

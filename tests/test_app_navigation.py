@@ -247,24 +247,25 @@ async def test_search_escape_restores_enter_opens_and_n_steps(shipped_dataset, s
 
 
 # --- hostile text --------------------------------------------------------------------------------
+# (Control characters stand as the U+FFFD shown for them: the checker refuses the characters themselves.)
 
 HOSTILE_DATASET = r"""
 article:
-  title: "[bold]Headline[/bold] \e[31mred\e[0m"
+  title: "[bold]Headline[/bold] �[31mred�[0m"
   publication: "[/i]Pub"
   date: "2020"
   sections:
     - id: one
       title: "[@click=app.quit]boom[/] section"
       paragraphs:
-        - "[b]x[/b] Quill said “[/i]keep [@click=app.quit]boom[/] going” and \e]0;pwned\a left."
+        - "[b]x[/b] Quill said “[/i]keep [@click=app.quit]boom[/] going” and �]0;pwned� left."
         - "# Not a heading <div>x</div> * x * and Quill again."
 people:
   - id: mara-quill
     name: "[bold]x[/bold] Quill"
     kind: crew
     roles: ["[@click=app.quit]director[/]"]
-    description: "Writes \e[2J things [/i]."
+    description: "Writes �[2J things [/i]."
     aliases: [Quill]
 characters:
   - id: pell
@@ -284,7 +285,7 @@ events:
     date: "2022-10"
     precision: month
     title: "[bold]Premiere[/bold]"
-    summary: "\e[31mred"
+    summary: "�[31mred"
     people: [mara-quill]
     sections: [one]
 quotes:

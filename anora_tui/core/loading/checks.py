@@ -110,22 +110,23 @@ class RecordType:
             for name, field in fields.items()
         }
         self.required = tuple((slots.index(name), name) for name, field in fields.items() if field.required)
-        # The length limit of each slot holding text or a list of text (None for the others, such as
-        # a date or a choice, which their checks keep short); the same as (slot, limit) pairs, and by
-        # field name (for the patterns of `quick_read`, which match no longer value).
-        self.limits: list[int | None] = [None] * len(slots)
-        text_limits, list_limits = [], []
+        # The length limit of each slot: of its text, or of each item of its list (`read_record`
+        # compares every string or tuple value with it; a date or a choice is kept far shorter by its
+        # check, a list of records has no text items). The slots of text as (slot, limit) pairs, and
+        # the limits of text and lists of text by field name (for the patterns of `quick_read`,
+        # which match no longer value).
+        self.limits = [0] * len(slots)
+        text_limits = []
+        self.limit_of: dict[str, int] = {}
         for name, field in fields.items():
             slot = slots.index(name)
+            self.limits[slot] = field.limit
             if _usual_text_check(field.check) is not None:
                 text_limits.append((slot, field.limit))
-            elif _usual_text_check(getattr(field.check, "item", None)) is not None:
-                list_limits.append((slot, field.limit))
-            else:
+            elif _usual_text_check(getattr(field.check, "item", None)) is None:
                 continue
-            self.limits[slot] = field.limit
-        self.text_limits, self.list_limits = tuple(text_limits), tuple(list_limits)
-        self.limit_of = {name: self.limits[slot] for name, (slot, *_rest) in self.fields.items() if self.limits[slot]}
+            self.limit_of[name] = field.limit
+        self.text_limits = tuple(text_limits)
         # Optional fields given all together or not at all (an event's date and precision).
         self.together = tuple((slots.index(name), name) for name in together)
         self.defaults = tuple(
@@ -165,6 +166,8 @@ def text(reader: FileReader, node: Node, subject: str) -> object:
         elif tag != STR:
             return reader.wrong_type(node, subject, "a string")
         if value and not value.isspace():
+            if value.isprintable():
+                return value
             refused = refused_character(value)
             return value if refused is None else reader.refused_character(node, value, refused.start(), subject)
         return reader.invalid(node, f"{subject} must not be empty")

@@ -173,17 +173,16 @@ class FileReader:
                                    "delete it")
         return INVALID
 
-    def too_long(self, node: Node, subject: str, length: int, limit: int) -> None:
-        self.invalid(node, f"{subject} is {length:,} characters long, over the limit of {limit:,}: {LIMIT_HINTS[limit]}")
+    def too_long(self, node: Node, subject: str, length: int, limit: int) -> object:
+        return self.invalid(node, f"{subject} is {length:,} characters long, over the limit of {limit:,}: "
+                                  f"{LIMIT_HINTS[limit]}")
 
-    def has_too_long_item(self, node: Node, items: tuple[str, ...], subject: str, limit: int) -> bool:
-        """Whether an item of a list of text is longer than `limit` (each one that is, is reported)."""
-        if max(map(len, items), default=0) <= limit:
-            return False
+    def too_long_items(self, node: Node, items: tuple[str, ...], subject: str, limit: int) -> object:
+        """Report each item of a list of text that is longer than `limit`."""
         for item_node, item in zip(node.value, items):
             if len(item) > limit:
                 self.too_long(item_node, f"an item of {subject}", len(item), limit)
-        return True
+        return INVALID
 
     def _offset(self, mark) -> int:
         """The offset in the source of a 1-based mark, -1 if it is not in it."""
@@ -417,15 +416,16 @@ class FileReader:
                 value = check(self, value_node, field_subject)
             elif of_text is not as_is:
                 value = of_text(self, value, value_node, field_subject)
+            if value.__class__ is str:
+                if len(value) > limits[slot]:
+                    value = self.too_long(value_node, field_subject, len(value), limits[slot])
+            elif (
+                value.__class__ is tuple and value and value[0].__class__ is str  # not a list of records
+                and max(map(len, value)) > limits[slot]
+            ):
+                value = self.too_long_items(value_node, value, field_subject, limits[slot])
             row[slot] = value
             if value is INVALID:
-                valid = False
-            elif (limit := limits[slot]) is not None and (
-                len(value) > limit if value.__class__ is str else self.has_too_long_item(value_node, value, field_subject, limit)
-            ):
-                if value.__class__ is str:
-                    self.too_long(value_node, field_subject, len(value), limit)
-                row[slot] = INVALID
                 valid = False
             given += 1
         if given < record_type.size:

@@ -86,6 +86,15 @@ def test_two_keys_moved_onto_each_other_clash_with_their_new_keys(tmp_path, know
     assert any(problem.startswith("3: 'f3' for 'app.search' is also the key of 'app.zen'") for problem in problems)
 
 
+def test_a_modal_screen_only_meets_priority_keys(tmp_path, known):
+    # The help screen scrolls with j; app.quit (not a priority key) never reaches it: no clash there.
+    _keymap, problems = problems_of(tmp_path, known, '[keymap]\n"app.quit" = "j"\n')
+    assert not any("help screen" in problem for problem in problems), problems
+    _keymap, problems = problems_of(tmp_path, known, '[keymap]\n"app.quit-anywhere" = "j"\n')
+    assert "2: 'j' for 'app.quit-anywhere' is also the key of 'help.scroll-down' (Scroll) on the help screen; " \
+           "applied, and there it no longer does 'Scroll'" in problems
+
+
 def test_places_apart_never_clash():
     reading = KeyPlace("in the reading pane", 1, (("reading.x", ("x",), "X", False),))
     timeline = KeyPlace("in the timeline", 1, (("timeline.y", ("y",), "Y", False),))

@@ -63,6 +63,7 @@ class KeyPlace:
     depth: int
     bindings: tuple[tuple[str, tuple[str, ...], str, bool], ...]  # (id or "", default keys, description, priority)
     inside: tuple[str, ...] = ()  # the `where` of the places it is in
+    modal: bool = False  # a modal screen: of the bindings that work everywhere, only priority ones reach it
 
     def overlaps(self, other: "KeyPlace") -> bool:
         return (self is other or not self.depth or not other.depth
@@ -173,6 +174,10 @@ def keymap_clashes(keymap: dict[str, str], places: list[KeyPlace]) -> list[tuple
                     if not place.overlaps(other):
                         continue
                     for other_id, other_keys, description, other_priority in other.bindings:
+                        if (place.modal and not other.depth and not other_priority) or (
+                            other.modal and not place.depth and not priority
+                        ):
+                            continue  # an App binding a modal screen never lets through
                         other_default = defaults[other_id] if other_id else set(other_keys)
                         other_keys = given.get(other_id, other_keys) if other_id else other_keys
                         if other_id == binding_id or key not in other_keys or (key in default and key in other_default):

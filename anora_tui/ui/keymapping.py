@@ -98,7 +98,7 @@ class Keymapping(_Base):
         groups = self.default_key_groups() + [("Help", list(Binding.make_bindings(HelpScreen.BINDINGS)))]
         return [
             KeyPlace(where, depth, tuple((b.id or "", tuple(b.key.split(",")), b.description, b.priority) for b in keys),
-                     inside)
+                     inside, modal=title in _MODAL)
             for title, keys in groups
             for where, depth, inside in (_PLACES[title],)
         ]
@@ -117,6 +117,7 @@ _PLACES = {
     "Search": ("in the search", 1, ()),
     "Help": ("on the help screen", 1, ()),
 }
+_MODAL = ("Search", "Help")  # modal screens: only the App's priority keys reach them
 
 
 class BindingIds(Collection[str]):

@@ -185,7 +185,7 @@ class FileReader:
         return INVALID
 
     def _offset(self, mark) -> int:
-        """The offset in the source of a 1-based mark, -1 if it is not in it."""
+        """The offset in the source of a YAML mark (0-based line and column), -1 if it is not in it."""
         starts = self._starts()
         if mark.line >= len(starts):
             return -1

@@ -97,6 +97,15 @@ def test_a_raw_control_character_is_refused_as_before(make_data_dir):
     assert problem == f"{directory / 'people.yaml'}:{line}:{column}: control characters are not allowed: U+001B"
 
 
+@pytest.mark.parametrize("key", ['"na\\u202eme"', "na\u202eme", '"na\\eme"'])
+def test_a_key_with_such_a_character_says_so_rather_than_look_known(make_data_dir, key):
+    directory, text = write(make_data_dir, "people.yaml", "name: Tomás Reyes", f"{key}: Tomás Reyes")
+    line, column = position(text, key)
+    found = problems(directory)  # and the person, without its name, misses it
+    [problem] = [problem for problem in found if f"people.yaml:{line}:" in problem]
+    assert "are not allowed in text: U+" in problem and "in the key 'na" in problem and "did you mean" not in problem
+
+
 def test_tab_and_newline_stay_allowed(make_data_dir):
     directory, _ = write(make_data_dir, "people.yaml", "description: Plays Pell, the ticket clerk.",
                          'description: "Plays Pell,\\tthe ticket\\nclerk \\u200d zero-width joiner."')

@@ -12,7 +12,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..files import FileTooBig
-from ..text import described_character, one_line
+from ..text import described_character, one_line, refused_character
 from .chunk import Chunk
 from .directory import MAX_FILE_BYTES_VARIABLE, read_dataset_file
 from .checks import INVALID, LIMIT_HINTS, UNSET, RecordType, as_is, usual_text
@@ -388,6 +388,10 @@ class FileReader:
                 first_line = earlier.start_mark.line + 1
                 self.invalid(key_node, f"duplicate key {shown(key)} (first at line {first_line})")
                 return
+        refused = refused_character(key)  # shown cleaned, the key would read as a known one
+        if refused is not None:
+            self.refused_character(key_node, key, refused.start(), f"the key {shown(key)}")
+            return
         self.invalid(key_node, f"unknown {kind} {shown(key)}{did_you_mean(key, known, list_known=True)}")
 
     def read_record(self, node: Node, record_type: RecordType, subject: str) -> list | None:

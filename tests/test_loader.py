@@ -719,7 +719,7 @@ def test_error_messages_show_data_text_safely(make_data_dir):
     directory = make_data_dir({"extra.yaml": 'people: []\n"bad\\e]52;c;x\\a": 1\n'})
     message = only_problem(directory)
     assert "\x1b" not in message and "\x07" not in message
-    assert "unknown collection 'bad\ufffd]52;c;x\ufffd'" in message
+    assert "U+001B ESCAPE (written as the escape \\e) at character 4 in the key 'bad\ufffd]52;c;x\ufffd'" in message
 
 
 def test_excerpt_hints_name_every_typographic_difference_and_where_the_text_is():

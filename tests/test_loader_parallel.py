@@ -68,6 +68,32 @@ def test_big_files_are_read_in_workers_each_once(files, in_workers):
     assert all(pid != os.getpid() and keep for index, (_name, pid, keep) in results.items() if index != 1)
 
 
+def test_the_callers_work_is_done_while_workers_read_every_file(files, in_workers):
+    done: list[int] = []
+    results = {}
+    for index, result in parallel_read.read_files(who_reads, files, 10**6, meanwhile=lambda: done.append(len(results))):
+        results[index] = result
+    assert done == [0]  # once, before the first result
+    assert sorted(results) == [0, 1, 2, 3]
+    assert [results[index][0] for index in range(4)] == [path.name for path in files]
+    assert all(pid != os.getpid() for _name, pid, _keep in results.values())  # b.yaml too
+
+
+def test_the_callers_work_failing_does_not_stop_the_read(files, in_workers):
+    def fails():
+        raise ImportError("no such module")
+
+    results = dict(parallel_read.read_files(who_reads, files, 10**6, meanwhile=fails))
+    assert [results[index][0] for index in range(4)] == [path.name for path in files]
+
+
+def test_a_dataset_read_here_leaves_the_callers_work_to_it(files, monkeypatch):
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 1 << 62)
+    done: list[bool] = []
+    results = list(parallel_read.read_files(who_reads, files, 10**6, meanwhile=lambda: done.append(True)))
+    assert len(results) == 4 and not done  # read here: the caller does its work itself, after
+
+
 def test_small_files_are_read_in_this_process_in_order(files, monkeypatch):
     def no_pool(*args, **kwargs):
         raise AssertionError("started workers for a small dataset")

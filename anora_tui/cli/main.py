@@ -69,7 +69,12 @@ def _run(argv: list[str] | None) -> int:
 
     try:
         # The reader writes a new cache file from a detached process, so its first frame need not wait.
-        dataset = load_cached(data_dir, notify=output.warn, write_behind=args.command is None)
+        dataset = load_cached(
+            data_dir,
+            notify=output.warn,
+            write_behind=args.command is None,
+            meanwhile=_import_reader if args.command is None else None,
+        )
     except DataErrors as problems:
         for problem in problems.errors:
             output.write_error_line(str(problem))
@@ -90,3 +95,9 @@ def _run(argv: list[str] | None) -> int:
     from ..ui.app import run_app
 
     return run_app(dataset, data_dir, watch=args.watch)
+
+
+def _import_reader() -> None:
+    """The reader's modules, imported while worker processes read a big dataset's YAML (this
+    process would otherwise only wait for them), so that the reader starts at once when they are done."""
+    from ..ui import app  # noqa: F401

@@ -65,7 +65,6 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "paths":
         return print_paths(data_dir)
     from ..core.loading.cache import load_cached
-    from ..core.loading.problems import DataErrors
 
     try:
         # The reader writes a new cache file from a detached process, so its first frame need not wait.
@@ -75,7 +74,7 @@ def _run(argv: list[str] | None) -> int:
             write_behind=args.command is None,
             meanwhile=_import_reader if args.command is None else None,
         )
-    except DataErrors as problems:
+    except _data_errors() as problems:  # looked up only when the load raises
         for problem in problems.errors:
             output.write_error_line(str(problem))
         if len(problems.errors) > 1:  # one problem is its own line: nothing to sum up
@@ -95,6 +94,14 @@ def _run(argv: list[str] | None) -> int:
     from ..ui.app import run_app
 
     return run_app(dataset, data_dir, watch=args.watch)
+
+
+def _data_errors() -> type[Exception]:
+    """The loader's exception for bad data, imported only when a load raises: a start from the cache
+    never needs the module that words the problems."""
+    from ..core.loading.problems import DataErrors
+
+    return DataErrors
 
 
 def _import_reader() -> None:

@@ -55,6 +55,7 @@ def test_a_first_start_of_the_reader_counts_them(cache_home, monkeypatch):
 def test_a_first_start_read_in_workers_does_the_readers_work_meanwhile(cache_home, monkeypatch):
     monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(parallel_read, "_usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel_read, "_cores_free", lambda: True)
     monkeypatch.setattr(cache, "_in_detached_process", lambda work: True)  # no cache written
     done: list[bool] = []
     try:

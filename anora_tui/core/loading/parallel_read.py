@@ -9,7 +9,10 @@ it read itself.
 
 The caller may also hand work of its own to do `meanwhile` (the reader imports its user interface):
 then every file goes to the workers, the caller does that work while they read, and takes their
-results as they come.
+results as they come. Only while cores are free, though: the biggest file's results must then be
+sent over (about a twentieth of the time it took to read it), which a machine whose cores are all
+busy with other programs pays for without anything to gain; then the biggest file is read here as
+usual, and the caller does its work after.
 
 A small dataset (the shipped one is about 100 KB) is read in the calling process: starting workers
 would cost more than they save (and `meanwhile` is not called). So is every file not yet done if the workers cannot be started or
@@ -52,6 +55,8 @@ def read_files(
         for index, path in enumerate(paths):
             yield index, read(path, limit, None)
         return
+    if meanwhile is not None and not _cores_free():
+        meanwhile = None
     yield from _read_in_workers(read, paths, sizes, limit, workers, meanwhile)
 
 
@@ -153,6 +158,17 @@ def _size(path: Path, limit: int) -> int:
     except OSError:
         return 0
     return size if size <= limit else 0
+
+
+def _cores_free() -> bool:
+    """Whether fewer programs are running at this moment than this process may use cores (this one
+    aside): the kernel's count of runnable tasks, where there is one (Linux); else assumed so."""
+    try:
+        with open("/proc/loadavg", "rb") as loadavg:
+            running = int(loadavg.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return True
+    return running - 1 < _usable_cpus()
 
 
 def _usable_cpus() -> int:

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..memory import release_freed_memory
 from ..model import Dataset
+from .giving_way import note_typing
 from .names import PeopleNames
 from .paragraphs import ParagraphIndex
 from .place_names import PlaceNames
@@ -32,8 +33,10 @@ class SearchIndexes:
         self._typed_at = float("-inf")  # `time.monotonic()` of the last key typed into a search
 
     def note_typing(self) -> None:
-        """A key was typed into a search: work made ahead waits for the typing to pause."""
+        """A key was typed into a search: work made ahead waits for the typing to pause (before it
+        begins: `wait_for_quiet`; and at each of its pause points: `giving_way`)."""
         self._typed_at = time.monotonic()
+        note_typing()
 
     def wait_for_quiet(self, seconds: float) -> None:
         """Return once no key has been typed into a search for `seconds` (at once if none has)."""

@@ -73,6 +73,7 @@ class Finding:
         indexes = self.search_indexes
         if indexes.places_are_cheap():
             return  # made in milliseconds when the palette first opens
+        from ..core.search.giving_way import giving_way_to_typing
 
         def work() -> None:
             try:
@@ -82,8 +83,10 @@ class Finding:
                 # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
                 indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
-                indexes.people
-                indexes.places
+                # Seconds of work at a million quotes: it stops while a search is typed meanwhile.
+                with giving_way_to_typing():
+                    indexes.people
+                    indexes.places
             except Exception:
                 pass  # raised again, and reported, where they are needed
 

@@ -113,3 +113,18 @@ def test_people_and_places_made_while_typing_are_the_same(example_dataset):
     for query in ("mik", "yura", "ani", "baker"):
         assert made_typed[1].find(query, 15) == made_quiet[1].find(query, 15)
         assert made_typed[0].matching((query,)) == made_quiet[0].matching((query,))
+
+
+async def test_each_key_typed_into_the_palette_is_noted(monkeypatch, shipped_dataset, isolated_state):
+    """Typing in the palette holds work made ahead as typing a search does."""
+    from ui_harness import open_reader, settle, wait_for
+
+    noted: list[str] = []
+    monkeypatch.setattr(SearchIndexes, "note_typing", lambda self: noted.append("key"))
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        await pilot.press(*"mik", "backspace")
+        await settle(pilot)
+    assert noted == ["key"] * 4

@@ -83,10 +83,12 @@ class Finding:
                 # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
                 indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
-                # Seconds of work at a million quotes: it stops while a search is typed meanwhile.
+                # Seconds of work at a million quotes: it stops while a search (or the palette) is
+                # typed meanwhile. The places first: the palette waits for them, the search only
+                # uses the names for a hint or `@name` (and asks for them if it needs them).
                 with giving_way_to_typing():
-                    indexes.people
                     indexes.places
+                    indexes.people
             except Exception:
                 pass  # raised again, and reported, where they are needed
 

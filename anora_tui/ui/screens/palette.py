@@ -133,6 +133,9 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         """The key's hits gathered and listed now, if no provider has to wait; else Textual's own
         gathering (the next handler of the change) does it."""
         query = event.value.strip()
+        indexes = getattr(self.app, "search_indexes", None)
+        if indexes is not None:  # work made ahead gives way while the palette is typed in too
+            indexes.note_typing()
         hits = self.hits_at_once(query)
         if hits is None:
             return

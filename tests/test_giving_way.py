@@ -115,8 +115,9 @@ def test_people_and_places_made_while_typing_are_the_same(example_dataset):
         assert made_typed[0].matching((query,)) == made_quiet[0].matching((query,))
 
 
-async def test_each_key_typed_into_the_palette_is_noted(monkeypatch, shipped_dataset, isolated_state):
-    """Opening the palette, and typing in it, holds work made ahead as typing a search does."""
+async def test_each_key_the_reader_presses_is_noted(monkeypatch, shipped_dataset, isolated_state):
+    """Every key the reader presses holds work made ahead, as typing a search does: opening the palette
+    and typing in it too."""
     from ui_harness import open_reader, settle, wait_for
 
     noted: list[str] = []
@@ -125,6 +126,8 @@ async def test_each_key_typed_into_the_palette_is_noted(monkeypatch, shipped_dat
         await pilot.press("ctrl+p")
         await wait_for(pilot, lambda: app.screen.has_class("-ready"))
         await settle(pilot)
+        opened = len(noted)
         await pilot.press(*"mik", "backspace")
         await settle(pilot)
-    assert noted == ["key"] * 5  # the palette opened, then four keys
+        assert opened >= 1  # Ctrl+P
+        assert len(noted) - opened == 4

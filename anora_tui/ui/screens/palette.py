@@ -125,16 +125,6 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
                 yield PaletteList()
                 yield LoadingIndicator()
 
-    def on_mount(self) -> None:
-        self.note_typing()  # opened to be typed in
-
-    def note_typing(self) -> None:
-        """Work made ahead (the people's names at a million quotes) gives way while the palette is
-        typed in, as it does for a search."""
-        indexes = getattr(self.app, "search_indexes", None)  # the reader's (a bare App has none)
-        if indexes is not None:
-            indexes.note_typing()
-
     def action_page(self, direction: int) -> None:
         page(self.query_one(CommandList), direction)
 
@@ -143,7 +133,6 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         """The key's hits gathered and listed now, if no provider has to wait; else Textual's own
         gathering (the next handler of the change) does it."""
         query = event.value.strip()
-        self.note_typing()
         hits = self.hits_at_once(query)
         if hits is None:
             return

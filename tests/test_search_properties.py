@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -19,6 +20,7 @@ from anora_tui.core.search import (
     parse_query,
     positions_of,
 )
+from anora_tui.core.search.bitsets import first_positions
 
 # Small pieces, so that random texts and queries often overlap; with the folding traps in them.
 PIECES = ["a", "b", "ab", "A", "é", "É", "e\u0301", "ß", "ss", "’", "'", "-", "—", " ", " ", "(", ".", "“"]
@@ -113,3 +115,14 @@ def test_bitsets_round_trip_sparse_and_dense(size_and_positions):
     bits = bits_from_positions(iter(positions), size)
     assert bits == sum(1 << p for p in positions)
     assert list(positions_of(bits)) == positions
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.booleans(), max_size=3000), st.integers(0, 100))
+def test_a_sets_first_positions_are_its_positions_however_dense(flags, read):
+    """`first_positions`, which reads a page of hits without a pass over the whole set, gives what
+    `positions_of` and a plain scan give, on dense sets (every flag a coin toss) and sparse ones."""
+    positions = [position for position, flag in enumerate(flags) if flag]
+    bits = bits_from_positions(positions, len(flags))
+    assert list(first_positions(bits)) == positions == list(positions_of(bits))
+    assert list(islice(first_positions(bits), read)) == positions[:read]

@@ -73,6 +73,7 @@ class Finding:
         indexes = self.search_indexes
         if indexes.places_are_cheap():
             return  # made in milliseconds when the palette first opens
+        from ..core.search.giving_way import giving_way_to_typing
 
         def work() -> None:
             try:
@@ -82,14 +83,26 @@ class Finding:
                 # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
                 indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
-                indexes.people
-                indexes.places
+                # Seconds of work at a million quotes: it stops while keys come meanwhile. The
+                # places first: the palette waits for them, the search only uses the names for a
+                # hint or `@name` (and asks for them if it needs them).
+                with giving_way_to_typing():
+                    indexes.places
+                    indexes.people
             except Exception:
                 pass  # raised again, and reported, where they are needed
 
         from ..core.background import run_in_background
 
         run_in_background("anora-tui names ahead", work)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key the reader presses (not only a search's): work made ahead gives way to them, and
+        # goes on after a quiet second (see `core/search/giving_way.py`). At a million quotes the
+        # people's names, read after a search, ran on into the next opens and the palette's keys.
+        if isinstance(event, events.Key) and not event.is_forwarded and self._indexes is not None:
+            self._indexes.note_typing()
+        await super().on_event(event)  # type: ignore[misc]  (the App's)
 
     def on_key(self, event: events.Key) -> None:
         """A letter that reaches the App unhandled while the search screen is in front was typed as

@@ -29,15 +29,23 @@ def bits_from_positions(positions: Iterable[int], size: int) -> int:
 
 
 def positions_of(bits: int) -> Iterator[int]:
-    """The set positions, in increasing order, produced lazily."""
+    """The set positions, in increasing order, produced lazily: for reading them all."""
     if bits.bit_count() * SPARSE < bits.bit_length():
-        data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
-        return (
-            found.start() * 8 + bit
-            for found in _NONZERO_BYTE.finditer(data)
-            for bit in _BITS_OF_BYTE[data[found.start()]]
-        )
+        return first_positions(bits)
     return compress(count(), flags_of(bits))
+
+
+def first_positions(bits: int) -> Iterator[int]:
+    """The set positions, in increasing order, each found as it is read: for reading the first few
+    of a large set (a page of hits). Before the first, one copy of the set's bytes (`positions_of`'s
+    dense pass makes a string of a byte per position first: 4 ms at a million positions, a key's
+    worth for a page of 60)."""
+    data = bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+    return (
+        found.start() * 8 + bit
+        for found in _NONZERO_BYTE.finditer(data)
+        for bit in _BITS_OF_BYTE[data[found.start()]]
+    )
 
 
 def flags_of(bits: int) -> bytes:

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from ..memory import release_freed_memory
 from ..model import Dataset
+from .giving_way import note_typing, wanted_now
 from .names import PeopleNames
 from .paragraphs import ParagraphIndex
 from .place_names import PlaceNames
@@ -32,8 +33,10 @@ class SearchIndexes:
         self._typed_at = float("-inf")  # `time.monotonic()` of the last key typed into a search
 
     def note_typing(self) -> None:
-        """A key was typed into a search: work made ahead waits for the typing to pause."""
+        """A key was typed into a search: work made ahead waits for the typing to pause (before it
+        begins: `wait_for_quiet`; and at each of its pause points: `giving_way.give_way`)."""
         self._typed_at = time.monotonic()
+        note_typing()
 
     def wait_for_quiet(self, seconds: float) -> None:
         """Return once no key has been typed into a search for `seconds` (at once if none has)."""
@@ -42,6 +45,7 @@ class SearchIndexes:
 
     @cached_property
     def people(self) -> PeopleNames:
+        wanted_now()  # if they are being read ahead, giving way to typing: no more
         with self._reading_people:  # one read (or build), whichever thread asks first
             made = self.__dict__.get("people")
             if made is None:
@@ -63,6 +67,7 @@ class SearchIndexes:
     def places(self) -> PlaceNames:
         """The places the command palette finds by name (seconds to make at a million quotes: the
         reader makes them ahead, in the background)."""
+        wanted_now()
         with self._making_places:
             made = self.__dict__.get("places")
             if made is None:

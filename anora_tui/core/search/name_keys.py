@@ -21,16 +21,15 @@ are not kept, but asked of the caller (`names_of`) for the few entries looked at
 from __future__ import annotations
 
 import operator
-import time
 from array import array
 from bisect import bisect_left
 from heapq import merge, nsmallest
 from itertools import accumulate, chain, groupby
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from ..background import letting_go
 from ..gc_pause import gc_paused
 from .folding import fold_text
+from .giving_way import give_way, giving_way
 from .names import NameMatch, name_fit
 from .query import WORD
 
@@ -71,8 +70,8 @@ class NameKeys:
         self._length_of = array("H", lengths)
         words: dict[str, list[int]] = {}
         firsts: dict[str, list[int]] = {}
-        # In rank order, so each list comes out sorted (letting the reader's thread run: see `letting_go`).
-        for rank, entry in enumerate(letting_go(self._entry_of)):
+        # In rank order, so each list comes out sorted (giving way to the reader's typing: see `giving_way`).
+        for rank, entry in enumerate(giving_way(self._entry_of)):
             names = folded[entry]
             for word in {word for name in names for word in name.split()}:
                 words.setdefault(word, []).append(rank)
@@ -349,7 +348,7 @@ def _within(values: array, size: int) -> bool:
         part = values[start : start + _CHECKED_AT_ONCE]
         if min(part) < 0 or max(part) >= size:
             return False
-        time.sleep(0)
+        give_way()
     return True
 
 
@@ -359,7 +358,7 @@ def _ascending(values: array) -> bool:
         part = values[start : start + _CHECKED_AT_ONCE + 1]
         if any(map(operator.gt, part, part[1:])):
             return False
-        time.sleep(0)
+        give_way()
     return True
 
 

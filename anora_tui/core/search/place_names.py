@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from itertools import chain
 from typing import Any, Callable, Iterator, Sequence
 
-from ..background import letting_go
 from ..model import Dataset
 from ..navigation import Location
 from ..timeline_layout import event_when
+from .giving_way import giving_way
 from .name_keys import BandedNames, NameKeys
 from .names import NameMatch
 
@@ -129,7 +129,7 @@ class PlaceNames(PlaceCatalogue):
         for kinds in BANDS:
             names_of = self._band_names(kinds)
             # Made on a background thread in a large dataset: it lets the reader's thread run often.
-            every = letting_go(chain.from_iterable(self.every_names(kind) for kind in kinds))
+            every = giving_way(chain.from_iterable(self.every_names(kind) for kind in kinds))
             bands.append(NameKeys(every, names_of))
         self._names = BandedNames(bands)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import defaultdict
 from itertools import chain
 
-from ..background import letting_go
 from ..model import Dataset
 from .bitsets import bits_from_positions
+from .giving_way import give_way, giving_way
 from .folding import match_spans
 from .names import PeopleNames
 from .results import Hit
@@ -27,7 +27,8 @@ class QuoteIndex(ScopeIndex):
     def positions_by_speaker(dataset: Dataset) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = defaultdict(list)
         # Made on a background thread at a million quotes: it lets the reader's thread run.
-        for position, speaker in enumerate(letting_go(dataset.values_of("quotes", "speaker"), 4096)):
+        give_way()
+        for position, speaker in enumerate(giving_way(dataset.values_of("quotes", "speaker"), 4096)):
             positions[speaker].append(position)
         return positions
 

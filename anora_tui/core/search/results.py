@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal, Protocol, Sequence, overload
 
 from ..model import Quote
 from ..text import counted
-from .bitsets import lowest, positions_of
+from .bitsets import first_positions, lowest
 from .query import Query
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class HitList(Sequence[AnyHit]):
         self._length = sum(tier.bit_count() for tier in tiers)
         self._ranked: list[tuple[int, int]] = []  # (position, rank), in result order
         self._pending = chain.from_iterable(
-            zip(positions_of(tier), repeat(rank)) for rank, tier in enumerate(tiers)
+            zip(first_positions(tier), repeat(rank)) for rank, tier in enumerate(tiers)
         )
         self._hits: dict[int, AnyHit] = {}
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 import marshal
 import operator
 import sys
-import time
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any, Callable, Iterator
 
 from ..model import Dataset
+from .giving_way import give_way
 from .names import NameIndex, NameParts, PeopleNames
 from .quotes import QuoteIndex
 from .text_index import TextIndex
@@ -57,7 +57,7 @@ def _from_chunks(chunks: Any) -> list:
         if type(part) is not list:
             raise ValueError("not stored chunks")
         items += part
-        time.sleep(0)  # let the reader's thread run
+        give_way()  # let the reader's thread run, and its typing
     return items
 
 
@@ -83,7 +83,7 @@ class ChunkedList(Sequence):
                 raise ValueError("not stored chunks")
             length += len(part)
             del part
-            time.sleep(0)  # let the reader's thread run
+            give_way()  # let the reader's thread run, and its typing
         self._chunks = chunks
         self._decoded: list[list | None] = [None] * len(chunks)
         self._length = length
@@ -173,6 +173,7 @@ def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
     on anything else."""
     if type(plain) is not dict or plain.get("format") != FORMAT:
         raise ValueError("not stored people's names")
+    give_way()
     ids = list(dataset.values_of("people", "id"))  # the dataset's own strings (no person is made)
     parts = NameParts(
         ChunkedList(plain["names"]),  # type: ignore[arg-type]  (read an entry at a time)

@@ -22,6 +22,8 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import AsyncIterator, ClassVar
 
+from typing_extensions import Self
+
 from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
@@ -30,12 +32,14 @@ from textual.command import (Command, CommandInput, CommandList, CommandPalette,
                              SearchIcon)
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Region
 from textual.style import Style
 from textual.widgets import Button, Input, LoadingIndicator
 
 from ..textual_private import OneFrameDrawing
 from ..widgets.key_bar import KeyHint
 from ..widgets.paging import page
+from ..widgets.typing_box import TypingBox
 from .modal import ReaderModal
 
 
@@ -54,15 +58,46 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
 
 
 class PaletteList(CommandList):
-    """The palette's list, its drawn rows kept while only its height changes (they depend on the width)."""
+    """The palette's list, its drawn rows kept while only its height changes (they depend on the width),
+    and laid out again on a key only when its height changes."""
 
     drawn_width: int | None = None
+    _holding_layout = False
+    _layout_held = False
 
     def on_resize(self, event: events.Resize) -> None:
         width = self.scrollable_content_region.width
         if width == self.drawn_width:
             event.prevent_default()  # OptionList's own handler would throw every drawn row away
         self.drawn_width = width
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
+        if layout and self._holding_layout:
+            self._layout_held = True
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
+    def replace_options(self, options: list[Command]) -> None:
+        """The options replaced by these. `OptionList` lays out the whole screen again whenever its
+        options change (its height follows them). The list keeps its height when it has as many lines
+        as before (at the same width), or had more than its room and still has (most keys typed): then
+        a repaint is all it needs. (Its height is a line more than its lines as Textual lays it out:
+        "more than its room" is taken with that line to spare.)"""
+        lines_before, shown = self.virtual_size.height, self.size.height
+        self._holding_layout = True
+        try:
+            self.clear_options().add_options(options)
+        finally:
+            self._holding_layout = False
+        lines = self.virtual_size.height
+        same = lines == lines_before or (lines_before > shown and lines > shown + 1)
+        if self._layout_held and not (same and shown):
+            self.refresh(layout=True)
+        self._layout_held = False
+
+
+class PaletteInput(CommandInput, TypingBox):
+    """The palette's text box: its letters repaint it, without a layout of the screen."""
 
 
 class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
@@ -83,7 +118,7 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         with Vertical(id="--container"):
             with Horizontal(id="--input"):
                 yield SearchIcon()
-                yield CommandInput(placeholder=self._placeholder, select_on_focus=False)
+                yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
                 if not self.run_on_select:
                     yield Button("\u25b6")
             with Vertical(id="--results"):
@@ -109,8 +144,8 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         self._stop_no_matches_countdown()
         commands = [Command(self.prompt_of(hit), hit, id=str(number)) for number, hit in enumerate(hits)]
         commands.sort(key=attrgetter("hit.score"), reverse=True)  # stable: equal scores keep their order
-        command_list = self.query_one(CommandList)
-        command_list.clear_options().add_options(commands)
+        command_list = self.query_one(PaletteList)
+        command_list.replace_options(commands)
         if commands:
             command_list.highlighted = 0
         self._list_visible = bool(commands)

@@ -21,8 +21,6 @@ from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
-from textual.reactive import Reactive
 from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, Static
@@ -38,6 +36,7 @@ from ..widgets.result_list import ResultList, one_line, styled_text
 from ..widgets.text_pane import TextPane
 from ..textual_private import OneFrameDrawing
 from ..widgets.track_switch import TrackSwitch
+from ..widgets.typing_box import TypingBox
 from .modal import ReaderModal
 
 SCOPE_LABELS = {"quotes": "Quotes", "text": "Text"}
@@ -60,7 +59,7 @@ class SearchOutcome:
     hit: AnyHit | None
 
 
-class SearchBox(Input):
+class SearchBox(TypingBox):
     """The query box. Up, Down, Enter, Tab and Ctrl+Y act on the results; the focus stays here."""
 
     BINDINGS = [
@@ -80,12 +79,6 @@ class SearchBox(Input):
         Binding("ctrl+y", "screen.copy", "Copy", key_display="^y",
                 tooltip="Copy the selected quote with its citation", id="search.copy"),
     ]
-
-    # `Input` keeps the width of what is typed as its virtual size, a reactive that lays out the whole
-    # screen again when it changes: on every letter. The box's place and size never depend on it
-    # (its width is its container's, its height fixed), so a repaint is all a letter needs; the
-    # horizontal scrolling that follows the cursor reads the value as it is.
-    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def watch_value(self, value: str) -> None:
         # Searched as the value changes, within the key's own handling: every widget the search

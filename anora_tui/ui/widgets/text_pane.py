@@ -26,6 +26,7 @@ class TextPane(ResizesInPlace, can_focus=False):
         self._text = Text()
         self._lines: list[Strip] = []
         self._width = 0  # the width the lines were wrapped at
+        self._blank = Strip([])  # a line below the text, at that width (the style is read once a wrap)
         self._drawn: dict[int, Strip] = {}  # what `render_line` last drew on each line of the view
 
     @property
@@ -49,9 +50,10 @@ class TextPane(ResizesInPlace, can_focus=False):
         width = self.text_width
         self._width = width
         self._lines = []
+        base = self.rich_style
+        self._blank = Strip.blank(width, base)
         if width > 0:
             console = self.app.console
-            base = self.rich_style
             for line in self._text.wrap(console, width, overflow="fold"):
                 shown = Text.assemble(line, style=base, no_wrap=True)
                 self._lines.append(Strip(shown.render(console), shown.cell_len).adjust_cell_length(width, base))
@@ -78,6 +80,6 @@ class TextPane(ResizesInPlace, can_focus=False):
 
     def _line(self, line: int, width: int) -> Strip:
         """The view's line `line` at `width` (the text's width now: what is wrapped for another is not shown)."""
-        if 0 <= line < len(self._lines) and self._width == width:
-            return self._lines[line]
+        if self._width == width:
+            return self._lines[line] if 0 <= line < len(self._lines) else self._blank
         return Strip.blank(width, self.rich_style)

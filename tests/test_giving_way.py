@@ -1,0 +1,133 @@
+"""Work made ahead on a background thread (the people's names, the palette's places) stops at its pause
+points while a search is being typed, and goes on after a quiet spell, or at once when the reader
+needs what it makes; work no one asked to give way, and the reader's own thread, never wait there.
+What it makes is the same either way."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from anora_tui.core.search import SearchIndexes, giving_way as giving_way_module
+from anora_tui.core.search.giving_way import QUIET_SECONDS, give_way, giving_way, giving_way_to_typing
+
+
+class FakeClock:
+    """Time that moves only when slept; a key typed into the search at chosen moments."""
+
+    def __init__(self, indexes: SearchIndexes, keys_at: list[float]) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+        self._indexes = indexes
+        self._keys_at = keys_at  # moments (clock time) at which a key is typed
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(round(seconds, 6))
+        self.now = round(self.now + seconds, 6)
+        while self._keys_at and self._keys_at[0] <= self.now:
+            self._keys_at.pop(0)
+            self._indexes.note_typing()
+
+
+def on_a_thread(work):
+    done: list = []
+    thread = threading.Thread(target=lambda: done.append(work()))
+    thread.start()
+    thread.join(10)
+    assert done, "the work did not end"
+    return done[0]
+
+
+def giving_way_on_a_thread(work):
+    return on_a_thread(lambda: giving_way_body(work))
+
+
+def giving_way_body(work):
+    with giving_way_to_typing():
+        return work()
+
+
+def with_clock(monkeypatch, dataset, keys_at=()) -> tuple[SearchIndexes, FakeClock]:
+    indexes = SearchIndexes(dataset)
+    clock = FakeClock(indexes, list(keys_at))
+    monkeypatch.setattr(giving_way_module.time, "monotonic", clock.monotonic)
+    monkeypatch.setattr(giving_way_module.time, "sleep", clock.sleep)
+    monkeypatch.setattr(giving_way_module, "_last_key", [float("-inf")])
+    return indexes, clock
+
+
+def test_work_ahead_waits_while_keys_come_then_goes_on(monkeypatch, example_dataset):
+    indexes, clock = with_clock(monkeypatch, example_dataset, keys_at=[1000.5, 1001.3])
+    indexes.note_typing()  # at 1000.0
+    giving_way_on_a_thread(give_way)
+    # Keys at 1000.0, 1000.5 and 1001.3; then a whole quiet second.
+    assert clock.now == 1001.3 + QUIET_SECONDS
+    assert clock.slept[-1] == 0  # then the interpreter's lock let go
+
+
+def test_nothing_typed_the_work_only_lets_the_reader_run(monkeypatch, example_dataset):
+    _, clock = with_clock(monkeypatch, example_dataset)
+    assert giving_way_on_a_thread(lambda: list(giving_way(range(10), every=3))) == list(range(10))
+    assert clock.slept == [0, 0, 0]  # a pause point every 3 items, none waited
+
+
+def test_work_not_asked_to_give_way_and_the_readers_thread_never_wait(monkeypatch, example_dataset):
+    indexes, clock = with_clock(monkeypatch, example_dataset, keys_at=[1000.5])
+    indexes.note_typing()
+    assert on_a_thread(lambda: list(giving_way(range(10), every=2))) == list(range(10))  # (an index a search waits for)
+    assert list(giving_way(range(10), every=2)) == list(range(10))
+    give_way()
+    assert clock.slept == [0] * 11  # the lock let go at each pause point, no wait
+
+
+def test_work_the_reader_waits_for_waits_no_more(example_dataset):
+    """The search screen needs the people's names (a hint, `@name`) while they are read ahead and a
+    search is being typed: the reading stops giving way, at once."""
+    indexes = SearchIndexes(example_dataset)
+    indexes.note_typing()
+    started = threading.Event()
+
+    def ahead() -> float:
+        begun = time.monotonic()
+        started.set()
+        give_way(quiet=30.0)  # would wait half a minute
+        return time.monotonic() - begun
+
+    waited: list[float] = []
+    thread = threading.Thread(target=lambda: waited.append(giving_way_body(ahead)))
+    thread.start()
+    started.wait(5)
+    indexes.people  # noqa: B018  (the reader's thread asks for the names)
+    thread.join(10)
+    assert waited and waited[0] < 5
+
+
+def test_people_and_places_made_while_typing_are_the_same(example_dataset):
+    typed, quiet = SearchIndexes(example_dataset), SearchIndexes(example_dataset)
+    typed.note_typing()
+    made_typed = giving_way_on_a_thread(lambda: (typed.people, typed.places))
+    made_quiet = (quiet.people, quiet.places)
+    for query in ("mik", "yura", "ani", "baker"):
+        assert made_typed[1].find(query, 15) == made_quiet[1].find(query, 15)
+        assert made_typed[0].matching((query,)) == made_quiet[0].matching((query,))
+
+
+async def test_each_key_the_reader_presses_is_noted(monkeypatch, shipped_dataset, isolated_state):
+    """Every key the reader presses holds work made ahead, as typing a search does: opening the palette
+    and typing in it too."""
+    from ui_harness import open_reader, settle, wait_for
+
+    noted: list[str] = []
+    monkeypatch.setattr(SearchIndexes, "note_typing", lambda self: noted.append("key"))
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        opened = len(noted)
+        await pilot.press(*"mik", "backspace")
+        await settle(pilot)
+        assert opened >= 1  # Ctrl+P
+        assert len(noted) - opened == 4

@@ -143,6 +143,20 @@ class DetailView(Vertical, Generic[Page]):
         return [part for part in self.parts() if part.parent is None]
 
 
+NARROW = "-narrow"  # the screen's class where one pane shows at a time, full width (ui/layout.py)
+
+
+def width_when_shown(pane: Widget, inside: Widget | None = None) -> int:
+    """The width of `inside` (a part of `pane` with no border or padding of its own; the pane itself
+    by default) for its content, as laid out; or, while the pane is hidden where one pane shows at a
+    time, the width it will have: the terminal's, less the pane's border and padding (every pane
+    there is full width). Its pages are then made ahead before it is first shown, not after."""
+    width = (inside or pane).scrollable_content_region.width
+    if width or not pane.is_mounted or not pane.screen.has_class(NARROW):
+        return width
+    return max(0, pane.screen.size.width - pane.styles.gutter.width)
+
+
 def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterable[Hashable], width: Callable[[], int]) -> None:
     """Make every page ahead (`DetailView.preparing`) at the list's width as the pane would give it
     (`width`), a few rows at a time, with a pause between pages and a shorter one between their

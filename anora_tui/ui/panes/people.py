@@ -114,12 +114,11 @@ class PeoplePane(Vertical):
 
                 run_in_background("anora-tui person lookups", partial(prepare_lookups, self._dataset))
             elif count <= PAGES_MADE_AHEAD:
-                from .detail_view import make_pages_ahead
+                from .detail_view import make_pages_ahead, width_when_shown
 
                 # Every person's page, at the width the detail's list will have: the pane's.
                 people = iter([person.id for person in self._dataset.people])
-                width = lambda: self.scrollable_content_region.width  # noqa: E731
-                make_pages_ahead(self, detail, people, width)
+                make_pages_ahead(self, detail, people, partial(width_when_shown, self))
 
     # --- the public contract (the App calls these) --------------------------------------------
 
@@ -130,9 +129,11 @@ class PeoplePane(Vertical):
             return
         if self.is_mounted:
             self.mount_detail()
+            from .detail_view import width_when_shown  # imported with the detail, by now
+
             # Never shown yet, the detail's list has no width; it will span the pane (the detail has
             # no border or padding): its rows are measured at that width as they are set.
-            self.detail.links.assume_width(self.scrollable_content_region.width)
+            self.detail.links.assume_width(width_when_shown(self))
         self.detail.show(person_id)
         self.detail.set_on_screen(person_id in self._named)
         self._switch_to(detail=True)

@@ -291,11 +291,10 @@ class TimelinePane(Vertical):
             detail.mount_parts()
             records = [*self.dataset.scenes, *self.dataset.events]
             if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have
-                from .detail_view import make_pages_ahead
+                from .detail_view import make_pages_ahead, width_when_shown
 
                 pages = iter([Location("scene" if isinstance(r, Scene) else "event", r.id) for r in records])
-                width = lambda: views.scrollable_content_region.width  # noqa: E731
-                make_pages_ahead(self, detail, pages, width)
+                make_pages_ahead(self, detail, pages, partial(width_when_shown, self, views))
 
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))
@@ -385,7 +384,9 @@ class TimelinePane(Vertical):
         self.mount_detail()
         # Never shown yet, the detail's list has no width; it will span the views (the detail has
         # no border or padding): its rows are measured at that width as they are set.
-        self.detail.links.assume_width(self.query_one(ContentSwitcher).scrollable_content_region.width)
+        from .detail_view import width_when_shown  # imported with the detail, by now
+
+        self.detail.links.assume_width(width_when_shown(self, self.query_one(ContentSwitcher)))
         if location.kind == "scene":
             self.detail.show_scene(location.id)
         else:

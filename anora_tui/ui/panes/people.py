@@ -22,7 +22,7 @@ from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
 from ..focus import focus_now
 from ..messages import Navigate
-from ..widgets.link_list import Info, LinkList, RecordRows
+from ..widgets.link_list import Info, KeptLabels, LinkList, RecordRows
 
 NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 
@@ -85,6 +85,7 @@ class PeoplePane(Vertical):
         # Made here, not in compose, so the App may call the public methods before mounting ends.
         # The detail is made and mounted when a person is first shown: start-up builds no hidden view.
         self._people_list = LinkList(id=LIST_ID)
+        self._kept_labels = KeptLabels()
         self._detail: PersonDetail | None = None
         self._filter = PeopleFilter(placeholder="Filter by name…", id=FILTER_ID, compact=True)
         self._names: PeopleNames | None = None  # made when the filter is first used
@@ -281,15 +282,21 @@ class PeoplePane(Vertical):
                 people_list.relabel(index, partial(self._label, person))
 
     def _label(self, person: Person) -> Content:
+        """The person's row: the same label for the same marks (see `KeptLabels`)."""
+        dataset = self._dataset
+        counted = dataset.mentions_counted or dataset.mentions_are_quick
+        named = person.id in self._named
+        return self._kept_labels.get((person.id, named, counted), partial(self._make_label, person, named, counted))
+
+    def _make_label(self, person: Person, named: bool, counted: bool) -> Content:
         """"● Mikey Madison · Ani" over "  5 quotes · named in 10 paragraphs, 4 more in notes":
         the quotes when there are any, then where named, the same rule for every row.
         Someone with no quotes, scenes or events (little to open but a description) is dimmed."""
         dataset = self._dataset
-        named = person.id in self._named
         quotes = len(dataset.quotes_by(person.id))
         # In a large dataset every person's mentions are counted after the first frame (the App calls
         # `refresh_counts` when they are): until then the row says so.
-        if dataset.mentions_counted or dataset.mentions_are_quick:
+        if counted:
             paragraphs = mention_summary(dataset.mentions_of(person.id))
         else:
             paragraphs = "counting mentions…"

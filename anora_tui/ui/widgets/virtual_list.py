@@ -135,6 +135,10 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         self._width = 0  # the width rows were measured and drawn at
         self._estimate = 1  # the height assumed for an enabled row not measured yet
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
+        # Rows drawn before, by the label they drew (kept alive with them, so its id stays its own):
+        # a row given a label it has drawn before at this width and style (a name marked, unmarked
+        # and marked again as the text moves; a page opened again) is not drawn anew.
+        self._drawn: LRUCache[tuple[int, int, Style, bool], tuple[Label, list[Strip]]] = LRUCache(1024)
         self._hover: int | None = None
         self._pass_styles: dict[str, Style] | None = None  # the component styles, during one redraw
         self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)
@@ -265,6 +269,7 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         if width != self._width:
             self._width = width
             self._strips.clear()
+            self._drawn.clear()
             self._remeasure()
         return True
 
@@ -351,6 +356,7 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._strips.clear()
+        self._drawn.clear()
         self.refresh()
         super().notify_style_update()
 
@@ -396,19 +402,27 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
             component = ""
         style = self._row_style(component)
         strips = self._strips.get((index, style))
-        if strips is None:
-            visual = self._visual(index)
-            padding = self._padding()
-            if padding:
-                visual = Padding(visual, padding)
-            width = self._width
-            strips = [
-                strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
-                for strip in Visual.to_strips(self, visual, width, None, style)
-            ]
-            if component == HIGHLIGHTED:
-                strips = [_in_one_colour(strip, style) for strip in strips]
-            self._strips[(index, style)] = strips
+        if strips is not None:
+            return strips
+        label = self.label_at(index)
+        drawn_key = (id(label), index, style, index in self._as_given)
+        drawn = self._drawn.get(drawn_key)
+        if drawn is not None and drawn[0] is label:
+            strips = self._strips[(index, style)] = drawn[1]
+            return strips
+        visual = self._visual(index)
+        padding = self._padding()
+        if padding:
+            visual = Padding(visual, padding)
+        width = self._width
+        strips = [
+            strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
+            for strip in Visual.to_strips(self, visual, width, None, style)
+        ]
+        if component == HIGHLIGHTED:
+            strips = [_in_one_colour(strip, style) for strip in strips]
+        self._strips[(index, style)] = strips
+        self._drawn[drawn_key] = (label, strips)
         return strips
 
     # --- the highlight ----------------------------------------------------------------------

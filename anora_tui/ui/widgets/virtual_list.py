@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable, ClassVar, Iterable, Sequence, Union
 
-from rich.segment import Segment
-from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -36,6 +34,7 @@ from textual.widgets.option_list import Option
 from ..textual_private import SteadyScrollbars
 from .kept_place import KeptRowPlace
 from .row_cursor import RowCursor
+from .row_lines import in_one_colour, padded_lines
 
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
@@ -123,6 +122,9 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
                  disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        # Rows are data text, never links with actions: Textual's link styling (a new line made for
+        # every line of a row, to restyle links there are none of) is not wanted.
+        self.set_reactive(VirtualList.auto_links, False)
         self._labels: Sequence[LazyLabel] = ()  # a list, or a sequence that makes each when asked
         self._replaced: dict[int, LazyLabel] = {}  # labels given later for single rows
         self._as_given: set[int] = set()  # rows drawn as their label is, not through `make_visual`
@@ -412,15 +414,17 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
             return strips
         visual = self._visual(index)
         padding = self._padding()
-        if padding:
-            visual = Padding(visual, padding)
         width = self._width
-        strips = [
-            strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
-            for strip in Visual.to_strips(self, visual, width, None, style)
-        ]
+        if (self.text_selection is None and not padding.top and not padding.bottom
+                and width > padding.width and self.styles.content_align == ("left", "top")):
+            strips = padded_lines(self, visual, index, style, padding, width)
+        else:
+            strips = [
+                strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
+                for strip in Visual.to_strips(self, Padding(visual, padding) if padding else visual, width, None, style)
+            ]
         if component == HIGHLIGHTED:
-            strips = [_in_one_colour(strip, style) for strip in strips]
+            strips = [in_one_colour(strip, style) for strip in strips]
         self._strips[(index, style)] = strips
         self._drawn[drawn_key] = (label, strips)
         return strips
@@ -485,14 +489,3 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     def _fits_from_the_top(self, index: int, tops: list[int]) -> bool:
         return tops[index] + self._heights[index] <= self.scrollable_content_region.height
-
-
-def _in_one_colour(strip: Strip, style: Style) -> Strip:
-    """The highlighted row in the highlight's own text colour, not dimmed: the colours of a row's parts
-    (a muted count, an accent name) are chosen for the list's background and can all but vanish on the
-    cursor's (a muted line on the cursor was 1.0:1 in some themes); its bold, italics and underlines
-    stay."""
-    colour = style.rich_style.color
-    if colour is None:
-        return strip
-    return Strip(Segment.apply_style(strip, post_style=RichStyle(color=colour, dim=False)), strip.cell_length)

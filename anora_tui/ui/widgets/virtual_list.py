@@ -393,15 +393,16 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
             return Strip.blank(width, self._row_style("").rich_style)
         return strips[offset]
 
-    def _row_strips(self, index: int) -> list[Strip]:
+    def _row_component(self, index: int) -> str:
+        """The component class a row is drawn as ("" for a plain row)."""
         if self._disabled[index]:
-            component = DISABLED
-        elif index == self.highlighted:
-            component = HIGHLIGHTED
-        elif index == self._hover:
-            component = HOVER
-        else:
-            component = ""
+            return DISABLED
+        if index == self.highlighted:
+            return HIGHLIGHTED
+        return HOVER if index == self._hover else ""
+
+    def _row_strips(self, index: int) -> list[Strip]:
+        component = self._row_component(index)
         style = self._row_style(component)
         strips = self._strips.get((index, style))
         if strips is not None:

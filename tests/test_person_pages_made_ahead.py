@@ -101,3 +101,33 @@ async def test_where_the_people_pane_is_hidden_its_pages_are_made_at_the_width_i
         assert all(detail.links.label_at(i) is row.label for i, row in enumerate(page.rows) if not isinstance(row, Heading))
         assert wrapped == []
         assert detail.prepared == everyone
+
+
+async def test_pages_made_ahead_are_kept_out_of_the_collectors_reach(shipped_dataset):
+    """Once every page is made, what was made is frozen out of the cyclic collector's reach (each full
+    collection walked it all again, a pause that fell on the next open), as the command's start
+    freezes what it made (`pause_for_start`, resumed and frozen after the first frame)."""
+    import gc
+
+    from anora_tui.core.gc_pause import pause_for_start
+
+    everyone = frozenset(person.id for person in shipped_dataset.people)
+    pause_for_start()
+    try:
+        await _made_and_frozen(shipped_dataset, everyone)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def _made_and_frozen(shipped_dataset, everyone) -> None:
+    import gc
+
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
+        detail = app.people.detail
+        await wait_for(pilot, lambda: detail.prepared == everyone)
+        await pilot.pause(0.1)
+        labels = [row.label for page in detail._prepared.values() for row in page.rows if not isinstance(row, Heading)]
+        assert labels and all(gc.is_tracked(label) for label in labels)
+        tracked = {id(obj) for obj in gc.get_objects()}  # frozen objects are not listed
+        assert not any(id(label) in tracked for label in labels)

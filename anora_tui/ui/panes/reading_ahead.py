@@ -93,6 +93,10 @@ class ReadingAhead(_Base):
             pause = next(steps, None) if self.is_mounted else None
             if pause is None:
                 self._making_ahead = False
+                if self.is_mounted:
+                    from .detail_view import keep_out_of_the_collectors_reach
+
+                    keep_out_of_the_collectors_reach()
             else:
                 self.set_timer(pause, step)
 

@@ -120,11 +120,11 @@ async def test_borisov_mentions_on_screen(shipped_dataset, size):
         await open_person(pilot, app, "yuri-borisov")
         links = app.query_one("#person-links")
         await pilot.press("end")  # the last mention, at the foot of the page
-        await wait_for(pilot, lambda: "§12 The drive home" in widget_words(app, links))
+        await wait_for(pilot, lambda: "§12 [The drive home]" in widget_words(app, links))
         text = widget_words(app, links)
         assert "by mistake" not in text
         assert "(named as a character they play, with an editor's note)" in text
-        assert "Igor" in text.split("§12 The drive home", 1)[1]
+        assert "Igor" in text.split("§12 [The drive home]", 1)[1]
 
 
 async def test_coco_slip_is_flagged_on_screen(shipped_dataset):

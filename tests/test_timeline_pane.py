@@ -208,7 +208,7 @@ async def test_enter_posts_navigate_and_the_detail_shows_how_the_scene_was_shot(
             "Pell — played by Tomás Reyes",
             "Wren — played by Ines Haldane",
             "Discussed in",
-            "2. Three nights on the pier",
+            "§2 Three nights on the pier",
             "The whole film",
             "Days: 3 days shot",
             "Camera: 16mm film",
@@ -368,7 +368,7 @@ async def test_event_detail_shows_date_precision_note_and_links(example_dataset)
             "Mara Quill — director, writer",
             "Otto Brandt — filmmaker",
             "Discussed in",
-            "1. A film about waiting",
+            "§1 A film about waiting",
         ]
 
 
@@ -553,7 +553,7 @@ async def test_hostile_text_is_shown_literally():
             "Characters",
             f"{bold} — played by {click}",
             "Discussed in",
-            f"1. {bold}",
+            f"§1 {bold}",
         ]
         assert click in screen_text(app) and bold in screen_text(app)
         await pilot.press("enter")  # follows the person link; must not run the markup's action

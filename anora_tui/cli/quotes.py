@@ -18,7 +18,9 @@ import json
 from typing import Callable, Iterable
 
 from ..core.model import Dataset
-from ..core.quoting import cite_quote, csl_item, json_fields, markdown_citation, note_line, notes_on_words, shown_quote
+from ..core.quoting import (
+    cite_quote, csl_item, json_fields, markdown_citation, note_line, notes_on_words, shown_quote, shown_title,
+)
 from ..core.search import Hit, QuoteIndex, fold_text, parse_query
 from . import output
 
@@ -92,7 +94,7 @@ def _as_text(args: argparse.Namespace, index: QuoteIndex, hits) -> Iterable[str]
         quote = hit.quote
         fields = (
             dataset.people_by_id[quote.speaker].name,
-            dataset.sections_by_id[quote.section].title,
+            shown_title(dataset, dataset.sections_by_id[quote.section]),
             str(shown_quote(quote.text, quote.form)),
             *map(note_line, notes_on_words(dataset, quote.section, quote.paragraph, quote.text)),
         )

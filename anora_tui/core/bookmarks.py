@@ -10,6 +10,7 @@ from typing import Iterable, Mapping
 from .model import Dataset
 from .navigation import Location, location_from_plain, location_to_plain
 from .places import place_exists
+from .quoting import place_label
 from .text import excerpt, quoted
 from .timeline_layout import event_when
 
@@ -39,7 +40,7 @@ def describe(dataset: Dataset, place: Location, width: int = EXCERPT_CHARS) -> D
         section = dataset.sections_by_id[place.id]
         paragraph = place.paragraph or 1
         before, match, after = excerpt(section.paragraphs[paragraph - 1], (0, 0), width)
-        return Described(f"§{section.index + 1} {section.title} ¶{paragraph}", before + match + after)
+        return Described(place_label(dataset, place.id, paragraph), before + match + after)
     if place.kind == "quote":
         quote = dataset.quotes_by_id[place.id]
         before, match, after = excerpt(quote.text, (0, 0), width)

@@ -160,6 +160,17 @@ def shown_title(dataset: Dataset, section: Section) -> str:
     return section_heading(section.title, dataset.article.headings == "editor")
 
 
+def section_label(dataset: Dataset, section: Section) -> str:
+    """"§5 Shooting the invasion", "§5 [Shooting the invasion]" where the title is the editor's: how
+    every list, citation and search result names a section."""
+    return f"§{section.index + 1} {shown_title(dataset, section)}"
+
+
+def place_label(dataset: Dataset, section_id: str, paragraph: int) -> str:
+    """"§5 Shooting the invasion ¶3" (brackets as `section_label`)."""
+    return f"{section_label(dataset, dataset.sections_by_id[section_id])} ¶{paragraph}"
+
+
 def cite_paragraph(dataset: Dataset, section_id: str, paragraph: int) -> Citation:
     return _citation(dataset, dataset.paragraph(section_id, paragraph), "text", section_id, paragraph, "", "", "")
 

@@ -18,7 +18,7 @@ from ...core.mention_reasons import count_phrase, mention_reason, mention_summar
 from ...core.mentions import sections_left_showing
 from ...core.model import Dataset, Mention, Note, Person
 from ...core.navigation import Location
-from ...core.quoting import note_line, notes_on_words, shown_quote
+from ...core.quoting import note_line, notes_on_words, place_label, section_label, shown_quote
 from ...core.text import excerpt, note_wording
 from ...core.timeline_layout import event_when, format_position
 from ..content import OUTSIDE_ARTICLE_LABEL
@@ -236,8 +236,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
         heading(QUOTES, len(quotes))
         for quote in quotes:  # whole: a quote is read here, not only found
             shown = shown_quote(quote.text, quote.form)
-            section = dataset.sections_by_id[quote.section]
-            where = f"\n  — {_section_label(section.index, section.title)} ¶{quote.paragraph}"
+            where = f"\n  — {place_label(dataset, quote.section, quote.paragraph)}"
             if shown.label:
                 where += f" · {shown.label}"
             # A slip in the quote's words is never shown without its correction.
@@ -268,7 +267,7 @@ def build_rows(dataset: Dataset, person: Person, strip_width: int) -> BuiltRows:
             if mention.section != section_id:
                 section_id = mention.section
                 section = dataset.sections_by_id[section_id]
-                rows.append(Heading(f"{_section_label(section.index, section.title)} · {per_section[section_id]}"))
+                rows.append(Heading(f"{section_label(dataset, section)} · {per_section[section_id]}"))
             rows.append(_mention_link(dataset, person.id, mention))
 
     return BuiltRows(rows, headings, strip_row)
@@ -329,8 +328,4 @@ def _mention_link(dataset: Dataset, person_id: str, mention: Mention) -> Link:
 def _note_span(dataset: Dataset, note: Note) -> tuple[int, int] | None:
     start = dataset.paragraph(note.section, note.paragraph).find(note.says)
     return (start, start + len(note.says)) if start >= 0 else None
-
-
-def _section_label(index: int, title: str) -> str:
-    return f"§{index + 1} {title}"
 

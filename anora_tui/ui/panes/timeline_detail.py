@@ -15,6 +15,7 @@ from textual.widget import Widget
 
 from ...core.model import Dataset, Event, Production, Scene
 from ...core.navigation import Location
+from ...core.quoting import section_label
 from ...core.timeline_layout import (
     event_when,
     format_length,
@@ -181,7 +182,7 @@ class TimelineDetail(DetailView[TimelinePage]):
         rows: list[Row] = []
         for section_id in section_ids:
             section = self.dataset.sections_by_id[section_id]
-            rows.append(Link(plain(f"{section.index + 1}. {section.title}"), Location("section", section_id)))
+            rows.append(Link(plain(section_label(self.dataset, section)), Location("section", section_id)))
         return [Heading("Discussed in"), *rows] if rows else []
 
 

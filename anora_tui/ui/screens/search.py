@@ -28,13 +28,13 @@ from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ...core.model import Dataset
-from ...core.quoting import cite_paragraph, cite_quote, note_line, notes_on_words, shown_quote
+from ...core.quoting import cite_paragraph, cite_quote, note_line, notes_on_words, place_label, shown_quote
 from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, counted, suggest_loosening
 from ...core.search.collector_hold import CollectorHold
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
-from ..widgets.result_list import ResultList, one_line, place_label, styled_text
+from ..widgets.result_list import ResultList, one_line, styled_text
 from ..widgets.text_pane import TextPane
 from ..textual_private import OneFrameDrawing
 from ..widgets.track_switch import TrackSwitch

@@ -28,7 +28,7 @@ from textual.message import Message
 from textual.strip import Strip
 
 from ...core.model import Dataset
-from ...core.quoting import shown_quote
+from ...core.quoting import place_label, shown_quote
 from ...core.search import AnyHit, SearchResult
 from ...core.text import ELLIPSIS, LINE_BREAKS_AND_TABS, excerpt
 from ..textual_private import divide_line
@@ -49,12 +49,6 @@ def one_line(text: str) -> str:
     """`text` translated by `ONE_LINE`. Most texts have nothing to translate, and finding that out is
     far quicker than a translation (which looks every character up in the table)."""
     return text.translate(ONE_LINE) if _NOT_ONE_LINE.search(text) else text
-
-
-def place_label(dataset: Dataset, section_id: str, paragraph: int) -> str:
-    """"§5 Shooting the home invasion ¶3"."""
-    section = dataset.sections_by_id[section_id]
-    return f"§{section.index + 1} {section.title} ¶{paragraph}"
 
 
 def styled_text(text: str, spans, match_style: Style, opening: str = "", closing: str = "") -> Text:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 else:
     _Base = object
 
-SECTIONS_MADE_AHEAD = 200  # up to this many sections, every one is laid out ahead; with more, none is
 SECTIONS_KEPT = 64  # layouts kept (the oldest dropped): the sections last opened in a very long article
+SECTIONS_MADE_AHEAD = SECTIONS_KEPT  # up to this many sections, every one is laid out ahead; with more, none is
 START_PAUSE = 0.05  # seconds from the pane's first layout (the first frame) to the first step
 STEP_PAUSE = 0.005  # seconds between two steps (a few blocks each): keys and redraws come between
 

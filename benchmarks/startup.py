@@ -20,7 +20,9 @@ never time anything):
   `Navigate`, as a reader's Enter posts it: the pane switch, the side column's split and the focus
   included) until every widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
   < 50 ms), against an idle round trip with nothing to do; and the CPU time the process used
-  meanwhile. The reader is started as the command starts it (the collector paused until the first
+  meanwhile; then from pane to pane, as a reader goes from the text to a person or a scene it names
+  and back (a section, a person, the next section, a scene, …: the focus moves every time). The
+  reader is started as the command starts it (the collector paused until the first
   frame, then resumed), and the first open comes `--reader-pause` seconds after the first frame
   (default 1 s: a reader reads the screen before the first key; what the reader makes ahead in idle
   time is made meanwhile; 0 opens at once, beside that work). Each round (every record once) runs in
@@ -180,6 +182,18 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE,
                 for opener in openers:
                     samples["idle"].append(await timed(lambda: None))
                     samples[name].append(await timed(opener))
+            # Then from one pane to another, as a reader goes from the text to whom or what it names
+            # and back: a section, a person, the next section, a scene, and so on (the focus and the
+            # active pane move every time).
+            crossing = {"person from the text": dataset.people, "scene from the text": dataset.scenes}
+            samples.update({name: [] for name in ("section from a side pane", *crossing)})
+            sections = iter(dataset.sections * len(dataset.people))
+            for index in range(max(len(records) for records in crossing.values())):
+                for name, records in crossing.items():
+                    opened = await timed(partial(navigate, "section", next(sections).id))
+                    if index or name != "person from the text":  # the first comes from the events
+                        samples["section from a side pane"].append(opened)
+                    samples[name].append(await timed(partial(navigate, name.split()[0], records[index % len(records)].id)))
     return samples
 
 
@@ -205,7 +219,7 @@ def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path 
             values = [value for one_round in per_round for value in one_round]
             elapsed, used = [value[0] for value in values], [value[1] for value in values]
             first = [one_round[0][1] for one_round in per_round]
-            print(f"  {kind:8} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}   "
+            print(f"  {kind:24} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}   "
                   f"first CPU {statistics.median(first) * 1000:.0f} ms (max {max(first) * 1000:.0f})")
 
 

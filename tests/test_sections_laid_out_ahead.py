@@ -132,3 +132,20 @@ async def test_the_side_columns_rows_marked_again_are_drawn_from_what_they_drew(
         await navigate(pilot, app, Location("section", first.id))
         assert app.people.named == marked
         assert drawn_anew == []
+
+
+async def test_once_every_section_is_laid_out_an_open_sets_nothing_going(shipped_dataset, monkeypatch):
+    """With every section laid out at the pane's width and look, opening one starts no more work in
+    idle time (a pass that found nothing to do, and the collection after it, fell on the next open)."""
+    from anora_tui.ui.panes import detail_view
+
+    collections: list[int] = []
+    monkeypatch.setattr(detail_view, "keep_out_of_the_collectors_reach", lambda: collections.append(1))
+    async with open_reader(shipped_dataset, (200, 50)) as (app, pilot):
+        await wait_for(pilot, lambda: all_laid_out(app) and not app.reading._making_ahead)
+        collections.clear()
+        for section in shipped_dataset.sections[:4]:
+            await navigate(pilot, app, Location("section", section.id))
+            assert not app.reading._making_ahead
+        await pilot.pause(0.2)
+        assert collections == []

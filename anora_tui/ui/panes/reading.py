@@ -256,7 +256,7 @@ class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], Re
         if rewrapped or self._place_to_show:
             self._show_place()
         self._report_view()
-        self._make_sections_ahead()
+        self._make_sections_ahead(width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         width = self.scrollable_content_region.width

@@ -47,6 +47,10 @@ class LaidOutAhead:
     def get(self, look: Hashable, section_id: str) -> LaidOut | None:
         return self._sections.get(section_id) if look == self.look else None
 
+    def holds_all(self, look: Hashable, count: int) -> bool:
+        """Whether `count` sections (all there are) are kept at this look."""
+        return look == self.look and len(self._sections) >= count
+
     def keep(self, look: Hashable, section_id: str, laid_out: LaidOut) -> None:
         """Keep a layout; one of another look drops those kept."""
         if look != self.look:
@@ -82,23 +86,25 @@ class ReadingAhead(_Base):
         if self.section is not None and self._unmarked():
             self.laid_out_ahead.keep(self._look(width), self.section.id, laid_out)
 
-    def _make_sections_ahead(self) -> None:
-        """Begin laying out the other sections at the pane's width, in idle time (unless under way)."""
-        if self._making_ahead or self.dataset.count_of("sections") > SECTIONS_MADE_AHEAD:
+    def _make_sections_ahead(self, width: int) -> None:
+        """Begin laying out the other sections at the pane's width, in idle time (unless under way,
+        or all are laid out already)."""
+        count = self.dataset.count_of("sections")
+        if self._making_ahead or count > SECTIONS_MADE_AHEAD or self.laid_out_ahead.holds_all(self._look(width), count):
             return
         self._making_ahead = True
         steps = self._sections_made_ahead()
 
         def step() -> None:
             pause = next(steps, None) if self.is_mounted else None
-            if pause is None:
-                self._making_ahead = False
-                if self.is_mounted:
-                    from .detail_view import keep_out_of_the_collectors_reach
-
-                    keep_out_of_the_collectors_reach()
-            else:
+            if pause is not None:
                 self.set_timer(pause, step)
+                return
+            self._making_ahead = False
+            if self.is_mounted:
+                from .detail_view import keep_out_of_the_collectors_reach
+
+                keep_out_of_the_collectors_reach()
 
         self.set_timer(START_PAUSE, step)
 

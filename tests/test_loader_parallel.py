@@ -43,6 +43,7 @@ def in_workers(monkeypatch):
     """Read in worker processes whatever the size of the files and the number of cores."""
     monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
     monkeypatch.setattr(parallel_read, "_usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel_read, "_cores_free", lambda: True)
 
 
 @pytest.fixture
@@ -66,6 +67,48 @@ def test_big_files_are_read_in_workers_each_once(files, in_workers):
     # others in workers (small files: their nodes are kept).
     assert results[1][1:] == (os.getpid(), False)
     assert all(pid != os.getpid() and keep for index, (_name, pid, keep) in results.items() if index != 1)
+
+
+def test_the_callers_work_is_done_while_workers_read_every_file(files, in_workers):
+    done: list[int] = []
+    results = {}
+    for index, result in parallel_read.read_files(who_reads, files, 10**6, meanwhile=lambda: done.append(len(results))):
+        results[index] = result
+    assert done == [0]  # once, before the first result
+    assert sorted(results) == [0, 1, 2, 3]
+    assert [results[index][0] for index in range(4)] == [path.name for path in files]
+    assert all(pid != os.getpid() for _name, pid, _keep in results.values())  # b.yaml too
+
+
+def test_the_callers_work_failing_does_not_stop_the_read(files, in_workers):
+    def fails():
+        raise ImportError("no such module")
+
+    results = dict(parallel_read.read_files(who_reads, files, 10**6, meanwhile=fails))
+    assert [results[index][0] for index in range(4)] == [path.name for path in files]
+
+
+def test_busy_cores_leave_the_biggest_file_and_the_callers_work_here(files, in_workers, monkeypatch):
+    monkeypatch.setattr(parallel_read, "_cores_free", lambda: False)
+    done: list[bool] = []
+    results = dict(parallel_read.read_files(who_reads, files, 10**6, meanwhile=lambda: done.append(True)))
+    assert not done
+    assert results[1][1] == os.getpid()  # b.yaml, the biggest
+    assert all(pid != os.getpid() for index, (_name, pid, _keep) in results.items() if index != 1)
+
+
+def test_free_cores_are_counted_from_the_running_tasks(monkeypatch):
+    monkeypatch.setattr(parallel_read, "_usable_cpus", lambda: 2)
+    for line, free in ((b"0.50 0.40 0.30 2/130 999\n", True), (b"9.1 7.0 5.2 3/130 999\n", False)):
+        monkeypatch.setattr("builtins.open", lambda *args, line=line, **kwargs: __import__("io").BytesIO(line))
+        assert parallel_read._cores_free() is free
+
+
+def test_a_dataset_read_here_leaves_the_callers_work_to_it(files, monkeypatch):
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 1 << 62)
+    done: list[bool] = []
+    results = list(parallel_read.read_files(who_reads, files, 10**6, meanwhile=lambda: done.append(True)))
+    assert len(results) == 4 and not done  # read here: the caller does its work itself, after
 
 
 def test_small_files_are_read_in_this_process_in_order(files, monkeypatch):

@@ -50,3 +50,18 @@ def test_a_first_start_of_the_reader_counts_them(cache_home, monkeypatch):
         start_writing_behind()
     assert dataset.stored("paragraph_words") == paragraph_words(dataset)
     assert load_cached(default_data_dir()).stored("paragraph_words") is None  # `check`, `quotes`
+
+
+def test_a_first_start_read_in_workers_does_the_readers_work_meanwhile(cache_home, monkeypatch):
+    monkeypatch.setattr(parallel_read, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(parallel_read, "_usable_cpus", lambda: 2)
+    monkeypatch.setattr(parallel_read, "_cores_free", lambda: True)
+    monkeypatch.setattr(cache, "_in_detached_process", lambda work: True)  # no cache written
+    done: list[bool] = []
+    try:
+        dataset = load_cached(default_data_dir(), write_behind=True, meanwhile=lambda: done.append(True))
+    finally:
+        start_writing_behind()
+    assert done == [True]
+    assert dataset == load_dataset(default_data_dir())
+    assert dataset.stored("paragraph_words") == paragraph_words(dataset)  # counted in a worker

@@ -5,6 +5,7 @@ chosen), then resumed; and a start from the cache imports nothing the first fram
 from __future__ import annotations
 
 import gc
+import os
 import subprocess
 import sys
 
@@ -82,3 +83,45 @@ def test_the_reader_alone_gets_what_the_parser_would_give():
 
     assert vars(build_parser(with_command_arguments=False).parse_args([])) == READER_DEFAULTS
     assert vars(build_parser().parse_args([])) == READER_DEFAULTS
+
+
+def test_a_start_from_the_cache_does_not_import_the_wording_of_data_problems(tmp_path):
+    """The module that words data problems (and `difflib`'s suggestions) is for a load from the YAML."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    write = "from anora_tui.core.loading.cache import load_cached\nfrom anora_tui.paths import default_data_dir\nload_cached(default_data_dir())\n"
+    subprocess.run([sys.executable, "-c", write], env=env, check=True)
+    program = (
+        "import sys\n"
+        "import anora_tui.ui.app as app\n"
+        "app.run_app = lambda dataset, *args, **kwargs: len(dataset.sections[0].paragraphs) and 0\n"
+        "from anora_tui.cli import main, terminal\n"
+        "terminal.prepare_terminal = lambda: None\n"
+        "assert main.main([]) == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True)
+    loaded = set(run.stdout.split())
+    assert "anora_tui.core.loading.cache" in loaded
+    assert "anora_tui.core.loading.problems" not in loaded
+
+
+def test_only_the_reader_imports_its_interface_while_workers_read(example_data_dir, monkeypatch):
+    from anora_tui.cli import main as cli_main, terminal
+    from anora_tui.core.loading import cache
+    from anora_tui.ui import app
+
+    given: list[object] = []
+
+    def load_cached(data_dir, notify=None, *, write_behind=False, meanwhile=None):
+        given.append(meanwhile)
+        return load_dataset(data_dir)
+
+    monkeypatch.setattr(cache, "load_cached", load_cached)
+    monkeypatch.setattr(terminal, "prepare_terminal", lambda: None)
+    monkeypatch.setattr(app, "run_app", lambda *args, **kwargs: 0)
+    try:
+        assert main(["--data", str(example_data_dir)]) == 0
+        assert main(["check", "--data", str(example_data_dir)]) == 0
+    finally:
+        gc.unfreeze()
+    assert given == [cli_main._import_reader, None]

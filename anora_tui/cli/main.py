@@ -65,12 +65,16 @@ def _run(argv: list[str] | None) -> int:
     if args.command == "paths":
         return print_paths(data_dir)
     from ..core.loading.cache import load_cached
-    from ..core.loading.problems import DataErrors
 
     try:
         # The reader writes a new cache file from a detached process, so its first frame need not wait.
-        dataset = load_cached(data_dir, notify=output.warn, write_behind=args.command is None)
-    except DataErrors as problems:
+        dataset = load_cached(
+            data_dir,
+            notify=output.warn,
+            write_behind=args.command is None,
+            meanwhile=_import_reader if args.command is None else None,
+        )
+    except _data_errors() as problems:  # looked up only when the load raises
         for problem in problems.errors:
             output.write_error_line(str(problem))
         if len(problems.errors) > 1:  # one problem is its own line: nothing to sum up
@@ -90,3 +94,17 @@ def _run(argv: list[str] | None) -> int:
     from ..ui.app import run_app
 
     return run_app(dataset, data_dir, watch=args.watch)
+
+
+def _data_errors() -> type[Exception]:
+    """The loader's exception for bad data, imported only when a load raises: a start from the cache
+    never needs the module that words the problems."""
+    from ..core.loading.problems import DataErrors
+
+    return DataErrors
+
+
+def _import_reader() -> None:
+    """The reader's modules, imported while worker processes read a big dataset's YAML (this
+    process would otherwise only wait for them), so that the reader starts at once when they are done."""
+    from ..ui import app  # noqa: F401

@@ -113,16 +113,22 @@ def cache_key(data_dir: str | os.PathLike) -> str:
     return key_of([hashed_record(path, limit) for path in dataset_files(data_dir)])
 
 
-def load_dataset(data_dir: str | os.PathLike, for_reader: bool = False) -> Dataset:
+def load_dataset(
+    data_dir: str | os.PathLike, for_reader: bool = False, meanwhile: Callable[[], object] | None = None
+) -> Dataset:
     """The loader's `load_dataset`, imported when first needed: a start from the cache never reads
     YAML, so it need not import the loader (nor PyYAML)."""
     from .loader import load_dataset as load_from_yaml
 
-    return load_from_yaml(data_dir, for_reader=for_reader)
+    return load_from_yaml(data_dir, for_reader=for_reader, meanwhile=meanwhile)
 
 
 def load_cached(
-    data_dir: str | os.PathLike, notify: Callable[[str], None] | None = None, *, write_behind: bool = False
+    data_dir: str | os.PathLike,
+    notify: Callable[[str], None] | None = None,
+    *,
+    write_behind: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Dataset:
     """The dataset in `data_dir`, from the cache when it holds exactly these files, else loaded
     (and checked: `DataErrors` propagates) from the YAML and then cached. A cache file that is there
@@ -131,7 +137,9 @@ def load_cached(
     With `write_behind`, a new cache file is written by a detached process (where the platform can
     fork one), so the caller goes on at once; it begins once the caller calls `start_writing_behind`
     (the reader, when its first frame is drawn) or exits. The load also counts each paragraph's
-    words then (for the reader's reading time)."""
+    words then (for the reader's reading time). `meanwhile`: the caller's work to do while worker
+    processes read a big dataset's YAML (the reader imports its user interface); not done when the
+    dataset comes from the cache or is read in this process alone."""
     directory, unusable = usable_cache_dir()
     if directory is None:
         if notify:
@@ -148,7 +156,7 @@ def load_cached(
         return Dataset.lazily(CachedParts(opened, data_dir, notify, _load_fresh))
     if problem and notify:
         notify(clean_text(f"Rebuilt the load cache {path}: {problem}."))
-    return _load_and_cache(data_dir, path, key, records, limit, write_behind)
+    return _load_and_cache(data_dir, path, key, records, limit, write_behind, meanwhile)
 
 
 def usable_cache_dir() -> tuple[Path | None, str | None]:
@@ -215,8 +223,9 @@ def _load_and_cache(
     records: list[FileRecord],
     limit: int,
     write_behind: bool = False,
+    meanwhile: Callable[[], object] | None = None,
 ) -> Dataset:
-    dataset = load_dataset(data_dir, for_reader=write_behind)  # only the reader writes behind
+    dataset = load_dataset(data_dir, for_reader=write_behind, meanwhile=meanwhile)  # only the reader writes behind
 
     def write(derived: bool) -> None:
         confirmed = confirmed_records(records, data_dir, limit)

@@ -8,7 +8,7 @@ import os
 import re
 import threading
 import zlib
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 from typing import Any, Callable
 
@@ -43,14 +43,16 @@ _FOREIGN = "it is from another version of the program"
 _NOT_THIS_FORMAT = "it does not start as a cache file of this format does"  # never shown: looked into
 
 
-@dataclass
 class _Opened:
     """A cache file opened for reading: its descriptor and its header."""
 
-    path: Path
-    descriptor: int
-    header: dict[str, Any]
-    header_end: int
+    __slots__ = ("path", "descriptor", "header", "header_end")
+
+    def __init__(self, path: Path, descriptor: int, header: dict[str, Any], header_end: int) -> None:
+        self.path = path
+        self.descriptor = descriptor
+        self.header = header
+        self.header_end = header_end
 
 
 def _read_at(descriptor: int, length: int, offset: int) -> bytes:

@@ -10,7 +10,6 @@ import os
 import stat
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -20,28 +19,34 @@ from .cache_file import CACHE_FORMAT, Unusable, is_cache_file_name, read_header
 from .directory import check_inside, dataset_files, read_dataset_file
 
 RACY_NS = 2_000_000_000  # see the module docstring
-# The modules that decide what a loaded dataset is: a change to any of them is a new key.
-_PACKAGE = Path(__file__).resolve().parents[2]  # anora_tui/
+# The modules that decide what a loaded dataset is: a change to any of them is a new key. (Listed and
+# read with `os`, not `pathlib`'s glob: this runs on every start.)
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # anora_tui/
 _DEFINING_MODULES = tuple(
     sorted(
-        path.relative_to(_PACKAGE).as_posix()
-        for folder in (_PACKAGE / "core" / "loading", _PACKAGE / "core" / "search")
-        for path in folder.glob("*.py")
+        f"{folder}/{name}"
+        for folder in ("core/loading", "core/search")
+        for name in os.listdir(os.path.join(_PACKAGE, folder))
+        if name.endswith(".py")
     )
     + ["core/mentions.py", "core/model.py", "core/reading_time.py", "core/text.py"]
 )
 
 
-
-@dataclass(frozen=True)
 class FileRecord:
-    """One YAML file as it was hashed: its signature then (None if it changed while being read)."""
+    """One YAML file as it was hashed: its signature then (None if it changed while being read).
+    (A plain class, not a dataclass: making one at import costs a millisecond of every start.)"""
 
-    path: Path
-    size: int
-    signature: tuple[int, ...] | None
-    digest: str
-    checked_ns: int  # when the digest was taken (after reading)
+    __slots__ = ("path", "size", "signature", "digest", "checked_ns")
+
+    def __init__(
+        self, path: Path, size: int, signature: tuple[int, ...] | None, digest: str, checked_ns: int
+    ) -> None:
+        self.path = path
+        self.size = size
+        self.signature = signature
+        self.digest = digest
+        self.checked_ns = checked_ns  # when the digest was taken (after reading)
 
     def plain(self) -> list[Any]:
         assert self.signature is not None
@@ -86,7 +91,8 @@ def key_of(records: list[FileRecord]) -> str:
     digest = hashlib.sha256(f"anora-tui cache {CACHE_FORMAT} {__version__} {sys.version_info[:2]}\0".encode())
     for name in _DEFINING_MODULES:
         try:
-            digest.update((_PACKAGE / name).read_bytes())
+            with open(os.path.join(_PACKAGE, name), "rb") as source:
+                digest.update(source.read())
         except OSError:
             digest.update(b"?")
     for record in records:

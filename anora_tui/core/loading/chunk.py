@@ -108,6 +108,7 @@ class Chunk:
         self.rows: dict[str, list[list]] = {}  # collection -> rows of valid records
         self.paragraphs: dict[str, tuple[str, ...]] = {}  # section id -> paragraphs (in the article)
         self.article_row: list | None = None  # in an article's own chunk
+        self.paragraph_words: dict[str, list[int]] | None = None  # section id -> each paragraph's words, if counted
         # The file's `article`: (line, column, error_index, the article's chunk) of its key
         self.article: tuple[int, int, int, Chunk] | None = None
         # Made from the rows by `make_records`, in the process that builds the dataset (never sent).
@@ -142,6 +143,7 @@ class Chunk:
             self.rows,
             self.paragraphs,
             self.article_row,
+            self.paragraph_words,
             None if article is None else (*article[:3], article[3]._plain()),
         )
 
@@ -161,6 +163,7 @@ class Chunk:
             chunk.rows,
             chunk.paragraphs,
             chunk.article_row,
+            chunk.paragraph_words,
             article,
         ) = plain
         chunk.id_marks = {space: _marks(marks) for space, marks in id_marks.items()}

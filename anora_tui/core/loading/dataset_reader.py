@@ -4,9 +4,11 @@ merged in file order, then what spans files: duplicate ids, references, the arti
 from __future__ import annotations
 
 import os
+from functools import partial
 from itertools import repeat
 from operator import contains, getitem, sub
 from pathlib import Path
+from typing import Callable
 
 from ..model import Article, Dataset
 from ..reading_time import words_in
@@ -21,15 +23,22 @@ from .problems import DataError, DataErrors, did_you_mean, excerpt_hint, shown
 class DatasetReader:
     """Reads one dataset directory: its files' chunks, merged in file order, then what spans files."""
 
-    def __init__(self, directory: str | os.PathLike, *, count_words: bool = False) -> None:
+    def __init__(
+        self,
+        directory: str | os.PathLike,
+        *,
+        count_words: bool = False,
+        meanwhile: Callable[[], object] | None = None,
+    ) -> None:
         self.directory = os.fspath(directory)
-        # Each paragraph's words, counted as soon as the article is read (while worker processes may
-        # still read the other files) for the reader's reading time: section id -> counts.
+        # Each paragraph's words, counted for the reader's reading time by whichever process reads
+        # the article (a worker process, for a big dataset), as soon as it has read it.
         self.count_words = count_words
-        self.paragraph_words: dict[str, list[int]] | None = None
+        self.meanwhile = meanwhile  # the caller's work to do while worker processes read (see parallel_read)
         self.errors: list[DataError] = []
         self.article_given_at: tuple[str, int, int] | None = None  # (file, line, column) of the key
         self.article: Article | None = None
+        self.article_words: dict[str, list[int]] | None = None  # its chunk's word counts, if counted
         self.paragraphs: dict[str, tuple[str, ...]] = {}  # section id -> paragraphs
         self.records: dict[str, list] = {name: [] for name in LIST_COLLECTIONS}  # valid model objects
         self.chunks: list[tuple[str, Chunk]] = []  # (file, chunk) for each chunk merged, in order
@@ -51,7 +60,8 @@ class DatasetReader:
         passages: list[list | None] = [None] * len(files)  # each file's passage problems, if known
         paragraphs = None  # of the article that counts, once known
         first_missing = 0  # the first file whose chunk has not come yet
-        for index, chunk in parallel_read.read_files(read_file, files, limit):
+        read = partial(_read_counting_words, read_file) if self.count_words else read_file
+        for index, chunk in parallel_read.read_files(read, files, limit, self.meanwhile):
             chunk.make_records()
             chunks[index] = chunk
             if paragraphs is not None:
@@ -61,8 +71,6 @@ class DatasetReader:
                 article = chunks[first_missing].article
                 if article is not None:
                     paragraphs = article[3].paragraphs
-                    if self.count_words:
-                        self.paragraph_words = {section_id: words_in(texts) for section_id, texts in paragraphs.items()}
                     passages = [chunk and _passage_problems(chunk, paragraphs) for chunk in chunks]
                     break
                 first_missing += 1
@@ -88,8 +96,8 @@ class DatasetReader:
             raise DataErrors(self.errors)
         assert self.article is not None
         dataset = Dataset.build(self.article, *self.records.values(), text_is_clean=True, records_are_new=True)
-        if self.paragraph_words is not None:
-            words = list(map(self.paragraph_words.get, [section.id for section in dataset.sections]))
+        if self.count_words and self.article_words is not None:
+            words = list(map(self.article_words.get, [section.id for section in dataset.sections]))
             if None not in words:
                 dataset.keep_derived("paragraph_words", words)
         return dataset
@@ -143,6 +151,7 @@ class DatasetReader:
                 self.article_given_at = (file, line, column)
                 self.article = article.article_record
                 self.paragraphs = article.paragraphs
+                self.article_words = article.paragraph_words
                 problems = self._merge(file, article)
             else:
                 first_file, first_line, first_column = self.article_given_at
@@ -225,6 +234,15 @@ class DatasetReader:
             f"dataset has no {id_space} at all (no file has a '{id_space}:' list; is {id_space}.yaml missing?){rest}"
         )
         self.errors.append(DataError(file, marks[0], marks[1], message))
+
+
+def _read_counting_words(read: Callable[..., Chunk], path: Path, limit: int, keep: list | None = None) -> Chunk:
+    """`read`'s chunk of the file, with its article's words counted (`Chunk.paragraph_words`)."""
+    chunk = read(path, limit, keep)
+    if chunk.article is not None and not chunk.errors and not chunk.article[3].errors:  # else never used
+        article = chunk.article[3]
+        article.paragraph_words = {section_id: words_in(texts) for section_id, texts in article.paragraphs.items()}
+    return chunk
 
 
 def _all_found(excerpts: list[tuple[str, str, int, str | None]], paragraphs: dict[str, tuple[str, ...]]) -> bool:

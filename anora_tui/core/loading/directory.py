@@ -13,7 +13,6 @@ import re
 from pathlib import Path
 
 from ..files import read_regular_file
-from .problems import shown
 
 FOLLOW_OUTSIDE_LINKS_VARIABLE = "ANORA_TUI_FOLLOW_OUTSIDE_LINKS"
 MAX_FILE_BYTES_VARIABLE = "ANORA_TUI_MAX_FILE_BYTES"
@@ -39,6 +38,8 @@ def check_inside(path: Path) -> None:
     target = path.resolve()
     if target == home or home in target.parents:
         return
+    from .problems import shown  # only to word the problem: a start from the cache never needs it
+
     raise OSError(
         errno.EACCES,
         f"it is a symbolic link to {shown(str(target), 200)}, outside the data directory: refused "
@@ -59,6 +60,8 @@ def max_file_bytes() -> int:
         return DEFAULT_MAX_FILE_BYTES
     if BYTE_COUNT.match(setting):
         return int(setting)
+    from .problems import shown
+
     raise ValueError(f"{MAX_FILE_BYTES_VARIABLE}={shown(setting)} is not a whole number of bytes")
 
 

@@ -22,6 +22,7 @@ format table and its checks), `file_reader` (one file to a `Chunk`), `chunk` (a 
 from __future__ import annotations
 
 import os
+from typing import Callable
 
 from ..gc_pause import gc_paused
 from ..model import Dataset
@@ -45,9 +46,13 @@ __all__ = [
 ]
 
 
-def load_dataset(directory: str | os.PathLike, *, for_reader: bool = False) -> Dataset:
+def load_dataset(
+    directory: str | os.PathLike, *, for_reader: bool = False, meanwhile: Callable[[], object] | None = None
+) -> Dataset:
     """Read and check every `*.yaml` file in `directory`; raise `DataErrors` listing all problems.
-    `for_reader`: also count each paragraph's words (`Dataset.stored("paragraph_words")`) while other
-    files are still being read, which the reader would count before its first frame."""
+    `for_reader`: also count each paragraph's words (`Dataset.stored("paragraph_words")`) where the
+    article is read (in a worker process, for a big dataset), which the reader would count before its
+    first frame. `meanwhile`: the caller's work to do while worker processes read a big dataset's
+    files (see `parallel_read.read_files`); not done otherwise."""
     with gc_paused():
-        return DatasetReader(directory, count_words=for_reader).read()
+        return DatasetReader(directory, count_words=for_reader, meanwhile=meanwhile).read()

@@ -7,8 +7,15 @@ both are slow to pickle), and gets each file's result back with the file's index
 done, whichever worker read it, so that it can merge them in file order exactly as it merges files
 it read itself.
 
+The caller may also hand work of its own to do `meanwhile` (the reader imports its user interface):
+then every file goes to the workers, the caller does that work while they read, and takes their
+results as they come. Only while cores are free, though: the biggest file's results must then be
+sent over (about a twentieth of the time it took to read it), which a machine whose cores are all
+busy with other programs pays for without anything to gain; then the biggest file is read here as
+usual, and the caller does its work after.
+
 A small dataset (the shipped one is about 100 KB) is read in the calling process: starting workers
-would cost more than they save. So is every file not yet done if the workers cannot be started or
+would cost more than they save (and `meanwhile` is not called). So is every file not yet done if the workers cannot be started or
 fail (a worker killed, for one): the caller gets the same results either way.
 """
 
@@ -34,20 +41,32 @@ PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 KEEP_NODES_BYTES = 64 * 1024 * 1024
 
 
-def read_files(read: Read, paths: Sequence[Path], limit: int) -> Iterator[tuple[int, Result]]:
+def read_files(
+    read: Read, paths: Sequence[Path], limit: int, meanwhile: Callable[[], object] | None = None
+) -> Iterator[tuple[int, Result]]:
     """`(index, read(path, limit, None))` for each path, each exactly once: in order when read in
-    this process, as they are done when read in worker processes (for big files)."""
+    this process, as they are done when read in worker processes (for big files). `meanwhile`: work
+    of the caller's to do while workers read, instead of reading the biggest file here; done at most
+    once, before the first result, and what it raises is ignored (it must be work the caller can do
+    again later)."""
     sizes = [_size(path, limit) for path in paths]
     workers = min(_usable_cpus(), sum(1 for size in sizes if size))
     if workers < 2 or sum(sizes) < PARALLEL_MIN_BYTES:
         for index, path in enumerate(paths):
             yield index, read(path, limit, None)
         return
-    yield from _read_in_workers(read, paths, sizes, limit, workers)
+    if meanwhile is not None and not _cores_free():
+        meanwhile = None
+    yield from _read_in_workers(read, paths, sizes, limit, workers, meanwhile)
 
 
 def _read_in_workers(
-    read: Read, paths: Sequence[Path], sizes: list[int], limit: int, workers: int
+    read: Read,
+    paths: Sequence[Path],
+    sizes: list[int],
+    limit: int,
+    workers: int,
+    meanwhile: Callable[[], object] | None,
 ) -> Iterator[tuple[int, Result]]:
     from concurrent.futures import (  # not for small datasets
         FIRST_COMPLETED,
@@ -67,14 +86,18 @@ def _read_in_workers(
         try:
             # Biggest first: each worker takes the next file when it is done with one, so they finish together.
             order = sorted(left, key=sizes.__getitem__, reverse=True)
+            # Without work of the caller's, the biggest is read here meanwhile, instead of waiting:
+            # its result need not be sent over.
+            own = order.pop(0) if meanwhile is None else None
             running = {
-                pool.submit(_read, read, paths[index], limit, sizes[index], keep_bytes): index for index in order[1:]
+                pool.submit(_read, read, paths[index], limit, sizes[index], keep_bytes): index for index in order
             }
-            # The biggest is read here meanwhile, instead of waiting: its result need not be sent over.
-            own = order[0]
-            result = read(paths[own], limit, None)
-            left.discard(own)
-            yield own, result
+            if meanwhile is not None:
+                _do(meanwhile)
+            else:
+                result = read(paths[own], limit, None)
+                left.discard(own)
+                yield own, result
             while running:
                 done, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -90,6 +113,13 @@ def _read_in_workers(
             pool.shutdown(wait=True, cancel_futures=True)
     for index in sorted(left):
         yield index, read(paths[index], limit, None)
+
+
+def _do(work: Callable[[], object]) -> None:
+    try:
+        work()
+    except Exception:  # the caller meets the same failure where it does the work again
+        pass
 
 
 def _context():
@@ -128,6 +158,17 @@ def _size(path: Path, limit: int) -> int:
     except OSError:
         return 0
     return size if size <= limit else 0
+
+
+def _cores_free() -> bool:
+    """Whether fewer programs are running at this moment than this process may use cores (this one
+    aside): the kernel's count of runnable tasks, where there is one (Linux); else assumed so."""
+    try:
+        with open("/proc/loadavg", "rb") as loadavg:
+            running = int(loadavg.read().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return True
+    return running - 1 < _usable_cpus()
 
 
 def _usable_cpus() -> int:

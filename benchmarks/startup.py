@@ -20,9 +20,13 @@ never time anything):
   `Navigate`, as a reader's Enter posts it: the pane switch, the side column's split and the focus
   included) until every widget has handled its messages and the screen has been redrawn (target: median < 30 ms, max
   < 50 ms), against an idle round trip with nothing to do; and the CPU time the process used
-  meanwhile. The reader is started as the command starts it (the collector paused until the first
-  frame, then resumed). Each round (every record once) runs in a fresh process; with `--other`, the
-  other build's rounds alternate with these.
+  meanwhile; then from pane to pane, as a reader goes from the text to a person or a scene it names
+  and back (a section, a person, the next section, a scene, …: the focus moves every time). The
+  reader is started as the command starts it (the collector paused until the first
+  frame, then resumed), and the first open comes `--reader-pause` seconds after the first frame
+  (default 1 s: a reader reads the screen before the first key; what the reader makes ahead in idle
+  time is made meanwhile; 0 opens at once, beside that work). Each round (every record once) runs in
+  a fresh process; with `--other`, the other build's rounds alternate with these.
 
 Measure an installed wheel: with PYTHONDONTWRITEBYTECODE=1 (as on the project machine) an editable
 install compiles every module of the project on every start.
@@ -130,9 +134,14 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
               f"{statistics.median(cpu[name]) / statistics.median(cpu['bare']):.2f}x")
 
 
-async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE) -> dict[str, list[tuple[float, float]]]:
+READER_PAUSE = 1.0  # seconds from the first frame to the first open (--reader-pause)
+
+
+async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE,
+                     reader_pause: float = READER_PAUSE) -> dict[str, list[tuple[float, float]]]:
     """One round in this interpreter's installed reader: every section, person, scene and event
-    opened once, each after an idle round trip; (seconds, CPU seconds) of each."""
+    opened once, each after an idle round trip, the first `reader_pause` seconds after the first
+    frame; (seconds, CPU seconds) of each."""
     try:
         from anora_tui.core.gc_pause import pause_for_start
     except ImportError:  # a build from before the collector was paused at start
@@ -150,6 +159,7 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE) -> dic
         app = AnoraApp(dataset, state_path=Path(state_home) / "state.json")
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
+            await asyncio.sleep(reader_pause)
 
             async def timed(open_one) -> tuple[float, float]:
                 await settled(app)
@@ -172,11 +182,23 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE) -> dic
                 for opener in openers:
                     samples["idle"].append(await timed(lambda: None))
                     samples[name].append(await timed(opener))
+            # Then from one pane to another, as a reader goes from the text to whom or what it names
+            # and back: a section, a person, the next section, a scene, and so on (the focus and the
+            # active pane move every time).
+            crossing = {"person from the text": dataset.people, "scene from the text": dataset.scenes}
+            samples.update({name: [] for name in ("section from a side pane", *crossing)})
+            sections = iter(dataset.sections * len(dataset.people))
+            for index in range(max(len(records) for records in crossing.values())):
+                for name, records in crossing.items():
+                    opened = await timed(partial(navigate, "section", next(sections).id))
+                    if index or name != "person from the text":  # the first comes from the events
+                        samples["section from a side pane"].append(opened)
+                    samples[name].append(await timed(partial(navigate, name.split()[0], records[index % len(records)].id)))
     return samples
 
 
 def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path | None = None,
-                    sizes: list[tuple[int, int]] = [SIZE]) -> None:
+                    sizes: list[tuple[int, int]] = [SIZE], reader_pause: float = READER_PAUSE) -> None:
     """Each round in a fresh process of each build's interpreter (so each opens what it installed),
     alternated round by round with `other`'s, at each terminal size in turn."""
     builds = {"reader": venv, **({"other": other} if other is not None else {})}
@@ -186,18 +208,18 @@ def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path 
         for size in sizes:
             for name, build in builds.items():
                 command = [str(build / "bin" / "python"), __file__, "--open-round", *data,
-                           "--open-size", f"{size[0]}x{size[1]}"]
+                           "--open-size", f"{size[0]}x{size[1]}", "--reader-pause", str(reader_pause)]
                 done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
                 for kind, values in json.loads(done.stdout.splitlines()[-1]).items():
                     results.setdefault((name, size), {}).setdefault(kind, []).append([tuple(value) for value in values])
     for (name, size), samples in results.items():
-        print(f"open ({name}), headless {size[0]}x{size[1]}, every record x {rounds} "
-              f"(target: median < 30 ms, max < 50 ms); first: the first of its kind in a round:")
+        print(f"open ({name}), headless {size[0]}x{size[1]}, every record x {rounds}, from {reader_pause:g} s "
+              f"after the first frame (target: median < 30 ms, max < 50 ms); first: the first of its kind in a round:")
         for kind, per_round in samples.items():
             values = [value for one_round in per_round for value in one_round]
             elapsed, used = [value[0] for value in values], [value[1] for value in values]
             first = [one_round[0][1] for one_round in per_round]
-            print(f"  {kind:8} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}   "
+            print(f"  {kind:24} {summary(elapsed)}   n={len(values)}   CPU {summary(used)}   "
                   f"first CPU {statistics.median(first) * 1000:.0f} ms (max {max(first) * 1000:.0f})")
 
 
@@ -218,16 +240,18 @@ def main() -> None:
     parser.add_argument("--skip-startup", action="store_true")
     parser.add_argument("--open-sizes", type=lambda text: [size_argument(part) for part in text.split(",")],
                         default=[SIZE], help="terminal sizes to open things at, as 80x24,160x45 (default 160x45)")
+    parser.add_argument("--reader-pause", type=float, default=READER_PAUSE,
+                        help="seconds from the first frame to the first open (default 1: a reader's first key)")
     parser.add_argument("--open-round", action="store_true", help=argparse.SUPPRESS)  # one round, as JSON
     parser.add_argument("--open-size", type=size_argument, default=SIZE, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.open_round:
-        print(json.dumps(asyncio.run(open_round(args.data, args.open_size))))
+        print(json.dumps(asyncio.run(open_round(args.data, args.open_size, args.reader_pause))))
         return
     if not args.skip_startup:
         measure_startup(args.venv, args.runs, args.data, args.other)
     if not args.skip_open:
-        measure_opening(args.venv, args.data, args.rounds, args.other, args.open_sizes)
+        measure_opening(args.venv, args.data, args.rounds, args.other, args.open_sizes, args.reader_pause)
 
 
 if __name__ == "__main__":

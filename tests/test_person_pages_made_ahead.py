@@ -83,13 +83,51 @@ async def test_a_long_page_is_made_ahead_a_few_rows_at_a_time(shipped_dataset, m
         assert person.id in detail.prepared
 
 
-async def test_where_the_people_pane_is_hidden_the_pages_are_made_once_it_has_shown(shipped_dataset):
-    """At 80x24 one pane shows at a time: the People pane has no width until it is first shown, and
-    no page was ever made ahead there. Once a person has been opened, the others' pages are made."""
-    first, other = shipped_dataset.people[:2]
+async def test_where_the_people_pane_is_hidden_its_pages_are_made_at_the_width_it_will_have(shipped_dataset, monkeypatch):
+    """At 80x24 one pane shows at a time: the People pane has no width until it is first shown. Its
+    pages are made ahead all the same, at the width it will have there (the terminal's, less its
+    border), so the first person opened finds the page made: it is drawn without wrapping a row
+    again, and showing the pane keeps every page made (they were made at its very width)."""
+    everyone = frozenset(person.id for person in shipped_dataset.people)
+    person = max(shipped_dataset.people, key=lambda p: len(shipped_dataset.quotes_by(p.id)))
     async with open_reader(shipped_dataset, (80, 24)) as (app, pilot):
         detail = app.people.detail
+        await wait_for(pilot, lambda: detail.prepared == everyone, timeout=10)
+        assert app.people.scrollable_content_region.width == 0  # not shown yet
+        page = detail._prepared[person.id]
+        wrapped = wrappings_counted(monkeypatch, [row.label for row in page.rows])
+        await navigate(pilot, app, Location("person", person.id))
+        assert app.people.scrollable_content_region.width > 0
+        assert all(detail.links.label_at(i) is row.label for i, row in enumerate(page.rows) if not isinstance(row, Heading))
+        assert wrapped == []
+        assert detail.prepared == everyone
+
+
+async def test_pages_made_ahead_are_kept_out_of_the_collectors_reach(shipped_dataset):
+    """Once every page is made, what was made is frozen out of the cyclic collector's reach (each full
+    collection walked it all again, a pause that fell on the next open), as the command's start
+    freezes what it made (`pause_for_start`, resumed and frozen after the first frame)."""
+    import gc
+
+    from anora_tui.core.gc_pause import pause_for_start
+
+    everyone = frozenset(person.id for person in shipped_dataset.people)
+    pause_for_start()
+    try:
+        await _made_and_frozen(shipped_dataset, everyone)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+async def _made_and_frozen(shipped_dataset, everyone) -> None:
+    import gc
+
+    async with open_reader(shipped_dataset, WIDE) as (app, pilot):
+        detail = app.people.detail
+        await wait_for(pilot, lambda: detail.prepared == everyone)
         await pilot.pause(0.1)
-        assert detail.prepared == frozenset()  # hidden: no width to make them at
-        await navigate(pilot, app, Location("person", first.id))
-        await wait_for(pilot, lambda: other.id in detail.prepared, timeout=10)
+        labels = [row.label for page in detail._prepared.values() for row in page.rows if not isinstance(row, Heading)]
+        assert labels and all(gc.is_tracked(label) for label in labels)
+        tracked = {id(obj) for obj in gc.get_objects()}  # frozen objects are not listed
+        assert not any(id(label) in tracked for label in labels)

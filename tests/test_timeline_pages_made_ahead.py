@@ -64,3 +64,23 @@ async def test_a_page_made_ahead_shows_as_a_page_made_at_the_open(shipped_datase
             return screen_lines(app)
 
     assert await page_screen(True) == await page_screen(False)
+
+
+async def test_where_the_timeline_is_hidden_its_pages_are_made_at_the_width_it_will_have(shipped_dataset, monkeypatch):
+    """At 80x24 one pane shows at a time: the timeline has no width until it is first shown. Its pages
+    are made ahead all the same, at the width its list will have there, so the first scene opened is
+    drawn from the page made ahead, and showing the pane keeps every page made."""
+    scene = max(shipped_dataset.scenes, key=lambda s: len(s.summary))
+    location = Location("scene", scene.id)
+    async with open_reader(shipped_dataset, (80, 24)) as (app, pilot):
+        detail = app.timeline.detail
+        await wait_for(pilot, lambda: detail.prepared == every_page(shipped_dataset), timeout=10)
+        assert app.timeline.scrollable_content_region.width == 0  # not shown yet
+        facts, rows = detail._prepared[location]
+        page = facts + rows
+        wrapped = wrappings_counted(monkeypatch, [row.label for row in page])
+        await navigate(pilot, app, location)
+        assert app.timeline.scrollable_content_region.width > 0
+        assert all(detail.links.label_at(i) is row.label for i, row in enumerate(page) if not isinstance(row, Heading))
+        assert wrapped == []
+        assert detail.prepared == every_page(shipped_dataset)

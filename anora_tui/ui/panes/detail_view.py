@@ -3,6 +3,7 @@ pages made ahead in idle time, and the heading line a detail view can put above 
 
 from __future__ import annotations
 
+import gc
 from typing import Callable, Generic, Hashable, Iterable, Iterator, TypeVar
 
 from textual.app import ComposeResult
@@ -143,6 +144,32 @@ class DetailView(Vertical, Generic[Page]):
         return [part for part in self.parts() if part.parent is None]
 
 
+NARROW = "-narrow"  # the screen's class where one pane shows at a time, full width (ui/layout.py)
+
+
+def width_when_shown(pane: Widget, inside: Widget | None = None) -> int:
+    """The width of `inside` (a part of `pane` with no border or padding of its own; the pane itself
+    by default) for its content, as laid out; or, while the pane is hidden where one pane shows at a
+    time, the width it will have: the terminal's, less the pane's border and padding (every pane
+    there is full width). Its pages are then made ahead before it is first shown, not after."""
+    width = (inside or pane).scrollable_content_region.width
+    if width or not pane.is_mounted or not pane.screen.has_class(NARROW):
+        return width
+    return max(0, pane.screen.size.width - pane.styles.gutter.width)
+
+
+def keep_out_of_the_collectors_reach() -> None:
+    """Once work made ahead is done: what it made (pages, layouts: tens of thousands of objects that
+    live on) is frozen out of the cyclic collector's reach, after a young collection frees what it
+    left behind, as `core.gc_pause` does at start. Otherwise each full collection walked them all
+    again, 10-25 ms that fell on whichever open came next. Only in a process that froze what its start
+    made (the command does, `core.gc_pause`): an App run by a test is soon garbage, and frozen it
+    would never be collected."""
+    if gc.get_freeze_count():
+        gc.collect(1)
+        gc.freeze()
+
+
 def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterable[Hashable], width: Callable[[], int]) -> None:
     """Make every page ahead (`DetailView.preparing`) at the list's width as the pane would give it
     (`width`), a few rows at a time, with a pause between pages and a shorter one between their
@@ -154,6 +181,8 @@ def make_pages_ahead(pane: Widget, detail: DetailView, keys: Iterable[Hashable],
         pause = next(steps, None) if pane.is_mounted else None
         if pause is not None:
             pane.set_timer(pause, step)
+        elif pane.is_mounted:
+            keep_out_of_the_collectors_reach()
 
     pane.set_timer(PAGE_PAUSE, step)
 

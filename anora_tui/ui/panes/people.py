@@ -22,7 +22,7 @@ from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
 from ..focus import focus_now
 from ..messages import Navigate
-from ..widgets.link_list import Info, LinkList, RecordRows
+from ..widgets.link_list import Info, KeptLabels, LinkList, RecordRows
 
 NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
 
@@ -85,6 +85,7 @@ class PeoplePane(Vertical):
         # Made here, not in compose, so the App may call the public methods before mounting ends.
         # The detail is made and mounted when a person is first shown: start-up builds no hidden view.
         self._people_list = LinkList(id=LIST_ID)
+        self._kept_labels = KeptLabels()
         self._detail: PersonDetail | None = None
         self._filter = PeopleFilter(placeholder="Filter by name…", id=FILTER_ID, compact=True)
         self._names: PeopleNames | None = None  # made when the filter is first used
@@ -114,12 +115,11 @@ class PeoplePane(Vertical):
 
                 run_in_background("anora-tui person lookups", partial(prepare_lookups, self._dataset))
             elif count <= PAGES_MADE_AHEAD:
-                from .detail_view import make_pages_ahead
+                from .detail_view import make_pages_ahead, width_when_shown
 
                 # Every person's page, at the width the detail's list will have: the pane's.
                 people = iter([person.id for person in self._dataset.people])
-                width = lambda: self.scrollable_content_region.width  # noqa: E731
-                make_pages_ahead(self, detail, people, width)
+                make_pages_ahead(self, detail, people, partial(width_when_shown, self))
 
     # --- the public contract (the App calls these) --------------------------------------------
 
@@ -130,9 +130,11 @@ class PeoplePane(Vertical):
             return
         if self.is_mounted:
             self.mount_detail()
+            from .detail_view import width_when_shown  # imported with the detail, by now
+
             # Never shown yet, the detail's list has no width; it will span the pane (the detail has
             # no border or padding): its rows are measured at that width as they are set.
-            self.detail.links.assume_width(self.scrollable_content_region.width)
+            self.detail.links.assume_width(width_when_shown(self))
         self.detail.show(person_id)
         self.detail.set_on_screen(person_id in self._named)
         self._switch_to(detail=True)
@@ -280,15 +282,21 @@ class PeoplePane(Vertical):
                 people_list.relabel(index, partial(self._label, person))
 
     def _label(self, person: Person) -> Content:
+        """The person's row: the same label for the same marks (see `KeptLabels`)."""
+        dataset = self._dataset
+        counted = dataset.mentions_counted or dataset.mentions_are_quick
+        named = person.id in self._named
+        return self._kept_labels.get((person.id, named, counted), partial(self._make_label, person, named, counted))
+
+    def _make_label(self, person: Person, named: bool, counted: bool) -> Content:
         """"● Mikey Madison · Ani" over "  5 quotes · named in 10 paragraphs, 4 more in notes":
         the quotes when there are any, then where named, the same rule for every row.
         Someone with no quotes, scenes or events (little to open but a description) is dimmed."""
         dataset = self._dataset
-        named = person.id in self._named
         quotes = len(dataset.quotes_by(person.id))
         # In a large dataset every person's mentions are counted after the first frame (the App calls
         # `refresh_counts` when they are): until then the row says so.
-        if dataset.mentions_counted or dataset.mentions_are_quick:
+        if counted:
             paragraphs = mention_summary(dataset.mentions_of(person.id))
         else:
             paragraphs = "counting mentions…"

@@ -31,7 +31,9 @@ from ..messages import ParagraphsInView
 from ..textual_private import SteadyScrollbars
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.kept_place import KeptPlace
-from .reading_blocks import COLUMN_WIDTH, GUTTER, RIGHT_GAP, Block, BlockDrawing
+from ..widgets.resizes_in_place import ResizesInPlace
+from .reading_ahead import LaidOutAhead, ReadingAhead, run_to_end
+from .reading_blocks import Block, BlockDrawing
 from .reading_moves import ReadingMoves
 
 PROGRESS_BAR_WIDTH = 12
@@ -45,7 +47,7 @@ TOP: Place = (0, 0)
 AT_END: Place = (END, 0)
 
 
-class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars, can_focus=True):
+class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], ResizesInPlace, SteadyScrollbars, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -119,6 +121,7 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
         self._paragraphs_before = _paragraph_offsets(dataset)
         self._total_paragraphs = sum(len(s.paragraphs) for s in dataset.sections)
         self.reading_time = ReadingTime(dataset)
+        self.laid_out_ahead = LaidOutAhead()  # sections laid out ahead, or as last opened (reading_ahead)
 
     # --- public ------------------------------------------------------------------------------
 
@@ -220,7 +223,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
     # --- building the blocks -----------------------------------------------------------------
 
     def _rebuild(self) -> None:
-        self.blocks = list(self._make_blocks())
+        made_ahead = self._made_ahead(self.scrollable_content_region.width) if self.is_mounted else None
+        self.blocks = made_ahead.blocks if made_ahead is not None else list(self._make_blocks())
         offered = self.keys_offered()
         if offered != self._keys_offered:
             self._keys_offered = offered
@@ -230,8 +234,8 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
     # --- laying out lines --------------------------------------------------------------------
 
     def _layout(self) -> None:
-        """Wrap every block to the column; then show the reader's place if the width changed (or a
-        new place is to be shown), and report what is seen."""
+        """Wrap every block to the column (or take the section as laid out ahead); then show the
+        reader's place if the width changed (or a new place is to be shown), and report what is seen."""
         width = self.scrollable_content_region.width
         if width <= 0 or not self.is_mounted:
             # Hidden or not laid out yet: on_resize comes back here.
@@ -239,29 +243,20 @@ class ReadingPane(ReadingMoves, BlockDrawing, KeptPlace[Place], SteadyScrollbars
             return
         rewrapped = width != self._layout_width
         self._layout_width = width
-        column = max(1, min(COLUMN_WIDTH, width - GUTTER - RIGHT_GAP))
-        margin = max(0, (width - GUTTER - RIGHT_GAP - column) // 2)
-        base = self.visual_style
-        blank = Strip.blank(width, base.rich_style)
-        lines: list[Strip] = []
-        self._block_lines, self._line_starts = [], []
-        for block in self.blocks:
-            if block.kind in ("title", "paragraph"):
-                lines.append(blank)
-            first = len(lines)
-            wrapped, starts = self._wrap(block, column, margin, width, base)
-            lines.extend(wrapped)
-            self._block_lines.append((first, len(lines)))
-            self._line_starts.append(starts)
-        lines.append(blank)
-        self._lines = lines
+        laid_out = self._made_ahead(width)
+        if laid_out is None or laid_out.blocks is not self.blocks:
+            laid_out = run_to_end(self._lay_out(self.blocks, width, self.landing))
+            self._keep_laid_out(width, laid_out)
+        self._lines, self._block_lines, self._line_starts = laid_out.lines, laid_out.block_lines, laid_out.line_starts
         with self._keeping_place_as_it_is():  # the new height may pull the scroll back
-            self.virtual_size = Size(width, len(lines))
+            # Taken in place where the scrollbar stays as it is: a section opened laid out the whole
+            # screen for its new length.
+            self.set_virtual_height(len(self._lines))
         self.refresh()
         if rewrapped or self._place_to_show:
             self._show_place()
         self._report_view()
-
+        self._make_sections_ahead(width)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         width = self.scrollable_content_region.width

@@ -7,15 +7,15 @@ Everything is plain text given styles: nothing in a paragraph is ever read as ma
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Literal, NamedTuple
+from typing import TYPE_CHECKING, Generator, Iterable, Literal, NamedTuple, Sequence
 
 from rich.segment import Segment
 from textual.content import Content
 from textual.strip import Strip
 from textual.style import Style
 
-from ...core.model import Note, Quote
-from ...core.places import excerpt_span
+from ...core.model import Note, Quote, Section
+from ...core.places import NameLink, excerpt_span
 from ...core.quoting import shown_title, speaker_credits
 from ...core.text import NOTE_LABEL, note_wording
 from ..content import plain
@@ -38,12 +38,25 @@ LANDING_BAR = "┃ "  # in the gutter beside the paragraph a jump landed on
 BlockKind = Literal["title", "paragraph", "credit", "note"]
 
 
+BLOCKS_AT_ONCE = 6  # blocks wrapped between two pauses when a section is laid out ahead (about 2 ms)
+
+
 class Block(NamedTuple):
     """One piece of the section as shown: its title, a paragraph, a quote credit or an editor's note."""
 
     kind: BlockKind
     paragraph: int  # the paragraph it belongs to (0 for the title)
     content: Content
+
+
+class LaidOut(NamedTuple):
+    """A section as the reading pane draws it at one width: its blocks, their lines, each block's
+    [first, last) line and each block's lines' first character offsets."""
+
+    blocks: list[Block]
+    lines: list[Strip]
+    block_lines: list[tuple[int, int]]
+    line_starts: list[list[int]]
 
 
 def person_meta(person_id: str) -> Style:
@@ -54,16 +67,20 @@ def person_meta(person_id: str) -> Style:
 class BlockDrawing(_Base):
     """The reading pane's blocks and their lines, drawn with the pane's component styles."""
 
-    def _make_blocks(self) -> Iterable[Block]:
-        section = self.section
+    def _make_blocks(self, section: Section | None = None, links: Sequence[NameLink] | None = None,
+                     *, marked: bool = True) -> Iterable[Block]:
+        """The blocks of `section` (with its `links`; the open one's by default); with `marked`, the
+        reader's marks drawn in (the highlight, the selected name), else the section as it opens."""
+        section = self.section if section is None else section
         if section is None:
             return
+        links = self.links if links is None else links
         style = self._part_style
         yield Block("title", 0, plain(shown_title(self.dataset, section)).stylize(style("reading--title")))
         for number, text in enumerate(section.paragraphs, start=1):
             quotes = self.dataset.quotes_in(section.id, number)
             notes = self.dataset.notes_in(section.id, number)
-            yield Block("paragraph", number, self._paragraph(number, text, quotes, notes))
+            yield Block("paragraph", number, self._paragraph(number, text, quotes, notes, links, marked))
             if quotes:
                 yield Block("credit", number, self._credit(quotes).stylize_before(style("reading--credit")))
             for note in notes:
@@ -75,7 +92,8 @@ class BlockDrawing(_Base):
                 yield Block("note", number, note_content)
 
     def _paragraph(
-        self, number: int, text: str, quotes: Iterable[Quote], notes: Iterable[Note]
+        self, number: int, text: str, quotes: Iterable[Quote], notes: Iterable[Note], links: Sequence[NameLink],
+        marked: bool,
     ) -> Content:
         style = self._part_style
         content = plain(text)
@@ -83,16 +101,16 @@ class BlockDrawing(_Base):
             content = content.stylize(style("reading--quote"), start, end)
         for start, end in _spans(text, (note.says for note in notes)):
             content = content.stylize(style("reading--says"), start, end)
-        if self.highlight is not None and self.highlight[0] == number:
+        if marked and self.highlight is not None and self.highlight[0] == number:
             # Whole, not partial: a partial style drops an opaque background.
             solid = Style.from_styles(self.get_component_styles("reading--highlight"))
             for start, end in (self.highlight[1], *self.marks):
                 content = content.stylize(solid, start, end)
         name_style = style("reading--name")
-        for link in self.links:
+        for link in links:
             if link.paragraph == number:
                 content = content.stylize(name_style + person_meta(link.person_id), link.start, link.end)
-        if self.selected is not None and self.selected.paragraph == number:
+        if marked and self.selected is not None and self.selected.paragraph == number:
             content = content.stylize(style("reading--name-selected"), self.selected.start, self.selected.end)
         return content
 
@@ -111,8 +129,31 @@ class BlockDrawing(_Base):
     def _part_style(self, component: str) -> Style:
         return self.get_visual_style(component, partial=True)
 
+    def _lay_out(self, blocks: list[Block], width: int, landing: int | None) -> Generator[None, None, LaidOut]:
+        """Wrap every block into the pane's column at `width` (the pane's text width), pausing
+        (yielding) every `BLOCKS_AT_ONCE` blocks; the `LaidOut` is the generator's return value."""
+        column = max(1, min(COLUMN_WIDTH, width - GUTTER - RIGHT_GAP))
+        margin = max(0, (width - GUTTER - RIGHT_GAP - column) // 2)
+        base = self.visual_style
+        blank = Strip.blank(width, base.rich_style)
+        lines: list[Strip] = []
+        block_lines: list[tuple[int, int]] = []
+        line_starts: list[list[int]] = []
+        for index, block in enumerate(blocks):
+            if index and not index % BLOCKS_AT_ONCE:
+                yield
+            if block.kind in ("title", "paragraph"):
+                lines.append(blank)
+            first = len(lines)
+            wrapped, starts = self._wrap(block, column, margin, width, base, landing)
+            lines.extend(wrapped)
+            block_lines.append((first, len(lines)))
+            line_starts.append(starts)
+        lines.append(blank)
+        return LaidOut(blocks, lines, block_lines, line_starts)
+
     def _wrap(
-        self, block: Block, column: int, margin: int, width: int, base: Style
+        self, block: Block, column: int, margin: int, width: int, base: Style, landing: int | None
     ) -> tuple[list[Strip], list[int]]:
         indent, fill = 0, base
         if block.kind == "credit":
@@ -121,10 +162,10 @@ class BlockDrawing(_Base):
             indent = len(NOTE_BAR)
             fill = base + self._part_style("reading--note")
         text_width = max(1, column - indent)
-        landing = block.kind == "paragraph" and block.paragraph == self.landing
+        landed = block.kind == "paragraph" and block.paragraph == landing
         gutter = Segment(
-            LANDING_BAR if landing else " " * GUTTER,
-            (base + self._part_style("reading--landing-bar")).rich_style if landing else base.rich_style,
+            LANDING_BAR if landed else " " * GUTTER,
+            (base + self._part_style("reading--landing-bar")).rich_style if landed else base.rich_style,
         )
         strips, starts, position = [], [], 0
         plain_text = block.content.plain

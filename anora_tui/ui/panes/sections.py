@@ -10,7 +10,7 @@ from textual.content import Content
 from ...core.model import Dataset, Section
 from ..content import plain
 from ..focus import focus_now
-from ..widgets.link_list import LinkList, RecordRows
+from ..widgets.link_list import KeptLabels, LinkList, RecordRows
 
 CURRENT_MARKER = "▸"
 DEFAULT_LABEL_WIDTH = 26  # the list's width in the wide layout, until it has been laid out
@@ -24,6 +24,7 @@ class SectionsPane(LinkList):
         self.dataset = dataset
         self.current: str | None = None
         self._labelled_width = 0
+        self._kept_labels = KeptLabels(256)
         super().__init__(
             RecordRows([(None, dataset.sections)], "section", self._label),
             **kwargs,
@@ -61,9 +62,13 @@ class SectionsPane(LinkList):
         return max(0, self.scrollable_content_region.width - padding.width) or DEFAULT_LABEL_WIDTH
 
     def _label(self, section: Section) -> Content:
-        """Marker, number and title, a long title wrapping under itself (a hanging indent)."""
+        """The section's row: the same label for the same mark and width (see `KeptLabels`)."""
         self._labelled_width = width = self._label_width()
         current = section.id == self.current
+        return self._kept_labels.get((section.id, current, width), partial(self._make_label, section, current, width))
+
+    def _make_label(self, section: Section, current: bool, width: int) -> Content:
+        """Marker, number and title, a long title wrapping under itself (a hanging indent)."""
         prefix = f"{CURRENT_MARKER if current else ' '} {section.index + 1:>2} "
         lines = plain(section.title).wrap(max(1, width - len(prefix)))
         label = Content("\n").join(

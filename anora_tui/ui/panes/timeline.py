@@ -37,7 +37,7 @@ from ..content import plain
 from ..focus import focus_now
 from ..messages import Navigate
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
-from ..widgets.link_list import Link, LinkList
+from ..widgets.link_list import KeptLabels, Link, LinkList
 from ..widgets.track_switch import TrackSwitch
 
 if TYPE_CHECKING:
@@ -191,6 +191,7 @@ class TimelinePane(Vertical):
 
     def __init__(self, dataset: Dataset, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
+        self._kept_labels = KeptLabels()  # the rows' labels, by record and mark
         self.border_title = "Timeline"
         self.dataset = dataset
         self.track: Track = "story"
@@ -291,11 +292,10 @@ class TimelinePane(Vertical):
             detail.mount_parts()
             records = [*self.dataset.scenes, *self.dataset.events]
             if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have
-                from .detail_view import make_pages_ahead
+                from .detail_view import make_pages_ahead, width_when_shown
 
                 pages = iter([Location("scene" if isinstance(r, Scene) else "event", r.id) for r in records])
-                width = lambda: views.scrollable_content_region.width  # noqa: E731
-                make_pages_ahead(self, detail, pages, width)
+                make_pages_ahead(self, detail, pages, partial(width_when_shown, self, views))
 
     def show_scene(self, scene_id: str) -> None:
         self._open(Location("scene", scene_id))
@@ -385,7 +385,9 @@ class TimelinePane(Vertical):
         self.mount_detail()
         # Never shown yet, the detail's list has no width; it will span the views (the detail has
         # no border or padding): its rows are measured at that width as they are set.
-        self.detail.links.assume_width(self.query_one(ContentSwitcher).scrollable_content_region.width)
+        from .detail_view import width_when_shown  # imported with the detail, by now
+
+        self.detail.links.assume_width(width_when_shown(self, self.query_one(ContentSwitcher)))
         if location.kind == "scene":
             self.detail.show_scene(location.id)
         else:
@@ -445,9 +447,14 @@ class TimelinePane(Vertical):
             self.track_list.relabel(index, partial(self._row_label, records[index]))
 
     def _row_label(self, record: Scene | Event) -> Content:
+        """The row of a scene or event: the same label for the same mark (see `KeptLabels`)."""
+        discussed = self._is_discussed(record)
+        kind = "scene" if isinstance(record, Scene) else "event"
+        return self._kept_labels.get((kind, record.id, discussed), partial(self._make_row_label, record, discussed))
+
+    def _make_row_label(self, record: Scene | Event, discussed: bool) -> Content:
         """Two lines: the marker, number and title of a scene over where it falls in the film; or an
         event's date over its title. Styles are the pane's component classes, resolved when drawn."""
-        discussed = self._is_discussed(record)
         marker = Content.assemble((f"{DISCUSSED_MARKER} " if discussed else "  ", MARKER))
         title = plain(record.title).stylize(DISCUSSED if discussed else TITLE)
         if isinstance(record, Scene):

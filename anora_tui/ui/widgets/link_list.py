@@ -11,10 +11,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Iterable, Sequence, Union
+from typing import Callable, Hashable, Iterable, Sequence, Union
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.content import Content
 from textual.visual import Visual
 
@@ -136,6 +137,24 @@ class _Labels(Sequence[object]):
         return Text(row.label) if isinstance(row, Heading) else row.label
 
 
+class KeptLabels:
+    """Labels kept by what they show (a key the pane chooses: a record and its marks), so that the
+    same row shown again is given the very label it had: the list then measures and draws it from
+    what it did before (a name marked, unmarked and marked again as the text moves)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self._labels: LRUCache[Hashable, Content] = LRUCache(size)
+
+    def get(self, key: Hashable, make: Callable[[], Content]) -> Content:
+        label = self._labels.get(key)
+        if label is None:
+            label = self._labels[key] = make()
+        return label
+
+    def clear(self) -> None:
+        self._labels.clear()
+
+
 class LinkList(VirtualList):
     """A list of `Link`s, `Info` rows and `Heading`s; Enter or a click follows the highlighted link."""
 
@@ -152,6 +171,7 @@ class LinkList(VirtualList):
         self._index: dict[Location, int] | None = None  # made when first asked
         self._nothing_to_open = False
         self._ready: dict[int, tuple[object, Hanging]] = {}  # id(label) -> (label, wrapped ahead)
+        self._wrapped: LRUCache[int, tuple[object, Hanging]] = LRUCache(1024)  # labels drawn, as `_ready`
         self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[Row] | RecordRows, *, from_top: bool = False) -> None:
@@ -210,10 +230,14 @@ class LinkList(VirtualList):
         return self.scrollable_content_region.width or self._width
 
     def make_visual(self, label: object) -> Visual:
-        ready = self._ready.get(id(label))
+        ready = self._ready.get(id(label)) or self._wrapped.get(id(label))
         if ready is not None and ready[0] is label:
             return ready[1]
-        return _hanging(label) if isinstance(label, (Text, Content)) else super().make_visual(label)
+        if not isinstance(label, (Text, Content)):
+            return super().make_visual(label)
+        hanging = _hanging(label)
+        self._wrapped[id(label)] = (label, hanging)  # given again (a row relabelled back), not wrapped again
+        return hanging
 
     def prepare_labels(self, labels: Iterable[object], width: int) -> None:
         """Wrap these labels ahead (in idle time) at `width`, the width their text is drawn at (the

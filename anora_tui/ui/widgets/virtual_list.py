@@ -19,8 +19,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable, ClassVar, Iterable, Sequence, Union
 
-from rich.segment import Segment
-from rich.style import Style as RichStyle
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -36,6 +34,7 @@ from textual.widgets.option_list import Option
 from ..textual_private import SteadyScrollbars
 from .kept_place import KeptRowPlace
 from .row_cursor import RowCursor
+from .row_lines import in_one_colour, padded_lines
 
 Label = Union[Text, Content, Visual]
 LazyLabel = Union[Label, Callable[[], Label]]
@@ -123,6 +122,9 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
     def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None,
                  disabled: bool = False) -> None:
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
+        # Rows are data text, never links with actions: Textual's link styling (a new line made for
+        # every line of a row, to restyle links there are none of) is not wanted.
+        self.set_reactive(VirtualList.auto_links, False)
         self._labels: Sequence[LazyLabel] = ()  # a list, or a sequence that makes each when asked
         self._replaced: dict[int, LazyLabel] = {}  # labels given later for single rows
         self._as_given: set[int] = set()  # rows drawn as their label is, not through `make_visual`
@@ -135,6 +137,10 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         self._width = 0  # the width rows were measured and drawn at
         self._estimate = 1  # the height assumed for an enabled row not measured yet
         self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
+        # Rows drawn before, by the label they drew (kept alive with them, so its id stays its own):
+        # a row given a label it has drawn before at this width and style (a name marked, unmarked
+        # and marked again as the text moves; a page opened again) is not drawn anew.
+        self._drawn: LRUCache[tuple[int, int, Style, bool], tuple[Label, list[Strip]]] = LRUCache(1024)
         self._hover: int | None = None
         self._pass_styles: dict[str, Style] | None = None  # the component styles, during one redraw
         self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)
@@ -265,6 +271,7 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         if width != self._width:
             self._width = width
             self._strips.clear()
+            self._drawn.clear()
             self._remeasure()
         return True
 
@@ -351,6 +358,7 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     def notify_style_update(self) -> None:
         self._strips.clear()
+        self._drawn.clear()
         self.refresh()
         super().notify_style_update()
 
@@ -385,30 +393,41 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
             return Strip.blank(width, self._row_style("").rich_style)
         return strips[offset]
 
-    def _row_strips(self, index: int) -> list[Strip]:
+    def _row_component(self, index: int) -> str:
+        """The component class a row is drawn as ("" for a plain row)."""
         if self._disabled[index]:
-            component = DISABLED
-        elif index == self.highlighted:
-            component = HIGHLIGHTED
-        elif index == self._hover:
-            component = HOVER
-        else:
-            component = ""
+            return DISABLED
+        if index == self.highlighted:
+            return HIGHLIGHTED
+        return HOVER if index == self._hover else ""
+
+    def _row_strips(self, index: int) -> list[Strip]:
+        component = self._row_component(index)
         style = self._row_style(component)
         strips = self._strips.get((index, style))
-        if strips is None:
-            visual = self._visual(index)
-            padding = self._padding()
-            if padding:
-                visual = Padding(visual, padding)
-            width = self._width
+        if strips is not None:
+            return strips
+        label = self.label_at(index)
+        drawn_key = (id(label), index, style, index in self._as_given)
+        drawn = self._drawn.get(drawn_key)
+        if drawn is not None and drawn[0] is label:
+            strips = self._strips[(index, style)] = drawn[1]
+            return strips
+        visual = self._visual(index)
+        padding = self._padding()
+        width = self._width
+        if (self.text_selection is None and not padding.top and not padding.bottom
+                and width > padding.width and self.styles.content_align == ("left", "top")):
+            strips = padded_lines(self, visual, index, style, padding, width)
+        else:
             strips = [
                 strip.extend_cell_length(width, style.rich_style).apply_meta({"option": index})
-                for strip in Visual.to_strips(self, visual, width, None, style)
+                for strip in Visual.to_strips(self, Padding(visual, padding) if padding else visual, width, None, style)
             ]
-            if component == HIGHLIGHTED:
-                strips = [_in_one_colour(strip, style) for strip in strips]
-            self._strips[(index, style)] = strips
+        if component == HIGHLIGHTED:
+            strips = [in_one_colour(strip, style) for strip in strips]
+        self._strips[(index, style)] = strips
+        self._drawn[drawn_key] = (label, strips)
         return strips
 
     # --- the highlight ----------------------------------------------------------------------
@@ -471,14 +490,3 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     def _fits_from_the_top(self, index: int, tops: list[int]) -> bool:
         return tops[index] + self._heights[index] <= self.scrollable_content_region.height
-
-
-def _in_one_colour(strip: Strip, style: Style) -> Strip:
-    """The highlighted row in the highlight's own text colour, not dimmed: the colours of a row's parts
-    (a muted count, an accent name) are chosen for the list's background and can all but vanish on the
-    cursor's (a muted line on the cursor was 1.0:1 in some themes); its bold, italics and underlines
-    stay."""
-    colour = style.rich_style.color
-    if colour is None:
-        return strip
-    return Strip(Segment.apply_style(strip, post_style=RichStyle(color=colour, dim=False)), strip.cell_length)

@@ -46,12 +46,19 @@ def is_tiny(size: tuple[int, int]) -> bool:
     return size[0] < TINY_WIDTH or size[1] < TINY_HEIGHT
 
 
-def assert_reader_layout(app: AnoraApp, size: tuple[int, int]) -> None:
+def reader_laid_out(app: AnoraApp, size: tuple[int, int]) -> bool:
     """Below the minimum size the notice stands in for the panes; above it the panes are back (under a
     modal screen too, which itself has no minimum size)."""
     reader = app.screen_stack[0]
-    assert displayed(reader.query_one("#too-small")) is is_tiny(size), size
-    assert displayed(app.pane(app.active_pane)) is not is_tiny(size), size
+    tiny = is_tiny(size)
+    return displayed(reader.query_one("#too-small")) is tiny and displayed(app.pane(app.active_pane)) is not tiny
+
+
+async def assert_reader_layout(pilot, app: AnoraApp, size: tuple[int, int]) -> None:
+    """The reader is laid out for `size`. Under a modal screen the reader is laid out after the screen
+    in front (which `resize` waits for), so that is waited for too: on a loaded machine it came a few
+    milliseconds later."""
+    await wait_for(pilot, lambda: reader_laid_out(app, size), message=f"the reader was not laid out for {size}")
 
 
 async def sweep(pilot, app: AnoraApp, sizes: Iterable[tuple[int, int]]) -> None:
@@ -60,7 +67,7 @@ async def sweep(pilot, app: AnoraApp, sizes: Iterable[tuple[int, int]]) -> None:
     for size in sizes:
         await resize_and_look(pilot, app, size)
         assert app.screen is view, size
-        assert_reader_layout(app, size)
+        await assert_reader_layout(pilot, app, size)
 
 
 async def test_every_size_up_to_40_by_12(shipped_dataset, tmp_path):
@@ -124,6 +131,6 @@ async def test_small_sizes_and_jumps_in_every_view(shipped_dataset, tmp_path, op
             await settle(pilot)
             assert app.is_running, size
             assert app.screen is app.screen_stack[0], size
-            assert_reader_layout(app, size)
+            await assert_reader_layout(pilot, app, size)
         await resize_and_look(pilot, app, NARROW)
-        assert_reader_layout(app, NARROW)
+        await assert_reader_layout(pilot, app, NARROW)

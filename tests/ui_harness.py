@@ -55,6 +55,23 @@ def screen_strips(app: App) -> list[Strip]:
     return app.screen._compositor.render_strips()
 
 
+def screen_layouts_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, one item for each time a screen lays itself out again.
+
+    PRIVATE: `Screen._refresh_layout`, the one place every layout of a screen goes through."""
+    from textual.screen import Screen
+
+    layouts: list[int] = []
+    refresh_layout = Screen._refresh_layout
+
+    def counted(self, *args, **kwargs):
+        layouts.append(1)
+        return refresh_layout(self, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    return layouts
+
+
 def screen_lines(app: App, widget: Widget | None = None) -> list[str]:
     """The screen as the user sees it, one string per row; or only the rows and columns of `widget`."""
     lines = [strip.text for strip in screen_strips(app)]

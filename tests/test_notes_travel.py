@@ -83,7 +83,7 @@ def test_the_quotes_command_prints_the_note(capsys):
     assert main(["quotes", "--speaker", "karagulian"]) == 0
     line = capsys.readouterr().out.strip()
     assert line.endswith("· Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the"
-                         " director (and the screenplay's co-writer), not an actor: it was he who turned the producers"
+                         " film's writer and director, not an actor: it was he who turned the producers"
                          " down.")
     assert main(["quotes", '"fall silent"', "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -125,4 +125,4 @@ async def test_a_persons_quote_shows_the_note_on_its_words(shipped_dataset, size
                    if links.location_at(i) == Location("quote", quote.id))
         shown = words(links.get_option_at_index(row).prompt.plain)
         assert words(quote.text) in shown
-        assert "Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the director" in shown
+        assert "Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the film's writer" in shown

@@ -19,6 +19,9 @@ else:
     _Base = object
 
 
+LAYOUT_WAITS = 10  # refreshes a move waits for the pane's first layout
+
+
 class ReadingMoves(_Base):
     """The reading pane's actions (its `BINDINGS` name them) and its clicks."""
 
@@ -160,7 +163,23 @@ class ReadingMoves(_Base):
     # Reading straight through: at the end of a section the page keys go on into the next one, and
     # at its top back into the previous one (opened at its end), as epy and less do.
 
+    def _before_layout(self, action: Callable[[], None]) -> bool:
+        """Shown a moment ago and not laid out yet (the pane's key and a page key in one burst, `2`
+        then PageDown at 80x24): a page now would move by a page of no lines, so `action` is done
+        after the layout instead (True). A pane that stays unlaid (a terminal too small to show it)
+        is given up on after a few refreshes."""
+        if self.scrollable_content_region.height > 0:
+            self._layout_waits = 0
+            return False
+        if self._layout_waits >= LAYOUT_WAITS:
+            return False
+        self._layout_waits += 1
+        self.call_after_refresh(action)
+        return True
+
     def action_page_down(self) -> None:
+        if self._before_layout(self.action_page_down):
+            return
         self._reader_moved()
         if self.section is None or self._page_later(1):
             return
@@ -170,6 +189,8 @@ class ReadingMoves(_Base):
             self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
 
     def action_page_up(self) -> None:
+        if self._before_layout(self.action_page_up):
+            return
         self._reader_moved()
         if self.section is None or self._page_later(-1):
             return
@@ -196,6 +217,8 @@ class ReadingMoves(_Base):
         super().action_scroll_home()
 
     def action_scroll_end(self) -> None:
+        if self._before_layout(self.action_scroll_end):
+            return
         self._reader_moved()
         super().action_scroll_end()
 

@@ -39,3 +39,19 @@ async def test_page_up_in_the_burst_that_shows_the_text_is_done(shipped_dataset)
         burst(app, "2", "pageup")
         await wait_for(pilot, lambda: app.reading.scroll_y < at_end, message="the page up after `2` was lost")
         assert app.reading.section_id == "brighton-beach"
+
+
+@pytest.mark.parametrize("pane", ["1", "3", "4"], ids=["contents", "people", "timeline"])
+async def test_a_page_in_the_burst_that_shows_a_list_is_done(shipped_dataset, pane):
+    """The same for the lists: the contents, the People list and the timeline, hidden at 80×24 while
+    the text is shown, page on when `1`, `3` or `4` and PageDown come together."""
+    async with open_reader(shipped_dataset, (80, 24), SECTION) as (app, pilot):
+        await pilot.press(pane)
+        await settle(pilot)
+        shown = app.focused
+        before = shown.highlighted
+        await pilot.press("2")
+        await settle(pilot)
+        burst(app, pane, "pagedown")
+        await wait_for(pilot, lambda: shown.highlighted != before, message=f"the page after `{pane}` was lost")
+        assert app.focused is shown

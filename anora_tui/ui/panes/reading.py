@@ -113,7 +113,6 @@ class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], Re
         # page keys pressed meanwhile: keys pressed in a burst each count, from where the last goes.
         self._sections_asked: list[int] = []
         self._pages_on_arrival = 0
-        self._layout_waits = 0
         self._after_arrival: list[Callable[[], object]] = []  # keys (Back, Forward) waiting for the way's end
         self._keys_offered: tuple[bool, ...] = ()  # what the key bar was last told this pane offers
         self._reported: tuple[str, tuple[int, ...]] | None = None

@@ -10,6 +10,7 @@ from textual import events
 from ...core.navigation import Location
 from ...core.places import NameLink
 from ..messages import Navigate
+from ..widgets.before_layout import MovesWaitForLayout
 
 if TYPE_CHECKING:
     from .reading import ReadingPane
@@ -19,10 +20,7 @@ else:
     _Base = object
 
 
-LAYOUT_WAITS = 10  # refreshes a move waits for the pane's first layout
-
-
-class ReadingMoves(_Base):
+class ReadingMoves(MovesWaitForLayout, _Base):
     """The reading pane's actions (its `BINDINGS` name them) and its clicks."""
 
     def action_step_link(self, step: int) -> None:
@@ -163,22 +161,8 @@ class ReadingMoves(_Base):
     # Reading straight through: at the end of a section the page keys go on into the next one, and
     # at its top back into the previous one (opened at its end), as epy and less do.
 
-    def _before_layout(self, action: Callable[[], None]) -> bool:
-        """Shown a moment ago and not laid out yet (the pane's key and a page key in one burst, `2`
-        then PageDown at 80x24): a page now would move by a page of no lines, so `action` is done
-        after the layout instead (True). A pane that stays unlaid (a terminal too small to show it)
-        is given up on after a few refreshes."""
-        if self.scrollable_content_region.height > 0:
-            self._layout_waits = 0
-            return False
-        if self._layout_waits >= LAYOUT_WAITS:
-            return False
-        self._layout_waits += 1
-        self.call_after_refresh(action)
-        return True
-
     def action_page_down(self) -> None:
-        if self._before_layout(self.action_page_down):
+        if self.waits_for_layout(self.action_page_down):
             return
         self._reader_moved()
         if self.section is None or self._page_later(1):
@@ -189,7 +173,7 @@ class ReadingMoves(_Base):
             self.notify("The end of the article.", title="Reading", timeout=3, markup=False)
 
     def action_page_up(self) -> None:
-        if self._before_layout(self.action_page_up):
+        if self.waits_for_layout(self.action_page_up):
             return
         self._reader_moved()
         if self.section is None or self._page_later(-1):
@@ -217,7 +201,7 @@ class ReadingMoves(_Base):
         super().action_scroll_home()
 
     def action_scroll_end(self) -> None:
-        if self._before_layout(self.action_scroll_end):
+        if self.waits_for_layout(self.action_scroll_end):
             return
         self._reader_moved()
         super().action_scroll_end()

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from textual import events
 
+from .before_layout import MovesWaitForLayout
+
 if TYPE_CHECKING:
     from .virtual_list import VirtualList
 
@@ -16,7 +18,7 @@ else:
     _ListBase = object
 
 
-class RowCursor(_ListBase):
+class RowCursor(MovesWaitForLayout, _ListBase):
     """Mixed into `VirtualList` (before its scroll view): its cursor actions and mouse handlers."""
 
     def _next_enabled(self, start: int, step: int) -> int | None:
@@ -70,10 +72,12 @@ class RowCursor(_ListBase):
             self.highlighted = target
 
     def action_page_down(self) -> None:
-        self._move_page(1)
+        if not self.waits_for_layout(self.action_page_down):
+            self._move_page(1)
 
     def action_page_up(self) -> None:
-        self._move_page(-1)
+        if not self.waits_for_layout(self.action_page_up):
+            self._move_page(-1)
 
     def action_select(self) -> None:
         index = self.highlighted

@@ -462,6 +462,7 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         if index is None or not self.is_mounted or not self._check_width():
             return
         self._measure(index)
+        first = self._heading_above(index)
         tops = self._row_tops()
         self._update_virtual_size()
         if not top and self._fits_from_the_top(index, tops):
@@ -469,13 +470,26 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
             # (a person's Roles heading stayed out of sight above the first row that can be chosen).
             self.scroll_to(y=0, animate=False, immediate=True)
             return
+        bottom = tops[index] + self._heights[index]
+        if bottom - tops[first] > self.scrollable_content_region.height:
+            first = index  # the row and its heading do not fit together: the row alone
         self.scroll_to_region(
-            Region(0, tops[index], self._width, self._heights[index]),
+            Region(0, tops[first], self._width, bottom - tops[first]),
             force=True,
             animate=False,
             top=top,
             immediate=True,
         )
+
+    def _heading_above(self, index: int) -> int:
+        """The first of the headings (rows that cannot be chosen) right above row `index`, measured;
+        `index` itself if there are none. A row scrolled to shows them with it: a person's Scenes
+        heading went out of sight above the scene highlighted under it."""
+        first = index
+        while first > 0 and self._disabled[first - 1]:
+            first -= 1
+            self._measure(first)
+        return first
 
     def on_show(self) -> None:
         self.scroll_to_highlight()

@@ -1,6 +1,6 @@
 """A search keystroke redraws what changed and nothing more: no layout of the screen for a letter
 (the box, the list's new length and the preview's new text are redrawn in place), the scrollbar kept
-true to the list, and no garbage collection while keys come."""
+true to the list, and no garbage collection while keys come (nor while the palette's come)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import gc
 
 import pytest
 from test_search_screen import Host, count_line, empty_message, preview
-from ui_harness import screen_strips, settle, wait_for
+from ui_harness import open_reader, screen_strips, settle, wait_for
 
-from anora_tui.ui.screens.search import TYPING_PAUSE_SECONDS
+from anora_tui.ui.collector_while_typing import TYPING_PAUSE_SECONDS
+from anora_tui.ui.screens.palette import ReaderPalette
 from anora_tui.ui.widgets.result_list import ResultList
 from anora_tui.ui.widgets.text_pane import TextPane
 
@@ -118,6 +119,29 @@ async def test_no_garbage_collection_while_keys_come(shipped_dataset):
         await pilot.press("escape")  # closed while held: let go at once
         await settle(pilot)
         assert app.dismissed == [None]
+        assert collecting()
+    assert gc.get_threshold() == thresholds
+
+
+async def test_no_garbage_collection_while_palette_keys_come(shipped_dataset, isolated_state):
+    thresholds = gc.get_threshold()
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        assert collecting()
+        await pilot.press("m")
+        assert not collecting()  # held from the key on
+        await pilot.press("i")
+        assert not collecting()
+        await wait_for(pilot, collecting, timeout=TYPING_PAUSE_SECONDS * 20,
+                       message="the collector was not let go after the typing paused")
+        assert gc.get_threshold() == thresholds
+        await pilot.press("k")
+        assert not collecting()
+        await pilot.press("escape")  # closed while held: let go at once
+        await settle(pilot)
+        assert not isinstance(app.screen, ReaderPalette)
         assert collecting()
     assert gc.get_threshold() == thresholds
 

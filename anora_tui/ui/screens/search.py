@@ -29,7 +29,6 @@ from ...core.quoting import cite_paragraph, cite_quote, note_line, notes_on_word
 from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, counted, suggest_loosening
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
-from ..collector_while_typing import CollectorWhileTyping
 from ..widgets.key_bar import KeyBar
 from ..widgets.result_list import ResultList, one_line, styled_text
 from ..widgets.text_pane import TextPane
@@ -79,6 +78,7 @@ class SearchBox(TypingBox):
     ]
 
     def watch_value(self, value: str) -> None:
+        super().watch_value(value)  # the garbage collector held first
         # Searched as the value changes, within the key's own handling: every widget the search
         # changes then asks to be redrawn before the box's own redraw reaches the screen, and the
         # letter and its results come in one frame. (Searched on `Changed`, the screen drew the
@@ -120,7 +120,6 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
         self._status = ""  # the count line shown
         self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
-        self._collector = CollectorWhileTyping(self)  # no garbage collection while keys come
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -236,12 +235,8 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
             return
         if self._recalled is not None and cleaned != self.history[self._recalled]:
             self._recalled = None  # edited: Up moves through the results again
-        self._collector.key_typed()
         self._indexes.note_typing()
         self.search(cleaned)
-
-    def on_unmount(self) -> None:
-        self._collector.release()
 
     # --- the preview
 

@@ -36,6 +36,8 @@ class PtySession:
     fd: int = -1
     started: float = 0.0
     output: bytearray = field(default_factory=bytearray)
+    _live: set[str] = field(default_factory=set)  # the threads `cpu_seconds` last found
+    _ended_seconds: float = 0.0  # the CPU time of the threads that had ended by then
 
     def start(self) -> "PtySession":
         columns, rows = self.size
@@ -100,18 +102,26 @@ class PtySession:
         """The CPU time the child has had so far: its live threads' own scheduler count (in
         nanoseconds: unlike the wall clock, it hardly grows when other programs share the cores),
         plus what its ended threads had, which only the process's tick count keeps (a thread that
-        ended dropped out of a sum over the live ones, and the figure could go down)."""
-        live_ns, live_ticks = 0, 0
+        ended dropped out of a sum over the live ones, and the figure could go down).
+
+        The ended threads' share is worked out again only when a thread has ended since the last
+        call: the process's ticks and the sum of its threads' ticks are rounded apart (by up to a
+        tick, 10 ms, a thread), and taking their difference on every call made the CPU time of a key
+        swing by ±10 ms, or go below zero."""
+        live: dict[str, tuple[int, int]] = {}
         for task in os.listdir(f"/proc/{self.pid}/task"):
             try:
                 with open(f"/proc/{self.pid}/task/{task}/schedstat") as schedstat:
                     ns = int(schedstat.read().split()[0])
-                ticks = _cpu_ticks(f"/proc/{self.pid}/task/{task}/stat")
+                live[task] = ns, _cpu_ticks(f"/proc/{self.pid}/task/{task}/stat")
             except FileNotFoundError:  # a thread that has just ended
                 continue
-            live_ns, live_ticks = live_ns + ns, live_ticks + ticks
-        ended_ticks = max(0, _cpu_ticks(f"/proc/{self.pid}/stat") - live_ticks)
-        return live_ns / 1e9 + ended_ticks / os.sysconf("SC_CLK_TCK")
+        if not self._live or not self._live <= live.keys():
+            live_ticks = sum(ticks for _, ticks in live.values())
+            ended = max(0, _cpu_ticks(f"/proc/{self.pid}/stat") - live_ticks) / os.sysconf("SC_CLK_TCK")
+            self._ended_seconds = max(self._ended_seconds, ended)
+        self._live = set(live)
+        return sum(ns for ns, _ in live.values()) / 1e9 + self._ended_seconds
 
     def stop(self) -> None:
         try:

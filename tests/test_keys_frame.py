@@ -1,6 +1,6 @@
 """A search keystroke redraws what changed and nothing more: no layout of the screen for a letter
 (the box, the list's new length and the preview's new text are redrawn in place), the scrollbar kept
-true to the list, and no garbage collection while keys come."""
+true to the list, and no garbage collection while keys come (nor while the palette's come)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,10 @@ import gc
 
 import pytest
 from test_search_screen import Host, count_line, empty_message, preview
-from ui_harness import screen_strips, settle, wait_for
+from ui_harness import open_reader, screen_strips, settle, wait_for
 
-from anora_tui.ui.screens.search import TYPING_PAUSE_SECONDS
+from anora_tui.ui import collector_while_typing
+from anora_tui.ui.screens.palette import ReaderPalette
 from anora_tui.ui.widgets.result_list import ResultList
 from anora_tui.ui.widgets.text_pane import TextPane
 
@@ -100,25 +101,52 @@ def collecting() -> bool:
     return gc.isenabled() and gc.get_threshold()[0] > 0
 
 
-async def test_no_garbage_collection_while_keys_come(shipped_dataset):
+def pause_after_typing(monkeypatch, seconds: float) -> None:
+    """How long a pause in the typing lets the collector go, from the next key on: long, so that the
+    holds asserted do not depend on how quickly a loaded machine runs the test; short, to see it go."""
+    monkeypatch.setattr(collector_while_typing, "TYPING_PAUSE_SECONDS", seconds)
+
+
+async def typed_with_the_collector_held(pilot, monkeypatch, closed) -> None:
+    """Keys hold the collector from the key on; a pause lets it go; closing the screen while held
+    lets it go at once (`closed()` says the screen has gone)."""
+    thresholds = gc.get_threshold()
     assert collecting()
+    pause_after_typing(monkeypatch, 60.0)
+    await pilot.press("m")
+    assert not collecting()  # held from the key on
+    await pilot.press("i")
+    assert not collecting()
+    pause_after_typing(monkeypatch, 0.01)
+    await pilot.press("k")
+    await wait_for(pilot, collecting, message="the collector was not let go after the typing paused")
+    assert gc.get_threshold() == thresholds
+    pause_after_typing(monkeypatch, 60.0)
+    await pilot.press("e")
+    assert not collecting()
+    await pilot.press("escape")  # closed while held: let go at once
+    await settle(pilot)
+    assert closed()
+    assert collecting()
+    assert gc.get_threshold() == thresholds
+
+
+async def test_no_garbage_collection_while_keys_come(shipped_dataset, monkeypatch):
     thresholds = gc.get_threshold()
     app = Host(shipped_dataset)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("t")
-        assert not collecting()  # held from the key on
-        await pilot.press("h")
-        assert not collecting()
-        await wait_for(pilot, collecting, timeout=TYPING_PAUSE_SECONDS * 20,
-                       message="the collector was not let go after the typing paused")
-        assert gc.get_threshold() == thresholds
-        await pilot.press("e")
-        assert not collecting()
-        await pilot.press("escape")  # closed while held: let go at once
+        await typed_with_the_collector_held(pilot, monkeypatch, lambda: app.dismissed == [None])
+    assert gc.get_threshold() == thresholds
+
+
+async def test_no_garbage_collection_while_palette_keys_come(shipped_dataset, isolated_state, monkeypatch):
+    thresholds = gc.get_threshold()
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
         await settle(pilot)
-        assert app.dismissed == [None]
-        assert collecting()
+        await typed_with_the_collector_held(pilot, monkeypatch, lambda: not isinstance(app.screen, ReaderPalette))
     assert gc.get_threshold() == thresholds
 
 

@@ -97,7 +97,9 @@ class PaletteList(CommandList):
 
 
 class PaletteInput(CommandInput, TypingBox):
-    """The palette's text box: its letters repaint it, without a layout of the screen."""
+    """The palette's text box: its letters repaint it, without a layout of the screen, and hold the
+    garbage collector off as the search's do (at 100,000 quotes a pass of the collector's middle
+    generation took up to 7 ms of a palette key, a full one far more)."""
 
 
 class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):

@@ -22,13 +22,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.timer import Timer
 from textual.widgets import Input, Static
 
 from ...core.model import Dataset
 from ...core.quoting import cite_paragraph, cite_quote, note_line, notes_on_words, place_label, shown_quote
 from ...core.search import SCOPES, AnyHit, Scope, SearchIndexes, SearchResult, counted, suggest_loosening
-from ...core.search.collector_hold import CollectorHold
 from ...core.text import ELLIPSIS, clean_text, excerpt
 from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
@@ -46,7 +44,6 @@ PLACEHOLDERS = {
 }
 PREVIEW_MIN_SCREEN_HEIGHT = 18  # below this the list needs every line
 PREVIEW_PARAGRAPH_LINES = 6
-TYPING_PAUSE_SECONDS = 0.25  # no key for this long: the garbage collector may run (see CollectorHold)
 
 
 @dataclass(frozen=True)
@@ -81,6 +78,7 @@ class SearchBox(TypingBox):
     ]
 
     def watch_value(self, value: str) -> None:
+        super().watch_value(value)  # the garbage collector held first
         # Searched as the value changes, within the key's own handling: every widget the search
         # changes then asks to be redrawn before the box's own redraw reaches the screen, and the
         # letter and its results come in one frame. (Searched on `Changed`, the screen drew the
@@ -122,8 +120,6 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
         self._status = ""  # the count line shown
         self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
-        self._collector = CollectorHold()
-        self._typing_paused: Timer | None = None  # lets the collector go when it fires
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):
@@ -239,19 +235,8 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
             return
         if self._recalled is not None and cleaned != self.history[self._recalled]:
             self._recalled = None  # edited: Up moves through the results again
-        self._hold_collector()
         self._indexes.note_typing()
         self.search(cleaned)
-
-    def _hold_collector(self) -> None:
-        """No garbage collection while keys come: it waits for a pause in the typing."""
-        self._collector.hold()
-        if self._typing_paused is not None:
-            self._typing_paused.stop()
-        self._typing_paused = self.set_timer(TYPING_PAUSE_SECONDS, self._collector.release, name="typing paused")
-
-    def on_unmount(self) -> None:
-        self._collector.release()
 
     # --- the preview
 

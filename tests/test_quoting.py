@@ -9,6 +9,7 @@ from anora_tui.core.quoting import (
     form_label,
     markdown_citation,
     plain_citation,
+    publication_line,
     readable_date,
     shown_quote,
 )
@@ -57,3 +58,10 @@ def test_markdown_is_a_blockquote(example_dataset):
     lines = markdown_citation(citation).splitlines()
     assert lines[0] == "> “Waiting is the whole plot.”"
     assert lines[1] == ">" and lines[2].startswith("> — Mara Quill, quoted in")
+
+
+def test_the_title_bar_gives_the_articles_date_in_words():
+    from anora_tui.core.model import Article
+
+    assert publication_line(Article("T", "The Hollywood Reporter", "2024-11", ())) == "The Hollywood Reporter, November 2024"
+    assert publication_line(Article("T", "A magazine", "2024-11-15", ())) == "A magazine, 15 November 2024"

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Dataset, Note, Quote, Section
+from .model import Article, Dataset, Note, Quote, Section
 from .text import NOTE_LABEL, note_wording
 
 OPEN_QUOTE, CLOSE_QUOTE = "“", "”"
@@ -182,6 +182,11 @@ def _citation(dataset: Dataset, text: str, form: str, section_id: str, paragraph
     return Citation(text, form, speaker, speaker_id, quote_id, article.title, article.publication, article.date,
                     section_id, section.index + 1, section.title, paragraph,
                     notes_on_words(dataset, section_id, paragraph, text), article.headings == "editor")
+
+
+def publication_line(article: Article) -> str:
+    """The title bar's second part: "The Hollywood Reporter, November 2024"."""
+    return f"{article.publication}, {readable_date(article.date)}"
 
 
 def readable_date(date: str) -> str:

@@ -28,6 +28,7 @@ from ..core.gc_pause import resume_after_start
 from ..core.loading.cache import start_writing_behind
 from ..core.navigation import History, Location
 from ..core.state import SavedState, dataset_key, state_file
+from ..core.quoting import publication_line
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
 from .bookmarking import BookmarkKeys
@@ -147,7 +148,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.too_small = False  # the "terminal too small" notice stands in for the panes
         self._focus_before_too_small: Widget | None = None
         self.title = dataset.article.title
-        self.sub_title = f"{dataset.article.publication}, {dataset.article.date}"
+        self.sub_title = publication_line(dataset.article)
         self._preparing = False
 
     @property
@@ -269,8 +270,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.dataset = dataset
         self.reset_finding(dataset)  # indexes built again on the next search; the history stays
         self._preparing = False  # prepared again once the new panes are in place
-        self.title = clean_text(dataset.article.title)
-        self.sub_title = clean_text(f"{dataset.article.publication}, {dataset.article.date}")
+        self.title = dataset.article.title
+        self.sub_title = publication_line(dataset.article)
         title_bar = self.query_one(TitleBar)
         title_bar.title_text, title_bar.sub_title_text = self.title, self.sub_title
         title_bar.film_text = clean_text(dataset.article.film_title)

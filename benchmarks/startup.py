@@ -25,8 +25,10 @@ never time anything):
   reader is started as the command starts it (the collector paused until the first
   frame, then resumed), and the first open comes `--reader-pause` seconds after the first frame
   (default 1 s: a reader reads the screen before the first key; what the reader makes ahead in idle
-  time is made meanwhile; 0 opens at once, beside that work). Each round (every record once) runs in
-  a fresh process; with `--other`, the other build's rounds alternate with these.
+  time is made meanwhile; 0 opens at once, beside that work), and each open as soon as the one before
+  is drawn (`--between-opens S`: S seconds after it, as a reader reads what opened; what the reader
+  does in idle time after an open is done then). Each round (every record once) runs in a fresh
+  process; with `--other`, the other build's rounds alternate with these.
 
 Measure an installed wheel: with PYTHONDONTWRITEBYTECODE=1 (as on the project machine) an editable
 install compiles every module of the project on every start.
@@ -135,13 +137,15 @@ def measure_startup(venv: Path, runs: int, data_dir: Path | None, other: Path | 
 
 
 READER_PAUSE = 1.0  # seconds from the first frame to the first open (--reader-pause)
+BETWEEN_OPENS = 0.0  # seconds after each open before the next (--between-opens)
 
 
-async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE,
-                     reader_pause: float = READER_PAUSE) -> dict[str, list[tuple[float, float]]]:
+async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE, reader_pause: float = READER_PAUSE,
+                     between_opens: float = BETWEEN_OPENS) -> dict[str, list[tuple[float, float]]]:
     """One round in this interpreter's installed reader: every section, person, scene and event
     opened once, each after an idle round trip, the first `reader_pause` seconds after the first
-    frame; (seconds, CPU seconds) of each."""
+    frame, each `between_opens` seconds after the one before it was drawn; (seconds, CPU seconds)
+    of each."""
     try:
         from anora_tui.core.gc_pause import pause_for_start
     except ImportError:  # a build from before the collector was paused at start
@@ -161,12 +165,15 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE,
             await pilot.pause()
             await asyncio.sleep(reader_pause)
 
-            async def timed(open_one) -> tuple[float, float]:
+            async def timed(open_one, reading: bool = True) -> tuple[float, float]:
                 await settled(app)
                 start, start_cpu = time.perf_counter(), time.process_time()
                 open_one()
                 await settled(app)
-                return time.perf_counter() - start, time.process_time() - start_cpu
+                elapsed = time.perf_counter() - start, time.process_time() - start_cpu
+                if between_opens and reading:
+                    await asyncio.sleep(between_opens)  # the reader reads what opened
+                return elapsed
 
             def navigate(kind: str, record_id: str) -> None:
                 # As a reader's Enter does: the App records the move, opens the record in its pane,
@@ -180,7 +187,7 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE,
             samples: dict[str, list[tuple[float, float]]] = {name: [] for name in ("idle", *cases)}
             for name, openers in cases.items():  # the idle round trip interleaved with the opens
                 for opener in openers:
-                    samples["idle"].append(await timed(lambda: None))
+                    samples["idle"].append(await timed(lambda: None, reading=False))
                     samples[name].append(await timed(opener))
             # Then from one pane to another, as a reader goes from the text to whom or what it names
             # and back: a section, a person, the next section, a scene, and so on (the focus and the
@@ -198,7 +205,8 @@ async def open_round(data_dir: Path | None, size: tuple[int, int] = SIZE,
 
 
 def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path | None = None,
-                    sizes: list[tuple[int, int]] = [SIZE], reader_pause: float = READER_PAUSE) -> None:
+                    sizes: list[tuple[int, int]] = [SIZE], reader_pause: float = READER_PAUSE,
+                    between_opens: float = BETWEEN_OPENS) -> None:
     """Each round in a fresh process of each build's interpreter (so each opens what it installed),
     alternated round by round with `other`'s, at each terminal size in turn."""
     builds = {"reader": venv, **({"other": other} if other is not None else {})}
@@ -208,13 +216,15 @@ def measure_opening(venv: Path, data_dir: Path | None, rounds: int, other: Path 
         for size in sizes:
             for name, build in builds.items():
                 command = [str(build / "bin" / "python"), __file__, "--open-round", *data,
-                           "--open-size", f"{size[0]}x{size[1]}", "--reader-pause", str(reader_pause)]
+                           "--open-size", f"{size[0]}x{size[1]}", "--reader-pause", str(reader_pause),
+                           *(["--between-opens", str(between_opens)] if between_opens else [])]
                 done = subprocess.run(command, capture_output=True, text=True, check=True, cwd=tempfile.gettempdir())
                 for kind, values in json.loads(done.stdout.splitlines()[-1]).items():
                     results.setdefault((name, size), {}).setdefault(kind, []).append([tuple(value) for value in values])
     for (name, size), samples in results.items():
         print(f"open ({name}), headless {size[0]}x{size[1]}, every record x {rounds}, from {reader_pause:g} s "
-              f"after the first frame (target: median < 30 ms, max < 50 ms); first: the first of its kind in a round:")
+              f"after the first frame" + (f", {between_opens:g} s between opens" if between_opens else "")
+              + " (target: median < 30 ms, max < 50 ms); first: the first of its kind in a round:")
         for kind, per_round in samples.items():
             values = [value for one_round in per_round for value in one_round]
             elapsed, used = [value[0] for value in values], [value[1] for value in values]
@@ -242,16 +252,20 @@ def main() -> None:
                         default=[SIZE], help="terminal sizes to open things at, as 80x24,160x45 (default 160x45)")
     parser.add_argument("--reader-pause", type=float, default=READER_PAUSE,
                         help="seconds from the first frame to the first open (default 1: a reader's first key)")
+    parser.add_argument("--between-opens", type=float, default=BETWEEN_OPENS,
+                        help="seconds from an open drawn to the next open (default 0: one after the other; "
+                             "a reader reads what opened, and what the reader does in idle time is done meanwhile)")
     parser.add_argument("--open-round", action="store_true", help=argparse.SUPPRESS)  # one round, as JSON
     parser.add_argument("--open-size", type=size_argument, default=SIZE, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.open_round:
-        print(json.dumps(asyncio.run(open_round(args.data, args.open_size, args.reader_pause))))
+        print(json.dumps(asyncio.run(open_round(args.data, args.open_size, args.reader_pause, args.between_opens))))
         return
     if not args.skip_startup:
         measure_startup(args.venv, args.runs, args.data, args.other)
     if not args.skip_open:
-        measure_opening(args.venv, args.data, args.rounds, args.other, args.open_sizes, args.reader_pause)
+        measure_opening(args.venv, args.data, args.rounds, args.other, args.open_sizes, args.reader_pause,
+                        args.between_opens)
 
 
 if __name__ == "__main__":

@@ -35,6 +35,7 @@ from .bookmarking import BookmarkKeys
 from .crash_report import write_crash_report
 from .finding import SEARCH_HISTORY, Finding
 from .keymapping import BindingIds, Keymapping
+from .idle_collection import IdleCollection
 from .layout import PaneLayout, PaneName
 from .navigating import Navigating
 from .panes.people import PeoplePane
@@ -133,6 +134,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.live_reload = LiveReload(self, data_dir)
         self.state_path = state_path or state_file()
         self.places = PlaceKeeper(self, self.state_path, dataset_key(data_dir))
+        self.idle_collection = IdleCollection(self)
         self.history = History()
         self.active_pane: PaneName = "reading"
         self.last_side_pane: PaneName = "people"  # of the side column's panes, the one last used

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from ..core.model import Dataset
     from ..core.search import AnyHit, Scope, SearchIndexes, SearchResult
     from .screens.search import SearchOutcome
+    from .idle_collection import IdleCollection
     from .panes.reading import ReadingPane
 # Search, its indexes and quoting are imported when first used: the first frame needs none of them.
 
@@ -35,6 +36,7 @@ class Finding:
     dataset: "Dataset"
     active_pane: str
     reading: "ReadingPane"
+    idle_collection: "IdleCollection"
 
     def init_finding(self, dataset: "Dataset") -> None:
         self._indexes: SearchIndexes | None = None
@@ -100,8 +102,10 @@ class Finding:
         # Every key the reader presses (not only a search's): work made ahead gives way to them, and
         # goes on after a quiet second (see `core/search/giving_way.py`). At a million quotes the
         # people's names, read after a search, ran on into the next opens and the palette's keys.
-        if isinstance(event, events.Key) and not event.is_forwarded and self._indexes is not None:
-            self._indexes.note_typing()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._indexes is not None:
+                self._indexes.note_typing()
+            self.idle_collection.key_pressed()  # a collection to come, too (ui/idle_collection.py)
         await super().on_event(event)  # type: ignore[misc]  (the App's)
 
     def on_key(self, event: events.Key) -> None:

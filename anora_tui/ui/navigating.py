@@ -62,6 +62,7 @@ class Navigating(_Base):
                 self._restore_text(*location.text)
             self._show_pane("people" if location.kind == "person" else "timeline")
         self.places.moved()
+        self.idle_collection.opened()
 
     def _text_view(self) -> tuple[str, int, int] | None:
         """What the reading pane shows: (section id, paragraph at the top, how far into it)."""

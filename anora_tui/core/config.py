@@ -19,7 +19,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection, Protocol, runtime_checkable
+from typing import Collection, NamedTuple, Protocol, runtime_checkable
 
 from .files import FileTooBig, read_regular_file
 from .text import one_line
@@ -54,8 +54,7 @@ class Config:
     problems: tuple[str, ...] = ()  # one line each, `FILE:LINE: problem`
 
 
-@dataclass(frozen=True)
-class KeyPlace:
+class KeyPlace(NamedTuple):
     """Where a set of bindings applies, for finding clashes: everywhere (the App's, depth 0), a pane
     or screen (1), or a widget inside panes (a list: 2, `inside` naming those panes)."""
 

@@ -4,7 +4,6 @@ the keyboard)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -27,11 +26,12 @@ class TrackSwitch(Widget, can_focus=False):
 
     active: reactive[str] = reactive("", layout=False)
 
-    @dataclass
     class Chosen(Message):
         """A label was clicked."""
 
-        choice: str
+        def __init__(self, choice: str) -> None:
+            super().__init__()
+            self.choice = choice
 
     def __init__(self, labels: dict[str, str], active: str, **kwargs) -> None:
         super().__init__(**kwargs)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, NamedTuple
 
@@ -42,8 +41,7 @@ MIGRATED_KEY = "(saved by version 1)"  # the one place of a version-1 file, for 
 MERGED_LISTS = ("bookmarks", "searches")
 
 
-@dataclass(frozen=True)
-class SavedState:
+class SavedState(NamedTuple):
     """Where the reader was in one dataset, and the preferences kept with it."""
 
     section_id: str | None = None

@@ -3,29 +3,29 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.message import Message
 
 from ..core.navigation import Location
 
 
+@dataclass
 class Navigate(Message):
     """Ask the App to go to a location. `record=False` for moves that are not history entries."""
 
-    def __init__(self, location: Location, record: bool = True) -> None:
-        super().__init__()
-        self.location = location
-        self.record = record
+    location: Location
+    record: bool = True
 
 
+@dataclass
 class ParagraphsInView(Message):
     """The reading pane scrolled: these paragraphs (1-based) of this section are on screen.
 
     Posted on every scroll step: a newer one replaces one still waiting in the queue."""
 
-    def __init__(self, section_id: str, paragraphs: tuple[int, ...]) -> None:
-        super().__init__()
-        self.section_id = section_id
-        self.paragraphs = paragraphs
+    section_id: str
+    paragraphs: tuple[int, ...]
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, ParagraphsInView)

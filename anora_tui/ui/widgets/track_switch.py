@@ -4,6 +4,7 @@ the keyboard)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -26,12 +27,11 @@ class TrackSwitch(Widget, can_focus=False):
 
     active: reactive[str] = reactive("", layout=False)
 
+    @dataclass
     class Chosen(Message):
         """A label was clicked."""
 
-        def __init__(self, choice: str) -> None:
-            super().__init__()
-            self.choice = choice
+        choice: str
 
     def __init__(self, labels: dict[str, str], active: str, **kwargs) -> None:
         super().__init__(**kwargs)

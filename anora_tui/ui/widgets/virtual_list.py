@@ -15,6 +15,7 @@ the cursor, a click or Enter selects (the keys and the mouse are `RowCursor`'s, 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 from typing import Callable, ClassVar, Iterable, Sequence, Union
 
@@ -96,25 +97,23 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
 
     highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)  # the rows it moves between are drawn
 
+    @dataclass
     class Highlighted(Message):
         """The highlight moved onto an enabled row."""
 
-        def __init__(self, virtual_list: VirtualList, index: int) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.index = index
+        virtual_list: "VirtualList"
+        index: int
 
         @property
         def control(self) -> "VirtualList":
             return self.virtual_list
 
+    @dataclass
     class Selected(Message):
         """An enabled row was chosen (Enter or a click)."""
 
-        def __init__(self, virtual_list: VirtualList, index: int) -> None:
-            super().__init__()
-            self.virtual_list = virtual_list
-            self.index = index
+        virtual_list: "VirtualList"
+        index: int
 
         @property
         def control(self) -> "VirtualList":

@@ -2,7 +2,7 @@
 or lazily."""
 
 import random
-from dataclasses import FrozenInstanceError, fields, replace
+from dataclasses import FrozenInstanceError, dataclass, fields, replace
 
 import pytest
 from hypothesis import given, settings
@@ -227,3 +227,21 @@ def test_quote_order_and_paragraph_lookup_match_their_definitions(article_and_qu
     for quote in built.quotes:
         by_paragraph.setdefault((quote.section, quote.paragraph), []).append(quote.id)
     assert {key: [q.id for q in group] for key, group in built._quotes_by_paragraph.items()} == by_paragraph
+
+
+def test_a_records_equality_hash_and_repr_are_those_a_dataclass_would_generate():
+    @dataclass(frozen=True)
+    class Generated:  # what `@dataclass` would make of Section's fields
+        id: str
+        title: str
+        paragraphs: tuple[str, ...]
+        index: int
+
+    section = Section("s1", "Casting", ("One.", "Two."), 0)
+    generated = Generated("s1", "Casting", ("One.", "Two."), 0)
+    assert section == Section("s1", "Casting", ("One.", "Two."), 0)
+    assert section != Section("s1", "Casting", ("One.",), 0)
+    assert section != ("s1", "Casting", ("One.", "Two."), 0) and section != generated  # same class only
+    assert hash(section) == hash(generated)
+    assert repr(section) == repr(generated).replace(Generated.__qualname__, "Section")
+    assert len({section, Section("s1", "Casting", ("One.", "Two."), 0)}) == 1

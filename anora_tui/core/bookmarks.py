@@ -4,8 +4,7 @@ Python."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, NamedTuple
 
 from .model import Dataset
 from .navigation import Location, location_from_plain, location_to_plain
@@ -17,8 +16,7 @@ from .timeline_layout import event_when
 EXCERPT_CHARS = 90
 
 
-@dataclass(frozen=True, slots=True)
-class Described:
+class Described(NamedTuple):
     """A bookmark as a list shows it: where it is, and the start of what is there."""
 
     where: str  # what it is, named: "§3 Casting Mikey Madison ¶2", "Quote · Sean Baker",

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Collection, Protocol, runtime_checkable
+from types import MappingProxyType
+from typing import Collection, Mapping, NamedTuple, Protocol, runtime_checkable
 
 from .files import FileTooBig, read_regular_file
 from .text import one_line
@@ -45,17 +45,15 @@ KEY_NAMES_MEANT = {
 }
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The valid settings read from the settings file, and its problems."""
 
     theme: str | None = None
-    keymap: dict[str, str] = field(default_factory=dict)
+    keymap: Mapping[str, str] = MappingProxyType({})  # binding id -> keys
     problems: tuple[str, ...] = ()  # one line each, `FILE:LINE: problem`
 
 
-@dataclass(frozen=True)
-class KeyPlace:
+class KeyPlace(NamedTuple):
     """Where a set of bindings applies, for finding clashes: everywhere (the App's, depth 0), a pane
     or screen (1), or a widget inside panes (a list: 2, `inside` naming those panes)."""
 

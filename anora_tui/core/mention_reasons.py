@@ -11,9 +11,8 @@ designer"): that is flagged too, so no slip reads as fact.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .model import Dataset, Mention, NameFinder, Note
 
@@ -34,8 +33,7 @@ MENTION_WORDING: dict[MentionKind, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class MentionReason:
+class MentionReason(NamedTuple):
     """Why a paragraph is listed among a person's mentions, and what in it to point at."""
 
     kind: MentionKind

@@ -9,11 +9,10 @@ import re
 import threading
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate, count
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, NamedTuple, Sequence
 
 if TYPE_CHECKING:
     from .model import Article, Note, Person
@@ -24,8 +23,7 @@ _MENTIONS_LOCK = threading.RLock()
 MENTION_SCAN_QUICK = 2_000_000  # characters of paragraphs scanned for names while the reader starts
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """Where a person is named: one paragraph, how many times, and where in it."""
 
     section: str

@@ -3,14 +3,13 @@ leads to, and every naming of a person in a section. Pure Python."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import Dataset, Section
 from .navigation import Location
 
 
-@dataclass(frozen=True, slots=True)
-class NameLink:
+class NameLink(NamedTuple):
     """One naming of a person in a paragraph of a section."""
 
     paragraph: int  # 1-based

@@ -13,8 +13,7 @@ JSON fields and CSL-JSON (which Zotero and pandoc read).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from .model import Article, Dataset, Note, Quote, Section
 from .text import NOTE_LABEL, note_wording
@@ -35,8 +34,7 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December")
 
 
-@dataclass(frozen=True, slots=True)
-class ShownQuote:
+class ShownQuote(NamedTuple):
     """A quote's text as it is shown: `opening + text + closing`, then the label if there is one."""
 
     opening: str
@@ -83,8 +81,7 @@ def _forms_label(forms: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(NamedTuple):
     """What is cited (a quote, or a paragraph of the text) and where it comes from."""
 
     text: str

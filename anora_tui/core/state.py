@@ -23,9 +23,8 @@ from __future__ import annotations
 import json
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Mapping, NamedTuple
 
 from ..paths import state_dir
 from .files import read_regular_file, write_atomically
@@ -42,8 +41,7 @@ MIGRATED_KEY = "(saved by version 1)"  # the one place of a version-1 file, for 
 MERGED_LISTS = ("bookmarks", "searches")
 
 
-@dataclass(frozen=True)
-class SavedState:
+class SavedState(NamedTuple):
     """Where the reader was in one dataset, and the preferences kept with it."""
 
     section_id: str | None = None
@@ -117,16 +115,14 @@ class SavedState:
 PREFERENCES = ("theme", "zen")  # the fields of SavedState shared by every dataset
 
 
-@dataclass(frozen=True)
-class LoadedState:
+class LoadedState(NamedTuple):
     """A dataset's saved state as read, and why it was ignored if it was."""
 
-    state: SavedState = field(default_factory=SavedState)
+    state: SavedState = SavedState()
     notice: str | None = None  # why the file (or this dataset's place in it) was ignored, for the user
 
 
-@dataclass(frozen=True)
-class SaveOutcome:
+class SaveOutcome(NamedTuple):
     """What a save wrote, and the other reader's place it wrote over, if any."""
 
     state: SavedState  # what was written for this dataset, merged with the other readers' changes

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 REPLACEMENT = "\ufffd"
 # The whitespace characters that break a line or make a tab stop: the rest of the table of controls.
@@ -34,13 +35,13 @@ _BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 # interlinear annotation controls U+FFF9–U+FFFB and the noncharacters U+FFFE, U+FFFF.
 _SEPARATORS = "\u2028\u2029"
 _OTHER_INVISIBLE = "\ufeff\ufff9-\ufffb\ufffe\uffff"
-_REFUSED = re.compile(f"[{_CONTROLS}{_SURROGATES}{_BIDI_CONTROLS}{_SEPARATORS}{_OTHER_INVISIBLE}]")
+_REFUSED = f"{_CONTROLS}{_SURROGATES}{_BIDI_CONTROLS}{_SEPARATORS}{_OTHER_INVISIBLE}"
 _KINDS = (
-    (re.compile(f"[{_CONTROLS}]"), "control characters"),
-    (re.compile(f"[{_BIDI_CONTROLS}]"), "bidirectional formatting characters"),
-    (re.compile(f"[{_SURROGATES}]"), "lone surrogates"),
-    (re.compile(f"[{_SEPARATORS}]"), "line and paragraph separators"),
-    (re.compile(f"[{_OTHER_INVISIBLE}]"), "invisible formatting characters"),
+    (_CONTROLS, "control characters"),
+    (_BIDI_CONTROLS, "bidirectional formatting characters"),
+    (_SURROGATES, "lone surrogates"),
+    (_SEPARATORS, "line and paragraph separators"),
+    (_OTHER_INVISIBLE, "invisible formatting characters"),
 )
 # What the C0 and C1 controls most often met are called (unicodedata names none of them).
 _CONTROL_NAMES = {
@@ -48,17 +49,25 @@ _CONTROL_NAMES = {
     0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE", 0x90: "DCS", 0x9B: "CSI", 0x9D: "OSC",
 }
 
-_UNSAFE = re.compile(f"[{_CONTROLS}{_SURROGATES}{_BIDI_CONTROLS}]")
-_REPLACED = re.compile(f"[{_CONTROLS}{_SURROGATES}]")
-_DROPPED = re.compile(f"[{_BIDI_CONTROLS}]")
+_UNSAFE = f"{_CONTROLS}{_SURROGATES}{_BIDI_CONTROLS}"
+_REPLACED = f"{_CONTROLS}{_SURROGATES}"
+_DROPPED = _BIDI_CONTROLS
+
+
+@cache
+def _any_of(characters: str) -> re.Pattern:
+    """A pattern matching any one of `characters` (a character class's inside), compiled when first
+    used: these classes take about 2 ms to compile, which a start whose text is all printable (the
+    usual one) and that checks no YAML need not spend."""
+    return re.compile(f"[{characters}]")
 
 
 def clean_text(text: str) -> str:
     """The text with control characters replaced by U+FFFD and bidirectional controls removed."""
     # The usual case, fast: isprintable() is False for every character handled here (and for more).
-    if text.isprintable() or _UNSAFE.search(text) is None:
+    if text.isprintable() or _any_of(_UNSAFE).search(text) is None:
         return text
-    return _DROPPED.sub("", _REPLACED.sub(REPLACEMENT, text))
+    return _any_of(_DROPPED).sub("", _any_of(_REPLACED).sub(REPLACEMENT, text))
 
 
 def refused_character(text: str) -> re.Match | None:
@@ -66,13 +75,13 @@ def refused_character(text: str) -> re.Match | None:
     tab, a bidirectional control, a line or paragraph separator, …), or None."""
     if text.isprintable():  # the usual case, fast: False for every refused character (and for more)
         return None
-    return _REFUSED.search(text)
+    return _any_of(_REFUSED).search(text)
 
 
 def described_character(character: str) -> tuple[str, str]:
     """What kind of refused character this is ("control characters", plural, as YAML words it) and
     its code point with its name: ("control characters", "U+001B ESCAPE")."""
-    kind = next((kind for pattern, kind in _KINDS if pattern.match(character)), "invisible characters")
+    kind = next((kind for characters, kind in _KINDS if _any_of(characters).match(character)), "invisible characters")
     code = ord(character)
     name = _CONTROL_NAMES.get(code) or unicodedata.name(character, "")
     return kind, f"U+{code:04X} {name}".rstrip()

@@ -8,9 +8,8 @@ between their placed neighbours, as one-cell points.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date as Date
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from .model import Article, Event, Scene, StoryPosition
 
@@ -23,8 +22,7 @@ MONTH_TICK_STEPS = (1, 2, 3, 6)  # months that divide a year, so every year's Ja
 MONTH_TICKS_UP_TO_YEARS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     """One record's place on a strip, in the strip's units (minutes or years)."""
 
     id: str
@@ -34,8 +32,7 @@ class Placement:
     estimated: bool = False  # the article gives no number: placed by story order
 
 
-@dataclass(frozen=True, slots=True)
-class StripLayout:
+class StripLayout(NamedTuple):
     """Placements over a strip running from `low` to `high` units."""
 
     low: float
@@ -51,8 +48,7 @@ class StripLayout:
         return self.high - self.low
 
 
-@dataclass(frozen=True, slots=True)
-class Tick:
+class Tick(NamedTuple):
     """A labelled mark on the strip's axis."""
 
     value: float  # in strip units

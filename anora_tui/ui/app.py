@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -298,7 +297,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self._set_zen(saved.zen)
         section_id = saved.section_id
         if section_id not in self.dataset.sections_by_id:
-            section_id, saved = self.dataset.sections[0].id, replace(saved, paragraph=1, into=0)
+            section_id, saved = self.dataset.sections[0].id, saved._replace(paragraph=1, into=0)
         self.contents.mark_current(section_id)
         at_top = saved.paragraph == 1 and saved.into == 0
         self.reading.open_section(section_id, None if at_top else saved.paragraph, mark=False, scroll=saved.into)

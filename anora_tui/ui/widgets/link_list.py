@@ -9,9 +9,8 @@ so a list of 52,000 people opens as fast as one of 26.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import partial
-from typing import Callable, Hashable, Iterable, Sequence, Union
+from typing import Callable, Hashable, Iterable, NamedTuple, Sequence, Union
 
 from rich.text import Text
 from textual.binding import Binding
@@ -28,23 +27,20 @@ from .virtual_list import VirtualList
 LinkLabel = Union[Text, Content, Callable[[], Union[Text, Content]]]
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):
     """A row that opens a place."""
 
     label: LinkLabel  # or a function making it, called when the row is first drawn
     location: Location
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(NamedTuple):
     """A non-selectable group title inside the list (styled in tcss as `.option-list--option-disabled`)."""
 
     label: str
 
 
-@dataclass(frozen=True)
-class Info:
+class Info(NamedTuple):
     """A row of plain information (a role, a description): it can be highlighted but leads nowhere."""
 
     label: LinkLabel

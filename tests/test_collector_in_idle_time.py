@@ -20,6 +20,13 @@ from anora_tui.ui import idle_collection
 from anora_tui.ui.panes import detail_view
 
 
+@pytest.fixture(autouse=True)
+def nothing_frozen_before() -> None:
+    """What earlier tests in this process froze (an App's work made ahead freezes what it made) is let
+    go: each test here starts as a process whose start froze nothing."""
+    gc.unfreeze()
+
+
 @contextmanager
 def full_passes_seen() -> Iterator[list[int]]:
     """The full collections made meanwhile (one entry each); the collector's own count never brings

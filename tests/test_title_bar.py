@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from ui_harness import screen_lines, settle
 
+from anora_tui.core.quoting import publication_line
 from anora_tui.ui.app import AnoraApp
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -12,7 +13,7 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 
 def whole_title(dataset) -> str:
     article = dataset.article
-    return f"{article.film_title} │ {article.title} — {article.publication}, {article.date}"
+    return f"{article.film_title} │ {article.title} — {publication_line(article)}"
 
 
 async def title_line(dataset, width: int) -> str:

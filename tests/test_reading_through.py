@@ -40,7 +40,7 @@ async def test_page_down_at_the_end_of_a_section_goes_on_into_the_next(shipped_d
         await page_until_section_changes(pilot, app, key)
         assert app.reading.section_id == second.id
         assert app.reading.scroll_y == 0  # the next section from its start
-        assert f"Reading · {second.title}" in screen_text(app)
+        assert f"Reading · [{second.title}]" in screen_text(app)  # the editor's title, in brackets
         assert second.title in widget_words(app, app.reading)
 
 

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 from test_timeline_pane import link_rows
-from ui_harness import navigate, open_reader, settle, wait_for, widget_words
+from ui_harness import navigate, open_reader, screen_lines, settle, wait_for, widget_words
 
 from anora_tui.core.bookmarks import describe
 from anora_tui.core.navigation import Location
@@ -51,3 +51,12 @@ async def test_a_person_and_a_scene_name_the_editors_titles_in_brackets(shipped_
         await wait_for(pilot, lambda: "Discussed in" in link_rows(app.timeline))
         rows = link_rows(app.timeline)
         assert rows[rows.index("Discussed in") + 1] == "§4 [Becoming Ani]"
+
+
+@SIZES
+async def test_the_reading_panes_title_has_the_editors_title_in_brackets(shipped_dataset, size):
+    """The pane's running head names the section as the text under it does: in brackets, the editor's."""
+    section = shipped_dataset.sections[3]
+    async with open_reader(shipped_dataset, size, Location("section", section.id)) as (app, pilot):
+        assert str(app.reading.border_title) == f"Reading · [{section.title}]"
+        assert f"Reading · [{section.title}]" in "\n".join(screen_lines(app))

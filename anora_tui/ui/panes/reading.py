@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from ...core.model import Dataset, Section
 from ...core.places import NameLink, section_links
+from ...core.quoting import shown_title
 from ...core.reading_time import ReadingTime, time_phrase
 from ..content import plain
 from ..focus import focus_now
@@ -191,7 +192,7 @@ class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], Re
         if section is not self.section:
             self.section = section
             self.links = section_links(self.dataset, section)
-            self.border_title = Content.assemble(f"{self.BORDER_TITLE} · ", plain(section.title))
+            self.border_title = Content.assemble(f"{self.BORDER_TITLE} · ", plain(shown_title(self.dataset, section)))
         if paragraph is not None and not 1 <= paragraph <= len(section.paragraphs):
             paragraph = None
         self.selected = None

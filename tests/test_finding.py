@@ -161,6 +161,21 @@ async def test_yura_is_found_everywhere(shipped_dataset, isolated_state):
                for m in shipped_dataset.mentions_of("yuri-borisov") for s, e in m.spans)
 
 
+async def test_eydelshteyn_is_found_by_the_presss_other_spellings(shipped_dataset, isolated_state):
+    """The press spells him Eidelshtein or Eidelstein as often as the article's Eydelshteyn."""
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *"@eidelstein")
+        assert app.screen.result.count == len(shipped_dataset.quotes_by("mark-eydelshteyn")) > 0
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("3", "ctrl+f", *"eidelsh")
+        await settle(pilot)
+        people = app.people.query_one("#people-list", LinkList)
+        assert people.highlighted_location == Location("person", "mark-eydelshteyn")
+
+
 def hits(app: AnoraApp) -> list[str]:
     """The command palette's hits, in order, as text."""
     from textual.command import CommandList

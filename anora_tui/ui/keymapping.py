@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Collection, Iterator
 from textual.binding import Binding, BindingType
 
 from ..core.config import KeyPlace
-
 from .panes.people import PeoplePane
 from .panes.reading import ReadingPane
 from .panes.timeline import TimelinePane

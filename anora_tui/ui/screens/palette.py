@@ -20,9 +20,7 @@ palette pages that list unguarded (see `widgets/paging.py`).
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import AsyncIterator, ClassVar
-
-from typing_extensions import Self
+from typing import AsyncIterator, ClassVar, Self
 
 from rich.text import Text
 from textual import events, on

@@ -8,8 +8,10 @@ from ui_harness import SIZES, WIDE, focused_pane, notices, palette, press_until,
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
+from anora_tui.core.search import match_number
 from anora_tui.core.state import load_state
 from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.link_list import LinkList
 
@@ -76,6 +78,55 @@ async def test_n_and_N_say_where_they_are_and_when_they_wrap(shipped_dataset, is
         await pilot.press("N")
         await settle(pilot)
         assert "wrapped to the last match" in notices(app)[-1]
+
+
+@pytest.mark.parametrize("scope_keys", [("tab",), ()], ids=["text", "quotes"])
+async def test_n_and_N_step_from_where_the_reader_has_gone(shipped_dataset, isolated_state, scope_keys):
+    """After a match, a reader who opens another section and presses n gets the next match after it
+    (N the one before), as less or vim step from the cursor: n went on from the old match, back."""
+    word = "mansion" if scope_keys else "@baker"
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *word, *scope_keys, "enter")
+        later = shipped_dataset.sections[-2]  # a section after the first match, with matches before and after it
+        for step, key in ((1, "n"), (-1, "N")):
+            app.post_message(Navigate(Location("section", later.id)))
+            await settle(pilot)
+            assert app.reading.section_id == later.id
+            await pilot.press(key)
+            await settle(pilot)
+            reached = app.reading.section.index
+            order = [hit.section for hit in sorted(app.last_search.hits, key=lambda hit: hit.position)]
+            indexes = [shipped_dataset.sections_by_id[section].index for section in order]
+            after = [i for i in indexes if i >= later.index]
+            before = [i for i in indexes if i < later.index]
+            expected = (after[0] if after else indexes[0]) if step > 0 else (before[-1] if before else indexes[-1])
+            assert reached == expected, notices(app)[-1]
+        # Escape from a search never stepped through: n goes from the reader's place, not match 1.
+        app.post_message(Navigate(Location("section", later.id)))
+        await settle(pilot)
+        await search(pilot, app, "escape")
+        await pilot.press("n")
+        await settle(pilot)
+        assert app.reading.section.index >= later.index or "wrapped to the first match" in notices(app)[-1]
+
+
+@SIZES
+async def test_n_after_reading_on_a_little_goes_to_the_next_match(shipped_dataset, isolated_state, size):
+    """The match still on screen after a line or two is where n steps from (not the reader's top line)."""
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *"mansion", "tab", "enter")
+        assert focused_pane(app) == "reading"
+        landed = match_number(app.last_search, app.last_match)
+        assert landed < app.last_search.count
+        await pilot.press("down")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+        assert notices(app)[-1].startswith(f"Match {landed + 1} of ")
 
 
 async def test_n_steps_through_a_search_left_with_escape(shipped_dataset, isolated_state):

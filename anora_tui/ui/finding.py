@@ -43,6 +43,7 @@ class Finding:
         self._indexed: Dataset = dataset
         self.last_search: SearchResult | None = None  # the search n/N step through
         self.last_match: int | None = None  # position (in its scope) reached by the last search or n/N
+        self.left_for_match: tuple[str, int] | None = None  # the reader's place when it was chosen
         self.last_query = ""  # what the search screen opens with, and in which scope
         self.last_scope: Scope = "quotes"
         self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
@@ -140,6 +141,7 @@ class Finding:
         # The screen's last search, for n/N: left with Escape, n goes to its first match.
         self.last_search = result
         self.last_match = None if hit is None else hit.position
+        self.left_for_match = self._reader_place()
         self.refresh_bindings()
         if hit is not None:
             self.post_message(Navigate(self._hit_location(hit)))
@@ -156,26 +158,55 @@ class Finding:
         return Location("section", hit.section, hit.paragraph, hit.spans[0] if hit.spans else None, hit.spans)
 
     def action_step_match(self, step: int) -> None:
+        """The next (`step` 1) or previous (-1) match in article order, from the last match while the
+        reader is still at it, else from where the reader is (as `n` in less or vim)."""
         result = self.last_search
         if result is None:
             return
         from ..core.search import match_number, step_match
 
-        hit = step_match(result, self.last_match, backwards=step < 0)
+        backwards = step < 0
+        start = self._step_start(result)
+        if start is None:
+            hit = step_match(result, self.last_match, backwards=backwards)
+            wrapped = self.last_match is not None and (
+                hit is not None and (hit.position >= self.last_match if backwards else hit.position <= self.last_match)
+            )
+        else:  # the first match at or after the reader's paragraph, or the last one before it
+            hit = step_match(result, start if backwards else start - 1, backwards=backwards)
+            wrapped = hit is not None and (hit.position >= start if backwards else hit.position < start)
         if hit is None:
             self.notify(f"Nothing matches “{result.query}” any more.", markup=False)
             return
-        previous, self.last_match = self.last_match, hit.position
+        self.last_match, self.left_for_match = hit.position, self._reader_place()
         message = f"Match {match_number(result, hit.position)} of {result.count:,} for “{result.query}”"
         if result.count == 1:
             message += " · the only match"
-        elif previous is not None:
-            if step > 0 and hit.position <= previous:
-                message += " · wrapped to the first match"
-            elif step < 0 and hit.position >= previous:
-                message += " · wrapped to the last match"
+        elif wrapped:
+            message += " · wrapped to the last match" if backwards else " · wrapped to the first match"
         self.notify(message, markup=False, timeout=2.5)
         self.post_message(Navigate(self._hit_location(hit)))
+
+    def _reader_place(self) -> tuple[str, int] | None:
+        """The section and paragraph the reader is at in the text."""
+        reading = self.reading
+        return None if reading.section is None else (reading.section.id, reading.paragraph_read)
+
+    def _step_start(self, result: SearchResult) -> int | None:
+        """Where the reader is, as a position in the last search's scope, once the last match is off
+        screen (or there was none); None to step from the last match. A reader still where they were
+        when it was chosen has not moved: its section may not be open yet (keys in a burst)."""
+        place = self._reader_place()
+        if place is None:
+            return None
+        if self.last_match is not None:
+            at = result.hits.hit_at(self.last_match)
+            on_screen = at.section == place[0] and at.paragraph in self.reading.in_view
+            if on_screen or place == self.left_for_match:
+                return None
+        from ..core.search.reading_place import position_at
+
+        return position_at(self.dataset, self.search_indexes, self.last_scope, *place)
 
     def action_no_search(self) -> None:
         self.notify("No search to step through: press / to search the quotes or the text.", markup=False)

@@ -175,9 +175,7 @@ class PersonDetail(DetailView["BuiltRows"]):
         if target is None:
             return
         links.highlighted = target
-        links.scroll_to_highlight(top=True)
-        # Every row between a heading and its first link is a one-line heading.
-        links.scroll_to(y=max(0, links.scroll_y - (target - index)), animate=False, immediate=True)
+        links.scroll_to_highlight(top=True)  # the headings right above it come along
 
 
 # --- rows: pure functions of the dataset, the person and the strip's width -------------------

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Iterable
 
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
@@ -49,6 +49,8 @@ from .textual_private import OneLineCrashApp, OneNoticeAtATimeApp
 from .widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
     from ..core.search import QuoteIndex
     from .live_reload import LiveReload
 # The help screen, --watch's reloader, the search screen's keys, the command palette and its
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
 
 EXIT_CRASHED = 1
 PROBLEMS_STYLESHEET = "problems.tcss"
+PALETTE_PLACEHOLDER = "A person, section, scene, event, quote or command…"
 # The stylesheets of the screens over the reader (help, bookmarks, the palette, search): read when the
 # first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
 # first frame need not wait for these.
@@ -345,7 +348,15 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         from .screens.palette import ReaderPalette
 
         if self.use_command_palette and not ReaderPalette.is_open(self):
-            self.push_screen(ReaderPalette(id="--command-palette"))
+            self.push_screen(ReaderPalette(id="--command-palette", placeholder=PALETTE_PLACEHOLDER))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, with Keys opening the reader's own help, which Escape closes and which
+        lists the reader's keys alone (Textual's key panel stayed on Escape and listed its own)."""
+        for command in super().get_system_commands(screen):
+            if command.title == "Keys":
+                command = SystemCommand("Keys", "Every key of the reader and what it does (? or F1)", self.action_help)
+            yield command
 
     async def action_quit(self) -> None:
         self.quitting = True

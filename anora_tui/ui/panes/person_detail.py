@@ -27,7 +27,7 @@ from ..widgets.link_list import Heading, Info, Link, LinkList, Row
 from .detail_view import DetailHeader, DetailView
 from .people import NAMED_MARKER  # the same mark as in the People list
 
-KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article", "other": "other"}
+KIND_LABELS = {"cast": "cast", "crew": "crew", "cited": "cited in the article"}
 EXCERPT_CHARS = 60
 NAMED_WHERE_YOU_READ = "named where you read"  # true even where the reading pane is hidden
 NAMED_CHAR = "█"
@@ -118,7 +118,7 @@ class PersonDetail(DetailView["BuiltRows"]):
         if self._person_id is None:
             return
         person = self._dataset.people_by_id[self._person_id]
-        heading = Content.assemble((person.name, NAME), (" · " + KIND_LABELS.get(person.kind, person.kind), META))
+        heading = Content.assemble((person.name, NAME), (" · " + kind_label(person), META))
         tag = Content.assemble((f"{NAMED_MARKER} {NAMED_WHERE_YOU_READ}", NAMED)) if self._on_screen else None
         self._header.show(heading, tag)  # the tag on a line of its own when it does not fit whole
 
@@ -176,6 +176,15 @@ class PersonDetail(DetailView["BuiltRows"]):
             return
         links.highlighted = target
         links.scroll_to_highlight(top=True)  # the headings right above it come along
+
+
+def kind_label(person: Person) -> str:
+    """What the person is, beside their name: their group, or for anyone in no group (the couple's
+    dogs) their roles, which say more than "other"."""
+    label = KIND_LABELS.get(person.kind)
+    if label is None:
+        label = ", ".join(person.roles) or person.kind
+    return label
 
 
 # --- rows: pure functions of the dataset, the person and the strip's width -------------------

@@ -194,7 +194,7 @@ async def test_detail_shows_every_section_in_order(example_dataset):
         ("tomas-reyes", "Tomás Reyes · cast"),
         ("mara-quill", "Mara Quill · crew"),
         ("otto-brandt", "Otto Brandt · cited in the article"),
-        ("skipper", "Skipper · other"),
+        ("skipper", "Skipper · dog"),  # in no group: their roles say more than "other"
     ],
 )
 async def test_detail_header_names_every_kind(example_dataset, person_id, header):

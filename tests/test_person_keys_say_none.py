@@ -4,7 +4,7 @@ said nothing at all (Back, Forward and n say why they do nothing): it now says s
 from __future__ import annotations
 
 import pytest
-from ui_harness import notices, open_reader, settle
+from ui_harness import notices, open_reader, settle, wait_for
 
 from anora_tui.core.navigation import Location
 
@@ -17,6 +17,9 @@ async def test_a_jump_to_what_a_person_lacks_says_so(shipped_dataset, isolated_s
     hitchcock = shipped_dataset.people_by_id["alfred-hitchcock"]
     assert not shipped_dataset.quotes_by(hitchcock.id) and not shipped_dataset.scenes_with(hitchcock.id)
     async with open_reader(shipped_dataset, (120, 40), Location("person", hitchcock.id)) as (app, pilot):
+        # On a loaded machine the page may not have the focus yet when the reader is first drawn.
+        await wait_for(pilot, lambda: app.focused is app.query_one("#person-links"),
+                       message=lambda: f"focus on {app.focused!r}")
         await pilot.press(key)
         await settle(pilot)
         assert says in notices(app)

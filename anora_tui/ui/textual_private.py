@@ -45,6 +45,8 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
     ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
+    ("ScrollView", "_vertical_scrollbar"),
+    ("App", "_start_widget"),
     ("Compositor", "_render_chops"),
     ("Compositor", "render_partial_update"),
     ("Compositor", "_dirty_regions"),
@@ -315,6 +317,51 @@ class SteadyScrollbars(ScrollView):
             return False
         self._laid_out_as = seen
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own, made as Textual makes it, but a `SteadyScrollBar`."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = SteadyScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
+
+class SteadyScrollBar(ScrollBar):
+    """A scrollbar that is not drawn again when asked to while it would draw the same. Restyling a
+    scroll view sets each of its scrollbar colours, and setting one redraws its scrollbars, changed or
+    not (`ScrollbarColorProperty`), and lays them out again: every move of the focus into or out of
+    the reading pane or a list drew its scrollbar again, line by line, as it was (the reading pane's
+    46 lines at 200×50, about a millisecond of an open from one pane to another). What it draws is
+    read from its own state, its view's colours (as `ScrollBar.render` reads them) and its own (as
+    Textual's styles cache draws its lines); a redraw of some regions is Textual's as before."""
+
+    _drawn_as: tuple[object, ...] | None = None
+
+    def _look(self) -> tuple[object, ...]:
+        view, own = self.parent, self.styles
+        styles = view.styles
+        return (self.size, self.window_virtual_size, self.window_size, self.position, self.thickness,
+                self.vertical, self.grabbed, self.mouse_over, self.renderer, view.background_colors,
+                styles.scrollbar_background, styles.scrollbar_color, styles.scrollbar_background_hover,
+                styles.scrollbar_color_hover, styles.scrollbar_background_active, styles.scrollbar_color_active,
+                self.screen.styles.scrollbar_color, self.background_colors, own.tint, own.opacity,
+                own.text_opacity, own.hatch if own.has_rule("hatch") else None)
+
+    def render(self):
+        self._drawn_as = self._look()
+        return super().render()
+
+    def refresh(self, *regions, **options):
+        # A layout asked for is its view's to make: the view places it (and is laid out again itself
+        # when a style of its own changes where its scrollbar goes).
+        if (not regions and set(options) <= {"layout"} and self._drawn_as is not None and self.is_attached
+                and self._drawn_as == self._look()):
+            return self
+        return super().refresh(*regions, **options)
 
 
 class DimmedBackdrop:

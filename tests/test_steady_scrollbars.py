@@ -34,6 +34,7 @@ async def test_the_reading_panes_scrollbar_is_not_drawn_again_as_the_focus_leave
     async with open_reader(shipped_dataset, (200, 50), Location("section", section.id)) as (app, pilot):
         bar = app.reading.vertical_scrollbar
         assert isinstance(bar, SteadyScrollBar) and app.reading.show_vertical_scrollbar and app.reading.has_focus
+        assert bar._drawn_as == bar._look()  # shown for the first time, and drawn as it is
         drawn = drawn_counted(monkeypatch, lambda: bar)
         before = screen_strips(app)[bar.region.y : bar.region.bottom]
         await navigate(pilot, app, Location("person", shipped_dataset.people[0].id))

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from rich.console import Console
-from textual._compositor import Compositor
-from ui_harness import navigate, open_reader, screen_strips
+from ui_harness import (
+    frames_beside_textuals, navigate, open_reader, screen_compositor, screen_strips, screen_strips_as_textual_draws,
+)
 
 from anora_tui.core.navigation import Location
 from anora_tui.ui.panes.sections import SectionsPane
@@ -27,33 +27,13 @@ def pane_to_pane(dataset) -> list[Location]:
 
 @SIZES
 async def test_each_frame_sends_what_textuals_compositor_sends(shipped_dataset, monkeypatch, size):
-    frames: list[tuple[str, str]] = []
-    own = ShownPartsCompositor.render_partial_update
-    console = Console(color_system="truecolor", force_terminal=True)
-
-    def both(compositor):
-        # Drawing a widget may change another (the reading pane shown at a new width wraps its lines
-        # as it is drawn, which moves its scrollbar): Textual's draws first, then each draws what that
-        # left, for the same change.
-        dirty = set(compositor._dirty_regions)
-        Compositor.render_partial_update(compositor)
-        compositor._dirty_regions.update(dirty)
-        ours = own(compositor)
-        compositor._dirty_regions.update(dirty)
-        textuals = Compositor.render_partial_update(compositor)
-        if ours is not None or textuals is not None:
-            frames.append((ours.render_segments(console), textuals.render_segments(console)))
-        return ours
-
-    monkeypatch.setattr(ShownPartsCompositor, "render_partial_update", both)
+    frames = frames_beside_textuals(monkeypatch, ShownPartsCompositor)
     async with open_reader(shipped_dataset, size) as (app, pilot):
-        assert isinstance(app.screen._compositor, ShownPartsCompositor)
+        assert isinstance(screen_compositor(app), ShownPartsCompositor)
         frames.clear()
         for location in pane_to_pane(shipped_dataset):
             await navigate(pilot, app, location)
-            compositor = app.screen._compositor
-            textuals = Compositor._render_chops(compositor, compositor.size.region, lambda y: True)
-            assert screen_strips(app) == [type(screen_strips(app)[0]).join(chop.values()) for chop in textuals]
+            assert screen_strips(app) == screen_strips_as_textual_draws(app)
         assert len(frames) >= len(pane_to_pane(shipped_dataset))
         for ours, textuals in frames:
             assert ours == without_idle_moves(textuals)

@@ -13,6 +13,7 @@ from ui_harness import NARROW, SIZES, find_on_screen, open_reader, screen_lines,
 from anora_tui.core.navigation import Location
 from anora_tui.paths import styles_dir
 from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.help import HelpScreen
 from anora_tui.ui.widgets.key_bar import KeyBar
 
@@ -238,3 +239,31 @@ async def test_copy_is_offered_only_with_a_quote_to_copy(shipped_dataset, isolat
         await settle(pilot)
         assert app.focused.highlighted_location.kind == "scene"
         assert "Copy" not in {hint.description for hint in app.query_one(KeyBar).hints}
+
+
+async def test_a_line_the_bar_has_drawn_is_drawn_from_what_it_kept_when_it_comes_back(shipped_dataset, monkeypatch) -> None:
+    """From the text to a person and back, the bar's keys change twice; the text's line comes back as
+    it was drawn, not made again. A new theme draws it again, in the theme's colours."""
+    made: list[str] = []
+    render = KeyBar.render
+
+    def counted(bar):
+        made.append(bar.hints)
+        return render(bar)
+
+    monkeypatch.setattr(KeyBar, "render", counted)
+    async with open_reader(shipped_dataset, (200, 50)) as (app, pilot):
+        for person in shipped_dataset.people[:2]:  # the first time, Back comes to be offered
+            app.post_message(Navigate(Location("person", person.id)))
+            await settle(pilot)
+            person_line = bar_line(app)
+            made.clear()
+            await pilot.press("2")
+            await settle(pilot)
+            text_line = bar_line(app)
+            assert person_line != text_line
+        assert made == []
+        style = style_at(app, 0, 49)
+        app.theme = "textual-light" if app.theme != "textual-light" else "nord"
+        await settle(pilot)
+        assert bar_line(app) == text_line and len(made) == 1 and style_at(app, 0, 49) != style

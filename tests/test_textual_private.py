@@ -27,8 +27,9 @@ PACKAGE = Path(textual_private.__file__).parents[1]
 def instances() -> dict[str, object]:
     app = App()  # instance attributes are set in __init__; nothing runs
     with app._context():  # noqa: SLF001 - a Screen and a widget need an active app to be made
-        return {"App": app, "Screen": Screen(), "OptionList": OptionList("a"), "Option": Option("a"),
-                "ScrollView": ScrollView()}
+        screen = Screen()
+        return {"App": app, "Screen": screen, "OptionList": OptionList("a"), "Option": Option("a"),
+                "ScrollView": ScrollView(), "Compositor": screen._compositor}
 
 
 @pytest.mark.parametrize(("owner", "name"), PRIVATE_NAMES, ids=[f"{o}.{n}" for o, n in PRIVATE_NAMES])
@@ -68,7 +69,7 @@ def test_the_list_covers_every_private_name_the_module_uses():
         for node in ast.walk(tree)
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
     }
-    own = {"_resumed", "_resized", "_skip_paint", "_cache_width", "_laid_out_as"}  # this module's own attributes
+    own = {"_resumed", "_resized", "_skip_paint", "_cache_width", "_laid_out_as", "_render_pieces", "_drawn_as", "_look"}  # this module's own attributes
     overridden = {
         node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name.startswith("_")
     }

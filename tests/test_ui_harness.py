@@ -13,10 +13,13 @@ import textual._wait
 from textual.app import App, ComposeResult
 from textual.widgets import Static
 from ui_harness import (
+    frames_beside_textuals,
     poll_for_idle_quickly,
     resize,
+    screen_compositor,
     screen_lines,
     screen_strips,
+    screen_strips_as_textual_draws,
     screen_text,
     settle,
     style_at,
@@ -76,6 +79,21 @@ async def test_notifications_are_read_by_their_css_type():
         await settle(pilot)
         assert "Saved your place" in toasts_text(app), "no widget of CSS type Toast shows the notification"
         assert notices(app) == ["Saved your place"], "App._notifications no longer lists what is shown"
+
+
+async def test_a_frame_can_be_compared_with_what_textuals_compositor_sends(monkeypatch):
+    from textual._compositor import Compositor
+
+    frames = frames_beside_textuals(monkeypatch, Compositor)
+    app = Hello()
+    async with app.run_test(size=(40, 8)) as pilot:
+        await settle(pilot)
+        frames.clear()
+        app.query_one(Static).update("hello again")
+        await settle(pilot)
+        assert frames and all(ours == textuals for ours, textuals in frames)
+        assert screen_strips_as_textual_draws(app) == screen_strips(app)
+        assert isinstance(screen_compositor(app), Compositor)
 
 
 # The harness, and the reader's own canary for the private names its UI code uses.

@@ -55,6 +55,54 @@ def screen_strips(app: App) -> list[Strip]:
     return app.screen._compositor.render_strips()
 
 
+def screen_compositor(app: App):
+    """The compositor of the screen in front.
+
+    PRIVATE: `Screen._compositor`. What draws the screen; the reader's screen has its own kind."""
+    return app.screen._compositor
+
+
+def screen_strips_as_textual_draws(app: App) -> list[Strip]:
+    """The screen as Textual's own compositor draws it, whatever kind the screen has.
+
+    PRIVATE: `textual._compositor.Compositor._render_chops`, what `render_strips` draws the lines with."""
+    from textual._compositor import Compositor
+
+    compositor = app.screen._compositor
+    chops = Compositor._render_chops(compositor, compositor.size.region, lambda y: True)
+    return [Strip.join(chop.values()) for chop in chops]
+
+
+def frames_beside_textuals(monkeypatch: pytest.MonkeyPatch, compositor_class: type) -> list[tuple[str, str]]:
+    """From now on, for each change a screen of `compositor_class` draws, the bytes it sends to the
+    terminal and those Textual's own compositor sends for the same change. Drawing a widget may change
+    another (the reading pane shown at a new width wraps its lines as it is drawn, which moves its
+    scrollbar): Textual's draws first, then each draws what that left.
+
+    PRIVATE: `textual._compositor.Compositor.render_partial_update` and `_dirty_regions`: where a
+    frame's change is drawn, and the regions it is drawn from."""
+    from rich.console import Console
+    from textual._compositor import Compositor
+
+    frames: list[tuple[str, str]] = []
+    own, textual_draw = compositor_class.render_partial_update, Compositor.render_partial_update
+    console = Console(color_system="truecolor", force_terminal=True)
+
+    def both(compositor):
+        dirty = set(compositor._dirty_regions)
+        textual_draw(compositor)
+        compositor._dirty_regions.update(dirty)
+        sent = own(compositor)
+        compositor._dirty_regions.update(dirty)
+        textuals = textual_draw(compositor)
+        if sent is not None or textuals is not None:
+            frames.append((sent.render_segments(console), textuals.render_segments(console)))
+        return sent
+
+    monkeypatch.setattr(compositor_class, "render_partial_update", both)
+    return frames
+
+
 def screen_layouts_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """From now on, one item for each time a screen lays itself out again.
 

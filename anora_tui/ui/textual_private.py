@@ -12,11 +12,12 @@ import asyncio
 from rich._wrap import divide_line  # noqa: F401  (Rich's: what `Text.wrap` divides a line with; result rows)
 from rich.style import Style as RichStyle
 from textual import events
+from textual._compositor import ChopsUpdate, Compositor
 from textual._context import visible_screen_stack
 from textual.app import App
 from textual.color import Color
 from textual.css.styles import RulesMap
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.notifications import Notification, Notify
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
@@ -44,11 +45,19 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_unnotify"),
     ("ScrollView", "_size_updated"),
     ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
+    ("ScrollView", "_vertical_scrollbar"),
+    ("App", "_start_widget"),
+    ("Compositor", "_render_chops"),
+    ("Compositor", "render_partial_update"),
+    ("Compositor", "_dirty_regions"),
+    ("Compositor", "_regions_to_spans"),
 )
 # (module, name) for every private module's name imported above; the test reads this list too.
 PRIVATE_MODULE_NAMES: tuple[tuple[str, str], ...] = (
     ("textual._context", "visible_screen_stack"),
     ("rich._wrap", "divide_line"),
+    ("textual._compositor", "Compositor"),
+    ("textual._compositor", "ChopsUpdate"),
 )
 
 
@@ -159,9 +168,81 @@ class OneFrameDrawing(Screen):
         return any(not node._message_queue.empty() for node in self.walk_children(with_self=True))
 
 
+class ShownPartsCompositor(Compositor):
+    """A compositor that renders only the parts of a frame that show.
+
+    Textual's draws a change by rendering, in full, every widget whose region meets the rectangle
+    around all that changed, then cutting each line into pieces at the widgets' edges; the piece of
+    the front-most widget is kept, the rest thrown away. An open from one pane to another changes the
+    reading pane's border and the side column, and the key bar across the bottom: the rectangle is the
+    screen, so every widget was rendered and cut on every line, the containers under the panes and
+    the panes under their lists too (about a tenth of such an open). Here the widgets are taken front
+    to back as Textual paints them, and each renders only the lines on which a piece that the frame
+    writes is not yet covered by a widget in front: what is drawn is the same, piece for piece."""
+
+    def _render_chops(self, crop: Region, is_rendered_line) -> list[dict[int, Strip | None]]:
+        # A full frame (or the strips of the whole screen): every piece of every line in `crop`.
+        wanted = {}
+        for y in crop.line_range:
+            if is_rendered_line(y):
+                cuts = self.cuts[y]
+                wanted[y] = {cut for cut, end in zip(cuts, cuts[1:]) if end > crop.x and cut < crop.right}
+        return self._render_pieces(crop, wanted)
+
+    def render_partial_update(self) -> ChopsUpdate | None:
+        regions = self._dirty_regions.copy()
+        self._dirty_regions.clear()
+        if not regions:
+            return None
+        crop = Region.from_union(regions).intersection(self.size.region)
+        spans = list(self._regions_to_spans(regions))
+        wanted: dict[int, set[int]] = {}
+        for y, x1, x2 in spans:  # the pieces of each line that the update writes
+            cuts = self.cuts[y]
+            wanted.setdefault(y, set()).update(cut for cut, end in zip(cuts, cuts[1:]) if cut < x2 and end > x1)
+        chops = self._render_pieces(crop, wanted)
+        return ChopsUpdate(chops, spans, [cuts[1:] for cuts in self.cuts])
+
+    def _render_pieces(self, crop: Region, wanted: dict[int, set[int]]) -> list[dict[int, Strip | None]]:
+        """Each line's pieces (by their first column) in `wanted`, from the front-most widget at each."""
+        all_cuts = self.cuts
+        chops: list[dict[int, Strip | None]] = [dict.fromkeys(cuts[:-1]) for cuts in all_cuts]
+        wanted = {y: pieces for y, pieces in wanted.items() if pieces}
+        for widget, (region, clip) in self.visible_widgets.items():  # front to back
+            if not wanted:
+                break
+            if not crop.overlaps(clip):
+                continue
+            x, y, width, height = region.intersection(clip)
+            right = x + width
+            lines = [line for line in range(y, y + height)
+                     if (pieces := wanted.get(line)) and any(x <= cut < right for cut in pieces)]
+            if not lines:
+                continue  # covered, where the frame writes, by the widgets in front
+            top, bottom = lines[0], lines[-1] + 1
+            strips = widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top))
+            for line, strip in zip(range(top, bottom), strips):
+                pieces = wanted.get(line)
+                if not pieces:
+                    continue
+                cuts = [cut for cut in all_cuts[line] if right >= cut >= x]
+                chops_line = chops[line]
+                for cut, piece in zip(cuts, strip.divide([cut - x for cut in cuts[1:]])):
+                    if cut in pieces:
+                        chops_line[cut] = piece
+                        pieces.discard(cut)
+                if not pieces:
+                    del wanted[line]
+        return chops
+
+
 class OneFrameScreen(OneFrameDrawing, QuickStartScreen):
-    """The reader's screen: quick to start (`QuickStartScreen`), and a change drawn in one frame
-    (`OneFrameDrawing`)."""
+    """The reader's screen: quick to start (`QuickStartScreen`), a change drawn in one frame
+    (`OneFrameDrawing`), and only what shows of it rendered (`ShownPartsCompositor`)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._compositor = ShownPartsCompositor()
 
 
 def scrollbars_to_place(placed) -> bool:
@@ -236,6 +317,51 @@ class SteadyScrollbars(ScrollView):
             return False
         self._laid_out_as = seen
         return super()._size_updated(size, virtual_size, container_size, layout)
+
+    @property
+    def vertical_scrollbar(self) -> ScrollBar:
+        """Textual's own, made as Textual makes it, but a `SteadyScrollBar`."""
+        if self._vertical_scrollbar is None:
+            self._vertical_scrollbar = bar = SteadyScrollBar(
+                vertical=True, name="vertical", thickness=self.scrollbar_size_vertical
+            )
+            bar.display = False
+            self.app._start_widget(self, bar)
+        return self._vertical_scrollbar
+
+
+class SteadyScrollBar(ScrollBar):
+    """A scrollbar that is not drawn again when asked to while it would draw the same. Restyling a
+    scroll view sets each of its scrollbar colours, and setting one redraws its scrollbars, changed or
+    not (`ScrollbarColorProperty`), and lays them out again: every move of the focus into or out of
+    the reading pane or a list drew its scrollbar again, line by line, as it was (the reading pane's
+    46 lines at 200×50, about a millisecond of an open from one pane to another). What it draws is
+    read from its own state, its view's colours (as `ScrollBar.render` reads them) and its own (as
+    Textual's styles cache draws its lines); a redraw of some regions is Textual's as before."""
+
+    _drawn_as: tuple[object, ...] | None = None
+
+    def _look(self) -> tuple[object, ...]:
+        view, own = self.parent, self.styles
+        styles = view.styles
+        return (self.size, self.window_virtual_size, self.window_size, self.position, self.thickness,
+                self.vertical, self.grabbed, self.mouse_over, self.renderer, view.background_colors,
+                styles.scrollbar_background, styles.scrollbar_color, styles.scrollbar_background_hover,
+                styles.scrollbar_color_hover, styles.scrollbar_background_active, styles.scrollbar_color_active,
+                self.screen.styles.scrollbar_color, self.background_colors, own.tint, own.opacity,
+                own.text_opacity, own.hatch if own.has_rule("hatch") else None)
+
+    def render(self):
+        self._drawn_as = self._look()
+        return super().render()
+
+    def refresh(self, *regions, **options):
+        # A layout asked for is its view's to make: the view places it (and is laid out again itself
+        # when a style of its own changes where its scrollbar goes).
+        if (not regions and set(options) <= {"layout"} and self._drawn_as is not None and self.is_attached
+                and self._drawn_as == self._look()):
+            return self
+        return super().refresh(*regions, **options)
 
 
 class DimmedBackdrop:

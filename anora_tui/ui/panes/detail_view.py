@@ -38,8 +38,15 @@ class DetailHeader(Widget):
         self._tag: Content | None = None
 
     def show(self, heading: Content, tag: Content | None = None) -> None:
+        """Show these; the screen is laid out again only if that changes the header's height (the tag
+        comes and goes as the text names the person or not: on every section opened from a person)."""
+        width = self.content_region.width
+        lines_before = self._height_at(width)
         self._heading, self._tag = heading, tag
-        self.refresh(layout=True)
+        self.refresh(layout=not width or self._height_at(width) != lines_before)
+
+    def _height_at(self, width: int) -> int:
+        return len(self._lines(width).wrap(max(1, width)))
 
     @property
     def text(self) -> str:
@@ -62,7 +69,7 @@ class DetailHeader(Widget):
         return self._lines(self.content_region.width or self.size.width)
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(width).wrap(max(1, width)))
+        return self._height_at(width)
 
 
 class DetailView(Vertical, Generic[Page]):

@@ -29,6 +29,8 @@ from textual.content import Content
 from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -36,6 +38,7 @@ GAP = 1  # cells between two keys
 # The way out of anywhere: where the bar is too narrow for every key, these still show (help lists the rest).
 KEPT_ACTIONS = frozenset({"help", "back", "quit"})
 PALETTE_SEPARATOR = "▏"
+LINES_KEPT = 16  # lines drawn kept, by what they show (see `KeyBar.render_line`)
 
 
 class KeyHint(NamedTuple):
@@ -77,6 +80,7 @@ class KeyBar(Widget, can_focus=False):
         self._shown: tuple[tuple[KeyHint, ...], KeyHint | None] | None = None  # None: not read yet
         self._update_pending = False
         self._followed: Screen | None = None  # the screen whose binding changes are listened to
+        self._lines_kept: dict[tuple[object, ...], Strip] = {}  # the line drawn, by what it shows
 
     def on_mount(self) -> None:
         self._follow(self.screen)
@@ -223,6 +227,22 @@ class KeyBar(Widget, can_focus=False):
             parts.append(item)
             at = place.end
         return Content.assemble(*parts)
+
+    def render_line(self, y: int) -> Strip:
+        """The line, kept for each set of keys, width, hovered key and colours it has been drawn with:
+        moving between panes changes the keys, and the same few lines come back (making one from
+        `render`, each key styled, took about a millisecond of an open from one pane to another)."""
+        width = self.size.width
+        look = (self._keys_shown(), width, self.hovered, self.visual_style,
+                *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)))
+        line = self._lines_kept.get(look)
+        if line is None:
+            lines = Visual.to_strips(self, visualize(self, self.render()), width, 1, self.visual_style)
+            line = lines[0] if lines else Strip.blank(width, self.rich_style)
+            if len(self._lines_kept) >= LINES_KEPT:
+                del self._lines_kept[next(iter(self._lines_kept))]
+            self._lines_kept[look] = line
+        return line if y == 0 else Strip.blank(width, self.rich_style)
 
     # --- mouse
 

@@ -205,6 +205,7 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
     figures["frame"] = session.wait_for(marks.first_words, timeout=900) - session.started
     figures["rss_frame"] = session.rss_mib()
     if not interact:
+        figures["rss_frame_peak"] = session.peak_rss_mib()  # a first start's reading, before its frame
         return figures
     # Search at once: the index may still be being read or built. The letter waits for the search box
     # to be drawn, so a build from before the search screen took letters typed while it opened (it
@@ -343,6 +344,7 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
                 cold = run_reader(argv, env, marks, interact=False)
                 add(label, "cold", cold["frame"])
                 add(label, "rss_cold", cold["rss_frame"])
+                add(label, "rss_cold_peak", cold["rss_frame_peak"])
                 written = time.perf_counter()
                 wait_for_cache(home / "cache")  # written by a detached process after the first frame
                 add(label, "cache_written", time.perf_counter() - written + cold["frame"])
@@ -385,6 +387,7 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     if missed:
         print(f"  palette keys with no fitting hit within a minute: {missed}")
     print(f"  RSS at the first frame, cold {describe(get('rss_cold', []), 1, 'MiB')}")
+    print(f"  peak RSS by it, cold         {describe(get('rss_cold_peak', []), 1, 'MiB')}")
     print(f"  RSS at the first frame       {describe(samples['rss_frame'], 1, 'MiB')}")
     print(f"  RSS with the index ready     {describe(samples['rss_ready'], 1, 'MiB')}")
     print(f"  RSS after all that           {describe(samples['rss_after'], 1, 'MiB')}")

@@ -76,6 +76,7 @@ PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
 SCENE_HEADING = b"How it was shot"
 MAX_FILE_BYTES = str(2**31)  # a million quotes make a 0.4 GB article file
+COLD_ONLY = False  # --cold-only: first starts alone (each run's cache is written, then dropped)
 COLD_READY = False  # --cold-ready: a first start also searches at once (its index built), memory read then
 ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHM])")
 
@@ -363,6 +364,11 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
                 written = time.perf_counter()
                 wait_for_cache(home / "cache")  # written by a detached process after the first frame
                 add(label, "cache_written", time.perf_counter() - written + cold["frame"])
+            if COLD_ONLY:
+                shutil.rmtree(home, ignore_errors=True)
+                homes[label] = Path(tempfile.mkdtemp(dir=work))
+                print(f"  run {run + 1} {label}: done", flush=True)
+                continue
             add(label, "bare", run_bare(venv, env))
             shutil.rmtree(home / "state-cached", ignore_errors=True)
             cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, marks, interact=True)
@@ -386,9 +392,9 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     print(f"  bare app, first frame        {describe(samples['bare'])}")
     print(f"  first frame, cold            {describe(get('cold', []))}")
     print(f"  cache file written after     {describe(get('cache_written', []))}")
-    print(f"  first frame, cached          {describe(samples['cached'])}")
-    print(f"  search at once (to results)  {describe(samples['search_at_once'])}")
-    print(f"  / to the search screen       {describe(samples['open_search'])}")
+    print(f"  first frame, cached          {describe(get('cached', []))}")
+    print(f"  search at once (to results)  {describe(get('search_at_once', []))}")
+    print(f"  / to the search screen       {describe(get('open_search', []))}")
     print(f"  first search key             {describe(get('first_key', []))}")
     print(f"  search keys                  {keys(get('search_keys', []), get('search_keys_cpu', []))}")
     for name in ("open_person", "open_scene", "open_section"):
@@ -407,10 +413,10 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
         print(f"  cold: search at once         {describe(get('search_at_once_cold', []))}")
         print(f"  cold: RSS, index ready · peak {describe(get('rss_cold_ready', []), 1, 'MiB')} · "
               f"{describe(get('rss_cold_ready_peak', []), 1, 'MiB')}")
-    print(f"  RSS at the first frame       {describe(samples['rss_frame'], 1, 'MiB')}")
-    print(f"  RSS with the index ready     {describe(samples['rss_ready'], 1, 'MiB')}")
-    print(f"  RSS after all that           {describe(samples['rss_after'], 1, 'MiB')}")
-    print(f"  peak RSS                     {describe(samples['rss_peak'], 1, 'MiB')}")
+    print(f"  RSS at the first frame       {describe(get('rss_frame', []), 1, 'MiB')}")
+    print(f"  RSS with the index ready     {describe(get('rss_ready', []), 1, 'MiB')}")
+    print(f"  RSS after all that           {describe(get('rss_after', []), 1, 'MiB')}")
+    print(f"  peak RSS                     {describe(get('rss_peak', []), 1, 'MiB')}")
 
 
 def main() -> None:
@@ -427,9 +433,11 @@ def main() -> None:
                              "--cold-once, a build whose cache is there does not start cold at all")
     parser.add_argument("--cold-ready", action="store_true",
                         help="a first start also searches at once, and its memory is read once the index is there")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="only first starts (each waits for the cache its writer makes, then drops it)")
     args = parser.parse_args()
-    global COLD_READY
-    COLD_READY = args.cold_ready
+    global COLD_READY, COLD_ONLY
+    COLD_READY, COLD_ONLY = args.cold_ready, args.cold_only
     work = args.work or Path(tempfile.gettempdir()) / "anora-tui-reader-scale"
     work.mkdir(parents=True, exist_ok=True)
     for count in (int(size) for size in args.sizes.split(",")):

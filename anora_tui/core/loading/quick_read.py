@@ -189,7 +189,7 @@ class _QuickReader:
                         if _WELL_FORMED_ID(value) is None:
                             raise NotCommon
                     elif kind == _REFERENCE:
-                        value = intern(value)
+                        value = intern(value)  # as `checks.reference` and `checks.choice` give it
                         reader.refer_at(argument, value, line + offset, column + width, subject)
                     elif kind == _CHOICE:
                         if value not in argument:

@@ -14,6 +14,8 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
 - first frame, cold: `anora-tui --data DIR` with an empty cache directory (it parses and checks the
   YAML, and writes the cache), from just before `exec` to the first frame showing the first words of
   the article; and its resident memory then;
+  With `--cold-ready`, that first start also searches at once (below), and its memory is read again
+  once the index is there (built from the YAML's dataset, not read from a cache);
 - cache file written after: from the cold start's `exec` to the cache file in place (a detached
   process writes it after the first frame);
 - first frame, cached: the same again, now from the cache;
@@ -74,6 +76,8 @@ PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
 SCENE_HEADING = b"How it was shot"
 MAX_FILE_BYTES = str(2**31)  # a million quotes make a 0.4 GB article file
+COLD_ONLY = False  # --cold-only: first starts alone (each run's cache is written, then dropped)
+COLD_READY = False  # --cold-ready: a first start also searches at once (its index built), memory read then
 ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHM])")
 
 
@@ -205,17 +209,11 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
     figures["frame"] = session.wait_for(marks.first_words, timeout=900) - session.started
     figures["rss_frame"] = session.rss_mib()
     if not interact:
+        figures["rss_frame_peak"] = session.peak_rss_mib()  # a first start's reading, before its frame
+        if COLD_READY:
+            search_at_once(session, figures, marks)
         return figures
-    # Search at once: the index may still be being read or built. The letter waits for the search box
-    # to be drawn, so a build from before the search screen took letters typed while it opened (it
-    # dropped them) is timed the same way.
-    start = len(session.output)
-    session.type("/")
-    session.wait_for(SEARCH_BOX, after=start, timeout=60)
-    session.drain(0.1)
-    figures["search_at_once"] = until(session, re.escape(lines[AT_ONCE]), session.type(AT_ONCE), timeout=900)
-    session.drain(1.0)
-    figures["rss_ready"] = session.rss_mib()  # the work done ahead after the first frame is done
+    search_at_once(session, figures, marks)
     session.type("\x1b")
     session.drain(0.5)
     sent = session.type("/")
@@ -276,6 +274,21 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
     figures["rss_after"] = session.rss_mib()
     figures["rss_peak"] = session.peak_rss_mib()
     return figures
+
+
+def search_at_once(session: PtySession, figures: dict[str, float | list[float]], marks: Markers) -> None:
+    """`/` and a letter as soon as the first frame is there: the index may still be being read or
+    built. The letter waits for the search box to be drawn, so a build from before the search screen
+    took letters typed while it opened (it dropped them) is timed the same way."""
+    start = len(session.output)
+    session.type("/")
+    session.wait_for(SEARCH_BOX, after=start, timeout=60)
+    session.drain(0.1)
+    figures["search_at_once"] = until(session, re.escape(marks.count_lines[AT_ONCE]), session.type(AT_ONCE),
+                                      timeout=900)
+    session.drain(1.0)
+    figures["rss_ready"] = session.rss_mib()  # the work done ahead after the first frame is done
+    figures["rss_ready_peak"] = session.peak_rss_mib()
 
 
 def run_bare(venv: Path, env: dict[str, str]) -> float:
@@ -343,9 +356,19 @@ def measure(count: int, venv: Path, runs: int, work: Path, other: Path | None = 
                 cold = run_reader(argv, env, marks, interact=False)
                 add(label, "cold", cold["frame"])
                 add(label, "rss_cold", cold["rss_frame"])
+                add(label, "rss_cold_peak", cold["rss_frame_peak"])
+                if COLD_READY:
+                    add(label, "search_at_once_cold", cold["search_at_once"])
+                    add(label, "rss_cold_ready", cold["rss_ready"])
+                    add(label, "rss_cold_ready_peak", cold["rss_ready_peak"])
                 written = time.perf_counter()
                 wait_for_cache(home / "cache")  # written by a detached process after the first frame
                 add(label, "cache_written", time.perf_counter() - written + cold["frame"])
+            if COLD_ONLY:
+                shutil.rmtree(home, ignore_errors=True)
+                homes[label] = Path(tempfile.mkdtemp(dir=work))
+                print(f"  run {run + 1} {label}: done", flush=True)
+                continue
             add(label, "bare", run_bare(venv, env))
             shutil.rmtree(home / "state-cached", ignore_errors=True)
             cached = run_reader(argv, {**env, "XDG_STATE_HOME": str(home / "state-cached")}, marks, interact=True)
@@ -369,9 +392,9 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     print(f"  bare app, first frame        {describe(samples['bare'])}")
     print(f"  first frame, cold            {describe(get('cold', []))}")
     print(f"  cache file written after     {describe(get('cache_written', []))}")
-    print(f"  first frame, cached          {describe(samples['cached'])}")
-    print(f"  search at once (to results)  {describe(samples['search_at_once'])}")
-    print(f"  / to the search screen       {describe(samples['open_search'])}")
+    print(f"  first frame, cached          {describe(get('cached', []))}")
+    print(f"  search at once (to results)  {describe(get('search_at_once', []))}")
+    print(f"  / to the search screen       {describe(get('open_search', []))}")
     print(f"  first search key             {describe(get('first_key', []))}")
     print(f"  search keys                  {keys(get('search_keys', []), get('search_keys_cpu', []))}")
     for name in ("open_person", "open_scene", "open_section"):
@@ -385,10 +408,15 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     if missed:
         print(f"  palette keys with no fitting hit within a minute: {missed}")
     print(f"  RSS at the first frame, cold {describe(get('rss_cold', []), 1, 'MiB')}")
-    print(f"  RSS at the first frame       {describe(samples['rss_frame'], 1, 'MiB')}")
-    print(f"  RSS with the index ready     {describe(samples['rss_ready'], 1, 'MiB')}")
-    print(f"  RSS after all that           {describe(samples['rss_after'], 1, 'MiB')}")
-    print(f"  peak RSS                     {describe(samples['rss_peak'], 1, 'MiB')}")
+    print(f"  peak RSS by it, cold         {describe(get('rss_cold_peak', []), 1, 'MiB')}")
+    if get("rss_cold_ready"):
+        print(f"  cold: search at once         {describe(get('search_at_once_cold', []))}")
+        print(f"  cold: RSS, index ready · peak {describe(get('rss_cold_ready', []), 1, 'MiB')} · "
+              f"{describe(get('rss_cold_ready_peak', []), 1, 'MiB')}")
+    print(f"  RSS at the first frame       {describe(get('rss_frame', []), 1, 'MiB')}")
+    print(f"  RSS with the index ready     {describe(get('rss_ready', []), 1, 'MiB')}")
+    print(f"  RSS after all that           {describe(get('rss_after', []), 1, 'MiB')}")
+    print(f"  peak RSS                     {describe(get('rss_peak', []), 1, 'MiB')}")
 
 
 def main() -> None:
@@ -403,7 +431,13 @@ def main() -> None:
     parser.add_argument("--keep-homes", type=Path,
                         help="each build's cache and state in DIR/reader, DIR/other, kept for the next time: with "
                              "--cold-once, a build whose cache is there does not start cold at all")
+    parser.add_argument("--cold-ready", action="store_true",
+                        help="a first start also searches at once, and its memory is read once the index is there")
+    parser.add_argument("--cold-only", action="store_true",
+                        help="only first starts (each waits for the cache its writer makes, then drops it)")
     args = parser.parse_args()
+    global COLD_READY, COLD_ONLY
+    COLD_READY, COLD_ONLY = args.cold_ready, args.cold_only
     work = args.work or Path(tempfile.gettempdir()) / "anora-tui-reader-scale"
     work.mkdir(parents=True, exist_ok=True)
     for count in (int(size) for size in args.sizes.split(",")):

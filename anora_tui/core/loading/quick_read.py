@@ -14,6 +14,7 @@ which reports every problem (see `file_reader.read_file`).
 
 from __future__ import annotations
 
+from sys import intern
 from typing import TYPE_CHECKING
 
 from ..text import refused_character
@@ -188,9 +189,12 @@ class _QuickReader:
                         if _WELL_FORMED_ID(value) is None:
                             raise NotCommon
                     elif kind == _REFERENCE:
+                        value = intern(value)  # as `checks.reference` and `checks.choice` give it
                         reader.refer_at(argument, value, line + offset, column + width, subject)
-                    elif kind == _CHOICE and value not in argument:
-                        raise NotCommon
+                    elif kind == _CHOICE:
+                        if value not in argument:
+                            raise NotCommon
+                        value = intern(value)
                 row[slot] = value
             if excerpt is not None:
                 field, section_slot, paragraph_slot, excerpt_slot, paragraph_at, excerpt_at = excerpt
@@ -216,9 +220,12 @@ class _QuickReader:
                 if _WELL_FORMED_ID(item_value) is None:
                     raise NotCommon
             elif kind == _REFERENCE:
+                item_value = intern(item_value)
                 reader.refer_at(argument, item_value, line, column + at, item_subject)
-            elif kind == _CHOICE and item_value not in argument:
-                raise NotCommon
+            elif kind == _CHOICE:
+                if item_value not in argument:
+                    raise NotCommon
+                item_value = intern(item_value)
             values.append(item_value)
         if not values and not may_be_empty:
             raise NotCommon

@@ -338,8 +338,9 @@ def _array(typecode: str, data: Any) -> array:
 
 # Stored arrays are checked a slice at a time, letting other threads run between slices: one C call
 # over the millions of ranks at a million quotes held the interpreter's lock for a tenth of a second,
-# and the places are read on a background thread while the reader takes keys.
-_CHECKED_AT_ONCE = 1 << 16
+# and the places are read on a background thread while the reader takes keys (a slice of 65,536
+# took 3 ms: a key typed just then waited for it).
+_CHECKED_AT_ONCE = 1 << 14
 
 
 def _within(values: array, size: int) -> bool:

@@ -98,7 +98,7 @@ class SearchIndexes:
     def _stored_quote_index(self) -> QuoteIndex | None:
         """The quote index the load cache holds for this dataset, if it holds one (a large dataset's
         cache, written after a first start): its people's names are read when first needed."""
-        plain = self.dataset.stored("quote_index")
+        plain = self.dataset.stored("quote_index", giving_way.give_way)
         if plain is None:
             return None
         from .stored import quote_index_from_plain
@@ -111,7 +111,7 @@ class SearchIndexes:
     def _stored_places(self) -> PlaceNames | None:
         """The places the load cache holds ready-made for this dataset, if it holds them (a large
         dataset's cache, written after a first start)."""
-        plain = self.dataset.stored("places")
+        plain = self.dataset.stored("places", giving_way.give_way)
         if plain is None:
             return None
         try:
@@ -120,7 +120,7 @@ class SearchIndexes:
             return None  # only a bug could store such a thing: make them instead
 
     def _stored_people(self) -> PeopleNames | None:
-        plain = self.dataset.stored("people_names")
+        plain = self.dataset.stored("people_names", giving_way.give_way)
         if plain is None:
             return None
         from .stored import people_names_from_plain

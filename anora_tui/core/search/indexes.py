@@ -98,7 +98,7 @@ class SearchIndexes:
     def _stored_quote_index(self) -> QuoteIndex | None:
         """The quote index the load cache holds for this dataset, if it holds one (a large dataset's
         cache, written after a first start): its people's names are read when first needed."""
-        plain = self.dataset.stored("quote_index", giving_way.give_way)
+        plain = self.dataset.stored("quote_index")  # waited for: read at once
         if plain is None:
             return None
         from .stored import quote_index_from_plain

@@ -35,7 +35,7 @@ def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
         (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
         for word, posting in postings.items()
     ]
-    return {"format": FORMAT, "folded": _in_chunks(folded), "postings": _in_chunks(posting_bytes)}
+    return {"format": FORMAT, "folded": _in_chunks(folded, INDEX_CHUNK), "postings": _in_chunks(posting_bytes, INDEX_CHUNK)}
 
 
 # The texts and postings are stored as chunks, each its own `marshal` data, read one at a time with a
@@ -44,10 +44,14 @@ def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
 # so the reader could not take a key meanwhile. A chunk of 4,096 names took 4 ms to decode: a key
 # typed as the work made ahead went on after a quiet second waited for it.
 CHUNK = 1024
+# The quote index's chunks are larger: the reader's first search waits for it, and each pause point
+# there is a turn of the interpreter's lock to the reader's thread and back.
+INDEX_CHUNK = 4096
 
 
-def _in_chunks(items: list) -> list[bytes]:
-    return [marshal.dumps(items[start : start + CHUNK]) for start in range(0, len(items), CHUNK)]
+def _in_chunks(items: list, size: int | None = None) -> list[bytes]:
+    size = size or CHUNK
+    return [marshal.dumps(items[start : start + size]) for start in range(0, len(items), size)]
 
 
 def _decoded_chunks(chunks: Any) -> Iterator[list]:

@@ -18,13 +18,13 @@ there when first used. Each is
 optional: a cache file without one, or with one that cannot be read, makes the reader compute it as
 without a cache.
 
-A block is `marshal` data, in pieces (see `encode`) (strings, ints, bytes, tuples, lists, dicts: `marshal` can make code objects,
-but nothing here runs what it reads, and `quote_index_from_plain` and the others check the types they
-take), written as it is: a cache file with derived blocks is JSON up to them (its prefix, header and the
-dataset's blocks come first), not a JSON document. (Base64 inside a JSON string kept it one, at 0.4 s
-to decode the quote index at 100,000 quotes, more than all the rest of reading it.) Its CRC-32 is
-checked before it is decoded; `marshal`'s format is the interpreter's, so the key covers the Python
-version.
+A block is `marshal` data in pieces, each read alone (see `encode`): strings, ints, bytes, tuples,
+lists, dicts (`marshal` can make code objects, but nothing here runs what it reads, and
+`quote_index_from_plain` and the others check the types they take), written as it is: a cache file
+with derived blocks is JSON up to them (its prefix, header and the dataset's blocks come first), not
+a JSON document. (Base64 inside a JSON string kept it one, at 0.4 s to decode the quote index at
+100,000 quotes, more than all the rest of reading it.) Its CRC-32 is checked before it is decoded;
+`marshal`'s format is the interpreter's, so the key covers the Python version.
 """
 
 from __future__ import annotations

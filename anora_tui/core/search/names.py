@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 from typing import Iterable, Sequence
 
 from ..gc_pause import gc_paused

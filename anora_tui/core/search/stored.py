@@ -35,7 +35,11 @@ def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
         (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
         for word, posting in postings.items()
     ]
-    return {"format": FORMAT, "folded": _in_chunks(folded, INDEX_CHUNK), "postings": _in_chunks(posting_bytes, INDEX_CHUNK)}
+    return {
+        "format": FORMAT,
+        "folded": _in_chunks(folded, INDEX_CHUNK),
+        "postings": _in_chunks(posting_bytes, INDEX_CHUNK),
+    }
 
 
 # The texts and postings are stored as chunks, each its own `marshal` data, read one at a time with a

@@ -48,7 +48,7 @@ def cached_start():
 def test_a_start_from_the_cache_has_the_derived_values_ready(written_inline, monkeypatch):
     fresh, cached = cached_start()
     assert cached.mentions_counted  # at once: read from the cache, not scanned
-    monkeypatch.setattr(cache_file.CachedParts, "stored", lambda self, name: pytest.fail(f"{name} read twice"))
+    monkeypatch.setattr(cache_file.CachedParts, "stored", lambda self, name, pause=None: pytest.fail(f"{name} read twice"))
     assert dict(cached._mentions) == dict(fresh._mentions)
     assert sum(map(len, cached._mentions.values())) > 100  # the shipped article names many people
     for section in fresh.sections:

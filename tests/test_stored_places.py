@@ -76,11 +76,11 @@ def test_anything_else_stored_is_refused(example_dataset):
 def test_the_indexes_read_the_stored_places_or_make_them(example_dataset):
     made = PlaceNames(example_dataset)
     indexes = SearchIndexes(example_dataset)
-    with mock.patch.object(type(example_dataset), "stored", lambda self, name: made.to_plain() if name == "places" else None):
+    with mock.patch.object(type(example_dataset), "stored", lambda self, name, pause=None: made.to_plain() if name == "places" else None):
         stored = indexes.places
         assert stored is not made and stored.find("mara", 5) == made.find("mara", 5)
     bad = SearchIndexes(example_dataset)
-    with mock.patch.object(type(example_dataset), "stored", lambda self, name: {"format": 0} if name == "places" else None):
+    with mock.patch.object(type(example_dataset), "stored", lambda self, name, pause=None: {"format": 0} if name == "places" else None):
         assert bad.places.find("mara", 5) == made.find("mara", 5)  # made instead
 
 

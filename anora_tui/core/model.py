@@ -23,7 +23,7 @@ from functools import cached_property
 from itertools import compress, groupby
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from .mentions import DatasetMentions, Mention, NameFinder  # noqa: F401  (Mention and NameFinder: re-exported)
 from .records import (  # noqa: F401  (re-exported: the model's records, where every module has found them)
@@ -182,16 +182,18 @@ class Dataset(DatasetMentions):
         dataset.__dict__["_parts"] = parts
         return dataset
 
-    def stored(self, name: str) -> Any:
+    def stored(self, name: str, pause: Callable[[], None] | None = None) -> Any:
         """A value derived from the data that the load cache holds ready-made (the quote index, every
         person's mentions, each paragraph's word count: see `loading/cache_derived.py`), or that
         the loader worked out on the way (`keep_derived`), as plain data; None when there is none (a
-        dataset built, a small dataset's cache, a damaged block): then the caller computes it."""
+        dataset built, a small dataset's cache, a damaged block): then the caller computes it.
+        `pause`: called between the pieces of a block being decoded (a background thread's pause
+        point)."""
         kept = self.__dict__.get("_derived")
         if kept is not None and name in kept:
             return kept[name]
         stored = getattr(self.__dict__.get("_parts"), "stored", None)
-        return stored(name) if stored is not None else None
+        return stored(name, pause) if stored is not None else None
 
     def keep_derived(self, name: str, value: Any) -> None:
         """Keep a value derived from the data, as the load cache stores it, for `stored` to give."""

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
 NAMES_AFTER_INDEX_SECONDS = 0.5  # the names made ahead wait this long after the quote index
-TYPING_QUIET_SECONDS = 1.0  # ... and until no key has been typed into a search for this long
 
 
 class Finding:
@@ -76,7 +75,7 @@ class Finding:
         indexes = self.search_indexes
         if indexes.places_are_cheap():
             return  # made in milliseconds when the palette first opens
-        from ..core.search.giving_way import giving_way_to_typing
+        from ..core.search.giving_way import giving_way_to_typing, wait_for_quiet
 
         def work() -> None:
             try:
@@ -85,11 +84,12 @@ class Finding:
                 # with the making of the names (0.6 s of CPU at 100k quotes): its first keys come
                 # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
-                indexes.wait_for_quiet(TYPING_QUIET_SECONDS)
-                # Seconds of work at a million quotes: it stops while keys come meanwhile. The
-                # places first: the palette waits for them, the search only uses the names for a
-                # hint or `@name` (and asks for them if it needs them).
+                # Seconds of work at a million quotes: it begins once no key has come for a moment,
+                # and stops while keys come meanwhile. The places first: the palette waits for them,
+                # the search only uses the names for a hint or `@name` (and asks for them if it
+                # needs them).
                 with giving_way_to_typing():
+                    wait_for_quiet()
                     indexes.places
                     indexes.people
             except Exception:

@@ -18,19 +18,19 @@ there when first used. Each is
 optional: a cache file without one, or with one that cannot be read, makes the reader compute it as
 without a cache.
 
-A block is `marshal` data (strings, ints, bytes, tuples, lists, dicts: `marshal` can make code objects,
-but nothing here runs what it reads, and `quote_index_from_plain` and the others check the types they
-take), written as it is: a cache file with derived blocks is JSON up to them (its prefix, header and the
-dataset's blocks come first), not a JSON document. (Base64 inside a JSON string kept it one, at 0.4 s
-to decode the quote index at 100,000 quotes, more than all the rest of reading it.) Its CRC-32 is
-checked before it is decoded; `marshal`'s format is the interpreter's, so the key covers the Python
-version.
+A block is `marshal` data in pieces, each read alone (see `encode`): strings, ints, bytes, tuples,
+lists, dicts (`marshal` can make code objects, but nothing here runs what it reads, and
+`quote_index_from_plain` and the others check the types they take), written as it is: a cache file
+with derived blocks is JSON up to them (its prefix, header and the dataset's blocks come first), not
+a JSON document. (Base64 inside a JSON string kept it one, at 0.4 s to decode the quote index at
+100,000 quotes, more than all the rest of reading it.) Its CRC-32 is checked before it is decoded;
+`marshal`'s format is the interpreter's, so the key covers the Python version.
 """
 
 from __future__ import annotations
 
 import marshal
-from typing import Any
+from typing import Any, Callable
 
 from ..model import Dataset
 from .cache_blocks import DERIVED as NAMES
@@ -78,10 +78,90 @@ def derived_plain(dataset: Dataset, names: tuple[str, ...] = NAMES) -> dict[str,
     return plain
 
 
+# A block is a run of `marshal` pieces, each after its length (4 bytes), read one at a time with a
+# pause between (`decode`'s `pause`): the people's names, the places and the quote index are read on a
+# background thread while the reader takes keys, and one `marshal.loads` of the people's names held
+# the interpreter's lock for 5 ms at 100,000 quotes (50 at a million). A dict is its size, then each
+# key and value; a list of containers or chunks (bytes) its size, then each item; anything else one
+# piece. Two levels down at most: the places' bands and the names' chunks are pieces of their own.
+# Only a dict of a few fields (a stored index's parts) is taken apart: one with an entry per person
+# (the mentions) is one piece.
+_DEPTH = 3
+_FIELDS = 16
+
+
 def encode(value: Any) -> bytes:
-    return marshal.dumps(value)
+    pieces: list[bytes] = []
+    _encode(value, pieces, _DEPTH)
+    return b"".join(pieces)
 
 
-def decode(data: bytes) -> Any:
-    """ValueError (or EOFError, TypeError) if `data` is not what `encode` wrote."""
-    return marshal.loads(data)
+def _encode(value: Any, pieces: list[bytes], depth: int) -> None:
+    if depth and type(value) is dict and len(value) <= _FIELDS:
+        _add(("dict", len(value)), pieces)
+        for key, item in value.items():
+            _add(key, pieces)
+            _encode(item, pieces, depth - 1)
+    elif depth and type(value) is list and value and all(type(item) in (bytes, dict, list) for item in value):
+        _add(("list", len(value)), pieces)
+        for item in value:
+            _encode(item, pieces, depth - 1)
+    else:
+        _add(("value", value), pieces)
+
+
+def _add(value: Any, pieces: list[bytes]) -> None:
+    data = marshal.dumps(value)
+    pieces += (len(data).to_bytes(4, "little"), data)
+
+
+def decode(data: bytes, pause: Callable[[], None] | None = None) -> Any:
+    """The value `encode` was given, its pieces read one at a time, `pause()` after each; ValueError
+    (or EOFError, TypeError) if `data` is not what `encode` wrote."""
+    pieces = _Pieces(data)
+    value = _decode(pieces, pause or _no_pause)
+    if pieces.at != len(data):
+        raise ValueError("not a stored block")
+    return value
+
+
+class _Pieces:
+    """The pieces of a block, in turn (each read from the block in place: `marshal.load` of a file
+    object reads a list of 52,000 numbers ten times slower)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._view = memoryview(data)
+        self.at = 0
+
+    def next(self) -> Any:
+        at = self.at + 4
+        end = at + int.from_bytes(self._view[self.at : at], "little")
+        if end > len(self._view):
+            raise ValueError("not a stored block")
+        self.at = end
+        return marshal.loads(self._view[at:end])
+
+
+def _decode(pieces: _Pieces, pause: Callable[[], None]) -> Any:
+    piece = pieces.next()
+    if type(piece) is not tuple or len(piece) != 2:
+        raise ValueError("not a stored block")
+    kind, value = piece
+    if kind == "value":
+        pause()
+        return value
+    if type(value) is not int or value < 0:
+        raise ValueError("not a stored block")
+    if kind == "dict":
+        made = {}
+        for _ in range(value):
+            key = pieces.next()
+            made[key] = _decode(pieces, pause)
+        return made
+    if kind == "list":
+        return [_decode(pieces, pause) for _ in range(value)]
+    raise ValueError("not a stored block")
+
+
+def _no_pause() -> None:
+    pass

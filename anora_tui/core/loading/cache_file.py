@@ -247,9 +247,13 @@ class CachedParts:
             except (Unusable, OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
                 return None
 
-    def stored(self, name: str) -> Any:
+    def stored(self, name: str, pause: Callable[[], None] | None = None) -> Any:
         """A derived block's value (see `cache_derived`), read and decoded now (each is asked for
-        once); None if the file holds none, or one that cannot be read (the caller computes it)."""
+        once); None if the file holds none, or one that cannot be read (the caller computes it).
+        With `pause`, decoded a piece at a time, `pause()` after each, and out of the file's lock
+        (another thread may read a field meanwhile), with the collector on: decoding makes few
+        objects, and the collector paused for as long as the pauses last would freeze what every
+        other thread made meanwhile."""
         with self._lock:
             opened = self._opened
             if opened is None or name not in self._derived:
@@ -258,14 +262,19 @@ class CachedParts:
             try:
                 offset, length, crc = opened.header["blocks"][name]
                 data = _read_at(opened.descriptor, length, opened.header_end + offset)
-                if len(data) != length or zlib.crc32(data) != crc:
-                    return None
-                from .cache_derived import decode
-
-                with gc_paused():
-                    return decode(data)
-            except (OSError, ValueError, TypeError, EOFError):
+            except (OSError, ValueError, TypeError):
                 return None
+        if len(data) != length or zlib.crc32(data) != crc:
+            return None
+        from .cache_derived import decode
+
+        try:
+            if pause is not None:
+                return decode(data, pause)
+            with gc_paused():
+                return decode(data)
+        except (ValueError, TypeError, EOFError):
+            return None
 
     def _read_blocks(self) -> dict[str, bytes]:
         opened = self._opened

@@ -34,6 +34,13 @@ def note_typing() -> None:
     _last_key[0] = time.monotonic()
 
 
+def wait_for_quiet(quiet: float = QUIET_SECONDS) -> None:
+    """Return once no key has been typed into a search for `quiet` seconds (at once if none has), or
+    once what work giving way makes is `wanted_now`."""
+    while not _wanted.is_set() and (wait := _last_key[0] + quiet - time.monotonic()) > 0:
+        time.sleep(min(wait, CHECK_SECONDS))
+
+
 @contextmanager
 def giving_way_to_typing() -> Iterator[None]:
     """The work done within gives way to a search being typed, at its pause points."""
@@ -56,8 +63,7 @@ def give_way(quiet: float = QUIET_SECONDS) -> None:
     seconds (unless it is `wanted_now`); then, in any work, let other threads run (the interpreter's
     lock let go, as `background.letting_go` does)."""
     if getattr(_this_thread, "giving_way", False):
-        while not _wanted.is_set() and (wait := _last_key[0] + quiet - time.monotonic()) > 0:
-            time.sleep(min(wait, CHECK_SECONDS))
+        wait_for_quiet(quiet)
     time.sleep(0)
 
 

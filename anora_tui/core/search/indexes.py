@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import threading
-import time
 from functools import cached_property
 
 from ..memory import release_freed_memory
 from ..model import Dataset
-from .giving_way import note_typing, wanted_now
+from . import giving_way
 from .names import PeopleNames
 from .paragraphs import ParagraphIndex
 from .place_names import PlaceNames
@@ -30,22 +29,15 @@ class SearchIndexes:
         self._building = threading.Lock()
         self._reading_people = threading.Lock()
         self._making_places = threading.Lock()
-        self._typed_at = float("-inf")  # `time.monotonic()` of the last key typed into a search
 
     def note_typing(self) -> None:
-        """A key was typed into a search: work made ahead waits for the typing to pause (before it
-        begins: `wait_for_quiet`; and at each of its pause points: `giving_way.give_way`)."""
-        self._typed_at = time.monotonic()
-        note_typing()
-
-    def wait_for_quiet(self, seconds: float) -> None:
-        """Return once no key has been typed into a search for `seconds` (at once if none has)."""
-        while (wait := self._typed_at + seconds - time.monotonic()) > 0:
-            time.sleep(wait)
+        """A key was typed into a search: work made ahead waits for the typing to pause, before it
+        begins and at each of its pause points (`giving_way`)."""
+        giving_way.note_typing()
 
     @cached_property
     def people(self) -> PeopleNames:
-        wanted_now()  # if they are being read ahead, giving way to typing: no more
+        giving_way.wanted_now()  # if they are being read ahead, giving way to typing: no more
         with self._reading_people:  # one read (or build), whichever thread asks first
             made = self.__dict__.get("people")
             if made is None:
@@ -67,7 +59,7 @@ class SearchIndexes:
     def places(self) -> PlaceNames:
         """The places the command palette finds by name (seconds to make at a million quotes: the
         reader makes them ahead, in the background)."""
-        wanted_now()
+        giving_way.wanted_now()
         with self._making_places:
             made = self.__dict__.get("places")
             if made is None:
@@ -106,7 +98,7 @@ class SearchIndexes:
     def _stored_quote_index(self) -> QuoteIndex | None:
         """The quote index the load cache holds for this dataset, if it holds one (a large dataset's
         cache, written after a first start): its people's names are read when first needed."""
-        plain = self.dataset.stored("quote_index")
+        plain = self.dataset.stored("quote_index")  # waited for: read at once
         if plain is None:
             return None
         from .stored import quote_index_from_plain
@@ -119,7 +111,7 @@ class SearchIndexes:
     def _stored_places(self) -> PlaceNames | None:
         """The places the load cache holds ready-made for this dataset, if it holds them (a large
         dataset's cache, written after a first start)."""
-        plain = self.dataset.stored("places")
+        plain = self.dataset.stored("places", giving_way.give_way)
         if plain is None:
             return None
         try:
@@ -128,7 +120,7 @@ class SearchIndexes:
             return None  # only a bug could store such a thing: make them instead
 
     def _stored_people(self) -> PeopleNames | None:
-        plain = self.dataset.stored("people_names")
+        plain = self.dataset.stored("people_names", giving_way.give_way)
         if plain is None:
             return None
         from .stored import people_names_from_plain

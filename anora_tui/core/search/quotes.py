@@ -26,9 +26,10 @@ class QuoteIndex(ScopeIndex):
     @staticmethod
     def positions_by_speaker(dataset: Dataset) -> dict[str, list[int]]:
         positions: dict[str, list[int]] = defaultdict(list)
-        # Made on a background thread at a million quotes: it lets the reader's thread run.
+        # Made on a background thread at a million quotes: it lets the reader's thread run (a step
+        # of 4,096 quotes took up to 4 ms, and a key typed then waited for it).
         give_way()
-        for position, speaker in enumerate(giving_way(dataset.values_of("quotes", "speaker"), 4096)):
+        for position, speaker in enumerate(giving_way(dataset.values_of("quotes", "speaker"), 1024)):
             positions[speaker].append(position)
         return positions
 

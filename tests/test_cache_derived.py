@@ -24,9 +24,10 @@ pytestmark = pytest.mark.usefixtures("cache_home")  # each test its own cache di
 
 
 @pytest.fixture
-def written_inline(monkeypatch: pytest.MonkeyPatch) -> None:
+def written_inline(monkeypatch: pytest.MonkeyPatch, cache_home) -> None:
     """The detached writer runs in this process (so the test sees it finish), and the shipped
-    dataset counts as large (its derived values are stored)."""
+    dataset counts as large (its derived values are stored), in a cache directory of the test's own
+    (a cache an earlier test in the same worker wrote, without derived values, was read instead)."""
 
     def inline(work) -> bool:
         work()

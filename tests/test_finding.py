@@ -4,7 +4,7 @@ the palette's ranking, and copying a quote with its citation."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import SIZES, WIDE, focused_pane, notices, palette, press_until, screen_text, settle, wait_for
+from ui_harness import SIZES, WIDE, burst, focused_pane, notices, palette, press_until, screen_text, settle, wait_for
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
@@ -103,6 +103,9 @@ async def test_n_and_N_step_from_where_the_reader_has_gone(shipped_dataset, isol
             before = [i for i in indexes if i < later.index]
             expected = (after[0] if after else indexes[0]) if step > 0 else (before[-1] if before else indexes[-1])
             assert reached == expected, notices(app)[-1]
+            # Back where the last n was pressed, N is no wrap: the match before is before it.
+            wrapped = (not after) if step > 0 else (not before)
+            assert ("wrapped" in notices(app)[-1]) == wrapped, notices(app)[-1]
         # Escape from a search never stepped through: n goes from the reader's place, not match 1.
         app.post_message(Navigate(Location("section", later.id)))
         await settle(pilot)
@@ -332,3 +335,15 @@ async def test_copy_with_nothing_selected_says_so(shipped_dataset, isolated_stat
         await pilot.press("y")
         await settle(pilot)
         assert notices(app)[-1].startswith("Nothing to copy here")
+
+
+async def test_n_twice_in_a_burst_steps_two_matches(shipped_dataset, isolated_state):
+    """The second n comes before the first one's match is opened: it steps on from that match, not
+    from the place the reader has not left yet."""
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await search(pilot, app, *"mansion", "tab", "escape")
+        burst(app, "n", "n")
+        await settle(pilot)
+        assert notices(app)[-1].startswith("Match 2 of ")

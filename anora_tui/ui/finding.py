@@ -42,7 +42,7 @@ class Finding:
         self._indexed: Dataset = dataset
         self.last_search: SearchResult | None = None  # the search n/N step through
         self.last_match: int | None = None  # position (in its scope) reached by the last search or n/N
-        self.left_for_match: tuple[str, int] | None = None  # the reader's place when it was chosen
+        self.match_on_the_way: Navigate | None = None  # the last match's Navigate, until handled
         self.last_query = ""  # what the search screen opens with, and in which scope
         self.last_scope: Scope = "quotes"
         self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
@@ -53,6 +53,7 @@ class Finding:
         self._indexes, self._indexed = None, dataset
         self.last_search = None
         self.last_match = None
+        self.match_on_the_way = None
 
     @property
     def search_indexes(self) -> SearchIndexes:
@@ -141,10 +142,9 @@ class Finding:
         # The screen's last search, for n/N: left with Escape, n goes to its first match.
         self.last_search = result
         self.last_match = None if hit is None else hit.position
-        self.left_for_match = self._reader_place()
         self.refresh_bindings()
         if hit is not None:
-            self.post_message(Navigate(self._hit_location(hit)))
+            self._go_to_match(hit)
 
     def remember_search(self, query: str) -> None:
         """Put a query first in the history (once), keeping the last SEARCH_HISTORY."""
@@ -178,14 +178,24 @@ class Finding:
         if hit is None:
             self.notify(f"Nothing matches “{result.query}” any more.", markup=False)
             return
-        self.last_match, self.left_for_match = hit.position, self._reader_place()
+        self.last_match = hit.position
         message = f"Match {match_number(result, hit.position)} of {result.count:,} for “{result.query}”"
         if result.count == 1:
             message += " · the only match"
         elif wrapped:
             message += " · wrapped to the last match" if backwards else " · wrapped to the first match"
         self.notify(message, markup=False, timeout=2.5)
-        self.post_message(Navigate(self._hit_location(hit)))
+        self._go_to_match(hit)
+
+    def _go_to_match(self, hit: AnyHit) -> None:
+        self.match_on_the_way = Navigate(self._hit_location(hit))
+        self.post_message(self.match_on_the_way)
+
+    def on_navigate(self, message: Navigate) -> None:
+        # After the App's own handler (`Navigating`, before this class in the MRO): the match is
+        # reached, so where the reader goes from now on is where n and N step from.
+        if message is self.match_on_the_way:
+            self.match_on_the_way = None
 
     def _reader_place(self) -> tuple[str, int] | None:
         """The section and paragraph the reader is at in the text."""
@@ -194,15 +204,16 @@ class Finding:
 
     def _step_start(self, result: SearchResult) -> int | None:
         """Where the reader is, as a position in the last search's scope, once the last match is off
-        screen (or there was none); None to step from the last match. A reader still where they were
-        when it was chosen has not moved: its section may not be open yet (keys in a burst)."""
+        screen (or there was none); None to step from the last match, also while it is still on its
+        way (keys in a burst: its section may not be open yet)."""
         place = self._reader_place()
         if place is None:
             return None
         if self.last_match is not None:
+            if self.match_on_the_way is not None:
+                return None
             at = result.hits.hit_at(self.last_match)
-            on_screen = at.section == place[0] and at.paragraph in self.reading.in_view
-            if on_screen or place == self.left_for_match:
+            if at.section == place[0] and at.paragraph in self.reading.in_view:
                 return None
         from ..core.search.reading_place import position_at
 

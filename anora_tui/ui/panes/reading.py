@@ -397,7 +397,9 @@ class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], Re
         return bool(self._lines) and self.size == self._placed_size
 
     def _report_view(self) -> None:
-        if self.section is None or not self._lines:
+        # A scroll animation may still tick once the pane is gone (the reader quitting mid-scroll):
+        # its component styles are gone with it.
+        if self.section is None or not self._lines or not self.is_attached:
             return
         visible = self.in_view
         self._update_progress(visible)

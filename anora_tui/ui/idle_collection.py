@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual.timer import Timer
-
 from ..core.gc_pause import collect_while_idle
+from .after_quiet import AfterQuiet
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -18,21 +17,12 @@ IDLE_SECONDS = 0.3  # no key nor open for this long after an open: the reader is
 
 class IdleCollection:
     def __init__(self, app: "App") -> None:
-        self.app = app
-        self._timer: Timer | None = None
+        self._collecting = AfterQuiet(app, IDLE_SECONDS, collect_while_idle, name="idle-collection")
 
     def opened(self) -> None:
         """Something was opened: collect once the reader has been idle for `IDLE_SECONDS`."""
-        if self._timer is None:
-            self._timer = self.app.set_timer(IDLE_SECONDS, self._collect, name="idle-collection")
-        else:
-            self._timer.reset()
+        self._collecting.start()
 
     def key_pressed(self) -> None:
         """A key: a collection to come waits until the keys stop."""
-        if self._timer is not None:
-            self._timer.reset()
-
-    def _collect(self) -> None:
-        self._timer = None
-        collect_while_idle()
+        self._collecting.put_off()

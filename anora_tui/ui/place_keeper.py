@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.css.query import NoMatches
-from textual.timer import Timer
 
 from ..core.state import LoadedState, SavedState, load_state, save_state
+from .after_quiet import AfterQuiet
 
 if TYPE_CHECKING:
     from .app import AnoraApp
@@ -30,7 +30,7 @@ class PlaceKeeper:
         self.error: str | None = None  # why the last save failed
         self.replaced_notice: str | None = None  # set when the last save replaced another reader's place
         self._base: SavedState | None = None  # what this reader last loaded or saved
-        self._timer: Timer | None = None
+        self._saving = AfterQuiet(app, SAVE_DELAY, self._save_if_moved, name="save-place")
         self._told_replaced = False
 
     def load(self) -> LoadedState:
@@ -40,13 +40,9 @@ class PlaceKeeper:
 
     def moved(self) -> None:
         """The place changed: save it once the moves stop for SAVE_DELAY."""
-        if self._timer is None:
-            self._timer = self.app.set_timer(SAVE_DELAY, self._save_if_moved, name="save-place")
-        else:
-            self._timer.reset()
+        self._saving.start()
 
     def _save_if_moved(self) -> None:
-        self._timer = None
         if self.app.quitting:  # the last save is the quit's own
             return
         try:
@@ -58,9 +54,7 @@ class PlaceKeeper:
 
     def save(self) -> bool:
         """Save now; on failure keep the reason (shown now, once per reason, or printed at exit)."""
-        if self._timer is not None:
-            self._timer.stop()
-            self._timer = None
+        self._saving.cancel()
         state = self.app.current_state()
         try:
             outcome = save_state(self.path, state, self.dataset, self._base)

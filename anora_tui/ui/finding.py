@@ -166,15 +166,11 @@ class Finding:
         from ..core.search import match_number, step_match
 
         backwards = step < 0
-        start = self._step_start(result)
-        if start is None:
-            hit = step_match(result, self.last_match, backwards=backwards)
-            wrapped = self.last_match is not None and (
-                hit is not None and (hit.position >= self.last_match if backwards else hit.position <= self.last_match)
-            )
-        else:  # the first match at or after the reader's paragraph, or the last one before it
-            hit = step_match(result, start if backwards else start - 1, backwards=backwards)
-            wrapped = hit is not None and (hit.position >= start if backwards else hit.position < start)
+        origin = self._step_origin(result, backwards)
+        hit = step_match(result, origin, backwards=backwards)
+        wrapped = origin is not None and hit is not None and (
+            hit.position >= origin if backwards else hit.position <= origin
+        )
         if hit is None:
             self.notify(f"Nothing matches “{result.query}” any more.", markup=False)
             return
@@ -202,22 +198,24 @@ class Finding:
         reading = self.reading
         return None if reading.section is None else (reading.section.id, reading.paragraph_read)
 
-    def _step_start(self, result: SearchResult) -> int | None:
-        """Where the reader is, as a position in the last search's scope, once the last match is off
-        screen (or there was none); None to step from the last match, also while it is still on its
-        way (keys in a burst: its section may not be open yet)."""
+    def _step_origin(self, result: SearchResult, backwards: bool) -> int | None:
+        """The position n or N steps from (`step_match`'s): the last match while it is on screen or
+        still on its way (keys in a burst: its section may not be open yet); else, once it is off
+        screen (or there was none), where the reader is: for n the position just before their
+        paragraph's first quote (or the paragraph), for N that position itself."""
         place = self._reader_place()
         if place is None:
-            return None
+            return self.last_match
         if self.last_match is not None:
             if self.match_on_the_way is not None:
-                return None
+                return self.last_match
             at = result.hits.hit_at(self.last_match)
             if at.section == place[0] and at.paragraph in self.reading.in_view:
-                return None
+                return self.last_match
         from ..core.search.reading_place import position_at
 
-        return position_at(self.dataset, self.search_indexes, self.last_scope, *place)
+        start = position_at(self.dataset, self.search_indexes, self.last_scope, *place)
+        return start if backwards else start - 1
 
     def action_no_search(self) -> None:
         self.notify("No search to step through: press / to search the quotes or the text.", markup=False)

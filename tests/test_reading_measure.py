@@ -1,0 +1,30 @@
+"""The text keeps a comfortable measure at every width where the panes share the screen: the side
+column gives way (to 40 cells) rather than squeezing the text when the sections list appears at 140
+columns."""
+
+from __future__ import annotations
+
+import pytest
+from ui_harness import screen_lines, settle
+
+from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.panes.reading_blocks import COLUMN_WIDTH
+
+FIRST_PARAGRAPH_START = "As I delve into the"
+
+
+@pytest.mark.parametrize(
+    ("size", "narrowest"),
+    [((100, 30), 45), ((139, 40), 70), ((140, 40), 60), ((150, 40), 60), ((160, 48), 70), ((200, 50), 74)],
+)
+async def test_the_text_column_keeps_a_comfortable_measure(shipped_dataset, size, narrowest) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        lines = [line.strip("│▌ ").rstrip("▇▆▅▄▃▂▁█ ") for line in screen_lines(app, app.reading)]
+        start = next(i for i, line in enumerate(lines) if line.startswith(FIRST_PARAGRAPH_START))
+        paragraph = lines[start : lines.index("", start)]
+        widest = max(len(line) for line in paragraph)
+        assert narrowest <= widest <= COLUMN_WIDTH, paragraph
+        if size[0] >= 140:
+            assert app.contents.display and app.contents.region.width > 0

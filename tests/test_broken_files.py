@@ -150,7 +150,7 @@ def reported(stderr: str) -> dict[str, str]:
     lines = stderr.splitlines()
     if len(lines) > 1:
         *lines, summary = lines
-        assert re.fullmatch(rf"anora-tui: {len(lines)} problems in .+", summary), summary
+        assert re.fullmatch(rf"anora-tui( check)?: {len(lines)} problems in .+", summary), summary
     for line in lines:
         match = PROBLEM_LINE.match(line)
         assert match, f"not a FILE:LINE:COL line: {line!r}"

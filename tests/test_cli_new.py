@@ -176,4 +176,4 @@ def test_schema_output_survives_a_closed_pipe_an_ascii_terminal_and_a_full_disk(
         with open("/dev/full", "wb") as full:
             result = subprocess.run(command, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
         assert result.returncode == 2
-        assert result.stderr.splitlines() == ["anora-tui: cannot write the output: No space left on device"]
+        assert result.stderr.splitlines() == ["anora-tui schema: cannot write the output: No space left on device"]

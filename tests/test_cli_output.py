@@ -45,8 +45,13 @@ def assert_one_clean_line(stderr: bytes) -> str:
     assert "Traceback" not in text and "Exception ignored" not in text, text
     lines = text.splitlines()
     assert len(lines) == 1, lines
-    assert lines[0].startswith("anora-tui: "), lines
+    assert lines[0].startswith("anora-tui"), lines
     return lines[0]
+
+
+def program(args: list[str]) -> str:
+    """What the command's lines on standard error start with: the command as typed, as git's do."""
+    return " ".join(["anora-tui", *args[:1]]) if args and not args[0].startswith("-") else "anora-tui"
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=IDS)
@@ -68,7 +73,7 @@ def test_a_full_disk_is_one_line_and_status_2(args, tmp_path):
     with open("/dev/full", "wb") as full:
         result = run(args, tmp_path, stdout=full)
     line = assert_one_clean_line(result.stderr)
-    assert line == "anora-tui: cannot write the output: No space left on device"
+    assert line == f"{program(args)}: cannot write the output: No space left on device"
     assert result.returncode == 2
 
 
@@ -80,7 +85,7 @@ def test_a_closed_standard_output_is_one_line_and_status_2(args, tmp_path):
         stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment(tmp_path), timeout=60,
     )
     line = assert_one_clean_line(result.stderr)
-    assert line == "anora-tui: cannot write the output: standard output is closed"
+    assert line == f"{program(args)}: cannot write the output: standard output is closed"
     assert result.returncode == 2
 
 

@@ -152,7 +152,7 @@ def test_a_cache_home_that_is_a_file_is_said_once_per_run_and_truly(example_data
         result = check(example_data_dir, tmp_path, XDG_CACHE_HOME=str(blocker))
         assert result.returncode == 0
         assert result.stderr.splitlines() == [
-            f"anora-tui: The load cache is off: {blocker} is a file, not a directory (see XDG_CACHE_HOME); "
+            f"anora-tui check: The load cache is off: {blocker} is a file, not a directory (see XDG_CACHE_HOME); "
             "the dataset is read from its files."
         ]
     assert blocker.read_text() == ""

@@ -53,7 +53,7 @@ def test_check_points_at_the_cause(tmp_path, case):
     assert result.returncode == 2 and result.stdout == ""
     problems = result.stderr.splitlines()
     if case == "duplicate key":  # also 'kind' missing from the record, so two problems and a summary
-        assert problems[-1] == f"anora-tui: 2 problems in {data}"
+        assert problems[-1] == f"anora-tui check: 2 problems in {data}"
         problems = [line for line in problems[:-1] if "duplicate" in line]
     first = PROBLEM_LINE.match(problems[0])
     assert first and first["file"] == str(data / "people.yaml"), problems

@@ -11,8 +11,6 @@ with files in it and no `--force`) is one line and exit status 2, with nothing w
 from __future__ import annotations
 
 import argparse
-import os
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from ..core.authoring.examples import commented_examples
 from ..core.authoring.files import check_target, read_article_text, write_files
 from ..core.authoring.schema import schema_text
 from ..core.text import counted, one_line
+from . import output
 
 
 def add_new_arguments(parser: argparse.ArgumentParser) -> None:
@@ -64,33 +63,18 @@ def run_new(args: argparse.Namespace) -> int:
 
 
 def _refuse(message: str) -> int:
-    print(f"anora-tui new: {message}", file=sys.stderr)
+    output.warn(message)
     return 2
 
 
 def run_schema(args: argparse.Namespace) -> int:
-    return _write_out(schema_text().encode("utf-8"))  # JSON is UTF-8, whatever the terminal's encoding
-
-
-def _write_out(data: bytes) -> int:
-    """Write to standard output: a closed pipe (`| head`) is fine, any other failure (a full disk) is
-    one line and exit status 2."""
-    try:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
-    except BrokenPipeError:  # the reader has all it wants
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except OSError as error:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more is tried at exit
-        print(f"anora-tui: cannot write the output: {error.strerror or error}", file=sys.stderr)
-        return 2
+    output.write_bytes(schema_text().encode("utf-8"))  # JSON is UTF-8, whatever the terminal's encoding
     return 0
 
 
 def _say(line: str) -> int:
-    encoding = sys.stdout.encoding or "utf-8"
-    return _write_out((line + "\n").encode(encoding, errors="backslashreplace"))
+    output.write_line(line)
+    return 0
 
 
 def run_authoring(args: argparse.Namespace) -> int:

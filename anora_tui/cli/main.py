@@ -44,11 +44,13 @@ def _run(argv: list[str] | None) -> int:
         from .arguments import build_parser
 
         whole = any(token in COMMANDS or token.startswith("-h") or token == "--help" for token in tokens)
+        output.speak_as(next((token for token in tokens if token in COMMANDS), None))  # for --help's output
         args = build_parser(with_command_arguments=whole).parse_args(argv)
     else:
         args = SimpleNamespace(**READER_DEFAULTS)
     if args.command is not None:
         resume_after_start()
+        output.speak_as(args.command)
     if args.command in ("new", "schema"):  # no dataset to read
         from .authoring import run_authoring
 

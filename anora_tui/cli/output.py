@@ -60,6 +60,7 @@ class OutputFailed(Exception):
 class _Streams:
     stdout_closed = False  # closed when the program started (`>&-`)
     pipe_closed = False  # the reader of a pipe went away: drop the rest
+    program = PROGRAM  # what every line on standard error starts with (see `speak_as`)
 
 
 _state = _Streams()
@@ -78,6 +79,12 @@ def prepare_streams() -> None:
                 stream.reconfigure(errors=errors)
             except (ValueError, OSError):  # a stream already written to in an odd state: leave it
                 pass
+
+
+def speak_as(command: str | None) -> None:
+    """Lines on standard error start with the command as typed from now on (`anora-tui quotes: …`,
+    as git's do), whatever went wrong: the command's own refusal or its output failing."""
+    _state.program = f"{PROGRAM} {command}" if command else PROGRAM
 
 
 def write_line(text: str) -> None:
@@ -102,13 +109,23 @@ def write_json_text(text: str) -> None:
     _write(_escape_for_json(text, ascii_only=not _holds_unicode(sys.stdout)) + "\n")
 
 
-def warn(message: str, who: str = PROGRAM) -> None:
-    """One line on standard error, `anora-tui: ` (or `who`) first. Never raises: with standard error gone
-    (a closed terminal, a full disk) there is nobody left to tell."""
+def write_bytes(data: bytes) -> None:
+    """Bytes as they are (JSON that must stay UTF-8 whatever the terminal's encoding)."""
+    if _state.pipe_closed:
+        return
+    if _state.stdout_closed or sys.stdout is None:
+        raise OutputFailed("standard output is closed")
+    _to_stdout(sys.stdout.flush)
+    _to_stdout(lambda: sys.stdout.buffer.write(data))
+
+
+def warn(message: str) -> None:
+    """One line on standard error, the command first (`anora-tui: `, `anora-tui quotes: `). Never
+    raises: with standard error gone (a closed terminal, a full disk) there is nobody left to tell."""
     try:
         stream = sys.stderr
         if stream is not None:
-            stream.write(one_line(f"{who}: {message}") + "\n")
+            stream.write(one_line(f"{_state.program}: {message}") + "\n")
             stream.flush()
     except (OSError, ValueError):
         pass

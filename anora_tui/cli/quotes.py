@@ -75,7 +75,7 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
 
 
 def _complain(message: str) -> None:
-    output.warn(message, who="anora-tui quotes")
+    output.warn(message)
 
 
 def _described(args: argparse.Namespace) -> str:

@@ -14,6 +14,7 @@ import pytest
 from dataset_lookups import paragraph_containing, quote_containing
 
 from anora_tui.core.model import Dataset, Note
+from anora_tui.core.excerpts import excerpt_span
 
 
 def note_on(dataset: Dataset, words: str) -> Note:
@@ -153,12 +154,11 @@ def test_no_quote_holds_the_writers_tag(shipped_dataset: Dataset) -> None:
         assert not tag.search(quote.text), quote.id
 
 
-def test_lighting_that_palace_is_daniels_words_without_the_tag(shipped_dataset: Dataset) -> None:
+def test_lighting_that_palace_is_one_quote_of_daniels_without_the_tag(shipped_dataset: Dataset) -> None:
     section, number = paragraph_containing(shipped_dataset, "Lighting that palace, Daniels says, was a nightmare.")
     quotes = shipped_dataset.quotes_in(section, number)
-    assert [(quote.text, quote.speaker) for quote in quotes] == [
-        ("Lighting that palace", "drew-daniels"),
-        ("was a nightmare.", "drew-daniels"),
+    assert [(quote.text, quote.speaker, quote.form) for quote in quotes] == [
+        ("Lighting that palace … was a nightmare.", "drew-daniels", "reported"),
     ]
 
 
@@ -175,7 +175,7 @@ def test_a_quote_followed_by_a_closing_mark_is_direct(shipped_dataset: Dataset) 
     for quote in shipped_dataset.quotes:
         section = shipped_dataset.sections_by_id[quote.section]
         paragraph = section.paragraphs[quote.paragraph - 1]
-        after = paragraph[paragraph.index(quote.text) + len(quote.text):]
+        after = paragraph[excerpt_span(paragraph, quote.text)[1]:]
         if re.match(r"[,.!?]?[”’]", after):
             assert quote.form == "direct", quote.id
 

@@ -511,6 +511,27 @@ def test_quote_not_verbatim_in_its_paragraph(change):
     assert_only_problem(directory, "quotes.yaml", text, "The cold", message)
 
 
+def test_a_sentence_the_writer_interrupts_is_one_quote_with_an_elision(change, make_data_dir):
+    # the paragraph has "“The cold did half the acting for us,” Reyes said."
+    directory, _ = change("quotes.yaml", "The cold did half the acting for us", "The cold did … the acting for us")
+    quote = next(q for q in load_dataset(directory).quotes if q.text.startswith("The cold did"))
+    assert quote.text == "The cold did … the acting for us"
+
+
+@pytest.mark.parametrize(
+    ("written", "missing"),
+    [
+        ("The cold did … all the acting for us", "all the acting for us"),  # a part not there
+        ("the acting for us … The cold did", "The cold did"),  # parts out of order
+        ("The cold did … half the acting", "half the acting"),  # nothing left out between them
+    ],
+)
+def test_an_elided_quote_names_its_part_not_in_the_paragraph(change, written, missing):
+    directory, text = change("quotes.yaml", "The cold did half the acting for us", written)
+    message = f"'text' (its part '{missing}') does not appear verbatim in section 'the-shoot' paragraph 1"
+    assert only_problem(directory).startswith(f"{where(directory, 'quotes.yaml', text, written)}: {message}")
+
+
 def test_quote_in_another_paragraph_says_which(change):
     directory, text = change("quotes.yaml", "the-shoot\n    paragraph: 3", "the-shoot\n    paragraph: 2")
     message = "'text' does not appear verbatim in section 'the-shoot' paragraph 2 (it is in paragraph 3)"

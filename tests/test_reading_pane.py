@@ -263,6 +263,20 @@ async def test_a_paragraph_with_several_voices_and_notes() -> None:
         assert "— Ada, Ben (reported)" in shown and "Nobody called Cy was there." in shown
 
 
+async def test_a_sentence_the_writer_interrupts_is_styled_as_the_speakers_words_around_the_tag() -> None:
+    paragraph = "Lighting that palace, Daniels says, was a nightmare. It rained."
+    people = [Person("drew", "Drew Daniels", "crew", ("cinematographer",), "Cinematographer.")]
+    quotes = [Quote("palace", "drew", "Lighting that palace … was a nightmare.", "s", 1, form="reported")]
+    article = Article("T", "P", "2024", (Section("s", "One", (paragraph,), 0),))
+    app = ReadingHost(Dataset.build(article, people, (), (), (), quotes, ()))
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        quote = app.pane.get_visual_style("reading--quote", partial=True)
+        styled = [paragraph[span.start : span.end] for span in paragraph_spans(app.pane, 1) if span.style == quote]
+        assert styled == ["Lighting that palace", "was a nightmare."]  # not ", Daniels says,"
+        assert texts(app.pane, "credit") == ["— Drew Daniels (reported)"]
+
+
 async def test_progress_shows_section_and_share_of_the_article(example_dataset: Dataset) -> None:
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:

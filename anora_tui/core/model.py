@@ -25,6 +25,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
+from .excerpts import excerpt_span
 from .mentions import DatasetMentions, Mention, NameFinder  # noqa: F401  (Mention and NameFinder: re-exported)
 from .records import (  # noqa: F401  (re-exported: the model's records, where every module has found them)
     DATE_PRECISIONS,
@@ -415,7 +416,12 @@ def _in_article_order(
         places = []
         for i in shared:
             quote = quotes[i]
-            places.append(sections_by_id[quote.section].paragraphs[quote.paragraph - 1].find(quote.text))
+            paragraph = sections_by_id[quote.section].paragraphs[quote.paragraph - 1]
+            place = paragraph.find(quote.text)
+            if place < 0:  # a quote interrupted by the writer (or unchecked data): where it starts, if anywhere
+                span = excerpt_span(paragraph, quote.text)
+                place = span[0] if span else -1
+            places.append(place)
         width = 2 + max(places)
         keys = [key * width for key in keys]
         for i, place in zip(shared, places):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from .excerpts import excerpt_span
 from .model import Dataset, Section
 from .navigation import Location
 
@@ -16,12 +17,6 @@ class NameLink(NamedTuple):
     start: int
     end: int
     person_id: str
-
-
-def excerpt_span(paragraph: str, excerpt: str) -> tuple[int, int] | None:
-    """Where `excerpt` first stands in `paragraph` (start, end), or None (also for an empty excerpt)."""
-    start = paragraph.find(excerpt) if excerpt else -1
-    return None if start < 0 else (start, start + len(excerpt))
 
 
 def quote_location(dataset: Dataset, quote_id: str) -> Location:

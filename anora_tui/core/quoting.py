@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, NamedTuple
 
+from .excerpts import excerpt_span
 from .model import Article, Dataset, Note, Quote, Section
 from .text import NOTE_LABEL, note_wording
 
@@ -130,8 +131,7 @@ def notes_on_words(dataset: Dataset, section_id: str, paragraph: int, words: str
     if not notes:
         return ()
     text = dataset.paragraph(section_id, paragraph)
-    start = text.find(words)
-    end = start + len(words)
+    start, end = excerpt_span(text, words) or (-1, -1)
 
     def on_words(note: Note) -> bool:
         at = text.find(note.says)

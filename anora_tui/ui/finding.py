@@ -12,7 +12,7 @@ from textual.css.query import NoMatches
 
 from ..core.model import Quote
 from ..core.navigation import Location
-from ..core.places import excerpt_span
+from ..core.excerpts import excerpt_span
 from .messages import Navigate
 from .widgets.link_list import LinkList
 from .widgets.virtual_list import VirtualList

@@ -11,6 +11,7 @@ from operator import contains, getitem, sub
 from pathlib import Path
 from typing import Callable
 
+from ..excerpts import excerpt_spans, missing_part
 from ..memory import release_freed_memory
 from ..model import Article, Dataset
 from ..reading_time import words_in
@@ -311,10 +312,12 @@ def _passage_problems(chunk: Chunk, paragraphs: dict[str, tuple[str, ...]]) -> l
         if number > len(section):
             message = f"paragraph {number} is out of range: section '{section_id}' has {len(section)}"
             problems.append((marks[4 * index], marks[4 * index + 1], message))
-        elif excerpt is not None and excerpt not in section[number - 1]:
+        elif excerpt is not None and not excerpt_spans(section[number - 1], excerpt):
+            part = missing_part(section[number - 1], excerpt)
+            what = f"'{field}'" if part == excerpt else f"'{field}' (its part {shown(part)})"
             message = (
-                f"'{field}' does not appear verbatim in section '{section_id}' paragraph {number}"
-                f"{excerpt_hint(excerpt, section, number)}"
+                f"{what} does not appear verbatim in section '{section_id}' paragraph {number}"
+                f"{excerpt_hint(part, section, number)}"
             )
             problems.append((marks[4 * index + 2], marks[4 * index + 3], message))
     return problems

@@ -262,7 +262,10 @@ _QUOTE = RecordType(
             meaning="the id of the person who really said it (read the context: the source may name the wrong one)",
         ),
         "text": Field(
-            text, meaning="the words, verbatim: they must appear exactly in the paragraph named", limit=PARAGRAPH_LIMIT
+            text,
+            meaning="the words, verbatim: they must appear exactly in the paragraph named; where the writer's "
+            "words interrupt a sentence, ` … ` stands for them",
+            limit=PARAGRAPH_LIMIT,
         ),
         "section": Field(reference("sections"), meaning="the id of the section it is in"),
         "paragraph": Field(whole_number(1), meaning="the paragraph it is in: 1 is the section's first"),

@@ -15,7 +15,8 @@ from textual.strip import Strip
 from textual.style import Style
 
 from ...core.model import Note, Quote, Section
-from ...core.places import NameLink, excerpt_span
+from ...core.excerpts import excerpt_spans
+from ...core.places import NameLink
 from ...core.quoting import shown_title, speaker_credits
 from ...core.text import NOTE_LABEL, note_wording
 from ..content import plain
@@ -185,4 +186,4 @@ class BlockDrawing(_Base):
 
 
 def _spans(text: str, needles: Iterable[str]) -> tuple[tuple[int, int], ...]:
-    return tuple(span for span in (excerpt_span(text, needle) for needle in needles) if span is not None)
+    return tuple(span for needle in needles for span in excerpt_spans(text, needle))

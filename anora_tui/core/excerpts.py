@@ -1,0 +1,61 @@
+"""Where an excerpt (a quote's words, the words an editorial note is on) stands in its paragraph.
+
+An excerpt is verbatim; a sentence the writer interrupts ("Lighting that palace, Daniels says, was a
+nightmare.") is one quote written with ` … ` where the writer's words stand ("Lighting that palace …
+was a nightmare."), as an editor prints it: each part verbatim, in order, with words left out
+between each and the next. Pure Python.
+"""
+
+from __future__ import annotations
+
+ELISION = " … "  # in an excerpt: the writer's words left out from between the speaker's
+
+Span = tuple[int, int]
+
+
+def excerpt_spans(paragraph: str, excerpt: str) -> tuple[Span, ...]:
+    """Where `excerpt` first stands in `paragraph`: one span where it is verbatim, else one span per
+    part of an excerpt with elisions; () where it is not there (also for an empty excerpt)."""
+    if not excerpt:
+        return ()
+    start = paragraph.find(excerpt)
+    if start >= 0:
+        return ((start, start + len(excerpt)),)
+    if ELISION not in excerpt:
+        return ()
+    spans = _placed_parts(paragraph, excerpt.split(ELISION))
+    return spans if isinstance(spans, tuple) else ()
+
+
+def excerpt_span(paragraph: str, excerpt: str) -> Span | None:
+    """From the start of `excerpt` in `paragraph` to its end (the words left out included), or None
+    where it is not there."""
+    spans = excerpt_spans(paragraph, excerpt)
+    return (spans[0][0], spans[-1][1]) if spans else None
+
+
+def missing_part(paragraph: str, excerpt: str) -> str:
+    """What of an excerpt `paragraph` lacks, to word a problem about: the first part of an excerpt
+    with elisions not found after the ones before it; else the whole excerpt."""
+    if ELISION in excerpt:
+        parts = excerpt.split(ELISION)
+        placed = _placed_parts(paragraph, parts)
+        if isinstance(placed, int):
+            return parts[placed]
+    return excerpt
+
+
+def _placed_parts(paragraph: str, parts: list[str]) -> tuple[Span, ...] | int:
+    """Each part's span, each the first after the one before with words (not only spaces) between;
+    or the index of the first part that cannot be so placed."""
+    spans: list[Span] = []
+    after = 0
+    for index, part in enumerate(parts):
+        start = paragraph.find(part, after) if part else -1
+        while start >= 0 and spans and not paragraph[after:start].strip():
+            start = paragraph.find(part, start + 1)
+        if start < 0:
+            return index
+        spans.append((start, start + len(part)))
+        after = start + len(part)
+    return tuple(spans)

@@ -40,3 +40,14 @@ async def test_a_side_pane_shown_alone_has_the_whole_width(shipped_dataset, size
         await settle(pilot)
         pane = app.people if pane_key == "3" else app.timeline
         assert pane.region.width == size[0]
+
+
+@pytest.mark.parametrize("size", [(40, 12), (60, 20), (80, 24), (100, 30), (120, 40), (200, 50)])
+async def test_the_progress_line_drops_whole_phrases_to_fit(shipped_dataset, size) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        bottom = screen_lines(app, app.reading)[-1]
+        assert "Section 1 of 13" in bottom and "…" not in bottom, bottom
+        if "━" in bottom:
+            assert "━" * 12 + " ─╯" in bottom  # the bar whole, its track in its own glyph to the corner

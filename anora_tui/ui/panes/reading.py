@@ -413,16 +413,25 @@ class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], Re
         assert self.section is not None
         read = self._paragraphs_before[self.section.index] + (visible[-1] if visible else 0)
         percent = round(100 * read / self._total_paragraphs) if self._total_paragraphs else 100
+        # The track is drawn in the bar's own glyph: in the border's, it read as the border broken off
+        # before the corner ("━━━━── ─╯").
         bar = proportional_strip(
             PROGRESS_BAR_WIDTH,
             self._total_paragraphs,
-            [Mark(0, read, self._part_style("reading--progress-done"), "━")] if read else [],
-            self._part_style("reading--progress-todo"),
+            [Mark(0, self._total_paragraphs, self._part_style("reading--progress-todo"), "━"),
+             *([Mark(0, read, self._part_style("reading--progress-done"), "━")] if read else [])],
         )
+        where = f"Section {self.section.index + 1:,} of {len(self.dataset.sections):,} · {percent}%"
         minutes = self.reading_time.minutes_left(self.section.id, visible[-1] if visible else 0)
-        left = f"{time_phrase(minutes)} left at {self.reading_time.words_per_minute} wpm" if minutes else "the end"
-        label = f"Section {self.section.index + 1:,} of {len(self.dataset.sections):,} · {percent}% · {left} "
-        self.border_subtitle = Content(label) + bar  # the border pads a title with a space each side
+        if minutes:
+            left = time_phrase(minutes)
+            labels = (f"{where} · {left} left at {self.reading_time.words_per_minute} wpm ", f"{where} · {left} left ")
+        else:
+            labels = (f"{where} · the end ",)
+        # Whole phrases dropped to fit the border (two corners, a space each side), never a cut one.
+        room = self.size.width - 4 - PROGRESS_BAR_WIDTH
+        label = next((label for label in labels if len(label) <= room), None)
+        self.border_subtitle = Content(where) if label is None else Content(label) + bar
 
 
 def _paragraph_offsets(dataset: Dataset) -> tuple[int, ...]:

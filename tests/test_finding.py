@@ -11,6 +11,7 @@ from anora_tui.core.places import quote_location
 from anora_tui.core.search import match_number
 from anora_tui.core.state import load_state
 from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.clipboard import clipboard_caveat
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.link_list import LinkList
@@ -340,3 +341,32 @@ async def test_n_twice_in_a_burst_steps_two_matches(shipped_dataset, isolated_st
         burst(app, "n", "n")
         await settle(pilot)
         assert notices(app)[-1].startswith("Match 2 of ")
+
+
+@pytest.mark.parametrize(
+    ("environ", "every_time"),
+    [({"TERM": "xterm-256color"}, False), ({"TERM": "linux"}, True)],
+    ids=["may-not-work", "cannot-work"],
+)
+async def test_a_clipboard_caveat_is_said_with_the_first_copy_unless_it_cannot_have_worked(
+    shipped_dataset, isolated_state, monkeypatch, environ, every_time
+):
+    for name in ("TMUX", "STY", "TERM_PROGRAM", "WT_SESSION"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        await palette(pilot, app, "drew dan", "Person: Drew Daniels")
+        await pilot.press('"')
+        await settle(pilot)
+        said = []
+        for _ in range(3):
+            await pilot.press("y")
+            await settle(pilot)
+            said.append(notices(app)[-1])
+            await pilot.press("down")
+        caveat = clipboard_caveat(environ)
+        assert caveat and caveat in said[0]
+        assert all((caveat in notice) is every_time for notice in said[1:]), said

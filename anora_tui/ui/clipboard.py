@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 from typing import Callable, Mapping
+from weakref import WeakKeyDictionary
 
 from textual.app import App
 
@@ -59,7 +60,24 @@ def copy_citation(app: App, citation: Citation) -> str:
     what = f"{shown.opening}{start}{rest}{shown.closing}"
     who = f" — {citation.speaker}" if citation.speaker else ""
     message = f"Copied {what}{who}, with its citation ({citation.place})."
-    caveat = clipboard_caveat()
+    caveat = _caveat_for(app)
     app.notify(f"{message} {caveat}".strip(), title="Copied", markup=False, timeout=6 if caveat else 3,
-               severity="warning" if caveat.startswith(("Terminal.app", "The Linux")) else "information")
+               severity="warning" if caveat.startswith(CANNOT) else "information")
     return text
+
+
+CANNOT = ("Terminal.app", "The Linux")  # caveats saying the copy cannot have worked: said every time
+_caveats: WeakKeyDictionary[App, list[str]] = WeakKeyDictionary()  # each App's caveat, and whether said
+
+
+def _caveat_for(app: App) -> str:
+    """The caveat to add to this copy's notice: worked out once a session (inside tmux that asks the
+    tmux server, up to a second), and a "may not work" said with the first copy only."""
+    if app not in _caveats:
+        _caveats[app] = [clipboard_caveat()]
+    said = _caveats[app]
+    caveat = said[0]
+    if caveat.startswith(CANNOT) or len(said) == 1:
+        said.append(caveat)
+        return caveat
+    return ""

@@ -106,6 +106,16 @@ def test_an_ascii_stream_gets_look_alikes_not_a_traceback(encoding, tmp_path):
     assert utf8.count("?") == result.stdout.count(b"?")  # every character of these quotes has a look-alike
 
 
+@pytest.mark.parametrize("output_format", ["text", "markdown"])
+def test_every_character_of_every_quote_and_citation_has_a_look_alike(output_format, tmp_path):
+    result = run(["quotes", "--format", output_format], tmp_path, PYTHONIOENCODING="ascii")
+    utf8 = run(["quotes", "--format", output_format], tmp_path, PYTHONIOENCODING="utf-8").stdout.decode("utf-8")
+    assert result.returncode == 0 and result.stderr == b""
+    assert result.stdout.count(b"?") == utf8.count("?")  # none lost to a "?"
+    if output_format == "markdown":  # "§10 [Shooting the home invasion], ¶6"
+        assert b"sec. 10 \\[Shooting the home invasion\\], para. 6" in result.stdout
+
+
 def test_look_alikes_for_what_an_ascii_stream_cannot_hold():
     from anora_tui.cli.output import LOOK_ALIKE_ERRORS
 

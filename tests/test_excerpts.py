@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anora_tui.core.excerpts import ELISION, excerpt_span, excerpt_spans, missing_part
+from anora_tui.core.excerpts import ELISION, PartProblem, excerpt_span, excerpt_spans, part_problem
 
 PALACE = "Lighting that palace, Daniels says, was a nightmare. It rained."
 
@@ -36,9 +36,11 @@ def test_an_ellipsis_the_paragraph_itself_has_is_taken_verbatim():
 def test_parts_out_of_order_or_with_nothing_left_out_between_are_not_there():
     assert excerpt_spans(PALACE, "was a nightmare. … Lighting that palace") == ()
     assert excerpt_spans(PALACE, "Lighting that … palace") == ()  # only a space between: nothing left out
-    assert missing_part(PALACE, "was a nightmare. … Lighting that palace") == "Lighting that palace"
-    assert missing_part(PALACE, "Lighting that palace … was a dream.") == "was a dream."
-    assert missing_part(PALACE, "Lighting the castle") == "Lighting the castle"
+    assert part_problem(PALACE, "was a nightmare. … Lighting that palace") == PartProblem(
+        "Lighting that palace", "before", "was a nightmare.")
+    assert part_problem(PALACE, "Lighting that … palace") == PartProblem("palace", "adjacent", "Lighting that")
+    assert part_problem(PALACE, "Lighting that palace … was a dream.") == PartProblem("was a dream.", "missing")
+    assert part_problem(PALACE, "Lighting the castle") == PartProblem("Lighting the castle", "missing")
 
 
 def test_a_part_found_too_close_is_looked_for_further_on():
@@ -64,4 +66,4 @@ def test_parts_with_words_between_are_found_in_order(pieces, tail):
     if len(spans) > 1:
         assert [paragraph[start:end] for start, end in spans] == [said for said, _ in pieces]
         assert all(paragraph[end:next_start].strip() for (_, end), (next_start, _) in zip(spans, spans[1:]))
-    assert missing_part(paragraph, excerpt) == excerpt
+    assert part_problem(paragraph, excerpt) == PartProblem(excerpt, "missing")

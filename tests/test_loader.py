@@ -519,16 +519,32 @@ def test_a_sentence_the_writer_interrupts_is_one_quote_with_an_elision(change, m
 
 
 @pytest.mark.parametrize(
-    ("written", "missing"),
+    ("written", "message"),
     [
-        ("The cold did … all the acting for us", "all the acting for us"),  # a part not there
-        ("the acting for us … The cold did", "The cold did"),  # parts out of order
-        ("The cold did … half the acting", "half the acting"),  # nothing left out between them
+        (
+            "The cold did … all the acting for us",
+            "'text' (its part 'all the acting for us') does not appear verbatim in section 'the-shoot' paragraph 1",
+        ),
+        (
+            "The cold did … the acting for them",
+            "'text' (its part 'the acting for them') does not appear verbatim in section 'the-shoot' paragraph 1 "
+            "(the paragraph matches only up to 'the acting for ')",
+        ),
+        (
+            "the acting for us … The cold did",
+            "'text': its part 'The cold did' stands before 'the acting for us' in section 'the-shoot' paragraph 1, "
+            "not after it",
+        ),
+        (
+            "The cold did … half the acting",
+            "'text': nothing is left out between 'The cold did' and 'half the acting' in section 'the-shoot' "
+            "paragraph 1 (write them as one part, without ' … ')",
+        ),
     ],
+    ids=["missing", "matching-in-part", "out-of-order", "nothing-between"],
 )
-def test_an_elided_quote_names_its_part_not_in_the_paragraph(change, written, missing):
+def test_an_elided_quote_says_which_part_is_not_where_it_should_be(change, written, message):
     directory, text = change("quotes.yaml", "The cold did half the acting for us", written)
-    message = f"'text' (its part '{missing}') does not appear verbatim in section 'the-shoot' paragraph 1"
     assert only_problem(directory).startswith(f"{where(directory, 'quotes.yaml', text, written)}: {message}")
 
 

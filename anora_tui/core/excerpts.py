@@ -8,6 +8,8 @@ between each and the next. Pure Python.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 ELISION = " … "  # in an excerpt: the writer's words left out from between the speaker's
 
 Span = tuple[int, int]
@@ -34,15 +36,32 @@ def excerpt_span(paragraph: str, excerpt: str) -> Span | None:
     return (spans[0][0], spans[-1][1]) if spans else None
 
 
-def missing_part(paragraph: str, excerpt: str) -> str:
-    """What of an excerpt `paragraph` lacks, to word a problem about: the first part of an excerpt
-    with elisions not found after the ones before it; else the whole excerpt."""
-    if ELISION in excerpt:
-        parts = excerpt.split(ELISION)
-        placed = _placed_parts(paragraph, parts)
-        if isinstance(placed, int):
-            return parts[placed]
-    return excerpt
+class PartProblem(NamedTuple):
+    """Why an excerpt with elisions is not in its paragraph: `part` is `missing` from it, stands
+    `before` the part it should follow (`previous`), or follows it with nothing left out between
+    (`adjacent`)."""
+
+    part: str
+    why: str  # "missing", "before" or "adjacent"
+    previous: str = ""
+
+
+def part_problem(paragraph: str, excerpt: str) -> PartProblem:
+    """What keeps an excerpt out of `paragraph`, to word a problem: the first part of an excerpt with
+    elisions that cannot be placed, and why; for one without, the whole excerpt, missing."""
+    if ELISION not in excerpt:
+        return PartProblem(excerpt, "missing")
+    parts = excerpt.split(ELISION)
+    placed = _placed_parts(paragraph, parts)
+    if not isinstance(placed, int):
+        return PartProblem(excerpt, "missing")  # never asked of an excerpt that is there
+    part = parts[placed]
+    if not part or part not in paragraph or placed == 0:
+        return PartProblem(part, "missing")
+    previous = parts[placed - 1]
+    earlier = _placed_parts(paragraph, parts[:placed])
+    after = earlier[-1][1] if isinstance(earlier, tuple) else 0
+    return PartProblem(part, "adjacent" if paragraph.find(part, after) >= 0 else "before", previous)
 
 
 def _placed_parts(paragraph: str, parts: list[str]) -> tuple[Span, ...] | int:

@@ -11,7 +11,7 @@ from operator import contains, getitem, sub
 from pathlib import Path
 from typing import Callable
 
-from ..excerpts import excerpt_spans, missing_part
+from ..excerpts import excerpt_spans, part_problem
 from ..memory import release_freed_memory
 from ..model import Article, Dataset
 from ..reading_time import words_in
@@ -298,6 +298,22 @@ def _all_found(excerpts: list[tuple[str, str, int, str | None]], paragraphs: dic
         return False
 
 
+def _excerpt_problem(field: str, excerpt: str, section: tuple[str, ...], section_id: str, number: int) -> str:
+    """Why an excerpt is not in its paragraph: a part of it missing (with a hint where it is, or what
+    keeps it from matching), or the parts of one with elisions out of order or with nothing between."""
+    where = f"section '{section_id}' paragraph {number}"
+    part, why, previous = part_problem(section[number - 1], excerpt)
+    if why == "before":
+        return f"'{field}': its part {shown(part)} stands before {shown(previous)} in {where}, not after it"
+    if why == "adjacent":
+        return (f"'{field}': nothing is left out between {shown(previous)} and {shown(part)} in {where} "
+                "(write them as one part, without ' … ')")
+    if part == excerpt:
+        return f"'{field}' does not appear verbatim in {where}{excerpt_hint(part, section, number)}"
+    hint = excerpt_hint(part, section, number, part=True)
+    return f"'{field}' (its part {shown(part)}) does not appear verbatim in {where}{hint}"
+
+
 def _passage_problems(chunk: Chunk, paragraphs: dict[str, tuple[str, ...]]) -> list[tuple[int, int, str]]:
     """(line, column, message) for each quote or note of the chunk whose paragraph does not exist or
     does not contain its excerpt verbatim, given the article's paragraphs by section id."""
@@ -313,11 +329,6 @@ def _passage_problems(chunk: Chunk, paragraphs: dict[str, tuple[str, ...]]) -> l
             message = f"paragraph {number} is out of range: section '{section_id}' has {len(section)}"
             problems.append((marks[4 * index], marks[4 * index + 1], message))
         elif excerpt is not None and not excerpt_spans(section[number - 1], excerpt):
-            part = missing_part(section[number - 1], excerpt)
-            what = f"'{field}'" if part == excerpt else f"'{field}' (its part {shown(part)})"
-            message = (
-                f"{what} does not appear verbatim in section '{section_id}' paragraph {number}"
-                f"{excerpt_hint(part, section, number)}"
-            )
+            message = _excerpt_problem(field, excerpt, section, section_id, number)
             problems.append((marks[4 * index + 2], marks[4 * index + 3], message))
     return problems

@@ -65,9 +65,10 @@ _PLAIN_FORMS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "�
 _FEWEST_SHOWN = 8  # matched characters worth quoting back
 
 
-def excerpt_hint(excerpt: str, paragraphs: tuple[str, ...], number: int) -> str:
+def excerpt_hint(excerpt: str, paragraphs: tuple[str, ...], number: int, part: bool = False) -> str:
     """Where an excerpt missing from its paragraph is after all, what typographic quotes or dashes
-    alone keep it from matching, or how much of it the paragraph has."""
+    alone keep it from matching, or how much of it the paragraph has (for a `part` of an excerpt
+    whose other parts are there, nothing when it has not even the first words)."""
     for other, text in enumerate(paragraphs, start=1):
         if excerpt in text:
             return f" (it is in paragraph {other})"
@@ -87,7 +88,7 @@ def excerpt_hint(excerpt: str, paragraphs: tuple[str, ...], number: int) -> str:
         else:
             high = middle - 1
     if low < _FEWEST_SHOWN:
-        return " (the paragraph does not even have its first words: check the section and paragraph)"
+        return "" if part else " (the paragraph does not even have its first words: check the section and paragraph)"
     return f" (the paragraph matches only up to {shown(excerpt[max(0, low - 40) : low])})"
 
 

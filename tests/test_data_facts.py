@@ -316,3 +316,17 @@ def test_the_readmes_counts_are_the_datasets(shipped_dataset: Dataset) -> None:
     )
     assert found, "the README's sentence with the dataset's counts is missing"
     assert [int(n) for n in found.groups()] == list(shipped_dataset.counts().values())
+
+
+def test_every_first_person_passage_whose_paragraph_does_not_name_its_speaker_has_a_note(
+    shipped_dataset: Dataset,
+) -> None:
+    """A speaker's words the source gives as its own first-person narration, in a paragraph that does
+    not name them ("At approximately 30 years old, … I secured a position capturing and editing
+    elaborate weddings"), are theirs only by the editor's reading: a note on the paragraph says so."""
+    for quote in shipped_dataset.quotes:
+        named = {person for person, mention in shipped_dataset.mentions_in(quote.section, quote.paragraph)
+                 if not mention.via_note}
+        if quote.form == "first-person" and quote.speaker not in named:
+            notes = shipped_dataset.notes_in(quote.section, quote.paragraph)
+            assert any(quote.speaker in note.refers_to for note in notes), quote.id

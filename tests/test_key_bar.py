@@ -16,6 +16,7 @@ from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.help import HelpScreen
 from anora_tui.ui.widgets.key_bar import KeyBar
+from anora_tui.ui.widgets.link_list import LinkList
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
 
@@ -267,3 +268,34 @@ async def test_a_line_the_bar_has_drawn_is_drawn_from_what_it_kept_when_it_comes
         app.theme = "textual-light" if app.theme != "textual-light" else "nord"
         await settle(pilot)
         assert bar_line(app) == text_line and len(made) == 1 and style_at(app, 0, 49) != style
+
+
+async def test_open_is_offered_only_on_a_row_that_leads_somewhere(shipped_dataset) -> None:
+    """A scene's detail lists people and sections (links) and what the article says of the shoot
+    (plain rows): on a plain row ⏎ Open leaves the key bar, and Enter opens nothing."""
+    scene = next(scene for scene in shipped_dataset.scenes if scene.title == "Ani at work")
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=NARROW) as pilot:
+        await settle(pilot)
+        app.post_message(Navigate(Location("scene", scene.id)))
+        await settle(pilot)
+        detail = app.focused
+        assert isinstance(detail, LinkList)
+        while detail.highlighted_location is None:
+            await pilot.press("j")
+        await settle(pilot)
+        assert "⏎ Open" in bar_line(app)
+        await pilot.press("end")
+        await settle(pilot)
+        while detail.highlighted_location is not None:
+            await pilot.press("k")
+        await settle(pilot)
+        assert "⏎ Open" not in bar_line(app)
+        shown = screen_lines(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is detail and screen_lines(app) == shown
+        while detail.highlighted_location is None:
+            await pilot.press("k")
+        await settle(pilot)
+        assert "⏎ Open" in bar_line(app)

@@ -165,7 +165,7 @@ class LinkList(VirtualList):
         self._locations: list[Location | None] | None = []  # None for `RecordRows`
         self._rows: RecordRows | None = None
         self._index: dict[Location, int] | None = None  # made when first asked
-        self._nothing_to_open = False
+        self._offers_open = True  # whether the key bar offers ⏎ Open: the highlighted row leads somewhere
         self._ready: dict[int, tuple[object, Hanging]] = {}  # id(label) -> (label, wrapped ahead)
         self._wrapped: LRUCache[int, tuple[object, Hanging]] = LRUCache(1024)  # labels drawn, as `_ready`
         self.set_rows(rows)
@@ -198,13 +198,23 @@ class LinkList(VirtualList):
             self.highlighted = next((i for i in range(self.option_count) if not self.row_disabled(i)), None)
         else:
             self.highlighted = self.first_link_index()
-        if (self.highlighted is None) != self._nothing_to_open:
-            self._nothing_to_open = self.highlighted is None
+        self._offer_open()
+
+    def watch_highlighted(self, previous: int | None, highlighted: int | None) -> None:
+        super().watch_highlighted(previous, highlighted)
+        self._offer_open()
+
+    def _offer_open(self) -> None:
+        """⏎ Open offered only on a row that leads somewhere (not on a role, a description, or in a
+        list with nothing to open); the key bar asked again only when that changes."""
+        leads_somewhere = self.highlighted_location is not None
+        if leads_somewhere != self._offers_open:
+            self._offers_open = leads_somewhere
             self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "select":
-            return self.highlighted is not None  # ⏎ Open is not offered in a list with nothing to open
+            return self.highlighted_location is not None
         return True
 
     def assume_width(self, width: int) -> None:

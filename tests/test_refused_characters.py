@@ -89,12 +89,13 @@ def test_a_raw_invisible_formatting_character_is_a_problem_where_it_is(make_data
     assert f"U+{ord(character):04X}" in problem and "written as" not in problem
 
 
-def test_a_raw_control_character_is_refused_as_before(make_data_dir):
+def test_a_raw_control_character_is_refused_in_the_words_an_escaped_one_is(make_data_dir):
     directory, text = write(make_data_dir, "people.yaml", "description: Plays Pell, the ticket clerk.",
                             'description: "Plays Pell, \x1b[31mthe ticket clerk."')
     line, column = position(text, "\x1b")
     [problem] = problems(directory)
-    assert problem == f"{directory / 'people.yaml'}:{line}:{column}: control characters are not allowed: U+001B"
+    assert problem == (f"{directory / 'people.yaml'}:{line}:{column}: "
+                       "control characters are not allowed in text: U+001B ESCAPE; delete it")
 
 
 @pytest.mark.parametrize("key", ['"na\\u202eme"', "na\u202eme", '"na\\eme"'])

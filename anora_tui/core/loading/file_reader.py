@@ -278,7 +278,8 @@ class FileReader:
             # libyaml counts the offset in UTF-8 bytes, the pure-Python reader in characters.
             offset = error.position if USING_LIBYAML else len(text[: error.position].encode("utf-8"))
             line, column = position_of_byte(data, offset)
-            self.problem(line, column, f"{error.reason}: U+{error.character:04X}")
+            kind, described = described_character(chr(error.character))  # worded as a refused escape is
+            self.problem(line, column, f"{kind} are not allowed in text: {described}; delete it")
             return None
         except yaml.YAMLError as error:
             self.problem(1, 1, f"YAML error: {error}")

@@ -4,13 +4,14 @@ problems of a broken save in a panel until the next good one."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import screen_text, settle, wait_for
+from ui_harness import screen_lines, screen_text, settle, wait_for
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.navigation import Location
 from anora_tui.core.watching import ChangeDebouncer, dataset_signature
 from anora_tui.ui import live_reload
 from anora_tui.ui.app import AnoraApp
+from anora_tui.ui.widgets.key_bar import KeyBar
 from anora_tui.ui.widgets.problems_panel import ProblemsPanel
 
 pytestmark = pytest.mark.usefixtures("quick_pilot")
@@ -70,6 +71,9 @@ async def test_a_good_save_reloads_in_place_and_a_broken_one_shows_its_problems(
         assert all(problem.count(":") >= 3 for problem in panel.problems)  # FILE:LINE:COL: message
         count = len(panel.problems)
         assert f"{count} problem{'' if count == 1 else 's'} in the data" in shown
+        bar = app.query_one(KeyBar)
+        assert panel.region.bottom <= bar.region.y  # the whole panel shows, its bottom border too
+        assert screen_lines(app)[panel.region.bottom - 1].rstrip().endswith("╯")
         assert app.dataset.sections[1].title == "Four nights on the pier"  # the last good data stays
         assert app.reading.section_id == second.id
 

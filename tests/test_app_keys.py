@@ -151,6 +151,10 @@ async def test_footer_hints_and_list_keys(shipped_dataset, size) -> None:
         assert contents.highlighted == len(shipped_dataset.sections) - 1
         await pilot.press("home")
         assert contents.highlighted == 0
+        await pilot.press("G")  # as in less and vim
+        assert contents.highlighted == len(shipped_dataset.sections) - 1
+        await pilot.press("g")
+        assert contents.highlighted == 0
         # Every section fits in one page at both sizes: Page Down goes to the last.
         assert contents.option_count == len(shipped_dataset.sections) <= contents.scrollable_content_region.height
         await pilot.press("pagedown")
@@ -358,3 +362,15 @@ async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_da
         assert displayed(app.reading) and focused_pane(app) == "reading"
         assert app.history.current == Location("section", shipped_dataset.sections[0].id)
 
+
+
+async def test_g_and_G_go_to_the_top_and_end_of_the_section_as_in_less(shipped_dataset) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        reading = app.reading
+        last = len(shipped_dataset.sections_by_id[reading.section_id].paragraphs)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: last in reading.in_view)
+        await pilot.press("g")
+        await wait_for(pilot, lambda: 1 in reading.in_view and last not in reading.in_view)

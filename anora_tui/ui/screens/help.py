@@ -85,8 +85,8 @@ class HelpScreen(ReaderModal, ModalScreen[None], OneFrameDrawing):
         Binding("pagedown,space", "page(1)", "Page", show=True, key_display="PgDn", id="help.page-down",
                 tooltip="Page down (up: PgUp)"),
         Binding("pageup", "page(-1)", "Page up", show=False, id="help.page-up"),
-        Binding("home", "edge(0)", "Top", show=False, id="help.top"),
-        Binding("end", "edge(1)", "End", show=False, id="help.end"),
+        Binding("home,g", "edge(0)", "Top", show=False, id="help.top"),
+        Binding("end,G", "edge(1)", "End", show=False, id="help.end"),
     ]
 
     def __init__(self, groups: Sequence[KeyGroup]) -> None:

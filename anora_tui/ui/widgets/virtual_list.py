@@ -88,8 +88,8 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down", "cursor_down", "Down", show=False, id="list.cursor-down"),
         Binding("up", "cursor_up", "Up", show=False, id="list.cursor-up"),
-        Binding("home", "first", "First", show=False, id="list.first"),
-        Binding("end", "last", "Last", show=False, id="list.last"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),
         Binding("pageup", "page_up", "Page up", show=False, id="list.page-up"),
         Binding("enter", "select", "Select", show=False, id="list.select"),

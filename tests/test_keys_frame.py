@@ -46,7 +46,7 @@ async def test_letters_that_keep_the_scrollbar_lay_nothing_out(shipped_dataset, 
             await pilot.press(letter)
             await settle(pilot)
             counts.append(results.count)
-            assert count_line(app) == f"{results.count} of 55 quotes"
+            assert count_line(app) == f"{results.count} of {len(shipped_dataset.quotes)} quotes"
             assert results.show_vertical_scrollbar and scrollbar_matches_the_list(results)
         assert counts[0] > counts[1] and layouts == []
 
@@ -64,7 +64,7 @@ async def test_the_scrollbar_comes_and_goes_with_the_list(shipped_dataset, size)
         for _ in "scream":
             await pilot.press("backspace")
         await settle(pilot)
-        assert results.count == 55 and results.show_vertical_scrollbar
+        assert results.count == len(shipped_dataset.quotes) and results.show_vertical_scrollbar
         assert scrollbar_matches_the_list(results)
         await pilot.press("end")  # the list scrolls to its last line, as far as it is long
         await pilot.press("pagedown", "pagedown", "pagedown")
@@ -228,7 +228,7 @@ async def test_a_letter_redraws_only_the_lines_it_changes(shipped_dataset):
         await pilot.press("m")
         await settle(pilot)
         assert results.count == 2 and results.highlighted.quote == rows[0].quote
-        assert "2 of 55 quotes" in count_line(app)
+        assert f"2 of {len(shipped_dataset.quotes)} quotes" in count_line(app)
         assert 0 < len(lines_drawn) < 4  # two rows of at least two lines each: the matched lines only
 
 
@@ -238,7 +238,7 @@ async def test_letters_that_still_find_nothing_lay_nothing_out(shipped_dataset):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press(*"qx")
         await settle(pilot)
-        assert count_line(app).startswith("0 of 55")
+        assert count_line(app).startswith(f"0 of {len(shipped_dataset.quotes)} ")
         layouts = laid_out(app)
         await pilot.press("z")
         await settle(pilot)

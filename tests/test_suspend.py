@@ -42,7 +42,8 @@ def test_ctrl_z_suspends_from_the_search_box_too(tmp_path):
     """A text box's own Ctrl+Z (undo) took the key: the reader stayed, and `fg` typed into the box."""
     terminal = Terminal(tmp_path, ["env", f"PS1={PROMPT} ", "bash", "--norc", "--noprofile", "-i"])
     try:
-        first = load_dataset(default_data_dir()).sections[0]
+        shipped = load_dataset(default_data_dir())
+        first, counted_quotes = shipped.sections[0], f" of {len(shipped.quotes)} quotes"
         terminal.wait_for(PROMPT)
         terminal.type(f"'{installed_command()}'")
         terminal.press("Enter")
@@ -50,12 +51,12 @@ def test_ctrl_z_suspends_from_the_search_box_too(tmp_path):
         terminal.press("/")
         terminal.wait_for("Search quotes")
         terminal.type("coco")
-        terminal.wait_for(" of 55 quotes")
+        terminal.wait_for(counted_quotes)
         terminal.press("C-z")
         terminal.wait_for("Stopped", absent=("Search quotes",))
         terminal.type("fg")
         terminal.press("Enter")
-        screen = terminal.wait_for(" of 55 quotes")
+        screen = terminal.wait_for(counted_quotes)
         assert "cocofg" not in screen
     finally:
         terminal.close()

@@ -175,6 +175,13 @@ def test_paths_says_where_the_settings_live(tmp_path):
     assert set(lines) == {"settings", "state", "cache", "data"}
 
 
+def test_modifiers_are_put_in_the_order_textual_names_them(tmp_path):
+    path = config_in(tmp_path, '[keymap]\n"app.help" = "shift+ctrl+f2, ctrl+shift+hyper+q, ctrl+ctrl+h"\n')
+    config = read_config(path, IDS, THEMES)
+    assert config.problems == ()
+    assert config.keymap == {"app.help": "ctrl+shift+f2,ctrl+hyper+shift+q,ctrl+h"}
+
+
 def test_every_key_textual_sends_is_a_key_name():
     """The names a keymap may use are the names Textual gives the keys it reads (`.` is full_stop)."""
     import string
@@ -187,6 +194,8 @@ def test_every_key_textual_sends_is_a_key_name():
     named = [key.value for key in Keys if "+" not in key.value and not key.value.startswith("<") and key.value != "ctrl-at"]
     assert [key for key in characters + named if not is_key_name(key)] == []
     assert [key for key in ("ctrl+f", "shift+tab", "alt+left", "N", "full_stop") if not is_key_name(key)] == []
+    with_modifiers = [key.value.split("+")[:-1] for key in Keys if key.value.count("+") >= 2]
+    assert with_modifiers and all(modifiers == sorted(modifiers) for modifiers in with_modifiers)  # the order kept
 
 
 def test_the_readmes_example_settings_have_no_problem(tmp_path):

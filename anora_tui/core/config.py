@@ -145,7 +145,7 @@ def _checked(
                 else "such as ctrl+f, f2, question_mark, full_stop"
             problem(binding_id, f"{_quoted(bad[0])} is not a key name ({hint}); ignored", "keymap")
         else:
-            keymap[binding_id] = ",".join(_split_keys(keys))
+            keymap[binding_id] = ",".join(map(_in_textuals_order, _split_keys(keys)))
     if keymap and isinstance(binding_ids, KnownBindings):
         for binding_id, message in keymap_clashes(keymap, binding_ids.places()):
             problem(binding_id, message, "keymap")
@@ -234,6 +234,13 @@ def is_key_name(key: str) -> bool:
     except KeyError:
         return False
     return character.isprintable()  # "esc" is a name of U+001B, but Textual calls that key escape
+
+
+def _in_textuals_order(key: str) -> str:
+    """A key with its modifiers as Textual names the key it reads ("ctrl+hyper+shift+q": in alphabetical
+    order, each once): "shift+ctrl+f2" would never match the key pressed, "ctrl+shift+f2"."""
+    *modifiers, base = key.split("+")
+    return "+".join([*sorted(set(modifiers)), base])
 
 
 def _split_keys(keys: str) -> list[str]:

@@ -203,3 +203,18 @@ def test_the_readmes_example_settings_have_no_problem(tmp_path):
     example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
     config = read_config(config_in(tmp_path, example), IDS, THEMES)
     assert config.problems == () and config.keymap["reading.next-section"].split(",")[-1] == "full_stop"
+
+
+async def test_many_problems_are_one_notice_that_fits_a_small_screen(shipped_dataset, tmp_path):
+    """Five bad lines were five notices stacked past the top of a 100x30 screen: one notice lists the
+    first three and says how many more."""
+    lines = "".join(f'"app.nosuch{n}" = "ctrl+f"\n' for n in range(5))
+    path = config_in(tmp_path, f"[keymap]\n{lines}")
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        inside = toast_text(app)  # one notice (toast_text asserts there is one)
+        assert "app.nosuch0" in inside and "app.nosuch2" in inside and "app.nosuch3" not in inside
+        assert "…and2moreinthesamefile." in inside
+        (toast,) = app.screen.query("Toast")
+        assert toast.region.y >= 1  # wholly on screen, below the title line

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from pathlib import Path
 from types import MappingProxyType
-from typing import Collection, Mapping, NamedTuple, Protocol, runtime_checkable
+from typing import Collection, Mapping, NamedTuple, Protocol, Sequence, runtime_checkable
 
 from .files import FileTooBig, read_regular_file
 from .text import one_line
@@ -96,6 +96,17 @@ def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str
     except tomllib.TOMLDecodeError as error:
         return Config(problems=(_syntax_problem(path, str(error)),))
     return _checked(path, text, settings, binding_ids, themes)
+
+
+NOTICE_PROBLEMS = 3  # the most a notice lists: more, stacked one notice each, ran off a 30-line screen
+
+
+def problems_notice(problems: Sequence[str]) -> str:
+    """The settings' problems as one notice: the first few, one a line, and how many more."""
+    lines = list(problems[:NOTICE_PROBLEMS])
+    if len(problems) > NOTICE_PROBLEMS:
+        lines.append(f"…and {len(problems) - NOTICE_PROBLEMS} more in the same file.")
+    return "\n".join(lines)
 
 
 def _syntax_problem(path: Path, message: str) -> str:

@@ -22,7 +22,7 @@ from textual.worker import WorkerFailed
 
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
-from ..core.config import read_config
+from ..core.config import problems_notice, read_config
 from ..core.gc_pause import resume_after_start
 from ..core.loading.cache import start_writing_behind
 from ..core.navigation import History, Location
@@ -253,8 +253,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
         config = read_config(self.config_path, BindingIds(self), self.available_themes)
-        for problem in config.problems:
-            self.notify(problem, title="Settings", severity="warning", markup=False, timeout=12)
+        if config.problems:
+            self.notify(problems_notice(config.problems), title="Settings", severity="warning", markup=False,
+                        timeout=12)
         self.set_keymap(config.keymap)
         if saved.theme in self.available_themes:
             self.theme = saved.theme

@@ -61,8 +61,12 @@ class TextIndex:
         self._take(folded, postings)
 
     @classmethod
-    def from_parts(cls, folded: list[str], postings: dict[str, int]) -> TextIndex:
-        """The index whose `parts` these are (what the load cache stores), without building it."""
+    def from_parts(cls, folded: list[str], postings: dict[str, int | bytes | tuple[int, ...]]) -> TextIndex:
+        """The index whose `parts` these are (what the load cache stores), without building it. A
+        bitset may come as its bytes (little-endian, as the cache stores it): made an int when a search
+        first reads it (at a million quotes making them all took a third of a second, which the first
+        search waited for; its first key reads a few hundred of the words, the first keys made ahead
+        the rest)."""
         index = cls.__new__(cls)
         index._take(folded, postings)
         return index
@@ -148,9 +152,16 @@ class TextIndex:
     def first_keys_ready(self) -> bool:
         return len(self._first_keys) == len(FIRST_KEYS)
 
+    def _posting(self, word: str) -> int | tuple[int, ...] | None:
+        """The word's texts (None if no text has it): a bitset, or the positions of a rare word's."""
+        posting = self._postings.get(word)
+        if type(posting) is bytes:  # read from the cache: one thread or two may make it, alike
+            posting = self._postings[word] = int.from_bytes(posting, "little")
+        return posting
+
     def positions_with_every_word(self, words: Sequence[str]) -> Iterable[int]:
         """The positions of the texts holding each of these (folded) words as a whole word."""
-        postings = [self._postings.get(word) for word in words]
+        postings = [self._posting(word) for word in words]
         if not postings or any(posting is None for posting in postings):
             return ()
         sparse = [p for p in postings if not isinstance(p, int)]
@@ -257,7 +268,7 @@ class TextIndex:
         bits = 0
         sparse: list[int] = []
         for word in words:
-            posting = self._postings[word]
+            posting = self._posting(word)
             if isinstance(posting, int):
                 bits |= posting
             else:

@@ -26,7 +26,7 @@ def test_first_keys_made_ahead_are_kept_whatever_is_searched_after(monkeypatch):
     index, fresh = TextIndex(TEXTS), TextIndex(TEXTS)
     pauses = []
     index.prepare_first_keys(lambda: pauses.append(1))
-    assert len(pauses) == len(FIRST_KEYS)  # work on a background thread gives way between two
+    assert len(pauses) >= len(FIRST_KEYS)  # work on a background thread gives way as it goes
     for n in range(200):  # more terms than the recent ones kept
         index.texts_with(f"w{n}")
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
 NAMES_AFTER_INDEX_SECONDS = 0.5  # the names made ahead wait this long after the quote index
-FIRST_KEYS_QUIET_SECONDS = 0.25  # the first keys made ahead are made while no key has come for this long
+FIRST_KEYS_QUIET_SECONDS = 0.25  # the first keys are made ahead this long after the index, while no key comes for as long
 
 
 class Finding:
@@ -84,9 +84,11 @@ class Finding:
         def work() -> None:
             try:
                 quotes = indexes.quotes
-                # The first keys first, one character at a time, each as soon as the keys have paused
-                # for a moment: a search is typed a moment after the index is there (a whole quiet
-                # second, as the names wait for, may not come before its first key).
+                # The first keys first, a few words at a time, as soon as the keys have paused for a
+                # moment: a search is typed a moment after the index is there (a whole quiet second,
+                # as the names wait for, may not come before its first key). Not beside the search
+                # that waited for the index, while it draws its first results.
+                time.sleep(FIRST_KEYS_QUIET_SECONDS)
                 with giving_way_to_typing():
                     quotes.text.prepare_first_keys(lambda: give_way(FIRST_KEYS_QUIET_SECONDS))
                 if not names:

@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 from test_search_screen import Host, count_line, preview
-from ui_harness import settle
+from test_shown_parts_compositor import without_idle_moves
+from ui_harness import (
+    frames_beside_textuals, open_reader, screen_compositor, screen_strips, screen_strips_as_textual_draws, settle,
+)
 
+from anora_tui.ui.screens.search import SearchScreen
+from anora_tui.ui.textual_private import ShownPartsCompositor
 from anora_tui.ui.widgets.result_list import ResultList
 
 SIZES = [(80, 24), (120, 40), (200, 50)]
@@ -67,3 +72,24 @@ async def test_results_a_key_shows_are_not_announced_again(shipped_dataset, size
         await settle(pilot)
         assert len(announced) == 1 and results.cursor == 1
         assert " ".join(results.highlighted.text.split()[:3]) in " ".join(preview(app).split())
+
+
+@pytest.mark.parametrize("size", SIZES)
+async def test_search_keys_render_only_what_shows_and_send_what_textual_sends(shipped_dataset, monkeypatch, size):
+    """A key redraws most of the list: the search screen renders only what shows of it (not the frame,
+    the screen and the reader behind it, on every line the list changes), and what reaches the
+    terminal is what Textual's own compositor sends, frame by frame."""
+    frames = frames_beside_textuals(monkeypatch, ShownPartsCompositor)
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("slash")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert isinstance(screen_compositor(app), ShownPartsCompositor)
+        frames.clear()
+        for keys in (["a", "n", "i"], ["ctrl+u"], ["z", "q", "x"], ["backspace"] * 3, ["down"] * 3, ["tab"], ["o"]):
+            await pilot.press(*keys)
+            await settle(pilot)
+            assert screen_strips(app) == screen_strips_as_textual_draws(app), keys
+        assert frames
+        for ours, textuals in frames:
+            assert ours == without_idle_moves(textuals)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 SEARCH_HISTORY = 20  # queries kept, and saved with the state
 NAMES_AFTER_INDEX_SECONDS = 0.5  # the names made ahead wait this long after the quote index
+FIRST_KEYS_QUIET_SECONDS = 0.25  # the first keys are made ahead this long after the index, while no key comes for as long
 
 
 class Finding:
@@ -65,22 +66,35 @@ class Finding:
         return self._indexes
 
     def on_ready(self) -> None:
-        """In a large dataset, the people's names (which the search screen's hints use) and the command
-        palette's places (every name, sorted for finding) are read or made ahead, on a daemon thread,
-        once the first frame is drawn and the quote index is there (the indexes' lock makes this wait
-        for the App's own build of it), so neither is waited for on a key. (Textual calls this besides
-        the App's own `on_ready`: a handler in each class of the MRO.)"""
-        self.call_after_refresh(self._prepare_names)
+        """In a large dataset, the people's names (which the search screen's hints use), the command
+        palette's places (every name, sorted for finding) and the one-letter searches a search's first
+        key makes are read or made ahead, on a daemon thread, once the first frame is drawn and the
+        quote index is there (the indexes' lock makes this wait for the App's own build of it), so none
+        is waited for on a key. (Textual calls this besides the App's own `on_ready`: a handler in each
+        class of the MRO.)"""
+        self.call_after_refresh(self._prepare_ahead)
 
-    def _prepare_names(self) -> None:
+    def _prepare_ahead(self) -> None:
         indexes = self.search_indexes
-        if indexes.places_are_cheap():
-            return  # made in milliseconds when the palette first opens
-        from ..core.search.giving_way import giving_way_to_typing, wait_for_quiet
+        names = not indexes.places_are_cheap()
+        if not names and indexes.quotes_are_few():
+            return  # made in milliseconds when first needed
+        from ..core.memory import release_freed_memory
+        from ..core.search.giving_way import give_way, giving_way_to_typing, wait_for_quiet
 
         def work() -> None:
             try:
-                indexes.get("quotes")
+                quotes = indexes.quotes
+                # The first keys first, a few words at a time, as soon as the keys have paused for a
+                # moment: a search is typed a moment after the index is there (a whole quiet second,
+                # as the names wait for, may not come before its first key). Not beside the search
+                # that waited for the index, while it draws its first results.
+                time.sleep(FIRST_KEYS_QUIET_SECONDS)
+                with giving_way_to_typing():
+                    quotes.text.prepare_first_keys(lambda: give_way(FIRST_KEYS_QUIET_SECONDS))
+                release_freed_memory()  # the bytes the cache stored the bitsets as, made ints meanwhile
+                if not names:
+                    return
                 # A search typed as soon as the index is there would otherwise share the interpreter
                 # with the making of the names (0.6 s of CPU at 100k quotes): its first keys come
                 # first, and so do the keys of a search being typed (every key took twice as long).

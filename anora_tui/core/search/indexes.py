@@ -77,6 +77,11 @@ class SearchIndexes:
         count = dataset.count_of("people") + len(dataset.characters) + len(dataset.sections) + len(dataset.scenes)
         return self.places_ready or count + len(dataset.events) <= SMALL
 
+    def quotes_are_few(self) -> bool:
+        """Few enough quotes that any search of them, even its first key, is made in well under a
+        frame's time (built or not)."""
+        return self.dataset.count_of("quotes") <= SMALL
+
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
         index = self._built.get(scope)
         if index is None:

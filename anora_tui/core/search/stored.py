@@ -193,9 +193,8 @@ def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], Pe
     folded, pairs = _from_chunks(plain["folded"]), _from_chunks(plain["postings"])
     if len(folded) != dataset.count_of("quotes"):
         raise ValueError("not a stored quote index")
-    postings = {
-        word: int.from_bytes(posting, "little") if type(posting) is bytes else posting for word, posting in pairs
-    }
+    # A bitset stays as its bytes until a search reads it (`TextIndex.from_parts`).
+    postings = dict(pairs)
     return _StoredQuoteIndex(dataset, TextIndex.from_parts(folded, postings), people)
 
 

@@ -32,7 +32,7 @@ from ..clipboard import copy_citation
 from ..widgets.key_bar import KeyBar
 from ..widgets.result_list import ResultList, one_line, styled_text
 from ..widgets.text_pane import TextPane
-from ..textual_private import OneFrameDrawing
+from ..textual_private import OneFrameDrawing, ShownPartsCompositor
 from ..widgets.track_switch import TrackSwitch
 from ..widgets.typing_box import TypingBox
 from .modal import ReaderModal
@@ -120,6 +120,9 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         self._previewed: tuple[AnyHit | None, bool, int] | None = None  # what the preview shows, at which width
         self._status = ""  # the count line shown
         self._keys_shown: tuple[bool, Scope, bool] | None = None  # `_keys_state` when the key bar last read it
+        # A key redraws most of the list: what lies under it (the frame around it, the screen and the
+        # reader's screen behind) is not rendered for those lines too.
+        self._compositor = ShownPartsCompositor()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search"):

@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import ClassVar, NamedTuple
 
 from dataclasses import replace
+from functools import lru_cache
 
 from rich.cells import cell_len
 from textual import events
@@ -81,6 +82,7 @@ class KeyBar(Widget, can_focus=False):
         self._update_pending = False
         self._followed: Screen | None = None  # the screen whose binding changes are listened to
         self._lines_kept: dict[tuple[object, ...], Strip] = {}  # the line drawn, by what it shows
+        self._colours: tuple[object, ...] | None = None  # the component classes' styles, read once a styling
 
     def on_mount(self) -> None:
         self._follow(self.screen)
@@ -233,8 +235,9 @@ class KeyBar(Widget, can_focus=False):
         moving between panes changes the keys, and the same few lines come back (making one from
         `render`, each key styled, took about a millisecond of an open from one pane to another)."""
         width = self.size.width
-        look = (self._keys_shown(), width, self.hovered, self.visual_style,
-                *(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES)))
+        if self._colours is None:  # each read walks the CSS: a millisecond a line, on the key that changes the keys
+            self._colours = tuple(self.get_component_rich_style(name) for name in sorted(self.COMPONENT_CLASSES))
+        look = (self._keys_shown(), width, self.hovered, self.visual_style, *self._colours)
         line = self._lines_kept.get(look)
         if line is None:
             lines = Visual.to_strips(self, visualize(self, self.render()), width, 1, self.visual_style)
@@ -243,6 +246,10 @@ class KeyBar(Widget, can_focus=False):
                 del self._lines_kept[next(iter(self._lines_kept))]
             self._lines_kept[look] = line
         return line if y == 0 else Strip.blank(width, self.rich_style)
+
+    def notify_style_update(self) -> None:
+        self._colours = None  # a theme or a pseudo-class changed them
+        super().notify_style_update()
 
     # --- mouse
 
@@ -275,10 +282,14 @@ _UNICODE_NAMED = {short: unicode for unicode, short in KEY_NAME_REPLACEMENTS.ite
 def _keys_taken_by(focused: Widget | None) -> frozenset[str] | None:
     """The keys a focused text box uses itself (besides the characters it types); None if the focus
     is not in a text box."""
-    if not isinstance(focused, Input):
-        return None
+    return _keys_of_text_box(type(focused)) if isinstance(focused, Input) else None
+
+
+@lru_cache(maxsize=None)
+def _keys_of_text_box(box: type[Input]) -> frozenset[str]:
+    """Read once a class: a key that changes what the bar offers reads them (a millisecond, each time)."""
     keys: set[str] = set()
-    for cls in type(focused).__mro__:
+    for cls in box.__mro__:
         for binding in getattr(cls, "BINDINGS", ()):
             if isinstance(binding, Binding):
                 keys.update(key.strip() for key in binding.key.split(","))

@@ -299,3 +299,15 @@ async def test_open_is_offered_only_on_a_row_that_leads_somewhere(shipped_datase
             await pilot.press("k")
         await settle(pilot)
         assert "⏎ Open" in bar_line(app)
+
+
+@pytest.mark.parametrize("width", range(60, 121, 4))
+@pytest.mark.parametrize("pane_key", ["2", "3", "4"])
+async def test_a_space_always_stands_before_the_palette_separator(shipped_dataset, width, pane_key) -> None:
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=(width, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press(pane_key)
+        await settle(pilot)
+        line = bar_line(app)
+        assert "▏" in line and line[line.index("▏") - 1] == " ", line

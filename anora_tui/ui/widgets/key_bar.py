@@ -181,7 +181,7 @@ class KeyBar(Widget, can_focus=False):
             right = width - palette.width - 2  # a separator before it and a space after
         placed: list[Placed] = []
         x = 0
-        for hint in self._fitting(self.hints, right):
+        for hint in self._fitting(self.hints, right - GAP if right < width else right):  # a space before ▏
             placed.append(Placed(x, x + hint.width, hint))
             x += hint.width + GAP
         if right < width:

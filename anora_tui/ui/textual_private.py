@@ -227,13 +227,23 @@ class ShownPartsCompositor(Compositor):
                     continue
                 cuts = [cut for cut in all_cuts[line] if right >= cut >= x]
                 chops_line = chops[line]
-                for cut, piece in zip(cuts, strip.divide([cut - x for cut in cuts[1:]])):
+                for cut, piece in zip(cuts, pieces_of(strip, [cut - x for cut in cuts[1:]])):
                     if cut in pieces:
                         chops_line[cut] = piece
                         pieces.discard(cut)
                 if not pieces:
                     del wanted[line]
         return chops
+
+
+def pieces_of(strip: Strip, cuts: list[int]) -> list[Strip]:
+    """`strip.divide(cuts)` without the cycle it makes of a strip left whole: `Strip.divide` keeps
+    `[strip]` in the strip's own cache, so every line drawn whole (most are: one widget across a piece)
+    became cyclic garbage once dropped, left for the collector's full pass, whose 15-40 ms fell on
+    every sixth to eighth open. Left whole here, it is freed as soon as nothing holds it."""
+    if cuts == [strip.cell_length]:
+        return [strip]
+    return strip.divide(cuts)
 
 
 class OneFrameScreen(OneFrameDrawing, QuickStartScreen):

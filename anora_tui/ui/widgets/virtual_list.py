@@ -30,7 +30,7 @@ from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
-from ..textual_private import SteadyScrollbars
+from ..textual_private import KeptComponentStyles, SteadyScrollbars
 from .kept_place import KeptRowPlace
 from .row_cursor import RowCursor
 from .recent_cache import RecentCache
@@ -46,7 +46,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
+class VirtualList(KeptComponentStyles, KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """

@@ -4,7 +4,8 @@ Headless (`run_test`), on the shipped article (or `--data`), at 80×24, 120×40 
 is opened with its key (the text search through the App, as the palette opens it), then the terminal
 is resized while it is open (to 10 columns and 4 rows more, and back), then it is closed with
 Escape; each step timed from the key to the screen redrawn with every message queue empty (watched,
-not waited for with Pilot's helpers, which post callbacks to every widget), wall clock and CPU time.
+not waited for with Pilot's helpers, which post callbacks to every widget) and each frame turned into
+the bytes a terminal is sent (`startup.turn_frames_into_bytes`), wall clock and CPU time.
 Each round (every screen at every size) runs in a fresh process of a venv's interpreter, so it
 measures the installed wheel; with `--other VENV` the two builds' rounds alternate, A B A B.
 
@@ -24,6 +25,7 @@ import time
 from pathlib import Path
 
 from screen_settling import settled  # this folder is on the path
+from startup import turn_frames_into_bytes
 
 SIZES = ((80, 24), (120, 40), (200, 50))
 SCREENS = ("help", "search", "text search", "bookmarks", "palette")
@@ -47,6 +49,7 @@ async def one_round(data_dir: Path | None, repeats: int) -> dict[str, list[tuple
         with tempfile.TemporaryDirectory() as state_home:
             app = AnoraApp(dataset, state_path=Path(state_home) / "state.json")
             async with app.run_test(size=(width, height)) as pilot:
+                turn_frames_into_bytes(app)
                 await pilot.pause()
 
                 def press(key: str, char: str | None) -> None:

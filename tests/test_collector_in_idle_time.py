@@ -50,6 +50,7 @@ def full_passes_seen() -> Iterator[list[int]]:
 @contextmanager
 def started_as_the_command_starts() -> Iterator[None]:
     """The collector paused until the first frame, then what the start made frozen (`gc_pause`)."""
+    thresholds = gc.get_threshold()
     gc_pause.pause_for_start()
     try:
         yield
@@ -57,6 +58,7 @@ def started_as_the_command_starts() -> Iterator[None]:
         gc_pause.resume_after_start()
         gc.unfreeze()
         gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 def collector() -> str:

@@ -112,12 +112,14 @@ async def test_pages_made_ahead_are_kept_out_of_the_collectors_reach(shipped_dat
     from anora_tui.core.gc_pause import pause_for_start
 
     everyone = frozenset(person.id for person in shipped_dataset.people)
+    thresholds = gc.get_threshold()
     pause_for_start()
     try:
         await _made_and_frozen(shipped_dataset, everyone)
     finally:
         gc.unfreeze()
         gc.enable()
+        gc.set_threshold(*thresholds)
 
 
 async def _made_and_frozen(shipped_dataset, everyone) -> None:

@@ -69,7 +69,7 @@ def test_the_list_covers_every_private_name_the_module_uses():
         for node in ast.walk(tree)
         if isinstance(node, ast.Attribute) and node.attr.startswith("_") and not node.attr.startswith("__")
     }
-    own = {"_resumed", "_resized", "_skip_paint", "_cache_width", "_laid_out_as", "_render_pieces", "_drawn_as", "_look"}  # this module's own attributes
+    own = {"_resumed", "_resized", "_skip_paint", "_cache_width", "_laid_out_as", "_render_pieces", "_drawn_as", "_look", "_components_styled_for"}  # this module's own attributes
     overridden = {
         node.name for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) and node.name.startswith("_")
     }
@@ -106,3 +106,17 @@ def test_no_other_module_of_the_reader_reaches_into_textual_privates():
             if isinstance(node, ast.Attribute) and node.attr in textual_privates and node.attr not in own
         ]
     assert not offenders, "private Textual names outside textual_private.py:\n" + "\n".join(offenders)
+
+
+def test_the_stylesheet_still_asks_the_node_which_component_classes_to_style():
+    """`KeptComponentStyles` answers `_get_component_classes` per node (none while nothing its rules
+    read has changed): Textual must still ask the node, and leave its component styles as they were
+    when it answers none."""
+    import inspect
+
+    from textual.css.stylesheet import Stylesheet
+
+    source = inspect.getsource(Stylesheet._process_component_classes)
+    assert "node._get_component_classes()" in source and "if component_classes:" in source, (
+        "Textual's Stylesheet no longer asks the node for its component classes as KeptComponentStyles expects"
+    )

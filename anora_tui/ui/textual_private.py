@@ -8,6 +8,7 @@ as a slower start or a stale list somewhere in the reader.
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 from rich._wrap import divide_line  # noqa: F401  (Rich's: what `Text.wrap` divides a line with; result rows)
 from rich.style import Style as RichStyle
@@ -16,6 +17,7 @@ from textual._compositor import ChopsUpdate, Compositor
 from textual._context import visible_screen_stack
 from textual.app import App
 from textual.color import Color
+from textual.css.model import RuleSet, SelectorType
 from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.notifications import Notification, Notify
@@ -27,6 +29,9 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from .dimming import dimmed_lines
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 # (owner, name) for every private name used below; the test reads this list.
 PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
@@ -51,6 +56,8 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("Compositor", "render_partial_update"),
     ("Compositor", "_dirty_regions"),
     ("Compositor", "_regions_to_spans"),
+    ("ScrollView", "_get_component_classes"),  # every node's
+    ("ScrollView", "_component_styles"),
 )
 # (module, name) for every private module's name imported above; the test reads this list too.
 PRIVATE_MODULE_NAMES: tuple[tuple[str, str], ...] = (
@@ -227,13 +234,23 @@ class ShownPartsCompositor(Compositor):
                     continue
                 cuts = [cut for cut in all_cuts[line] if right >= cut >= x]
                 chops_line = chops[line]
-                for cut, piece in zip(cuts, strip.divide([cut - x for cut in cuts[1:]])):
+                for cut, piece in zip(cuts, pieces_of(strip, [cut - x for cut in cuts[1:]])):
                     if cut in pieces:
                         chops_line[cut] = piece
                         pieces.discard(cut)
                 if not pieces:
                     del wanted[line]
         return chops
+
+
+def pieces_of(strip: Strip, cuts: list[int]) -> list[Strip]:
+    """`strip.divide(cuts)` without the cycle it makes of a strip left whole: `Strip.divide` keeps
+    `[strip]` in the strip's own cache, so every line drawn whole (most are: one widget across a piece)
+    became cyclic garbage once dropped, left for the collector's full pass, whose 15-40 ms fell on
+    every sixth to eighth open. Left whole here, it is freed as soon as nothing holds it."""
+    if cuts == [strip.cell_length]:
+        return [strip]
+    return strip.divide(cuts)
 
 
 class OneFrameScreen(OneFrameDrawing, QuickStartScreen):
@@ -261,6 +278,59 @@ def scrollbars_to_place(placed) -> bool:
         if widget.show_horizontal_scrollbar and widget.horizontal_scrollbar not in placed:
             return True
     return False
+
+
+class KeptComponentStyles(DOMNode if TYPE_CHECKING else object):
+    """A widget whose component classes are styled again only when something their rules look at has
+    changed. Textual styles every component class anew (a node made and matched against the whole
+    stylesheet for each) whenever it restyles the widget: the reading pane, restyled as the focus
+    enters or leaves it (its border), matched its 15 classes each time, though no rule for them reads
+    the focus, and left each class's node behind as cyclic garbage for the collector's full pass
+    (about 2 ms and 500 objects of an open from one pane to another). What the rules look at: of the
+    widget and each of its ancestors, the classes and pseudo-classes that some rule that can style a
+    component class names (`component_terms`), and the stylesheet's rules themselves (a theme or CSS
+    change makes new ones). (`Stylesheet.apply` asks `_get_component_classes` which classes to
+    style; none are left as they were.)"""
+
+    _components_styled_for: tuple[object, ...] | None = None
+
+    def _get_component_classes(self) -> frozenset[str]:
+        classes = super(KeptComponentStyles, type(self))._get_component_classes()
+        rules = self.app.stylesheet.rules
+        classes_read, pseudo_classes_read = component_terms(rules, self.app.stylesheet.rules_map, classes)
+        seen = (rules, *(
+            (node, node.classes & classes_read, frozenset(name for name in pseudo_classes_read if node.has_pseudo_class(name)))
+            for node in self.ancestors_with_self
+        ))
+        kept = self._components_styled_for
+        if (kept is not None and kept[0] is rules and kept[1:] == seen[1:]
+                and classes <= self._component_styles.keys()):
+            return frozenset()
+        self._components_styled_for = seen
+        return classes
+
+
+_component_terms: dict[frozenset[str], tuple[list[RuleSet], frozenset[str], frozenset[str]]] = {}
+
+
+def component_terms(rules: list[RuleSet], rules_map: dict[str, list[RuleSet]],
+                    components: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and pseudo-classes named by the rules that can style these component classes (a
+    rule for any node, a bare node's type, or one of the classes), anywhere in their selectors."""
+    known = _component_terms.get(components)
+    if known is not None and known[0] is rules:
+        return known[1], known[2]
+    classes: set[str] = set()
+    pseudo_classes: set[str] = set()
+    names = {"*", "DOMNode", *(f".{component}" for component in components)}
+    for rule in {rule for name in names for rule in rules_map.get(name, ())}:
+        for selector_set in rule.selector_set:
+            for selector in selector_set.selectors:
+                pseudo_classes.update(selector.pseudo_classes)
+                if selector.type == SelectorType.CLASS:
+                    classes.add(selector.name)
+    _component_terms[components] = (rules, frozenset(classes), frozenset(pseudo_classes))
+    return frozenset(classes), frozenset(pseudo_classes)
 
 
 class OneLineCrashApp(App):

@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widget import Widget
 
+from ..textual_private import KeptComponentStyles
 from ..widgets.link_list import Heading, LinkList, Row
 
 Page = TypeVar("Page")
@@ -72,7 +73,7 @@ class DetailHeader(Widget):
         return self._height_at(width)
 
 
-class DetailView(Vertical, Generic[Page]):
+class DetailView(KeptComponentStyles, Vertical, Generic[Page]):
     """Subclasses make their child widgets in `__init__` and list them in `parts()`. The view can be
     mounted lazily: `mount_parts()` mounts them at once rather than when this composes, because the
     focus may move into them straight away. Its pages (of a `Page` type, whose rows are `page_rows`)

@@ -22,6 +22,7 @@ from ...core.model import PERSON_KINDS, Dataset, Person
 from ...core.navigation import Location
 from ..focus import focus_now
 from ..messages import Navigate
+from ..textual_private import KeptComponentStyles
 from ..widgets.link_list import Info, KeptLabels, LinkList, RecordRows
 
 NAMED_MARKER = "●"  # beside a person named in the paragraphs the reading pane shows
@@ -67,7 +68,7 @@ class PeopleFilter(Input):
         self.action_leave()
 
 
-class PeoplePane(Vertical):
+class PeoplePane(KeptComponentStyles, Vertical):
     """Everyone in the article (list view), or one person (detail view)."""
 
     COMPONENT_CLASSES = {style.removeprefix(".") for style in (NAME, NAMED, META, LITTLE)}

@@ -29,7 +29,7 @@ from ...core.reading_time import ReadingTime, time_phrase
 from ..content import plain
 from ..focus import focus_now
 from ..messages import ParagraphsInView
-from ..textual_private import SteadyScrollbars
+from ..textual_private import KeptComponentStyles, SteadyScrollbars
 from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.kept_place import KeptPlace
 from ..widgets.resizes_in_place import ResizesInPlace
@@ -48,7 +48,7 @@ TOP: Place = (0, 0)
 AT_END: Place = (END, 0)
 
 
-class ReadingPane(ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], ResizesInPlace, SteadyScrollbars, can_focus=True):
+class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], ResizesInPlace, SteadyScrollbars, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [

@@ -36,6 +36,7 @@ from ...core.timeline_layout import (
 from ..content import plain
 from ..focus import focus_now
 from ..messages import Navigate
+from ..textual_private import KeptComponentStyles
 from ..widgets.film_strip import Mark, cell_range, proportional_strip
 from ..widgets.link_list import KeptLabels, Link, LinkList
 from ..widgets.track_switch import TrackSwitch
@@ -175,7 +176,7 @@ class TrackPlace(NamedTuple):
     list_view: ListView | None = None
 
 
-class TimelinePane(Vertical):
+class TimelinePane(KeptComponentStyles, Vertical):
     """Scenes and production events; a list per track, and a detail view of one scene or event."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {

@@ -14,7 +14,6 @@ from typing import Callable, Hashable, Iterable, NamedTuple, Sequence, Union
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.visual import Visual
 
@@ -22,6 +21,7 @@ from ...core.model import RecordsAt
 from ...core.navigation import Location, LocationKind
 from ..hanging import Hanging
 from ..messages import Navigate
+from .recent_cache import RecentCache
 from .virtual_list import VirtualList
 
 LinkLabel = Union[Text, Content, Callable[[], Union[Text, Content]]]
@@ -139,7 +139,7 @@ class KeptLabels:
     what it did before (a name marked, unmarked and marked again as the text moves)."""
 
     def __init__(self, size: int = 4096) -> None:
-        self._labels: LRUCache[Hashable, Content] = LRUCache(size)
+        self._labels: RecentCache[Hashable, Content] = RecentCache(size)
 
     def get(self, key: Hashable, make: Callable[[], Content]) -> Content:
         label = self._labels.get(key)
@@ -167,7 +167,7 @@ class LinkList(VirtualList):
         self._index: dict[Location, int] | None = None  # made when first asked
         self._offers_open = True  # whether the key bar offers ⏎ Open: the highlighted row leads somewhere
         self._ready: dict[int, tuple[object, Hanging]] = {}  # id(label) -> (label, wrapped ahead)
-        self._wrapped: LRUCache[int, tuple[object, Hanging]] = LRUCache(1024)  # labels drawn, as `_ready`
+        self._wrapped: RecentCache[int, tuple[object, Hanging]] = RecentCache(1024)  # labels drawn, as `_ready`
         self.set_rows(rows)
 
     def set_rows(self, rows: Iterable[Row] | RecordRows, *, from_top: bool = False) -> None:

@@ -21,7 +21,6 @@ from typing import Callable, ClassVar, Iterable, Sequence, Union
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.cache import LRUCache
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -31,9 +30,10 @@ from textual.style import Style
 from textual.visual import Padding, Visual, visualize
 from textual.widgets.option_list import Option
 
-from ..textual_private import SteadyScrollbars
+from ..textual_private import KeptComponentStyles, SteadyScrollbars
 from .kept_place import KeptRowPlace
 from .row_cursor import RowCursor
+from .recent_cache import RecentCache
 from .row_lines import in_one_colour, padded_lines
 
 Label = Union[Text, Content, Visual]
@@ -46,7 +46,7 @@ DISABLED = "option-list--option-disabled"
 OPTION = "option-list--option"
 
 
-class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
+class VirtualList(KeptComponentStyles, KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
     """Rows of text, some disabled (headings), one highlighted; only the rows in view are built."""
 
     DEFAULT_CSS = """
@@ -130,17 +130,17 @@ class VirtualList(KeptRowPlace, RowCursor, SteadyScrollbars, can_focus=True):
         self._as_given: set[int] = set()  # rows drawn as their label is, not through `make_visual`
         self._made: dict[int, Label] = {}  # labels made by the functions given for them
         self._disabled = bytearray()  # 1 for a disabled row (a heading)
-        self._visuals: LRUCache[int, Visual] = LRUCache(1024)
+        self._visuals: RecentCache[int, Visual] = RecentCache(1024)
         self._heights: list[int] = []  # measured, or estimated (see `_estimate`)
         self._measured: bytearray = bytearray()  # 1 where `_heights` was measured at `_width`
         self._tops: list[int] | None = None  # each row's first line; None when heights changed
         self._width = 0  # the width rows were measured and drawn at
         self._estimate = 1  # the height assumed for an enabled row not measured yet
-        self._strips: LRUCache[tuple[int, Style], list[Strip]] = LRUCache(1024)  # by row and style
+        self._strips: RecentCache[tuple[int, Style], list[Strip]] = RecentCache(1024)  # by row and style
         # Rows drawn before, by the label they drew (kept alive with them, so its id stays its own):
         # a row given a label it has drawn before at this width and style (a name marked, unmarked
         # and marked again as the text moves; a page opened again) is not drawn anew.
-        self._drawn: LRUCache[tuple[int, int, Style, bool], tuple[Label, list[Strip]]] = LRUCache(1024)
+        self._drawn: RecentCache[tuple[int, int, Style, bool], tuple[Label, list[Strip]]] = RecentCache(1024)
         self._hover: int | None = None
         self._pass_styles: dict[str, Style] | None = None  # the component styles, during one redraw
         self._place = (0, 0)  # the row at the top, and lines of it above the top (see KeptRowPlace)

@@ -30,11 +30,12 @@ from textual.command import (Command, CommandInput, CommandList, CommandPalette,
                              SearchIcon)
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.style import Style
 from textual.widgets import Button, Input, LoadingIndicator
 
-from ..textual_private import OneFrameDrawing
+from ..layout import breakpoint_class
+from ..textual_private import OneFrameScreen
 from ..widgets.key_bar import KeyHint
 from ..widgets.paging import page
 from ..widgets.typing_box import TypingBox
@@ -52,6 +53,9 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (CommandPalette, "_providers"),  # set in __init__: checked on an instance
     (CommandPalette, "_placeholder"),  # set in __init__: checked on an instance
     (Provider, "_search"),
+    (CommandList, "_size_updated"),  # overridden (`PaletteList`): the layout tells it its size
+    (CommandPalette, "_compositor_refresh"),  # overridden: the frame (`ReaderPalette`)
+    (CommandPalette, "_repaint_required"),
 )
 
 
@@ -68,6 +72,15 @@ class PaletteList(CommandList):
         if width == self.drawn_width:
             event.prevent_default()  # OptionList's own handler would throw every drawn row away
         self.drawn_width = width
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # `OptionList` measures its rows (and so learns its scrollbar) only when it first draws them:
+        # the palette opened, its list was drawn without the scrollbar, laid out again for it, and
+        # drawn again. Keeping the highlighted row in view measures them here, in the layout, so the
+        # scrollbar is placed before the first frame (`OneFrameDrawing` waits for it).
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self.scroll_to_highlight()
+        return changed
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         if layout and self._holding_layout:
@@ -100,7 +113,7 @@ class PaletteInput(CommandInput, TypingBox):
     generation took up to 7 ms of a palette key, a full one far more)."""
 
 
-class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
+class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
     # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
     KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
         KeyHint("down", "↑↓", "Move", True, "Move through the list"),
@@ -113,16 +126,45 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         Binding("pageup", "page(-1)", "Previous page", show=False, id="palette.page_up"),
     ]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Born with the size classes the App's breakpoints give the screen (as the reader's own
+        # screen is, `layout.py`): Textual adds them at the palette's first Resize, which restyled
+        # every widget of it a second time on each open.
+        try:
+            app = self.app
+        except RuntimeError:  # made outside a running App: no size to go by
+            return
+        width, height = app.size
+        for size, breakpoints in ((width, app.HORIZONTAL_BREAKPOINTS), (height, app.VERTICAL_BREAKPOINTS)):
+            class_name = breakpoint_class(size, breakpoints or [])
+            if class_name is not None:
+                self.add_class(class_name, update=False)  # styled when mounted
+
+    def _compositor_refresh(self) -> None:
+        # Textual shows the palette's box only once its first list is in (`-ready`): a frame drawn
+        # before that is the dimmed reader alone, and the list's own frame follows a few turns of
+        # the event loop later (two or three frames an open, each about a third of its time). The
+        # frame waits, and draws the box and its list together.
+        if not self.has_class("-ready"):
+            self._repaint_required = True
+            return
+        super()._compositor_refresh()
+
     def compose(self) -> ComposeResult:
         # Textual's own, with `PaletteList` for its `CommandList` (found by type, so it serves as one).
+        # The list and the text box are made with the classes the first list gives them (Textual's
+        # palette lists its commands as it opens, so there is always one): a class added once they
+        # are styled restyles them again, each a millisecond of every open. Nothing shows before
+        # that list is in (see `_compositor_refresh`); if it were empty, Textual takes them off.
         with Vertical(id="--container"):
-            with Horizontal(id="--input"):
+            with Horizontal(id="--input", classes="--list-visible"):
                 yield SearchIcon()
                 yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
                 if not self.run_on_select:
                     yield Button("\u25b6")
             with Vertical(id="--results"):
-                yield PaletteList()
+                yield PaletteList(classes="--visible")
                 yield LoadingIndicator()
 
     def action_page(self, direction: int) -> None:

@@ -19,6 +19,7 @@ palette pages that list unguarded (see `widgets/paging.py`).
 
 from __future__ import annotations
 
+import asyncio
 from operator import attrgetter
 from typing import AsyncIterator, ClassVar, Self
 
@@ -53,6 +54,7 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (CommandPalette, "_providers"),  # set in __init__: checked on an instance
     (CommandPalette, "_placeholder"),  # set in __init__: checked on an instance
     (Provider, "_search"),
+    (CommandPalette, "_gather_commands"),  # overridden: what it lists as it opens, had at once
     (CommandList, "_size_updated"),  # overridden (`PaletteList`): the layout tells it its size
     (CommandPalette, "_compositor_refresh"),  # overridden: the frame (`ReaderPalette`)
     (CommandPalette, "_repaint_required"),
@@ -174,12 +176,32 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
     def search_at_once(self, event: Input.Changed) -> None:
         """The key's hits gathered and listed now, if no provider has to wait; else Textual's own
         gathering (the next handler of the change) does it."""
-        query = event.value.strip()
+        if self.list_at_once(event.value.strip()):
+            event.stop()
+            event.prevent_default()  # not Textual's gathering as well
+
+    def _gather_commands(self, search_value: str) -> None:
+        """PRIVATE (CommandPalette): Textual's gathering, a worker; called as the palette mounts, for
+        what it lists before anything is typed, and for a key whose hits could not be had at once.
+        What it lists as it opens is had at once too, once the providers' start-ups (tasks Textual
+        made just before this) have run: a hit at a time through a queue, each a turn of the event
+        loop, it took longer than the rest of the open."""
+        if search_value:
+            super()._gather_commands(search_value)
+        else:
+            # After those tasks' first steps (the event loop runs callbacks in order), as a message,
+            # so that an error in a provider is the App's to report as any other.
+            asyncio.get_running_loop().call_soon(self.call_next, self._discover_at_once)
+
+    def _discover_at_once(self) -> None:
+        if self.is_attached and not self.list_at_once(""):
+            super()._gather_commands("")
+
+    def list_at_once(self, query: str) -> bool:
+        """The hits for `query` listed now, if no provider has to wait (False if one would)."""
         hits = self.hits_at_once(query)
         if hits is None:
-            return
-        event.stop()
-        event.prevent_default()  # not Textual's gathering as well
+            return False
         # PRIVATE (CommandPalette): its gathering, its "no matches" countdown and its list-shown flag
         # have no public handles; a search of its own still running would refill the list after this.
         self._cancel_gather_commands()
@@ -195,6 +217,7 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
         if not commands:
             self._start_no_matches_countdown(query)
         self.add_class("-ready")
+        return True
 
     def hits_at_once(self, query: str) -> list[DiscoveryHit | Hit] | None:
         """Every provider's hits for `query`, or None if one of them would have to wait."""

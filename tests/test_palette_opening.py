@@ -1,0 +1,75 @@
+"""Ctrl+P draws the palette once: its box and the first list together, in one frame, with the
+scrollbar the list needs; and the palette is not restyled whole as it opens for classes it could be
+born with (its size classes) or the first list gives it."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.command import CommandList
+from textual.css.stylesheet import Stylesheet
+
+from anora_tui.ui.screens.palette import ReaderPalette
+from ui_harness import open_reader, screen_text, settle, wait_for
+
+SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
+FIRST_PLACE = "Person: Mikey Madison"  # the first place listed before anything is typed
+
+
+def frames_of_palette(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """From now on, the text of each frame a palette sends to the terminal.
+
+    PRIVATE: `App._display`, where every frame of a screen goes to the driver."""
+    frames: list[str] = []
+    display = App._display
+
+    def shown(app, screen, renderable) -> None:
+        if isinstance(screen, ReaderPalette) and renderable is not None:
+            frames.append(screen_text(app))
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", shown)
+    return frames
+
+
+@SIZES
+async def test_the_palette_opens_in_one_frame_with_its_list(shipped_dataset, isolated_state, size,
+                                                                          monkeypatch):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        frames = frames_of_palette(monkeypatch)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        hits = app.screen.query_one(CommandList)
+        assert hits.show_vertical_scrollbar  # every place is listed: more than fit
+        # The first frame is the palette as it stays: no frame of the dimmed reader alone, nor of the
+        # list before its scrollbar took its column (later frames are its text box's cursor blinking).
+        assert frames and frames[0] == screen_text(app)
+        assert FIRST_PLACE in frames[0]
+        await pilot.press(*"yur")
+        await wait_for(pilot, lambda: "Person: Yuri Borisov" in screen_text(app))
+
+
+@SIZES
+async def test_opening_restyles_the_palette_whole_once(shipped_dataset, isolated_state, size, monkeypatch):
+    """Only for its box shown with its first list (Textual's `-ready`): not again for the size classes
+    its first Resize brings, nor for its first resume, nor for the list's classes."""
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        whole: list[int] = []
+        update_nodes = Stylesheet.update_nodes
+
+        def counted(stylesheet, nodes, animate=False):
+            nodes = list(nodes)
+            if any(isinstance(node, ReaderPalette) for node in nodes):
+                whole.append(len(nodes))
+            return update_nodes(stylesheet, nodes, animate=animate)
+
+        monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: app.screen.has_class("-ready"))
+        await settle(pilot)
+        palette = app.screen
+        assert len(whole) <= 2, f"the palette was restyled whole {len(whole)} times as it opened"
+        # Its size classes are the ones the reader's screen has (the App's breakpoints).
+        size_classes = {"-tiny", "-narrow", "-medium", "-wide", "-short", "-tall"}
+        assert palette.classes & size_classes == app.screen_stack[0].classes & size_classes

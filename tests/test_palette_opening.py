@@ -4,6 +4,8 @@ born with (its size classes) or the first list gives it."""
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from textual.app import App
 from textual.command import CommandList
@@ -73,3 +75,34 @@ async def test_opening_restyles_the_palette_whole_once(shipped_dataset, isolated
         # Its size classes are the ones the reader's screen has (the App's breakpoints).
         size_classes = {"-tiny", "-narrow", "-medium", "-wide", "-short", "-tall"}
         assert palette.classes & size_classes == app.screen_stack[0].classes & size_classes
+
+
+async def test_a_provider_that_makes_the_first_list_wait_does_not_hold_the_palette_back(
+        shipped_dataset, isolated_state, monkeypatch):
+    """The first frame waits for the first list only for a moment: meanwhile the reader is shown
+    dimmed, as Textual's palette shows it, and the list comes when the provider answers."""
+    from textual.command import DiscoveryHit, Provider
+
+    from anora_tui.ui.app import AnoraApp
+
+    answer = asyncio.Event()
+
+    class Waiting(Provider):
+        async def discover(self):
+            await answer.wait()
+            yield DiscoveryHit("Waited for", lambda: None)
+
+        async def search(self, query: str):
+            return
+            yield
+
+    monkeypatch.setattr(AnoraApp, "COMMANDS", AnoraApp.COMMANDS | {Waiting})
+    async with open_reader(shipped_dataset, (120, 40)) as (app, pilot):
+        frames = frames_of_palette(monkeypatch)
+        await pilot.press("ctrl+p")
+        await wait_for(pilot, lambda: frames, message="no frame while the provider made the list wait")
+        assert not app.screen.has_class("-ready")
+        answer.set()
+        await wait_for(pilot, lambda: FIRST_PLACE in screen_text(app))
+        hits = app.screen.query_one(CommandList)
+        assert any(str(hits.get_option_at_index(i).prompt) == "Waited for" for i in range(hits.option_count))

@@ -20,6 +20,7 @@ palette pages that list unguarded (see `widgets/paging.py`).
 from __future__ import annotations
 
 import asyncio
+import time
 from operator import attrgetter
 from typing import AsyncIterator, ClassVar, Self
 
@@ -59,6 +60,11 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (CommandPalette, "_compositor_refresh"),  # overridden: the frame (`ReaderPalette`)
     (CommandPalette, "_repaint_required"),
 )
+
+
+# How long the palette's first frame may wait for its first list (it is listed at once unless a
+# provider has to wait for something).
+HOLD_FOR_LIST_SECONDS = 0.3
 
 
 class PaletteList(CommandList):
@@ -116,6 +122,7 @@ class PaletteInput(CommandInput, TypingBox):
 
 
 class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
+    _holding_until = 0.0  # the frame waits for the first list until then (`_compositor_refresh`)
     # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
     KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
         KeyHint("down", "↑↓", "Move", True, "Move through the list"),
@@ -143,12 +150,21 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
             if class_name is not None:
                 self.add_class(class_name, update=False)  # styled when mounted
 
+    def on_mount(self) -> None:
+        self._holding_until = time.monotonic() + HOLD_FOR_LIST_SECONDS
+        self.set_timer(HOLD_FOR_LIST_SECONDS, self._stop_holding)
+
+    def _stop_holding(self) -> None:
+        if not self.has_class("-ready") and time.monotonic() < self._holding_until:
+            self.refresh()  # the frame held back, drawn now: the dimmed reader, while the list is made
+
     def _compositor_refresh(self) -> None:
         # Textual shows the palette's box only once its first list is in (`-ready`): a frame drawn
         # before that is the dimmed reader alone, and the list's own frame follows a few turns of
         # the event loop later (two or three frames an open, each about a third of its time). The
-        # frame waits, and draws the box and its list together.
-        if not self.has_class("-ready"):
+        # frame waits, and draws the box and its list together; for a moment at most, if a provider
+        # makes that list wait.
+        if not self.has_class("-ready") and time.monotonic() < self._holding_until:
             self._repaint_required = True
             return
         super()._compositor_refresh()

@@ -257,6 +257,7 @@ def pty_round(venv: Path, env: dict[str, str], data_dir: Path | None, marks: Ope
                         figures.setdefault("keys", []).append(
                             until_fitting_place(session, marks.name[:typed], sent))
                         figures.setdefault("keys_cpu", []).append(session.cpu_seconds() - cpu)
+                        figures.setdefault("keys_typed", []).append(f"{number}:{marks.name[:typed]}")
                     session.drain(0.3)
             session.type("\x1b")
             session.drain(0.6)
@@ -303,6 +304,9 @@ def pty_main(argv: list[str]) -> None:
         print(f"  Ctrl+P to its last output      {describe(get('open_done', []))}")
         print(f"  CPU per open                   {describe(get('open_cpu', []))}")
         print(f"  keys in the palette            {keys(get('keys', []), get('keys_cpu', []))}")
+        slowest = sorted(zip(get("keys", []), get("keys_cpu", []), get("keys_typed", [])), reverse=True)[:4]
+        print("  slowest keys (open:typed)      " + ", ".join(
+            f"{typed!r} {seconds * 1000:.0f} ms (CPU {cpu * 1000:.0f})" for seconds, cpu, typed in slowest))
 
 
 def main() -> None:

@@ -13,6 +13,15 @@ each hit passed through a queue, and fills the list only when the last has answe
 waited many turns of the event loop behind whatever else was queued. A provider that must wait (the
 places still being made, a provider still starting) leaves the key to Textual's own gathering.
 
+Opening it (Ctrl+P) draws one frame, the box with its first list and the list's scrollbar: Textual's
+palette drew the dimmed reader alone, again for its first Resize (of the size it was laid out at), then
+the list without its scrollbar, then with it, and restyled the whole palette for its first resume, its
+size classes and the list's classes (about two thirds of an open's CPU time went there). The palette
+is a `OneFrameScreen` (no restyle on its first resume, no layout for a Resize of its own size), is
+born with the classes it would be given, lists what it opens with at once, and its frame waits for
+that list (`_compositor_refresh`); the list measures its rows as it is laid out, so its scrollbar is
+placed before that frame.
+
 A key pressed right after Ctrl+P can reach the palette before its list has been laid out; Textual's
 palette pages that list unguarded (see `widgets/paging.py`).
 """

@@ -183,6 +183,7 @@ def report(figures: dict) -> None:
 PTY_SIZE = (160, 45)
 QUIET_CPU_SECONDS = 1.5  # no CPU used for this long: the work done ahead after the first frame is over
 OUTPUT_QUIET_SECONDS = 0.3  # no output for this long: an open's last frame has been drawn
+OPEN_TIMEOUT = 60.0  # the palette's first place not shown by then: a missed open
 
 
 @dataclass
@@ -230,7 +231,7 @@ def until_cpu_quiet(session, timeout: float = 600.0) -> float:
 
 
 def pty_round(venv: Path, env: dict[str, str], data_dir: Path | None, marks: OpenMarkers, opens: int) -> dict:
-    from pty_session import PtySession
+    from pty_session import PtySession, Timeout
     from reader_scale import until_fitting_place, until_texts
 
     argv = [str(venv / "bin" / "anora-tui"), *(["--data", str(data_dir)] if data_dir else [])]
@@ -242,7 +243,14 @@ def pty_round(venv: Path, env: dict[str, str], data_dir: Path | None, marks: Ope
         for number in range(opens):
             cpu = session.cpu_seconds()
             sent = session.type("\x10")  # Ctrl+P
-            shown = until_texts(session, (marks.first_place,), sent, timeout=300)
+            try:
+                shown = until_texts(session, (marks.first_place,), sent, timeout=OPEN_TIMEOUT)
+            except Timeout:  # counted, and the next open tried (seen once, in the build before 4 December
+                # evening's change, on a loaded machine: cause not found)
+                figures.setdefault("open_missed", []).append(1.0)
+                session.type("\x1b")
+                session.drain(1.0)
+                continue
             figures.setdefault("open", []).append(shown)
             figures.setdefault("open_done", []).append(until_quiet_output(session, sent, sent + shown))
             figures.setdefault("open_cpu", []).append(session.cpu_seconds() - cpu)
@@ -303,6 +311,8 @@ def pty_main(argv: list[str]) -> None:
         print(f"  Ctrl+P to its first place      {describe(get('open', []))}")
         print(f"  Ctrl+P to its last output      {describe(get('open_done', []))}")
         print(f"  CPU per open                   {describe(get('open_cpu', []))}")
+        if get("open_missed"):
+            print(f"  opens whose first place was not seen within {OPEN_TIMEOUT:.0f} s: {len(get('open_missed'))}")
         print(f"  keys in the palette            {keys(get('keys', []), get('keys_cpu', []))}")
         slowest = sorted(zip(get("keys", []), get("keys_cpu", []), get("keys_typed", [])), reverse=True)[:4]
         print("  slowest keys (open:typed)      " + ", ".join(

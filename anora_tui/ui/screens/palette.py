@@ -132,6 +132,10 @@ class PaletteInput(CommandInput, TypingBox):
 
 class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
     _holding_until = 0.0  # the frame waits for the first list until then (`_compositor_refresh`)
+    # Its first frame is not held for the list's scrollbar (`OneFrameDrawing`): the rows keep their
+    # width with or without it (`scrollbar-gutter: stable`), so it comes as a frame of its own, the
+    # scrollbar alone, rather than the list waiting two more ticks of the screen's timer for it.
+    hold_first_frame = False
     # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
     KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
         KeyHint("down", "↑↓", "Move", True, "Move through the list"),

@@ -19,8 +19,8 @@ the list without its scrollbar, then with it, and restyled the whole palette for
 size classes and the list's classes (about two thirds of an open's CPU time went there). The palette
 is a `OneFrameScreen` (no restyle on its first resume, no layout for a Resize of its own size), is
 born with the classes it would be given, lists what it opens with at once, and its frame waits for
-that list (`_compositor_refresh`); the list measures its rows as it is laid out, so its scrollbar is
-placed before that frame.
+that list (`_compositor_refresh`) but not for the list's scrollbar, which follows in a small frame of
+its own (the rows keep their width either way).
 
 A key pressed right after Ctrl+P can reach the palette before its list has been laid out; Textual's
 palette pages that list unguarded (see `widgets/paging.py`).
@@ -91,10 +91,11 @@ class PaletteList(CommandList):
         self.drawn_width = width
 
     def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
-        # `OptionList` measures its rows (and so learns its scrollbar) only when it first draws them:
-        # the palette opened, its list was drawn without the scrollbar, laid out again for it, and
-        # drawn again. Keeping the highlighted row in view measures them here, in the layout, so the
-        # scrollbar is placed before the first frame (`OneFrameDrawing` waits for it).
+        # `OptionList` measures its rows (and so learns whether it needs a scrollbar) only when it
+        # first draws them: the list was drawn, then laid out again for its scrollbar, and drawn
+        # again. Keeping the highlighted row in view measures them here, in the layout that gives the
+        # list its size, so the scrollbar is known to that layout (a key's frame waits for it to be
+        # placed, `OneFrameDrawing`).
         changed = super()._size_updated(size, virtual_size, container_size, layout)
         self.scroll_to_highlight()
         return changed

@@ -13,12 +13,23 @@ each hit passed through a queue, and fills the list only when the last has answe
 waited many turns of the event loop behind whatever else was queued. A provider that must wait (the
 places still being made, a provider still starting) leaves the key to Textual's own gathering.
 
+Opening it (Ctrl+P) draws one frame, the box with its first list and the list's scrollbar: Textual's
+palette drew the dimmed reader alone, again for its first Resize (of the size it was laid out at), then
+the list without its scrollbar, then with it, and restyled the whole palette for its first resume, its
+size classes and the list's classes (about two thirds of an open's CPU time went there). The palette
+is a `OneFrameScreen` (no restyle on its first resume, no layout for a Resize of its own size), is
+born with the classes it would be given, lists what it opens with at once, and its frame waits for
+that list (`_compositor_refresh`) but not for the list's scrollbar, which follows in a small frame of
+its own (the rows keep their width either way).
+
 A key pressed right after Ctrl+P can reach the palette before its list has been laid out; Textual's
 palette pages that list unguarded (see `widgets/paging.py`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import time
 from operator import attrgetter
 from typing import AsyncIterator, ClassVar, Self
 
@@ -30,11 +41,12 @@ from textual.command import (Command, CommandInput, CommandList, CommandPalette,
                              SearchIcon)
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.style import Style
 from textual.widgets import Button, Input, LoadingIndicator
 
-from ..textual_private import OneFrameDrawing
+from ..layout import breakpoint_class
+from ..textual_private import OneFrameScreen
 from ..widgets.key_bar import KeyHint
 from ..widgets.paging import page
 from ..widgets.typing_box import TypingBox
@@ -52,7 +64,16 @@ PRIVATE_NAMES: tuple[tuple[type, str], ...] = (
     (CommandPalette, "_providers"),  # set in __init__: checked on an instance
     (CommandPalette, "_placeholder"),  # set in __init__: checked on an instance
     (Provider, "_search"),
+    (CommandPalette, "_gather_commands"),  # overridden: what it lists as it opens, had at once
+    (CommandList, "_size_updated"),  # overridden (`PaletteList`): the layout tells it its size
+    (CommandPalette, "_compositor_refresh"),  # overridden: the frame (`ReaderPalette`)
+    (CommandPalette, "_repaint_required"),
 )
+
+
+# How long the palette's first frame may wait for its first list (it is listed at once unless a
+# provider has to wait for something).
+HOLD_FOR_LIST_SECONDS = 0.3
 
 
 class PaletteList(CommandList):
@@ -68,6 +89,16 @@ class PaletteList(CommandList):
         if width == self.drawn_width:
             event.prevent_default()  # OptionList's own handler would throw every drawn row away
         self.drawn_width = width
+
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # `OptionList` measures its rows (and so learns whether it needs a scrollbar) only when it
+        # first draws them: the list was drawn, then laid out again for its scrollbar, and drawn
+        # again. Keeping the highlighted row in view measures them here, in the layout that gives the
+        # list its size, so the scrollbar is known to that layout (a key's frame waits for it to be
+        # placed, `OneFrameDrawing`).
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        self.scroll_to_highlight()
+        return changed
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         if layout and self._holding_layout:
@@ -100,7 +131,12 @@ class PaletteInput(CommandInput, TypingBox):
     generation took up to 7 ms of a palette key, a full one far more)."""
 
 
-class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
+class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
+    _holding_until = 0.0  # the frame waits for the first list until then (`_compositor_refresh`)
+    # Its first frame is not held for the list's scrollbar (`OneFrameDrawing`): the rows keep their
+    # width with or without it (`scrollbar-gutter: stable`), so it comes as a frame of its own, the
+    # scrollbar alone, rather than the list waiting two more ticks of the screen's timer for it.
+    hold_first_frame = False
     # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
     KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
         KeyHint("down", "↑↓", "Move", True, "Move through the list"),
@@ -113,16 +149,54 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         Binding("pageup", "page(-1)", "Previous page", show=False, id="palette.page_up"),
     ]
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Born with the size classes the App's breakpoints give the screen (as the reader's own
+        # screen is, `layout.py`): Textual adds them at the palette's first Resize, which restyled
+        # every widget of it a second time on each open.
+        try:
+            app = self.app
+        except RuntimeError:  # made outside a running App: no size to go by
+            return
+        width, height = app.size
+        for size, breakpoints in ((width, app.HORIZONTAL_BREAKPOINTS), (height, app.VERTICAL_BREAKPOINTS)):
+            class_name = breakpoint_class(size, breakpoints or [])
+            if class_name is not None:
+                self.add_class(class_name, update=False)  # styled when mounted
+
+    def on_mount(self) -> None:
+        self._holding_until = time.monotonic() + HOLD_FOR_LIST_SECONDS
+        self.set_timer(HOLD_FOR_LIST_SECONDS, self._stop_holding)
+
+    def _stop_holding(self) -> None:
+        if not self.has_class("-ready") and time.monotonic() < self._holding_until:
+            self.refresh()  # the frame held back, drawn now: the dimmed reader, while the list is made
+
+    def _compositor_refresh(self) -> None:
+        # Textual shows the palette's box only once its first list is in (`-ready`): a frame drawn
+        # before that is the dimmed reader alone, and the list's own frame follows a few turns of
+        # the event loop later (two or three frames an open, each about a third of its time). The
+        # frame waits, and draws the box and its list together; for a moment at most, if a provider
+        # makes that list wait.
+        if not self.has_class("-ready") and time.monotonic() < self._holding_until:
+            self._repaint_required = True
+            return
+        super()._compositor_refresh()
+
     def compose(self) -> ComposeResult:
         # Textual's own, with `PaletteList` for its `CommandList` (found by type, so it serves as one).
+        # The list and the text box are made with the classes the first list gives them (Textual's
+        # palette lists its commands as it opens, so there is always one): a class added once they
+        # are styled restyles them again, each a millisecond of every open. Nothing shows before
+        # that list is in (see `_compositor_refresh`); if it were empty, Textual takes them off.
         with Vertical(id="--container"):
-            with Horizontal(id="--input"):
+            with Horizontal(id="--input", classes="--list-visible"):
                 yield SearchIcon()
                 yield PaletteInput(placeholder=self._placeholder, select_on_focus=False)
                 if not self.run_on_select:
                     yield Button("\u25b6")
             with Vertical(id="--results"):
-                yield PaletteList()
+                yield PaletteList(classes="--visible")
                 yield LoadingIndicator()
 
     def action_page(self, direction: int) -> None:
@@ -132,12 +206,32 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
     def search_at_once(self, event: Input.Changed) -> None:
         """The key's hits gathered and listed now, if no provider has to wait; else Textual's own
         gathering (the next handler of the change) does it."""
-        query = event.value.strip()
+        if self.list_at_once(event.value.strip()):
+            event.stop()
+            event.prevent_default()  # not Textual's gathering as well
+
+    def _gather_commands(self, search_value: str) -> None:
+        """PRIVATE (CommandPalette): Textual's gathering, a worker; called as the palette mounts, for
+        what it lists before anything is typed, and for a key whose hits could not be had at once.
+        What it lists as it opens is had at once too, once the providers' start-ups (tasks Textual
+        made just before this) have run: a hit at a time through a queue, each a turn of the event
+        loop, it took longer than the rest of the open."""
+        if search_value:
+            super()._gather_commands(search_value)
+        else:
+            # After those tasks' first steps (the event loop runs callbacks in order), as a message,
+            # so that an error in a provider is the App's to report as any other.
+            asyncio.get_running_loop().call_soon(self.call_next, self._discover_at_once)
+
+    def _discover_at_once(self) -> None:
+        if self.is_attached and not self.list_at_once(""):
+            super()._gather_commands("")
+
+    def list_at_once(self, query: str) -> bool:
+        """The hits for `query` listed now, if no provider has to wait (False if one would)."""
         hits = self.hits_at_once(query)
         if hits is None:
-            return
-        event.stop()
-        event.prevent_default()  # not Textual's gathering as well
+            return False
         # PRIVATE (CommandPalette): its gathering, its "no matches" countdown and its list-shown flag
         # have no public handles; a search of its own still running would refill the list after this.
         self._cancel_gather_commands()
@@ -153,6 +247,7 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameDrawing):
         if not commands:
             self._start_no_matches_countdown(query)
         self.add_class("-ready")
+        return True
 
     def hits_at_once(self, query: str) -> list[DiscoveryHit | Hit] | None:
         """Every provider's hits for `query`, or None if one of them would have to wait."""

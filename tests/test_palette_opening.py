@@ -7,31 +7,19 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from textual.app import App
 from textual.command import CommandList
 from textual.css.stylesheet import Stylesheet
 
 from anora_tui.ui.screens.palette import ReaderPalette
-from ui_harness import open_reader, screen_text, settle, wait_for
+from ui_harness import frames_sent, open_reader, screen_text, settle, wait_for
 
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 FIRST_PLACE = "Person: Mikey Madison"  # the first place listed before anything is typed
 
 
 def frames_of_palette(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """From now on, the text of each frame a palette sends to the terminal.
-
-    PRIVATE: `App._display`, where every frame of a screen goes to the driver."""
-    frames: list[str] = []
-    display = App._display
-
-    def shown(app, screen, renderable) -> None:
-        if isinstance(screen, ReaderPalette) and renderable is not None:
-            frames.append(screen_text(app))
-        display(app, screen, renderable)
-
-    monkeypatch.setattr(App, "_display", shown)
-    return frames
+    """From now on, the text of each frame a palette sends to the terminal."""
+    return frames_sent(monkeypatch, ReaderPalette)
 
 
 def without(text: str, region) -> str:

@@ -14,6 +14,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 from ui_harness import (
     frames_beside_textuals,
+    frames_sent,
     poll_for_idle_quickly,
     resize,
     screen_compositor,
@@ -98,6 +99,16 @@ async def test_a_frame_can_be_compared_with_what_textuals_compositor_sends(monke
 
 # The harness, and the reader's own canary for the private names its UI code uses.
 ALLOWED = {"ui_harness.py", "test_ui_harness.py", "test_textual_private.py"}
+
+
+async def test_the_frames_a_screen_sends_are_read_as_they_go(monkeypatch):
+    frames = frames_sent(monkeypatch)
+    app = Hello()
+    async with app.run_test(size=(40, 5)) as pilot:
+        await settle(pilot)
+        app.query_one("#top", Static).update("changed")
+        await settle(pilot)
+    assert frames and "hello [bold]" in frames[0] and "changed" in frames[-1]
 
 
 async def test_no_other_test_module_reaches_into_textual_privates():

@@ -21,6 +21,7 @@ from rich.style import Style
 from textual.app import App
 from textual.geometry import Size
 from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.strip import Strip
 from textual.widget import Widget
 
@@ -118,6 +119,23 @@ def screen_layouts_counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(Screen, "_refresh_layout", counted)
     return layouts
+
+
+def frames_sent(monkeypatch: pytest.MonkeyPatch, screen_type: type = Screen) -> list[str]:
+    """From now on, the text of each frame a screen of `screen_type` sends to the terminal.
+
+    PRIVATE: `App._display`, where every frame of a screen goes to the driver. Textual 8 has no public
+    hook on a frame being sent (a screen's `compose`/`refresh` say what will be drawn, not when)."""
+    frames: list[str] = []
+    display = App._display
+
+    def shown(app, screen, renderable) -> None:
+        if isinstance(screen, screen_type) and renderable is not None:
+            frames.append(screen_text(app))
+        display(app, screen, renderable)
+
+    monkeypatch.setattr(App, "_display", shown)
+    return frames
 
 
 def screen_lines(app: App, widget: Widget | None = None) -> list[str]:

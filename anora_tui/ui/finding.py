@@ -79,6 +79,7 @@ class Finding:
         names = not indexes.places_are_cheap()
         if not names and indexes.quotes_are_few():
             return  # made in milliseconds when first needed
+        from ..core.memory import release_freed_memory
         from ..core.search.giving_way import give_way, giving_way_to_typing, wait_for_quiet
 
         def work() -> None:
@@ -91,6 +92,7 @@ class Finding:
                 time.sleep(FIRST_KEYS_QUIET_SECONDS)
                 with giving_way_to_typing():
                     quotes.text.prepare_first_keys(lambda: give_way(FIRST_KEYS_QUIET_SECONDS))
+                release_freed_memory()  # the bytes the cache stored the bitsets as, made ints meanwhile
                 if not names:
                     return
                 # A search typed as soon as the index is there would otherwise share the interpreter

@@ -111,12 +111,7 @@ def write_json_text(text: str) -> None:
 
 def write_bytes(data: bytes) -> None:
     """Bytes as they are (JSON that must stay UTF-8 whatever the terminal's encoding)."""
-    if _state.pipe_closed:
-        return
-    if _state.stdout_closed or sys.stdout is None:
-        raise OutputFailed("standard output is closed")
-    _to_stdout(sys.stdout.flush)
-    _to_stdout(lambda: sys.stdout.buffer.write(data))
+    _send(lambda: sys.stdout.flush(), lambda: sys.stdout.buffer.write(data))  # the text written before first
 
 
 def warn(message: str) -> None:
@@ -180,11 +175,17 @@ def run_guarded(command: Callable[[], int]) -> int:
 
 
 def _write(text: str) -> None:
-    if _state.pipe_closed:
-        return
-    if _state.stdout_closed or sys.stdout is None:
-        raise OutputFailed("standard output is closed")
-    _to_stdout(lambda: sys.stdout.write(text))
+    _send(lambda: sys.stdout.write(text))
+
+
+def _send(*calls: Callable[[], object]) -> None:
+    """Make these writes (or flushes) to standard output in turn; a closed pipe drops the rest."""
+    for call in calls:
+        if _state.pipe_closed:
+            return
+        if _state.stdout_closed or sys.stdout is None:
+            raise OutputFailed("standard output is closed")
+        _to_stdout(call)
 
 
 def _to_stdout(call: Callable[[], object]) -> None:

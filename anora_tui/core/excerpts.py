@@ -25,8 +25,8 @@ def excerpt_spans(paragraph: str, excerpt: str) -> tuple[Span, ...]:
         return ((start, start + len(excerpt)),)
     if ELISION not in excerpt:
         return ()
-    spans = _placed_parts(paragraph, excerpt.split(ELISION))
-    return spans if isinstance(spans, tuple) else ()
+    spans, unplaced = _placed_parts(paragraph, excerpt.split(ELISION))
+    return () if unplaced is not None else spans
 
 
 def excerpt_span(paragraph: str, excerpt: str) -> Span | None:
@@ -52,21 +52,20 @@ def part_problem(paragraph: str, excerpt: str) -> PartProblem:
     if ELISION not in excerpt:
         return PartProblem(excerpt, "missing")
     parts = excerpt.split(ELISION)
-    placed = _placed_parts(paragraph, parts)
-    if not isinstance(placed, int):
+    spans, unplaced = _placed_parts(paragraph, parts)
+    if unplaced is None:
         return PartProblem(excerpt, "missing")  # never asked of an excerpt that is there
-    part = parts[placed]
-    if not part or part not in paragraph or placed == 0:
+    part = parts[unplaced]
+    if not part or part not in paragraph or not spans:
         return PartProblem(part, "missing")
-    previous = parts[placed - 1]
-    earlier = _placed_parts(paragraph, parts[:placed])
-    after = earlier[-1][1] if isinstance(earlier, tuple) else 0
-    return PartProblem(part, "adjacent" if paragraph.find(part, after) >= 0 else "before", previous)
+    after = spans[-1][1]  # where the part before it ends
+    return PartProblem(part, "adjacent" if paragraph.find(part, after) >= 0 else "before", parts[unplaced - 1])
 
 
-def _placed_parts(paragraph: str, parts: list[str]) -> tuple[Span, ...] | int:
-    """Each part's span, each the first after the one before with words (not only spaces) between;
-    or the index of the first part that cannot be so placed."""
+def _placed_parts(paragraph: str, parts: list[str]) -> tuple[tuple[Span, ...], int | None]:
+    """Each part's span, each the first after the one before with words (not only spaces) between,
+    and the index of the first part that cannot be so placed (None when all are): the spans are
+    those of the parts before it."""
     spans: list[Span] = []
     after = 0
     for index, part in enumerate(parts):
@@ -74,7 +73,7 @@ def _placed_parts(paragraph: str, parts: list[str]) -> tuple[Span, ...] | int:
         while start >= 0 and spans and not paragraph[after:start].strip():
             start = paragraph.find(part, start + 1)
         if start < 0:
-            return index
+            return tuple(spans), index
         spans.append((start, start + len(part)))
         after = start + len(part)
-    return tuple(spans)
+    return tuple(spans), None

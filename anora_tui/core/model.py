@@ -417,8 +417,8 @@ def _in_article_order(
         for i in shared:
             quote = quotes[i]
             paragraph = sections_by_id[quote.section].paragraphs[quote.paragraph - 1]
-            place = paragraph.find(quote.text)
-            if place < 0:  # a quote interrupted by the writer (or unchecked data): where it starts, if anywhere
+            place = paragraph.find(quote.text)  # a verbatim quote, at C speed (a million quotes come here)
+            if place < 0:  # one the writer interrupts (or unchecked data): where it starts, if anywhere
                 span = excerpt_span(paragraph, quote.text)
                 place = span[0] if span else -1
             places.append(place)

@@ -67,17 +67,14 @@ def copy_citation(app: App, citation: Citation) -> str:
 
 
 CANNOT = ("Terminal.app", "The Linux")  # caveats saying the copy cannot have worked: said every time
-_caveats: WeakKeyDictionary[App, list[str]] = WeakKeyDictionary()  # each App's caveat, and whether said
+_caveats: WeakKeyDictionary[App, str] = WeakKeyDictionary()  # each App's caveat still to say with a copy
 
 
 def _caveat_for(app: App) -> str:
     """The caveat to add to this copy's notice: worked out once a session (inside tmux that asks the
     tmux server, up to a second), and a "may not work" said with the first copy only."""
-    if app not in _caveats:
-        _caveats[app] = [clipboard_caveat()]
-    said = _caveats[app]
-    caveat = said[0]
-    if caveat.startswith(CANNOT) or len(said) == 1:
-        said.append(caveat)
-        return caveat
-    return ""
+    caveat = _caveats.get(app)
+    if caveat is None:
+        caveat = clipboard_caveat()
+    _caveats[app] = caveat if caveat.startswith(CANNOT) else ""
+    return caveat

@@ -102,13 +102,27 @@ def test_lines_that_look_like_headings_start_sections():
     )
     draft = make_draft(text)
     assert [(s.id, s.title, len(s.paragraphs)) for s in draft.sections] == [
-        ("part-1", "TODO: part 1", 1),
+        ("opening", "TODO: a title for the paragraphs before the first heading", 1),
         ("the-first-part", "The First Part", 2),
         ("second-part", "Second part", 3),  # a question is a paragraph
         ("in-a-row", "In A Row", 1),
     ]
     # "Two Headings" is followed by another heading: it stays a paragraph
     assert draft.sections[2].paragraphs[-1] == "Two Headings"
+
+
+@pytest.mark.parametrize(("text", "editors"), [
+    ("Title\n\nAn opening paragraph.\n\n## The shoot\n\nText.\n\n## Release\n\nMore.", False),
+    ("Title\n\nOne paragraph.\n\nAnother one.", True),
+])
+def test_the_titles_are_the_editors_only_where_the_text_has_no_headings(text, editors):
+    """The text's own headings are shown as they are: `headings: editor` (titles in [brackets]) only
+    where every title is made up, not because a lede before the first heading needs one."""
+    from anora_tui.core.authoring.draft_files import draft_files
+
+    examples = {name: "" for name in ("people", "quotes", "characters", "scenes", "events", "notes")}
+    article = yaml.safe_load(draft_files(make_draft(text), "film.txt", examples)["article.yaml"])["article"]
+    assert (article.get("headings") == "editor") is editors
 
 
 def test_quote_spans_cover_typographic_straight_and_unclosed_quotes():
@@ -137,6 +151,57 @@ def test_speakers_are_guessed_from_says_nearby_else_the_nearest_name():
     assert got[2][:2] == ("The fog lifted.", "otto-brandt") and "before it" in got[2][2]
     assert got[3][:2] == ("it was real.", "mara-quill") and "According to Quill" in got[3][2]
     assert got[4][:2] == ("Nobody near", "mara-quill") and "last name before it" in got[4][2]
+
+
+def test_a_name_used_once_in_full_and_once_by_its_surname_is_a_speaker():
+    text = (
+        "Title\n\n"
+        "Adrien Brody plays the architect; Brady Corbet directs. Corbet says he wanted a monument.\n\n"
+        "“I recognised my grandfather in him,” Brody says. Lol Crawley shot it.\n\n"
+        "Crawley explains, “VistaVision gave us the scale.”"
+    )
+    draft = make_draft(text)
+    people = {person.name: person for person in draft.people}
+    assert people["Adrien Brody"].aliases == ["Brody"] and people["Lol Crawley"].aliases == ["Crawley"]
+    assert [(q.text, q.speaker) for q in draft.quotes] == [
+        ("I recognised my grandfather in him", "adrien-brody"),
+        ("VistaVision gave us the scale.", "lol-crawley"),
+    ]
+
+
+def test_a_sentence_the_writers_tag_interrupts_is_one_quote_with_an_ellipsis_for_the_tag():
+    text = (
+        "Title\n\n"
+        "Mona Fastvold wrote it. “It was a gamble,” Fastvold says, “but gambles are the job.” "
+        "“We knew,” she admits. “Nobody else did.”"
+    )
+    draft = make_draft(text)
+    assert [(q.text, q.speaker) for q in draft.quotes] == [
+        ("It was a gamble … but gambles are the job.", "mona-fastvold"),
+        ("We knew", "mona-fastvold"),  # a tag between two sentences: two quotes
+        ("Nobody else did.", "mona-fastvold"),
+    ]
+    from anora_tui.core.excerpts import excerpt_spans
+
+    paragraph = draft.sections[0].paragraphs[0]
+    assert excerpt_spans(paragraph, draft.quotes[0].text)  # the reader places both parts
+
+
+def test_a_place_or_a_title_is_never_guessed_as_a_speaker():
+    """A name used as places and titles are ("in Mill Basin", ‘Red Rocket’) is drafted as a candidate
+    to delete, and never guessed as the speaker of a quote near it (on the Anora article a tenth of
+    the quotes went to "Red Rocket", "Mill Basin" or "Brighton Beach")."""
+    text = (
+        "Title\n\n"
+        "Sean Baker made ‘Red Rocket’ first. “It was a test,” Baker says.\n\n"
+        "After ‘Red Rocket’, they found a house in Mill Basin. “It was the right house.”\n\n"
+        "The Mill Basin house again."
+    )
+    draft = make_draft(text)
+    things = {p.name: p.thing for p in draft.people}
+    assert things == {"Sean Baker": False, "Red Rocket": True, "Mill Basin": True}
+    assert [q.speaker for q in draft.quotes] == ["sean-baker", "sean-baker"]
+    assert "last name before it" in draft.quotes[1].how
 
 
 def test_a_quote_with_no_name_anywhere_gets_a_placeholder_speaker():

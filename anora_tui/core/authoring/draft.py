@@ -58,6 +58,7 @@ class DraftPerson:
     aliases: list[str]
     uses: int  # times the name (or alias) is used
     placeholder: bool = False  # not found in the text: the speaker of quotes no name is near
+    thing: bool = False  # a place's or a title's name, by its uses: never guessed as a speaker
 
 
 @dataclass
@@ -136,8 +137,12 @@ def _sections(paragraphs: list[str]) -> list[DraftSection]:
             groups.append((None, paragraphs[start:end]))
             start = end
     sections = []
+    headed = any(heading is not None for heading, _ in groups)
     for number, (heading, group) in enumerate(groups, start=1):
-        if heading is None:
+        if heading is None and headed:  # the paragraphs before the text's first heading
+            title, section_id = f"{TODO}: a title for the paragraphs before the first heading", "opening"
+            taken.add(section_id)
+        elif heading is None:
             title, section_id = f"{TODO}: part {number}", unique(f"part-{number}", taken)
         else:
             title, section_id = heading, unique(slug(heading, "section"), taken)
@@ -153,7 +158,11 @@ _SPEECH_VERBS = (
     "continued joke jokes joked insist insists insisted reflect reflects reflected laugh laughs laughed "
     "write writes wrote recount recounts recounted describe describes described confess confesses "
     "confessed state states stated mention mentions mentioned put puts observe observes observed "
-    "argue argues argued reveal reveals revealed"
+    "argue argues argued reveal reveals revealed remark remarks remarked comment comments commented "
+    "declare declares declared exclaim exclaims exclaimed share shares shared emphasise emphasises "
+    "emphasised emphasize emphasizes emphasized suggest suggests suggested acknowledge acknowledges "
+    "acknowledged reply replies replied answer answers answered ask asks asked elaborate elaborates "
+    "elaborated concede concedes conceded muse muses mused"
 ).split()
 _VERB = "(?:" + "|".join(_SPEECH_VERBS) + r")\b"
 # Between a quote's end and the name after it: "…,” Baker says" / "…,” says Baker".
@@ -213,8 +222,8 @@ def _trimmed_span(paragraph: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _guess_speaker(paragraph: str, span: tuple[int, int], names: list[tuple[str, int, int]]) -> tuple[str, str] | None:
-    """(person id, how) from a "…, X says" or "X says: …" around the quote, else the nearest name."""
+def _tagged_speaker(paragraph: str, span: tuple[int, int], names: list[tuple[str, int, int]]) -> tuple[str, str] | None:
+    """(person id, how) from a "…, X says" or "X says: …" around the quote, or None."""
     start, end = span
     closing = min(len(paragraph), end + 2)  # past the closing mark and a comma
     for person_id, name_start, name_end in names:
@@ -231,13 +240,56 @@ def _guess_speaker(paragraph: str, span: tuple[int, int], names: list[tuple[str,
             if _NAME_BEFORE.match(before) or according:
                 phrase_start = according.start() if according else name_start
                 return person_id, f"from “{_phrase_around(paragraph, phrase_start, start - 1)}” before it"
-    if names:
-        person_id, name_start, name_end = min(
-            names, key=lambda n: min(abs(n[1] - end), abs(start - n[2]))
-        )
-        return person_id, f"the nearest name, {paragraph[name_start:name_end]}"
     return None
 
+
+def _nearest_speaker(paragraph: str, span: tuple[int, int], names: list[tuple[str, int, int]]) -> tuple[str, str] | None:
+    """(person id, how): the nearest name in the paragraph (`names` holds no place nor title)."""
+    start, end = span
+    near = names
+    if not near:
+        return None
+    person_id, name_start, name_end = min(near, key=lambda n: min(abs(n[1] - end), abs(start - n[2])))
+    return person_id, f"the nearest name, {paragraph[name_start:name_end]}"
+
+
+# Between the two parts of a sentence the writer's tag interrupts: `,” Fastvold says, “` (the
+# second part going on in lower case). One quote, its parts joined by ` … ` (docs/data-format.md).
+_INTERRUPTING_TAG = re.compile(rf",\s*[”\"’]\s+[^.!?“”\"]{{0,60}}?\b{_VERB}[^.!?“”\"]{{0,40}},\s*[“\"‘]\Z")
+ELISION = " … "
+
+
+_TITLE_WORDS = 6
+_MINOR_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+
+
+def _a_title(text: str) -> bool:
+    """Whether quoted words read as a title (‘The Florida Project’, “Nights of Cabiria”), not speech:
+    a few words, each capitalised but the minor ones, no sentence punctuation."""
+    words = text.split()
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and not any(mark in text for mark in ".!?;:")
+        and words[0][:1].isupper()
+        and all(word[:1].isupper() or word[:1].isdigit() or word in _MINOR_WORDS for word in words)
+    )
+
+
+def _sentence_spans(paragraph: str) -> list[tuple[tuple[int, int], ...]]:
+    """The quotes' spans, those of a sentence the writer's tag interrupts grouped as one quote;
+    titles (quoted names of films, books) left out."""
+    groups: list[tuple[tuple[int, int], ...]] = []
+    for span in quote_spans(paragraph):
+        if _a_title(paragraph[span[0] : span[1]]):
+            continue
+        if groups:
+            before = groups[-1][-1]
+            between = paragraph[before[1] : span[0]]
+            if _INTERRUPTING_TAG.match(between) and paragraph[span[0]].islower():
+                groups[-1] = (*groups[-1], span)
+                continue
+        groups.append((span,))
+    return groups
 
 def _phrase_around(paragraph: str, start: int, end: int) -> str:
     phrase = " ".join(paragraph[start:end].strip(" ,.;:“”\"’").split())
@@ -245,16 +297,18 @@ def _phrase_around(paragraph: str, start: int, end: int) -> str:
 
 
 def _quotes(sections: list[DraftSection], people: list[DraftPerson]) -> list[DraftQuote]:
-    finder = NameFinder(Person(p.id, p.name, "other", ("",), "", tuple(p.aliases)) for p in people)
+    finder = NameFinder(Person(p.id, p.name, "other", ("",), "", tuple(p.aliases)) for p in people if not p.thing)
     quotes: list[DraftQuote] = []
     taken: set[str] = set()
     for section in sections:
-        last_named: tuple[str, str] | None = None  # the last name in the section's paragraphs so far
+        last_named: tuple[str, str] | None = None  # the last person named in the section so far
         for number, paragraph in enumerate(section.paragraphs, start=1):
             names = finder.find(paragraph)
-            for span in quote_spans(paragraph):
-                text = paragraph[span[0] : span[1]]
-                guess = _guess_speaker(paragraph, span, names)
+            for parts in _sentence_spans(paragraph):
+                text = ELISION.join(paragraph[start:end] for start, end in parts)
+                guess = _tagged_speaker(paragraph, parts[0], names) or _nearest_speaker(
+                    paragraph, (parts[0][0], parts[-1][1]), names
+                )
                 if guess is None and last_named is not None:
                     guess = last_named[0], f"the last name before it in the section, {last_named[1]}"
                 if guess is None:
@@ -295,4 +349,5 @@ def template_draft() -> Draft:
 
 def _person(candidate: Candidate, taken: set[str]) -> DraftPerson:
     person_id = unique(slug(candidate.name, "person"), taken)
-    return DraftPerson(person_id, candidate.name, [candidate.alias] if candidate.alias else [], candidate.count)
+    return DraftPerson(person_id, candidate.name, [candidate.alias] if candidate.alias else [], candidate.count,
+                       thing=candidate.thing)

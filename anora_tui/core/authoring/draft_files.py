@@ -65,7 +65,7 @@ def _article(draft: Draft, source: str | None) -> str:
     note = f"{TODO}: the publication date (YYYY-MM-DD, YYYY-MM or YYYY)"
     if draft.year_found:
         note += "; the latest year the text mentions is a guess"
-    if any(section.title_guessed for section in draft.sections):
+    if all(section.title_guessed for section in draft.sections):  # the text has no headings at all
         lines.append(key_value(2, "headings", "editor",
                                "the section titles are yours, not the text's: shown and cited in [brackets]"))
     lines += [
@@ -94,7 +94,10 @@ def _people(draft: Draft, source: str | None, examples: dict[str, str]) -> str:
             found = f"{TODO}: a placeholder for the speaker of quotes no name is near; replace it"
         else:
             times = {1: "once", 2: "twice"}.get(person.uses, f"{person.uses} times")
-            found = f"{TODO}: a person? the name is used {times}; delete the entry if not"
+            if person.thing:
+                found = f"{TODO}: a place or a title, by how it is used ({times}); delete the entry if not a person"
+            else:
+                found = f"{TODO}: a person? the name is used {times}; delete the entry if not"
         lines += [
             key_value(2, "id", person.id, found, item=True),
             text_line(4, "name", person.name),
@@ -103,7 +106,7 @@ def _people(draft: Draft, source: str | None, examples: dict[str, str]) -> str:
             text_line(4, "description", f"{TODO}: who they are, in your own words"),
         ]
         if person.aliases:
-            aliases = f"{TODO}: the surname alone recurs; other names the article uses for them"
+            aliases = f"{TODO}: the surname alone is used too; other names the article uses for them"
             lines.append(key_value(4, "aliases", flow_list(person.aliases), aliases))
     return "\n".join(lines) + "\n"
 

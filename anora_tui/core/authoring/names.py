@@ -6,8 +6,11 @@ a name used only once is left out. The rules:
 - a run is two to four capitalised words separated by single spaces (`Mikey Madison`, `Jean-Luc
   Godard`, `Conan O’Brien`); a possessive (`Baker’s`) ends it, and any other punctuation breaks it;
 - a leading function word (`The`, `When`, `According`…) is not part of a name;
-- a run counts where it recurs, or where its last word (the surname) recurs on its own; that
-  surname becomes an alias when it recurs on its own and no other candidate shares it.
+- a run used mostly as places and titles are (after "in", "at", "from" or "the", or as the whole
+  of a quotation: "in Mill Basin", ‘Red Rocket’) is marked a `thing`: never guessed as a speaker;
+- a run counts where it is used twice or more, counting its last word (the surname) used on its
+  own ("Adrien Brody … Brody says"); that surname becomes an alias where it is used on its own and
+  no other candidate shares it.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ class Candidate:
     name: str
     count: int  # how many times the whole name is used
     alias: str | None  # the surname, where it recurs on its own
+    thing: bool = False  # mostly used as a place or a title is ("in Mill Basin", ‘Red Rocket’)
 
 
 def _is_capitalised(word: str) -> bool:
@@ -134,14 +138,30 @@ def find_candidates(paragraphs: list[str]) -> list[Candidate]:
     for name, count in counts.items():
         surname = name.rsplit(" ", 1)[1]
         alone = surname_counts[surname] - in_full_names[surname]
-        if count >= 2 or alone >= 2:
+        if count + alone >= 2:
             chosen.append((name, count, surname, alone))
     surnames = Counter(surname for _, _, surname, _ in chosen)
     result = [
-        Candidate(name, count, surname if alone >= 2 and surnames[surname] == 1 else None)
+        Candidate(name, count, surname if alone >= 1 and surnames[surname] == 1 else None, _is_a_thing(name, text))
         for name, count, surname, alone in chosen
     ]
     return result
+
+
+_THING_BEFORE = re.compile(r"(?:\b(?:in|at|from|the|The)\s+|[‘“\"])\Z")
+_TITLE_AFTER = re.compile(r"[’”\"]")
+
+
+def _is_a_thing(name: str, text: str) -> bool:
+    """Whether most uses of `name` read as a place's or a title's: after "in", "at", "from" or
+    "the", or quoted whole (‘Red Rocket’)."""
+    uses = things = 0
+    for match in re.finditer(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])", text):
+        uses += 1
+        before = text[max(0, match.start() - 6) : match.start()]
+        quoted = before[-1:] in ("‘", "“", '"') and _TITLE_AFTER.match(text, match.end())
+        things += bool(quoted or _THING_BEFORE.search(before))
+    return uses > 0 and things * 2 >= uses
 
 
 def slug(text: str, fallback: str) -> str:

@@ -51,6 +51,18 @@ def test_the_people_list_makes_no_person_it_does_not_show(cached_example, exampl
     assert cached_example.mentions_of(person.id) == example_dataset.mentions_of(person.id)
 
 
+@pytest.mark.parametrize("every", [1, 2, 3])
+def test_the_people_a_filter_keeps_are_by_kind_in_order_and_made_only_when_read(cached_example, example_dataset, every):
+    kept = set(range(0, len(example_dataset.people), every))
+    by_kind = cached_example.people_by_kind_among(kept)
+    assert "people" not in made_fields(cached_example)
+    for kind in PERSON_KINDS:
+        expected = tuple(p for p in example_dataset.people_of_kind(kind) if example_dataset.people.index(p) in kept)
+        assert tuple(by_kind.get(kind, ())) == expected
+        assert tuple(example_dataset.people_by_kind_among(kept).get(kind, ())) == expected
+    assert cached_example.people_by_kind_among(set()) == {}
+
+
 def test_repeated_values_are_shared_by_the_records_that_hold_them(cached_example):
     seen: dict[str, str] = {}
     for quote in cached_example.quotes:

@@ -522,6 +522,53 @@ async def test_the_filter_says_when_no_one_matches_and_escape_clears_it(example_
         assert people_list(app).highlighted_location == Location("person", "mara-quill")
 
 
+class SlowNames:
+    """Search indexes whose people's names are being read (at a million quotes: a second or so):
+    `people` waits until `ready` is set, on whichever thread asks."""
+
+    def __init__(self, dataset) -> None:
+        import threading
+
+        from anora_tui.core.search import SearchIndexes
+
+        self._indexes = SearchIndexes(dataset)
+        self.ready = threading.Event()
+        self.asked = 0
+
+    @property
+    def people_ready(self) -> bool:
+        return self.ready.is_set()
+
+    @property
+    def people(self):
+        self.asked += 1
+        assert self.ready.wait(10)
+        return self._indexes.people
+
+
+async def test_a_large_datasets_filter_waits_for_the_names_read_ahead_not_the_keys(monkeypatch, example_dataset):
+    """Above a few thousand people the filter takes the reader's names (read once, ahead, for the
+    search too) on a thread, the list saying so meanwhile: its first key built them itself and took
+    15 s at a million quotes, every key then made a record of each of 520,000 people (0.3 s)."""
+    import anora_tui.ui.panes.people as people_module
+
+    monkeypatch.setattr(people_module, "NAMES_READ_AT_ONCE", 0)
+    app = Host(example_dataset)
+    app.search_indexes = SlowNames(example_dataset)
+    async with app.run_test(size=WIDE) as pilot:
+        await pilot.press("ctrl+f", *"hal")
+        await pilot.pause()
+        assert "Reading everyone’s names…" in screen_text(app, app.pane)
+        assert app.focused is filter_box(app)  # the keys still go to the box
+        app.search_indexes.ready.set()
+        await wait_for(pilot, lambda: "Ines Haldane" in screen_text(app, app.pane))
+        text = screen_text(app, app.pane)
+        assert "Mara Quill" not in text and "CAST · 1 of 2" in text
+        await pilot.press("backspace", *"l")  # "hal" again: the names are at hand now
+        assert "Ines Haldane" in screen_text(app, app.pane)
+        assert app.search_indexes.asked == 1  # read once, the search's own names
+
+
 async def test_the_filter_hides_with_the_list(example_dataset):
     app = Host(example_dataset)
     async with app.run_test(size=WIDE) as pilot:

@@ -8,9 +8,11 @@ reader might use (Ctrl+F goes there; Enter opens the first match; Escape clears 
 
 from __future__ import annotations
 
+import asyncio
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -44,9 +46,13 @@ MANY_PEOPLE = 5_000
 # Up to this many people, every person's page is made ahead in idle time after the first frame (a
 # page is 2-35 ms of CPU; its rows' wrapping was most of an open's own work).
 PAGES_MADE_AHEAD = 200
+# Up to this many people, the filter's first key reads (or builds) their names itself: a few ms.
+# Above, they are read on a thread (the reader reads them ahead; at a million quotes, 520,000 people,
+# building them took the first key 15 s) and the list says so meanwhile.
+NAMES_READ_AT_ONCE = 5_000
 
 if TYPE_CHECKING:
-    from ...core.search import PeopleNames  # imported when the filter is first used
+    from ...core.search import PeopleNames, SearchIndexes  # imported when the filter is first used
     from .person_detail import PersonDetail  # imported when a person is first shown
 
 
@@ -89,8 +95,9 @@ class PeoplePane(KeptComponentStyles, Vertical):
         self._kept_labels = KeptLabels()
         self._detail: PersonDetail | None = None
         self._filter = PeopleFilter(placeholder="Filter by name…", id=FILTER_ID, compact=True)
-        self._names: PeopleNames | None = None  # made when the filter is first used
-        self._matching: frozenset[str] | None = None  # ids the filter keeps (None: no filter)
+        self._names: PeopleNames | None = None  # the search indexes' names, once the filter is used
+        self._matching: frozenset[int] | None = None  # positions the filter keeps (None: no filter)
+        self._reading_names = False  # `_read_names` is under way
         self.border_title = "People"
 
     def compose(self) -> ComposeResult:
@@ -236,17 +243,45 @@ class PeoplePane(KeptComponentStyles, Vertical):
         if event.input is not self._filter:
             return
         event.stop()
-        text = event.value.strip()
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        text = self._filter.value.strip()
         if not text:
             self._matching = None
+        elif self._names is None and not self._names_at_hand():
+            self._people_list.set_rows([Info(Content("Reading everyone’s names…"))])
+            if not self._reading_names:
+                self._reading_names = True
+                self._read_names()
+            return
         else:
-            if self._names is None:
-                from ...core.search import PeopleNames
-
-                self._names = PeopleNames(self._dataset)
-            ids = self._names.ids
-            self._matching = frozenset(ids[entry] for entry in self._names.index.matching(text))
+            assert self._names is not None
+            self._matching = self._names.index.matching(text)
         self._people_list.set_rows(self._rows())
+
+    def _names_at_hand(self) -> bool:
+        """Take the people's names from the search indexes if they are read already, or few enough
+        to read now unnoticed (`_names`); else they are read on a thread (`_read_names`)."""
+        indexes = self._indexes()
+        if indexes.people_ready or self._dataset.count_of("people") <= NAMES_READ_AT_ONCE:
+            self._names = indexes.people
+        return self._names is not None
+
+    def _indexes(self) -> SearchIndexes:
+        indexes = getattr(self.app, "search_indexes", None)  # the reader's: the names read once, ahead
+        if indexes is None:
+            from ...core.search import SearchIndexes
+
+            indexes = SearchIndexes(self._dataset)
+        return indexes
+
+    @work(group="people-names")
+    async def _read_names(self) -> None:
+        """Once, however many keys come meanwhile: then the list is filtered by the box as it is."""
+        indexes = self._indexes()
+        self._names = await asyncio.to_thread(lambda: indexes.people)
+        self._apply_filter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input is not self._filter:
@@ -262,9 +297,10 @@ class PeoplePane(KeptComponentStyles, Vertical):
         """Everyone (or whom the filter keeps) by kind; each row is made only when drawn."""
         groups = []
         matching = self._matching
+        kept = None if matching is None else self._dataset.people_by_kind_among(matching)
         for kind in PERSON_KINDS:
             people = self._dataset.people_of_kind(kind)
-            shown = people if matching is None else tuple(p for p in people if p.id in matching)
+            shown = people if kept is None else kept.get(kind, ())
             if shown:
                 count = f"{len(shown)}" if matching is None else f"{len(shown)} of {len(people)}"
                 groups.append((f"{GROUP_TITLES[kind]} · {count}", shown))

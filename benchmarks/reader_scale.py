@@ -34,6 +34,8 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
   what is typed (a word of its name starting with each word typed: any build's list shows one, the
   list of the letter before is not redrawn meanwhile); twice (the first time the palette may still
   be making its places);
+- the People filter: Ctrl+F in the People pane, then the first letters of that name, each timed to
+  the count its first group shows ("· 627 of 80000", worked out with the project's own names);
 - memory: the resident set at the first frame, once the search at once has its results (what is
   done ahead after the first frame is done: the quote index, mention counts, the palette's places),
   after all that, and the peak.
@@ -49,6 +51,7 @@ run with ANORA_TUI_MAX_FILE_BYTES raised.
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 import os
 import re
 import shutil
@@ -71,6 +74,7 @@ BARE_MARKER = b"The bare app is on screen"
 COUNT_LINE = rb"[\d,]+ of [\d,]+ quotes?"
 AT_ONCE = "m"
 SEARCH_WORDS = ("money", "romantic", "said")
+FILTER_LETTERS = 4  # of the palette's name, typed into the People filter
 PALETTE_LABEL = re.compile(rb"(?:Person|Character|Section|Scene|Event): (.{1,60}?)(?: \xe2\x80\x94 | \(as |  )")
 PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
@@ -99,6 +103,7 @@ class Markers:
     count_lines: dict[str, bytes] = field(default_factory=dict)  # query -> the search's count line
     palette_open: str = ""  # the first place the palette lists before anything is typed
     palette_word: str = ""  # typed into the palette
+    filter_lines: dict[str, bytes] = field(default_factory=dict)  # typed into the People filter -> its first count
 
 
 def markers(data_dir: Path, work: Path) -> Markers:
@@ -108,6 +113,7 @@ def markers(data_dir: Path, work: Path) -> Markers:
     os.environ["ANORA_TUI_MAX_FILE_BYTES"] = MAX_FILE_BYTES
     from anora_tui.core.loading.cache import load_cached
     from anora_tui.core.search import SearchIndexes, counted
+    from anora_tui.core.model import PERSON_KINDS
     from anora_tui.core.search.place_names import place_label
 
     dataset = load_cached(data_dir, write_behind=True)
@@ -128,6 +134,14 @@ def markers(data_dir: Path, work: Path) -> Markers:
     # fits what is typed (any build ranks hits as it likes; a fitting one shows the new list is there).
     people = dataset.people
     found.palette_word = people[len(people) // 2].name.lower()
+    # The People filter: the start of that name, each letter timed to the count of the first group it
+    # keeps ("· 627 of 80000": every build words it so).
+    names, kinds = indexes.people, dataset.values_of("people", "kind")
+    totals = {kind: len(dataset.people_of_kind(kind)) for kind in PERSON_KINDS}
+    for typed in (found.palette_word[:n] for n in range(1, FILTER_LETTERS + 1)):
+        kept = Counter(kinds[position] for position in names.index.matching(typed))
+        first = next(kind for kind in PERSON_KINDS if kept[kind])
+        found.filter_lines[typed] = f"· {kept[first]} of {totals[first]}".encode()
     # A first read of this corpus wrote its cache from a detached process, which computes for seconds
     # (tens at 100,000 quotes): it would take a core from the first reader timed. Let it begin, and
     # wait for it to end.
@@ -271,6 +285,22 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
             session.drain(0.3)
         session.type("\x1b")
         session.drain(0.5)
+    # The People filter: Ctrl+F (the list comes back from the person opened above), then the letters.
+    session.type("3")
+    session.drain(0.5)
+    session.type("\x06")
+    session.drain(0.5)
+    before = b""
+    for typed, line in marks.filter_lines.items():
+        if line == before:  # the same count: its line is not redrawn
+            session.type(typed[-1])
+        else:
+            timed_key(session, typed[-1], lambda sent: until(session, re.escape(line), sent, timeout=300),
+                      figures, "filter_keys")
+        before = line
+        session.drain(0.3)
+    session.type("\x1b")
+    session.drain(0.5)
     figures["rss_after"] = session.rss_mib()
     figures["rss_peak"] = session.peak_rss_mib()
     return figures
@@ -404,6 +434,7 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     print(f"  palette keys, first time     {keys(get('palette_first_keys', []), get('palette_first_keys_cpu', []))}")
     print(f"  palette, open again          {describe(get('palette_open', []))}")
     print(f"  palette keys                 {keys(get('palette_keys', []), get('palette_keys_cpu', []))}")
+    print(f"  People filter keys           {keys(get('filter_keys', []), get('filter_keys_cpu', []))}")
     missed = len(get("palette_first_missed", [])) + len(get("palette_missed", []))
     if missed:
         print(f"  palette keys with no fitting hit within a minute: {missed}")

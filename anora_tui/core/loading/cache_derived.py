@@ -8,7 +8,10 @@ compute in a large dataset, so a start from the cache has them at once (`Dataset
   paragraphs), which the People list counts;
 - `paragraph_words`: each paragraph's word count, for the reading time left (1.2 s at 130,000);
 - `places`: the command palette's places, found by name (13 s to make at a million quotes: the
-  palette's first keys waited for them).
+  palette's first keys waited for them);
+- `paragraph_index`: the text scope's search index, where the article is long (7 s of CPU at
+  130,000 paragraphs, which the first search of the text waited for; minutes at a million quotes'
+  1.3 million paragraphs).
 
 They are written only when the cache is written by the reader's detached process, so no command
 waits for them: all of them for a large dataset (one the reader prepares ahead: see `worth_storing`),
@@ -44,6 +47,12 @@ def worth_storing(dataset: Dataset) -> bool:
     return not dataset.mentions_are_quick or len(dataset.quotes) > SMALL
 
 
+def text_worth_storing(indexes) -> bool:
+    """Whether the article is long enough to store the text scope's index (else it is built in
+    milliseconds on the first search of the text)."""
+    return not indexes.is_cheap("text")
+
+
 FIRST_FRAME = ("paragraph_words", "mentions")  # what the reader's first frame reads of them
 
 
@@ -73,7 +82,11 @@ def derived_plain(dataset: Dataset, names: tuple[str, ...] = NAMES) -> dict[str,
         plain["quote_index"] = quote_index_to_plain(indexes.quotes)
         plain["people_names"] = people_names_to_plain(indexes.people)
         plain["places"] = indexes.places.to_plain()
-    plain = {name: plain[name] for name in names}
+        if text_worth_storing(indexes):
+            from ..search.stored import paragraph_index_to_plain
+
+            plain["paragraph_index"] = paragraph_index_to_plain(indexes.get("text"))
+    plain = {name: plain[name] for name in names if name in plain}
     assert set(plain) <= set(NAMES)
     return plain
 

@@ -105,7 +105,7 @@ class SearchIndexes:
                     if scope == "quotes":
                         index = self._stored_quote_index() or QuoteIndex(self.dataset, self.people)
                     else:
-                        index = ParagraphIndex(self.dataset, self.people)
+                        index = self._stored_paragraph_index() or ParagraphIndex(self.dataset, self.people)
                     self._built[scope] = index
                     release_freed_memory()  # at 100,000 quotes, 38 MiB freed by reading the stored index
                     # Counted here, where a large dataset's index is made (on a thread, after the first
@@ -117,13 +117,23 @@ class SearchIndexes:
     def _stored_quote_index(self) -> QuoteIndex | None:
         """The quote index the load cache holds for this dataset, if it holds one (a large dataset's
         cache, written after a first start): its people's names are read when first needed."""
-        plain = self.dataset.stored("quote_index")  # waited for: read at once
-        if plain is None:
-            return None
         from .stored import quote_index_from_plain
 
+        return self._stored_index("quote_index", quote_index_from_plain)
+
+    def _stored_paragraph_index(self) -> ParagraphIndex | None:
+        """The text scope's index the load cache holds (a cache written after a first start of a long
+        article), as the quote index."""
+        from .stored import paragraph_index_from_plain
+
+        return self._stored_index("paragraph_index", paragraph_index_from_plain)
+
+    def _stored_index(self, name: str, from_plain):
+        plain = self.dataset.stored(name)  # waited for: read at once
+        if plain is None:
+            return None
         try:
-            return quote_index_from_plain(self.dataset, plain, lambda: self.people)
+            return from_plain(self.dataset, plain, lambda: self.people)
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # only a bug could store such a thing: build it instead
 

@@ -23,11 +23,19 @@ class ParagraphIndex(ScopeIndex):
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
         super().__init__(dataset, chain.from_iterable(section.paragraphs for section in dataset.sections), people)
+        self._find_places()
+
+    def _find_places(self) -> None:
+        """Where each paragraph is, and which paragraphs quote whom (the cheap part of a build: a
+        stored index makes it again)."""
+        dataset = self.dataset
         self._first: dict[str, int] = {}  # section id -> position of its first paragraph
         self._places: list[tuple[str, int]] = []
         for section in dataset.sections:
             self._first[section.id] = len(self._places)
             self._places.extend((section.id, number) for number in range(1, len(section.paragraphs) + 1))
+        if len(self._places) != self.text.size:
+            raise ValueError("the index is not of these paragraphs")
         self._named: dict[int, tuple[int, ...]] = {}  # person (entry in `people`) -> paragraphs naming them
         quoted: dict[str, set[int]] = {}
         # The columns, not the quotes: a cached dataset's quotes are made only as they are shown.

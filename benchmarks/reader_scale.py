@@ -27,6 +27,8 @@ second build of the reader if `--other VENV` is given (say, `main` before a chan
   typed letter by letter, each letter timed to its redrawn count line ("N of M quotes", which the
   project's own index, run here, says it must be; a letter that leaves the count as it was is not
   timed); the first letter of the first word is "first search key";
+- the text scope: Tab, timed to the count line of the last word searched there (the text's index is
+  read or built first), then Ctrl+U and a word typed letter by letter, each to its count line;
 - opening: the People pane's first person (to its ROLES heading), the timeline's first scene (to
   "How it was shot"), the last section from the contents (to its title);
 - palette: Ctrl+P, timed to its list of places (the first one listed), then a person's name typed
@@ -75,6 +77,7 @@ COUNT_LINE = rb"[\d,]+ of [\d,]+ quotes?"
 AT_ONCE = "m"
 SEARCH_WORDS = ("money", "romantic", "said")
 FILTER_LETTERS = 4  # of the palette's name, typed into the People filter
+TEXT_WORD = "money"  # searched for in the text scope
 PALETTE_LABEL = re.compile(rb"(?:Person|Character|Section|Scene|Event): (.{1,60}?)(?: \xe2\x80\x94 | \(as |  )")
 PERSON_HEADING = b"ROLES"
 SEARCH_BOX = b"earch quotes: words"  # the search box's placeholder (its first letter under the cursor)
@@ -101,6 +104,7 @@ class Markers:
     last_title: bytes  # the last section's title
     scenes: bool  # the synthetic corpus has none
     count_lines: dict[str, bytes] = field(default_factory=dict)  # query -> the search's count line
+    text_lines: dict[str, bytes] = field(default_factory=dict)  # the same in the text scope
     palette_open: str = ""  # the first place the palette lists before anything is typed
     palette_word: str = ""  # typed into the palette
     filter_lines: dict[str, bytes] = field(default_factory=dict)  # typed into the People filter -> its first count
@@ -128,6 +132,10 @@ def markers(data_dir: Path, work: Path) -> Markers:
     for query in queries:
         result = index.search(query)
         found.count_lines[query] = f"{result.count:,} of {counted(result.total, index.noun)}".encode()
+    text = indexes.get("text")
+    for query in {SEARCH_WORDS[-1], *(TEXT_WORD[:n] for n in range(1, len(TEXT_WORD) + 1))}:
+        result = text.search(query)
+        found.text_lines[query] = f"{result.count:,} of {counted(result.total, text.noun)}".encode()
     names = indexes.places
     found.palette_open = place_label(names, 0)
     # A person's name typed letter by letter, each letter timed to the first hit of its list that
@@ -248,6 +256,20 @@ def drive(session: PtySession, figures: dict[str, float | list[float]], marks: M
                 if "first_key" not in figures:
                     figures["first_key"] = figures["search_keys"][0]
             session.drain(0.3)
+    # The text scope: Tab searches the last word there (its index read or built first), then a word.
+    timed_key(session, "\t", lambda sent: until(session, re.escape(marks.text_lines[SEARCH_WORDS[-1]]), sent,
+                                                 timeout=900), figures, "first_text_search")
+    session.type("\x15")
+    session.drain(1.0)
+    text_lines = marks.text_lines
+    for typed in range(1, len(TEXT_WORD) + 1):
+        query = TEXT_WORD[:typed]
+        if typed > 1 and text_lines[query] == text_lines[TEXT_WORD[: typed - 1]]:
+            session.type(TEXT_WORD[typed - 1])
+        else:
+            timed_key(session, TEXT_WORD[typed - 1], lambda sent: until(session, re.escape(text_lines[query]), sent),
+                      figures, "text_keys")
+        session.drain(0.3)
     session.type("\x1b")
     session.drain(0.5)
     # Opening things.
@@ -427,6 +449,9 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     print(f"  / to the search screen       {describe(get('open_search', []))}")
     print(f"  first search key             {describe(get('first_key', []))}")
     print(f"  search keys                  {keys(get('search_keys', []), get('search_keys_cpu', []))}")
+    print(f"  Tab: first search of text    {describe(get('first_text_search', []))}  "
+          f"CPU {describe(get('first_text_search_cpu', []))}")
+    print(f"  text search keys             {keys(get('text_keys', []), get('text_keys_cpu', []))}")
     for name in ("open_person", "open_scene", "open_section"):
         print(f"  {name.replace('_', ' '):28} {describe(get(name, []))}")
     print(f"  palette, first open          {describe(get('palette_first_open', []))}  "

@@ -63,6 +63,11 @@ PALETTE_PLACEHOLDER = "A person, section, scene, event, quote or command…"
 # first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
 # first frame need not wait for these.
 LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
+# The actions that act on the reader's panes: only on the reader's own screen.
+READER_ACTIONS = frozenset({
+    "cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match", "no_search", "back_out",
+    "search", "copy_quote", "nothing_to_copy", "bookmark", "bookmarks", "toggle_zen",
+})
 
 
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):
@@ -154,6 +159,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.title = dataset.article.title
         self.sub_title = publication_line(dataset.article)
         self._preparing = False
+        # While --watch replaces the panes (`replace_dataset`), the place they showed: there are no
+        # panes to ask for a moment, and other widgets (the key bar) keep running meanwhile.
+        self._place_while_replacing: SavedState | None = None
 
     @property
     def quote_index(self) -> QuoteIndex:
@@ -188,10 +196,18 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.read_later_stylesheets()  # before the screen's widgets are styled
         return super().push_screen(*args, **kwargs)
 
+    @property
+    def replacing_panes(self) -> bool:
+        """Whether --watch is replacing the panes now: the old ones going, the new ones not yet in."""
+        return self._place_while_replacing is not None
+
     def _make_detail_views(self) -> None:
         """The person and timeline detail views, made and mounted (hidden) once the first frame is
         drawn: the first frame does not wait for them, nor does the first person or scene opened
-        (mounting one, styling its widgets, took about half of that first open)."""
+        (mounting one, styling its widgets, took about half of that first open). Put off while the
+        panes are being replaced: the new ones ask again once they are in."""
+        if self.replacing_panes:
+            return
         self.people.mount_detail()
         self.timeline.mount_detail()
 
@@ -270,7 +286,12 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.live_reload.start()
 
     async def replace_dataset(self, dataset: Dataset) -> None:
-        """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists."""
+        """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists.
+
+        Between the old panes' removal and the new ones' mounting there are no panes: the App's own
+        messages wait for this to end, but other widgets' (the key bar reading which keys work, the
+        screen's after-refresh calls) do not, and find `replacing_panes` set (and `current_state`
+        answers with the place kept here)."""
         place, active = self.current_state(), self.active_pane
         self.dataset = dataset
         self.reset_finding(dataset)  # indexes built again on the next search; the history stays
@@ -281,10 +302,15 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         title_bar.title_text, title_bar.sub_title_text = self.title, self.sub_title
         title_bar.film_text = clean_text(dataset.article.film_title)
         title_bar.refresh()
-        await self.query_one("#panes").remove()
-        await self.screen_stack[0].mount(self._panes(), after=title_bar)
+        self._place_while_replacing = place
+        try:
+            await self.query_one("#panes").remove()
+            await self.screen_stack[0].mount(self._panes(), after=title_bar)
+        finally:
+            self._place_while_replacing = None
         self._restore_place(place)
-        self._show_pane(active)
+        self._show_pane(active, focus=self.screen is self.screen_stack[0])
+        self.refresh_bindings()  # the keys offered meanwhile were the reader's without its panes
         self.call_after_refresh(self.prepare_ahead)
         self.call_after_refresh(self._make_detail_views)
 
@@ -318,11 +344,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
             return False
-        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match",
-                          "no_search", "back_out",
-                          "search", "copy_quote", "nothing_to_copy", "bookmark", "bookmarks", "toggle_zen")
-        # While the terminal is too small for the reader, only quitting works (the notice says so).
-        if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):
+        # While the terminal is too small for the reader, only quitting works (the notice says so); while
+        # --watch replaces the panes, there are none to act on (nor to ask, below, what is possible).
+        if action in READER_ACTIONS and (
+            self.screen is not self.screen_stack[0] or self.too_small or self.replacing_panes
+        ):
             return False
         if action in ("help", "command_palette") and self.too_small:
             return False
@@ -378,6 +404,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.save_place()
 
     def current_state(self) -> SavedState:
+        if self._place_while_replacing is not None:
+            return self._place_while_replacing
         reading = self.reading
         self._remember_view()
         paragraph, into = reading.view_position() or (1, 0)

@@ -1,7 +1,8 @@
 """The user's settings: `$XDG_CONFIG_HOME/anora-tui/config.toml`, read with `tomllib`.
 
     theme = "gruvbox"            # the theme the reader starts with (a theme picked in the palette
-                                 # is remembered in the state and wins over this one)
+                                 # is remembered in the state and wins over this one, until this
+                                 # one is picked there again)
     [keymap]                     # binding id = keys (comma-separated), replacing the defaults
     "app.search" = "slash,f3"
     "reading.next-section" = "right,l,full_stop"

@@ -3,8 +3,13 @@ bookmarks, last searches), and preferences (theme, zen) shared by all. Pure Pyth
 
 The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`), version 2:
 
-    {"version": 2, "theme": "nord", "zen": false, "datasets": {"/path/to/data": {"section": …,
-     "paragraph": …, "history": …, "bookmarks": […], "searches": […], "saved_at": 1718000000.0}, …}}
+    {"version": 2, "theme": "nord", "theme_picked": true, "zen": false, "datasets": {"/path/to/data":
+     {"section": …, "paragraph": …, "history": …, "bookmarks": […], "searches": […],
+     "saved_at": 1718000000.0}, …}}
+
+The theme is the one the reader picked in the palette (`theme_picked`), which wins over the settings'
+(`starting_theme`); null when none was picked. Files written before `theme_picked` held whatever theme
+was in force, picked or not: see `starting_theme` for what becomes of it.
 
 A dataset is known by its directory, resolved (`dataset_key`). Version 1 held one place for whatever
 dataset was open: it is migrated on reading, its place going to the first dataset opened.
@@ -24,7 +29,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import Collection, Mapping, NamedTuple
 
 from ..paths import state_dir
 from .files import read_regular_file, write_atomically
@@ -54,12 +59,16 @@ class SavedState(NamedTuple):
     # How far into the paragraph at the top the view is, in characters of the paragraph as shown (its
     # text, then its credit and notes): the line at the top comes back at any width. 0: its start.
     into: int = 0
+    # The reader picked `theme` in the palette. False with a theme: a file written before this was
+    # kept, whose theme may have been the settings' or the default (see `starting_theme`).
+    theme_picked: bool = False
 
     def to_plain(self) -> dict:
         return {
             "section": self.section_id,
             "paragraph": self.paragraph,
             "theme": self.theme,
+            "theme_picked": self.theme_picked,
             "history": self.history,
             "bookmarks": list(self.bookmarks),
             "zen": self.zen,
@@ -82,6 +91,9 @@ class SavedState(NamedTuple):
             raise ValueError("'paragraph' is not a positive integer")
         if theme is not None and not isinstance(theme, str):
             raise ValueError("'theme' is not a string")
+        theme_picked = data.get("theme_picked", False)  # absent from files saved before it was kept
+        if not isinstance(theme_picked, bool):
+            raise ValueError("'theme_picked' is not true or false")
         if history is not None and not isinstance(history, dict):
             raise ValueError("'history' is not an object")
         bookmarks = data.get("bookmarks", [])  # absent from files written before there were bookmarks
@@ -105,6 +117,7 @@ class SavedState(NamedTuple):
             zen=zen,
             searches=tuple(clean_text(query) for query in searches),
             into=into,
+            theme_picked=theme_picked,
         )
 
     @property
@@ -112,7 +125,34 @@ class SavedState(NamedTuple):
         return self.section_id, self.paragraph
 
 
-PREFERENCES = ("theme", "zen")  # the fields of SavedState shared by every dataset
+PREFERENCES = ("theme", "theme_picked", "zen")  # the fields of SavedState shared by every dataset
+
+
+class StartingTheme(NamedTuple):
+    theme: str  # the theme to start with
+    picked: str | None  # the theme picked in the palette, remembered (None: none is)
+
+
+def starting_theme(saved: SavedState, settings: str | None, default: str, known: Collection[str]) -> StartingTheme:
+    """The theme to start with: the one picked in the palette, else the settings' (`settings`, checked
+    already), else `default`.
+
+    A theme saved before picks were told apart (`theme_picked` false) is taken for a pick only where
+    nothing else could have put it there: with no theme in the settings, and not the default. Where
+    the settings name a theme, theirs is the one the reader asked for last (the old state kept
+    whatever was in force, the settings' own theme too, and held it over any later change to them)."""
+    picked = saved.theme if saved.theme in known else None
+    if picked is not None and not saved.theme_picked and (settings is not None or picked == default):
+        picked = None
+    if picked is not None and picked == (settings or default):
+        picked = None  # what the reader would start with anyway: nothing to remember
+    return StartingTheme(picked or settings or default, picked)
+
+
+def theme_picked(theme: str, settings: str | None, default: str) -> str | None:
+    """What to remember of a theme picked in the palette: None where it is the one the settings (or,
+    without one there, the default) give, so that a later change to the settings applies again."""
+    return None if theme == (settings or default) else theme
 
 
 class LoadedState(NamedTuple):

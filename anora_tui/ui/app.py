@@ -26,7 +26,7 @@ from ..core.config import problems_notice, read_config
 from ..core.gc_pause import resume_after_start
 from ..core.loading.cache import start_writing_behind
 from ..core.navigation import History, Location
-from ..core.state import SavedState, dataset_key, state_file
+from ..core.state import SavedState, dataset_key, starting_theme, state_file, theme_picked
 from ..core.quoting import publication_line
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
@@ -150,7 +150,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
-        self.remembered_theme: str | None = None
+        self.picked_theme: str | None = None  # picked in the palette, remembered (None: the settings' applies)
+        self.settings_theme: str | None = None  # config.toml's theme
+        self.default_theme = self.theme
         self.bookmarks: tuple[Location, ...] = ()  # oldest first
         self.zen = False  # the side panes hidden so the text gets the width
         self.quitting = False  # q, the palette's Quit or a signal: on the way out
@@ -273,11 +275,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.notify(problems_notice(config.problems), title="Settings", severity="warning", markup=False,
                         timeout=12)
         self.set_keymap(config.keymap)
-        if saved.theme in self.available_themes:
-            self.theme = saved.theme
-        elif config.theme is not None:
-            self.theme = config.theme
-        self.remembered_theme = self.theme
+        self.settings_theme = config.theme
+        starting = starting_theme(saved, config.theme, self.default_theme, self.available_themes)
+        self.theme, self.picked_theme = starting.theme, starting.picked
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.search_history = list(saved.searches[:SEARCH_HISTORY])  # the saved searches, most recent first
         self._restore_place(saved)
@@ -398,9 +398,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
     # --- state -------------------------------------------------------------------------------
 
     def _remember_theme(self, theme) -> None:
-        """A theme chosen in the palette is saved at once (restoring the saved one is not a change)."""
-        if theme.name != self.remembered_theme:
-            self.remembered_theme = theme.name
+        """A theme chosen in the palette is saved at once, unless it is the settings' own (then none is
+        remembered, and the settings' applies again, as it is or as it is changed later)."""
+        picked = theme_picked(theme.name, self.settings_theme, self.default_theme)
+        if picked != self.picked_theme:
+            self.picked_theme = picked
             self.save_place()
 
     def current_state(self) -> SavedState:
@@ -410,9 +412,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self._remember_view()
         paragraph, into = reading.view_position() or (1, 0)
         return SavedState(
-            reading.section_id, paragraph, self.theme, self.history.snapshot(),
+            reading.section_id, paragraph, self.picked_theme, self.history.snapshot(),
             bookmarks=bookmarks_to_plain(self.bookmarks), zen=self.zen, searches=tuple(self.search_history),
-            into=into,
+            into=into, theme_picked=self.picked_theme is not None,
         )
 
     def save_place(self) -> bool:

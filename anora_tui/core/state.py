@@ -19,8 +19,9 @@ open at once never lose each other's work: each writes only its own dataset's pl
 did not change is left as another reader set it, bookmarks and searches are merged (what each reader
 added or removed), and a place another reader saved in the same dataset meanwhile is replaced with a
 word (`SaveOutcome.replaced`). Reading never raises: a missing file gives the default state, and an
-unreadable, corrupt or foreign-version file gives the default state plus a notice (the next save
-writes a fresh file).
+unreadable, corrupt or foreign-version file gives the default state plus a notice; the file is first
+moved aside (`state.json.bad`), so the fresh one the next save writes loses nothing the user might
+mend or want back. A file whose one place is damaged is copied there, as the save replaces that place.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ MAX_DATASETS = 50  # places kept, the most recently used first
 MIGRATED_KEY = "(saved by version 1)"  # the one place of a version-1 file, for the first dataset opened
 # Lists in a place that two readers may both change: merged (what each added or removed is kept).
 MERGED_LISTS = ("bookmarks", "searches")
+MAX_KEPT_ASIDE = 20  # unusable state files kept (state.json.bad, .bad.2, …)
 
 
 class SavedState(NamedTuple):
@@ -196,8 +198,8 @@ def load_state(path: Path, dataset: str | None = None) -> LoadedState:
     try:
         return LoadedState(_state_of(places[key], preferences))
     except ValueError as error:
-        notice = _notice(path, f"the place saved for {key} is damaged: {error}")
-        return LoadedState(SavedState.from_plain(preferences), notice)
+        reason = f"the place saved for {key} is damaged: {error}{_kept_aside(path, raw)}"
+        return LoadedState(SavedState.from_plain(preferences), _notice(path, reason))
 
 
 def save_state(path: Path, state: SavedState, dataset: str = "", base: SavedState | None = None) -> SaveOutcome:
@@ -310,7 +312,26 @@ def _merge_lists(ours: list, base: object, theirs: object) -> list:
 
 
 def _ignored(path: Path, reason: str) -> LoadedState:
-    return LoadedState(notice=_notice(path, reason))
+    return LoadedState(notice=_notice(path, reason + _kept_aside(path)))
+
+
+def _kept_aside(path: Path, raw: bytes | None = None) -> str:
+    """Keep the file as `NAME.bad` (`NAME.bad.2`, … where taken): moved, or copied from `raw` where the
+    file stays in use. What to add to the notice."""
+    if not os.path.isfile(path):  # a directory, say: nothing a save could lose
+        return ""
+    names = (path.with_name(f"{path.name}.bad{'' if n == 1 else f'.{n}'}") for n in range(1, MAX_KEPT_ASIDE + 1))
+    aside = next((name for name in names if not os.path.lexists(name)), None)
+    if aside is None:
+        return f"; the next save replaces it ({MAX_KEPT_ASIDE} copies are kept aside already)"
+    try:
+        if raw is None:
+            os.rename(path, aside)
+        else:
+            write_atomically(aside, raw)
+    except OSError as error:
+        return f"; the next save replaces it (it could not be kept aside: {error.strerror or error})"
+    return f"; it is kept as {aside}"
 
 
 def _notice(path: Path, reason: str) -> str:

@@ -102,11 +102,12 @@ def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str
 NOTICE_PROBLEMS = 3  # the most a notice lists: more, stacked one notice each, ran off a 30-line screen
 
 
-def problems_notice(problems: Sequence[str]) -> str:
-    """The settings' problems as one notice: the first few, one a line, and how many more."""
+def problems_notice(problems: Sequence[str], see_all: str = "") -> str:
+    """The settings' problems as one notice: the first few, one a line, and how many more (and
+    `see_all`, where to see them all)."""
     lines = list(problems[:NOTICE_PROBLEMS])
     if len(problems) > NOTICE_PROBLEMS:
-        lines.append(f"…and {len(problems) - NOTICE_PROBLEMS} more in the same file.")
+        lines.append(f"…and {len(problems) - NOTICE_PROBLEMS} more in the same file.{see_all and ' '}{see_all}")
     return "\n".join(lines)
 
 

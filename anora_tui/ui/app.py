@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
@@ -63,6 +64,8 @@ PALETTE_PLACEHOLDER = "A person, section, scene, event, quote or command…"
 # first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
 # first frame need not wait for these.
 LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
+SETTINGS_PROBLEMS = "Settings problems"  # the palette's command listing them all
+SETTINGS_PROBLEMS_SECONDS = 60
 # The actions that act on the reader's panes: only on the reader's own screen.
 READER_ACTIONS = frozenset({
     "cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match", "no_search", "back_out",
@@ -150,6 +153,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
+        self.settings_problems: tuple[str, ...] = ()  # config.toml's, each `FILE:LINE: problem`
         self.picked_theme: str | None = None  # picked in the palette, remembered (None: the settings' applies)
         self.settings_theme: str | None = None  # config.toml's theme
         self.default_theme = self.theme
@@ -271,10 +275,12 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
         config = read_config(self.config_path, BindingIds(self), self.available_themes)
-        if config.problems:
-            self.notify(problems_notice(config.problems), title="Settings", severity="warning", markup=False,
-                        timeout=12)
+        self.settings_problems = config.problems
         self.set_keymap(config.keymap)
+        if config.problems:
+            see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
+            self.notify(problems_notice(config.problems, see_all), title="Settings", severity="warning",
+                        markup=False, timeout=12)
         self.settings_theme = config.theme
         starting = starting_theme(saved, config.theme, self.default_theme, self.available_themes)
         self.theme, self.picked_theme = starting.theme, starting.picked
@@ -384,6 +390,21 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             if command.title == "Keys":
                 command = SystemCommand("Keys", "Every key of the reader and what it does (? or F1)", self.action_help)
             yield command
+        if self.settings_problems:
+            count = len(self.settings_problems)  # (the help is markup: no path from the environment in it)
+            yield SystemCommand(SETTINGS_PROBLEMS, f"Every problem found in the settings file ({count})",
+                                self.show_settings_problems)
+
+    def show_settings_problems(self) -> None:
+        """Every problem of the settings file, in one notice (the one at start lists the first few)."""
+        self.notify("\n".join(self.settings_problems), title="Settings", severity="warning", markup=False,
+                    timeout=SETTINGS_PROBLEMS_SECONDS)
+
+    def _palette_key(self) -> str:
+        """The palette's first key, as the key bar shows it (the user's keymap may have changed it)."""
+        palette = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "app.command-palette")
+        binding = self._in_force(palette)
+        return self.get_key_display(replace(binding, key=binding.key.split(",")[0]))
 
     async def action_quit(self) -> None:
         self.quitting = True

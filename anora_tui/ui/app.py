@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -64,6 +65,10 @@ PALETTE_PLACEHOLDER = "A person, section, scene, event, quote or command…"
 # first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
 # first frame need not wait for these.
 LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
+# The App's keys, of those the help lists under "Anywhere", that work over the screens opened on the
+# reader (help, search, bookmarks, the palette) as well: see `on_key`. (The palette's, Ctrl+Q's and
+# Ctrl+Z's are priority bindings, which reach there anyway; the others act on the reader's panes.)
+OVER_MODAL_ACTIONS = frozenset({"help", "quit", "help_quit"})
 SETTINGS_PROBLEMS = "Settings problems"  # the palette's command listing them all
 SETTINGS_PROBLEMS_SECONDS = 60
 # The actions that act on the reader's panes: only on the reader's own screen.
@@ -368,6 +373,20 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         if action == "forward":
             return self.history.can_go_forward or None
         return True
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key that reached the App unused while a modal screen is in front: Textual ends a modal
+        screen's chain of bindings at the screen, so the App's own (F1 for help, q to quit) never ran
+        there, though the help lists them as working anywhere. They run here, where the screen in
+        front has no binding of that key and no text box typed it (it would have stopped the key)."""
+        screen = self.screen
+        if not screen.is_modal or event.key in screen.active_bindings:
+            return
+        for binding in Binding.make_bindings(self._in_force(b) for b in self.BINDINGS if isinstance(b, Binding)):
+            if binding.action in OVER_MODAL_ACTIONS and binding.key == event.key:
+                event.prevent_default()  # the App's own handling of it, which would find the new screen's keys
+                await self.run_action(binding.action)
+                return
 
     def action_back_out(self) -> None:
         """Escape: the active pane backs out one step; a pane with nothing left returns to reading."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from ui_harness import NARROW, palette, screen_text, settle, wait_for
 
-from anora_tui.core.config import read_config
+from anora_tui.core.config import problems_listed, read_config
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
 from anora_tui.ui.screens.search import SearchScreen
@@ -233,3 +233,11 @@ async def test_every_problem_can_be_seen_from_the_palette(shipped_dataset, tmp_p
         await palette(pilot, app, "settings problems", "Settings problems")
         inside = toast_text(app)
         assert all(f"app.nosuch{n}" in inside for n in range(6)), inside
+
+
+def test_the_full_list_names_the_file_once(tmp_path):
+    path = tmp_path / "config.toml"
+    problems = [f"{path}:2: unknown binding id 'x'", f"{path}: over 1048576 bytes; not read", "elsewhere: odd"]
+    assert problems_listed(problems, path).splitlines() == [
+        f"In {path}:", "line 2: unknown binding id 'x'", "over 1048576 bytes; not read", "elsewhere: odd",
+    ]

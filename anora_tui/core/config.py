@@ -111,6 +111,18 @@ def problems_notice(problems: Sequence[str], see_all: str = "") -> str:
     return "\n".join(lines)
 
 
+def problems_listed(problems: Sequence[str], path: Path) -> str:
+    """Every problem, one a line, the file named once above them (`line 3: …`): the full list is
+    long enough without the path on every line."""
+    shown = one_line(str(path))
+    lines = [f"In {shown}:"]
+    for problem in problems:
+        rest = problem.removeprefix(f"{shown}:")
+        line = re.match(r"(\d+): ", rest)
+        lines.append(problem if rest == problem else f"line {line[1]}: {rest[line.end():]}" if line else rest.strip())
+    return "\n".join(lines)
+
+
 def _syntax_problem(path: Path, message: str) -> str:
     # tomllib says "Invalid value (at line 3, column 9)": put the line where every other message has it.
     where = re.search(r" \(at line (\d+), column (\d+)\)$", message)

@@ -24,7 +24,7 @@ from textual.worker import WorkerFailed
 
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
-from ..core.config import problems_notice, read_config
+from ..core.config import problems_listed, problems_notice, read_config
 from ..core.gc_pause import resume_after_start
 from ..core.loading.cache import start_writing_behind
 from ..core.navigation import History, Location
@@ -416,8 +416,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
 
     def show_settings_problems(self) -> None:
         """Every problem of the settings file, in one notice (the one at start lists the first few)."""
-        self.notify("\n".join(self.settings_problems), title="Settings", severity="warning", markup=False,
-                    timeout=SETTINGS_PROBLEMS_SECONDS)
+        self.notify(problems_listed(self.settings_problems, self.config_path), title="Settings", severity="warning",
+                    markup=False, timeout=SETTINGS_PROBLEMS_SECONDS)
 
     def _palette_key(self) -> str:
         """The palette's first key, as the key bar shows it (the user's keymap may have changed it)."""

@@ -85,3 +85,25 @@ async def test_the_help_key_the_settings_give_works_over_the_search_screen(shipp
         await pilot.press("f2")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_palette_and_the_help_open_once_over_each_other(shipped_dataset, tmp_path):
+    """The help opened over the palette: Ctrl+P there opened a second palette (DuplicateIds, a crash)."""
+    app = AnoraApp(shipped_dataset, config_path=tmp_path / "none.toml")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await opened(pilot, app, "palette")
+        await pilot.press("f1")
+        await settle(pilot)
+        await pilot.press("ctrl+p")
+        await settle(pilot)
+        assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["ReaderPalette", "HelpScreen"]
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert len(app.screen_stack) == 1
+        await pilot.press("f1", "ctrl+p")  # the help, the palette over it
+        await settle(pilot)
+        await pilot.press("f1")  # no second help
+        await settle(pilot)
+        assert [type(screen).__name__ for screen in app.screen_stack[1:]] == ["HelpScreen", "ReaderPalette"]
+    assert not app.crash_summary

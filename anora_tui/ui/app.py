@@ -361,7 +361,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.screen is not self.screen_stack[0] or self.too_small or self.replacing_panes
         ):
             return False
-        if action in ("help", "command_palette") and self.too_small:
+        if action in ("help", "command_palette") and (self.too_small or self._open_behind(action)):
             return False
         if action in ("copy_quote", "nothing_to_copy"):  # y Copy is offered only with a quote to copy
             return self.check_copy(action)
@@ -373,6 +373,18 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         if action == "forward":
             return self.history.can_go_forward or None
         return True
+
+    def _open_behind(self, action: str) -> bool:
+        """Whether the screen `action` opens is open already, behind the one in front (the help opened
+        over the palette): not opened a second time."""
+        behind = self.screen_stack[1:-1]
+        if not behind:
+            return False
+        if action == "command_palette":
+            return any(screen.has_class("--textual-command-palette") for screen in behind)
+        from .screens.help import HelpScreen
+
+        return any(isinstance(screen, HelpScreen) for screen in behind)
 
     async def on_key(self, event: events.Key) -> None:
         """A key that reached the App unused while a modal screen is in front: Textual ends a modal

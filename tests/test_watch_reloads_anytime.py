@@ -9,7 +9,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from ui_harness import navigate, screen_text, settle, wait_for
+from ui_harness import navigate, resize, screen_text, settle, wait_for
+
+from textual.geometry import Size
 
 from anora_tui.core.loading.loader import load_dataset
 from anora_tui.core.navigation import Location
@@ -139,3 +141,33 @@ async def test_fixing_a_broken_save_reloads(kestrel):
         await reloaded(pilot, app, 1)
         assert not panel.display and "Data problems" not in screen_text(app)
 
+
+
+async def test_what_runs_while_the_panes_are_replaced_finds_no_pane_missing(kestrel):
+    """The moment between the old panes' removal and the new ones' mounting, made to last: the key
+    bar reading the keys (which raised NoMatches), a resize out of "too small" (which focuses a pane),
+    a crash report or a signal saving the place."""
+    app = watching(kestrel)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        section = app.dataset.sections[1]
+        await navigate(pilot, app, Location("section", section.id))
+        await resize(pilot, 10, 4)
+        assert app.too_small
+        seen = []
+        old = app.query_one("#panes")
+
+        async def remove_then_look():
+            await type(old).remove(old)
+            seen.append(app.replacing_panes)
+            app.screen.active_bindings  # noqa: B018 -- what the key bar reads
+            app.fit_to_size(Size(100, 30))
+            seen.append(app.current_state().section_id)
+
+        old.remove = remove_then_look
+        append(kestrel / "cast.yaml")
+        await reloaded(pilot, app, 1)
+        assert seen == [True, section.id]
+        await resize(pilot, 100, 30)
+        assert not app.too_small and app.reading.section_id == section.id
+        assert app.focused is not None and "reading" in [node.id for node in app.focused.ancestors_with_self]

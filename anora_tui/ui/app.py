@@ -18,6 +18,7 @@ from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
@@ -212,6 +213,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         """Whether --watch is replacing the panes now: the old ones going, the new ones not yet in."""
         return self._place_while_replacing is not None
 
+    def fit_to_size(self, size: Size) -> None:
+        """As `PaneLayout.fit_to_size`, put off while the panes are being replaced: it may focus one."""
+        if not self.replacing_panes:
+            super().fit_to_size(size)
+
     def _make_detail_views(self) -> None:
         """The person and timeline detail views, made and mounted (hidden) once the first frame is
         drawn: the first frame does not wait for them, nor does the first person or scene opened
@@ -319,6 +325,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             await self.screen_stack[0].mount(self._panes(), after=title_bar)
         finally:
             self._place_while_replacing = None
+        self.fit_to_size(self.size)  # a resize meanwhile was put off (`fit_to_size`)
         self._restore_place(place)
         self._show_pane(active, focus=self.screen is self.screen_stack[0])
         self.refresh_bindings()  # the keys offered meanwhile were the reader's without its panes

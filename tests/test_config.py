@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from ui_harness import NARROW, screen_text, settle, wait_for
+from ui_harness import NARROW, palette, screen_text, settle, wait_for
 
-from anora_tui.core.config import read_config
+from anora_tui.core.config import problems_listed, read_config
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
 from anora_tui.ui.screens.search import SearchScreen
@@ -218,3 +218,26 @@ async def test_many_problems_are_one_notice_that_fits_a_small_screen(shipped_dat
         assert "…and2moreinthesamefile." in inside
         (toast,) = app.screen.query("Toast")
         assert toast.region.y >= 1  # wholly on screen, below the title line
+
+
+async def test_every_problem_can_be_seen_from_the_palette(shipped_dataset, tmp_path):
+    """The notice lists the first three problems, and names the palette's command that lists them all
+    (those past the third were shown nowhere)."""
+    lines = "".join(f'"app.nosuch{n}" = "ctrl+f"\n' for n in range(6))
+    path = config_in(tmp_path, f"[keymap]\n{lines}")
+    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=path)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await settle(pilot)
+        assert "^p“Settingsproblems”liststhemall." in toast_text(app)
+        app.clear_notifications()
+        await palette(pilot, app, "settings problems", "Settings problems")
+        inside = toast_text(app)
+        assert all(f"app.nosuch{n}" in inside for n in range(6)), inside
+
+
+def test_the_full_list_names_the_file_once(tmp_path):
+    path = tmp_path / "config.toml"
+    problems = [f"{path}:2: unknown binding id 'x'", f"{path}: over 1048576 bytes; not read", "elsewhere: odd"]
+    assert problems_listed(problems, path).splitlines() == [
+        f"In {path}:", "line 2: unknown binding id 'x'", "over 1048576 bytes; not read", "elsewhere: odd",
+    ]

@@ -1,7 +1,8 @@
 """The user's settings: `$XDG_CONFIG_HOME/anora-tui/config.toml`, read with `tomllib`.
 
     theme = "gruvbox"            # the theme the reader starts with (a theme picked in the palette
-                                 # is remembered in the state and wins over this one)
+                                 # is remembered in the state and wins over this one, until this
+                                 # one is picked there again)
     [keymap]                     # binding id = keys (comma-separated), replacing the defaults
     "app.search" = "slash,f3"
     "reading.next-section" = "right,l,full_stop"
@@ -101,11 +102,24 @@ def read_config(path: Path, binding_ids: Collection[str], themes: Collection[str
 NOTICE_PROBLEMS = 3  # the most a notice lists: more, stacked one notice each, ran off a 30-line screen
 
 
-def problems_notice(problems: Sequence[str]) -> str:
-    """The settings' problems as one notice: the first few, one a line, and how many more."""
+def problems_notice(problems: Sequence[str], see_all: str = "") -> str:
+    """The settings' problems as one notice: the first few, one a line, and how many more (and
+    `see_all`, where to see them all)."""
     lines = list(problems[:NOTICE_PROBLEMS])
     if len(problems) > NOTICE_PROBLEMS:
-        lines.append(f"…and {len(problems) - NOTICE_PROBLEMS} more in the same file.")
+        lines.append(f"…and {len(problems) - NOTICE_PROBLEMS} more in the same file.{see_all and ' '}{see_all}")
+    return "\n".join(lines)
+
+
+def problems_listed(problems: Sequence[str], path: Path) -> str:
+    """Every problem, one a line, the file named once above them (`line 3: …`): the full list is
+    long enough without the path on every line."""
+    shown = one_line(str(path))
+    lines = [f"In {shown}:"]
+    for problem in problems:
+        rest = problem.removeprefix(f"{shown}:")
+        line = re.match(r"(\d+): ", rest)
+        lines.append(problem if rest == problem else f"line {line[1]}: {rest[line.end():]}" if line else rest.strip())
     return "\n".join(lines)
 
 

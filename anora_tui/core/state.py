@@ -3,8 +3,13 @@ bookmarks, last searches), and preferences (theme, zen) shared by all. Pure Pyth
 
 The file is `$XDG_STATE_HOME/anora-tui/state.json` (default `~/.local/state`), version 2:
 
-    {"version": 2, "theme": "nord", "zen": false, "datasets": {"/path/to/data": {"section": …,
-     "paragraph": …, "history": …, "bookmarks": […], "searches": […], "saved_at": 1718000000.0}, …}}
+    {"version": 2, "theme": "nord", "theme_picked": true, "zen": false, "datasets": {"/path/to/data":
+     {"section": …, "paragraph": …, "history": …, "bookmarks": […], "searches": […],
+     "saved_at": 1718000000.0}, …}}
+
+The theme is the one the reader picked in the palette (`theme_picked`), which wins over the settings'
+(`starting_theme`); null when none was picked. Files written before `theme_picked` held whatever theme
+was in force, picked or not: see `starting_theme` for what becomes of it.
 
 A dataset is known by its directory, resolved (`dataset_key`). Version 1 held one place for whatever
 dataset was open: it is migrated on reading, its place going to the first dataset opened.
@@ -14,8 +19,9 @@ open at once never lose each other's work: each writes only its own dataset's pl
 did not change is left as another reader set it, bookmarks and searches are merged (what each reader
 added or removed), and a place another reader saved in the same dataset meanwhile is replaced with a
 word (`SaveOutcome.replaced`). Reading never raises: a missing file gives the default state, and an
-unreadable, corrupt or foreign-version file gives the default state plus a notice (the next save
-writes a fresh file).
+unreadable, corrupt or foreign-version file gives the default state plus a notice; the file is first
+moved aside (`state.json.bad`), so the fresh one the next save writes loses nothing the user might
+mend or want back. A file whose one place is damaged is copied there, as the save replaces that place.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Mapping, NamedTuple
+from typing import Collection, Mapping, NamedTuple
 
 from ..paths import state_dir
 from .files import read_regular_file, write_atomically
@@ -39,6 +45,7 @@ MAX_DATASETS = 50  # places kept, the most recently used first
 MIGRATED_KEY = "(saved by version 1)"  # the one place of a version-1 file, for the first dataset opened
 # Lists in a place that two readers may both change: merged (what each added or removed is kept).
 MERGED_LISTS = ("bookmarks", "searches")
+MAX_KEPT_ASIDE = 20  # unusable state files kept (state.json.bad, .bad.2, …)
 
 
 class SavedState(NamedTuple):
@@ -54,12 +61,16 @@ class SavedState(NamedTuple):
     # How far into the paragraph at the top the view is, in characters of the paragraph as shown (its
     # text, then its credit and notes): the line at the top comes back at any width. 0: its start.
     into: int = 0
+    # The reader picked `theme` in the palette. False with a theme: a file written before this was
+    # kept, whose theme may have been the settings' or the default (see `starting_theme`).
+    theme_picked: bool = False
 
     def to_plain(self) -> dict:
         return {
             "section": self.section_id,
             "paragraph": self.paragraph,
             "theme": self.theme,
+            "theme_picked": self.theme_picked,
             "history": self.history,
             "bookmarks": list(self.bookmarks),
             "zen": self.zen,
@@ -82,6 +93,9 @@ class SavedState(NamedTuple):
             raise ValueError("'paragraph' is not a positive integer")
         if theme is not None and not isinstance(theme, str):
             raise ValueError("'theme' is not a string")
+        theme_picked = data.get("theme_picked", False)  # absent from files saved before it was kept
+        if not isinstance(theme_picked, bool):
+            raise ValueError("'theme_picked' is not true or false")
         if history is not None and not isinstance(history, dict):
             raise ValueError("'history' is not an object")
         bookmarks = data.get("bookmarks", [])  # absent from files written before there were bookmarks
@@ -105,6 +119,7 @@ class SavedState(NamedTuple):
             zen=zen,
             searches=tuple(clean_text(query) for query in searches),
             into=into,
+            theme_picked=theme_picked,
         )
 
     @property
@@ -112,7 +127,34 @@ class SavedState(NamedTuple):
         return self.section_id, self.paragraph
 
 
-PREFERENCES = ("theme", "zen")  # the fields of SavedState shared by every dataset
+PREFERENCES = ("theme", "theme_picked", "zen")  # the fields of SavedState shared by every dataset
+
+
+class StartingTheme(NamedTuple):
+    theme: str  # the theme to start with
+    picked: str | None  # the theme picked in the palette, remembered (None: none is)
+
+
+def starting_theme(saved: SavedState, settings: str | None, default: str, known: Collection[str]) -> StartingTheme:
+    """The theme to start with: the one picked in the palette, else the settings' (`settings`, checked
+    already), else `default`.
+
+    A theme saved before picks were told apart (`theme_picked` false) is taken for a pick only where
+    nothing else could have put it there: with no theme in the settings, and not the default. Where
+    the settings name a theme, theirs is the one the reader asked for last (the old state kept
+    whatever was in force, the settings' own theme too, and held it over any later change to them)."""
+    picked = saved.theme if saved.theme in known else None
+    if picked is not None and not saved.theme_picked and (settings is not None or picked == default):
+        picked = None
+    if picked is not None and picked == (settings or default):
+        picked = None  # what the reader would start with anyway: nothing to remember
+    return StartingTheme(picked or settings or default, picked)
+
+
+def theme_picked(theme: str, settings: str | None, default: str) -> str | None:
+    """What to remember of a theme picked in the palette: None where it is the one the settings (or,
+    without one there, the default) give, so that a later change to the settings applies again."""
+    return None if theme == (settings or default) else theme
 
 
 class LoadedState(NamedTuple):
@@ -156,8 +198,8 @@ def load_state(path: Path, dataset: str | None = None) -> LoadedState:
     try:
         return LoadedState(_state_of(places[key], preferences))
     except ValueError as error:
-        notice = _notice(path, f"the place saved for {key} is damaged: {error}")
-        return LoadedState(SavedState.from_plain(preferences), notice)
+        reason = f"the place saved for {key} is damaged: {error}{_kept_aside(path, raw)}"
+        return LoadedState(SavedState.from_plain(preferences), _notice(path, reason))
 
 
 def save_state(path: Path, state: SavedState, dataset: str = "", base: SavedState | None = None) -> SaveOutcome:
@@ -270,7 +312,26 @@ def _merge_lists(ours: list, base: object, theirs: object) -> list:
 
 
 def _ignored(path: Path, reason: str) -> LoadedState:
-    return LoadedState(notice=_notice(path, reason))
+    return LoadedState(notice=_notice(path, reason + _kept_aside(path)))
+
+
+def _kept_aside(path: Path, raw: bytes | None = None) -> str:
+    """Keep the file as `NAME.bad` (`NAME.bad.2`, … where taken): moved, or copied from `raw` where the
+    file stays in use. What to add to the notice."""
+    if not os.path.isfile(path):  # a directory, say: nothing a save could lose
+        return ""
+    names = (path.with_name(f"{path.name}.bad{'' if n == 1 else f'.{n}'}") for n in range(1, MAX_KEPT_ASIDE + 1))
+    aside = next((name for name in names if not os.path.lexists(name)), None)
+    if aside is None:
+        return f"; the next save replaces it ({MAX_KEPT_ASIDE} copies are kept aside already)"
+    try:
+        if raw is None:
+            os.rename(path, aside)
+        else:
+            write_atomically(aside, raw)
+    except OSError as error:
+        return f"; the next save replaces it (it could not be kept aside: {error.strerror or error})"
+    return f"; it is kept as {aside}"
 
 
 def _notice(path: Path, reason: str) -> str:

@@ -10,23 +10,26 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import WorkerFailed
 
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
 from ..core.model import Dataset
-from ..core.config import problems_notice, read_config
+from ..core.config import problems_listed, problems_notice, read_config
 from ..core.gc_pause import resume_after_start
 from ..core.loading.cache import start_writing_behind
 from ..core.navigation import History, Location
-from ..core.state import SavedState, dataset_key, state_file
+from ..core.state import SavedState, dataset_key, starting_theme, state_file, theme_picked
 from ..core.quoting import publication_line
 from ..core.text import clean_text
 from ..paths import config_file, styles_dir
@@ -63,6 +66,17 @@ PALETTE_PLACEHOLDER = "A person, section, scene, event, quote or command…"
 # first of them opens, or once the first frame is drawn. Textual parses a sheet in milliseconds, and the
 # first frame need not wait for these.
 LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
+# The App's keys, of those the help lists under "Anywhere", that work over the screens opened on the
+# reader (help, search, bookmarks, the palette) as well: see `on_key`. (The palette's, Ctrl+Q's and
+# Ctrl+Z's are priority bindings, which reach there anyway; the others act on the reader's panes.)
+OVER_MODAL_ACTIONS = frozenset({"help", "quit", "help_quit"})
+SETTINGS_PROBLEMS = "Settings problems"  # the palette's command listing them all
+SETTINGS_PROBLEMS_SECONDS = 60
+# The actions that act on the reader's panes: only on the reader's own screen.
+READER_ACTIONS = frozenset({
+    "cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match", "no_search", "back_out",
+    "search", "copy_quote", "nothing_to_copy", "bookmark", "bookmarks", "toggle_zen",
+})
 
 
 class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNoticeAtATimeApp, OneLineCrashApp):
@@ -145,7 +159,10 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.crash_report: Path | None = None
         self.crash_summary = ""
         self.save_error: str | None = None
-        self.remembered_theme: str | None = None
+        self.settings_problems: tuple[str, ...] = ()  # config.toml's, each `FILE:LINE: problem`
+        self.picked_theme: str | None = None  # picked in the palette, remembered (None: the settings' applies)
+        self.settings_theme: str | None = None  # config.toml's theme
+        self.default_theme = self.theme
         self.bookmarks: tuple[Location, ...] = ()  # oldest first
         self.zen = False  # the side panes hidden so the text gets the width
         self.quitting = False  # q, the palette's Quit or a signal: on the way out
@@ -154,6 +171,9 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.title = dataset.article.title
         self.sub_title = publication_line(dataset.article)
         self._preparing = False
+        # While --watch replaces the panes (`replace_dataset`), the place they showed: there are no
+        # panes to ask for a moment, and other widgets (the key bar) keep running meanwhile.
+        self._place_while_replacing: SavedState | None = None
 
     @property
     def quote_index(self) -> QuoteIndex:
@@ -188,10 +208,23 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.read_later_stylesheets()  # before the screen's widgets are styled
         return super().push_screen(*args, **kwargs)
 
+    @property
+    def replacing_panes(self) -> bool:
+        """Whether --watch is replacing the panes now: the old ones going, the new ones not yet in."""
+        return self._place_while_replacing is not None
+
+    def fit_to_size(self, size: Size) -> None:
+        """As `PaneLayout.fit_to_size`, put off while the panes are being replaced: it may focus one."""
+        if not self.replacing_panes:
+            super().fit_to_size(size)
+
     def _make_detail_views(self) -> None:
         """The person and timeline detail views, made and mounted (hidden) once the first frame is
         drawn: the first frame does not wait for them, nor does the first person or scene opened
-        (mounting one, styling its widgets, took about half of that first open)."""
+        (mounting one, styling its widgets, took about half of that first open). Put off while the
+        panes are being replaced: the new ones ask again once they are in."""
+        if self.replacing_panes:
+            return
         self.people.mount_detail()
         self.timeline.mount_detail()
 
@@ -253,15 +286,15 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.notify(loaded.notice, severity="warning", markup=False, timeout=8)
         saved = loaded.state
         config = read_config(self.config_path, BindingIds(self), self.available_themes)
-        if config.problems:
-            self.notify(problems_notice(config.problems), title="Settings", severity="warning", markup=False,
-                        timeout=12)
+        self.settings_problems = config.problems
         self.set_keymap(config.keymap)
-        if saved.theme in self.available_themes:
-            self.theme = saved.theme
-        elif config.theme is not None:
-            self.theme = config.theme
-        self.remembered_theme = self.theme
+        if config.problems:
+            see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
+            self.notify(problems_notice(config.problems, see_all), title="Settings", severity="warning",
+                        markup=False, timeout=12)
+        self.settings_theme = config.theme
+        starting = starting_theme(saved, config.theme, self.default_theme, self.available_themes)
+        self.theme, self.picked_theme = starting.theme, starting.picked
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.search_history = list(saved.searches[:SEARCH_HISTORY])  # the saved searches, most recent first
         self._restore_place(saved)
@@ -270,7 +303,12 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.live_reload.start()
 
     async def replace_dataset(self, dataset: Dataset) -> None:
-        """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists."""
+        """Read `dataset` from now on (`--watch`), in new panes, at the same place where it still exists.
+
+        Between the old panes' removal and the new ones' mounting there are no panes: the App's own
+        messages wait for this to end, but other widgets' (the key bar reading which keys work, the
+        screen's after-refresh calls) do not, and find `replacing_panes` set (and `current_state`
+        answers with the place kept here)."""
         place, active = self.current_state(), self.active_pane
         self.dataset = dataset
         self.reset_finding(dataset)  # indexes built again on the next search; the history stays
@@ -281,10 +319,16 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         title_bar.title_text, title_bar.sub_title_text = self.title, self.sub_title
         title_bar.film_text = clean_text(dataset.article.film_title)
         title_bar.refresh()
-        await self.query_one("#panes").remove()
-        await self.screen_stack[0].mount(self._panes(), after=title_bar)
+        self._place_while_replacing = place
+        try:
+            await self.query_one("#panes").remove()
+            await self.screen_stack[0].mount(self._panes(), after=title_bar)
+        finally:
+            self._place_while_replacing = None
+        self.fit_to_size(self.size)  # a resize meanwhile was put off (`fit_to_size`)
         self._restore_place(place)
-        self._show_pane(active)
+        self._show_pane(active, focus=self.screen is self.screen_stack[0])
+        self.refresh_bindings()  # the keys offered meanwhile were the reader's without its panes
         self.call_after_refresh(self.prepare_ahead)
         self.call_after_refresh(self._make_detail_views)
 
@@ -318,13 +362,13 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         # through to the screen's own focus chain. The other reader keys only apply to the reader.
         if self.quitting:  # keys typed after q (`q/` in a hurry) must not open anything as it closes
             return False
-        reader_actions = ("cycle_pane", "show_pane", "back", "forward", "nowhere_in_history", "step_match",
-                          "no_search", "back_out",
-                          "search", "copy_quote", "nothing_to_copy", "bookmark", "bookmarks", "toggle_zen")
-        # While the terminal is too small for the reader, only quitting works (the notice says so).
-        if action in reader_actions and (self.screen is not self.screen_stack[0] or self.too_small):
+        # While the terminal is too small for the reader, only quitting works (the notice says so); while
+        # --watch replaces the panes, there are none to act on (nor to ask, below, what is possible).
+        if action in READER_ACTIONS and (
+            self.screen is not self.screen_stack[0] or self.too_small or self.replacing_panes
+        ):
             return False
-        if action in ("help", "command_palette") and self.too_small:
+        if action in ("help", "command_palette") and (self.too_small or self._open_behind(action)):
             return False
         if action in ("copy_quote", "nothing_to_copy"):  # y Copy is offered only with a quote to copy
             return self.check_copy(action)
@@ -336,6 +380,32 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         if action == "forward":
             return self.history.can_go_forward or None
         return True
+
+    def _open_behind(self, action: str) -> bool:
+        """Whether the screen `action` opens is open already, behind the one in front (the help opened
+        over the palette): not opened a second time."""
+        behind = self.screen_stack[1:-1]
+        if not behind:
+            return False
+        if action == "command_palette":
+            return any(screen.has_class("--textual-command-palette") for screen in behind)
+        from .screens.help import HelpScreen
+
+        return any(isinstance(screen, HelpScreen) for screen in behind)
+
+    async def on_key(self, event: events.Key) -> None:
+        """A key that reached the App unused while a modal screen is in front: Textual ends a modal
+        screen's chain of bindings at the screen, so the App's own (F1 for help, q to quit) never ran
+        there, though the help lists them as working anywhere. They run here, where the screen in
+        front has no binding of that key and no text box typed it (it would have stopped the key)."""
+        screen = self.screen
+        if not screen.is_modal or event.key in screen.active_bindings:
+            return
+        for binding in Binding.make_bindings(self._in_force(b) for b in self.BINDINGS if isinstance(b, Binding)):
+            if binding.action in OVER_MODAL_ACTIONS and binding.key == event.key:
+                event.prevent_default()  # the App's own handling of it, which would find the new screen's keys
+                await self.run_action(binding.action)
+                return
 
     def action_back_out(self) -> None:
         """Escape: the active pane backs out one step; a pane with nothing left returns to reading."""
@@ -358,6 +428,21 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             if command.title == "Keys":
                 command = SystemCommand("Keys", "Every key of the reader and what it does (? or F1)", self.action_help)
             yield command
+        if self.settings_problems:
+            count = len(self.settings_problems)  # (the help is markup: no path from the environment in it)
+            yield SystemCommand(SETTINGS_PROBLEMS, f"Every problem found in the settings file ({count})",
+                                self.show_settings_problems)
+
+    def show_settings_problems(self) -> None:
+        """Every problem of the settings file, in one notice (the one at start lists the first few)."""
+        self.notify(problems_listed(self.settings_problems, self.config_path), title="Settings", severity="warning",
+                    markup=False, timeout=SETTINGS_PROBLEMS_SECONDS)
+
+    def _palette_key(self) -> str:
+        """The palette's first key, as the key bar shows it (the user's keymap may have changed it)."""
+        palette = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "app.command-palette")
+        binding = self._in_force(palette)
+        return self.get_key_display(replace(binding, key=binding.key.split(",")[0]))
 
     async def action_quit(self) -> None:
         self.quitting = True
@@ -372,19 +457,23 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
     # --- state -------------------------------------------------------------------------------
 
     def _remember_theme(self, theme) -> None:
-        """A theme chosen in the palette is saved at once (restoring the saved one is not a change)."""
-        if theme.name != self.remembered_theme:
-            self.remembered_theme = theme.name
+        """A theme chosen in the palette is saved at once, unless it is the settings' own (then none is
+        remembered, and the settings' applies again, as it is or as it is changed later)."""
+        picked = theme_picked(theme.name, self.settings_theme, self.default_theme)
+        if picked != self.picked_theme:
+            self.picked_theme = picked
             self.save_place()
 
     def current_state(self) -> SavedState:
+        if self._place_while_replacing is not None:
+            return self._place_while_replacing
         reading = self.reading
         self._remember_view()
         paragraph, into = reading.view_position() or (1, 0)
         return SavedState(
-            reading.section_id, paragraph, self.theme, self.history.snapshot(),
+            reading.section_id, paragraph, self.picked_theme, self.history.snapshot(),
             bookmarks=bookmarks_to_plain(self.bookmarks), zen=self.zen, searches=tuple(self.search_history),
-            into=into,
+            into=into, theme_picked=self.picked_theme is not None,
         )
 
     def save_place(self) -> bool:

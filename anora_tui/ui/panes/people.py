@@ -115,6 +115,8 @@ class PeoplePane(KeptComponentStyles, Vertical):
         detail = self.detail
         if detail.parent is None:
             self.mount(detail)
+            if detail.parent is None:  # refused: this pane is being removed (--watch, or the reader closing)
+                return
             detail.mount_parts()
             count = self._dataset.count_of("people")
             if count > MANY_PEOPLE:

@@ -290,6 +290,8 @@ class TimelinePane(KeptComponentStyles, Vertical):
             detail.display = False  # as ContentSwitcher hides what it does not show
             views = self.query_one(ContentSwitcher)
             views.mount(detail)
+            if detail.parent is None:  # refused: this pane is being removed (--watch, or the reader closing)
+                return
             detail.mount_parts()
             records = [*self.dataset.scenes, *self.dataset.events]
             if len(records) <= PAGES_MADE_AHEAD:  # every page, at the width the detail's list will have

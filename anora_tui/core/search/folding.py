@@ -105,15 +105,16 @@ def match_spans(text: str, terms: Sequence[str], folded: str | None = None) -> t
         return ()
     folded, owners = fold_with_offsets(text, folded)
     found: list[tuple[int, int]] = []
-    apostrophes = "'" in folded
     for term in terms:
         start = folded.find(term)
+        if start < 0 and "'" in folded and "'" not in term:
+            # Found by the index without an apostrophe ("dor" in "d'or"): only then looked for so, which
+            # costs a regex over the text (where it is also there as typed, that occurrence is marked).
+            for match in _apostrophes_skipped(term).finditer(folded):
+                found.append(original_span(text, owners, match.start(), match.end()))
         while start >= 0:
             found.append(original_span(text, owners, start, start + len(term)))
             start = folded.find(term, start + 1)
-        if apostrophes and "'" not in term:  # "dor" is found in "d'or" (the index has it without)
-            for match in _apostrophes_skipped(term).finditer(folded):
-                found.append(original_span(text, owners, match.start(), match.end()))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(found):
         if merged and start <= merged[-1][1]:

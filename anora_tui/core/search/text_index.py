@@ -298,11 +298,14 @@ def _bounded(term: str, left: bool, right: bool) -> Callable[[Iterable[str]], It
     return lambda texts: map(pattern.search, texts)
 
 
-def without_apostrophes(folded: str) -> Iterator[str]:
+def without_apostrophes(joined_tokens: Iterable[str]) -> Iterator[str]:
     """The words with an apostrophe inside, written without it ("d'or" as "dor", "it's" as "its"):
-    indexed too, so a word typed without its apostrophe finds it."""
-    for word in _INNER_APOSTROPHES.findall(folded):
-        yield word.replace("'", "")
+    indexed too, so a word typed without its apostrophe finds it. From the joined tokens (`_JOINED`)
+    the text has, so the text is not scanned again."""
+    for token in joined_tokens:
+        word = token.strip("'")
+        if "'" in word and _INNER_APOSTROPHES.fullmatch(word):
+            yield word.replace("'", "")
 
 
 def with_prefix(sorted_words: list[str], prefix: str) -> list[str]:
@@ -318,9 +321,9 @@ def _build_postings(folded: list[str], size: int) -> dict[str, int | tuple[int, 
     for position, text in enumerate(folded):
         tokens = set(words(text))
         if "'" in text or "-" in text:
-            tokens.update(joined(text))
-            if "'" in text:
-                tokens.update(without_apostrophes(text))
+            joined_tokens = joined(text)
+            tokens.update(joined_tokens)
+            tokens.update(without_apostrophes(joined_tokens))
         for token in tokens:
             lists[token].append(position)
     dense = max(1, size // 256)

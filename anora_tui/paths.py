@@ -1,8 +1,8 @@
-"""Where things live: the shipped dataset and stylesheets, and the user's state, cache and config
+"""Where things live: the shipped dataset, stylesheets and description of the data format, and the user's state, cache and config
 directories. The one place that knows either.
 
-The shipped files are inside the installed package (a wheel carries them as `anora_tui/data` and
-`anora_tui/styles`), or at the top of a source checkout. The user's directories follow the XDG Base
+The shipped files are inside the installed package (a wheel carries them as `anora_tui/data`,
+`anora_tui/styles` and `anora_tui/docs`), or at the top of a source checkout. The user's directories follow the XDG Base
 Directory spec: `$XDG_STATE_HOME/anora-tui` (default `~/.local/state/anora-tui`), `$XDG_CACHE_HOME/…`
 (`~/.cache/…`) and `$XDG_CONFIG_HOME/…` (`~/.config/…`); an empty or relative setting is ignored, as
 the spec says.
@@ -32,6 +32,12 @@ def default_data_dir() -> Path:
 
 def styles_dir() -> Path:
     return _shipped("styles")
+
+
+def data_format_doc() -> Path:
+    """The description of the dataset format (a wheel carries the repository's docs/data-format.md
+    as `anora_tui/docs/data-format.md`): what `anora-tui format` prints."""
+    return _shipped("docs") / "data-format.md"
 
 
 def _user_dir(variable: str, default: tuple[str, ...], environ: Mapping[str, str]) -> Path:

@@ -28,7 +28,8 @@ from anora_tui.core.loading.loader import (
     load_dataset,
 )
 
-PROBLEM_LINE = re.compile(r"^(?P<file>[^\n]+?):(?P<line>[1-9][0-9]*):(?P<column>[1-9][0-9]*): (?P<message>\S.*)$")
+# A problem as the loader words it, or as printed: after the command (`anora-tui check: `).
+PROBLEM_LINE = re.compile(r"^(?:anora-tui(?: check)?: )?(?P<file>[^\n]+?):(?P<line>[1-9][0-9]*):(?P<column>[1-9][0-9]*): (?P<message>\S.*)$")
 SIZE_LIMIT = 50_000  # for the oversize file; every other file here is far smaller
 
 
@@ -260,7 +261,7 @@ def test_deep_nesting_in_the_pure_python_loader_is_reported(tmp_path):
     program = WITHOUT_LIBYAML + "from anora_tui.cli.main import main\nsys.exit(main(sys.argv[1:]))\n"
     result = run_command([sys.executable, "-c", program, "check", "--data", str(data)], tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{data / 'deep.yaml'}:1:1: YAML nested too deeply"
+    assert result.stderr.splitlines()[0] == f"anora-tui check: {data / 'deep.yaml'}:1:1: YAML nested too deeply"
 
 
 def test_a_lone_surrogate_escape_in_the_pure_python_loader_is_a_problem(make_data_dir, tmp_path):

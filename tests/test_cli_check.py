@@ -45,8 +45,8 @@ def test_check_bad_dataset_prints_each_problem_and_exits_2(example_data_dir, mak
     lines = result.stderr.splitlines()
     problems = [line for line in lines if PROBLEM_LINE.match(line)]
     assert len(problems) == 3, lines  # the syntax error, the missing 'speaker', the unknown 'speeker'
-    assert problems[0].startswith(f"{directory / 'extra.yaml'}:2:1: YAML syntax error")
-    assert all(line.startswith(str(directory / "quotes.yaml")) for line in problems[1:])
+    assert problems[0].startswith(f"anora-tui check: {directory / 'extra.yaml'}:2:1: YAML syntax error")
+    assert all(line.startswith(f"anora-tui check: {directory / 'quotes.yaml'}") for line in problems[1:])
     assert result.stdout == ""
 
 
@@ -55,4 +55,4 @@ def test_check_missing_directory(tmp_path):
     result = run_check(missing, tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
-    assert f"{missing}: data directory does not exist" in result.stderr.splitlines()
+    assert f"anora-tui check: {missing}: data directory does not exist" in result.stderr.splitlines()

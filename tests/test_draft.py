@@ -223,7 +223,7 @@ def test_a_quote_with_no_name_anywhere_gets_a_placeholder_speaker():
         ("Title\n\nText".encode("utf-16"), "UTF-16 or UTF-32 text (it starts with that byte-order mark)"),
         ("Title\n\nText".encode("utf-16-le"), "not a text file (it has NUL bytes"),
         (b"\xff\xfe bad", "UTF-16 or UTF-32 text"),  # a byte-order mark, no NUL byte: not called binary
-        (b"Title\n\nCaf\xe9", "not UTF-8 (byte 0xe9"),
+        (b"Title\n\nCaf\xe9", "article.txt:3:4: not UTF-8: byte 0xe9"),  # FILE:LINE:COL, as data files
     ],
 )
 def test_bad_article_files_are_refused_with_one_line(tmp_path, contents, says):

@@ -58,3 +58,22 @@ def test_installed_wheel_checks_its_own_data_from_another_directory(wheel: Path,
     )
     assert check.returncode == 0, check.stderr
     assert "ok:" in check.stdout and "quotes" in check.stdout
+
+
+def test_the_wheel_ships_the_data_format_that_anora_tui_format_prints(wheel: Path, tmp_path: Path):
+    """The pointers in --help and in every drafted file name `anora-tui format`: the installed copy is
+    the repository's docs/data-format.md, byte for byte, and the command finds it from anywhere."""
+    shipped = zipfile.ZipFile(wheel).read("anora_tui/docs/data-format.md")
+    assert shipped == (ROOT / "docs" / "data-format.md").read_bytes()
+    target = tmp_path / "site"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+    )
+    env = {"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, str(target / "bin" / "anora-tui"), "format"]
+    where = subprocess.run([*command, "--path"], cwd=tmp_path, env=env, capture_output=True, text=True, check=True)
+    assert Path(where.stdout.strip()) == target / "anora_tui" / "docs" / "data-format.md"
+    printed = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=True)
+    assert printed.stdout == shipped

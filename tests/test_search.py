@@ -300,7 +300,7 @@ def test_step_match_without_hits(index):
 
 def test_hint_for_an_unknown_speaker(index):
     hint = suggest_loosening(index, parse_query("comedy @nobody"))
-    assert hint == "No one in the article is called @nobody: try another name."
+    assert hint == "No one in the article is called “nobody”: try another name."
 
 
 def test_hint_suggests_dropping_the_speaker_filter(index):

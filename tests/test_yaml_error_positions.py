@@ -91,6 +91,6 @@ def test_the_pure_python_loader_points_at_the_cause_too(tmp_path):
     result = run_command([sys.executable, "-c", program, "check", "--data", str(data)], tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        f"{data / 'people.yaml'}:11:11: YAML syntax error: while parsing a flow sequence; expected ',' or ']',"
+        f"anora-tui check: {data / 'people.yaml'}:11:11: YAML syntax error: while parsing a flow sequence; expected ',' or ']',"
         " but got ':' (reading gave up at line 12, column 10)"
     ]

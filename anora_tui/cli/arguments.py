@@ -25,6 +25,23 @@ class ArgumentParser(argparse.ArgumentParser):
             output.write_block(message, to_stderr=True)
         raise SystemExit(status)
 
+    def error(self, message: str):
+        """Bad arguments: one line naming the problem and where help is, exit status 2 (argparse's
+        own prints the usage first, and names `anora-tui` for a command's unknown arguments)."""
+        output.warn(f"{message}; see {output.speaker()} --help")
+        raise SystemExit(2)
+
+    def parse_known_args(self, args=None, namespace=None):
+        """Words left over join the `words` argument, if the parser has one (`quotes romantic comedy`
+        unquoted, or words on both sides of an option); anything else left over stays unknown."""
+        namespace, extras = super().parse_known_args(args, namespace)
+        dest = getattr(self, "words", None)
+        if dest is not None and getattr(namespace, dest, None) is not None:
+            words = [extra for extra in extras if not extra.startswith("-")]
+            extras = [extra for extra in extras if extra.startswith("-")]
+            setattr(namespace, dest, " ".join([*getattr(namespace, dest), *words]))
+        return namespace, extras
+
 
 class _VersionAction(argparse.Action):
     """--version, printed through `output` (argparse's own ignores a failed write: `--version >
@@ -57,7 +74,7 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
         prog="anora-tui",
         description="A terminal reader for a film's making-of article: its sections, the people in it, "
         "their quotes and a timeline of the film's scenes and the production, read from a dataset of "
-        "YAML files (docs/data-format.md).",
+        "YAML files (`anora-tui format` describes them).",
     )
     parser.add_argument("--version", action=_VersionAction)
     _add_data_argument(parser)
@@ -82,4 +99,6 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
         add_quotes_arguments(quotes)
         add_new_arguments(new)
     commands.add_parser("schema", help="print the JSON Schema of a dataset file (for editors)")
+    format_ = commands.add_parser("format", help="print the description of the dataset format (Markdown)")
+    format_.add_argument("--path", action="store_true", help="print where the description is installed instead")
     return parser

@@ -1,4 +1,4 @@
-"""The commands for a dataset's author: `new`, `schema`, and what `check` adds for them.
+"""The commands for a dataset's author: `new`, `schema`, `format`, and what `check` adds for them.
 
 `anora-tui new [ARTICLE.txt] DIR [--force]`: a dataset draft from an article's plain text that passes
 `check` as written, every guess marked TODO; without a text, a commented template of every file.
@@ -6,6 +6,9 @@ Bad input (a missing, empty, binary or non-UTF-8 text, a text with no paragraphs
 with files in it and no `--force`) is one line and exit status 2, with nothing written.
 
 `anora-tui schema`: the JSON Schema of a dataset file, generated from the loader's format table.
+
+`anora-tui format`: the description of the format (docs/data-format.md, shipped in the package), or
+with `--path` where it is installed.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from ..core.authoring.examples import commented_examples
 from ..core.authoring.files import check_target, read_article_text, write_files
 from ..core.authoring.schema import schema_text
 from ..core.text import counted, one_line
+from ..paths import data_format_doc
 from . import output
 
 
@@ -40,6 +44,10 @@ def run_new(args: argparse.Namespace) -> int:
     if len(args.paths) > 2:
         return _refuse(f"expected [ARTICLE.txt] DIR, got {len(args.paths)} paths")
     *text_path, directory = (Path(path) for path in args.paths)
+    if not text_path and directory.exists() and not directory.is_dir():  # `new film.txt`: the text, no DIR
+        where = one_line(str(directory))
+        return _refuse(f"DIR is missing: {where} is a file; give the directory to write into "
+                       f"(anora-tui new {where} DIR), or DIR alone for a template")
     try:
         check_target(directory, args.force)
         if text_path:
@@ -77,8 +85,21 @@ def _say(line: str) -> int:
     return 0
 
 
+def run_format(args: argparse.Namespace) -> int:
+    """The description of the dataset format, as installed (Markdown), or with `--path` where it is."""
+    doc = data_format_doc()
+    if args.path:
+        return _say(str(doc))
+    try:
+        text = doc.read_text(encoding="utf-8")
+    except OSError as error:
+        return _refuse(f"{one_line(str(doc))}: cannot read it: {error.strerror or error}")
+    output.write_block(text)
+    return 0
+
+
 def run_authoring(args: argparse.Namespace) -> int:
-    return run_new(args) if args.command == "new" else run_schema(args)
+    return {"new": run_new, "schema": run_schema, "format": run_format}[args.command](args)
 
 
 def check_summary(data_dir: Path, dataset: Dataset) -> str:

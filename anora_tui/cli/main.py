@@ -1,4 +1,5 @@
-"""The `anora-tui` command: the reader (default), `check`, `quotes`, `paths`, `new` and `schema`.
+"""The `anora-tui` command: the reader (default), `check`, `quotes`, `paths`, `new`, `schema` and
+`format`.
 
 Exit status: 0 success, 1 no match (`quotes`), 2 bad input (data or arguments) or output that could
 not be written. Everything printed goes through `output` (cleaned, output errors handled).
@@ -14,7 +15,7 @@ from ..core.gc_pause import pause_for_start, resume_after_start
 from ..paths import cache_dir, config_file, default_data_dir, state_dir
 from . import output
 
-COMMANDS = ("check", "paths", "quotes", "new", "schema")
+COMMANDS = ("check", "paths", "quotes", "new", "schema", "format")
 # `anora-tui` alone starts the reader as the parser would, without importing or building it.
 READER_DEFAULTS = {"command": None, "data": None, "watch": False}
 
@@ -51,7 +52,7 @@ def _run(argv: list[str] | None) -> int:
     if args.command is not None:
         resume_after_start()
         output.speak_as(args.command)
-    if args.command in ("new", "schema"):  # no dataset to read
+    if args.command in ("new", "schema", "format"):  # no dataset to read
         from .authoring import run_authoring
 
         return run_authoring(args)
@@ -78,7 +79,7 @@ def _run(argv: list[str] | None) -> int:
         )
     except _data_errors() as problems:  # looked up only when the load raises
         for problem in problems.errors:
-            output.write_error_line(str(problem))
+            output.warn(str(problem))  # `anora-tui check: FILE:LINE:COL: …`
         if len(problems.errors) > 1:  # one problem is its own line: nothing to sum up
             output.warn(f"{len(problems.errors)} problems in {data_dir}")
         return 2

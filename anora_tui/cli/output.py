@@ -87,6 +87,11 @@ def speak_as(command: str | None) -> None:
     _state.program = f"{PROGRAM} {command}" if command else PROGRAM
 
 
+def speaker() -> str:
+    """The command as typed (`anora-tui`, `anora-tui quotes`): what lines on standard error start with."""
+    return _state.program
+
+
 def write_line(text: str) -> None:
     """One line of output, cleaned and kept on one line."""
     _write(one_line(text) + "\n")
@@ -122,15 +127,6 @@ def warn(message: str) -> None:
         if stream is not None:
             stream.write(one_line(f"{_state.program}: {message}") + "\n")
             stream.flush()
-    except (OSError, ValueError):
-        pass
-
-
-def write_error_line(line: str) -> None:
-    """A line on standard error as it is (a problem report already naming its file), cleaned."""
-    try:
-        if sys.stderr is not None:
-            sys.stderr.write(one_line(line) + "\n")
     except (OSError, ValueError):
         pass
 

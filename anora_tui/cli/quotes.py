@@ -1,4 +1,4 @@
-"""`anora-tui quotes [QUERY] [--speaker NAME] [--format FORMAT]`: print the quotes a search finds.
+"""`anora-tui quotes [QUERY ...] [--speaker NAME] [--format FORMAT]`: print the quotes a search finds.
 
 Formats (every one names each quote's form: only direct quotes are set in quotation marks):
   text      one line per quote, best match first, `speaker · section · quote`, for grep and cut, then
@@ -32,11 +32,13 @@ FORMATS = ("text", "json", "jsonl", "markdown", "csl-json")
 def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "query",
-        nargs="?",
-        default="",
+        nargs="*",
+        default=[],
         metavar="QUERY",
-        help='words (all must match), "a phrase", !excluded, @speaker; none: every quote',
+        help='words (all must match), "a phrase", !excluded, @speaker; none: every quote. '
+        "Several words are one query, as typed in the reader's search",
     )
+    parser.words = "query"  # joined into one string, wherever the words stand (see `ArgumentParser`)
     parser.add_argument("--speaker", metavar="NAME",
                         help="only quotes by this person (any name they are known by, or their character's)")
     parser.add_argument("--format", choices=FORMATS, default=None,

@@ -68,7 +68,9 @@ class PlaceCommands(Provider):
         places = await self._ready()
         for rank, match in enumerate(places.find(query, PLACE_LIMIT)):
             place = places.place(match.entry)
-            also = "" if match.name == place.name or words_within(match.name, place.name) else match.name
+            # Found by another name: said, unless the line shows it already (an event's date is its detail).
+            shown = match.name == place.name or words_within(match.name, place.name)
+            also = "" if shown or words_within(match.name, place.detail) else match.name
             yield Hit(PLACE_SCORE - rank, self._display(place, query, also), self._go(place.location),
                       text=_text(place))
 

@@ -21,7 +21,7 @@ FILE_NAMES = {
 }
 _HOW_TO_FINISH = (
     "# Lines marked TODO are guesses or blanks to fill in; `anora-tui check --data DIR` counts those left\n"
-    "# (docs/data-format.md describes every key)."
+    "# (`anora-tui format` prints the description of every key)."
 )
 
 

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..files import FileTooBig, read_regular_file
+from ..loading.problems import position_of_byte
 from ..text import one_line
 from .draft import DraftError
 
@@ -36,8 +37,10 @@ def read_article_text(path: Path) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
+        line, column = position_of_byte(data, error.start)  # FILE:LINE:COL, as a data file's problems
         raise DraftError(
-            f"{name}: not UTF-8 (byte 0x{data[error.start]:02x} at byte offset {error.start}); save it as UTF-8"
+            f"{name}:{line}:{column}: not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}; "
+            "save it as UTF-8"
         ) from error
     return text.removeprefix("\ufeff")
 

@@ -43,7 +43,7 @@ def dataset_schema() -> dict[str, Any]:
         "$schema": SCHEMA_DIALECT,
         "title": "anora-tui dataset file",
         "description": (
-            "One YAML file of an anora-tui dataset (docs/data-format.md): a mapping of any of the "
+            "One YAML file of an anora-tui dataset (`anora-tui format` describes it): a mapping of any of the "
             "collections. `anora-tui check` checks what a schema cannot: references, verbatim quotes, "
             "unique ids, exactly one article."
         ),

@@ -88,6 +88,16 @@ def original_span(text: str, owners: Sequence[int], start: int, end: int) -> tup
     return original_start, original_end
 
 
+@lru_cache(maxsize=64)
+def _apostrophes_skipped(term: str) -> re.Pattern[str]:
+    """The term with an apostrophe allowed between any two of its word characters."""
+    pattern = "".join(
+        re.escape(char) + ("'?" if char.isalnum() and following.isalnum() else "")
+        for char, following in zip(term, term[1:] + " ")
+    )
+    return re.compile(pattern)
+
+
 def match_spans(text: str, terms: Sequence[str], folded: str | None = None) -> tuple[tuple[int, int], ...]:
     """Where the (folded) terms occur in the original text, merged into disjoint sorted spans.
     `folded`, if given, must be `fold_text(text)`."""
@@ -97,6 +107,11 @@ def match_spans(text: str, terms: Sequence[str], folded: str | None = None) -> t
     found: list[tuple[int, int]] = []
     for term in terms:
         start = folded.find(term)
+        if start < 0 and "'" in folded and "'" not in term:
+            # Found by the index without an apostrophe ("dor" in "d'or"): only then looked for so, which
+            # costs a regex over the text (where it is also there as typed, that occurrence is marked).
+            for match in _apostrophes_skipped(term).finditer(folded):
+                found.append(original_span(text, owners, match.start(), match.end()))
         while start >= 0:
             found.append(original_span(text, owners, start, start + len(term)))
             start = folded.find(term, start + 1)

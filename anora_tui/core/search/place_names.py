@@ -1,5 +1,6 @@
 """The places of a dataset found by their names, as the command palette lists them: every person
-and character (by their names and aliases), section, scene and event (by their titles).
+and character (by their names and aliases), section, scene and event (by their titles, and an event
+by its date too: "2022", "jan 2022").
 
 Entries are numbered people first, then characters, sections, scenes and events, in the dataset's
 order; an entry is made into a `Place` only when it is shown, so a million quotes' 860,000 places cost
@@ -21,7 +22,7 @@ from .giving_way import giving_way
 from .name_keys import BandedNames, NameKeys
 from .names import NameMatch
 
-PLACES_FORMAT = 1  # what `PlaceNames.to_plain` gives
+PLACES_FORMAT = 2  # what `PlaceNames.to_plain` gives (2: an event is also found by its date)
 KINDS = ("Person", "Character", "Section", "Scene", "Event")
 # People and characters rank first, then sections, then scenes and events.
 BANDS = (("Person", "Character"), ("Section",), ("Scene", "Event"))
@@ -93,7 +94,7 @@ class PlaceCatalogue:
         if kind == "Character":
             record = self.dataset.record_at("characters", index)
             return (record.name, *record.aliases)
-        return (self._titled(kind)[index].title,)
+        return _titled_names(kind, self._titled(kind)[index])
 
     def every_names(self, kind: str) -> Iterator[tuple[str, ...]]:
         """`names_of` each place of a kind, in order (read in bulk: what making the index reads)."""
@@ -101,7 +102,7 @@ class PlaceCatalogue:
             return ((name, *aliases, *known_as) for name, aliases, known_as in zip(*self._person_columns_read()))
         if kind == "Character":
             return ((record.name, *record.aliases) for record in self.dataset.characters)
-        return ((record.title,) for record in self._titled(kind))
+        return (_titled_names(kind, record) for record in self._titled(kind))
 
     def _person_columns_read(self) -> tuple[Sequence, ...]:
         if self._person_columns is None:
@@ -177,6 +178,15 @@ class PlaceNames(PlaceCatalogue):
             raise IndexError(entry)
 
         return names_of
+
+
+def _titled_names(kind: str, record: Any) -> tuple[str, ...]:
+    """A section's, scene's or event's names: its title, and an event's date as the lists show it
+    ("14 Jan 2022", "c. 2022"; an undated one's words for when), so typing a year finds its events."""
+    if kind == "Event":
+        when = event_when(record)
+        return (record.title, when) if record.dated or record.when else (record.title,)
+    return (record.title,)
 
 
 def place_label(places: PlaceNames, entry: int) -> str:

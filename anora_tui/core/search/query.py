@@ -5,6 +5,8 @@ the search screen shows it while the reader types).
     words          every word must appear (anywhere, in any order)
     "a phrase"     the phrase must appear as written (an unclosed quote runs to the end, and is a
                    problem); a hyphen or dash counts as a space, in the phrase and in the text
+    'a phrase'     the same, when single quotes wrap the whole term (the closing one ends a word);
+                   otherwise a single quote is a character like any other (`it's`, `'90s`)
     !word          leaves out what contains the word (or !"a phrase")
     @name          only what is by (quotes) or about (text) someone whose name, alias or character
                    has a word starting so
@@ -81,6 +83,17 @@ def parse_query(text: str) -> Query:
             end = folded.find(" ", end + 1)
         return length if end < 0 else end
 
+    def single_quote_closing(opening: int) -> int:
+        """Where a single quote opening a term closes it: at the next one that ends a word typed
+        (followed by whitespace or the end), after at least one character; 0 (false) if none does,
+        and the quote is a character of the word (`'90s`; an apostrophe inside, `it's`, opens nothing)."""
+        closing = folded.find("'", opening + 2)
+        while closing >= 0:
+            if closing + 1 == length or (folded[closing + 1] == " " and text[owners[closing + 1]].isspace()):
+                return closing if folded[opening + 1] != " " else 0
+            closing = folded.find("'", closing + 1)
+        return 0
+
     def at(index: int) -> str:
         """"at character 3": where in the query as typed (1-based)."""
         return f"at character {owners[index] + 1 if index < length else len(text)}"
@@ -92,8 +105,9 @@ def parse_query(text: str) -> Query:
         start = position
         negated = folded[position] == "!"
         position += negated
-        if position < length and folded[position] == '"':
-            closing = folded.find('"', position + 1)
+        single = position < length and folded[position] == "'" and single_quote_closing(position)
+        if single or (position < length and folded[position] == '"'):
+            closing = single or folded.find('"', position + 1)
             end = length if closing < 0 else closing
             token = " ".join(folded[position + 1 : end].split())
             if closing < 0:

@@ -180,7 +180,8 @@ def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = Tru
     if query.speakers:
         names = query.rewritten(terms=(), excluded=())
         if not index.people.matching(query.speakers):
-            return f"No one in the article is called {names}: try another name."
+            called = " ".join(query.speakers)  # the names without the @ that asks for them
+            return f"No one in the article is called “{called}”: try another name."
         found = index.search(query.rewritten(speakers=())).count
         if found:
             verb = "matches" if found == 1 else "match"

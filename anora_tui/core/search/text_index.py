@@ -2,7 +2,8 @@
 
 Every text is folded once and its words go into an inverted index whose posting lists are bitsets
 (Python ints, bit i = the text at position i) or, for rare words, tuples of positions. A term's
-texts are the union of the postings of the vocabulary words that contain it. Terms with punctuation
+texts are the union of the postings of the vocabulary words that contain it (a word with an
+apostrophe inside is a word of the vocabulary without it too: "dor" finds "d'or"). Terms with punctuation
 or spaces are narrowed that way and then checked against the folded text. Recent terms are cached,
 so each keystroke only computes the term being typed; the one-character terms, every search's first
 key, can be computed ahead (`prepare_first_keys`).
@@ -16,7 +17,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress, repeat
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..gc_pause import gc_paused
 from .bitsets import SPARSE, bits_from_positions, flags_of, positions_of
@@ -28,6 +29,7 @@ WHOLE, PREFIX, INNER = 0, 1, 2  # ranks: a whole word or phrase, a word's start,
 # Also indexed: runs of word characters joined by apostrophes or hyphens ("it's", "home-invasion"),
 # so a term like "it'" is narrowed to the texts with such a token rather than to every "it".
 _JOINED = re.compile(r"[\w'-]*['-][\w'-]*")
+_INNER_APOSTROPHES = re.compile(r"\w+(?:'\w+)+")  # "d'or", "rock'n'roll": words joined by apostrophes
 FIRST_KEYS = string.ascii_lowercase + string.digits  # the one-character terms `prepare_first_keys` makes
 FIRST_KEYS_STEP = 8  # words joined between two of its pause points
 
@@ -296,6 +298,16 @@ def _bounded(term: str, left: bool, right: bool) -> Callable[[Iterable[str]], It
     return lambda texts: map(pattern.search, texts)
 
 
+def without_apostrophes(joined_tokens: Iterable[str]) -> Iterator[str]:
+    """The words with an apostrophe inside, written without it ("d'or" as "dor", "it's" as "its"):
+    indexed too, so a word typed without its apostrophe finds it. From the joined tokens (`_JOINED`)
+    the text has, so the text is not scanned again."""
+    for token in joined_tokens:
+        word = token.strip("'")
+        if "'" in word and _INNER_APOSTROPHES.fullmatch(word):
+            yield word.replace("'", "")
+
+
 def with_prefix(sorted_words: list[str], prefix: str) -> list[str]:
     start = bisect_left(sorted_words, prefix)
     return sorted_words[start : bisect_left(sorted_words, prefix + "\U0010ffff", start)]
@@ -309,7 +321,9 @@ def _build_postings(folded: list[str], size: int) -> dict[str, int | tuple[int, 
     for position, text in enumerate(folded):
         tokens = set(words(text))
         if "'" in text or "-" in text:
-            tokens.update(joined(text))
+            joined_tokens = joined(text)
+            tokens.update(joined_tokens)
+            tokens.update(without_apostrophes(joined_tokens))
         for token in tokens:
             lists[token].append(position)
     dense = max(1, size // 256)

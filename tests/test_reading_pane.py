@@ -281,7 +281,7 @@ async def test_progress_shows_section_and_share_of_the_article(example_dataset: 
     app = ReadingHost(example_dataset)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        assert "Section 1 of 3 · 38%" in app.pane.border_subtitle  # 3 of 8 paragraphs on screen
+        assert "Section 1 of 3 · 0%" in app.pane.border_subtitle  # 3 of 8 paragraphs on screen, none read
         app.pane.open_section("afterwards")
         await settle(pilot)
         assert "Section 3 of 3 · 100%" in app.pane.border_subtitle

@@ -5,6 +5,10 @@ The same colours as Textual's own (`textual.renderables.background_screen.Backgr
 actions, its foreground and background each blended with the tint, under the screen's own style. Here
 each distinct style is blended once and remembered: a screen has a few dozen styles and thousands of
 segments, and Textual blends every segment anew on every full redraw of the modal screen.
+
+In an ANSI theme the colours are the terminal's, which can't be blended: the modal screens' background
+is transparent there (as Textual's `ModalScreen` has it), and the reader behind is drawn faint (the
+terminal's own dim attribute, as Textual draws a suspended screen in an ANSI theme), not as it is.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from textual.strip import Strip
 
 MAX_STYLES_KEPT = 4096  # blends kept per tint before they are forgotten (a screen has a few dozen)
 NULL_STYLE = Style()
+FAINT = Style(dim=True)
 
 
 @lru_cache(maxsize=8)
@@ -47,6 +52,8 @@ def blend(style: Style | None, tint: Color, screen_style: Style) -> Style:
         foreground = (Color.from_rich_color(plain.color) + tint).rich_color if plain.color is not None else None
         background = (Color.from_rich_color(plain.bgcolor) + tint).rich_color if plain.bgcolor is not None else None
         plain = plain + Style.from_color(foreground, background)
+    else:
+        plain = plain + FAINT
     return screen_style + plain if screen_style else plain
 
 

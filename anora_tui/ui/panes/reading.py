@@ -409,9 +409,21 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
             # arrives in time for the side column's marks to be drawn in the same frame as the text.
             self.app.post_message(ParagraphsInView(self.section.id, visible))
 
+    def _share_scrolled_past(self) -> float:
+        """How much of the open section has been read, 0 to 1: the share of its scroll range the view
+        has moved down (what is above the screen, not what is on it: 0 at its top, 1 at its bottom,
+        where the next section's top takes on at the same figure, at any size). A section that fits
+        on the screen is read once the next one opens, or at once if it is the last."""
+        assert self.section is not None
+        bottom = self.max_scroll_y
+        if bottom <= 0:
+            return 1.0 if self.section.index == len(self.dataset.sections) - 1 else 0.0
+        return min(1.0, max(0.0, round(self.scroll_y) / bottom))
+
     def _update_progress(self, visible: tuple[int, ...]) -> None:
         assert self.section is not None
-        read = self._paragraphs_before[self.section.index] + (visible[-1] if visible else 0)
+        section = self.section
+        read = self._paragraphs_before[section.index] + len(section.paragraphs) * self._share_scrolled_past()
         percent = round(100 * read / self._total_paragraphs) if self._total_paragraphs else 100
         # The track is drawn in the bar's own glyph: in the border's, it read as the border broken off
         # before the corner ("━━━━── ─╯").

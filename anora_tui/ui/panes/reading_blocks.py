@@ -20,6 +20,7 @@ from ...core.places import NameLink
 from ...core.quoting import shown_title, speaker_credits
 from ...core.text import NOTE_LABEL, note_wording
 from ..content import plain
+from .reading_contrast import legible
 
 if TYPE_CHECKING:
     from .reading import ReadingPane
@@ -180,7 +181,7 @@ class BlockDrawing(_Base):
             elif indent:
                 segments.append(Segment(" " * indent, base.rich_style))
             segments.extend(line.render_segments(fill))
-            strip = Strip(segments).extend_cell_length(margin + GUTTER + column, fill.rich_style)
+            strip = Strip(legible(segments)).extend_cell_length(margin + GUTTER + column, fill.rich_style)
             strips.append(strip.crop_extend(0, width, base.rich_style))
         return strips, starts
 

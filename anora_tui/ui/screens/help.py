@@ -136,7 +136,9 @@ class KeyTable(Visual):
     """Keys (or symbols) in a column, each description beside them, a long description wrapping
     under itself, not under the keys. Where that column leaves the descriptions less room than their
     longest word (a binding id such as `reading.previous-name`), each description goes on the line
-    under its keys instead, so no word is cut in two."""
+    under its keys instead, so no word is cut in two; narrower still, a word longer than the line
+    (a binding id) is broken after a "." or a "-" in it, "(app." over "previous-pane)", rather than
+    folded wherever the line ends ("(app.previous-pane" over ")")."""
 
     STACKED_INDENT = 4
 
@@ -148,9 +150,15 @@ class KeyTable(Visual):
             Content("\n").join(Content.assemble((keys.ljust(width), key_style), "  ", text) for keys, text in rows),
             hang=self.key_column,
         )
-        self.under = Hanging(
+        self.rows, self.key_style = rows, key_style
+        self.under = self._stacked(rows)
+        self._broken: tuple[int, Hanging] | None = None  # the stacked rows with long words broken, at a width
+
+    def _stacked(self, rows: Sequence[tuple[str, str]]) -> Hanging:
+        """Each description on the lines under its keys."""
+        return Hanging(
             Content("\n").join(
-                Content.assemble((keys, key_style), "\n", " " * self.STACKED_INDENT, text) for keys, text in rows
+                Content.assemble((keys, self.key_style), "\n", " " * self.STACKED_INDENT, text) for keys, text in rows
             ),
             hang=0,
         )
@@ -160,7 +168,17 @@ class KeyTable(Visual):
 
     def form(self, width: int) -> Hanging:
         """The table as drawn at `width`: descriptions beside their keys if their words fit there."""
-        return self.beside if width - self.key_column >= self.longest_word else self.under
+        if width - self.key_column >= self.longest_word:
+            return self.beside
+        room = width - self.STACKED_INDENT
+        if room >= self.longest_word:
+            return self.under
+        if self._broken is None or self._broken[0] != width:
+            indent = "\n" + " " * self.STACKED_INDENT
+            rows = [(keys, " ".join(indent.join(word_pieces(word, room)) for word in text.split(" ")))
+                    for keys, text in self.rows]
+            self._broken = (width, self._stacked(rows))
+        return self._broken[1]
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
         return self.form(width).render_strips(width, height, style, options)
@@ -173,6 +191,19 @@ class KeyTable(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return self.form(width).get_height(rules, width)
+
+
+def word_pieces(word: str, room: int) -> list[str]:
+    """A word longer than `room` cut after its last "." or "-" that leaves a piece that fits, again
+    for the rest (a piece with no such place is left whole, for the wrap to fold)."""
+    pieces = []
+    while len(word) > room > 1:
+        cut = max(word.rfind(".", 0, room), word.rfind("-", 0, room)) + 1
+        if cut <= 1:
+            break
+        pieces.append(word[:cut])
+        word = word[cut:]
+    return [*pieces, word]
 
 
 def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:

@@ -423,13 +423,21 @@ def test_every_quote_whose_paragraph_does_not_name_its_speaker_has_a_note(shippe
         ("She declares that she initially turned on her laptop", "samantha-quan"),
         ("He mentions that his connections span far and wide", "sean-baker"),
         ("earning him the joking title of “my Bob De Niro”", "sean-baker"),
-        ("since authenticity is my priority", "sean-baker"),
+        ("Sean, being the diligent actor he is", "sean-baker"),  # and whose "authenticity is my priority"
     ],
 )
 def test_whose_words_a_paragraph_leaves_unsaid_is_noted(shipped_dataset: Dataset, says: str, speaker: str) -> None:
     note = assert_noted_where_said(shipped_dataset, says)
     assert speaker in note.refers_to
     assert shipped_dataset.people_by_id[speaker].name in note.correction
+
+
+def test_whose_priority_authenticity_is_is_noted(shipped_dataset: Dataset) -> None:
+    """"But since authenticity is my priority, Sean … flatly rejected them all": the rewrite's "my" is
+    Karagulian's, the refusal Baker's; the event reads the priority as Baker's, and a note says so."""
+    assert "Baker, putting authenticity first" in shipped_dataset.events_by_id["producers-want-a-star"].summary
+    correction = note_on(shipped_dataset, "Sean, being the diligent actor he is").correction
+    assert "since authenticity is my priority" in correction and "taken to be his priority" in correction
 
 
 def test_the_invented_narrator_is_noted_at_each_appearance(shipped_dataset: Dataset) -> None:

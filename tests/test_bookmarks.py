@@ -125,9 +125,10 @@ def test_bookmark_places_and_their_descriptions(shipped_dataset):
     described = describe(shipped_dataset, Location("section", section.id, 2))
     assert described.where == f"§2 [{section.title}] ¶2"  # the shipped titles are the editor's
     assert described.text.endswith("…") and described.text[:-1].strip() in section.paragraphs[1]
-    event = describe(shipped_dataset, Location("event", "palme-dor"))
-    palme = shipped_dataset.events_by_id["palme-dor"]
-    assert event.where == f"Event · 25 May 2024 · {palme.title}" and event.text == palme.summary
+    event = describe(shipped_dataset, Location("event", "scream-screening"))
+    scream = shipped_dataset.events_by_id["scream-screening"]
+    assert event.where == f"Event · 14 Jan 2022 · {scream.title}"
+    assert event.text.endswith("…") and scream.summary.startswith(event.text[:-1])  # a long summary, cut
     places, dropped = bookmarks_from_plain(shipped_dataset, [{"kind": "quote", "id": "x"}, "junk"])
     assert places == () and dropped == 2
 
@@ -136,7 +137,7 @@ def test_bookmark_places_and_their_descriptions(shipped_dataset):
 @pytest.mark.parametrize(("place", "named"), [
     (Location("person", "samantha-quan"), "Bookmarked: Person · Samantha Quan"),
     (Location("scene", "vegas-wedding"), "Bookmarked: Scene 4 · The wedding"),
-    (Location("event", "palme-dor"), "Bookmarked: Event · 25 May 2024 · Anora wins the Palme d'Or"),
+    (Location("event", "scream-screening"), "Bookmarked: Event · 14 Jan 2022 · Baker sees Madison in Scream"),
 ])
 async def test_the_message_and_the_list_name_what_was_bookmarked(shipped_dataset, size, place, named):
     """"Bookmarked: Person" and "Bookmarked: Scene 4" said nothing of what was kept."""

@@ -82,9 +82,9 @@ def test_a_copied_paragraph_carries_all_its_notes_in_text_order(shipped_dataset)
 def test_the_quotes_command_prints_the_note(capsys):
     assert main(["quotes", "--speaker", "karagulian"]) == 0
     line = capsys.readouterr().out.strip()
-    assert line.endswith("· Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the"
-                         " film's writer and director, not an actor: it was he who turned the producers"
-                         " down.")
+    assert ("· Editor's note: the source says «Sean, being the diligent actor he is». Sean Baker is the"
+            " film's writer and director, not an actor: it was he who turned the producers down.") in line
+    assert line.endswith("in as many words.")  # the note's last words: the line holds all of it
     assert main(["quotes", '"fall silent"', "--format", "jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [note["id"] for note in records[0]["editor_notes"]] == ["he-is-baker"]

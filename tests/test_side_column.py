@@ -43,10 +43,10 @@ async def test_a_scene_detail_shows_its_summary_whole_then_when_then_how_it_was_
 
 @THREE_SIZES
 async def test_an_event_detail_puts_what_happened_before_the_date_note(shipped_dataset, size):
-    event = shipped_dataset.events_by_id["eydelshteyn-audition"]
+    event = shipped_dataset.events_by_id["gangster-screenplay"]
     async with open_reader(shipped_dataset, size, Location("event", event.id)) as (app, pilot):
         shown = widget_words(app, app.timeline.detail.links)
-        assert shown.startswith(f"{event.title} {words(event.summary)} c. 2022 (approximate)"), shown
+        assert shown.startswith(f"{event.title} {words(event.summary)} c. 2008 (approximate)"), shown
         assert words(event.date_note)[:60] in shown
 
 

@@ -84,6 +84,7 @@ def test_index_agrees_with_a_plain_scan(quotes, query_text):
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(speakers, texts), min_size=1, max_size=6), queries)
 @example([(PEOPLE[0].id, "-a-a")], "-a")  # the inner hyphen folds to a space: one match, not two
+@example([(PEOPLE[0].id, "a’a")], "aa")  # found without its apostrophe: the span holds it with one
 def test_every_span_is_a_match_and_every_match_is_covered(quotes, query_text):
     dataset = dataset_of(*quotes)
     terms = parse_query(query_text).terms
@@ -100,7 +101,8 @@ def test_every_span_is_a_match_and_every_match_is_covered(quotes, query_text):
 
         for start, end in hit.spans:
             in_span = "".join(folded[i] for i in range(len(folded)) if start <= owners[i] < end)
-            assert any(term in in_span for term in terms)
+            # A word with an apostrophe inside is found typed without it ("dor" marks "d'or").
+            assert any(term in in_span or "'" not in term and term in in_span.replace("'", "") for term in terms)
         covered = "".join("\0" if inside(i) else folded[i] for i in range(len(folded)))
         # Blanking out every span leaves no whole occurrence of any term behind.
         for term in terms:

@@ -165,11 +165,11 @@ def test_the_names_read_ahead_group_a_stored_indexs_quotes_by_speaker(example_da
     from anora_tui.core.loading import cache_derived
     from anora_tui.core.search import SearchIndexes
     from anora_tui.core.search.quotes import QuoteIndex
-    from anora_tui.core.search.stored import quote_index_from_plain, quote_index_to_plain
+    from anora_tui.core.search.stored import quote_index_from_plain, index_to_plain
 
     built = QuoteIndex(example_dataset)
     indexes = SearchIndexes(example_dataset)
-    plain = cache_derived.decode(cache_derived.encode(quote_index_to_plain(built)))
+    plain = cache_derived.decode(cache_derived.encode(index_to_plain(built)))
     stored = quote_index_from_plain(example_dataset, plain, lambda: indexes.people)
     indexes._stored_quote_index = lambda: stored  # as if the load cache held it
     assert indexes.quotes is stored

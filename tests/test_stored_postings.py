@@ -7,13 +7,13 @@ from __future__ import annotations
 from anora_tui.core.loading import cache_derived
 from anora_tui.core.search import SearchIndexes
 from anora_tui.core.search.quotes import QuoteIndex
-from anora_tui.core.search.stored import quote_index_from_plain, quote_index_to_plain
+from anora_tui.core.search.stored import quote_index_from_plain, index_to_plain
 
 
 def stored_beside_built(dataset):
     built = QuoteIndex(dataset)
     indexes = SearchIndexes(dataset)
-    plain = cache_derived.decode(cache_derived.encode(quote_index_to_plain(built)))
+    plain = cache_derived.decode(cache_derived.encode(index_to_plain(built)))
     return quote_index_from_plain(dataset, plain, lambda: indexes.people), built
 
 
@@ -37,6 +37,6 @@ def test_a_stored_index_finds_what_a_built_one_finds_and_stores_the_same(example
     stored.text.prepare_first_keys()
     for word in sorted(built.text.parts()[1])[:50]:
         assert list(stored.text.positions_with_every_word([word])) == list(built.text.positions_with_every_word([word]))
-    again = quote_index_from_plain(example_dataset, cache_derived.decode(cache_derived.encode(quote_index_to_plain(stored))),
+    again = quote_index_from_plain(example_dataset, cache_derived.decode(cache_derived.encode(index_to_plain(stored))),
                                    lambda: None)
     assert again.search("the").bits == built.search("the").bits  # stored again from a stored index

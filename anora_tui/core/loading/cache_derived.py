@@ -76,16 +76,14 @@ def derived_plain(dataset: Dataset, names: tuple[str, ...] = NAMES) -> dict[str,
         }
     if set(names) - set(FIRST_FRAME):
         from ..search.indexes import SearchIndexes
-        from ..search.stored import people_names_to_plain, quote_index_to_plain
+        from ..search.stored import index_to_plain, people_names_to_plain
 
         indexes = SearchIndexes(dataset)
-        plain["quote_index"] = quote_index_to_plain(indexes.quotes)
+        plain["quote_index"] = index_to_plain(indexes.quotes)
         plain["people_names"] = people_names_to_plain(indexes.people)
         plain["places"] = indexes.places.to_plain()
         if text_worth_storing(indexes):
-            from ..search.stored import paragraph_index_to_plain
-
-            plain["paragraph_index"] = paragraph_index_to_plain(indexes.get("text"))
+            plain["paragraph_index"] = index_to_plain(indexes.get("text"))
     plain = {name: plain[name] for name in names if name in plain}
     assert set(plain) <= set(NAMES)
     return plain

@@ -185,4 +185,4 @@ class SearchIndexes:
         return self._count_paragraphs()
 
     def _count_paragraphs(self) -> int:
-        return sum(len(section.paragraphs) for section in self.dataset.sections)
+        return self.dataset.paragraph_starts[-1]

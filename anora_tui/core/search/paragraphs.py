@@ -34,8 +34,6 @@ class ParagraphIndex(ScopeIndex):
         for section in dataset.sections:
             self._first[section.id] = len(self._places)
             self._places.extend((section.id, number) for number in range(1, len(section.paragraphs) + 1))
-        if len(self._places) != self.text.size:
-            raise ValueError("the index is not of these paragraphs")
         self._named: dict[int, tuple[int, ...]] = {}  # person (entry in `people`) -> paragraphs naming them
         quoted: dict[str, set[int]] = {}
         # The columns, not the quotes: a cached dataset's quotes are made only as they are shown.

@@ -1,7 +1,7 @@
 """The quote index, the text scope's index (the article's paragraphs), and the people's names they
 find `@name` by, as plain data, and back: what the load cache stores so that a start from the cache
-searches at once instead of building an index for seconds. Plain data is what `marshal` writes: strings, ints (a posting's bitset is one big int),
-tuples, lists and dicts, never code.
+searches at once instead of building an index for seconds. Plain data is what `marshal` writes:
+strings, ints (a posting's bitset is one big int), tuples, lists and dicts, never code.
 
 What is stored is what building computes (the folded texts, the postings, the names' words and
 owners); what is cheap (sorting the vocabulary, grouping quotes by speaker, the empty caches) is made
@@ -23,24 +23,16 @@ from .giving_way import give_way
 from .names import NameIndex, NameParts, PeopleNames
 from .paragraphs import ParagraphIndex
 from .quotes import QuoteIndex
+from .scope_index import ScopeIndex
 from .text_index import TextIndex
 
 FORMAT = 3  # 2: the people's names in chunks; 3: chunks of 1,024, the names' words in order
 
 
-def quote_index_to_plain(index: QuoteIndex) -> dict[str, Any]:
-    """The index's texts and postings as plain data (its people's names: `people_names_to_plain`)."""
-    return _text_index_to_plain(index.text)
-
-
-def paragraph_index_to_plain(index: ParagraphIndex) -> dict[str, Any]:
-    """The text scope's index as plain data, as `quote_index_to_plain` (at 100,000 quotes its 130,000
-    paragraphs took the first search of the text 7 s of CPU to index)."""
-    return _text_index_to_plain(index.text)
-
-
-def _text_index_to_plain(text: TextIndex) -> dict[str, Any]:
-    folded, postings = text.parts()
+def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
+    """A scope's index (the quotes', or the text's) as plain data: its texts and postings (its
+    people's names: `people_names_to_plain`)."""
+    folded, postings = index.text.parts()
     # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
     posting_bytes = [
         (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
@@ -179,46 +171,46 @@ def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
     }
 
 
-class _StoredQuoteIndex(QuoteIndex):
-    """A quote index read from the cache: its people's names are read, and its quotes grouped by
-    speaker, when first needed (`@name`), not before the first search."""
+class _PeopleWhenNeeded:
+    """A stored index's people's names: read when first needed (`@name`), not before the first search."""
+
+    _people_of: Callable[[], PeopleNames]
+
+    @cached_property
+    def people(self) -> PeopleNames:
+        return self._people_of()
+
+
+class _StoredQuoteIndex(_PeopleWhenNeeded, QuoteIndex):
+    """A quote index read from the cache: its quotes are grouped by speaker when first needed too."""
 
     def __init__(self, dataset: Dataset, text: TextIndex, people: Callable[[], PeopleNames]) -> None:
         self._people_of = people
         self._take(dataset, text)
-
-    @cached_property
-    def people(self) -> PeopleNames:  # type: ignore[override]
-        return self._people_of()
 
     @cached_property
     def _positions_by_speaker(self) -> dict[str, list[int]]:  # type: ignore[override]
         return QuoteIndex.positions_by_speaker(self.dataset)
 
 
-class _StoredParagraphIndex(ParagraphIndex):
-    """The text scope's index read from the cache: its people's names are read when first needed."""
+class _StoredParagraphIndex(_PeopleWhenNeeded, ParagraphIndex):
+    """The text scope's index read from the cache."""
 
     def __init__(self, dataset: Dataset, text: TextIndex, people: Callable[[], PeopleNames]) -> None:
         self._people_of = people
         self._take(dataset, text)
         self._find_places()
 
-    @cached_property
-    def people(self) -> PeopleNames:  # type: ignore[override]
-        return self._people_of()
-
 
 def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], PeopleNames]) -> QuoteIndex:
-    """The index `quote_index_to_plain` was given, for `dataset` (the one it was built from), its
+    """The quote index `index_to_plain` was given, for `dataset` (the one it was built from), its
     people's names from `people` when first needed; ValueError, TypeError or KeyError on anything else."""
     return _StoredQuoteIndex(dataset, _text_index_from_plain(plain, dataset.count_of("quotes")), people)
 
 
 def paragraph_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], PeopleNames]) -> ParagraphIndex:
-    """The index `paragraph_index_to_plain` was given, for `dataset`, as `quote_index_from_plain`."""
-    paragraphs = sum(len(section.paragraphs) for section in dataset.sections)
-    return _StoredParagraphIndex(dataset, _text_index_from_plain(plain, paragraphs), people)
+    """The text scope's index `index_to_plain` was given, for `dataset`, as `quote_index_from_plain`."""
+    return _StoredParagraphIndex(dataset, _text_index_from_plain(plain, dataset.paragraph_starts[-1]), people)
 
 
 def _text_index_from_plain(plain: Any, size: int) -> TextIndex:

@@ -32,6 +32,7 @@ from .folding import fold_text
 from .giving_way import give_way, giving_way
 from .names import NameMatch, name_fit
 from .query import WORD
+from .text_index import prefix_range
 
 LONGEST = 0x1FFF  # names longer than this (folded) rank as this long, as in `NameIndex`
 # Tiers, in rank order: every word typed is a whole word of a name, and the first typed starts a
@@ -258,8 +259,7 @@ class Postings:
         return postings
 
     def _range(self, prefix: str) -> tuple[int, int]:
-        start = bisect_left(self.vocabulary, prefix)
-        return start, bisect_left(self.vocabulary, prefix + "\U0010ffff", start)
+        return prefix_range(self.vocabulary, prefix)
 
     def _list(self, at: int) -> Sequence[int]:
         return self._ranks[self._starts[at] : self._starts[at + 1]]

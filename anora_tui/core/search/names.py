@@ -10,15 +10,16 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
+from bisect import bisect_left
 from itertools import islice
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Mapping, Sequence
 
 from ..gc_pause import gc_paused
 from ..model import Dataset
 from .folding import fold_text, fold_with_offsets, original_span
 from .giving_way import give_way
 from .query import WORD
-from .text_index import BoundedCache, with_prefix
+from .text_index import BoundedCache, prefix_range
 
 # How well an entry's names fit the words typed, best first.
 EXACT, START, WORDS, PREFIXES = 0, 1, 2, 3
@@ -38,9 +39,42 @@ class NameParts:
 
     names: list[tuple[str, ...]]
     folded: list[tuple[str, ...]]
-    owners: dict[str, tuple[int, ...]]
-    first_word_owners: dict[str, tuple[int, ...]]
+    owners: SortedOwners
+    first_word_owners: SortedOwners
     order: list[int]
+
+
+class SortedOwners(Mapping):
+    """Each word's owners, as the words in order and their owners alongside: a word, or the words
+    starting so, found by a binary search. The load cache stores them so, and reads the owners (the
+    bulk of it) only as they are asked for."""
+
+    __slots__ = ("words", "owners")
+
+    def __init__(self, words: Sequence[str], owners: Sequence[tuple[int, ...]]) -> None:
+        self.words = words
+        self.owners = owners
+
+    @classmethod
+    def of(cls, owners: dict[str, tuple[int, ...]]) -> SortedOwners:
+        words = sorted(owners)
+        return cls(words, list(map(owners.__getitem__, words)))
+
+    def __getitem__(self, word: str) -> tuple[int, ...]:
+        at = bisect_left(self.words, word)
+        if at == len(self.words) or self.words[at] != word:
+            raise KeyError(word)
+        return self.owners[at]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def with_prefix(self, prefix: str) -> Sequence[tuple[int, ...]]:
+        """The owners of each word starting with `prefix`."""
+        return self.owners[slice(*prefix_range(self.words, prefix))]
 
 
 class NameIndex:
@@ -64,8 +98,8 @@ class NameIndex:
                 for name in folded:
                     if name:
                         first_word_owners[name.split(" ", 1)[0]].add(entry)
-            owners_of = {word: tuple(sorted(entries)) for word, entries in owners.items()}
-            first_word_owners_of = {word: tuple(entries) for word, entries in first_word_owners.items()}
+            owners_of = SortedOwners.of({word: tuple(sorted(entries)) for word, entries in owners.items()})
+            first_word_owners_of = SortedOwners.of({word: tuple(entries) for word, entries in first_word_owners.items()})
         # Lower sorts first: the caller's priority (a person before an event) in the high bits, then
         # (room left for `find`'s two flags in bits 14 and 13) the length of the entry's own name.
         priority = priority or [0] * len(kept_names)
@@ -97,8 +131,6 @@ class NameIndex:
         self._owners = parts.owners
         self._first_word_owners = parts.first_word_owners
         self._order = parts.order
-        self._words = sorted(self._owners)
-        self._first_words = sorted(self._first_word_owners)
         self._by_prefix: BoundedCache = BoundedCache(64)
         self._by_start: BoundedCache = BoundedCache(64)
 
@@ -112,8 +144,7 @@ class NameIndex:
         """Entries with a name word starting with `prefix` (folded)."""
         found = self._by_prefix.get(prefix)
         if found is None:
-            owners = self._owners
-            found = frozenset().union(*(owners[word] for word in with_prefix(self._words, prefix)))
+            found = frozenset().union(*self._owners.with_prefix(prefix))
             self._by_prefix[prefix] = found
         return found
 
@@ -159,8 +190,7 @@ class NameIndex:
         """Entries with a name whose first word starts with `prefix` (folded)."""
         found = self._by_start.get(prefix)
         if found is None:
-            owners = self._first_word_owners
-            found = frozenset().union(*(owners[word] for word in with_prefix(self._first_words, prefix)))
+            found = frozenset().union(*self._first_word_owners.with_prefix(prefix))
             self._by_start[prefix] = found
         return found
 

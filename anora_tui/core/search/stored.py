@@ -20,13 +20,13 @@ from typing import Any, Callable, Iterator
 from ..gc_pause import gc_paused
 from ..model import Dataset
 from .giving_way import give_way
-from .names import NameIndex, NameParts, PeopleNames
+from .names import NameIndex, NameParts, PeopleNames, SortedOwners
 from .paragraphs import ParagraphIndex
 from .quotes import QuoteIndex
 from .scope_index import ScopeIndex
 from .text_index import TextIndex
 
-FORMAT = 3  # 2: the people's names in chunks; 3: chunks of 1,024, the names' words in order
+FORMAT = 4  # 2: the people's names in chunks; 3: chunks of 1,024, the names' words in order; 4: owners apart
 
 
 def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
@@ -84,55 +84,58 @@ def _from_chunks(chunks: Any) -> list:
     return items
 
 
-def _dict_from_chunks(chunks: Any) -> dict:
-    """The (key, value) pairs stored as chunks, as a dict made a chunk at a time (one `dict()` of the
-    45,000 words of 52,000 people's names held the interpreter's lock for 9 ms)."""
-    made: dict = {}
-    for part in _decoded_chunks(chunks):
-        made.update(part)
-    return made
-
-
 class ChunkedList(Sequence):
     """A list kept as the `marshal` chunks it was stored in (`_in_chunks`), each chunk decoded when an
     item of it is first read, and kept. For what is read an item at a time (a person's names, for the
     few hits a key shows): at 100,000 quotes the people's names, their folded forms and the words the
-    article uses for them took 33 MiB decoded, against 4 MB as chunks. Every chunk is decoded and
-    checked once when this is made (so reading an item later cannot fail on what the file held),
-    then let go."""
+    article uses for them took 33 MiB decoded, against 4 MB as chunks. Only the last chunk is decoded
+    when this is made (the others hold `CHUNK` items each): decoding them all to check them took
+    1.5 s of CPU at a million quotes, which the People filter's first letter waited for. The block's
+    CRC-32 is checked when it is read, so a chunk is what the writer wrote; one that is not a list of
+    its length could only come from a bug, and is raised as one (ValueError) when it is read."""
 
     __slots__ = ("_chunks", "_decoded", "_length")
 
     def __init__(self, chunks: Any) -> None:
         if type(chunks) is not list or not all(type(chunk) is bytes for chunk in chunks):
             raise ValueError("not stored chunks")
-        length = 0
-        for number, chunk in enumerate(chunks):
-            part = marshal.loads(chunk)
-            if type(part) is not list:
-                raise ValueError("not stored chunks")
-            if len(part) != CHUNK and number != len(chunks) - 1 or not part:
-                raise ValueError("not stored chunks")
-            length += len(part)
-            del part
-            give_way()  # let the reader's thread run, and its typing
         self._chunks = chunks
         self._decoded: list[list | None] = [None] * len(chunks)
-        self._length = length
+        self._length = (len(chunks) - 1) * CHUNK + len(self._chunk(len(chunks) - 1)) if chunks else 0
+
+    def _chunk(self, number: int) -> list:
+        part = self._decoded[number]
+        if part is None:  # two threads may both decode it: equal lists, either kept
+            part = marshal.loads(self._chunks[number])
+            last = number == len(self._chunks) - 1
+            if type(part) is not list or not part or len(part) > CHUNK or len(part) != CHUNK and not last:
+                raise ValueError("not stored chunks")
+            self._decoded[number] = part
+        return part
 
     def __len__(self) -> int:
         return self._length
 
-    def __getitem__(self, index: int) -> Any:  # type: ignore[override]
+    def __getitem__(self, index: int | slice) -> Any:  # type: ignore[override]
+        if type(index) is slice:
+            return self._slice(*index.indices(self._length))
         if index < 0:
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError(index)
         number, within = divmod(index, CHUNK)
-        part = self._decoded[number]
-        if part is None:  # two threads may both decode it: equal lists, either kept
-            part = self._decoded[number] = marshal.loads(self._chunks[number])
-        return part[within]
+        return self._chunk(number)[within]
+
+    def _slice(self, start: int, stop: int, step: int) -> list:
+        if step != 1:
+            return [self[at] for at in range(start, stop, step)]
+        items: list = []
+        while start < stop:  # a chunk's part at a time
+            number, within = divmod(start, CHUNK)
+            part = self._chunk(number)[within : within + stop - start]
+            items += part
+            start += len(part)
+        return items
 
     def __eq__(self, other: object) -> bool:  # equal to the list it holds
         if isinstance(other, (list, ChunkedList)):
@@ -146,8 +149,7 @@ class ChunkedList(Sequence):
 
     def __iter__(self) -> Iterator[Any]:
         for number in range(len(self._chunks)):
-            part = self._decoded[number]
-            yield from (part if part is not None else marshal.loads(self._chunks[number]))
+            yield from self._chunk(number)
 
 
 def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
@@ -163,10 +165,12 @@ def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
         "article_words": _in_chunks(_interned(list(people.all_article_words))),
         "names": _in_chunks(_interned(list(parts.names))),
         "names_folded": _in_chunks(_interned(list(parts.folded))),
-        # In the words' order: the index sorts its words when read, and sorting words in order is
-        # ten times quicker (1 ms for 45,000) than sorting them as a build leaves them.
-        "owners": _in_chunks(sorted(_interned(parts.owners).items())),
-        "first_word_owners": _in_chunks(sorted(_interned(parts.first_word_owners).items())),
+        # Each word's owners as the words, in order, and their owners alongside (`SortedOwners`), read
+        # a chunk at a time as a search asks for them.
+        "owner_words": _in_chunks(_interned(parts.owners.words)),
+        "owners": _in_chunks(list(parts.owners.owners)),
+        "first_words": _in_chunks(_interned(parts.first_word_owners.words)),
+        "first_word_owners": _in_chunks(list(parts.first_word_owners.owners)),
         "order": parts.order,
     }
 
@@ -233,18 +237,25 @@ def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
     parts = NameParts(
         ChunkedList(plain["names"]),  # type: ignore[arg-type]  (read an entry at a time)
         ChunkedList(plain["names_folded"]),  # type: ignore[arg-type]
-        _dict_from_chunks(plain["owners"]),
-        _dict_from_chunks(plain["first_word_owners"]),
+        _sorted_owners_from_plain(plain["owner_words"], plain["owners"]),
+        _sorted_owners_from_plain(plain["first_words"], plain["first_word_owners"]),
         plain["order"],
     )
     if not (len(parts.names) == len(parts.folded) == len(parts.order) == len(ids)):
-        raise ValueError("not stored people's names")
-    if type(parts.owners) is not dict or type(parts.first_word_owners) is not dict:
         raise ValueError("not stored people's names")
     article_words = ChunkedList(plain["article_words"])
     if len(article_words) != len(ids):
         raise ValueError("not stored people's names")
     return PeopleNames.from_parts(dataset, NameIndex.from_parts(parts), article_words)
+
+
+def _sorted_owners_from_plain(words: Any, owners: Any) -> SortedOwners:
+    # The words too are decoded a chunk at a time, by the binary searches that find them: decoding
+    # them all took 0.3 s at a million quotes (`marshal` interns each word it reads).
+    read = SortedOwners(ChunkedList(words), ChunkedList(owners))  # type: ignore[arg-type]
+    if len(read.words) != len(read.owners):
+        raise ValueError("not stored people's names")
+    return read
 
 
 def _interned(value: Any) -> Any:

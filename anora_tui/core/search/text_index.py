@@ -309,8 +309,13 @@ def without_apostrophes(joined_tokens: Iterable[str]) -> Iterator[str]:
 
 
 def with_prefix(sorted_words: list[str], prefix: str) -> list[str]:
+    return sorted_words[slice(*prefix_range(sorted_words, prefix))]
+
+
+def prefix_range(sorted_words: Sequence[str], prefix: str) -> tuple[int, int]:
+    """Where the words starting with `prefix` are in `sorted_words`: from, and up to."""
     start = bisect_left(sorted_words, prefix)
-    return sorted_words[start : bisect_left(sorted_words, prefix + "\U0010ffff", start)]
+    return start, bisect_left(sorted_words, prefix + "\U0010ffff", start)
 
 
 def _build_postings(folded: list[str], size: int) -> dict[str, int | tuple[int, ...]]:

@@ -128,10 +128,12 @@ def test_a_chunked_list_refuses_what_it_was_not_stored_as():
 
     import pytest
 
-    short_first = [marshal.dumps([("a",)]), marshal.dumps([("b",)])]  # only the last chunk may be short
-    for chunks in ([b"not marshal"], short_first, [marshal.dumps(("a",))], [marshal.dumps([])], "x"):
+    for chunks in ([b"not marshal"], [marshal.dumps(("a",))], [marshal.dumps([])], "x"):
         with pytest.raises((ValueError, EOFError, TypeError)):
             ChunkedList(chunks)
+    short_first = ChunkedList([marshal.dumps([("a",)]), marshal.dumps([("b",)])])  # only the last may be short
+    with pytest.raises(ValueError):  # found when that chunk is first read
+        short_first[0]
 
 
 def test_work_made_ahead_lets_the_readers_thread_run(monkeypatch):
@@ -165,12 +167,12 @@ def test_the_names_read_ahead_group_a_stored_indexs_quotes_by_speaker(example_da
     from anora_tui.core.loading import cache_derived
     from anora_tui.core.search import SearchIndexes
     from anora_tui.core.search.quotes import QuoteIndex
-    from anora_tui.core.search.stored import quote_index_from_plain, index_to_plain
+    from anora_tui.core.search.stored import folded_to_plain, index_to_plain, quote_index_from_plain
 
     built = QuoteIndex(example_dataset)
     indexes = SearchIndexes(example_dataset)
     plain = cache_derived.decode(cache_derived.encode(index_to_plain(built)))
-    stored = quote_index_from_plain(example_dataset, plain, lambda: indexes.people)
+    stored = quote_index_from_plain(example_dataset, plain, lambda: indexes.people, lambda: folded_to_plain(built))
     indexes._stored_quote_index = lambda: stored  # as if the load cache held it
     assert indexes.quotes is stored
     assert "_positions_by_speaker" not in stored.__dict__

@@ -55,7 +55,16 @@ LAZY: dict[str, type] = {"quotes": Quote, "people": Person}
 # The article's paragraphs, one JSON array per section, read a section at a time (cache_paragraphs.py).
 PARAGRAPHS = "paragraphs"
 # Values derived from the dataset that a large dataset's cache may hold as well (see cache_derived.py).
-DERIVED = ("paragraph_words", "mentions", "quote_index", "people_names", "places", "paragraph_index")
+DERIVED = (
+    "paragraph_words",
+    "mentions",
+    "quote_index",
+    "quote_folded",
+    "people_names",
+    "places",
+    "paragraph_index",
+    "paragraph_folded",
+)
 # Nested records: field -> (record type, whether the field holds a tuple of them).
 _NESTED: dict[tuple[type, str], tuple[type, bool]] = {
     (Article, "sections"): (Section, True),

@@ -11,7 +11,10 @@ compute in a large dataset, so a start from the cache has them at once (`Dataset
   palette's first keys waited for them);
 - `paragraph_index`: the text scope's search index, where the article is long (7 s of CPU at
   130,000 paragraphs, which the first search of the text waited for; minutes at a million quotes'
-  1.3 million paragraphs).
+  1.3 million paragraphs);
+- `quote_folded`, `paragraph_folded`: each index's folded texts, apart: read only when a search
+  first checks a term with punctuation or a space against them (373 MB at a million quotes'
+  article, which the first search of the text waited to read).
 
 They are written only when the cache is written by the reader's detached process, so no command
 waits for them: all of them for a large dataset (one the reader prepares ahead: see `worth_storing`),
@@ -76,14 +79,16 @@ def derived_plain(dataset: Dataset, names: tuple[str, ...] = NAMES) -> dict[str,
         }
     if set(names) - set(FIRST_FRAME):
         from ..search.indexes import SearchIndexes
-        from ..search.stored import index_to_plain, people_names_to_plain
+        from ..search.stored import folded_to_plain, index_to_plain, people_names_to_plain
 
         indexes = SearchIndexes(dataset)
         plain["quote_index"] = index_to_plain(indexes.quotes)
+        plain["quote_folded"] = folded_to_plain(indexes.quotes)
         plain["people_names"] = people_names_to_plain(indexes.people)
         plain["places"] = indexes.places.to_plain()
         if text_worth_storing(indexes):
             plain["paragraph_index"] = index_to_plain(indexes.get("text"))
+            plain["paragraph_folded"] = folded_to_plain(indexes.get("text"))
     plain = {name: plain[name] for name in names if name in plain}
     assert set(plain) <= set(NAMES)
     return plain

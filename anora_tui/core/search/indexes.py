@@ -119,21 +119,24 @@ class SearchIndexes:
         cache, written after a first start): its people's names are read when first needed."""
         from .stored import quote_index_from_plain
 
-        return self._stored_index("quote_index", quote_index_from_plain)
+        return self._stored_index("quote", quote_index_from_plain)
 
     def _stored_paragraph_index(self) -> ParagraphIndex | None:
         """The text scope's index the load cache holds (a cache written after a first start of a long
         article), as the quote index."""
         from .stored import paragraph_index_from_plain
 
-        return self._stored_index("paragraph_index", paragraph_index_from_plain)
+        return self._stored_index("paragraph", paragraph_index_from_plain)
 
-    def _stored_index(self, name: str, from_plain):
-        plain = self.dataset.stored(name)  # waited for: read at once
+    def _stored_index(self, scope: str, from_plain):
+        """The scope's stored index ("quote_index", "paragraph_index"), its folded texts stored apart
+        ("quote_folded", "paragraph_folded") read when first needed."""
+        dataset = self.dataset
+        plain = dataset.stored(f"{scope}_index")  # waited for: read at once
         if plain is None:
             return None
         try:
-            return from_plain(self.dataset, plain, lambda: self.people)
+            return from_plain(dataset, plain, lambda: self.people, lambda: dataset.stored(f"{scope}_folded"))
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # only a bug could store such a thing: build it instead
 

@@ -3,7 +3,10 @@ of that name (by a name the article uses) or quote them."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cached_property
 from itertools import chain
+from typing import Iterable
 
 from ..model import Dataset
 from .bitsets import bits_from_positions
@@ -22,19 +25,28 @@ class ParagraphIndex(ScopeIndex):
     noun = "paragraph"
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
-        super().__init__(dataset, chain.from_iterable(section.paragraphs for section in dataset.sections), people)
+        super().__init__(dataset, self.texts_of(dataset), people)
         self._find_places()
 
+    @staticmethod
+    def texts_of(dataset: Dataset) -> Iterable[str]:
+        return chain.from_iterable(section.paragraphs for section in dataset.sections)
+
     def _find_places(self) -> None:
-        """Where each paragraph is, and which paragraphs quote whom (the cheap part of a build: a
-        stored index makes it again)."""
+        """Where each paragraph is (the cheap part of a build: a stored index makes it again). By the
+        sections' starts, not a place per paragraph: at a million quotes' 1.3 million paragraphs that
+        list and which paragraphs quote whom took 2 s of CPU, which the first search of the text
+        waited for."""
         dataset = self.dataset
-        self._first: dict[str, int] = {}  # section id -> position of its first paragraph
-        self._places: list[tuple[str, int]] = []
-        for section in dataset.sections:
-            self._first[section.id] = len(self._places)
-            self._places.extend((section.id, number) for number in range(1, len(section.paragraphs) + 1))
+        self._starts = dataset.paragraph_starts
+        self._section_ids = [section.id for section in dataset.sections]
+        self._first = dict(zip(self._section_ids, self._starts))  # section id -> its first paragraph's position
         self._named: dict[int, tuple[int, ...]] = {}  # person (entry in `people`) -> paragraphs naming them
+
+    @cached_property
+    def _quoted(self) -> dict[str, tuple[int, ...]]:
+        """Speaker id -> the paragraphs quoting them (the first `@name` reads it)."""
+        dataset, first = self.dataset, self._first
         quoted: dict[str, set[int]] = {}
         # The columns, not the quotes: a cached dataset's quotes are made only as they are shown.
         for speaker, section, paragraph in zip(
@@ -42,8 +54,8 @@ class ParagraphIndex(ScopeIndex):
             dataset.values_of("quotes", "section"),
             dataset.values_of("quotes", "paragraph"),
         ):
-            quoted.setdefault(speaker, set()).add(self._first[section] + paragraph - 1)
-        self._quoted = {speaker: tuple(positions) for speaker, positions in quoted.items()}
+            quoted.setdefault(speaker, set()).add(first[section] + paragraph - 1)
+        return {speaker: tuple(positions) for speaker, positions in quoted.items()}
 
     def forget(self) -> None:
         super().forget()
@@ -53,7 +65,8 @@ class ParagraphIndex(ScopeIndex):
         return self._first[section_id] + paragraph - 1
 
     def hit_at(self, position: int, rank: int, terms: tuple[str, ...]) -> ParagraphHit:
-        section_id, number = self._places[position]
+        section = bisect_right(self._starts, position) - 1
+        section_id, number = self._section_ids[section], position - self._starts[section] + 1
         text = self.dataset.paragraph(section_id, number)
         spans = match_spans(text, terms, self.text.folded(position))
         return ParagraphHit(section_id, number, text, position, spans, rank)

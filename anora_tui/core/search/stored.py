@@ -15,7 +15,7 @@ import operator
 import sys
 from collections.abc import Sequence
 from functools import cached_property
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..gc_pause import gc_paused
 from ..model import Dataset
@@ -26,23 +26,25 @@ from .quotes import QuoteIndex
 from .scope_index import ScopeIndex
 from .text_index import TextIndex
 
-FORMAT = 4  # 2: the people's names in chunks; 3: chunks of 1,024, the names' words in order; 4: owners apart
+FORMAT = 4  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart
 
 
 def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
-    """A scope's index (the quotes', or the text's) as plain data: its texts and postings (its
-    people's names: `people_names_to_plain`)."""
+    """A scope's index (the quotes', or the text's) as plain data: its postings (its folded texts:
+    `folded_to_plain`, stored apart; its people's names: `people_names_to_plain`)."""
     folded, postings = index.text.parts()
     # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
     posting_bytes = [
         (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
         for word, posting in postings.items()
     ]
-    return {
-        "format": FORMAT,
-        "folded": _in_chunks(folded, INDEX_CHUNK),
-        "postings": _in_chunks(posting_bytes, INDEX_CHUNK),
-    }
+    return {"format": FORMAT, "size": len(folded), "postings": _in_chunks(posting_bytes, INDEX_CHUNK)}
+
+
+def folded_to_plain(index: ScopeIndex) -> dict[str, Any]:
+    """A scope's folded texts (what a term with punctuation or a space is checked against), stored
+    apart from its index: read only when a search first needs them (`TextIndex.from_postings`)."""
+    return {"format": FORMAT, "folded": _in_chunks(index.text.parts()[0], INDEX_CHUNK)}
 
 
 # The texts and postings are stored as chunks, each its own `marshal` data, read one at a time with a
@@ -206,25 +208,46 @@ class _StoredParagraphIndex(_PeopleWhenNeeded, ParagraphIndex):
         self._find_places()
 
 
-def quote_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], PeopleNames]) -> QuoteIndex:
+def quote_index_from_plain(
+    dataset: Dataset, plain: Any, people: Callable[[], PeopleNames], folded: Callable[[], Any]
+) -> QuoteIndex:
     """The quote index `index_to_plain` was given, for `dataset` (the one it was built from), its
-    people's names from `people` when first needed; ValueError, TypeError or KeyError on anything else."""
-    return _StoredQuoteIndex(dataset, _text_index_from_plain(plain, dataset.count_of("quotes")), people)
+    people's names from `people` and its folded texts from `folded` (what `folded_to_plain` gave, or
+    None) when first needed; ValueError, TypeError or KeyError on anything else."""
+    texts = lambda: dataset.values_of("quotes", "text")  # noqa: E731
+    text = _text_index_from_plain(plain, dataset.count_of("quotes"), folded, texts)
+    return _StoredQuoteIndex(dataset, text, people)
 
 
-def paragraph_index_from_plain(dataset: Dataset, plain: Any, people: Callable[[], PeopleNames]) -> ParagraphIndex:
+def paragraph_index_from_plain(
+    dataset: Dataset, plain: Any, people: Callable[[], PeopleNames], folded: Callable[[], Any]
+) -> ParagraphIndex:
     """The text scope's index `index_to_plain` was given, for `dataset`, as `quote_index_from_plain`."""
-    return _StoredParagraphIndex(dataset, _text_index_from_plain(plain, dataset.paragraph_starts[-1]), people)
+    texts = lambda: ParagraphIndex.texts_of(dataset)  # noqa: E731
+    text = _text_index_from_plain(plain, dataset.paragraph_starts[-1], folded, texts)
+    return _StoredParagraphIndex(dataset, text, people)
 
 
-def _text_index_from_plain(plain: Any, size: int) -> TextIndex:
-    if type(plain) is not dict or plain.get("format") != FORMAT:
-        raise ValueError("not a stored index")
-    folded, pairs = _from_chunks(plain["folded"]), _from_chunks(plain["postings"])
-    if len(folded) != size:
+def _text_index_from_plain(
+    plain: Any, size: int, folded: Callable[[], Any], texts: Callable[[], Iterable[str]]
+) -> TextIndex:
+    if type(plain) is not dict or plain.get("format") != FORMAT or plain.get("size") != size:
         raise ValueError("not a stored index")
     # A bitset stays as its bytes until a search reads it (`TextIndex.from_parts`).
-    return TextIndex.from_parts(folded, dict(pairs))
+    postings = dict(_from_chunks(plain["postings"]))
+
+    def read_folded() -> list[str]:
+        try:
+            stored = folded()
+            if type(stored) is dict and stored.get("format") == FORMAT:
+                read = _from_chunks(stored["folded"])
+                if len(read) == size:
+                    return read
+        except (ValueError, TypeError, KeyError):
+            pass  # only a bug could store such a thing: fold them instead
+        return TextIndex.folded_texts(texts())
+
+    return TextIndex.from_postings(size, postings, read_folded)
 
 
 def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:

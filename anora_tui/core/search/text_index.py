@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import string
+import threading
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -58,10 +59,15 @@ class TextIndex:
     """Built once per list of texts; `match` is cheap enough to run on every keystroke."""
 
     def __init__(self, texts: Iterable[str]) -> None:
+        folded = self.folded_texts(texts)
         with gc_paused():
-            folded = [fold_text(text) for text in texts]
             postings = _build_postings(folded, len(folded))
         self._take(folded, postings)
+
+    @staticmethod
+    def folded_texts(texts: Iterable[str]) -> list[str]:
+        with gc_paused():
+            return [fold_text(text) for text in texts]
 
     @classmethod
     def from_parts(cls, folded: list[str], postings: dict[str, int | bytes | tuple[int, ...]]) -> TextIndex:
@@ -74,13 +80,33 @@ class TextIndex:
         index._take(folded, postings)
         return index
 
+    @classmethod
+    def from_postings(
+        cls, size: int, postings: dict[str, int | bytes | tuple[int, ...]], read_folded: Callable[[], list[str]]
+    ) -> TextIndex:
+        """As `from_parts`, with the folded texts read by `read_folded` when a search first needs them
+        (a term with punctuation or a space is checked against them): at a million quotes' article
+        they were 373 MB of the load cache, which the first search of the text waited to read. A hit
+        shown meanwhile folds its own text."""
+        index = cls.__new__(cls)
+        index._take(None, postings, size, read_folded)
+        return index
+
     def parts(self) -> tuple[list[str], dict[str, int]]:
         """What building computes: the folded texts, and each word's posting (a bitset of texts)."""
-        return self._folded, self._postings
+        return self._folded_texts(), self._postings
 
-    def _take(self, folded: list[str], postings: dict[str, int]) -> None:
+    def _take(
+        self,
+        folded: list[str] | None,
+        postings: dict[str, int],
+        size: int | None = None,
+        read_folded: Callable[[], list[str]] | None = None,
+    ) -> None:
         self._folded = folded
-        self._size = len(folded)
+        self._read_folded = read_folded
+        self._reading_folded = threading.Lock()
+        self._size = len(folded) if folded is not None else size or 0
         self._postings = postings
         self.all = (1 << self._size) - 1
         self._vocabulary = sorted(self._postings)
@@ -90,13 +116,25 @@ class TextIndex:
         self._term_texts: BoundedCache = BoundedCache(64)
         self._first_keys: dict[str, TermTexts] = {}  # one-character terms made ahead, kept
 
+    def _folded_texts(self) -> list[str]:
+        folded = self._folded
+        if folded is None:
+            with self._reading_folded:  # one read, whichever thread asks first
+                folded = self._folded
+                if folded is None:
+                    assert self._read_folded is not None
+                    folded = self._folded = self._read_folded()
+        return folded
+
     @property
     def size(self) -> int:
         return self._size
 
-    def folded(self, position: int) -> str:
-        """The folded text at a position (`fold_text` of it)."""
-        return self._folded[position]
+    def folded(self, position: int) -> str | None:
+        """The folded text at a position (`fold_text` of it), or None if the folded texts are not
+        read yet (`from_postings`: the caller folds its one text)."""
+        folded = self._folded
+        return None if folded is None else folded[position]
 
     def forget(self) -> None:
         """Drop what recent searches left cached (a benchmark's cold start; memory pressure)."""
@@ -234,7 +272,7 @@ class TextIndex:
         """The candidates whose folded text passes `matches` (a C-level map over texts)."""
         if not candidates:
             return 0
-        folded = self._folded
+        folded = self._folded_texts()
         positions: Iterable[int]
         if candidates.bit_count() * SPARSE < self._size:
             positions = list(positions_of(candidates))

@@ -97,3 +97,37 @@ async def test_a_cached_large_dataset_has_its_index_and_counts_at_once(tmp_path,
         await pilot.press("slash", *"film")
         await wait_for(pilot, lambda: getattr(app.screen, "result", None) is not None, timeout=10)
         await wait_for(pilot, lambda: app.screen.query_text == "film" and app.screen.result.count == expected)
+
+
+async def test_a_long_articles_stored_text_index_is_read_ahead(tmp_path, monkeypatch):
+    """The first search of the text read its stored index (a second at a million quotes): the reader
+    reads it ahead once the keys pause, so Tab finds it read. A first start, which has none stored,
+    builds nothing ahead (seconds of CPU and memory for a search that may never come)."""
+    from anora_tui.core.loading import cache, cache_derived
+    from anora_tui.core.loading.cache import load_cached
+    from anora_tui.core.search.paragraphs import ParagraphIndex
+    from anora_tui.paths import default_data_dir
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "_in_detached_process", lambda work: work() or True)  # the writer, inline
+    monkeypatch.setattr(cache, "_lowest_priority", lambda: None)
+    monkeypatch.setattr(cache_derived, "worth_storing", lambda dataset: True)
+    monkeypatch.setattr(indexes_module, "SMALL", 0)  # as for a long article
+    first_start = load_cached(default_data_dir(), write_behind=True)
+    expected = ParagraphIndex(first_start).search("film").count
+    app = AnoraApp(first_start, state_path=tmp_path / "first.json")
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.search_indexes.is_built("quotes") and app.search_indexes.people_ready, timeout=10)
+        await pilot.pause(0.5)
+        assert not app.search_indexes.is_built("text")
+
+    monkeypatch.setattr(ParagraphIndex, "__init__", lambda *args: pytest.fail("built although stored"))
+    cached = load_cached(default_data_dir())
+    assert cached.holds_stored("paragraph_index")
+    app = AnoraApp(cached, state_path=tmp_path / "state.json")
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: app.search_indexes.is_built("text"), timeout=10)  # nothing typed
+        assert not cached.holds_stored("paragraph_index")  # read, once
+        await pilot.press("slash", *"film", "tab")
+        await wait_for(pilot, lambda: getattr(app.screen, "result", None) is not None and app.screen.result.total == app.search_indexes.text.total)
+        await wait_for(pilot, lambda: app.screen.result.count == expected > 0)

@@ -196,6 +196,15 @@ class Dataset(DatasetMentions):
         stored = getattr(self.__dict__.get("_parts"), "stored", None)
         return stored(name, pause) if stored is not None else None
 
+    def holds_stored(self, name: str) -> bool:
+        """Whether `stored(name)` has a value to give, without reading it (it may still turn out
+        unreadable: then `stored` gives None)."""
+        kept = self.__dict__.get("_derived")
+        if kept is not None and name in kept:
+            return True
+        holds = getattr(self.__dict__.get("_parts"), "holds", None)
+        return holds(name) if holds is not None else False
+
     def keep_derived(self, name: str, value: Any) -> None:
         """Keep a value derived from the data, as the load cache stores it, for `stored` to give."""
         self.__dict__.setdefault("_derived", {})[name] = value

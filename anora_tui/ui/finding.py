@@ -67,17 +67,18 @@ class Finding:
 
     def on_ready(self) -> None:
         """In a large dataset, the people's names (which the search screen's hints use), the command
-        palette's places (every name, sorted for finding) and the one-letter searches a search's first
-        key makes are read or made ahead, on a daemon thread, once the first frame is drawn and the
-        quote index is there (the indexes' lock makes this wait for the App's own build of it), so none
-        is waited for on a key. (Textual calls this besides the App's own `on_ready`: a handler in each
+        palette's places (every name, sorted for finding), the one-letter searches a search's first
+        key makes and the text's stored index are read or made ahead, on a daemon thread, once the
+        first frame is drawn and the quote index is there (the indexes' lock makes this wait for the
+        App's own build of it), so none is waited for on a key. (Textual calls this besides the App's own `on_ready`: a handler in each
         class of the MRO.)"""
         self.call_after_refresh(self._prepare_ahead)
 
     def _prepare_ahead(self) -> None:
         indexes = self.search_indexes
         names = not indexes.places_are_cheap()
-        if not names and indexes.quotes_are_few():
+        text = indexes.text_is_stored()
+        if not names and not text and indexes.quotes_are_few():
             return  # made in milliseconds when first needed
         from ..core.memory import release_freed_memory
         from ..core.search.giving_way import give_way, giving_way_to_typing, wait_for_quiet
@@ -93,20 +94,22 @@ class Finding:
                 with giving_way_to_typing():
                     quotes.text.prepare_first_keys(lambda: give_way(FIRST_KEYS_QUIET_SECONDS))
                 release_freed_memory()  # the bytes the cache stored the bitsets as, made ints meanwhile
-                if not names:
-                    return
                 # A search typed as soon as the index is there would otherwise share the interpreter
                 # with the making of the names (0.6 s of CPU at 100k quotes): its first keys come
                 # first, and so do the keys of a search being typed (every key took twice as long).
                 time.sleep(NAMES_AFTER_INDEX_SECONDS)
-                # Seconds of work at a million quotes: it begins once no key has come for a moment,
-                # and stops while keys come meanwhile. The places first: the palette waits for them,
-                # the search only uses the names for a hint or `@name` (and asks for them if it
-                # needs them).
-                with giving_way_to_typing():
-                    wait_for_quiet()
-                    indexes.places
-                    indexes.people
+                # Seconds of work at a million quotes: each begins once no key has come for a
+                # moment, and stops while keys come meanwhile, until a key needs it (`wanted_now`).
+                # The places first: the palette waits for them, the search only uses the names for
+                # a hint or `@name`. Then the text's index, where the cache holds it (a long
+                # article's): the first search of the text read it, a second at a million quotes.
+                steps = [lambda: indexes.places, lambda: indexes.people] if names else []
+                if text:
+                    steps.append(lambda: indexes.get("text"))
+                for step in steps:
+                    with giving_way_to_typing():
+                        wait_for_quiet()
+                        step()
             except Exception:
                 pass  # raised again, and reported, where they are needed
 

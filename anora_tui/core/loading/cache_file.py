@@ -247,6 +247,10 @@ class CachedParts:
             except (Unusable, OSError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
                 return None
 
+    def holds(self, name: str) -> bool:
+        """Whether the file holds the derived block `name`, not read yet."""
+        return name in self._derived
+
     def stored(self, name: str, pause: Callable[[], None] | None = None) -> Any:
         """A derived block's value (see `cache_derived`), read and decoded now (each is asked for
         once); None if the file holds none, or one that cannot be read (the caller computes it).

@@ -99,6 +99,7 @@ class SearchIndexes:
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
         index = self._built.get(scope)
         if index is None:
+            giving_way.wanted_now()  # if it is being read ahead, giving way to typing: no more
             with self._building:
                 index = self._built.get(scope)
                 if index is None:
@@ -132,7 +133,7 @@ class SearchIndexes:
         """The scope's stored index ("quote_index", "paragraph_index"), its folded texts stored apart
         ("quote_folded", "paragraph_folded") read when first needed."""
         dataset = self.dataset
-        plain = dataset.stored(f"{scope}_index")  # waited for: read at once
+        plain = dataset.stored(f"{scope}_index", giving_way.give_way)  # a piece at a time
         if plain is None:
             return None
         try:
@@ -169,6 +170,11 @@ class SearchIndexes:
     @property
     def text(self) -> ParagraphIndex:
         return self.get("text")  # type: ignore[return-value]
+
+    def text_is_stored(self) -> bool:
+        """The load cache holds the text scope's index, not read yet (a long article's, after a first
+        start): the reader reads it ahead."""
+        return "text" not in self._built and self.dataset.holds_stored("paragraph_index")
 
     def is_built(self, scope: Scope) -> bool:
         return scope in self._built

@@ -41,8 +41,10 @@ def test_the_readme_example_of_the_issue_clashes_with_the_people_filter(tmp_path
     # Written without quotes, as the issue wrote it: TOML reads a table `app`; its id is still app.search.
     keymap, problems = problems_of(tmp_path, known, '[keymap]\napp.search = "slash,ctrl+f"\n')
     assert keymap == {"app.search": "slash,ctrl+f"}
+    # Search is a priority key (it opens as `/` comes, before the letters after it reach the panes):
+    # given the People filter's key, it wins there too, and the line says so.
     assert problems == ["2: 'ctrl+f' for 'app.search' is also the key of 'people.filter' (Filter) in the People "
-                        "pane, which keeps it there; applied elsewhere"]
+                        "pane; applied, and there it no longer does 'Filter'"]
 
 
 def test_the_readmes_example_settings_have_no_clash(tmp_path, known):

@@ -7,7 +7,7 @@ import asyncio
 
 import pytest
 
-from ui_harness import SIZES, open_reader, screen_text, settle, wait_for
+from ui_harness import NARROW, SIZES, open_reader, screen_text, settle, wait_for
 
 
 def query_typed(app) -> str | None:
@@ -44,3 +44,50 @@ async def test_quick_letters_replace_the_last_query_as_slow_ones_do(shipped_data
         await settle(pilot)
         await type_quickly(app, ["slash", "c", "o", "c", "o"], 0.01)
         await wait_for(pilot, lambda: query_typed(app) == "coco", message=lambda: f"typed {query_typed(app)!r}")
+
+
+@pytest.mark.parametrize("gap", [0.0, 0.01])
+async def test_letters_keep_their_order_when_the_screen_is_slow_to_mount(shipped_dataset, monkeypatch, gap):
+    """On a loaded machine the box took letters before its screen had passed on the first ones (typed
+    as it opened): a quick `/vers` read "evrs". A screen slow to mount shows it every time."""
+    from anora_tui.ui.screens.search import SearchScreen
+
+    mount = SearchScreen.on_mount
+
+    async def slow_mount(self) -> None:
+        await asyncio.sleep(0.3)
+        mount(self)
+
+    monkeypatch.setattr(SearchScreen, "on_mount", slow_mount)
+    async with open_reader(shipped_dataset, NARROW) as (app, pilot):
+        await type_quickly(app, ["slash", "v", "e", "r", "s"], gap)
+        await wait_for(pilot, lambda: query_typed(app) == "vers", message=lambda: f"typed {query_typed(app)!r}")
+
+
+async def test_a_bound_letter_typed_as_the_screen_opens_is_a_letter(shipped_dataset, monkeypatch):
+    """`q` quits the reader; typed straight after `/`, it is the query's first letter."""
+    from anora_tui.ui.screens.search import SearchScreen
+
+    mount = SearchScreen.on_mount
+
+    async def slow_mount(self) -> None:
+        await asyncio.sleep(0.3)
+        mount(self)
+
+    monkeypatch.setattr(SearchScreen, "on_mount", slow_mount)
+    async with open_reader(shipped_dataset, NARROW) as (app, pilot):
+        await type_quickly(app, ["slash", "q", "u"], None)
+        await wait_for(pilot, lambda: query_typed(app) == "qu", message=lambda: f"typed {query_typed(app)!r}")
+        assert app.is_running
+
+
+async def test_a_slash_typed_into_the_people_filter_is_a_slash(shipped_dataset):
+    """`/` opens the search as it comes (a priority key, so the letters after it keep their order);
+    typed into a text box of the reader's own, it is a character like any other."""
+    async with open_reader(shipped_dataset, NARROW) as (app, pilot):
+        await pilot.press("3", "ctrl+f", *"a/b")
+        await settle(pilot)
+        assert app.query_one("#people-filter").value == "a/b"
+        assert type(app.screen).__name__ != "SearchScreen"
+        await pilot.press("escape", "escape", "slash", *"ve")
+        await wait_for(pilot, lambda: query_typed(app) == "ve", message=lambda: f"typed {query_typed(app)!r}")

@@ -20,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.worker import WorkerFailed
 
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
@@ -101,7 +101,10 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         # With nowhere to go, Back and Forward are disabled and their keys come here, to say so.
         Binding("alt+left,b,backspace", "nowhere_in_history(-1)", "Back", show=False, id="app.no-back"),
         Binding("alt+right,f", "nowhere_in_history(1)", "Forward", show=False, id="app.no-forward"),
-        Binding("slash", "search", "Search", show=True, tooltip="Search the quotes or the text", id="app.search"),
+        # A priority binding: the search opens as `/` comes, before the letters typed after it are
+        # handed to the reader's panes (they then came back out of order: `/vers` read "sver").
+        Binding("slash", "search", "Search", show=True, priority=True, tooltip="Search the quotes or the text",
+                id="app.search"),
         Binding("escape", "back_out", "Back out one step", show=False, id="app.back-out"),
         Binding("f1,question_mark", "help", "Help", show=True, key_display="?", id="app.help"),
         Binding("ctrl+p", "command_palette", "Palette", show=False, priority=True, id="app.command-palette"),
@@ -368,6 +371,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
             self.screen is not self.screen_stack[0] or self.too_small or self.replacing_panes
         ):
             return False
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # `/` is typed into the People filter (the binding is a priority one)
         if action in ("help", "command_palette") and (self.too_small or self._open_behind(action)):
             return False
         if action in ("copy_quote", "nothing_to_copy"):  # y Copy is offered only with a quote to copy

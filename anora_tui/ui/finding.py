@@ -20,7 +20,7 @@ from .widgets.virtual_list import VirtualList
 if TYPE_CHECKING:
     from ..core.model import Dataset
     from ..core.search import AnyHit, Scope, SearchIndexes, SearchResult
-    from .screens.search import SearchOutcome
+    from .screens.search import SearchOutcome, SearchScreen
     from .idle_collection import IdleCollection
     from .panes.reading import ReadingPane
 # Search, its indexes and quoting are imported when first used: the first frame needs none of them.
@@ -48,6 +48,7 @@ class Finding:
         self.last_scope: Scope = "quotes"
         self.search_history: list[str] = []  # most recent first, at most SEARCH_HISTORY; saved
         self.copy_offered: bool | None = None  # whether the key bar was last told `y Copy` can copy
+        self.search_opening: "SearchScreen | None" = None  # pushed, and not yet passing keys on to its box
 
     def reset_finding(self, dataset: "Dataset") -> None:
         """A new dataset (`--watch`): new indexes, nothing to step through; the queries stay."""
@@ -125,6 +126,16 @@ class Finding:
             if self._indexes is not None:
                 self._indexes.note_typing()
             self.idle_collection.key_pressed()  # a collection to come, too (ui/idle_collection.py)
+            # A letter typed from the moment the search screen is pushed until it is mounted is kept,
+            # as it comes, for the screen to pass on in order. Else it went to the reader behind
+            # and came back unhandled, overtaken by a later letter that found the screen mounted
+            # (a quick `/vers` read "sver" on a loaded machine); a bound letter (q) acted there.
+            opening = self.search_opening
+            if opening is not None and event.is_printable:
+                if opening.opening:
+                    opening.type_ahead(event)
+                    return
+                self.search_opening = None
         await super().on_event(event)  # type: ignore[misc]  (the App's)
 
     def on_key(self, event: events.Key) -> None:
@@ -145,9 +156,11 @@ class Finding:
 
         screen = SearchScreen(self.dataset, self.search_indexes, query=query, scope=scope,
                               history=self.search_history)
+        self.search_opening = screen
         self.push_screen(screen, self._searched)
 
     def _searched(self, outcome: SearchOutcome | None) -> None:
+        self.search_opening = None
         if outcome is None:
             return
         self.last_query, self.last_scope = outcome.query, outcome.scope

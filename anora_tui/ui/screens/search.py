@@ -140,9 +140,14 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         self.set_focus(box)
         self.app.theme_changed_signal.subscribe(self, self._restyle_preview)
         self.search(self._initial_query)
-        for key in self._typed_while_opening or ():
+        typed, self._typed_while_opening = self._typed_while_opening or [], None
+        for key in typed:
             box.post_message(key)
-        self._typed_while_opening = None
+
+    @property
+    def opening(self) -> bool:
+        """Not mounted yet: keys typed meanwhile are kept, in order, for `on_mount` to pass on."""
+        return self._typed_while_opening is not None
 
     def type_ahead(self, key: events.Key) -> None:
         """A key typed while the screen opened, which went to the screen below: the box takes it as if

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 import pytest
-from ui_harness import poll_for_idle_quickly
+from ui_harness import notices_kept_until_withdrawn, poll_for_idle_quickly
 
 from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.loader import load_dataset
@@ -85,6 +85,13 @@ def make_data_dir(tmp_path: Path) -> MakeDataDir:
 def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pilot polls for idle after every key every 2 ms, not 20 (see ui_harness.poll_for_idle_quickly)."""
     poll_for_idle_quickly(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test reads what the App said, however long the machine took to get there: notices do not
+    run out on the wall clock (see ui_harness.notices_kept_until_withdrawn)."""
+    notices_kept_until_withdrawn(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

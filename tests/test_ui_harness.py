@@ -82,6 +82,28 @@ async def test_notifications_are_read_by_their_css_type():
         assert notices(app) == ["Saved your place"], "App._notifications no longer lists what is shown"
 
 
+async def test_notices_stay_until_the_app_withdraws_them():
+    """The conftest's `notices_stay`: a notice whose time ran out long ago is still read, and shown; a
+    newer one still replaces it (the App's own rule, `OneNoticeAtATimeApp`)."""
+    from anora_tui.ui.app import AnoraApp
+    from anora_tui.core.loading.loader import load_dataset
+    from conftest import EXAMPLE_DATA_DIR
+
+    app = Hello()
+    async with app.run_test(size=(40, 8), notifications=True) as pilot:
+        app.notify("Ran out an hour ago", timeout=-3600)
+        await settle(pilot)
+        assert notices(app) == ["Ran out an hour ago"] and "Ran out an hour ago" in toasts_text(app)
+    reader = AnoraApp(load_dataset(EXAMPLE_DATA_DIR))
+    async with reader.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader.notify("Match 1 of 2", timeout=-3600)
+        await settle(pilot)
+        reader.notify("Match 2 of 2", timeout=-3600)
+        await settle(pilot)
+        assert notices(reader) == ["Match 2 of 2"]
+
+
 async def test_a_frame_can_be_compared_with_what_textuals_compositor_sends(monkeypatch):
     from textual._compositor import Compositor
 

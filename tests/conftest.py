@@ -94,6 +94,18 @@ def notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
     notices_kept_until_withdrawn(monkeypatch)
 
 
+@pytest.fixture
+def place_saved_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader saves its place only when it closes, not SAVE_DELAY (0.5 s) after the last move. The
+    timed save also keeps, in the history's current place, the view then shown (a quote opened becomes
+    its section at that scroll, a person their list's cursor): on a loaded machine 0.5 s passed
+    between a jump and the test's look at the history, which then read the view instead of the jump.
+    For tests of the history, not of saving (tests/test_place_survives.py tests the timed save)."""
+    from anora_tui.ui import place_keeper
+
+    monkeypatch.setattr(place_keeper, "SAVE_DELAY", 3600.0)  # read as each reader starts: longer than any test
+
+
 @pytest.fixture(autouse=True)
 def isolated_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every App test keeps its state (and any crash report) under tmp_path."""

@@ -16,6 +16,8 @@ from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.link_list import LinkList
 
+pytestmark = pytest.mark.usefixtures("place_saved_at_exit")
+
 
 def key_bar(app: AnoraApp) -> str:
     return screen_text(app).splitlines()[-1]

@@ -73,6 +73,17 @@ def test_pilot_idle_polling_can_be_quickened(monkeypatch):
     assert textual._wait.SLEEP_GRANULARITY == 0.002
 
 
+def test_the_place_can_be_saved_only_at_exit(place_saved_at_exit):
+    """conftest's `place_saved_at_exit` sets `place_keeper.SAVE_DELAY`: each reader's place keeper
+    must still read it as it starts, or the fixture does nothing."""
+    from anora_tui.ui import place_keeper
+
+    assert "SAVE_DELAY" in place_keeper.PlaceKeeper.__init__.__code__.co_names, (
+        "PlaceKeeper no longer reads place_keeper.SAVE_DELAY as it starts: place_saved_at_exit does nothing"
+    )
+    assert place_keeper.SAVE_DELAY == 3600.0
+
+
 async def test_notifications_are_read_by_their_css_type():
     app = Hello()
     async with app.run_test(size=(40, 8), notifications=True) as pilot:

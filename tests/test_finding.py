@@ -4,7 +4,19 @@ the palette's ranking, and copying a quote with its citation."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import SIZES, WIDE, burst, focused_pane, notices, palette, press_until, screen_text, settle, wait_for
+from ui_harness import (
+    SIZES,
+    WIDE,
+    burst,
+    focused_pane,
+    notices,
+    palette,
+    palette_search_done,
+    press_until,
+    screen_text,
+    settle,
+    wait_for,
+)
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
@@ -239,8 +251,8 @@ async def palette_lines(pilot, app: AnoraApp, query: str, expect: str) -> list[s
     await pilot.press("ctrl+p")
     await settle(pilot)
     await pilot.press(*query)
-    await wait_for(pilot, lambda: any(expect in line for line in hits(app)))
-    await pilot.pause(0.3)
+    await wait_for(pilot, lambda: any(expect in line for line in hits(app)), message=lambda: f"{expect!r} not among {hits(app)}")
+    await wait_for(pilot, lambda: palette_search_done(app), message="the palette never finished gathering its hits")
     await settle(pilot)
     lines = hits(app)
     await pilot.press("escape")

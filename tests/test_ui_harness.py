@@ -26,6 +26,8 @@ from ui_harness import (
     style_at,
     toasts_text,
     notices,
+    palette_search_done,
+    wait_for,
 )
 
 
@@ -71,6 +73,20 @@ def test_pilot_idle_polling_can_be_quickened(monkeypatch):
     )
     poll_for_idle_quickly(monkeypatch)
     assert textual._wait.SLEEP_GRANULARITY == 0.002
+
+
+async def test_the_palette_says_when_it_has_gathered_its_hits():
+    """PRIVATE: CommandPalette._GATHER_COMMANDS_GROUP, the group of the worker that gathers its hits."""
+    from textual.command import CommandPalette
+
+    assert isinstance(getattr(CommandPalette, "_GATHER_COMMANDS_GROUP", None), str), (
+        "Textual renamed CommandPalette._GATHER_COMMANDS_GROUP: palette_search_done cannot tell"
+    )
+    app = Hello()
+    async with app.run_test(size=(60, 20)) as pilot:
+        assert not palette_search_done(app)  # no palette in front
+        await pilot.press("ctrl+p", *"quit")
+        await wait_for(pilot, lambda: palette_search_done(app), message="the palette never finished")
 
 
 def test_the_place_can_be_saved_only_at_exit(place_saved_at_exit):

@@ -243,6 +243,22 @@ async def wait_for(
         await pilot.pause(poll)
 
 
+def palette_search_done(app: App) -> bool:
+    """The command palette in front has gathered every hit for what is typed: no worker of its
+    gathering is waiting or running (its hits come in batches while one is).
+
+    PRIVATE: `CommandPalette._GATHER_COMMANDS_GROUP`, the group of that worker. Textual 8 has no
+    public way to ask whether the palette is still searching (its busy indicator shows only after a
+    countdown)."""
+    from textual.command import CommandPalette
+    from textual.worker import WorkerState
+
+    group = CommandPalette._GATHER_COMMANDS_GROUP
+    return isinstance(app.screen, CommandPalette) and not any(
+        worker.group == group and worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers
+    )
+
+
 def burst(app: App, *keys: str) -> None:
     """Queue the keys at once, as a terminal delivers a burst: none is handled before the next is in
     (`Pilot.press` waits for each key's work to be done before the next)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Callable, Mapping
 
 import pytest
-from ui_harness import poll_for_idle_quickly
+from ui_harness import notices_kept_until_withdrawn, poll_for_idle_quickly
 
 from anora_tui.core.loading.cache import load_cached
 from anora_tui.core.loading.loader import load_dataset
@@ -85,6 +85,25 @@ def make_data_dir(tmp_path: Path) -> MakeDataDir:
 def quick_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pilot polls for idle after every key every 2 ms, not 20 (see ui_harness.poll_for_idle_quickly)."""
     poll_for_idle_quickly(monkeypatch)
+
+
+@pytest.fixture(autouse=True)
+def notices_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test reads what the App said, however long the machine took to get there: notices do not
+    run out on the wall clock (see ui_harness.notices_kept_until_withdrawn)."""
+    notices_kept_until_withdrawn(monkeypatch)
+
+
+@pytest.fixture
+def place_saved_at_exit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader saves its place only when it closes, not SAVE_DELAY (0.5 s) after the last move. The
+    timed save also keeps, in the history's current place, the view then shown (a quote opened becomes
+    its section at that scroll, a person their list's cursor): on a loaded machine 0.5 s passed
+    between a jump and the test's look at the history, which then read the view instead of the jump.
+    For tests of the history, not of saving (tests/test_place_survives.py tests the timed save)."""
+    from anora_tui.ui import place_keeper
+
+    monkeypatch.setattr(place_keeper, "SAVE_DELAY", 3600.0)  # read as each reader starts: longer than any test
 
 
 @pytest.fixture(autouse=True)

@@ -350,6 +350,7 @@ async def test_resize_sweep_in_every_view_never_crashes(shipped_dataset) -> None
         assert TOO_SMALL not in screen_text(app)
 
 
+@pytest.mark.usefixtures("place_saved_at_exit")  # it reads the history: not rewritten by a timed save
 async def test_escape_in_a_narrow_side_pane_comes_back_to_the_reading(shipped_dataset) -> None:
     app = AnoraApp(shipped_dataset)
     async with app.run_test(size=NARROW) as pilot:

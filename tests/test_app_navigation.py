@@ -25,7 +25,7 @@ from anora_tui.core.places import quote_location
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.search import SearchScreen
 
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+pytestmark = pytest.mark.usefixtures("quick_pilot", "place_saved_at_exit")
 
 # --- navigation paths ----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from ui_harness import navigate, open_reader, settle
 
 from anora_tui.core.navigation import History, Location, location_from_plain, location_to_plain
 
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+pytestmark = pytest.mark.usefixtures("quick_pilot", "place_saved_at_exit")
 
 READING = Location("section", "brighton-beach", 2)
 PERSON = Location("person", "drew-daniels")

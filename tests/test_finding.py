@@ -4,7 +4,19 @@ the palette's ranking, and copying a quote with its citation."""
 from __future__ import annotations
 
 import pytest
-from ui_harness import SIZES, WIDE, burst, focused_pane, notices, palette, press_until, screen_text, settle, wait_for
+from ui_harness import (
+    SIZES,
+    WIDE,
+    burst,
+    focused_pane,
+    notices,
+    palette,
+    palette_search_done,
+    press_until,
+    screen_text,
+    settle,
+    wait_for,
+)
 
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import quote_location
@@ -15,6 +27,8 @@ from anora_tui.ui.clipboard import clipboard_caveat
 from anora_tui.ui.messages import Navigate
 from anora_tui.ui.screens.search import SearchScreen
 from anora_tui.ui.widgets.link_list import LinkList
+
+pytestmark = pytest.mark.usefixtures("place_saved_at_exit")
 
 
 def key_bar(app: AnoraApp) -> str:
@@ -237,8 +251,8 @@ async def palette_lines(pilot, app: AnoraApp, query: str, expect: str) -> list[s
     await pilot.press("ctrl+p")
     await settle(pilot)
     await pilot.press(*query)
-    await wait_for(pilot, lambda: any(expect in line for line in hits(app)))
-    await pilot.pause(0.3)
+    await wait_for(pilot, lambda: any(expect in line for line in hits(app)), message=lambda: f"{expect!r} not among {hits(app)}")
+    await wait_for(pilot, lambda: palette_search_done(app), message="the palette never finished gathering its hits")
     await settle(pilot)
     lines = hits(app)
     await pilot.press("escape")

@@ -18,7 +18,7 @@ from anora_tui.ui.screens.help import HelpScreen
 from anora_tui.ui.widgets.key_bar import KeyBar
 from anora_tui.ui.widgets.link_list import LinkList
 
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+pytestmark = pytest.mark.usefixtures("quick_pilot", "place_saved_at_exit")
 
 
 def bar_line(app) -> str:

@@ -18,7 +18,7 @@ from anora_tui.core.model import Dataset
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
 
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+pytestmark = pytest.mark.usefixtures("quick_pilot", "place_saved_at_exit")
 
 OTHER_FILM_DIR = Path(__file__).parent / "data" / "kestrel-point"
 

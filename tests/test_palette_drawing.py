@@ -12,6 +12,8 @@ from anora_tui.core.navigation import Location
 from anora_tui.ui.screens.palette import PRIVATE_NAMES, ReaderPalette
 from ui_harness import find_on_screen, open_reader, screen_text, settle, style_at, wait_for
 
+pytestmark = pytest.mark.usefixtures("place_saved_at_exit")
+
 SIZES = pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 50)], ids=["80x24", "120x40", "200x50"])
 QUERY = "mikey madison"  # "m" brings more hits than any of these sizes shows; "mikey" one or two
 TOP_HIT = "Person: Mikey Madison"

@@ -15,6 +15,8 @@ from anora_tui.core.search import place_names
 from anora_tui.core.search.indexes import SMALL
 from ui_harness import NARROW, SIZES, WIDE, open_reader, screen_text, settle, wait_for
 
+pytestmark = pytest.mark.usefixtures("place_saved_at_exit")
+
 SYLLABLES = [c + v for c in "bdklmnrstvz" for v in "aeio"]
 
 

@@ -6,7 +6,7 @@ import pytest
 from test_search import dataset_of
 from textual.app import App
 from textual.widgets import Input, Static
-from ui_harness import notices, resize
+from ui_harness import notices, resize, wait_for
 
 from anora_tui.core.model import Dataset
 from anora_tui.core.search import SearchIndexes
@@ -459,17 +459,11 @@ async def test_a_big_index_is_built_in_the_background_while_typing(example_datas
     async with app.run_test(size=(80, 24)) as pilot:
         screen = app.screen
         await pilot.press(*"ferr")
-        await pilot.pause()
-        for _ in range(100):
-            if "of 7 quotes" in count_line(app):
-                break
-            await pilot.pause(0.02)
+        # Built in a worker thread: as long as a loaded machine takes, within WAIT_SECONDS.
+        await wait_for(pilot, lambda: "of 7 quotes" in count_line(app), message=lambda: f"the count line says {count_line(app)!r}")
         assert count_line(app) == "2 of 7 quotes"  # the typing made meanwhile is searched
         assert screen._building == set()
         await pilot.press("tab")
         assert count_line(app).startswith("Indexing the text") or count_line(app) == "3 of 8 paragraphs"
-        for _ in range(100):
-            if "paragraphs" in count_line(app):
-                break
-            await pilot.pause(0.02)
+        await wait_for(pilot, lambda: "paragraphs" in count_line(app), message=lambda: f"the count line says {count_line(app)!r}")
         assert count_line(app) == "3 of 8 paragraphs"

@@ -26,6 +26,8 @@ from ui_harness import (
     style_at,
     toasts_text,
     notices,
+    palette_search_done,
+    wait_for,
 )
 
 
@@ -73,6 +75,31 @@ def test_pilot_idle_polling_can_be_quickened(monkeypatch):
     assert textual._wait.SLEEP_GRANULARITY == 0.002
 
 
+async def test_the_palette_says_when_it_has_gathered_its_hits():
+    """PRIVATE: CommandPalette._GATHER_COMMANDS_GROUP, the group of the worker that gathers its hits."""
+    from textual.command import CommandPalette
+
+    assert isinstance(getattr(CommandPalette, "_GATHER_COMMANDS_GROUP", None), str), (
+        "Textual renamed CommandPalette._GATHER_COMMANDS_GROUP: palette_search_done cannot tell"
+    )
+    app = Hello()
+    async with app.run_test(size=(60, 20)) as pilot:
+        assert not palette_search_done(app)  # no palette in front
+        await pilot.press("ctrl+p", *"quit")
+        await wait_for(pilot, lambda: palette_search_done(app), message="the palette never finished")
+
+
+def test_the_place_can_be_saved_only_at_exit(place_saved_at_exit):
+    """conftest's `place_saved_at_exit` sets `place_keeper.SAVE_DELAY`: each reader's place keeper
+    must still read it as it starts, or the fixture does nothing."""
+    from anora_tui.ui import place_keeper
+
+    assert "SAVE_DELAY" in place_keeper.PlaceKeeper.__init__.__code__.co_names, (
+        "PlaceKeeper no longer reads place_keeper.SAVE_DELAY as it starts: place_saved_at_exit does nothing"
+    )
+    assert place_keeper.SAVE_DELAY == 3600.0
+
+
 async def test_notifications_are_read_by_their_css_type():
     app = Hello()
     async with app.run_test(size=(40, 8), notifications=True) as pilot:
@@ -80,6 +107,28 @@ async def test_notifications_are_read_by_their_css_type():
         await settle(pilot)
         assert "Saved your place" in toasts_text(app), "no widget of CSS type Toast shows the notification"
         assert notices(app) == ["Saved your place"], "App._notifications no longer lists what is shown"
+
+
+async def test_notices_stay_until_the_app_withdraws_them():
+    """The conftest's `notices_stay`: a notice whose time ran out long ago is still read, and shown; a
+    newer one still replaces it (the App's own rule, `OneNoticeAtATimeApp`)."""
+    from anora_tui.ui.app import AnoraApp
+    from anora_tui.core.loading.loader import load_dataset
+    from conftest import EXAMPLE_DATA_DIR
+
+    app = Hello()
+    async with app.run_test(size=(40, 8), notifications=True) as pilot:
+        app.notify("Ran out an hour ago", timeout=-3600)
+        await settle(pilot)
+        assert notices(app) == ["Ran out an hour ago"] and "Ran out an hour ago" in toasts_text(app)
+    reader = AnoraApp(load_dataset(EXAMPLE_DATA_DIR))
+    async with reader.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        reader.notify("Match 1 of 2", timeout=-3600)
+        await settle(pilot)
+        reader.notify("Match 2 of 2", timeout=-3600)
+        await settle(pilot)
+        assert notices(reader) == ["Match 2 of 2"]
 
 
 async def test_a_frame_can_be_compared_with_what_textuals_compositor_sends(monkeypatch):

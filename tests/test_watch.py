@@ -14,7 +14,7 @@ from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.widgets.key_bar import KeyBar
 from anora_tui.ui.widgets.problems_panel import ProblemsPanel
 
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+pytestmark = pytest.mark.usefixtures("quick_pilot", "place_saved_at_exit")
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ from anora_tui.ui import live_reload
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.widgets.problems_panel import ProblemsPanel
 
-pytestmark = pytest.mark.usefixtures("quick_pilot")
+pytestmark = pytest.mark.usefixtures("quick_pilot", "place_saved_at_exit")
 
 KESTREL_POINT = Path(__file__).parent / "data" / "kestrel-point"
 

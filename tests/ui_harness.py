@@ -177,6 +177,26 @@ def notices(app: App) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
+def notices_kept_until_withdrawn(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on a notification never runs out (its toast included): it stays until the App
+    withdraws it (a newer one replaces it, or it is cleared). A notice lasts 2.5 to 12 s of wall
+    clock, and `App._notifications` drops it once that has passed: on a loaded machine a key and the
+    settling after it took longer than the "Match 2 of 4" notice lasts, and the test read nothing, or
+    an older notice, instead of what the key said. What a key says is what the tests check, not for
+    how long.
+
+    `Notification.has_expired` and `time_left` are public; `App._notifications` and the toasts ask them."""
+    from textual.notifications import Notification
+
+    assert isinstance(Notification.__dict__.get("has_expired"), property), "Notification.has_expired is gone"
+    assert isinstance(Notification.__dict__.get("time_left"), property), "Notification.time_left is gone"
+    monkeypatch.setattr(Notification, "has_expired", property(lambda self: False))
+    monkeypatch.setattr(Notification, "time_left", property(lambda self: NOTICE_SHOWN_FOR_TESTS))
+
+
+NOTICE_SHOWN_FOR_TESTS = 3600.0  # seconds: longer than any test
+
+
 def find_on_screen(app: App, needle: str) -> tuple[int, int]:
     """The (x, y) of the first place `needle` is on screen."""
     for y, line in enumerate(screen_lines(app)):
@@ -221,6 +241,22 @@ async def wait_for(
     while not predicate():
         assert time.monotonic() < deadline, message() if callable(message) else message
         await pilot.pause(poll)
+
+
+def palette_search_done(app: App) -> bool:
+    """The command palette in front has gathered every hit for what is typed: no worker of its
+    gathering is waiting or running (its hits come in batches while one is).
+
+    PRIVATE: `CommandPalette._GATHER_COMMANDS_GROUP`, the group of that worker. Textual 8 has no
+    public way to ask whether the palette is still searching (its busy indicator shows only after a
+    countdown)."""
+    from textual.command import CommandPalette
+    from textual.worker import WorkerState
+
+    group = CommandPalette._GATHER_COMMANDS_GROUP
+    return isinstance(app.screen, CommandPalette) and not any(
+        worker.group == group and worker.state in (WorkerState.PENDING, WorkerState.RUNNING) for worker in app.workers
+    )
 
 
 def burst(app: App, *keys: str) -> None:

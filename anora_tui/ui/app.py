@@ -69,7 +69,6 @@ LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
 # The App's keys, of those the help lists under "Anywhere", that work over the screens opened on the
 # reader (help, search, bookmarks, the palette) as well: see `on_key`. (The palette's, Ctrl+Q's and
 # Ctrl+Z's are priority bindings, which reach there anyway; the others act on the reader's panes.)
-OVER_MODAL_ACTIONS = frozenset({"help", "quit", "help_quit"})
 SETTINGS_PROBLEMS = "Settings problems"  # the palette's command listing them all
 SETTINGS_PROBLEMS_SECONDS = 60
 # The actions that act on the reader's panes: only on the reader's own screen.
@@ -401,8 +400,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         screen = self.screen
         if not screen.is_modal or event.key in screen.active_bindings:
             return
-        for binding in Binding.make_bindings(self._in_force(b) for b in self.BINDINGS if isinstance(b, Binding)):
-            if binding.action in OVER_MODAL_ACTIONS and binding.key == event.key:
+        for binding in self.bindings_over_modals():
+            if binding.key == event.key:
                 event.prevent_default()  # the App's own handling of it, which would find the new screen's keys
                 await self.run_action(binding.action)
                 return

@@ -216,6 +216,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         """As `PaneLayout.fit_to_size`, put off while the panes are being replaced: it may focus one."""
         if not self.replacing_panes:
             super().fit_to_size(size)
+        self.fit_notices(size)
 
     def _make_detail_views(self) -> None:
         """The person and timeline detail views, made and mounted (hidden) once the first frame is
@@ -287,8 +288,10 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         config = read_config(self.config_path, BindingIds(self), self.available_themes)
         self.settings_problems = config.problems
         self.set_keymap(config.keymap)
+        see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
+        # What a notice cut to fit the screen ends with (`notice_fit.py`), by its title.
+        self.notice_pointers = {"Settings": see_all, SETTINGS_PROBLEMS: "A taller terminal lists them all."}
         if config.problems:
-            see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
             self.notify(problems_notice(config.problems, see_all), title="Settings", severity="warning",
                         markup=False, timeout=12)
         self.settings_theme = config.theme
@@ -434,7 +437,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
 
     def show_settings_problems(self) -> None:
         """Every problem of the settings file, in one notice (the one at start lists the first few)."""
-        self.notify(problems_listed(self.settings_problems, self.config_path), title="Settings", severity="warning",
+        self.notify(problems_listed(self.settings_problems, self.config_path), title=SETTINGS_PROBLEMS, severity="warning",
                     markup=False, timeout=SETTINGS_PROBLEMS_SECONDS)
 
     def _palette_key(self) -> str:

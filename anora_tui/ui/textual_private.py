@@ -8,6 +8,8 @@ as a slower start or a stale list somewhere in the reader.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from uuid import uuid4
 from typing import TYPE_CHECKING
 
 from rich._wrap import divide_line  # noqa: F401  (Rich's: what `Text.wrap` divides a line with; result rows)
@@ -29,6 +31,7 @@ from textual.style import Style
 from textual.visual import RenderOptions, Visual
 
 from .dimming import dimmed_lines
+from .notice_fit import Notice, fit_notices
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -48,6 +51,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_on_notify"),
     ("App", "_notifications"),
     ("App", "_unnotify"),
+    ("App", "_refresh_notifications"),
     ("ScrollView", "_size_updated"),
     ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
     ("ScrollView", "_vertical_scrollbar"),
@@ -353,13 +357,51 @@ class OneNoticeAtATimeApp(App):
     text; n stepping through matches stacked "Match 2 of 4", "Match 3 of 4"), and a warning or an
     error replaces the same one still shown but never another. Done as each notice is added, not
     when it is asked for, so a burst of keys whose notices are still queued is covered too. (Textual
-    has no public way to withdraw one notice: `clear_notifications` withdraws all, warnings too.)"""
+    has no public way to withdraw one notice: `clear_notifications` withdraws all, warnings too.)
+    The notices shown fit the screen together, as each is added and at each resize (`fit_notices`)."""
 
     def _on_notify(self, event: Notify) -> None:
+        event.prevent_default()  # App's own handler, which Textual calls after this one, would add it again
         for shown in list(self._notifications):
             if replaces_shown(event.notification, shown):
                 self._unnotify(shown, refresh=False)
-        super()._on_notify(event)
+        new = event.notification
+        self.notices_in_full()[new.identity] = Notice(new.title, new.message, self.notice_pointers.get(new.title, ""))
+        self._notifications.add(new)
+        self.fit_notices(self.size)
+
+    notice_pointers: dict[str, str] = {}  # by a notice's title: where to read what a cut leaves out
+
+    def notices_in_full(self) -> dict[str, Notice]:
+        """Each notice's whole text, by the identity of the notification showing it."""
+        if "full_notices" not in self.__dict__:
+            self.full_notices: dict[str, Notice] = {}
+        return self.full_notices
+
+    def fit_notices(self, size: Size) -> None:
+        """The notices shown made to fit a screen of `size` (`notice_fit.py`): where one's text must
+        change, every one is shown again as new notifications with the same time left, so their
+        toasts stay in order (Textual cannot change a toast's text, nor put a new one above another:
+        PRIVATE `_notifications`, `_unnotify`, its only ways to withdraw a notice or add one)."""
+        shown = list(self._notifications)
+        whole = self.notices_in_full()
+        if not shown and not whole:
+            return  # nothing to fit (a resize)
+        for identity in set(whole) - {notification.identity for notification in shown}:
+            del whole[identity]  # gone (timed out, clicked away, replaced)
+        notices = [whole.get(n.identity) or Notice(n.title, n.message) for n in shown]
+        fitted = fit_notices(notices, size)
+        if all(message == notification.message for message, notification in zip(fitted, shown)):
+            self._refresh_notifications()
+            return
+        for notification in shown:
+            self._unnotify(notification, refresh=False)
+        for notification, notice, message in zip(shown, notices, fitted):
+            if message is not None:
+                again = replace(notification, message=message, identity=str(uuid4()))  # time left kept: raised_at
+                whole[again.identity] = notice
+                self._notifications.add(again)
+        self._refresh_notifications()
 
 
 def replaces_shown(new: Notification, shown: Notification) -> bool:

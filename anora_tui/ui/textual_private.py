@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from dataclasses import replace
 from uuid import uuid4
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from rich._wrap import divide_line  # noqa: F401  (Rich's: what `Text.wrap` divides a line with; result rows)
 from rich.style import Style as RichStyle
@@ -29,7 +29,9 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
 
+from .contrast import legible_strip
 from .dimming import dimmed_lines
 from .notice_fit import Notice, fit_notices
 
@@ -57,6 +59,7 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("ScrollView", "_vertical_scrollbar"),
     ("App", "_start_widget"),
     ("Compositor", "_render_chops"),
+    ("Compositor", "_get_renders"),
     ("Compositor", "render_partial_update"),
     ("Compositor", "_dirty_regions"),
     ("Compositor", "_regions_to_spans"),
@@ -180,7 +183,8 @@ class OneFrameDrawing(Screen):
 
 
 class ShownPartsCompositor(Compositor):
-    """A compositor that renders only the parts of a frame that show.
+    """A compositor that renders only the parts of a frame that show, every widget's words legible
+    (`contrast.legible_strip`).
 
     Textual's draws a change by rendering, in full, every widget whose region meets the rectangle
     around all that changed, then cutting each line into pieces at the widgets' edges; the piece of
@@ -199,6 +203,18 @@ class ShownPartsCompositor(Compositor):
                 cuts = self.cuts[y]
                 wanted[y] = {cut for cut, end in zip(cuts, cuts[1:]) if end > crop.x and cut < crop.right}
         return self._render_pieces(crop, wanted)
+
+    def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        """What Textual's own drawing of a frame renders (`Compositor._render_chops`), as Textual's
+        `_get_renders` does, each widget's lines made legible as this compositor's pieces are: the
+        two draw the same."""
+        for widget, (region, clip) in self.visible_widgets.items():
+            if crop and not crop.overlaps(clip):
+                continue
+            x, y, width, height = region.intersection(clip)
+            if width and height:
+                lines = widget.render_lines(Region(x - region.x, y - region.y, width, height))
+                yield region, clip, lines_legible(widget, lines)
 
     def render_partial_update(self) -> ChopsUpdate | None:
         regions = self._dirty_regions.copy()
@@ -231,7 +247,7 @@ class ShownPartsCompositor(Compositor):
             if not lines:
                 continue  # covered, where the frame writes, by the widgets in front
             top, bottom = lines[0], lines[-1] + 1
-            strips = widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top))
+            strips = lines_legible(widget, widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top)))
             for line, strip in zip(range(top, bottom), strips):
                 pieces = wanted.get(line)
                 if not pieces:
@@ -247,6 +263,12 @@ class ShownPartsCompositor(Compositor):
         return chops
 
 
+def lines_legible(widget: Widget, strips: list[Strip]) -> list[Strip]:
+    """A widget's lines with its words legible (`contrast.py`); a screen's own, its background (over
+    the reader: the reader dimmed, on purpose), as they are."""
+    return strips if isinstance(widget, Screen) else [legible_strip(strip) for strip in strips]
+
+
 def pieces_of(strip: Strip, cuts: list[int]) -> list[Strip]:
     """`strip.divide(cuts)` without the cycle it makes of a strip left whole: `Strip.divide` keeps
     `[strip]` in the strip's own cache, so every line drawn whole (most are: one widget across a piece)
@@ -257,13 +279,18 @@ def pieces_of(strip: Strip, cuts: list[int]) -> list[Strip]:
     return strip.divide(cuts)
 
 
-class OneFrameScreen(OneFrameDrawing, QuickStartScreen):
-    """The reader's screen: quick to start (`QuickStartScreen`), a change drawn in one frame
-    (`OneFrameDrawing`), and only what shows of it rendered (`ShownPartsCompositor`)."""
+class ShownParts:
+    """A screen drawn by a `ShownPartsCompositor`: only what shows rendered, its words legible. A plain
+    class, listed before the Textual base (see `DimmedBackdrop`)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._compositor = ShownPartsCompositor()
+
+
+class OneFrameScreen(ShownParts, OneFrameDrawing, QuickStartScreen):
+    """The reader's screen: quick to start (`QuickStartScreen`), a change drawn in one frame
+    (`OneFrameDrawing`), and only what shows of it rendered, legible (`ShownPartsCompositor`)."""
 
 
 def scrollbars_to_place(placed) -> bool:

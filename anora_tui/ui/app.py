@@ -288,10 +288,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         config = read_config(self.config_path, BindingIds(self), self.available_themes)
         self.settings_problems = config.problems
         self.set_keymap(config.keymap)
-        see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
         # What a notice cut to fit the screen ends with (`notice_fit.py`), by its title.
-        self.notice_pointers = {"Settings": see_all, SETTINGS_PROBLEMS: "A taller terminal lists them all."}
+        self.notice_pointers = {SETTINGS_PROBLEMS: "A taller terminal lists them all."}
         if config.problems:
+            see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
+            self.notice_pointers["Settings"] = see_all
             self.notify(problems_notice(config.problems, see_all), title="Settings", severity="warning",
                         markup=False, timeout=12)
         self.settings_theme = config.theme

@@ -41,7 +41,8 @@ class Keymapping(_Base):
         keymap gives them: Textual ends a modal screen's chain of bindings at the screen, so the App's
         `on_key` runs these itself (a priority one, Ctrl+Q, Textual runs anywhere), and the key bar
         over the screen names them."""
-        bindings = (self._in_force(binding) for binding in self.BINDINGS if isinstance(binding, Binding))
+        bindings = (self._in_force(binding) for cls in type(self).__mro__ for binding in vars(cls).get("BINDINGS", ())
+                    if isinstance(binding, Binding))  # a subclass's own BINDINGS add to these
         return [binding for binding in Binding.make_bindings(bindings) if binding.action in OVER_MODAL_ACTIONS]
 
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:

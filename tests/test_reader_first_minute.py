@@ -1,0 +1,33 @@
+"""What a reader meets in the first minute, each found by using the reader at 80×24, 120×40 and
+200×50: the search's key bar offered "↑ Previous ↓ Next ⏎ Open" with nothing found (Enter did
+nothing, and said nothing); it offers them only while there is a result to move to and open."""
+
+from __future__ import annotations
+
+import pytest
+from screen_reading import THREE_SIZES
+from ui_harness import open_reader, screen_lines, settle
+
+from anora_tui.ui.screens.search import SearchScreen
+
+pytestmark = pytest.mark.usefixtures("quick_pilot")
+
+
+@THREE_SIZES
+async def test_the_search_offers_moving_and_opening_only_with_a_result(shipped_dataset, size):
+    async with open_reader(shipped_dataset, size) as (app, pilot):
+        await pilot.press("slash", *"zzqx")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        bar = screen_lines(app)[-1]
+        assert "Open" not in bar and "Next" not in bar and "Previous" not in bar, bar
+        assert "esc Back" in bar and "f1 Help" in bar, bar
+        for _ in "zzqx":
+            await pilot.press("backspace")
+        await pilot.press(*"sean")
+        await settle(pilot)
+        bar = screen_lines(app)[-1]
+        assert "⏎ Open" in bar and "↓ Next" in bar, bar
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not isinstance(app.screen, SearchScreen)  # opened

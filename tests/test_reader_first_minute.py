@@ -1,12 +1,13 @@
 """What a reader meets in the first minute, each found by using the reader at 80×24, 120×40 and
 200×50: the search's key bar offered "↑ Previous ↓ Next ⏎ Open" with nothing found (Enter did
-nothing, and said nothing); it offers them only while there is a result to move to and open."""
+nothing, and said nothing); it offers them only while there is a result to move to and open. At 80
+columns z said "the side panes are hidden" though one pane shows at a time there anyway; it says so."""
 
 from __future__ import annotations
 
 import pytest
 from screen_reading import THREE_SIZES
-from ui_harness import open_reader, screen_lines, settle
+from ui_harness import notices, open_reader, screen_lines, settle
 
 from anora_tui.ui.screens.search import SearchScreen
 
@@ -31,3 +32,15 @@ async def test_the_search_offers_moving_and_opening_only_with_a_result(shipped_d
         await pilot.press("enter")
         await settle(pilot)
         assert not isinstance(app.screen, SearchScreen)  # opened
+
+
+@pytest.mark.parametrize("size, said", [((80, 24), "at this width anyway"), ((120, 40), "side panes are hidden")])
+async def test_zen_says_what_it_does_at_the_width(shipped_dataset, size, said):
+    """At 80 columns one pane shows at a time: z said "the side panes are hidden" and nothing changed."""
+    async with open_reader(shipped_dataset, size, notifications=True) as (app, pilot):
+        await pilot.press("z")
+        await settle(pilot)
+        assert any(said in notice for notice in notices(app)), notices(app)
+        await pilot.press("z")
+        await settle(pilot)
+        assert app.zen is False

@@ -44,3 +44,15 @@ async def test_zen_says_what_it_does_at_the_width(shipped_dataset, size, said):
         await pilot.press("z")
         await settle(pilot)
         assert app.zen is False
+
+
+def test_an_unknown_theme_is_told_the_closest_names_not_all_of_them(tmp_path):
+    """The problem listed every theme (two dozen names): one problem took the height of an 80x24 screen."""
+    from anora_tui.core.config import read_config
+
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "solarised-dark"\n')
+    themes = ["textual-dark", "textual-light", "solarized-dark", "solarized-light", "nord", "gruvbox", "dracula"]
+    [problem] = read_config(config, set(), themes).problems
+    assert "the closest: solarized-dark" in problem and "Theme command" in problem, problem
+    assert "gruvbox" not in problem and "dracula" not in problem, problem

@@ -8,8 +8,8 @@ what the whole ones leave (each ending with "…" and, where the App has one for
 rest); and where even a line each does not fit, the oldest are withdrawn (the newest stays, a line of
 it at least).
 
-The sizes are those styles/app.tcss gives a toast (`Toast`, `ToastRack`): a test reads them back
-from the screen.
+The sizes below are those of Textual's own styles for a toast (`Toast`, `ToastRack`);
+tests/test_reader_notices_fit.py reads every notice back from the screen, so a change there fails it.
 """
 
 from __future__ import annotations

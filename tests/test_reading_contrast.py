@@ -14,7 +14,7 @@ from textual.theme import BUILTIN_THEMES
 
 from anora_tui.core.navigation import Location
 from anora_tui.ui.panes.reading_blocks import NOTE_BAR
-from anora_tui.ui.panes.reading_contrast import contrast, legible_colour
+from anora_tui.ui.contrast import contrast, legible_colour
 from ui_harness import navigate, open_reader, screen_strips, settle
 
 TEXT_CONTRAST = 4.5

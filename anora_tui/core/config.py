@@ -16,6 +16,7 @@ file against the names (and, from `KnownBindings`, the keys in each place) it is
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from pathlib import Path
@@ -123,6 +124,14 @@ def problems_listed(problems: Sequence[str], path: Path) -> str:
     return "\n".join(lines)
 
 
+def _closest_themes(theme: str, themes: Collection[str]) -> str:
+    """The themes named most like `theme`, and where to see them all: the whole list (two dozen names)
+    made the notice of one problem taller than an 80x24 screen."""
+    close = difflib.get_close_matches(theme.lower(), sorted(themes), n=3, cutoff=0.5)
+    every = "the palette's Theme command lists all of them"
+    return f"the closest: {', '.join(close)}; {every}" if close else every
+
+
 def _syntax_problem(path: Path, message: str) -> str:
     # tomllib says "Invalid value (at line 3, column 9)": put the line where every other message has it.
     where = re.search(r" \(at line (\d+), column (\d+)\)$", message)
@@ -150,7 +159,7 @@ def _checked(
         problem("theme", "'theme' must be a string, the name of a theme; ignored")
         theme = None
     elif theme is not None and theme not in themes:
-        problem("theme", f"unknown theme {_quoted(theme)} (known: {', '.join(sorted(themes))}); ignored")
+        problem("theme", f"unknown theme {_quoted(theme)} ({_closest_themes(theme, themes)}); ignored")
         theme = None
 
     keymap: dict[str, str] = {}

@@ -69,7 +69,6 @@ LATER_STYLESHEETS = ("palette.tcss", "screens.tcss", "search.tcss")
 # The App's keys, of those the help lists under "Anywhere", that work over the screens opened on the
 # reader (help, search, bookmarks, the palette) as well: see `on_key`. (The palette's, Ctrl+Q's and
 # Ctrl+Z's are priority bindings, which reach there anyway; the others act on the reader's panes.)
-OVER_MODAL_ACTIONS = frozenset({"help", "quit", "help_quit"})
 SETTINGS_PROBLEMS = "Settings problems"  # the palette's command listing them all
 SETTINGS_PROBLEMS_SECONDS = 60
 # The actions that act on the reader's panes: only on the reader's own screen.
@@ -220,6 +219,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         """As `PaneLayout.fit_to_size`, put off while the panes are being replaced: it may focus one."""
         if not self.replacing_panes:
             super().fit_to_size(size)
+        self.fit_notices(size)
 
     def _make_detail_views(self) -> None:
         """The person and timeline detail views, made and mounted (hidden) once the first frame is
@@ -291,8 +291,11 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         config = read_config(self.config_path, BindingIds(self), self.available_themes)
         self.settings_problems = config.problems
         self.set_keymap(config.keymap)
+        # What a notice cut to fit the screen ends with (`notice_fit.py`), by its title.
+        self.notice_pointers = {SETTINGS_PROBLEMS: "A taller terminal lists them all."}
         if config.problems:
             see_all = f"{self._palette_key()} “{SETTINGS_PROBLEMS}” lists them all."
+            self.notice_pointers["Settings"] = see_all
             self.notify(problems_notice(config.problems, see_all), title="Settings", severity="warning",
                         markup=False, timeout=12)
         self.settings_theme = config.theme
@@ -406,8 +409,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         screen = self.screen
         if not screen.is_modal or event.key in screen.active_bindings:
             return
-        for binding in Binding.make_bindings(self._in_force(b) for b in self.BINDINGS if isinstance(b, Binding)):
-            if binding.action in OVER_MODAL_ACTIONS and binding.key == event.key:
+        for binding in self.bindings_over_modals():
+            if binding.key == event.key:
                 event.prevent_default()  # the App's own handling of it, which would find the new screen's keys
                 await self.run_action(binding.action)
                 return
@@ -440,7 +443,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
 
     def show_settings_problems(self) -> None:
         """Every problem of the settings file, in one notice (the one at start lists the first few)."""
-        self.notify(problems_listed(self.settings_problems, self.config_path), title="Settings", severity="warning",
+        self.notify(problems_listed(self.settings_problems, self.config_path), title=SETTINGS_PROBLEMS, severity="warning",
                     markup=False, timeout=SETTINGS_PROBLEMS_SECONDS)
 
     def _palette_key(self) -> str:

@@ -23,6 +23,9 @@ else:
 # The help screen, the search screen's keys and a person's detail are imported when first asked
 # for: the first frame needs none of them.
 
+# The App's actions whose keys work over a modal screen too (the help lists them under "Anywhere").
+OVER_MODAL_ACTIONS = frozenset({"help", "quit", "help_quit"})
+
 
 class Keymapping(_Base):
     """The keymap and help of `AnoraApp`, which keeps `keymap_in_force`."""
@@ -32,6 +35,15 @@ class Keymapping(_Base):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.key_groups()))
+
+    def bindings_over_modals(self) -> list[Binding]:
+        """The App's bindings that work over a modal screen, one a key, with the keys the user's
+        keymap gives them: Textual ends a modal screen's chain of bindings at the screen, so the App's
+        `on_key` runs these itself (a priority one, Ctrl+Q, Textual runs anywhere), and the key bar
+        over the screen names them."""
+        bindings = (self._in_force(binding) for cls in type(self).__mro__ for binding in vars(cls).get("BINDINGS", ())
+                    if isinstance(binding, Binding))  # a subclass's own BINDINGS add to these
+        return [binding for binding in Binding.make_bindings(bindings) if binding.action in OVER_MODAL_ACTIONS]
 
     def key_groups(self) -> list[tuple[str, list[BindingType]]]:
         """What the help screen lists: each group's bindings, inherited ones included, with the keys

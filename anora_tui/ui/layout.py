@@ -273,10 +273,19 @@ class PaneLayout(_Base):
         self._set_zen(not self.zen)
         if self.zen and self.active_pane != "reading":
             self._show_pane("reading")  # zen is for the text: a side pane in use would stay in view
-        self.notify("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
-                    if self.zen else "The side panes are back.", timeout=3, markup=False)
+        self.notify(zen_notice(self.zen, beside=self.size.width >= MEDIUM), timeout=3, markup=False)
         self.save_place()
 
     def _set_zen(self, zen: bool) -> None:
         self.zen = zen
         self.query_one("#panes").set_class(zen, "-zen")
+
+
+def zen_notice(zen: bool, beside: bool) -> str:
+    """What z did, said for the width: where the side panes show beside the text (`beside`), they go or
+    come back now; on a narrow terminal one pane shows at a time anyway, and zen is for when it is wider."""
+    if beside:
+        return ("Zen: the side panes are hidden (z brings them back; 1, 3 and 4 show one while you use it)."
+                if zen else "The side panes are back.")
+    return ("Zen: one pane shows at a time at this width anyway; on a wider terminal the side panes stay hidden"
+            " (z brings them back)." if zen else "Zen off: on a wider terminal the side panes show beside the text.")

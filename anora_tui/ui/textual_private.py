@@ -8,7 +8,9 @@ as a slower start or a stale list somewhere in the reader.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from uuid import uuid4
+from typing import TYPE_CHECKING, Iterable
 
 from rich._wrap import divide_line  # noqa: F401  (Rich's: what `Text.wrap` divides a line with; result rows)
 from rich.style import Style as RichStyle
@@ -27,8 +29,11 @@ from textual.scrollbar import ScrollBar
 from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual
+from textual.widget import Widget
 
+from .contrast import legible_strip
 from .dimming import dimmed_lines
+from .notice_fit import Notice, fit_notices
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
@@ -48,11 +53,13 @@ PRIVATE_NAMES: tuple[tuple[str, str], ...] = (
     ("App", "_on_notify"),
     ("App", "_notifications"),
     ("App", "_unnotify"),
+    ("App", "_refresh_notifications"),
     ("ScrollView", "_size_updated"),
     ("ScrollView", "_layout_required"),  # every widget's (read on a ScrollBar)
     ("ScrollView", "_vertical_scrollbar"),
     ("App", "_start_widget"),
     ("Compositor", "_render_chops"),
+    ("Compositor", "_get_renders"),
     ("Compositor", "render_partial_update"),
     ("Compositor", "_dirty_regions"),
     ("Compositor", "_regions_to_spans"),
@@ -176,7 +183,8 @@ class OneFrameDrawing(Screen):
 
 
 class ShownPartsCompositor(Compositor):
-    """A compositor that renders only the parts of a frame that show.
+    """A compositor that renders only the parts of a frame that show, every widget's words legible
+    (`contrast.legible_strip`).
 
     Textual's draws a change by rendering, in full, every widget whose region meets the rectangle
     around all that changed, then cutting each line into pieces at the widgets' edges; the piece of
@@ -195,6 +203,18 @@ class ShownPartsCompositor(Compositor):
                 cuts = self.cuts[y]
                 wanted[y] = {cut for cut, end in zip(cuts, cuts[1:]) if end > crop.x and cut < crop.right}
         return self._render_pieces(crop, wanted)
+
+    def _get_renders(self, crop: Region | None = None) -> Iterable[tuple[Region, Region, list[Strip]]]:
+        """What Textual's own drawing of a frame renders (`Compositor._render_chops`), as Textual's
+        `_get_renders` does, each widget's lines made legible as this compositor's pieces are: the
+        two draw the same."""
+        for widget, (region, clip) in self.visible_widgets.items():
+            if crop and not crop.overlaps(clip):
+                continue
+            x, y, width, height = region.intersection(clip)
+            if width and height:
+                lines = widget.render_lines(Region(x - region.x, y - region.y, width, height))
+                yield region, clip, lines_legible(widget, lines)
 
     def render_partial_update(self) -> ChopsUpdate | None:
         regions = self._dirty_regions.copy()
@@ -227,7 +247,7 @@ class ShownPartsCompositor(Compositor):
             if not lines:
                 continue  # covered, where the frame writes, by the widgets in front
             top, bottom = lines[0], lines[-1] + 1
-            strips = widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top))
+            strips = lines_legible(widget, widget.render_lines(Region(x - region.x, top - region.y, width, bottom - top)))
             for line, strip in zip(range(top, bottom), strips):
                 pieces = wanted.get(line)
                 if not pieces:
@@ -243,6 +263,12 @@ class ShownPartsCompositor(Compositor):
         return chops
 
 
+def lines_legible(widget: Widget, strips: list[Strip]) -> list[Strip]:
+    """A widget's lines with its words legible (`contrast.py`); a screen's own, its background (over
+    the reader: the reader dimmed, on purpose), as they are."""
+    return strips if isinstance(widget, Screen) else [legible_strip(strip) for strip in strips]
+
+
 def pieces_of(strip: Strip, cuts: list[int]) -> list[Strip]:
     """`strip.divide(cuts)` without the cycle it makes of a strip left whole: `Strip.divide` keeps
     `[strip]` in the strip's own cache, so every line drawn whole (most are: one widget across a piece)
@@ -253,13 +279,18 @@ def pieces_of(strip: Strip, cuts: list[int]) -> list[Strip]:
     return strip.divide(cuts)
 
 
-class OneFrameScreen(OneFrameDrawing, QuickStartScreen):
-    """The reader's screen: quick to start (`QuickStartScreen`), a change drawn in one frame
-    (`OneFrameDrawing`), and only what shows of it rendered (`ShownPartsCompositor`)."""
+class ShownParts:
+    """A screen drawn by a `ShownPartsCompositor`: only what shows rendered, its words legible. A plain
+    class, listed before the Textual base (see `DimmedBackdrop`)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._compositor = ShownPartsCompositor()
+
+
+class OneFrameScreen(ShownParts, OneFrameDrawing, QuickStartScreen):
+    """The reader's screen: quick to start (`QuickStartScreen`), a change drawn in one frame
+    (`OneFrameDrawing`), and only what shows of it rendered, legible (`ShownPartsCompositor`)."""
 
 
 def scrollbars_to_place(placed) -> bool:
@@ -353,13 +384,51 @@ class OneNoticeAtATimeApp(App):
     text; n stepping through matches stacked "Match 2 of 4", "Match 3 of 4"), and a warning or an
     error replaces the same one still shown but never another. Done as each notice is added, not
     when it is asked for, so a burst of keys whose notices are still queued is covered too. (Textual
-    has no public way to withdraw one notice: `clear_notifications` withdraws all, warnings too.)"""
+    has no public way to withdraw one notice: `clear_notifications` withdraws all, warnings too.)
+    The notices shown fit the screen together, as each is added and at each resize (`fit_notices`)."""
 
     def _on_notify(self, event: Notify) -> None:
+        event.prevent_default()  # App's own handler, which Textual calls after this one, would add it again
         for shown in list(self._notifications):
             if replaces_shown(event.notification, shown):
                 self._unnotify(shown, refresh=False)
-        super()._on_notify(event)
+        new = event.notification
+        self.notices_in_full()[new.identity] = Notice(new.title, new.message, self.notice_pointers.get(new.title, ""))
+        self._notifications.add(new)
+        self.fit_notices(self.size)
+
+    notice_pointers: dict[str, str] = {}  # by a notice's title: where to read what a cut leaves out
+
+    def notices_in_full(self) -> dict[str, Notice]:
+        """Each notice's whole text, by the identity of the notification showing it."""
+        if "full_notices" not in self.__dict__:
+            self.full_notices: dict[str, Notice] = {}
+        return self.full_notices
+
+    def fit_notices(self, size: Size) -> None:
+        """The notices shown made to fit a screen of `size` (`notice_fit.py`): where one's text must
+        change, every one is shown again as new notifications with the same time left, so their
+        toasts stay in order (Textual cannot change a toast's text, nor put a new one above another:
+        PRIVATE `_notifications`, `_unnotify`, its only ways to withdraw a notice or add one)."""
+        shown = list(self._notifications)
+        whole = self.notices_in_full()
+        if not shown and not whole:
+            return  # nothing to fit (a resize)
+        for identity in set(whole) - {notification.identity for notification in shown}:
+            del whole[identity]  # gone (timed out, clicked away, replaced)
+        notices = [whole.get(n.identity) or Notice(n.title, n.message) for n in shown]
+        fitted = fit_notices(notices, size)
+        if all(message == notification.message for message, notification in zip(fitted, shown)):
+            self._refresh_notifications()
+            return
+        for notification in shown:
+            self._unnotify(notification, refresh=False)
+        for notification, notice, message in zip(shown, notices, fitted):
+            if message is not None:
+                again = replace(notification, message=message, identity=str(uuid4()))  # time left kept: raised_at
+                whole[again.identity] = notice
+                self._notifications.add(again)
+        self._refresh_notifications()
 
 
 def replaces_shown(new: Notification, shown: Notification) -> bool:

@@ -20,7 +20,7 @@ from ...core.places import NameLink
 from ...core.quoting import shown_title, speaker_credits
 from ...core.text import NOTE_LABEL, note_wording
 from ..content import plain
-from .reading_contrast import legible
+from ..contrast import legible
 
 if TYPE_CHECKING:
     from .reading import ReadingPane

@@ -1,6 +1,6 @@
 """What every modal screen of the reader is, besides its Textual base: it closes once (`ClosesOnce`)
 and draws the reader dimmed behind it from lines it keeps (`DimmedBackdrop`), not blended anew on
-each full redraw. One that draws a change in one frame (`OneFrameDrawing`) waits for its scrollbars
+each full redraw; its own words legible in every theme, only what shows rendered (`ShownParts`). One that draws a change in one frame (`OneFrameDrawing`) waits for its scrollbars
 before its first frame too: a list or a body longer than the screen shows its scrollbar from the
 first layout, which Textual places in a second layout, drawn again.
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from textual.app import App
 
-from ..textual_private import DimmedBackdrop
+from ..textual_private import DimmedBackdrop, ShownParts
 from .closing import ClosesOnce
 
 
-class ReaderModal(ClosesOnce, DimmedBackdrop):
+class ReaderModal(ClosesOnce, DimmedBackdrop, ShownParts):
     hold_first_frame = True
 
     def on_mount(self) -> None:

@@ -47,7 +47,7 @@ from textual.widgets import Button, Input, LoadingIndicator
 
 from ..layout import breakpoint_class
 from ..textual_private import OneFrameScreen
-from ..widgets.key_bar import KeyHint
+from ..widgets.key_bar import PALETTE_KEYS, KeyHint
 from ..widgets.paging import page
 from ..widgets.typing_box import TypingBox
 from .modal import ReaderModal
@@ -137,12 +137,7 @@ class ReaderPalette(ReaderModal, CommandPalette, OneFrameScreen):
     # width with or without it (`scrollbar-gutter: stable`), so it comes as a frame of its own, the
     # scrollbar alone, rather than the list waiting two more ticks of the screen's timer for it.
     hold_first_frame = False
-    # Its keys for the key bar: Up, Down and Enter are taken by its text box, not bindings to show.
-    KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = (
-        KeyHint("down", "↑↓", "Move", True, "Move through the list"),
-        KeyHint("enter", "⏎", "Run", True, "Run the highlighted command, or open the highlighted place"),
-        KeyHint("escape", "esc", "Close", True, "Close the palette"),
-    )
+    KEY_BAR_HINTS: ClassVar[tuple[KeyHint, ...]] = PALETTE_KEYS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("pagedown", "page(1)", "Next page", show=False, id="palette.page_down"),

@@ -321,6 +321,8 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
             return parameters[0] != self.scope
         if action == "copy":
             return self._can_copy()
+        if action in ("move", "choose", "page"):
+            return self._can_copy()  # a result to move to and open: none offered where nothing was found
         return True
 
     def _can_copy(self) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from rich.cells import cell_len
 from textual import events
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.keys import KEY_NAME_REPLACEMENTS, key_to_character
 from textual.reactive import reactive
@@ -56,6 +57,13 @@ class KeyHint(NamedTuple):
 
 
 KEY_BAR_HINTS = "KEY_BAR_HINTS"  # a screen's class attribute: a tuple of `KeyHint`s
+# Any command palette's keys (the reader's, and Textual's own that the palette opens: the themes'):
+# Up, Down and Enter are taken by its text box, not bindings to show.
+PALETTE_KEYS = (
+    KeyHint("down", "↑↓", "Move", True, "Move through the list"),
+    KeyHint("enter", "⏎", "Run", True, "Run the highlighted command, or open the highlighted place"),
+    KeyHint("escape", "esc", "Close", True, "Close the palette"),
+)
 
 
 class Placed(NamedTuple):
@@ -152,7 +160,7 @@ class KeyBar(Widget, can_focus=False):
     def _read_bindings(self) -> tuple[tuple[KeyHint, ...], KeyHint | None]:
         app = self.app
         screen = self._front()
-        named: tuple[KeyHint, ...] = getattr(screen, KEY_BAR_HINTS, ())
+        named: tuple[KeyHint, ...] = getattr(screen, KEY_BAR_HINTS, PALETTE_KEYS if isinstance(screen, CommandPalette) else ())
         hints: dict[str, KeyHint] = {}  # action -> its first key
         palette = None
         taken = _keys_taken_by(screen.focused)
@@ -168,6 +176,8 @@ class KeyBar(Widget, can_focus=False):
                 palette = hint if app.ENABLE_COMMAND_PALETTE else None
             elif binding.show and binding.action not in hints and all(key != h.key for h in named):
                 hints[binding.action] = hint
+        if screen.is_modal:
+            hints.update(_keys_over_modal(screen, taken, hints))
         return (*named, *hints.values()), palette
 
     # --- where each key is drawn
@@ -274,6 +284,33 @@ class KeyBar(Widget, can_focus=False):
             self.app.simulate_key(hint.key)
         else:
             self.app.bell()
+
+
+# The App's keys named over a modal screen, by action: a key of each that works there is shown.
+SHOWN_OVER_MODALS = ("help", "quit")
+
+
+def _keys_over_modal(screen: Screen, taken: frozenset[str] | None, shown: dict[str, KeyHint]) -> dict[str, KeyHint]:
+    """The App's keys that work over a modal screen (Help, Quit: `AnoraApp.bindings_over_modals`),
+    which Textual's bindings of the screen leave out: for each, the first of its keys that the screen
+    does not bind itself and its text box does not type (F1 where `?` is typed; Ctrl+Q, a priority
+    key, where `q` is), shown as that key."""
+    app = screen.app
+    over_modals = getattr(app, "bindings_over_modals", None)
+    if over_modals is None:
+        return {}
+    own = screen.active_bindings
+    found: dict[str, KeyHint] = {}
+    for binding in over_modals():
+        action = binding.action
+        if action not in SHOWN_OVER_MODALS or action in found or action in shown:
+            continue
+        if not binding.priority and (binding.key in own or _is_taken(binding.key, taken)):
+            continue
+        display = app.get_key_display(replace(binding, key_display=None))  # the key itself: "f1", not "?"
+        found[action] = KeyHint(binding.key, display, binding.description, True,
+                                binding.tooltip or binding.description, True)
+    return found
 
 
 _UNICODE_NAMED = {short: unicode for unicode, short in KEY_NAME_REPLACEMENTS.items()}  # "slash": "solidus"

@@ -1,12 +1,18 @@
-"""The reading pane's words kept legible in every theme: a colour drawn below 4.5:1 against what it is
-drawn on (the WCAG's ratio of relative luminances) is moved towards black or white, just far enough.
+"""Words kept legible in every theme, in every pane and on every screen over the reader: a colour
+drawn below 4.5:1 against what it is drawn on (the WCAG's ratio of relative luminances) is moved
+towards black or white, just far enough.
 
 The themes' own colours are not all made for reading on their surface: Textual's light theme's accent
 (the names) is 3.0:1 on its surface and 2.8:1 on an editor's note's tint, and a note's bar, in the
-theme's warning colour, 1.3:1. The styles in `styles/reading.tcss` still choose each colour; this
-only darkens or lightens one that would be hard to read, keeping its hue. Colours a theme leaves to
-the terminal (the ANSI themes) are not known here and are left as they are (their styles are chosen
-for that in the tcss, `:ansi`).
+theme's warning colour, 1.3:1; the lists' muted parts (a person's counts, the people filter's
+placeholder, the bookmarks' keys) went down to 1.4:1. The styles in `styles/*.tcss` still choose each
+colour; this only darkens or lightens one that would be hard to read, keeping its hue. It is applied
+to every widget's lines as the screen draws them (`legible_strip`, from the reader's compositor,
+`textual_private.ShownPartsCompositor`), not to a screen's own background: behind a screen over the
+reader, the reader is dimmed on purpose. The reading pane applies it as it makes its lines
+(`legible`), which it keeps, so its lines are found legible as drawn. Colours a theme leaves to the
+terminal (the ANSI themes) are not known here and are left as they are (their styles are chosen for
+that in the tcss, `:ansi`).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from rich.color import Color as RichColor
 from rich.color import ColorType
 from rich.segment import Segment
 from rich.style import Style
+from textual.strip import Strip
 
 LEGIBLE_CONTRAST = 4.5  # the WCAG's AA for text
 MAX_STYLES_KEPT = 4096  # styles made legible before they are forgotten (a section has a few dozen)
@@ -87,3 +94,19 @@ def legible(segments: Iterable[Segment]) -> list[Segment]:
         segment if segment.style is None or not segment.text.strip() else Segment(segment.text, legible_style(segment.style))
         for segment in segments
     ]
+
+
+def legible_strip(strip: Strip) -> Strip:
+    """The strip with every visible character's colour made legible: the same strip where all are."""
+    segments = list(strip)
+    made = None
+    for index, segment in enumerate(segments):
+        style = segment.style
+        if style is None or not segment.text.strip():
+            continue
+        legible_one = legible_style(style)
+        if legible_one is not style:
+            if made is None:
+                made = segments.copy()
+            made[index] = Segment(segment.text, legible_one, segment.control)
+    return strip if made is None else Strip(made, strip.cell_length)

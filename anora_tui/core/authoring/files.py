@@ -45,23 +45,47 @@ def read_article_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def check_target(directory: Path, force: bool) -> None:
-    """Refuse a target that is not a directory, or one with files in it (unless `force`)."""
+# Names that say "a file": `new article.txt` with no such file meant the text, not a directory to
+# make. A name ending in a slash (`article.txt/`) is taken as the directory it says it is.
+FILE_SUFFIXES = frozenset({
+    ".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xhtml", ".doc", ".docx", ".odt",
+    ".rtf", ".pdf", ".epub", ".yaml", ".yml", ".json", ".csv",
+})
+
+
+def looks_like_a_file_name(path: Path) -> bool:
+    return path.suffix.lower() in FILE_SUFFIXES
+
+
+def check_target(directory: Path, force: bool, named_as_directory: bool = False) -> None:
+    """Refuse a target that is not a directory (a file, a broken symbolic link, a path through a
+    file), a name that says it is a file and does not exist (unless `named_as_directory`, typed
+    with a trailing slash), or a directory with files in it (unless `force`)."""
     name = one_line(str(directory))
-    if directory.exists() or directory.is_symlink():
-        if not directory.is_dir():
-            raise DraftError(f"{name}: exists and is not a directory")
-        try:
-            entries = sorted(entry.name for entry in directory.iterdir())
-        except OSError as error:
-            raise DraftError(f"{name}: cannot list it: {error.strerror or error}") from error
-        if entries and not force:
-            raise DraftError(f"{name}: the directory is not empty (it has {one_line(entries[0])}…); use --force to write into it")
+    if directory.is_symlink() and not directory.exists():
+        raise DraftError(f"{name}: a broken symbolic link to {one_line(os.readlink(directory))!r}; "
+                         "remove it or name another directory")
+    if not directory.exists():
+        blocking = next((parent for parent in directory.parents if parent.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise DraftError(f"{name}: {one_line(str(blocking))} is a file, not a directory")
+        if looks_like_a_file_name(directory) and not named_as_directory:
+            raise DraftError(f"{name}: a file's name, but DIR is the directory the dataset's files are written "
+                             f"into; end it with a slash ({name}/) to make a directory of that name")
+        return
+    if not directory.is_dir():
+        raise DraftError(f"{name}: a file, not a directory; DIR names a directory to write the dataset's files into")
+    try:
+        entries = sorted(entry.name for entry in directory.iterdir())
+    except OSError as error:
+        raise DraftError(f"{name}: cannot list it: {error.strerror or error}") from error
+    if entries and not force:
+        raise DraftError(f"{name}: the directory is not empty (it has {one_line(entries[0])}…); use --force to write into it")
 
 
-def write_files(directory: Path, files: dict[str, str], force: bool = False) -> None:
+def write_files(directory: Path, files: dict[str, str], force: bool = False, named_as_directory: bool = False) -> None:
     """Write `files` (name -> text) into `directory`, which must not exist or be empty (or `force`)."""
-    check_target(directory, force)
+    check_target(directory, force, named_as_directory)
     name = one_line(str(directory))
     try:
         if directory.is_dir():

@@ -88,7 +88,10 @@ def build_parser(with_command_arguments: bool = True) -> argparse.ArgumentParser
 
     commands.add_parser("paths", help="print where the settings, saved place and cache live")
 
-    quotes = commands.add_parser("quotes", help="print the quotes that match a query")
+    quotes = commands.add_parser(
+        "quotes", help="print the quotes that match a query",
+        usage="%(prog)s [-h] [--data DIR] [--speaker NAME] [--format FORMAT] [--json] [QUERY ...]",
+    )
     _add_data_argument(quotes, argparse.SUPPRESS)
     new = commands.add_parser("new", help="write a dataset draft from an article's plain text, or a template",
                               usage="%(prog)s [-h] [--force] [ARTICLE.txt] DIR")

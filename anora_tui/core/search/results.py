@@ -191,8 +191,10 @@ def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = Tru
             terms=tuple(t for t in query.terms if t != dropped),
             excluded=tuple(t for t in query.excluded if t != dropped),
         )
+        if not (loosened.terms or loosened.speakers):  # what is left only leaves out: nothing asked for
+            continue
         found = index.search(loosened).count
-        if found and not loosened.is_empty:
+        if found:
             gone = query.rewritten(
                 terms=tuple(t for t in query.terms if t == dropped),
                 excluded=tuple(t for t in query.excluded if t == dropped),

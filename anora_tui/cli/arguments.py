@@ -37,10 +37,21 @@ class ArgumentParser(argparse.ArgumentParser):
         namespace, extras = super().parse_known_args(args, namespace)
         dest = getattr(self, "words", None)
         if dest is not None and getattr(namespace, dest, None) is not None:
-            words = [extra for extra in extras if not extra.startswith("-")]
+            words = [typed_text(extra) for extra in extras if not extra.startswith("-")]
             extras = [extra for extra in extras if extra.startswith("-")]
             setattr(namespace, dest, " ".join([*getattr(namespace, dest), *words]))
         return namespace, extras
+
+
+def typed_text(token: str) -> str:
+    """A word of text (a query, a name, a choice) as typed. In a locale Python cannot decode it in (the
+    C locale without UTF-8 mode), an argument arrives as surrogate escapes of its bytes: UTF-8 ones are
+    read as UTF-8, so that `quotes café` searches for café and a message shows it, not `\\udcc3`. Never
+    for a path: the file system names it by the bytes as they came."""
+    try:
+        return token.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeError:
+        return token
 
 
 class _VersionAction(argparse.Action):

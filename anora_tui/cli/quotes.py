@@ -24,6 +24,7 @@ from ..core.quoting import (
 )
 from ..core.search import Hit, Query, QuoteIndex, fold_text, parse_query
 from . import output
+from .arguments import typed_text
 
 SEPARATOR = " · "
 FORMATS = ("text", "json", "jsonl", "markdown", "csl-json")
@@ -34,6 +35,7 @@ def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
         "query",
         nargs="*",
         default=[],
+        type=typed_text,
         metavar="QUERY",
         help='words (all must match), "a phrase", !excluded, @speaker; none: every quote. '
         "Several words are one query, as typed in the reader's search",
@@ -41,10 +43,10 @@ def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
     parser.words = "query"  # joined into one string, wherever the words stand (see `ArgumentParser`)
     # Several words, quoted or not (`--speaker sean baker`): the longest run of them that names
     # someone is the name, and any words after it join the query (see `split_speaker`).
-    parser.add_argument("--speaker", metavar="NAME", nargs="+", action=_JoinedWords,
+    parser.add_argument("--speaker", metavar="NAME", nargs="+", action=_JoinedWords, type=typed_text,
                         help="only quotes by this person (any name they are known by, or their character's); "
                         "a name of several words needs no quotes: --speaker sean baker")
-    parser.add_argument("--format", choices=FORMATS, default=None,
+    parser.add_argument("--format", choices=FORMATS, default=None, type=typed_text,
                         help="text (default), json, jsonl (one record a line), markdown or csl-json")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
 

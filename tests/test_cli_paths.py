@@ -120,3 +120,27 @@ def test_a_fifo_for_the_data_directory_is_not_waited_on(capsys, tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     assert refused(capsys, "check", "--data", str(fifo)) == f"anora-tui check: {fifo}: data directory is not a directory"
+
+
+# --- new - DIR: the text piped in --------------------------------------------------------------------
+
+
+def test_a_text_piped_in_is_drafted(capsys, tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(TEXT.encode("utf-8"))))
+    status, out, err = run(capsys, "new", "-", str(tmp_path / "draft"))
+    assert (status, err) == (0, "")
+    assert out.startswith(f"{tmp_path / 'draft'}: drafted 1 section, 1 candidate person and 1 quote")
+    assert "drafted from the text piped in" in (tmp_path / "draft" / "article.yaml").read_text()
+
+
+def test_a_terminal_for_the_text_piped_in_is_refused_not_waited_on(capsys, tmp_path, monkeypatch):
+    class Terminal:
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    line = refused(capsys, "new", "-", str(tmp_path / "draft"))
+    assert line == "anora-tui new: standard input is a terminal: pipe the text in (anora-tui new - DIR < article.txt)"
+    assert not (tmp_path / "draft").exists()

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -26,11 +27,16 @@ from ..core.authoring.todo import count_todos
 from ..core.model import Dataset
 from ..core.authoring.draft_files import SCHEMA_FILE_NAME, draft_files
 from ..core.authoring.examples import commented_examples
-from ..core.authoring.files import check_target, looks_like_a_file_name, read_article_text, write_files
+from ..core.authoring.files import (
+    check_target, looks_like_a_file_name, read_article_stream, read_article_text, write_files,
+)
 from ..core.authoring.schema import schema_text
 from ..core.text import counted, one_line
 from ..paths import data_format_doc
 from . import output
+
+
+STDIN = "-"  # `new - DIR`: the text piped in
 
 
 def add_new_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,8 +44,9 @@ def add_new_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="[ARTICLE.txt] DIR",
-        help="the article's plain text (title on the first line, paragraphs separated by blank lines) "
-        "and the directory to write the draft into; DIR alone writes a commented template",
+        help="the article's plain text (title on the first line, paragraphs separated by blank lines; "
+        "- reads it from standard input) and the directory to write the draft into; DIR alone writes a "
+        "commented template",
     )
     parser.add_argument("--force", action="store_true", help="write into DIR even if it has files in it")
 
@@ -56,8 +63,8 @@ def run_new(args: argparse.Namespace) -> int:
     try:
         check_target(directory, args.force, named_as_directory)
         if text_path:
-            draft = make_draft(read_article_text(text_path[0]), fallback_year=str(date.today().year))
-            source = text_path[0].name
+            draft = make_draft(_article_text(text_path[0]), fallback_year=str(date.today().year))
+            source = text_path[0].name if str(text_path[0]) != STDIN else "the text piped in"
         else:
             draft, source = template_draft(), None
         files = draft_files(draft, source, commented_examples())
@@ -75,6 +82,14 @@ def run_new(args: argparse.Namespace) -> int:
     return _say(f"{where}: wrote a template of every file; next: anora-tui check --data {where}")
 
 
+def _article_text(path: Path) -> str:
+    if str(path) != STDIN:
+        return read_article_text(path)
+    if sys.stdin is None or sys.stdin.isatty():  # it would wait for typing, with no prompt
+        raise DraftError("standard input is a terminal: pipe the text in (anora-tui new - DIR < article.txt)")
+    return read_article_stream(sys.stdin.buffer)
+
+
 def _misread_paths(text: Path | None, directory: Path, named_as_directory: bool) -> str:
     """What the paths as given most likely mean instead, if they cannot mean what they say: a text
     and no DIR, a text that is not there, or the two the wrong way round ("" if none of these)."""
@@ -88,7 +103,7 @@ def _misread_paths(text: Path | None, directory: Path, named_as_directory: bool)
                     f"(anora-tui new ARTICLE.txt DIR), or end the name with a slash ({where}/) "
                     "for a template in a directory of that name")
         return ""
-    if directory.is_file() and not text.is_file():  # `new mydata article.txt`
+    if directory.is_file() and not text.is_file() and str(text) != STDIN:  # `new mydata article.txt`
         return (f"{where} is a file and {one_line(str(text))} is not: the text comes first "
                 f"(anora-tui new {where} {one_line(str(text))})")
     return ""

@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ..files import FileTooBig, read_regular_file
 from ..loading.problems import position_of_byte
@@ -28,6 +29,22 @@ def read_article_text(path: Path) -> str:
         raise DraftError(f"{name}: {error.strerror}") from error
     except OSError as error:
         raise DraftError(f"{name}: cannot read it: {error.strerror or error}") from error
+    return article_text(data, name)
+
+
+def read_article_stream(stream: BinaryIO, name: str = "standard input") -> str:
+    """The text of an article piped in (`new - DIR`), as `read_article_text` takes a file's."""
+    try:
+        data = stream.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        raise DraftError(f"{name}: cannot read it: {error.strerror or error}") from error
+    if len(data) > MAX_TEXT_BYTES:
+        raise DraftError(f"{name}: over the {MAX_TEXT_BYTES}-byte limit")
+    return article_text(data, name)
+
+
+def article_text(data: bytes, name: str) -> str:
+    """An article's bytes as text; `name` says where they came from in a refusal."""
     if not data.strip():
         raise DraftError(f"{name}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):

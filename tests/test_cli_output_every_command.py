@@ -139,3 +139,17 @@ def test_a_query_typed_in_a_locale_python_cannot_decode_is_searched_as_typed(tmp
     utf8 = run(["quotes", "wasn’t"], tmp_path)
     assert typed.returncode == utf8.returncode == 0, typed.stderr
     assert len(typed.stdout.splitlines()) == len(utf8.stdout.splitlines()) == 2
+
+
+@pytest.mark.parametrize("name", ["quotes", "schema", "format", "help", "new-from-text"])
+def test_a_reader_that_leaves_after_one_line_ends_every_command_quietly(name, tmp_path):
+    """`anora-tui format | head -1`: the pipe closes while the command is still writing."""
+    args = prepared(EVERY_COMMAND[name], tmp_path)
+    if name == "quotes":
+        args = ["quotes", "--format", "markdown"]  # every quote: more than a pipe holds
+    process = subprocess.Popen([installed_command(), *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=environment(tmp_path))
+    assert process.stdout.readline()
+    process.stdout.close()  # as head does once it has its line
+    stderr = process.stderr.read()
+    assert (process.wait(timeout=60), stderr) == (0, b"")

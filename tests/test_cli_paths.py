@@ -144,3 +144,16 @@ def test_a_terminal_for_the_text_piped_in_is_refused_not_waited_on(capsys, tmp_p
     line = refused(capsys, "new", "-", str(tmp_path / "draft"))
     assert line == "anora-tui new: standard input is a terminal: pipe the text in (anora-tui new - DIR < article.txt)"
     assert not (tmp_path / "draft").exists()
+
+
+def test_an_unreadable_text_is_one_line(capsys, tmp_path, text, monkeypatch):
+    """Run as root, a file's mode does not stop a read: the refusal the system would give is made here."""
+    from anora_tui.core.authoring import files
+
+    def refuse(path, limit=None):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(files, "read_regular_file", refuse)
+    line = refused(capsys, "new", str(text), str(tmp_path / "draft"))
+    assert line == f"anora-tui new: {text}: cannot read it: Permission denied"
+    assert not (tmp_path / "draft").exists()

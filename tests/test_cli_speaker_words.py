@@ -55,3 +55,15 @@ def test_an_at_name_split_by_a_space_says_how_to_join_it(capsys, data):
                    "join the name's words with a hyphen: @mara-quill\n")
     assert run(capsys, "@mara-quill", *data)[0] == 0
     assert run(capsys, "@mara", "zeppelin", *data)[2] == "anora-tui quotes: no quotes match '@mara zeppelin'\n"
+
+
+
+def test_the_search_screen_says_the_same_of_an_at_name_split_by_a_space(example_dataset):
+    """Its hint for a query that finds nothing (`suggest_loosening`) asks for the joined name."""
+    from anora_tui.core.search import QuoteIndex, parse_query, suggest_loosening
+
+    index = QuoteIndex(example_dataset)
+    query = parse_query("@mara quill")
+    assert index.search(query).count == 0
+    assert suggest_loosening(index, query) == "Looking for Mara Quill? @mara-quill finds 4 quotes."
+    assert suggest_loosening(index, query, names_at_hand=False) != suggest_loosening(index, query)

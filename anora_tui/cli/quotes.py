@@ -22,7 +22,7 @@ from ..core.model import Dataset
 from ..core.quoting import (
     cite_quote, csl_item, json_fields, markdown_citation, note_line, notes_on_words, shown_quote, shown_title,
 )
-from ..core.search import Hit, Query, QuoteIndex, fold_text, parse_query
+from ..core.search import Hit, Query, QuoteIndex, fold_text, name_split_by_a_space, parse_query
 from . import output
 from .arguments import typed_text
 
@@ -103,14 +103,12 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
 
 
 def _name_hint(index: QuoteIndex, query: Query) -> str:
-    """`@sean baker` is quotes by a Sean that hold "baker"; when none do and Sean Baker's do, say how
-    to ask for them ("" otherwise)."""
-    if not (query.speakers and query.terms):
+    """`@sean baker` is quotes by a Sean that hold "baker": when none do and Sean Baker's do, how to
+    ask for them ("" otherwise); the search screen says the same (`name_split_by_a_space`)."""
+    joined = name_split_by_a_space(index, query)
+    if joined is None:
         return ""
-    name = f"{query.speakers[-1]} {query.terms[0]}"
-    as_one_name = query.rewritten(speakers=(*query.speakers[:-1], name), terms=query.terms[1:])
-    if not index.speakers_matching((name,)) or not index.search(as_one_name).count:
-        return ""
+    name = joined.speakers[-1]
     return f"; for quotes by {name!r}, join the name's words with a hyphen: @{name.replace(' ', '-')}"
 
 

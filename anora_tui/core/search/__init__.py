@@ -38,6 +38,7 @@ from .results import (
     SearchResult,
     counted,
     match_number,
+    name_split_by_a_space,
     step_match,
     suggest_loosening,
 )
@@ -78,6 +79,7 @@ __all__ = [
     "parse_query",
     "positions_of",
     "step_match",
+    "name_split_by_a_space",
     "suggest_loosening",
     "word_prefix_spans",
     "words_within",

@@ -157,3 +157,12 @@ def test_an_unreadable_text_is_one_line(capsys, tmp_path, text, monkeypatch):
     line = refused(capsys, "new", str(text), str(tmp_path / "draft"))
     assert line == f"anora-tui new: {text}: cannot read it: Permission denied"
     assert not (tmp_path / "draft").exists()
+
+
+@pytest.mark.parametrize("args", [["-"], ["{text}", "-"]])
+def test_standard_input_for_dir_is_refused_not_made_a_directory(capsys, tmp_path, text, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    line = refused(capsys, "new", *(arg.replace("{text}", str(text)) for arg in args))
+    assert line == ("anora-tui new: DIR is missing: - reads the text from standard input; "
+                    "give the directory to write into (anora-tui new - DIR)")
+    assert not (tmp_path / "-").exists()

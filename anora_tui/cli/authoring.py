@@ -94,6 +94,8 @@ def _misread_paths(text: Path | None, directory: Path, named_as_directory: bool)
     """What the paths as given most likely mean instead, if they cannot mean what they say: a text
     and no DIR, a text that is not there, or the two the wrong way round ("" if none of these)."""
     where = one_line(str(directory))
+    if str(directory) == STDIN:  # `new -`: the text piped in, and no DIR
+        return "DIR is missing: - reads the text from standard input; give the directory to write into (anora-tui new - DIR)"
     if text is None:
         if directory.is_file():  # `new film.txt`: the text, no DIR
             return (f"DIR is missing: {where} is a file; give the directory to write into "

@@ -117,3 +117,14 @@ def test_one_broken_file_in_a_copy_of_data_is_one_line_and_status_2(capsys, data
     path.write_bytes(break_it(path.read_text(encoding="utf-8")).encode("utf-8", "surrogateescape"))
     line = refused(capsys, "check", "--data", str(data_copy))
     assert PROBLEM_LINE.match(line) and f"{data_copy}/{name}:" in line, line
+
+
+def test_a_dataset_directory_given_without_data_says_how_to_give_it(capsys, example_data_dir):
+    data = str(example_data_dir)
+    assert refused(capsys, "check", data) == (
+        f"anora-tui check: unrecognized arguments: {data} (to check the dataset in it: --data {data}); "
+        "see anora-tui check --help"
+    )
+    assert refused(capsys, data) == (
+        f"anora-tui: '{data}' is not a command; to read the dataset in it: anora-tui --data {data}; see anora-tui --help"
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import sys
 from pathlib import Path
@@ -76,10 +77,17 @@ class ArgumentParser(argparse.ArgumentParser):
         choice = re.match(r"argument COMMAND: invalid choice: (.*) \(choose from", message)
         if choice:
             said = f"{choice.group(1)} is not a command"
+            given = next((token for token in self._tokens if repr(token) == choice.group(1)), "")
+            if os.path.isdir(given):  # `anora-tui mydata`
+                return f"{said}; to read the dataset in it: anora-tui --data {given}"
             like = difflib.get_close_matches(choice.group(1).strip("'\""), self.commands, n=1)
             return f"{said} (did you mean {like[0]}?)" if like else f"{said} ({', '.join(self.commands)})"
         if message.startswith("unrecognized arguments: "):
             names = self.commands[chosen].option_names if chosen else self.option_names
+            given = next((token for token in self._tokens if token in message.split() and os.path.isdir(token)), "")
+            if "--data" in names and given:  # `anora-tui check mydata`
+                return f"{message} (to check the dataset in it: --data {given})" if chosen == "check" else \
+                    f"{message} (a dataset is given as --data {given})"
             unknown = [token for token in self._tokens if token.startswith("--") and token in message]
             for token in unknown:
                 like = difflib.get_close_matches(token.split("=", 1)[0], names, n=1)

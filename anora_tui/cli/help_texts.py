@@ -49,6 +49,7 @@ EXAMPLES = {
                "anora-tui quotes '\"home invasion\"' '!comedy' --format markdown",
                "anora-tui quotes @madison --format jsonl | jq -r .text"],
     "new": ["anora-tui new article.txt mydata    a draft from the text",
+            "anora-tui new - mydata < page.txt   the same, the text piped in",
             "anora-tui new mydata                a template",
             "anora-tui check --data mydata       then check it"],
     "schema": ["anora-tui schema > dataset.schema.json"],

@@ -3,7 +3,10 @@
 `anora-tui new [ARTICLE.txt] DIR [--force]`: a dataset draft from an article's plain text that passes
 `check` as written, every guess marked TODO; without a text, a commented template of every file.
 Bad input (a missing, empty, binary or non-UTF-8 text, a text with no paragraphs, a DIR that exists
-with files in it and no `--force`) is one line and exit status 2, with nothing written.
+with files in it and no `--force`, a DIR that is a file, a broken link or under a file, the two paths
+the wrong way round) is one line and exit status 2, with nothing written. A DIR that does not exist
+and is named like a file (`new article.txt`) is refused too: its user meant a text that is not there;
+a trailing slash (`article.txt/`) says a directory is meant.
 
 `anora-tui schema`: the JSON Schema of a dataset file, generated from the loader's format table.
 
@@ -14,6 +17,8 @@ with `--path` where it is installed.
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -22,11 +27,16 @@ from ..core.authoring.todo import count_todos
 from ..core.model import Dataset
 from ..core.authoring.draft_files import SCHEMA_FILE_NAME, draft_files
 from ..core.authoring.examples import commented_examples
-from ..core.authoring.files import check_target, read_article_text, write_files
+from ..core.authoring.files import (
+    check_target, looks_like_a_file_name, read_article_stream, read_article_text, write_files,
+)
 from ..core.authoring.schema import schema_text
 from ..core.text import counted, one_line
 from ..paths import data_format_doc
 from . import output
+
+
+STDIN = "-"  # `new - DIR`: the text piped in
 
 
 def add_new_arguments(parser: argparse.ArgumentParser) -> None:
@@ -34,8 +44,9 @@ def add_new_arguments(parser: argparse.ArgumentParser) -> None:
         "paths",
         nargs="+",
         metavar="[ARTICLE.txt] DIR",
-        help="the article's plain text (title on the first line, paragraphs separated by blank lines) "
-        "and the directory to write the draft into; DIR alone writes a commented template",
+        help="the article's plain text (title on the first line, paragraphs separated by blank lines; "
+        "- reads it from standard input) and the directory to write the draft into; DIR alone writes a "
+        "commented template",
     )
     parser.add_argument("--force", action="store_true", help="write into DIR even if it has files in it")
 
@@ -44,20 +55,21 @@ def run_new(args: argparse.Namespace) -> int:
     if len(args.paths) > 2:
         return _refuse(f"expected [ARTICLE.txt] DIR, got {len(args.paths)} paths")
     *text_path, directory = (Path(path) for path in args.paths)
-    if not text_path and directory.exists() and not directory.is_dir():  # `new film.txt`: the text, no DIR
-        where = one_line(str(directory))
-        return _refuse(f"DIR is missing: {where} is a file; give the directory to write into "
-                       f"(anora-tui new {where} DIR), or DIR alone for a template")
+    # `new draft/`: the slash says a directory, whatever the name (Path drops it).
+    named_as_directory = args.paths[-1].endswith(("/", os.sep))
+    refusal = _misread_paths(text_path[0] if text_path else None, directory, named_as_directory)
+    if refusal:
+        return _refuse(refusal)
     try:
-        check_target(directory, args.force)
+        check_target(directory, args.force, named_as_directory)
         if text_path:
-            draft = make_draft(read_article_text(text_path[0]), fallback_year=str(date.today().year))
-            source = text_path[0].name
+            draft = make_draft(_article_text(text_path[0]), fallback_year=str(date.today().year))
+            source = text_path[0].name if str(text_path[0]) != STDIN else "the text piped in"
         else:
             draft, source = template_draft(), None
         files = draft_files(draft, source, commented_examples())
         files[SCHEMA_FILE_NAME] = schema_text()
-        write_files(directory, files, args.force)
+        write_files(directory, files, args.force, named_as_directory)
     except DraftError as error:
         return _refuse(str(error))
     where = one_line(str(directory))
@@ -68,6 +80,39 @@ def run_new(args: argparse.Namespace) -> int:
             f"{counted(len(draft.quotes), 'quote')}; next: anora-tui check --data {where}"
         )
     return _say(f"{where}: wrote a template of every file; next: anora-tui check --data {where}")
+
+
+def _article_text(path: Path) -> str:
+    if str(path) != STDIN:
+        return read_article_text(path)
+    if sys.stdin is None or sys.stdin.isatty():  # it would wait for typing, with no prompt
+        raise DraftError("standard input is a terminal: pipe the text in (anora-tui new - DIR < article.txt)")
+    return read_article_stream(sys.stdin.buffer)
+
+
+def _misread_paths(text: Path | None, directory: Path, named_as_directory: bool) -> str:
+    """What the paths as given most likely mean instead, if they cannot mean what they say: a text
+    and no DIR, a text that is not there, or the two the wrong way round ("" if none of these)."""
+    where = one_line(str(directory))
+    if str(directory) == STDIN:  # `new -`: the text piped in, and no DIR
+        return "DIR is missing: - reads the text from standard input; give the directory to write into (anora-tui new - DIR)"
+    if text is None:
+        if directory.is_file():  # `new film.txt`: the text, no DIR
+            return (f"DIR is missing: {where} is a file; give the directory to write into "
+                    f"(anora-tui new {where} DIR), or DIR alone for a template")
+        if not named_as_directory and not _exists(directory) and looks_like_a_file_name(directory):
+            return (f"{where}: no such file; to draft from a text give it and a directory "
+                    f"(anora-tui new ARTICLE.txt DIR), or end the name with a slash ({where}/) "
+                    "for a template in a directory of that name")
+        return ""
+    if directory.is_file() and not text.is_file() and str(text) != STDIN:  # `new mydata article.txt`
+        return (f"{where} is a file and {one_line(str(text))} is not: the text comes first "
+                f"(anora-tui new {where} {one_line(str(text))})")
+    return ""
+
+
+def _exists(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
 
 
 def _refuse(message: str) -> int:

@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(argv: list[str] | None) -> int:
     tokens = sys.argv[1:] if argv is None else argv
+    if tokens[:1] == ["help"]:  # `anora-tui help [COMMAND]`, as git and go take it
+        tokens = argv = [*tokens[1:2], "--help"]
     # A word naming a command (or asking for help) anywhere: the whole parser. Else this starts the
     # reader (a data directory named like a command only costs the longer way).
     if tokens:
@@ -69,6 +71,7 @@ def _run(argv: list[str] | None) -> int:
         return print_paths(data_dir)
     from ..core.loading.cache import load_cached
 
+    unread = _unread_files(data_dir) if args.command == "check" else []
     try:
         # The reader writes a new cache file from a detached process, so its first frame need not wait.
         dataset = load_cached(
@@ -78,14 +81,13 @@ def _run(argv: list[str] | None) -> int:
             meanwhile=_import_reader if args.command is None else None,
         )
     except _data_errors() as problems:  # looked up only when the load raises
-        for problem in problems.errors:
-            output.warn(str(problem))  # `anora-tui check: FILE:LINE:COL: …`
-        if len(problems.errors) > 1:  # one problem is its own line: nothing to sum up
-            output.warn(f"{len(problems.errors)} problems in {data_dir}")
-        return 2
+        return _refuse_data([*map(str, problems.errors), *unread], data_dir)
 
     if args.command == "check":
         from .authoring import check_summary
+
+        if unread:
+            return _refuse_data(unread, data_dir)
 
         output.write_line(check_summary(data_dir, dataset))
         return 0
@@ -97,6 +99,21 @@ def _run(argv: list[str] | None) -> int:
     from ..ui.app import run_app
 
     return run_app(dataset, data_dir, watch=args.watch)
+
+
+def _refuse_data(problems: list[str], data_dir: Path) -> int:
+    for problem in problems:
+        output.warn(problem)  # `anora-tui check: FILE:LINE:COL: …`
+    if len(problems) > 1:  # one problem is its own line: nothing to sum up
+        output.warn(f"{len(problems)} problems in {data_dir}")
+    return 2
+
+
+def _unread_files(data_dir: Path) -> list[str]:
+    """`check`'s problems with files that look like data but are not read (`people.yml`)."""
+    from ..core.authoring.unread_files import unread_files
+
+    return unread_files(data_dir)
 
 
 def _data_errors() -> type[Exception]:

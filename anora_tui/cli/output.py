@@ -6,7 +6,7 @@
 - A closed pipe (`anora-tui check | head -0`) ends the output quietly: the rest is dropped and the
   command keeps its own exit status. Any other output error (standard output closed, a full disk,
   an I/O error) is one line on standard error and exit status 2 (`OutputFailed`).
-- A stream whose encoding cannot hold a character gets a look-alike (typographic quotes as `'` and
+- A stream (standard output or error) whose encoding cannot hold a character gets a look-alike (typographic quotes as `'` and
   `"`, dashes as `-` and `--`, accented letters without their accents), else `?`, instead of an
   error; JSON is written with `\\uXXXX` escapes instead, so it stays exact.
 - Standard input, output or error closed when the program starts are reopened on /dev/null, so no
@@ -73,10 +73,10 @@ def prepare_streams() -> None:
     for descriptor in (0, 1, 2):
         if not _open(descriptor):
             _reopen_on_devnull(descriptor, os.O_RDONLY if descriptor == 0 else os.O_WRONLY)
-    for stream, errors in ((sys.stdout, LOOK_ALIKE_ERRORS), (sys.stderr, "backslashreplace")):
+    for stream in (sys.stdout, sys.stderr):  # standard error too: `…` as `...`, not `\u2026`
         if isinstance(stream, io.TextIOWrapper):
             try:
-                stream.reconfigure(errors=errors)
+                stream.reconfigure(errors=LOOK_ALIKE_ERRORS)
             except (ValueError, OSError):  # a stream already written to in an odd state: leave it
                 pass
 

@@ -22,8 +22,9 @@ from ..core.model import Dataset
 from ..core.quoting import (
     cite_quote, csl_item, json_fields, markdown_citation, note_line, notes_on_words, shown_quote, shown_title,
 )
-from ..core.search import Hit, QuoteIndex, fold_text, parse_query
+from ..core.search import Hit, Query, QuoteIndex, fold_text, name_split_by_a_space, parse_query
 from . import output
+from .arguments import typed_text
 
 SEPARATOR = " · "
 FORMATS = ("text", "json", "jsonl", "markdown", "csl-json")
@@ -34,16 +35,38 @@ def add_quotes_arguments(parser: argparse.ArgumentParser) -> None:
         "query",
         nargs="*",
         default=[],
+        type=typed_text,
         metavar="QUERY",
         help='words (all must match), "a phrase", !excluded, @speaker; none: every quote. '
         "Several words are one query, as typed in the reader's search",
     )
     parser.words = "query"  # joined into one string, wherever the words stand (see `ArgumentParser`)
-    parser.add_argument("--speaker", metavar="NAME",
-                        help="only quotes by this person (any name they are known by, or their character's)")
-    parser.add_argument("--format", choices=FORMATS, default=None,
+    # Several words, quoted or not (`--speaker sean baker`): the longest run of them that names
+    # someone is the name, and any words after it join the query (see `split_speaker`).
+    parser.add_argument("--speaker", metavar="NAME", nargs="+", action=_JoinedWords, type=typed_text,
+                        help="only quotes by this person (any name they are known by, or their character's); "
+                        "a name of several words needs no quotes: --speaker sean baker")
+    parser.add_argument("--format", choices=FORMATS, default=None, type=typed_text,
                         help="text (default), json, jsonl (one record a line), markdown or csl-json")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
+
+
+class _JoinedWords(argparse.Action):
+    """The words of a name as one string, as if quoted (`--speaker sean baker`)."""
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        setattr(namespace, self.dest, " ".join(values))
+
+
+def split_speaker(index: QuoteIndex, name: str) -> tuple[str, str]:
+    """`--speaker`'s words as the name and the words after it: the longest run of them from the
+    first that names someone (`baker ferry`: `baker`, then `ferry` searched for); all of them as the
+    name if no run does (said as no one)."""
+    words = name.split()
+    for end in range(len(words), 0, -1):
+        if index.speakers_matching((fold_text(" ".join(words[:end])),)):
+            return " ".join(words[:end]), " ".join(words[end:])
+    return name, ""
 
 
 def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
@@ -52,6 +75,9 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
         _complain(f"--json and --format {args.format} disagree: give one")
         return 2
     index = QuoteIndex(dataset)
+    if args.speaker is not None:
+        args.speaker, more_words = split_speaker(index, args.speaker)
+        args.query = " ".join(filter(None, (args.query, more_words)))
     query = parse_query(args.query)
     if query.problem:
         _complain(f"bad query {args.query!r}: {query.problem}")
@@ -71,9 +97,19 @@ def run_quotes(args: argparse.Namespace, dataset: Dataset) -> int:
     for text in FORMATTERS[output_format](args, index, hits):
         write(text)
     if not hits:
-        _complain(f"no quotes match {_described(args)}")
+        _complain(f"no quotes match {_described(args)}{_name_hint(index, query)}")
         return 1
     return 0
+
+
+def _name_hint(index: QuoteIndex, query: Query) -> str:
+    """`@sean baker` is quotes by a Sean that hold "baker": when none do and Sean Baker's do, how to
+    ask for them ("" otherwise); the search screen says the same (`name_split_by_a_space`)."""
+    joined = name_split_by_a_space(index, query)
+    if joined is None:
+        return ""
+    name = joined.speakers[-1]
+    return f"; for quotes by {name!r}, join the name's words with a hyphen: @{name.replace(' ', '-')}"
 
 
 def _complain(message: str) -> None:

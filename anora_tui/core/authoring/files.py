@@ -10,6 +10,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 from ..files import FileTooBig, read_regular_file
 from ..loading.problems import position_of_byte
@@ -28,6 +29,22 @@ def read_article_text(path: Path) -> str:
         raise DraftError(f"{name}: {error.strerror}") from error
     except OSError as error:
         raise DraftError(f"{name}: cannot read it: {error.strerror or error}") from error
+    return article_text(data, name)
+
+
+def read_article_stream(stream: BinaryIO, name: str = "standard input") -> str:
+    """The text of an article piped in (`new - DIR`), as `read_article_text` takes a file's."""
+    try:
+        data = stream.read(MAX_TEXT_BYTES + 1)
+    except OSError as error:
+        raise DraftError(f"{name}: cannot read it: {error.strerror or error}") from error
+    if len(data) > MAX_TEXT_BYTES:
+        raise DraftError(f"{name}: over the {MAX_TEXT_BYTES}-byte limit")
+    return article_text(data, name)
+
+
+def article_text(data: bytes, name: str) -> str:
+    """An article's bytes as text; `name` says where they came from in a refusal."""
     if not data.strip():
         raise DraftError(f"{name}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -45,23 +62,47 @@ def read_article_text(path: Path) -> str:
     return text.removeprefix("\ufeff")
 
 
-def check_target(directory: Path, force: bool) -> None:
-    """Refuse a target that is not a directory, or one with files in it (unless `force`)."""
+# Names that say "a file": `new article.txt` with no such file meant the text, not a directory to
+# make. A name ending in a slash (`article.txt/`) is taken as the directory it says it is.
+FILE_SUFFIXES = frozenset({
+    ".txt", ".text", ".md", ".markdown", ".rst", ".html", ".htm", ".xhtml", ".doc", ".docx", ".odt",
+    ".rtf", ".pdf", ".epub", ".yaml", ".yml", ".json", ".csv",
+})
+
+
+def looks_like_a_file_name(path: Path) -> bool:
+    return path.suffix.lower() in FILE_SUFFIXES
+
+
+def check_target(directory: Path, force: bool, named_as_directory: bool = False) -> None:
+    """Refuse a target that is not a directory (a file, a broken symbolic link, a path through a
+    file), a name that says it is a file and does not exist (unless `named_as_directory`, typed
+    with a trailing slash), or a directory with files in it (unless `force`)."""
     name = one_line(str(directory))
-    if directory.exists() or directory.is_symlink():
-        if not directory.is_dir():
-            raise DraftError(f"{name}: exists and is not a directory")
-        try:
-            entries = sorted(entry.name for entry in directory.iterdir())
-        except OSError as error:
-            raise DraftError(f"{name}: cannot list it: {error.strerror or error}") from error
-        if entries and not force:
-            raise DraftError(f"{name}: the directory is not empty (it has {one_line(entries[0])}…); use --force to write into it")
+    if directory.is_symlink() and not directory.exists():
+        raise DraftError(f"{name}: a broken symbolic link to {one_line(os.readlink(directory))!r}; "
+                         "remove it or name another directory")
+    if not directory.exists():
+        blocking = next((parent for parent in directory.parents if parent.exists()), None)
+        if blocking is not None and not blocking.is_dir():
+            raise DraftError(f"{name}: {one_line(str(blocking))} is a file, not a directory")
+        if looks_like_a_file_name(directory) and not named_as_directory:
+            raise DraftError(f"{name}: a file's name, but DIR is the directory the dataset's files are written "
+                             f"into; end it with a slash ({name}/) to make a directory of that name")
+        return
+    if not directory.is_dir():
+        raise DraftError(f"{name}: a file, not a directory; DIR names a directory to write the dataset's files into")
+    try:
+        entries = sorted(entry.name for entry in directory.iterdir())
+    except OSError as error:
+        raise DraftError(f"{name}: cannot list it: {error.strerror or error}") from error
+    if entries and not force:
+        raise DraftError(f"{name}: the directory is not empty (it has {one_line(entries[0])}…); use --force to write into it")
 
 
-def write_files(directory: Path, files: dict[str, str], force: bool = False) -> None:
+def write_files(directory: Path, files: dict[str, str], force: bool = False, named_as_directory: bool = False) -> None:
     """Write `files` (name -> text) into `directory`, which must not exist or be empty (or `force`)."""
-    check_target(directory, force)
+    check_target(directory, force, named_as_directory)
     name = one_line(str(directory))
     try:
         if directory.is_dir():

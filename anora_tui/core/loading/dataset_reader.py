@@ -135,8 +135,7 @@ class DatasetReader:
     def _yaml_files(self) -> list[Path]:
         directory = Path(self.directory)
         if not directory.is_dir():
-            reason = "is not a directory" if directory.exists() else "does not exist"
-            self.problem(0, 0, f"data directory {reason}")
+            self.problem(0, 0, _not_a_directory(directory))
             return []
         try:
             files = dataset_files(directory)
@@ -332,3 +331,17 @@ def _passage_problems(chunk: Chunk, paragraphs: dict[str, tuple[str, ...]]) -> l
             message = _excerpt_problem(field, excerpt, section, section_id, number)
             problems.append((marks[4 * index + 2], marks[4 * index + 3], message))
     return problems
+
+
+def _not_a_directory(directory: Path) -> str:
+    """Why the data directory given is none, in words: a broken link or a file say what they are (a
+    dataset's file given for its directory says which directory to give)."""
+    if directory.is_symlink() and not directory.exists():
+        return f"data directory is a broken symbolic link to {os.readlink(directory)!r}"
+    if not directory.exists():
+        return "data directory does not exist"
+    if not directory.is_file():
+        return "data directory is not a directory"
+    if directory.suffix in (".yaml", ".yml"):
+        return f"a file, not a data directory: give the directory that holds the dataset's files ({directory.parent})"
+    return "data directory is a file, not a directory"

@@ -38,6 +38,7 @@ from .results import (
     SearchResult,
     counted,
     match_number,
+    name_split_by_a_space,
     step_match,
     suggest_loosening,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "fold_with_offsets",
     "match_number",
     "match_spans",
+    "name_split_by_a_space",
     "original_span",
     "parse_query",
     "positions_of",

@@ -7,13 +7,13 @@ the search screen shows it while the reader types).
                    problem); a hyphen or dash counts as a space, in the phrase and in the text
     'a phrase'     the same, when single quotes wrap the whole term (the closing one ends a word);
                    otherwise a single quote is a character like any other (`it's`, `'90s`)
-    !word          leaves out what contains the word (or !"a phrase")
+    !word          leaves out what contains the word (or !"a phrase"); alone (`!ferry`), it finds
+                   everything but what contains it, as fzf's `!word` does
     @name          only what is by (quotes) or about (text) someone whose name, alias or character
                    has a word starting so
 
 Matched literally: no character other than these few is special. Problems: an operator with nothing
-after it (`!`, `@`, `""`), a quote left open, a person left out (`!@name`: not supported), and a query
-of exclusions alone, which leaves out without searching for anything.
+after it (`!`, `@`, `""`), a quote left open, and a person left out (`!@name`: not supported).
 """
 
 from __future__ import annotations
@@ -131,11 +131,8 @@ def parse_query(text: str) -> Query:
                 problems.append(f"'!' {at(start)} needs a word to leave out")
         if token:
             (excluded if negated else terms).append(token)
-    if not problems and text.strip():
-        if not (terms or excluded or speakers):
-            problems.append("nothing to search for: give words or @a-name")
-        elif not (terms or speakers):
-            problems.append("'!' only leaves out: add words to search for")
+    if not problems and text.strip() and not (terms or excluded or speakers):
+        problems.append("nothing to search for: give words or @a-name")
     # A repeated term narrows nothing further (a pasted wall of "the the the" must stay cheap).
     return Query(
         tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(excluded)), tuple(dict.fromkeys(speakers)), text,

@@ -164,6 +164,18 @@ def match_number(result: SearchResult, position: int) -> int:
     return (result.bits & ((1 << position) - 1)).bit_count() + 1
 
 
+def name_split_by_a_space(index: Searchable, query: Query) -> Query | None:
+    """`@sean baker` asks for Sean's quotes that hold "baker": when those are none, the query with the
+    word after the name joined to it (`@sean-baker`), if that names someone and finds something."""
+    if not (query.speakers and query.terms):
+        return None
+    name = f"{query.speakers[-1]} {query.terms[0]}"
+    joined = query.rewritten(speakers=(*query.speakers[:-1], name), terms=query.terms[1:])
+    if not index.people.matching((name,)) or not index.search(joined).count:
+        return None
+    return joined
+
+
 def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = True) -> str:
     """For a query with no hits: the first simpler query that finds something, in words. Without
     `names_at_hand` (the people's names are not read yet: seconds at a million quotes, too long for
@@ -177,6 +189,11 @@ def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = Tru
             if found:
                 who = ", ".join(sorted(index.people.name_of(person_id) for person_id in people)[:3])
                 return f"Looking for a person? {as_names} finds {counted(found, index.noun)} ({who})."
+    joined = name_split_by_a_space(index, query) if names_at_hand else None
+    if joined is not None:
+        found = index.search(joined).count
+        who = ", ".join(sorted(index.people.name_of(person) for person in index.people.matching(joined.speakers[-1:]))[:3])
+        return f"Looking for {who}? {joined} finds {counted(found, index.noun)}."
     if query.speakers:
         names = query.rewritten(terms=(), excluded=())
         if not index.people.matching(query.speakers):
@@ -191,8 +208,10 @@ def suggest_loosening(index: Searchable, query: Query, names_at_hand: bool = Tru
             terms=tuple(t for t in query.terms if t != dropped),
             excluded=tuple(t for t in query.excluded if t != dropped),
         )
+        if not (loosened.terms or loosened.speakers):  # what is left only leaves out: nothing asked for
+            continue
         found = index.search(loosened).count
-        if found and not loosened.is_empty:
+        if found:
             gone = query.rewritten(
                 terms=tuple(t for t in query.terms if t == dropped),
                 excluded=tuple(t for t in query.excluded if t == dropped),

@@ -91,3 +91,15 @@ async def test_a_slash_typed_into_the_people_filter_is_a_slash(shipped_dataset):
         assert type(app.screen).__name__ != "SearchScreen"
         await pilot.press("escape", "escape", "slash", *"ve")
         await wait_for(pilot, lambda: query_typed(app) == "ve", message=lambda: f"typed {query_typed(app)!r}")
+
+
+async def test_the_search_screens_keys_can_be_asked_for_before_it_is_composed(shipped_dataset):
+    """A key bar asked the search screen which of its keys apply as it opened, before its box and list
+    were there (a quick `/vers` after a search crashed the reader with NoMatches)."""
+    from anora_tui.ui.screens.search import SearchScreen
+
+    async with open_reader(shipped_dataset, NARROW) as (app, pilot):
+        app.search_history = ["sean"]
+        screen = SearchScreen(app.dataset, app.search_indexes, query="", scope="quotes", history=app.search_history)
+        for action in ("recall", "copy", "move", "choose", "page"):
+            assert screen.check_action(action, ()) is False

@@ -326,10 +326,11 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
         return True
 
     def _can_copy(self) -> bool:
-        return self.results.display and self.results.highlighted is not None
+        found = self.query(ResultList)  # none yet while the screen opens (a key bar may ask then)
+        return bool(found) and found.first().display and found.first().highlighted is not None
 
     def _can_recall(self) -> bool:
-        if not self.history:
+        if not self.history or not self.query(SearchBox):  # no box yet while the screen opens
             return False
         if not self.query_text:
             return True

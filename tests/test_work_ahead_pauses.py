@@ -195,3 +195,13 @@ def test_making_a_words_postings_pauses_between_its_steps_and_heads(monkeypatch)
     assert heads >= 3 + 9  # a, b, c and ax ... cz each start more than HEAD_MIN_WORDS words
     assert len(pauses) >= heads + 3
     assert list(postings.merged("bx")) == list(range(20))
+
+
+def test_a_chunked_list_read_through_keeps_no_chunk(monkeypatch):
+    """Reading every item (the text scope's `@` over thousands of people) keeps no chunk decoded: kept,
+    they were the 33 MiB at 100,000 quotes the chunks are there to save."""
+    monkeypatch.setattr(stored, "CHUNK", 2)
+    chunked = stored.ChunkedList(stored._in_chunks(list(range(7))))
+    assert list(chunked) == list(range(7))
+    assert chunked._decoded[:3] == [None, None, None]
+    assert chunked[2] == 2 and chunked._decoded[1] == [2, 3]

@@ -105,14 +105,15 @@ class ChunkedList(Sequence):
         self._decoded: list[list | None] = [None] * len(chunks)
         self._length = (len(chunks) - 1) * CHUNK + len(self._chunk(len(chunks) - 1)) if chunks else 0
 
-    def _chunk(self, number: int) -> list:
+    def _chunk(self, number: int, keep: bool = True) -> list:
         part = self._decoded[number]
         if part is None:  # two threads may both decode it: equal lists, either kept
             part = marshal.loads(self._chunks[number])
             last = number == len(self._chunks) - 1
             if type(part) is not list or not part or len(part) > CHUNK or len(part) != CHUNK and not last:
                 raise ValueError("not stored chunks")
-            self._decoded[number] = part
+            if keep:
+                self._decoded[number] = part
         return part
 
     def __len__(self) -> int:
@@ -150,8 +151,9 @@ class ChunkedList(Sequence):
         return f"ChunkedList({list(self)!r})"
 
     def __iter__(self) -> Iterator[Any]:
+        # A chunk read through is not kept (what is kept is what is read an item at a time).
         for number in range(len(self._chunks)):
-            yield from self._chunk(number)
+            yield from self._chunk(number, keep=False)
 
 
 def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:

@@ -104,11 +104,11 @@ class Finding:
                 # The places first: the palette waits for them, the search only uses the names for
                 # a hint or `@name`. Then the text's index, where the cache holds it (a long
                 # article's): the first search of the text read it, a second at a million quotes.
-                steps = [lambda: indexes.places, lambda: indexes.people] if names else []
+                steps = [("places", lambda: indexes.places), ("people", lambda: indexes.people)] if names else []
                 if text:
-                    steps.append(lambda: indexes.get("text"))
-                for step in steps:
-                    with giving_way_to_typing():
+                    steps.append(("text", lambda: indexes.get("text")))
+                for making, step in steps:
+                    with giving_way_to_typing(making):
                         wait_for_quiet()
                         step()
             except Exception:

@@ -46,7 +46,7 @@ class SearchIndexes:
         made = self._made.get("people")
         if made is not None:
             return made
-        giving_way.wanted_now()  # if they are being read ahead, giving way to typing: no more
+        giving_way.wanted_now("people")  # if they are being read ahead, giving way to typing: no more
         with self._reading_people:  # one read (or build), whichever thread asks first
             made = self._made.get("people")
             if made is None:
@@ -72,7 +72,7 @@ class SearchIndexes:
         made = self._made.get("places")
         if made is not None:
             return made
-        giving_way.wanted_now()
+        giving_way.wanted_now("places")
         with self._making_places:
             made = self._made.get("places")
             if made is None:
@@ -99,7 +99,7 @@ class SearchIndexes:
     def get(self, scope: Scope) -> QuoteIndex | ParagraphIndex:
         index = self._built.get(scope)
         if index is None:
-            giving_way.wanted_now()  # if it is being read ahead, giving way to typing: no more
+            giving_way.wanted_now(scope)  # if it is being read ahead, giving way to typing: no more
             with self._building:
                 index = self._built.get(scope)
                 if index is None:

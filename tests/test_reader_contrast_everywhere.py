@@ -22,36 +22,29 @@ LEGIBLE = 4.5
 THEMES = sorted(name for name in BUILTIN_THEMES if not name.startswith("ansi"))
 
 
+# A pane's view: how it is opened (a key, or a place to go to), the rows the cursor moves down, and
+# the pane read.
+PANE_VIEWS = {
+    "contents": ("1", 2, "contents"),
+    "people": ("3", 2, "people"),
+    "person": (Location("person", "sean-baker"), 2, "people"),
+    "timeline": ("4", 2, "timeline"),
+    "scene": (Location("event", "wedding-videos"), 1, "timeline"),
+}
+
+
 async def faint_in(app, pilot, view: str):
     """Open `view`, and the text in it drawn below 4.5:1."""
-    if view == "contents":
-        await pilot.press("1")
+    if view in PANE_VIEWS:
+        opener, rows, pane = PANE_VIEWS[view]
+        if isinstance(opener, Location):
+            await navigate(pilot, app, opener)
+        else:
+            await pilot.press(opener)
+            await settle(pilot)
+        await pilot.press(*["down"] * rows)
         await settle(pilot)
-        await pilot.press("down", "down")
-        await settle(pilot)
-        return faint_text(app, LEGIBLE, region=app.contents.region)
-    if view == "people":
-        await pilot.press("3")
-        await settle(pilot)
-        await pilot.press("down", "down")
-        await settle(pilot)
-        return faint_text(app, LEGIBLE, region=app.people.region)
-    if view == "person":
-        await navigate(pilot, app, Location("person", "sean-baker"))
-        await pilot.press("down", "down")
-        await settle(pilot)
-        return faint_text(app, LEGIBLE, region=app.people.region)
-    if view == "timeline":
-        await pilot.press("4")
-        await settle(pilot)
-        await pilot.press("down", "down")
-        await settle(pilot)
-        return faint_text(app, LEGIBLE, region=app.timeline.region)
-    if view == "scene":
-        await navigate(pilot, app, Location("event", "wedding-videos"))
-        await pilot.press("down")
-        await settle(pilot)
-        return faint_text(app, LEGIBLE, region=app.timeline.region)
+        return faint_text(app, LEGIBLE, region=getattr(app, pane).region)
     if view == "reading":
         await navigate(pilot, app, Location("section", app.dataset.sections[8].id))
         return faint_text(app, LEGIBLE, region=app.reading.region)

@@ -132,7 +132,7 @@ class Finding:
             # (a quick `/vers` read "sver" on a loaded machine); a bound letter (q) acted there.
             opening = self.search_opening
             if opening is not None and event.is_printable:
-                if opening.opening:
+                if opening.opening and self.screen is opening:
                     opening.type_ahead(event)
                     return
                 self.search_opening = None

@@ -1,5 +1,5 @@
-"""A quote index read from the load cache keeps each word's bitset as the bytes it was stored as until
-a search first reads it: the first search at a million quotes waited for every word's to be made an
+"""A quote index read from the load cache leaves each word's bitset where it was stored until a search
+first reads it: the first search at a million quotes waited for every word's to be made an
 int (a third of a second); its first key reads a few hundred. Its folded texts are stored apart, and
 read only when a search first needs them."""
 
@@ -33,7 +33,7 @@ def stored_beside_built(dataset, folded_reads: list | None = None, scope=QuoteIn
 
 
 def bytes_left(index) -> set[str]:
-    return {word for word, posting in index.text.parts()[1].items() if type(posting) is bytes}
+    return {word for word, posting in index.text.parts()[1].items() if type(posting) not in (int, tuple)}
 
 
 def test_a_stored_index_makes_a_words_bitset_when_a_search_reads_it(example_dataset):

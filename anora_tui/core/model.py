@@ -183,18 +183,18 @@ class Dataset(DatasetMentions):
         dataset.__dict__["_parts"] = parts
         return dataset
 
-    def stored(self, name: str, pause: Callable[[], None] | None = None) -> Any:
+    def stored(self, name: str, pause: Callable[[], None] | None = None, lazily: bool = False) -> Any:
         """A value derived from the data that the load cache holds ready-made (the quote index, every
         person's mentions, each paragraph's word count: see `loading/cache_derived.py`), or that
         the loader worked out on the way (`keep_derived`), as plain data; None when there is none (a
         dataset built, a small dataset's cache, a damaged block): then the caller computes it.
         `pause`: called between the pieces of a block being decoded (a background thread's pause
-        point)."""
+        point). `lazily`: its lists of chunks or bitsets are read when asked for (`StoredPieces`)."""
         kept = self.__dict__.get("_derived")
         if kept is not None and name in kept:
             return kept[name]
         stored = getattr(self.__dict__.get("_parts"), "stored", None)
-        return stored(name, pause) if stored is not None else None
+        return stored(name, pause, lazily) if stored is not None else None
 
     def holds_stored(self, name: str) -> bool:
         """Whether `stored(name)` has a value to give, without reading it (it may still turn out

@@ -332,17 +332,19 @@ def _write(path: Path, key: str, dataset: Dataset, records: list[FileRecord], de
     encoded[QUOTE_TEXTS] = split_quote_texts(plain["quotes"], encode)
     encoded.update((name, encode(plain[name]).encode("ascii")) for name in BLOCKS)
     del plain
+    crc_of: dict[str, Callable[[bytes], int]] = {}
     if derived:
-        from .cache_derived import derived_plain, encode as encode_derived, stored_names
+        from .cache_derived import derived_plain, encode as encode_derived, skeleton_crc, stored_names
 
         values = derived_plain(dataset, stored_names(dataset))
         encoded.update((name, encode_derived(value)) for name, value in values.items())
+        crc_of = dict.fromkeys(values, skeleton_crc)  # each raw piece's is in the skeleton
     tail: list[bytes] = []
     places: dict[str, list[int]] = {}
     offset = 0
     for name, data in encoded.items():
         lead = f',"{name}":'.encode("ascii")
-        places[name] = [offset + len(lead), len(data), zlib.crc32(data)]
+        places[name] = [offset + len(lead), len(data), crc_of.get(name, zlib.crc32)(data)]
         tail += (lead, data)
         offset += len(lead) + len(data)
     tail.append(b"}")

@@ -29,13 +29,16 @@ lists, dicts (`marshal` can make code objects, but nothing here runs what it rea
 `quote_index_from_plain` and the others check the types they take), written as it is: a cache file
 with derived blocks is JSON up to them (its prefix, header and the dataset's blocks come first), not
 a JSON document. (Base64 inside a JSON string kept it one, at 0.4 s to decode the quote index at
-100,000 quotes, more than all the rest of reading it.) Its CRC-32 is checked before it is decoded;
-`marshal`'s format is the interpreter's, so the key covers the Python version.
+100,000 quotes, more than all the rest of reading it.) Its skeleton's CRC-32 is checked before it
+is decoded, and each raw piece's when it is read; `marshal`'s format is the interpreter's, so the key covers the Python version.
 """
 
 from __future__ import annotations
 
 import marshal
+import zlib
+from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any, Callable
 
 from ..model import Dataset
@@ -94,63 +97,153 @@ def derived_plain(dataset: Dataset, names: tuple[str, ...] = NAMES) -> dict[str,
     return plain
 
 
-# A block is a run of `marshal` pieces, each after its length (4 bytes), read one at a time with a
-# pause between (`decode`'s `pause`): the people's names, the places and the quote index are read on a
-# background thread while the reader takes keys, and one `marshal.loads` of the people's names held
-# the interpreter's lock for 5 ms at 100,000 quotes (50 at a million). A dict is its size, then each
-# key and value; a list of containers or chunks (bytes) its size, then each item; anything else one
-# piece. Two levels down at most: the places' bands and the names' chunks are pieces of their own.
-# Only a dict of a few fields (a stored index's parts) is taken apart: one with an entry per person
-# (the mentions) is one piece.
+# A block is its skeleton, then its raw pieces. The skeleton (after its length, 4 bytes) is a run of
+# `marshal` pieces, each after its length (4 bytes), read one at a time with a pause between
+# (`decode`'s `pause`): the people's names, the places and the quote index are read on a background
+# thread while the reader takes keys, and one `marshal.loads` of the people's names held the
+# interpreter's lock for 5 ms at 100,000 quotes (50 at a million). A dict is its size, then each key
+# and value; a list of containers its size, then each item; a list of bytes (chunks, bitsets) one
+# piece listing each one's length and CRC-32, the bytes themselves after the skeleton (`StoredPieces`:
+# read one at a time, when first needed, with `decode_skeleton`); anything else one piece. Two levels
+# down at most. Only a dict of a few fields (a stored index's parts) is taken apart: one with an entry
+# per person (the mentions) is one piece. The cache's header holds the skeleton's CRC-32: at a million
+# quotes reading and checking all of the text index's 237 MB (0.8 s) was what the first search of the
+# text waited for, when its first word needs a few of its bitsets.
 _DEPTH = 3
 _FIELDS = 16
+_LENGTH = 4  # bytes of a length
 
 
 def encode(value: Any) -> bytes:
+    """The block (see above); its header CRC-32 is `skeleton_crc` of it."""
     pieces: list[bytes] = []
-    _encode(value, pieces, _DEPTH)
-    return b"".join(pieces)
+    raw: list[bytes] = []
+    _encode(value, pieces, raw, _DEPTH)
+    skeleton = b"".join(pieces)
+    return b"".join([len(skeleton).to_bytes(_LENGTH, "little"), skeleton, *raw])
 
 
-def _encode(value: Any, pieces: list[bytes], depth: int) -> None:
+def skeleton_crc(block: bytes) -> int:
+    """The CRC-32 the cache's header holds for a block: its skeleton's (each raw piece's is in it)."""
+    return zlib.crc32(block[: skeleton_end(block[:_LENGTH])])
+
+
+def skeleton_end(start: bytes) -> int:
+    """Where the skeleton of the block starting with `start` (its first 4 bytes at least) ends."""
+    if len(start) < _LENGTH:
+        raise ValueError("not a stored block")
+    return _LENGTH + int.from_bytes(start[:_LENGTH], "little")
+
+
+def _encode(value: Any, pieces: list[bytes], raw: list[bytes], depth: int) -> None:
     if depth and type(value) is dict and len(value) <= _FIELDS:
         _add(("dict", len(value)), pieces)
         for key, item in value.items():
             _add(key, pieces)
-            _encode(item, pieces, depth - 1)
+            _encode(item, pieces, raw, depth - 1)
+    elif depth and type(value) is list and value and all(type(item) is bytes for item in value):
+        _add(("pieces", [(len(item), zlib.crc32(item)) for item in value]), pieces)
+        raw += value
     elif depth and type(value) is list and value and all(type(item) in (bytes, dict, list) for item in value):
         _add(("list", len(value)), pieces)
         for item in value:
-            _encode(item, pieces, depth - 1)
+            _encode(item, pieces, raw, depth - 1)
     else:
         _add(("value", value), pieces)
 
 
 def _add(value: Any, pieces: list[bytes]) -> None:
     data = marshal.dumps(value)
-    pieces += (len(data).to_bytes(4, "little"), data)
+    pieces += (len(data).to_bytes(_LENGTH, "little"), data)
 
 
 def decode(data: bytes, pause: Callable[[], None] | None = None) -> Any:
-    """The value `encode` was given, its pieces read one at a time, `pause()` after each; ValueError
-    (or EOFError, TypeError) if `data` is not what `encode` wrote."""
-    pieces = _Pieces(data)
-    value = _decode(pieces, pause or _no_pause)
-    if pieces.at != len(data):
+    """The value `encode` was given, every raw piece read and checked now, `pause()` after each piece;
+    ValueError (or EOFError, TypeError) if `data` is not what `encode` wrote."""
+    end = skeleton_end(data)
+    raw = memoryview(data)[end:]
+    return decode_skeleton(
+        data[:end], lambda length, offset: bytes(raw[offset : offset + length]), len(raw), pause, at_once=True
+    )
+
+
+def decode_skeleton(
+    skeleton: bytes,
+    read: Callable[[int, int], bytes],
+    raw_length: int,
+    pause: Callable[[], None] | None = None,
+    at_once: bool = False,
+) -> Any:
+    """The value of a block whose skeleton (its first `skeleton_end` bytes) is `skeleton`, and whose
+    raw pieces (`raw_length` bytes after it) `read(length, offset)` reads: each list of them is a
+    `StoredPieces`, or (`at_once`) a list of them all, each read and checked now."""
+    pause = pause or _no_pause
+    made: list[StoredPieces] = []
+
+    def pieces_of(directory: Any) -> Sequence[bytes]:
+        pieces = StoredPieces(read, made[-1].end if made else 0, directory)
+        made.append(pieces)
+        if not at_once:
+            return pieces
+        every = []
+        for number in range(len(pieces)):
+            every.append(pieces[number])
+            pause()
+        return every
+
+    pieces = _Pieces(skeleton, _LENGTH)
+    value = _decode(pieces, pause, pieces_of)
+    if pieces.at != len(skeleton) or (made[-1].end if made else 0) != raw_length:
         raise ValueError("not a stored block")
     return value
 
 
-class _Pieces:
-    """The pieces of a block, in turn (each read from the block in place: `marshal.load` of a file
-    object reads a list of 52,000 numbers ten times slower)."""
+class StoredPieces(Sequence):
+    """A list of bytes stored as raw pieces of a block, each read (by `read(length, offset)`, the
+    offset from `start`) and checked against its CRC-32 when asked for, not kept. DamagedPiece if one
+    cannot be read or is not what was written."""
 
-    def __init__(self, data: bytes) -> None:
+    __slots__ = ("_read", "_starts", "_directory", "end")
+
+    def __init__(self, read: Callable[[int, int], bytes], start: int, directory: Any) -> None:
+        if type(directory) is not list or not all(
+            type(entry) is tuple and len(entry) == 2 and all(type(n) is int and n >= 0 for n in entry)
+            for entry in directory
+        ):
+            raise ValueError("not a stored block")
+        self._read = read
+        self._directory = directory
+        self._starts = list(accumulate((length for length, _crc in directory), initial=start))
+        self.end = self._starts[-1]
+
+    def __len__(self) -> int:
+        return len(self._directory)
+
+    def __getitem__(self, number: int) -> bytes:  # type: ignore[override]
+        length, crc = self._directory[number]
+        try:
+            data = self._read(length, self._starts[number])
+        except OSError as error:
+            raise DamagedPiece(f"cannot read it: {error.strerror or error}") from None
+        if len(data) != length or zlib.crc32(data) != crc:
+            raise DamagedPiece("it is damaged")
+        return data
+
+
+class DamagedPiece(ValueError):
+    """A raw piece of a block that cannot be read, or is not what was written."""
+
+
+class _Pieces:
+    """The pieces of a skeleton, in turn (each read from it in place: `marshal.load` of a file object
+    reads a list of 52,000 numbers ten times slower)."""
+
+    def __init__(self, data: bytes, at: int) -> None:
         self._view = memoryview(data)
-        self.at = 0
+        self.at = at
 
     def next(self) -> Any:
-        at = self.at + 4
+        at = self.at + _LENGTH
         end = at + int.from_bytes(self._view[self.at : at], "little")
         if end > len(self._view):
             raise ValueError("not a stored block")
@@ -158,7 +251,7 @@ class _Pieces:
         return marshal.loads(self._view[at:end])
 
 
-def _decode(pieces: _Pieces, pause: Callable[[], None]) -> Any:
+def _decode(pieces: _Pieces, pause: Callable[[], None], pieces_of: Callable[[Any], Sequence[bytes]]) -> Any:
     piece = pieces.next()
     if type(piece) is not tuple or len(piece) != 2:
         raise ValueError("not a stored block")
@@ -166,16 +259,18 @@ def _decode(pieces: _Pieces, pause: Callable[[], None]) -> Any:
     if kind == "value":
         pause()
         return value
+    if kind == "pieces":
+        return pieces_of(value)
     if type(value) is not int or value < 0:
         raise ValueError("not a stored block")
     if kind == "dict":
         made = {}
         for _ in range(value):
             key = pieces.next()
-            made[key] = _decode(pieces, pause)
+            made[key] = _decode(pieces, pause, pieces_of)
         return made
     if kind == "list":
-        return [_decode(pieces, pause) for _ in range(value)]
+        return [_decode(pieces, pause, pieces_of) for _ in range(value)]
     raise ValueError("not a stored block")
 
 

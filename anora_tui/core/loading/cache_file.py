@@ -177,6 +177,7 @@ class CachedParts:
         # The paragraphs and the derived blocks are read when asked for: the file stays open for them.
         self._derived = {name for name in opened.header["blocks"] if name in DERIVED}
         self._fresh: Dataset | None = None  # loaded from the YAML, once the file is found damaged
+        self._pieces: _PiecesFile | None = None
         self.paragraph_source = ParagraphSource(
             self._read_open, opened.header_end + opened.header["blocks"][PARAGRAPHS][0], self._fresh_dataset
         )
@@ -251,13 +252,17 @@ class CachedParts:
         """Whether the file holds the derived block `name`, not read yet."""
         return name in self._derived
 
-    def stored(self, name: str, pause: Callable[[], None] | None = None) -> Any:
+    def stored(self, name: str, pause: Callable[[], None] | None = None, lazily: bool = False) -> Any:
         """A derived block's value (see `cache_derived`), read and decoded now (each is asked for
         once); None if the file holds none, or one that cannot be read (the caller computes it).
         With `pause`, decoded a piece at a time, `pause()` after each, and out of the file's lock
         (another thread may read a field meanwhile), with the collector on: decoding makes few
         objects, and the collector paused for as long as the pauses last would freeze what every
-        other thread made meanwhile."""
+        other thread made meanwhile. `lazily`: only its skeleton is read now, its lists of raw pieces
+        (chunks, bitsets) are `StoredPieces` read from the file when asked for (DamagedPiece if one
+        cannot be read then)."""
+        from .cache_derived import decode, decode_skeleton, skeleton_end
+
         with self._lock:
             opened = self._opened
             if opened is None or name not in self._derived:
@@ -265,20 +270,38 @@ class CachedParts:
             self._derived.discard(name)
             try:
                 offset, length, crc = opened.header["blocks"][name]
-                data = _read_at(opened.descriptor, length, opened.header_end + offset)
+                start = opened.header_end + offset
+                if lazily:
+                    data = _read_at(opened.descriptor, min(length, _FIRST_READ), start)
+                    end = skeleton_end(data)
+                    if end > len(data) and end <= length:
+                        data += _read_at(opened.descriptor, end - len(data), start + len(data))
+                    pieces = self._pieces_file().reader(start + end)
+                else:
+                    data = _read_at(opened.descriptor, length, start)
+                    end = skeleton_end(data)
             except (OSError, ValueError, TypeError):
                 return None
-        if len(data) != length or zlib.crc32(data) != crc:
+        if len(data) < end or zlib.crc32(data[:end]) != crc or not lazily and len(data) != length:
             return None
-        from .cache_derived import decode
-
         try:
+            if lazily:
+                return decode_skeleton(data[:end], pieces, length - end, pause)
             if pause is not None:
                 return decode(data, pause)
             with gc_paused():
                 return decode(data)
         except (ValueError, TypeError, EOFError):
             return None
+
+    def _pieces_file(self) -> _PiecesFile:
+        """The file, for the raw pieces of derived blocks read lazily: a descriptor of its own, open
+        as long as one of them is kept (the file's own is closed if it is found damaged)."""
+        made = self._pieces
+        if made is None:
+            assert self._opened is not None
+            made = self._pieces = _PiecesFile(os.dup(self._opened.descriptor))
+        return made
 
     def _read_blocks(self) -> dict[str, bytes]:
         opened = self._opened
@@ -336,6 +359,23 @@ class CachedParts:
                     pass
                 self._fresh = self._load_fresh(self._data_dir)
             return self._fresh
+
+
+class _PiecesFile:
+    """A descriptor of a cache file, closed once no one reads from it any more."""
+
+    def __init__(self, descriptor: int) -> None:
+        self._descriptor = descriptor
+
+    def reader(self, start: int) -> Callable[[int, int], bytes]:
+        """Reads `length` bytes at `offset` from `start` (keeping this, and the descriptor, open)."""
+        return lambda length, offset: _read_at(self._descriptor, length, start + offset)
+
+    def __del__(self) -> None:
+        try:
+            os.close(self._descriptor)
+        except Exception:  # at interpreter exit `os` may be gone already
+            pass
 
 
 class PlainParts:

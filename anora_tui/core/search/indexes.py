@@ -133,7 +133,8 @@ class SearchIndexes:
         """The scope's stored index ("quote_index", "paragraph_index"), its folded texts stored apart
         ("quote_folded", "paragraph_folded") read when first needed."""
         dataset = self.dataset
-        plain = dataset.stored(f"{scope}_index", giving_way.give_way)  # a piece at a time
+        # Its skeleton now, a piece at a time; each bitset when a search first needs it.
+        plain = dataset.stored(f"{scope}_index", giving_way.give_way, lazily=True)
         if plain is None:
             return None
         try:
@@ -153,7 +154,7 @@ class SearchIndexes:
             return None  # only a bug could store such a thing: make them instead
 
     def _stored_people(self) -> PeopleNames | None:
-        plain = self.dataset.stored("people_names", giving_way.give_way)
+        plain = self.dataset.stored("people_names", giving_way.give_way, lazily=True)  # chunks when needed
         if plain is None:
             return None
         from .stored import people_names_from_plain

@@ -13,6 +13,7 @@ from __future__ import annotations
 import marshal
 import operator
 import sys
+from itertools import repeat
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any, Callable, Iterable, Iterator
@@ -26,19 +27,49 @@ from .quotes import QuoteIndex
 from .scope_index import ScopeIndex
 from .text_index import TextIndex
 
-FORMAT = 4  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart
+FORMAT = 5  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart;
+# 5: each bitset a piece of its own
 
 
 def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
     """A scope's index (the quotes', or the text's) as plain data: its postings (its folded texts:
-    `folded_to_plain`, stored apart; its people's names: `people_names_to_plain`)."""
-    folded, postings = index.text.parts()
-    # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
-    posting_bytes = [
-        (word, posting.to_bytes((posting.bit_length() + 7) // 8, "little") if type(posting) is int else posting)
-        for word, posting in postings.items()
-    ]
-    return {"format": FORMAT, "size": len(folded), "postings": _in_chunks(posting_bytes, INDEX_CHUNK)}
+    `folded_to_plain`, stored apart; its people's names: `people_names_to_plain`). A common word's
+    bitset is its bytes, a list of its own (the cache reads each when a search first needs it:
+    `UnreadBits`); the rare words' positions are in chunks."""
+    _folded, postings = index.text.parts()
+    sparse, dense_words, dense = [], [], []
+    for word, posting in postings.items():
+        if type(posting) is tuple:
+            sparse.append((word, posting))
+        else:
+            # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
+            posting = posting if type(posting) is int else posting.read()
+            dense_words.append(word)
+            dense.append(posting.to_bytes((posting.bit_length() + 7) // 8, "little"))
+    return {
+        "format": FORMAT,
+        "size": index.text.size,
+        "sparse": _in_chunks(sparse, INDEX_CHUNK),
+        "dense_words": _in_chunks(dense_words, INDEX_CHUNK),
+        "dense": dense,
+    }
+
+
+class UnreadBits:
+    """A stored bitset, read (as its bytes, then an int) when a search first needs it
+    (`TextIndex._posting`)."""
+
+    __slots__ = ("_pieces", "_number")
+
+    def __init__(self, pieces: Sequence[bytes], number: int) -> None:
+        self._pieces = pieces
+        self._number = number
+
+    def read(self) -> int:
+        data = self._pieces[self._number]
+        if type(data) is not bytes:
+            raise ValueError("not a stored bitset")
+        return int.from_bytes(data, "little")
 
 
 def folded_to_plain(index: ScopeIndex) -> dict[str, Any]:
@@ -63,11 +94,18 @@ def _in_chunks(items: list, size: int | None = None) -> list[bytes]:
     return [marshal.dumps(items[start : start + size]) for start in range(0, len(items), size)]
 
 
+def _checked_chunks(chunks: Any) -> Sequence[bytes]:
+    """Stored chunks: a list of bytes, or the `StoredPieces` a block read lazily holds."""
+    if isinstance(chunks, (str, bytes)) or not isinstance(chunks, Sequence):
+        raise ValueError("not stored chunks")
+    return chunks
+
+
 def _decoded_chunks(chunks: Any) -> Iterator[list]:
     """Each chunk decoded in turn, with a pause point after each."""
-    if type(chunks) is not list or not all(type(chunk) is bytes for chunk in chunks):
-        raise ValueError("not stored chunks")
-    for chunk in chunks:
+    for chunk in _checked_chunks(chunks):
+        if type(chunk) is not bytes:
+            raise ValueError("not stored chunks")
         # Out of the collector's reach as it is made: the thousands of objects a chunk makes started
         # young passes of the collector on this thread, up to 9 ms at 100,000 quotes, in the middle
         # of a stretch a key typed then waited for (frozen a chunk at a time, with no pause inside).
@@ -92,28 +130,44 @@ class ChunkedList(Sequence):
     few hits a key shows): at 100,000 quotes the people's names, their folded forms and the words the
     article uses for them took 33 MiB decoded, against 4 MB as chunks. Only the last chunk is decoded
     when this is made (the others hold `CHUNK` items each): decoding them all to check them took
-    1.5 s of CPU at a million quotes, which the People filter's first letter waited for. The block's
-    CRC-32 is checked when it is read, so a chunk is what the writer wrote; one that is not a list of
-    its length could only come from a bug, and is raised as one (ValueError) when it is read."""
+    1.5 s of CPU at a million quotes, which the People filter's first letter waited for.
 
-    __slots__ = ("_chunks", "_decoded", "_length")
+    The chunks may be a block's `StoredPieces`, each read from the cache file when first needed and
+    checked against its CRC-32 then. One that cannot be read, or is not a list of its length, makes
+    the list `instead()` from then on (the list made again from the dataset); with no `instead`,
+    ValueError."""
 
-    def __init__(self, chunks: Any) -> None:
-        if type(chunks) is not list or not all(type(chunk) is bytes for chunk in chunks):
-            raise ValueError("not stored chunks")
-        self._chunks = chunks
+    __slots__ = ("_chunks", "_decoded", "_length", "_instead", "_whole")
+
+    def __init__(self, chunks: Any, instead: Callable[[], list] | None = None) -> None:
+        self._chunks = _checked_chunks(chunks)
         self._decoded: list[list | None] = [None] * len(chunks)
-        self._length = (len(chunks) - 1) * CHUNK + len(self._chunk(len(chunks) - 1)) if chunks else 0
+        self._instead = instead
+        self._whole: list | None = None  # `instead()`, once a chunk is found damaged
+        self._length = (len(chunks) - 1) * CHUNK + len(self._chunk(len(chunks) - 1)) if len(chunks) else 0
 
     def _chunk(self, number: int, keep: bool = True) -> list:
         part = self._decoded[number]
         if part is None:  # two threads may both decode it: equal lists, either kept
-            part = marshal.loads(self._chunks[number])
-            last = number == len(self._chunks) - 1
-            if type(part) is not list or not part or len(part) > CHUNK or len(part) != CHUNK and not last:
-                raise ValueError("not stored chunks")
+            if self._whole is not None:
+                return self._whole[number * CHUNK : (number + 1) * CHUNK]
+            try:
+                part = self._decode(number)
+            except (ValueError, TypeError, EOFError):
+                if self._instead is None:
+                    raise
+                self._whole = self._instead()
+                return self._whole[number * CHUNK : (number + 1) * CHUNK]
             if keep:
                 self._decoded[number] = part
+        return part
+
+    def _decode(self, number: int) -> list:
+        chunk = self._chunks[number]
+        part = marshal.loads(chunk) if type(chunk) is bytes else None
+        last = number == len(self._chunks) - 1
+        if type(part) is not list or not part or len(part) > CHUNK or len(part) != CHUNK and not last:
+            raise ValueError("not stored chunks")
         return part
 
     def __len__(self) -> int:
@@ -235,8 +289,12 @@ def _text_index_from_plain(
 ) -> TextIndex:
     if type(plain) is not dict or plain.get("format") != FORMAT or plain.get("size") != size:
         raise ValueError("not a stored index")
-    # A bitset stays as its bytes until a search reads it (`TextIndex.from_parts`).
-    postings = dict(_from_chunks(plain["postings"]))
+    postings: dict[str, tuple[int, ...] | UnreadBits] = dict(_from_chunks(plain["sparse"]))
+    dense_words, dense = _from_chunks(plain["dense_words"]), _checked_chunks(plain["dense"])
+    if len(dense_words) != len(dense):
+        raise ValueError("not a stored index")
+    # Each bitset is read when a search first needs it (`TextIndex._posting`).
+    postings.update(zip(dense_words, map(UnreadBits, repeat(dense), range(len(dense)))))
 
     def read_folded() -> list[str]:
         try:
@@ -259,25 +317,47 @@ def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:
         raise ValueError("not stored people's names")
     give_way()
     ids = list(dataset.values_of("people", "id"))  # the dataset's own strings (no person is made)
+    # A chunk that cannot be read from the cache file when first needed: the names are made again.
+    again = _NamesMadeAgain(dataset)
     parts = NameParts(
-        ChunkedList(plain["names"]),  # type: ignore[arg-type]  (read an entry at a time)
-        ChunkedList(plain["names_folded"]),  # type: ignore[arg-type]
-        _sorted_owners_from_plain(plain["owner_words"], plain["owners"]),
-        _sorted_owners_from_plain(plain["first_words"], plain["first_word_owners"]),
+        ChunkedList(plain["names"], lambda: list(again.parts.names)),  # type: ignore[arg-type]
+        ChunkedList(plain["names_folded"], lambda: list(again.parts.folded)),  # type: ignore[arg-type]
+        _sorted_owners_from_plain(plain["owner_words"], plain["owners"], lambda: again.parts.owners),
+        _sorted_owners_from_plain(
+            plain["first_words"], plain["first_word_owners"], lambda: again.parts.first_word_owners
+        ),
         plain["order"],
     )
     if not (len(parts.names) == len(parts.folded) == len(parts.order) == len(ids)):
         raise ValueError("not stored people's names")
-    article_words = ChunkedList(plain["article_words"])
+    article_words = ChunkedList(plain["article_words"], lambda: list(again.people.all_article_words))
     if len(article_words) != len(ids):
         raise ValueError("not stored people's names")
     return PeopleNames.from_parts(dataset, NameIndex.from_parts(parts), article_words)
 
 
-def _sorted_owners_from_plain(words: Any, owners: Any) -> SortedOwners:
+class _NamesMadeAgain:
+    """The people's names made from the dataset, when first asked for: the same lists as stored."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self._dataset = dataset
+
+    @cached_property
+    def people(self) -> PeopleNames:
+        return PeopleNames(self._dataset)
+
+    @property
+    def parts(self) -> NameParts:
+        return self.people.index.parts()
+
+
+def _sorted_owners_from_plain(words: Any, owners: Any, instead: Callable[[], SortedOwners]) -> SortedOwners:
     # The words too are decoded a chunk at a time, by the binary searches that find them: decoding
     # them all took 0.3 s at a million quotes (`marshal` interns each word it reads).
-    read = SortedOwners(ChunkedList(words), ChunkedList(owners))  # type: ignore[arg-type]
+    read = SortedOwners(
+        ChunkedList(words, lambda: list(instead().words)),  # type: ignore[arg-type]
+        ChunkedList(owners, lambda: list(instead().owners)),  # type: ignore[arg-type]
+    )
     if len(read.words) != len(read.owners):
         raise ValueError("not stored people's names")
     return read

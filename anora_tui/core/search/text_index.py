@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from itertools import compress, repeat
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from ..gc_pause import gc_paused
 from .bitsets import SPARSE, bits_from_positions, flags_of, positions_of
@@ -40,6 +40,14 @@ class TermTexts:
     anywhere: int  # texts containing the term
     starting: int  # ... where some occurrence starts a word (or the term starts with punctuation)
     whole: int  # ... where some occurrence is bounded on both sides
+
+
+class StoredPosting(Protocol):
+    """A posting the load cache holds, not read yet (`stored.UnreadBits`)."""
+
+    def read(self) -> int | tuple[int, ...]:
+        """ValueError or OSError if it cannot be read."""
+        ...
 
 
 class BoundedCache(dict):
@@ -70,19 +78,18 @@ class TextIndex:
             return [fold_text(text) for text in texts]
 
     @classmethod
-    def from_parts(cls, folded: list[str], postings: dict[str, int | bytes | tuple[int, ...]]) -> TextIndex:
+    def from_parts(cls, folded: list[str], postings: dict[str, int | StoredPosting | tuple[int, ...]]) -> TextIndex:
         """The index whose `parts` these are (what the load cache stores), without building it. A
-        bitset may come as its bytes (little-endian, as the cache stores it): made an int when a search
-        first reads it (at a million quotes making them all took a third of a second, which the first
-        search waited for; its first key reads a few hundred of the words, the first keys made ahead
-        the rest)."""
+        posting may be one the cache holds (`StoredPosting`): read when a search first needs it (at a
+        million quotes reading them all took most of a second, which the first search waited for; its
+        first key reads a few hundred of the words, the first keys made ahead the rest)."""
         index = cls.__new__(cls)
         index._take(folded, postings)
         return index
 
     @classmethod
     def from_postings(
-        cls, size: int, postings: dict[str, int | bytes | tuple[int, ...]], read_folded: Callable[[], list[str]]
+        cls, size: int, postings: dict[str, int | StoredPosting | tuple[int, ...]], read_folded: Callable[[], list[str]]
     ) -> TextIndex:
         """As `from_parts`, with the folded texts read by `read_folded` when a search first needs them
         (a term with punctuation or a space is checked against them): at a million quotes' article
@@ -202,9 +209,18 @@ class TextIndex:
     def _posting(self, word: str) -> int | tuple[int, ...] | None:
         """The word's texts (None if no text has it): a bitset, or the positions of a rare word's."""
         posting = self._postings.get(word)
-        if type(posting) is bytes:  # read from the cache: one thread or two may make it, alike
-            posting = self._postings[word] = int.from_bytes(posting, "little")
+        if posting is not None and type(posting) is not int and type(posting) is not tuple:
+            posting = self._postings[word] = self._read_posting(word, posting)  # one or two threads, alike
         return posting
+
+    def _read_posting(self, word: str, stored: StoredPosting) -> int | tuple[int, ...]:
+        """A posting the load cache stored, read now; found again in the texts if that part of the
+        file cannot be read (it is checked against its CRC-32 as it is read)."""
+        try:
+            return stored.read()
+        except (ValueError, OSError):
+            folded = self._folded_texts()
+            return _posting_of([position for position, text in enumerate(folded) if word in _tokens(text)], self._size)
 
     def positions_with_every_word(self, words: Sequence[str]) -> Iterable[int]:
         """The positions of the texts holding each of these (folded) words as a whole word."""
@@ -357,20 +373,26 @@ def prefix_range(sorted_words: Sequence[str], prefix: str) -> tuple[int, int]:
 
 
 def _build_postings(folded: list[str], size: int) -> dict[str, int | tuple[int, ...]]:
-    """Each word's texts: a bitset, or a tuple of positions for rare words (a bitset costs
-    size/8 bytes whatever it holds; a tuple about 40 bytes an entry)."""
+    """Each word's texts (`_posting_of`)."""
     lists: dict[str, list[int]] = defaultdict(list)
-    words, joined = WORD.findall, _JOINED.findall
     for position, text in enumerate(folded):
-        tokens = set(words(text))
-        if "'" in text or "-" in text:
-            joined_tokens = joined(text)
-            tokens.update(joined_tokens)
-            tokens.update(without_apostrophes(joined_tokens))
-        for token in tokens:
+        for token in _tokens(text):
             lists[token].append(position)
-    dense = max(1, size // 256)
-    return {
-        word: bits_from_positions(positions, size) if len(positions) >= dense else tuple(positions)
-        for word, positions in lists.items()
-    }
+    return {word: _posting_of(positions, size) for word, positions in lists.items()}
+
+
+def _tokens(text: str, words=WORD.findall, joined=_JOINED.findall) -> set[str]:
+    """What a (folded) text is indexed under: its words, and its joined tokens with and without
+    their apostrophes."""
+    tokens = set(words(text))
+    if "'" in text or "-" in text:
+        joined_tokens = joined(text)
+        tokens.update(joined_tokens)
+        tokens.update(without_apostrophes(joined_tokens))
+    return tokens
+
+
+def _posting_of(positions: list[int], size: int) -> int | tuple[int, ...]:
+    """A word's texts: a bitset, or a tuple of positions for rare words (a bitset costs size/8 bytes
+    whatever it holds; a tuple about 40 bytes an entry)."""
+    return bits_from_positions(positions, size) if len(positions) >= max(1, size // 256) else tuple(positions)

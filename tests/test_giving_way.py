@@ -202,3 +202,49 @@ def test_only_a_call_for_what_is_being_made_ends_its_giving_way(monkeypatch):
     giving_way_module.wanted_now("people")
     thread.join(10)
     assert ended
+
+
+def test_an_at_name_search_ends_the_giving_way_of_the_quotes_being_grouped(monkeypatch, example_dataset):
+    """The reader groups a stored index's quotes by speaker ahead, giving way to typing; an `@name`
+    typed meanwhile reads them: it ends their giving way rather than wait for the typing to stop."""
+    from anora_tui.core.loading import cache_derived
+    from anora_tui.core.search.quotes import QuoteIndex
+    from anora_tui.core.search.stored import folded_to_plain, index_to_plain, quote_index_from_plain
+
+    built = QuoteIndex(example_dataset)
+    indexes = SearchIndexes(example_dataset)
+    plain = cache_derived.decode(cache_derived.encode(index_to_plain(built)))
+    stored = quote_index_from_plain(example_dataset, plain, lambda: indexes.people, lambda: folded_to_plain(built))
+    indexes._stored_quote_index = lambda: stored  # as if the load cache held it
+    assert indexes.quotes is stored and indexes.people
+    grouping = threading.Event()
+    group = QuoteIndex.positions_by_speaker
+    monkeypatch.setattr(QuoteIndex, "positions_by_speaker", staticmethod(lambda dataset: grouping.set() or group(dataset)))
+    monkeypatch.setattr(giving_way_module, "_last_key", [float("-inf")])  # put back after the test
+    done_typing = threading.Event()
+
+    def typing() -> None:  # a key every 50 ms for 30 s, unless the test ends before
+        for _ in range(600):
+            giving_way_module.note_typing()
+            if done_typing.wait(0.05):
+                return
+
+    typist = threading.Thread(target=typing)
+    typist.start()
+    ahead = threading.Thread(target=lambda: reading_names_ahead(indexes))
+    ahead.start()
+    try:
+        assert grouping.wait(10)
+        found = stored.search("@mara").bits
+        still_typing = typist.is_alive()
+    finally:
+        done_typing.set()
+        typist.join(10)
+        ahead.join(10)
+    assert found == built.search("@mara").bits and found
+    assert still_typing  # it did not wait for the typing to stop
+
+
+def reading_names_ahead(indexes: SearchIndexes) -> None:
+    with giving_way_to_typing("people"):
+        indexes.people_and_speakers()

@@ -104,7 +104,7 @@ class Finding:
                 # The places first: the palette waits for them, the search only uses the names for
                 # a hint or `@name`. Then the text's index, where the cache holds it (a long
                 # article's): the first search of the text read it, a second at a million quotes.
-                steps = [("places", lambda: indexes.places), ("people", lambda: indexes.people)] if names else []
+                steps = [("places", lambda: indexes.places), ("people", indexes.people_and_speakers)] if names else []
                 if text:
                     steps.append(("text", lambda: indexes.get("text")))
                 for making, step in steps:

@@ -7,7 +7,7 @@ from itertools import chain
 
 from ..model import Dataset
 from .bitsets import bits_from_positions
-from .giving_way import give_way, giving_way
+from .giving_way import give_way, giving_way, wanted_now
 from .folding import match_spans
 from .names import PeopleNames
 from .results import Hit
@@ -49,7 +49,9 @@ class QuoteIndex(ScopeIndex):
 
     def _find_about_name_word(self, start: str) -> int:
         """Quotes by people with a name word (or one of their characters') starting so."""
-        ids, by_speaker = self.people.ids, self._positions_by_speaker
+        ids = self.people.ids
+        wanted_now("people")  # if they are being grouped ahead, giving way to typing: no more
+        by_speaker = self._positions_by_speaker
         entries = self.people.entries_with_word(start)
         positions = list(chain.from_iterable(by_speaker.get(ids[entry], ()) for entry in entries))
         return bits_from_positions(positions, self.total)

@@ -128,6 +128,8 @@ async def test_a_long_articles_stored_text_index_is_read_ahead(tmp_path, monkeyp
     async with app.run_test(size=WIDE) as pilot:
         await wait_for(pilot, lambda: app.search_indexes.is_built("text"), timeout=10)  # nothing typed
         assert not cached.holds_stored("paragraph_index")  # read, once
+        # and its one-letter searches made, as the quotes' are (each bitset is read as first needed)
+        await wait_for(pilot, lambda: app.search_indexes.text.text.first_keys_ready, timeout=10)
         await pilot.press("slash", *"film", "tab")
         await wait_for(pilot, lambda: getattr(app.screen, "result", None) is not None and app.screen.result.total == app.search_indexes.text.total)
         await wait_for(pilot, lambda: app.screen.result.count == expected > 0)

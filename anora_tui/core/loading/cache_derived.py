@@ -30,7 +30,8 @@ lists, dicts (`marshal` can make code objects, but nothing here runs what it rea
 with derived blocks is JSON up to them (its prefix, header and the dataset's blocks come first), not
 a JSON document. (Base64 inside a JSON string kept it one, at 0.4 s to decode the quote index at
 100,000 quotes, more than all the rest of reading it.) Its skeleton's CRC-32 is checked before it
-is decoded, and each raw piece's when it is read; `marshal`'s format is the interpreter's, so the key covers the Python version.
+is decoded, and each raw piece's when it is read; `marshal`'s format is the interpreter's, so the
+key covers the Python version.
 """
 
 from __future__ import annotations

@@ -201,7 +201,8 @@ def test_the_stored_names_are_read_in_chunks_that_share_their_words(example_data
 
     plain = people_names_to_plain(PeopleNames(example_dataset))
     for part in ("names", "names_folded", "owners", "first_word_owners", "article_words"):
-        assert plain[part] and all(type(chunk) is bytes for chunk in plain[part]), part
+        chunks = plain[part]["chunks"]
+        assert chunks and all(type(chunk) is bytes for chunk in chunks), part
     decoded = cache_derived.decode(cache_derived.encode(plain))
     names = people_names_from_plain(example_dataset, decoded)
     built = PeopleNames(example_dataset)

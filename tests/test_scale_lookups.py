@@ -12,7 +12,7 @@ from anora_tui.core.mentions import sections_left_showing
 from anora_tui.core.navigation import Location
 from anora_tui.core.places import place_exists
 from anora_tui.core.search.names import PeopleNames
-from anora_tui.core.search.stored import CHUNK, ChunkedList, _in_chunks
+from anora_tui.core.search.chunked_list import CHUNK, CHUNK_BYTES, ChunkedList
 from anora_tui.ui.panes.person_detail import (
     NAMED,
     NAMED_CHAR,
@@ -105,22 +105,28 @@ def test_the_people_names_make_no_person(cached_example, example_dataset):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=3)), min_size=1, max_size=3 * 40))
+@given(st.lists(st.tuples(st.text(max_size=5), st.text(max_size=40)), min_size=1, max_size=3 * 40))
 def test_a_chunked_list_reads_back_the_list_it_was_stored_from(items):
-    import anora_tui.core.search.stored as stored
+    import anora_tui.core.search.chunked_list as chunked_list
 
-    original = stored.CHUNK
-    stored.CHUNK = 40  # several chunks from a small list
+    originals = chunked_list.CHUNK, chunked_list.CHUNK_BYTES
+    chunked_list.CHUNK, chunked_list.CHUNK_BYTES = 40, 200  # several chunks, cut by count or by size
     try:
-        chunked = ChunkedList(_in_chunks(items))
-        assert len(chunked) == len(items)
-        assert list(chunked) == items and chunked == items
-        assert [chunked[i] for i in range(len(items))] == items
-        assert [chunked[-i] for i in range(1, len(items) + 1)] == [items[-i] for i in range(1, len(items) + 1)]
-        assert list(chunked) == items  # read again after some chunks are decoded
+        stored = chunked_list.chunked(items)
+        listed = ChunkedList(stored)
+        assert len(listed) == len(items)
+        assert list(listed) == items and listed == items
+        assert [listed[i] for i in range(len(items))] == items
+        assert [listed[-i] for i in range(1, len(items) + 1)] == [items[-i] for i in range(1, len(items) + 1)]
+        for start in range(0, len(items), 7):
+            assert listed[start : start + 11] == items[start : start + 11]
+        assert list(listed) == items  # read again after some chunks are decoded
+        for chunk, start, end in zip(stored["chunks"], [0, *stored["ends"]], stored["ends"]):
+            # each chunk within the budget, but for an item larger alone
+            assert 0 < end - start <= 40 and (len(chunk) <= 200 + 64 or end - start == 1)
     finally:
-        stored.CHUNK = original
-    assert CHUNK == original
+        chunked_list.CHUNK, chunked_list.CHUNK_BYTES = originals
+    assert (CHUNK, CHUNK_BYTES) == originals
 
 
 def test_a_chunked_list_refuses_what_it_was_not_stored_as():
@@ -128,12 +134,23 @@ def test_a_chunked_list_refuses_what_it_was_not_stored_as():
 
     import pytest
 
-    for chunks in ([b"not marshal"], [marshal.dumps(("a",))], [marshal.dumps([])], "x"):
-        with pytest.raises((ValueError, EOFError, TypeError)):
-            ChunkedList(chunks)
-    short_first = ChunkedList([marshal.dumps([("a",)]), marshal.dumps([("b",)])])  # only the last may be short
-    with pytest.raises(ValueError):  # found when that chunk is first read
-        short_first[0]
+    two = {"ends": [1, 2], "chunks": [marshal.dumps([("a",)]), marshal.dumps([("b",)])]}
+    assert list(ChunkedList(two)) == [("a",), ("b",)] and len(ChunkedList({"ends": [], "chunks": []})) == 0
+    for stored in (
+        [marshal.dumps([("a",)])],  # chunks without their ends
+        "x",
+        {"ends": [1], "chunks": "x"},
+        {"ends": [1, 2], "chunks": two["chunks"][:1]},
+        {"ends": [2, 2], "chunks": two["chunks"]},  # an empty chunk
+        {"ends": [1, "2"], "chunks": two["chunks"]},
+        {**two, "more": 1},
+    ):
+        with pytest.raises(ValueError):
+            ChunkedList(stored)
+    for chunks in ([b"not marshal"], [marshal.dumps(("a",))], [marshal.dumps([("a",), ("b",)])]):
+        listed = ChunkedList({"ends": [1], "chunks": chunks})
+        with pytest.raises((ValueError, EOFError, TypeError)):  # found when that chunk is first read
+            listed[0]
 
 
 def test_work_made_ahead_lets_the_readers_thread_run(monkeypatch):

@@ -14,7 +14,7 @@ from anora_tui.core.loading.cache_derived import DamagedPiece, StoredPieces, dec
 from anora_tui.core.search import SearchIndexes, text_index
 from anora_tui.core.search.names import PeopleNames
 from anora_tui.core.search.quotes import QuoteIndex
-from anora_tui.core.search.stored import CHUNK, ChunkedList, _in_chunks
+from anora_tui.core.search.chunked_list import CHUNK, ChunkedList, chunked
 from anora_tui.paths import cache_dir, default_data_dir
 
 from test_cache_derived import QUERIES, cached_start, written_inline  # noqa: F401  (a fixture)
@@ -92,7 +92,7 @@ def test_a_piece_that_cannot_be_read_is_damaged():
 
 def test_a_chunked_list_made_again_past_a_damaged_chunk():
     items = [f"name {n}" for n in range(CHUNK * 2 + 7)]
-    block = encode({"items": _in_chunks(items)})
+    block = encode({"items": chunked(items)})
     reads = CountingReads(block)
     value = lazily(block, reads)
     made_again: list[int] = []
@@ -151,7 +151,10 @@ def test_the_stored_names_are_made_again_past_a_damaged_chunk(written_inline, mo
     stored = SearchIndexes(cached).people
     for typed in ("mik", "sean baker", "b", "madison", "zz"):
         assert stored.matching([typed]) == built.matching([typed]), typed
+    ours, theirs = stored.index.parts(), built.index.parts()
+    assert list(ours.first_word_owners.owners) == list(theirs.first_word_owners.owners)  # the damaged chunk
     assert made == [1]
+    assert ours == theirs and stored.index.find("mi", 5) == built.index.find("mi", 5)
 
 
 def test_a_damaged_skeleton_is_not_read(written_inline):

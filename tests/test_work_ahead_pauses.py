@@ -7,13 +7,12 @@ Counted here, never timed: the pause points come a chunk or a slice at a time.""
 
 from __future__ import annotations
 
-
 import pytest
 from test_cache_derived import cached_start, written_inline  # noqa: F401  (a fixture)
 
 from anora_tui.core.loading import cache_derived
 from anora_tui.core.loading.loader import load_dataset
-from anora_tui.core.search import SearchIndexes, names as names_module, stored
+from anora_tui.core.search import SearchIndexes, chunked_list, names as names_module, stored
 from anora_tui.core.search.names import PeopleNames
 from anora_tui.core.search.stored import people_names_from_plain, people_names_to_plain
 
@@ -46,13 +45,13 @@ def test_the_stored_names_make_nothing_per_person_when_read(example_dataset):
 
 def test_the_stored_names_are_decoded_as_they_are_read(monkeypatch, example_dataset):
     """The names, their folded forms, the words and their owners and the article's words are decoded a
-    chunk at a time as they are read, not all when the names are read: decoding every chunk to check
+    chunk at a time as they are read, none when the names are read: decoding every chunk to check
     it took 1.5 s of CPU at a million quotes, which the People filter's first letter waited for."""
     import marshal
 
-    monkeypatch.setattr(stored, "CHUNK", 2)
+    monkeypatch.setattr(chunked_list, "CHUNK", 2)
     plain = stored_names(example_dataset)
-    chunk_of = {chunk: part for part in PARTS for chunk in plain[part]}
+    chunk_of = {chunk: part for part in PARTS for chunk in plain[part]["chunks"]}
     decoded: list[str] = []
 
     class CountingMarshal:
@@ -61,35 +60,36 @@ def test_the_stored_names_are_decoded_as_they_are_read(monkeypatch, example_data
             decoded.append(chunk_of.get(data, "other"))
             return marshal.loads(data)
 
-    monkeypatch.setattr(stored, "marshal", CountingMarshal)
+    monkeypatch.setattr(chunked_list, "marshal", CountingMarshal)
     names = people_names_from_plain(example_dataset, plain)
-    assert all(len(plain[part]) > 2 for part in PARTS)
-    assert sorted(part for part in decoded if part != "other") == sorted(PARTS)  # each one's last chunk
-    decoded.clear()
+    assert all(len(plain[part]["chunks"]) > 2 for part in PARTS)
+    assert decoded == []
     built = PeopleNames(example_dataset)
     assert names.matching(["r"]) == built.matching(["r"]) and names.matching(["r"])
-    assert 0 < decoded.count("owners") < len(plain["owners"])  # only the chunks of words starting so
+    assert 0 < decoded.count("owners") < len(plain["owners"]["chunks"])  # only the chunks of words starting so
 
 
-def test_a_stored_chunk_not_as_written_is_raised_when_read(monkeypatch, example_dataset):
-    """A chunk is checked when first read (the block's CRC-32 is checked before: only a bug could make
-    one that is not a list of its length), and raised as a bug, never read as something else."""
+def test_a_stored_chunk_not_as_written_is_raised_when_read(monkeypatch):
+    """A chunk is checked when first read (each is checked against its CRC-32 as it is read from the
+    cache: only a bug could make one that is not a list of its length), and raised as a bug, never
+    read as something else."""
     import marshal
 
-    monkeypatch.setattr(stored, "CHUNK", 2)
-    chunks = stored._in_chunks(list(range(7)))
-    assert list(stored.ChunkedList(chunks)) == list(range(7))
+    monkeypatch.setattr(chunked_list, "CHUNK", 2)
+    stored_list = chunked_list.chunked(list(range(7)))
+    listed = chunked_list.ChunkedList(stored_list)
+    assert list(listed) == list(range(7))
     for start in range(8):
         for stop in range(8):
-            assert stored.ChunkedList(chunks)[start:stop] == list(range(7))[start:stop]
-    assert stored.ChunkedList(chunks)[::3] == [0, 3, 6] and stored.ChunkedList(chunks)[-2:] == [5, 6]
-    short = [marshal.dumps([0]), *chunks[1:]]
+            assert chunked_list.ChunkedList(stored_list)[start:stop] == list(range(7))[start:stop]
+    assert listed[::3] == [0, 3, 6] and listed[-2:] == [5, 6]
+    short = chunked_list.ChunkedList({**stored_list, "chunks": [marshal.dumps([0]), *stored_list["chunks"][1:]]})
     with pytest.raises(ValueError):
-        stored.ChunkedList(short)[0]
-    assert stored.ChunkedList(short)[2] == 2
+        short[0]
+    assert short[2] == 2
     with pytest.raises(ValueError):
-        stored.ChunkedList([*chunks[:-1], marshal.dumps("6")])
-    assert len(stored.ChunkedList([])) == 0
+        chunked_list.ChunkedList({**stored_list, "chunks": [*stored_list["chunks"][:-1], marshal.dumps("6")]})[6]
+    assert len(chunked_list.ChunkedList(chunked_list.chunked([]))) == 0
 
 
 def test_the_stored_words_come_in_order(example_dataset):
@@ -97,7 +97,7 @@ def test_the_stored_words_come_in_order(example_dataset):
     (ten times quicker than sorting them as a build leaves them: 8 ms of 45,000 words at 100k quotes)."""
     plain = stored_names(example_dataset)
     for part in WORDS:
-        words = stored._from_chunks(plain[part])
+        words = list(chunked_list.ChunkedList(plain[part]))
         assert len(words) > 1 and words == sorted(words), part
 
 
@@ -161,8 +161,7 @@ def test_each_stored_chunk_is_made_out_of_the_collectors_reach(monkeypatch, exam
     paused and frozen after it, and the pause never spans a pause point."""
     from contextlib import contextmanager
 
-    monkeypatch.setattr(stored, "CHUNK", 2)
-    plain = stored_names(example_dataset)
+    chunks = stored._in_chunks(list(range(7)), 2)
     events: list[str] = []
 
     @contextmanager
@@ -173,9 +172,9 @@ def test_each_stored_chunk_is_made_out_of_the_collectors_reach(monkeypatch, exam
 
     monkeypatch.setattr(stored, "gc_paused", paused)
     monkeypatch.setattr(stored, "give_way", lambda: events.append("pause point"))
-    stored._from_chunks(plain["owner_words"])
-    assert events.count("paused") == len(plain["owner_words"]) > 1
-    assert "".join(event[0] for event in events) == "prp" * len(plain["owner_words"])
+    assert stored._from_chunks(chunks) == list(range(7))
+    assert events.count("paused") == len(chunks) > 1
+    assert "".join(event[0] for event in events) == "prp" * len(chunks)
 
 
 def test_making_a_words_postings_pauses_between_its_steps_and_heads(monkeypatch):
@@ -196,8 +195,8 @@ def test_making_a_words_postings_pauses_between_its_steps_and_heads(monkeypatch)
 def test_a_chunked_list_read_through_keeps_no_chunk(monkeypatch):
     """Reading every item (the text scope's `@` over thousands of people) keeps no chunk decoded: kept,
     they were the 33 MiB at 100,000 quotes the chunks are there to save."""
-    monkeypatch.setattr(stored, "CHUNK", 2)
-    chunked = stored.ChunkedList(stored._in_chunks(list(range(7))))
+    monkeypatch.setattr(chunked_list, "CHUNK", 2)
+    chunked = chunked_list.ChunkedList(chunked_list.chunked(list(range(7))))
     assert list(chunked) == list(range(7))
     assert chunked._decoded[:3] == [None, None, None]
     assert chunked[2] == 2 and chunked._decoded[1] == [2, 3]

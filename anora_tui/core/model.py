@@ -286,10 +286,10 @@ class Dataset(DatasetMentions):
             return {}
         kinds = self.values_of("people", "kind")
         kinds_of = itemgetter(*order)(kinds) if len(order) > 1 else (kinds[order[0]],)
-        return {
-            kind: RecordsAt(self, "people", list(compress(order, map(kind.__eq__, kinds_of))))
-            for kind in dict.fromkeys(kinds_of)
-        }
+        by_kind: dict[str, list[int]] = defaultdict(list)
+        for position, kind in zip(order, kinds_of):  # one pass: a pass per kind took twice as long
+            by_kind[kind].append(position)
+        return {kind: RecordsAt(self, "people", at) for kind, at in by_kind.items()}
 
     @cached_property
     def _people_by_kind(self) -> Mapping[str, Sequence[Person]]:

@@ -11,7 +11,6 @@ again, by the same code as a build.
 from __future__ import annotations
 
 import marshal
-import operator
 import sys
 from itertools import repeat
 from collections.abc import Sequence
@@ -20,6 +19,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from ..gc_pause import gc_paused
 from ..model import Dataset
+from .chunked_list import ChunkedList, checked_chunks, chunked
 from .giving_way import give_way
 from .names import NameIndex, NameParts, PeopleNames, SortedOwners
 from .paragraphs import ParagraphIndex
@@ -27,8 +27,8 @@ from .quotes import QuoteIndex
 from .scope_index import ScopeIndex
 from .text_index import TextIndex
 
-FORMAT = 5  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart;
-# 5: each bitset a piece of its own
+FORMAT = 6  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart;
+# 5: each bitset a piece of its own; 6: the names' chunks cut by size too
 
 
 def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
@@ -81,29 +81,19 @@ def folded_to_plain(index: ScopeIndex) -> dict[str, Any]:
 # The texts and postings are stored as chunks, each its own `marshal` data, read one at a time with a
 # pause between: reading them is done on a background thread after the first frame, and one call to
 # `marshal.loads` over them all held the interpreter's lock for a fifth of a second at 100,000 quotes,
-# so the reader could not take a key meanwhile. A chunk of 4,096 names took 4 ms to decode: a key
-# typed as the work made ahead went on after a quiet second waited for it.
-CHUNK = 1024
+# so the reader could not take a key meanwhile (the people's names: `chunked_list.py`).
 # The quote index's chunks are larger: the reader's first search waits for it, and each pause point
 # there is a turn of the interpreter's lock to the reader's thread and back.
 INDEX_CHUNK = 4096
 
 
-def _in_chunks(items: list, size: int | None = None) -> list[bytes]:
-    size = size or CHUNK
+def _in_chunks(items: list, size: int = INDEX_CHUNK) -> list[bytes]:
     return [marshal.dumps(items[start : start + size]) for start in range(0, len(items), size)]
-
-
-def _checked_chunks(chunks: Any) -> Sequence[bytes]:
-    """Stored chunks: a list of bytes, or the `StoredPieces` a block read lazily holds."""
-    if isinstance(chunks, (str, bytes)) or not isinstance(chunks, Sequence):
-        raise ValueError("not stored chunks")
-    return chunks
 
 
 def _decoded_chunks(chunks: Any) -> Iterator[list]:
     """Each chunk decoded in turn, with a pause point after each."""
-    for chunk in _checked_chunks(chunks):
+    for chunk in checked_chunks(chunks):
         if type(chunk) is not bytes:
             raise ValueError("not stored chunks")
         # Out of the collector's reach as it is made: the thousands of objects a chunk makes started
@@ -124,92 +114,6 @@ def _from_chunks(chunks: Any) -> list:
     return items
 
 
-class ChunkedList(Sequence):
-    """A list kept as the `marshal` chunks it was stored in (`_in_chunks`), each chunk decoded when an
-    item of it is first read, and kept. For what is read an item at a time (a person's names, for the
-    few hits a key shows): at 100,000 quotes the people's names, their folded forms and the words the
-    article uses for them took 33 MiB decoded, against 4 MB as chunks. Only the last chunk is decoded
-    when this is made (the others hold `CHUNK` items each): decoding them all to check them took
-    1.5 s of CPU at a million quotes, which the People filter's first letter waited for.
-
-    The chunks may be a block's `StoredPieces`, each read from the cache file when first needed and
-    checked against its CRC-32 then. One that cannot be read, or is not a list of its length, makes
-    the list `instead()` from then on (the list made again from the dataset); with no `instead`,
-    ValueError."""
-
-    __slots__ = ("_chunks", "_decoded", "_length", "_instead", "_whole")
-
-    def __init__(self, chunks: Any, instead: Callable[[], list] | None = None) -> None:
-        self._chunks = _checked_chunks(chunks)
-        self._decoded: list[list | None] = [None] * len(chunks)
-        self._instead = instead
-        self._whole: list | None = None  # `instead()`, once a chunk is found damaged
-        self._length = (len(chunks) - 1) * CHUNK + len(self._chunk(len(chunks) - 1)) if len(chunks) else 0
-
-    def _chunk(self, number: int, keep: bool = True) -> list:
-        part = self._decoded[number]
-        if part is None:  # two threads may both decode it: equal lists, either kept
-            if self._whole is not None:
-                return self._whole[number * CHUNK : (number + 1) * CHUNK]
-            try:
-                part = self._decode(number)
-            except (ValueError, TypeError, EOFError):
-                if self._instead is None:
-                    raise
-                self._whole = self._instead()
-                return self._whole[number * CHUNK : (number + 1) * CHUNK]
-            if keep:
-                self._decoded[number] = part
-        return part
-
-    def _decode(self, number: int) -> list:
-        chunk = self._chunks[number]
-        part = marshal.loads(chunk) if type(chunk) is bytes else None
-        last = number == len(self._chunks) - 1
-        if type(part) is not list or not part or len(part) > CHUNK or len(part) != CHUNK and not last:
-            raise ValueError("not stored chunks")
-        return part
-
-    def __len__(self) -> int:
-        return self._length
-
-    def __getitem__(self, index: int | slice) -> Any:  # type: ignore[override]
-        if type(index) is slice:
-            return self._slice(*index.indices(self._length))
-        if index < 0:
-            index += self._length
-        if not 0 <= index < self._length:
-            raise IndexError(index)
-        number, within = divmod(index, CHUNK)
-        return self._chunk(number)[within]
-
-    def _slice(self, start: int, stop: int, step: int) -> list:
-        if step != 1:
-            return [self[at] for at in range(start, stop, step)]
-        items: list = []
-        while start < stop:  # a chunk's part at a time
-            number, within = divmod(start, CHUNK)
-            part = self._chunk(number)[within : within + stop - start]
-            items += part
-            start += len(part)
-        return items
-
-    def __eq__(self, other: object) -> bool:  # equal to the list it holds
-        if isinstance(other, (list, ChunkedList)):
-            return len(self) == len(other) and all(map(operator.eq, self, other))
-        return NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  (as a list's)
-
-    def __repr__(self) -> str:
-        return f"ChunkedList({list(self)!r})"
-
-    def __iter__(self) -> Iterator[Any]:
-        # A chunk read through is not kept (what is kept is what is read an item at a time).
-        for number in range(len(self._chunks)):
-            yield from self._chunk(number, keep=False)
-
-
 def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
     """The people's names as plain data. Their words are interned, so each word is stored once
     (`marshal` writes an object it has written before as a reference) and read back as one string:
@@ -220,15 +124,15 @@ def people_names_to_plain(people: PeopleNames) -> dict[str, Any]:
     # when written is interned again when read, so the chunks still share each word.
     return {
         "format": FORMAT,
-        "article_words": _in_chunks(_interned(list(people.all_article_words))),
-        "names": _in_chunks(_interned(list(parts.names))),
-        "names_folded": _in_chunks(_interned(list(parts.folded))),
+        "article_words": chunked(_interned(list(people.all_article_words))),
+        "names": chunked(_interned(list(parts.names))),
+        "names_folded": chunked(_interned(list(parts.folded))),
         # Each word's owners as the words, in order, and their owners alongside (`SortedOwners`), read
         # a chunk at a time as a search asks for them.
-        "owner_words": _in_chunks(_interned(parts.owners.words)),
-        "owners": _in_chunks(list(parts.owners.owners)),
-        "first_words": _in_chunks(_interned(parts.first_word_owners.words)),
-        "first_word_owners": _in_chunks(list(parts.first_word_owners.owners)),
+        "owner_words": chunked(_interned(parts.owners.words)),
+        "owners": chunked(list(parts.owners.owners)),
+        "first_words": chunked(_interned(parts.first_word_owners.words)),
+        "first_word_owners": chunked(list(parts.first_word_owners.owners)),
         "order": parts.order,
     }
 
@@ -290,7 +194,7 @@ def _text_index_from_plain(
     if type(plain) is not dict or plain.get("format") != FORMAT or plain.get("size") != size:
         raise ValueError("not a stored index")
     postings: dict[str, tuple[int, ...] | UnreadBits] = dict(_from_chunks(plain["sparse"]))
-    dense_words, dense = _from_chunks(plain["dense_words"]), _checked_chunks(plain["dense"])
+    dense_words, dense = _from_chunks(plain["dense_words"]), checked_chunks(plain["dense"])
     if len(dense_words) != len(dense):
         raise ValueError("not a stored index")
     # Each bitset is read when a search first needs it (`TextIndex._posting`).

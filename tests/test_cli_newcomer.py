@@ -59,6 +59,9 @@ def test_help_as_a_command(capsys, args):
                                           "--speaker?); see anora-tui quotes --help"),
         (["check", "--dta", "x"], "anora-tui check: unrecognized arguments: --dta x (did you mean --data?); "
                                   "see anora-tui check --help"),
+        (["--watch", "check"], "anora-tui check: --watch is for the reader, not for check; see anora-tui check --help"),
+        (["--watch", "quotes", "money"], "anora-tui quotes: --watch is for the reader, not for quotes; "
+                                         "see anora-tui quotes --help"),
     ],
 )
 def test_a_mistyped_command_or_option_names_the_likeliest_one(capsys, args, line):

@@ -48,7 +48,10 @@ def _run(argv: list[str] | None) -> int:
 
         whole = any(token in COMMANDS or token.startswith("-h") or token == "--help" for token in tokens)
         output.speak_as(next((token for token in tokens if token in COMMANDS), None))  # for --help's output
-        args = build_parser(with_command_arguments=whole).parse_args(argv)
+        parser = build_parser(with_command_arguments=whole)
+        args = parser.parse_args(argv)
+        if args.watch and args.command is not None:  # never taken silently: it would do nothing
+            parser.error(f"--watch is for the reader, not for {args.command}")
     else:
         args = SimpleNamespace(**READER_DEFAULTS)
     if args.command is not None:

@@ -74,9 +74,16 @@ def test_a_full_disk_is_one_line_and_status_2_for_every_command(name, tmp_path):
     args = prepared(EVERY_COMMAND[name], tmp_path)
     with open("/dev/full", "wb") as full:
         result = run(args, tmp_path, stdout=full)
-    line = assert_one_clean_line(result.stderr)
-    assert line.endswith(": cannot write the output: No space left on device")
+    assert assert_one_clean_line(result.stderr).endswith(output_failed(args, "No space left on device"))
     assert result.returncode == 2
+
+
+def output_failed(args: list[str], why: str) -> str:
+    """How the line saying the output failed ends: `new` has written its draft, and says so."""
+    if args[0] == "new" and "--help" not in args:
+        assert Path(args[-1], "article.yaml").is_file()
+        return f": cannot write the output: {why} (the draft in {args[-1]} is written)"
+    return f": cannot write the output: {why}"
 
 
 @pytest.mark.parametrize("name", EVERY_COMMAND)
@@ -86,7 +93,7 @@ def test_a_closed_standard_output_is_one_line_and_status_2_for_every_command(nam
         [shutil.which("sh"), "-c", 'exec "$@" >&-', "sh", installed_command(), *args],
         stdin=subprocess.DEVNULL, stderr=subprocess.PIPE, env=environment(tmp_path), timeout=60,
     )
-    assert assert_one_clean_line(result.stderr).endswith(": cannot write the output: standard output is closed")
+    assert assert_one_clean_line(result.stderr).endswith(output_failed(args, "standard output is closed"))
     assert result.returncode == 2
 
 

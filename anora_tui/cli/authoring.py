@@ -73,6 +73,7 @@ def run_new(args: argparse.Namespace) -> int:
     except DraftError as error:
         return _refuse(str(error))
     where = one_line(str(directory))
+    output.done_already(f"the draft in {where} is written")
     if text_path:
         return _say(
             f"{where}: drafted {counted(len(draft.sections), 'section')}, "

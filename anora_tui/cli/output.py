@@ -61,6 +61,7 @@ class _Streams:
     stdout_closed = False  # closed when the program started (`>&-`)
     pipe_closed = False  # the reader of a pipe went away: drop the rest
     program = PROGRAM  # what every line on standard error starts with (see `speak_as`)
+    done = ""  # what the command did before its output, said if that output fails (`done_already`)
 
 
 _state = _Streams()
@@ -69,6 +70,7 @@ _state = _Streams()
 def prepare_streams() -> None:
     """Call first: reopen closed standard streams on /dev/null and make encoding errors replace."""
     _state.pipe_closed = False
+    _state.done = ""
     _state.stdout_closed = sys.stdout is None or not _open(1)
     for descriptor in (0, 1, 2):
         if not _open(descriptor):
@@ -85,6 +87,12 @@ def speak_as(command: str | None) -> None:
     """Lines on standard error start with the command as typed from now on (`anora-tui quotes: …`,
     as git's do), whatever went wrong: the command's own refusal or its output failing."""
     _state.program = f"{PROGRAM} {command}" if command else PROGRAM
+
+
+def done_already(what: str) -> None:
+    """What the command has done (files written): said with an output error, which would else read
+    as if nothing had been done."""
+    _state.done = what
 
 
 def speaker() -> str:
@@ -160,7 +168,7 @@ def run_guarded(command: Callable[[], int]) -> int:
             status = leaving.code if isinstance(leaving.code, int) else (0 if leaving.code is None else 2)
         finish()
     except OutputFailed as failure:
-        warn(f"cannot write the output: {failure}")
+        warn(f"cannot write the output: {failure}" + (f" ({_state.done})" if _state.done else ""))
         return EXIT_OUTPUT_FAILED
     except KeyboardInterrupt:  # Ctrl+C while a big dataset loads: no traceback either
         return EXIT_INTERRUPTED

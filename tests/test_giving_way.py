@@ -246,5 +246,33 @@ def test_an_at_name_search_ends_the_giving_way_of_the_quotes_being_grouped(monke
 
 
 def reading_names_ahead(indexes: SearchIndexes) -> None:
-    with giving_way_to_typing("people"):
-        indexes.people_and_speakers()
+    with giving_way_to_typing("speakers"):
+        indexes.group_speakers()
+
+
+def test_a_call_ends_the_giving_way_of_what_it_needs_whichever_began_last(monkeypatch):
+    """What each thread's work makes is its own: work begun after (the next App's, while the last
+    one's was still ending, in the tests) no longer hid what the first one makes from a call for it."""
+    monkeypatch.setattr(giving_way_module, "_last_key", [float("-inf")])  # put back after the test
+    giving_way_module.note_typing()
+    begun = {name: threading.Event() for name in ("people", "text")}
+    ended: list[str] = []
+
+    def making(name: str) -> None:
+        with giving_way_to_typing(name):
+            begun[name].set()
+            giving_way_module.wait_for_quiet(60.0)  # only a call ends it
+            ended.append(name)
+
+    threads = {name: threading.Thread(target=making, args=(name,)) for name in begun}
+    threads["people"].start()
+    assert begun["people"].wait(10)
+    threads["text"].start()
+    assert begun["text"].wait(10)
+    giving_way_module.wanted_now("people")
+    threads["people"].join(10)
+    time.sleep(0.2)
+    assert ended == ["people"]
+    giving_way_module.wanted_now("text")
+    threads["text"].join(10)
+    assert ended == ["people", "text"]

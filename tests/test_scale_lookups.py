@@ -179,9 +179,9 @@ def test_making_the_palettes_places_lets_the_readers_thread_run(monkeypatch, exa
 
 def test_the_names_read_ahead_group_a_stored_indexs_quotes_by_speaker(example_dataset):
     """A stored quote index groups its quotes by speaker when first needed: that was the first `@`
-    typed (4 s at a million quotes). The reader's work ahead, reading the people's names, now does it
-    too (`people_and_speakers`), and `@name` finds what a built index finds. The names alone do not:
-    the People filter's first letter, which reads them, waited 0.4 s for it at a million quotes."""
+    typed (4 s at a million quotes). The reader's work ahead does it after reading the people's names
+    (`group_speakers`), and `@name` finds what a built index finds. Reading the names does not: the
+    People filter's first letter, which reads them, waited 0.4 s for it at a million quotes."""
     from anora_tui.core.loading import cache_derived
     from anora_tui.core.search import SearchIndexes
     from anora_tui.core.search.quotes import QuoteIndex
@@ -196,7 +196,7 @@ def test_the_names_read_ahead_group_a_stored_indexs_quotes_by_speaker(example_da
     assert "_positions_by_speaker" not in stored.__dict__
     indexes.people
     assert "_positions_by_speaker" not in stored.__dict__
-    indexes.people_and_speakers()
+    indexes.group_speakers()
     assert "_positions_by_speaker" in stored.__dict__
     for query in ("@mara", "@q", "@ines the", "@nobody"):
         assert stored.search(query).bits == built.search(query).bits, query

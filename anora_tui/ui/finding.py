@@ -108,7 +108,13 @@ class Finding:
                 # The places first: the palette waits for them, the search only uses the names for
                 # a hint or `@name`. Then the text's index, where the cache holds it (a long
                 # article's): the first search of the text read it, a second at a million quotes.
-                steps = [("places", lambda: indexes.places), ("people", indexes.people_and_speakers)] if names else []
+                # The quotes grouped by speaker (for `@name`) a step of their own: as part of the
+                # names' step, a People filter asking for the names ended their giving way too.
+                steps = [
+                    ("places", lambda: indexes.places),
+                    ("people", lambda: indexes.people),
+                    ("speakers", indexes.group_speakers),
+                ] if names else []
                 if text:
                     steps.append(("text", lambda: indexes.get("text")))
                     # Its bitsets are read from the cache as a search first needs them: a first key

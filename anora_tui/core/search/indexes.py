@@ -55,12 +55,11 @@ class SearchIndexes:
                 self._made["people"] = made
             return made
 
-    def people_and_speakers(self) -> None:
-        """Read the people's names, and group the quotes by speaker: `@name` reads both. The reader
-        does this ahead, so neither waits for the first `@` typed (seconds at a million quotes).
-        Not done for the names alone: the People filter's first letter waited 0.4 s for the quotes
-        grouped at a million quotes, which it does not read."""
-        self.people  # noqa: B018  (read once, and kept)
+    def group_speakers(self) -> None:
+        """Group the quote index's quotes by speaker, if it is made: `@name` reads them with the
+        people's names. The reader does this ahead, so the first `@` typed does not wait for it
+        (seconds at a million quotes). Not done with the names: the People filter's first letter,
+        which reads them, waited 0.4 s for the quotes grouped at a million quotes."""
         quotes = self._built.get("quotes")
         if quotes is not None:
             quotes.positions_by_speaker_ready()

@@ -50,7 +50,7 @@ class QuoteIndex(ScopeIndex):
     def _find_about_name_word(self, start: str) -> int:
         """Quotes by people with a name word (or one of their characters') starting so."""
         ids = self.people.ids
-        wanted_now("people")  # if they are being grouped ahead, giving way to typing: no more
+        wanted_now("speakers")  # if they are being grouped ahead, giving way to typing: no more
         by_speaker = self._positions_by_speaker
         entries = self.people.entries_with_word(start)
         positions = list(chain.from_iterable(by_speaker.get(ids[entry], ()) for entry in entries))

@@ -40,7 +40,7 @@ def test_a_stored_index_makes_a_words_bitset_when_a_search_reads_it(example_data
     stored, built = stored_beside_built(example_dataset)
     waiting = bytes_left(stored)
     assert waiting and all(type(built.text.parts()[1][word]) is int for word in waiting)
-    word = sorted(waiting)[0]
+    word = sorted(word for word in waiting if len(word) > 1)[0]  # one character: a first key, stored
     assert stored.search(word).bits == built.search(word).bits
     assert word not in bytes_left(stored) and bytes_left(stored)  # that word's made, not every word's
 
@@ -85,3 +85,17 @@ def test_folded_texts_the_cache_does_not_hold_are_folded_again(example_dataset, 
     for query in ('"in the"', "it's", "the."):
         assert hits_of(stored.search(query)) == hits_of(built.search(query)), query
     assert stored.text.parts()[0] == built.text.parts()[0]
+
+
+def test_a_stored_indexs_first_keys_are_read_not_made(example_dataset, monkeypatch):
+    """A search's first key is a one-character term, the dearest to make (every word holding the
+    letter: hundreds of bitsets read from the cache at a million quotes, 0.3 s from a cold disk): the
+    cache stores each one's three bitsets, read when first searched."""
+    stored, built = stored_beside_built(example_dataset)
+    made: list[str] = []
+    monkeypatch.setattr(stored.text, "_compute_term", lambda term: made.append(term))
+    monkeypatch.setattr(stored.text, "_union", lambda words: made.append("union"))
+    for letter in ("t", "a", "9", "q"):
+        assert stored.search(letter).bits == built.search(letter).bits, letter
+    stored.text.prepare_first_keys()
+    assert made == [] and stored.text.first_keys_ready

@@ -25,10 +25,10 @@ from .names import NameIndex, NameParts, PeopleNames, SortedOwners
 from .paragraphs import ParagraphIndex
 from .quotes import QuoteIndex
 from .scope_index import ScopeIndex
-from .text_index import TextIndex
+from .text_index import FIRST_KEYS, TermTexts, TextIndex
 
-FORMAT = 6  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart;
-# 5: each bitset a piece of its own; 6: the names' chunks cut by size too
+FORMAT = 7  # 2: the names in chunks; 3: chunks of 1,024, words in order; 4: owners, folded texts apart;
+# 5: each bitset a piece of its own; 6: the names' chunks cut by size too; 7: the first keys
 
 
 def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
@@ -42,17 +42,37 @@ def index_to_plain(index: ScopeIndex) -> dict[str, Any]:
         if type(posting) is tuple:
             sparse.append((word, posting))
         else:
-            # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
-            posting = posting if type(posting) is int else posting.read()
             dense_words.append(word)
-            dense.append(posting.to_bytes((posting.bit_length() + 7) // 8, "little"))
+            dense.append(_bytes_of(posting if type(posting) is int else posting.read()))
     return {
         "format": FORMAT,
         "size": index.text.size,
         "sparse": _in_chunks(sparse, INDEX_CHUNK),
         "dense_words": _in_chunks(dense_words, INDEX_CHUNK),
         "dense": dense,
+        # Each one-character term's three bitsets, read when it is first searched (`UnreadTermTexts`).
+        "first_key_characters": FIRST_KEYS,
+        "first_keys": [_bytes_of(bits) for bits in index.text.first_key_parts()],
     }
+
+
+def _bytes_of(bits: int) -> bytes:
+    # A bitset as its bytes: `marshal` writes and reads an int digit by digit, 8 times slower.
+    return bits.to_bytes((bits.bit_length() + 7) // 8, "little")
+
+
+class UnreadTermTexts:
+    """A stored one-character term, read (its three bitsets) when it is first searched
+    (`TextIndex.texts_with`)."""
+
+    __slots__ = ("_pieces", "_first")
+
+    def __init__(self, pieces: Sequence[bytes], first: int) -> None:
+        self._pieces = pieces
+        self._first = first
+
+    def read(self) -> TermTexts:
+        return TermTexts(*(UnreadBits(self._pieces, self._first + part).read() for part in range(3)))
 
 
 class UnreadBits:
@@ -199,6 +219,10 @@ def _text_index_from_plain(
         raise ValueError("not a stored index")
     # Each bitset is read when a search first needs it (`TextIndex._posting`).
     postings.update(zip(dense_words, map(UnreadBits, repeat(dense), range(len(dense)))))
+    characters, first = plain["first_key_characters"], checked_chunks(plain["first_keys"])
+    if type(characters) is not str or len(first) != 3 * len(characters):
+        raise ValueError("not a stored index")
+    first_keys = {character: UnreadTermTexts(first, 3 * at) for at, character in enumerate(characters)}
 
     def read_folded() -> list[str]:
         try:
@@ -211,7 +235,7 @@ def _text_index_from_plain(
             pass  # only a bug could store such a thing: fold them instead
         return TextIndex.folded_texts(texts())
 
-    return TextIndex.from_postings(size, postings, read_folded)
+    return TextIndex.from_postings(size, postings, read_folded, first_keys)
 
 
 def people_names_from_plain(dataset: Dataset, plain: Any) -> PeopleNames:

@@ -203,7 +203,7 @@ class TextIndex:
         try:
             found = stored.read()
         except (ValueError, OSError):
-            del self._stored_first_keys[term]
+            self._stored_first_keys.pop(term, None)  # two threads may both find it so
             return None
         self._first_keys[term] = found
         return found

@@ -15,6 +15,7 @@ import fcntl
 import os
 import re
 import select
+import signal
 import struct
 import subprocess
 import termios
@@ -297,9 +298,19 @@ class PseudoTerminal:
         self.master, follower = os.openpty()
         columns, rows = size
         fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
-        self.process = subprocess.Popen(
-            argv, stdin=follower, stdout=follower, stderr=follower, env=env, start_new_session=True
-        )
+        # As a terminal starts a program: with no signal ignored. A test run started under `nohup`, or
+        # as a background job of a shell, ignores SIGHUP or SIGINT, and a program keeps a signal it
+        # was started ignoring ignored (the reader does, as `nohup` asks).
+        ignored = [signum for signum in (signal.SIGHUP, signal.SIGINT) if signal.getsignal(signum) is signal.SIG_IGN]
+        for signum in ignored:
+            signal.signal(signum, signal.SIG_DFL)
+        try:
+            self.process = subprocess.Popen(
+                argv, stdin=follower, stdout=follower, stderr=follower, env=env, start_new_session=True
+            )
+        finally:
+            for signum in ignored:
+                signal.signal(signum, signal.SIG_IGN)
         os.close(follower)
         self.output = bytearray()
 

@@ -12,7 +12,7 @@ import asyncio
 from functools import partial
 from typing import TYPE_CHECKING, Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -241,6 +241,12 @@ class PeoplePane(KeptComponentStyles, Vertical):
 
     # --- the filter ---------------------------------------------------------------------------
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The names are read as the box takes the focus, not on its first letter: a key is typed a
+        # moment later (at a million quotes reading them took 21 ms of that letter's 48).
+        if event.widget is self._filter and self._names is None and not self._names_at_hand():
+            self._read_names_once()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input is not self._filter:
             return
@@ -253,9 +259,7 @@ class PeoplePane(KeptComponentStyles, Vertical):
             self._matching = None
         elif self._names is None and not self._names_at_hand():
             self._people_list.set_rows([Info(Content("Reading everyone’s names…"))])
-            if not self._reading_names:
-                self._reading_names = True
-                self._read_names()
+            self._read_names_once()
             return
         else:
             assert self._names is not None
@@ -278,12 +282,18 @@ class PeoplePane(KeptComponentStyles, Vertical):
             indexes = SearchIndexes(self._dataset)
         return indexes
 
+    def _read_names_once(self) -> None:
+        if not self._reading_names:
+            self._reading_names = True
+            self._read_names()
+
     @work(group="people-names")
     async def _read_names(self) -> None:
         """Once, however many keys come meanwhile: then the list is filtered by the box as it is."""
         indexes = self._indexes()
         self._names = await asyncio.to_thread(lambda: indexes.people)
-        self._apply_filter()
+        if self._filter.value.strip():  # else the list shows everyone already
+            self._apply_filter()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input is not self._filter:

@@ -247,7 +247,7 @@ def test_an_at_name_search_ends_the_giving_way_of_the_quotes_being_grouped(monke
 
 def reading_names_ahead(indexes: SearchIndexes) -> None:
     with giving_way_to_typing("speakers"):
-        indexes.group_speakers()
+        indexes.group_speakers("quotes")
 
 
 def test_a_call_ends_the_giving_way_of_what_it_needs_whichever_began_last(monkeypatch):

@@ -137,7 +137,54 @@ async def test_a_long_articles_stored_text_index_is_read_ahead(tmp_path, monkeyp
         assert not cached.holds_stored("paragraph_index")  # read, once
         # and its one-letter searches made, as the quotes' are (each bitset is read as first needed)
         await wait_for(pilot, lambda: app.search_indexes.text.text.first_keys_ready, timeout=10)
-        assert steps == ["first keys", "places", "people", "speakers", "text", "text's first keys"]
+        # and its paragraphs grouped by whom they quote, for `@name` and the hint of a search there
+        await wait_for(pilot, lambda: app.search_indexes.names_ready("text"), timeout=10)
+        assert steps == ["first keys", "places", "people", "speakers", "text", "text's first keys", "text's speakers"]
         await pilot.press("slash", *"film", "tab")
         await wait_for(pilot, lambda: getattr(app.screen, "result", None) is not None and app.screen.result.total == app.search_indexes.text.total)
         await wait_for(pilot, lambda: app.screen.result.count == expected > 0)
+
+
+async def test_a_search_that_finds_nothing_does_not_wait_for_the_speakers_grouped(example_dataset, monkeypatch):
+    """A word with no hit may be someone's name: the hint tries it as `@name` only once the texts are
+    grouped by whom they quote (made ahead). Before, that key made the grouping itself (60 ms at
+    100,000 quotes in the text; most of a second at a million) and the hint says no name meanwhile."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    from anora_tui.core.search import SearchIndexes
+    from anora_tui.ui.screens.search import SearchScreen
+
+    monkeypatch.setattr(indexes_module, "SMALL", 0)  # as for a large dataset
+    indexes = SearchIndexes(example_dataset)
+
+    class Host(App):
+        def on_mount(self) -> None:
+            self.push_screen(SearchScreen(example_dataset, indexes, query="", scope="text"))
+
+    def empty_message(app) -> str:
+        return str(app.screen.query_one("#search-empty", Static).content)
+
+    app = Host()
+    async with app.run_test(size=WIDE) as pilot:
+        await wait_for(pilot, lambda: indexes.is_built("text") and indexes.people_ready, timeout=10)
+        text = indexes.get("text")
+        await pilot.press(*"tommy")  # Tomás Reyes' nickname: in no paragraph
+        await wait_for(pilot, lambda: empty_message(app).startswith("No paragraph matches “tommy”"), timeout=10)
+        assert "Looking for a person" not in empty_message(app)
+        assert not text.speakers_grouped and not indexes.names_ready("text")
+        indexes.group_speakers("text")
+        await pilot.press("backspace", "y")
+        await wait_for(pilot, lambda: "Looking for a person? @tommy finds 1 paragraph" in empty_message(app), timeout=10)
+
+
+def test_names_are_ready_for_few_quotes_as_soon_as_asked(example_dataset):
+    """Few quotes: grouping them costs nothing a key would notice, and nothing makes it ahead."""
+    from anora_tui.core.search import SearchIndexes
+
+    indexes = SearchIndexes(example_dataset)
+    assert not indexes.names_ready("text")  # its index is not made
+    text = indexes.get("text")
+    indexes.people
+    assert not text.speakers_grouped
+    assert indexes.names_ready("text") and text.speakers_grouped

@@ -196,7 +196,7 @@ def test_the_names_read_ahead_group_a_stored_indexs_quotes_by_speaker(example_da
     assert "_positions_by_speaker" not in stored.__dict__
     indexes.people
     assert "_positions_by_speaker" not in stored.__dict__
-    indexes.group_speakers()
+    indexes.group_speakers("quotes")
     assert "_positions_by_speaker" in stored.__dict__
     for query in ("@mara", "@q", "@ines the", "@nobody"):
         assert stored.search(query).bits == built.search(query).bits, query

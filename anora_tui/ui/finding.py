@@ -113,13 +113,15 @@ class Finding:
                 steps = [
                     ("places", lambda: indexes.places),
                     ("people", lambda: indexes.people),
-                    ("speakers", indexes.group_speakers),
+                    ("speakers", lambda: indexes.group_speakers("quotes")),
                 ] if names else []
                 if text:
                     steps.append(("text", lambda: indexes.get("text")))
                     # Its bitsets are read from the cache as a search first needs them: a first key
                     # needs hundreds (0.1 s at a million quotes). Made ahead, as the quotes' are.
                     steps.append(("text's first keys", lambda: indexes.text.text.prepare_first_keys(first_keys_pause)))
+                    if names:  # for `@name` in the text, and a search there that finds nothing
+                        steps.append(("text's speakers", lambda: indexes.group_speakers("text")))
                 for making, step in steps:
                     with giving_way_to_typing(making):
                         wait_for_quiet()

@@ -11,6 +11,7 @@ from typing import Iterable
 from ..model import Dataset
 from .bitsets import bits_from_positions
 from .folding import match_spans
+from .giving_way import give_way, giving_way, wanted_now
 from .names import PeopleNames
 from .results import ParagraphHit
 from .scope_index import ScopeIndex
@@ -23,6 +24,7 @@ class ParagraphIndex(ScopeIndex):
     """Every paragraph in article order."""
 
     noun = "paragraph"
+    speakers_attribute = "_quoted"
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
         super().__init__(dataset, self.texts_of(dataset), people)
@@ -43,16 +45,17 @@ class ParagraphIndex(ScopeIndex):
 
     @cached_property
     def _quoted(self) -> dict[str, tuple[int, ...]]:
-        """Speaker id -> the paragraphs quoting them (the first `@name` reads it)."""
+        """Speaker id -> the paragraphs quoting them (`@name` reads it; the reader makes it ahead)."""
         dataset, starts = self.dataset, self._starts
-        first = {section.id: starts[section.index] for section in dataset.sections}
+        give_way()
+        first = {section.id: starts[section.index] for section in giving_way(dataset.sections, 4096)}
         quoted: dict[str, set[int]] = {}
         # The columns, not the quotes: a cached dataset's quotes are made only as they are shown.
-        for speaker, section, paragraph in zip(
+        for speaker, section, paragraph in giving_way(zip(
             dataset.values_of("quotes", "speaker"),
             dataset.values_of("quotes", "section"),
             dataset.values_of("quotes", "paragraph"),
-        ):
+        ), 1024):
             quoted.setdefault(speaker, set()).add(first[section] + paragraph - 1)
         return {speaker: tuple(positions) for speaker, positions in quoted.items()}
 
@@ -74,6 +77,7 @@ class ParagraphIndex(ScopeIndex):
         """Paragraphs that name or quote someone with a name word starting so."""
         people = self.people
         entries = people.entries_with_word(start)
+        wanted_now("text's speakers")  # if they are being grouped ahead, giving way to typing: no more
         quoting, ids = self._quoted, people.ids
         positions = list(chain.from_iterable(quoting.get(ids[entry], ()) for entry in entries))
         if len(entries) <= EXACT_PEOPLE:

@@ -18,6 +18,7 @@ class QuoteIndex(ScopeIndex):
     """Every quote's text, in dataset order."""
 
     noun = "quote"
+    speakers_attribute = "_positions_by_speaker"  # a stored index's is made when first read
 
     def __init__(self, dataset: Dataset, people: PeopleNames | None = None) -> None:
         super().__init__(dataset, dataset.values_of("quotes", "text"), people)  # no quote is made
@@ -32,10 +33,6 @@ class QuoteIndex(ScopeIndex):
         for position, speaker in enumerate(giving_way(dataset.values_of("quotes", "speaker"), 1024)):
             positions[speaker].append(position)
         return positions
-
-    def positions_by_speaker_ready(self) -> None:
-        """Group the quotes by speaker now, if not done (a stored index does it when first needed)."""
-        self._positions_by_speaker  # noqa: B018  (a cached property, made by being read)
 
     def speakers_matching(self, names: tuple[str, ...] | list[str]) -> frozenset[str]:
         """Ids of the people every one of the (folded) names fits: each word of a name must start a

@@ -213,7 +213,7 @@ class SearchScreen(ReaderModal, ModalScreen[SearchOutcome], OneFrameDrawing):
                 where = "the quotes" if other == "quotes" else "the text"
                 return f"{said} {counted(found, other_index.noun)} of {where} {'does' if found == 1 else 'do'}: " \
                        f"press Tab to search {where}."
-        return f"{said} {suggest_loosening(index, result.query, self._indexes.people_ready)}"
+        return f"{said} {suggest_loosening(index, result.query, self._indexes.names_ready(self.scope))}"
 
     @work(thread=True, group="search-index")
     def _build_index(self, scope: Scope) -> None:

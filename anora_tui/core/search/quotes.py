@@ -25,14 +25,15 @@ class QuoteIndex(ScopeIndex):
         self._positions_by_speaker = self.positions_by_speaker(dataset)
 
     @staticmethod
-    def positions_by_speaker(dataset: Dataset) -> dict[str, list[int]]:
+    def positions_by_speaker(dataset: Dataset) -> dict[str, tuple[int, ...]]:
         positions: dict[str, list[int]] = defaultdict(list)
         # Made on a background thread at a million quotes: it lets the reader's thread run (a step
         # of 4,096 quotes took up to 4 ms, and a key typed then waited for it).
         give_way()
         for position, speaker in enumerate(giving_way(dataset.values_of("quotes", "speaker"), 1024)):
             positions[speaker].append(position)
-        return positions
+        # Tuples, which the collector stops tracking: 450,000 lists added 30 ms to each full pass.
+        return {speaker: tuple(found) for speaker, found in giving_way(positions.items(), 4096)}
 
     def speakers_matching(self, names: tuple[str, ...] | list[str]) -> frozenset[str]:
         """Ids of the people every one of the (folded) names fits: each word of a name must start a

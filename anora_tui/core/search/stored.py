@@ -175,7 +175,7 @@ class _StoredQuoteIndex(_PeopleWhenNeeded, QuoteIndex):
         self._take(dataset, text)
 
     @cached_property
-    def _positions_by_speaker(self) -> dict[str, list[int]]:  # type: ignore[override]
+    def _positions_by_speaker(self) -> dict[str, tuple[int, ...]]:  # type: ignore[override]
         return QuoteIndex.positions_by_speaker(self.dataset)
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
@@ -19,6 +18,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.markup import escape
 from textual.widget import Widget
 from textual.widgets import Input, Static
 from textual.worker import WorkerFailed
@@ -434,7 +434,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         lists the reader's keys alone (Textual's key panel stayed on Escape and listed its own)."""
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
-                command = SystemCommand("Keys", "Every key of the reader and what it does (? or F1)", self.action_help)
+                keys = escape(" or ".join(self.keys_named("app.help")))  # (the help is markup)
+                command = SystemCommand("Keys", f"Every key of the reader and what it does ({keys})", self.action_help)
             yield command
         if self.settings_problems:
             count = len(self.settings_problems)  # (the help is markup: no path from the environment in it)
@@ -448,9 +449,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
 
     def _palette_key(self) -> str:
         """The palette's first key, as the key bar shows it (the user's keymap may have changed it)."""
-        palette = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "app.command-palette")
-        binding = self._in_force(palette)
-        return self.get_key_display(replace(binding, key=binding.key.split(",")[0]))
+        return self.keys_named("app.command-palette")[0]
 
     async def action_quit(self) -> None:
         self.quitting = True

@@ -198,15 +198,44 @@ async def test_the_top_line_and_the_figure_stay_through_every_resize(shipped_dat
     async with app.run_test(size=first) as pilot:
         await page_in_at(pilot, app, section, 1 if which == "first" else 2)
         assert app.reading.scroll_y > 0, "paged into the section"
-        before, top, figure = reading_lines(app), top_words(app), shown_percent(app)
-        assert figure != "0%", figure
-        for size in others:
-            await resize(pilot, *size)
-            assert app.reading.section_id == section.id
-            assert_strictly_at_the_top(app, top, size)
-            assert shown_percent(app) == figure, f"at {size}: {reading_border(app)}"
-            if size == first:
-                assert reading_lines(app) == before
+        await assert_kept_through(pilot, app, section, first, others)
+
+
+@TOURS
+async def test_in_every_section_a_page_and_two_lines_in_stay_through_every_resize(shipped_dataset, tour):
+    """Every section the first size can page in (Space, then ↓ twice: the top line anywhere in a
+    paragraph or a note), whether a wider pane leaves room below the place or not (where the
+    section's end leaves none, the pane goes on past it, over blank lines)."""
+    first, *others = tour
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=first) as pilot:
+        await settle(pilot)
+        checked = 0
+        for section in shipped_dataset.sections:
+            app.reading.open_section(section.id)  # from its top, as the contents open it
+            await settle(pilot)
+            if app.reading.max_scroll_y <= 2:
+                continue
+            await pilot.press("space", "down", "down")
+            await settle(pilot)
+            assert app.reading.section_id == section.id and app.reading.scroll_y > 0
+            await assert_kept_through(pilot, app, section, first, others)
+            checked += 1
+        assert checked >= 2, "sections long enough to page in"
+
+
+async def assert_kept_through(pilot, app, section, first, others) -> None:
+    """Through the resizes to `others` (the last of them `first`), the top line stays at the top and
+    the figure stays; back at the first size, what is shown is what was."""
+    before, top, figure = reading_lines(app), top_words(app), shown_percent(app)
+    assert figure != "0%" or section.index == 0 and top_words(app).startswith("["), figure
+    for size in others:
+        await resize(pilot, *size)
+        assert app.reading.section_id == section.id
+        assert_strictly_at_the_top(app, top, size)
+        assert shown_percent(app) == figure, f"{section.id} at {size}: {reading_border(app)}"
+        if size == first:
+            assert reading_lines(app) == before, section.id
 
 
 @pytest.mark.parametrize("there, back", [(SMALL, LARGE), (LARGE, SMALL), (MIDDLE, LARGE)],
@@ -253,3 +282,32 @@ async def test_a_selected_name_stays_on_screen_through_resizes(shipped_dataset, 
             assert name.split()[-1] in text_words(" ".join(reading_lines(app))), f"at {size}"
             if size == first:
                 assert reading_lines(app) == before
+
+
+async def test_the_blank_lines_past_the_end_go_as_the_reader_scrolls_back(shipped_dataset):
+    """At the end of a section at 80×24, 200×50 keeps the top line at the top over blank lines past
+    the section's end; ↑ then moves a line at a time, and after Home, End shows the section's end at
+    the bottom of the pane again, with no blank lines below it."""
+    section = longest_section(shipped_dataset)
+    app = AnoraApp(shipped_dataset)
+    async with app.run_test(size=SMALL) as pilot:
+        await page_into(pilot, app, section.index, 0)
+        await pilot.press("end")
+        await settle(pilot)
+        top = top_words(app)
+        await resize(pilot, *LARGE)
+        assert_strictly_at_the_top(app, top, LARGE)
+        lines = reading_lines(app)
+        assert not lines[-2].strip() and not lines[-3].strip(), "blank lines past the end"
+        before = list(lines)
+        await pilot.press("up")
+        await settle(pilot)
+        assert reading_lines(app)[1:] == before[:-1], "one line up"
+        await pilot.press("home")
+        await settle(pilot)
+        await pilot.press("end")
+        await settle(pilot)
+        shown = reading_lines(app)
+        if app.reading.max_scroll_y > 0:  # the section is longer than the pane: its end is at the bottom
+            last = max(i for i, line in enumerate(shown) if line.strip())
+            assert last == len(shown) - 2, "\n".join(shown)  # under it, only the blank line ending a section

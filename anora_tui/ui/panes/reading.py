@@ -306,7 +306,7 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, ReadingProgre
             line, past_end = len(self._lines), 0
         else:
             line = self._line_of(self._place)
-            past_end = max(0, line - self._lines_above_end()) if resized else 0
+            past_end = self._lines_past_end(line) if resized else 0
         self._set_height(past_end)
         self._scroll_keeping_place(min(line, self.max_scroll_y))
         if keep_name:
@@ -320,9 +320,9 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, ReadingProgre
             # screen for its new length.
             self.set_virtual_height(len(self._lines) + past_end)
 
-    def _lines_above_end(self) -> int:
-        """The lines above the screen when the section's last line is at its bottom."""
-        return max(0, len(self._lines) - self.scrollable_content_region.height)
+    def _lines_past_end(self, top: int) -> int:
+        """The blank lines past the section's end that let the line `top` be at the top of the pane."""
+        return max(0, top + self.scrollable_content_region.height - len(self._lines))
 
     def _name_on_screen(self) -> bool:
         """Whether there is a selected name, and its line is on screen."""
@@ -423,7 +423,7 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, ReadingProgre
         super().watch_scroll_y(old_value, new_value)
         if self._past_end and not self._keeping_place and self._laid_out_for_size():
             # The reader scrolled back up: the blank lines past the end go as they leave the screen.
-            past_end = max(0, ceil(new_value) - self._lines_above_end())  # (ceil: an animation's step is not cut short)
+            past_end = self._lines_past_end(ceil(new_value))  # (ceil: an animation's step is not cut short)
             if past_end < self._past_end:
                 self._set_height(past_end)
         if round(old_value) != round(new_value):

@@ -1,7 +1,7 @@
 """Over every screen opened on the reader (the palette, Textual's theme list it opens, the search, the
 help, the bookmarks) the key bar names, after the screen's own keys, the App's keys that still work
-there, Help and Quit, each with a key that does work: F1 where `?` is typed or is the help's own
-key, Ctrl+Q where `q` is. The bar over those screens said nothing of them, though F1, ? and q worked.
+there, Help and Quit, each with a key that does work: `?` as in the reader, F1 where `?` is typed or
+is the help's own key, Ctrl+Q where `q` is. The bar over those screens said nothing of them, though F1, ? and q worked.
 Each key named is pressed, and does what the bar says. At 80×24, 120×40 and 200×50."""
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ pytestmark = pytest.mark.usefixtures("quick_pilot")
 EXPECTED = {
     "palette": (("ctrl+p",), ReaderPalette, "f1 Help", "^q Quit"),
     "search": (("slash",), SearchScreen, "f1 Help", "^q Quit"),
-    "bookmarks": (("apostrophe",), BookmarksScreen, "f1 Help", "q Quit"),
+    "bookmarks": (("apostrophe",), BookmarksScreen, "? Help", "q Quit"),  # as in the reader: `?` works there
     "help": (("question_mark",), HelpScreen, None, "^q Quit"),  # its own F1, ? and q close it
     "search, then help": (("slash", "f1"), HelpScreen, None, "^q Quit"),
 }
-KEY_OF = {"f1 Help": "f1", "^q Quit": "ctrl+q", "q Quit": "q"}
+KEY_OF = {"f1 Help": "f1", "? Help": "question_mark", "^q Quit": "ctrl+q", "q Quit": "q"}
 
 
 async def open_screens(pilot, app, keys) -> None:

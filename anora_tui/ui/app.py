@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
@@ -19,8 +18,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.geometry import Size
+from textual.markup import escape
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Input
 from textual.worker import WorkerFailed
 
 from ..core.bookmarks import bookmarks_from_plain, bookmarks_to_plain
@@ -38,7 +38,7 @@ from .crash_report import write_crash_report
 from .finding import SEARCH_HISTORY, Finding
 from .keymapping import BindingIds, Keymapping
 from .idle_collection import IdleCollection
-from .layout import PaneLayout, PaneName
+from .layout import TINY_HEIGHT, TINY_WIDTH, PaneLayout, PaneName
 from .navigating import Navigating
 from .panes.people import PeoplePane
 from .panes.reading import ReadingPane
@@ -50,6 +50,7 @@ from .signals import SignalArrived, die_of, stopping_on_signals
 from .widgets.key_bar import KeyBar
 from .textual_private import OneLineCrashApp, OneNoticeAtATimeApp
 from .widgets.title_bar import TitleBar
+from .widgets.too_small import TooSmallNotice
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -267,7 +268,7 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
     def compose(self) -> ComposeResult:
         yield TitleBar(self.title, self.sub_title, clean_text(self.dataset.article.film_title))
         yield self._panes()
-        yield Static("Terminal too small: enlarge it (q quits)", id="too-small", markup=False)
+        yield TooSmallNotice(Size(TINY_WIDTH, TINY_HEIGHT), self._quit_key, id="too-small")
         if self.live_reload is not None:
             from .widgets.problems_panel import ProblemsPanel
 
@@ -434,7 +435,8 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         lists the reader's keys alone (Textual's key panel stayed on Escape and listed its own)."""
         for command in super().get_system_commands(screen):
             if command.title == "Keys":
-                command = SystemCommand("Keys", "Every key of the reader and what it does (? or F1)", self.action_help)
+                keys = escape(" or ".join(self.keys_named("app.help")))  # (the help is markup)
+                command = SystemCommand("Keys", f"Every key of the reader and what it does ({keys})", self.action_help)
             yield command
         if self.settings_problems:
             count = len(self.settings_problems)  # (the help is markup: no path from the environment in it)
@@ -446,11 +448,13 @@ class AnoraApp(PaneLayout, Navigating, Keymapping, BookmarkKeys, Finding, OneNot
         self.notify(problems_listed(self.settings_problems, self.config_path), title=SETTINGS_PROBLEMS, severity="warning",
                     markup=False, timeout=SETTINGS_PROBLEMS_SECONDS)
 
+    def _quit_key(self) -> str:
+        """The key that quits, as the key bar shows it (the user's keymap may have changed it)."""
+        return next(iter(self.keys_named("app.quit") + self.keys_named("app.quit-anywhere")), "^q")
+
     def _palette_key(self) -> str:
         """The palette's first key, as the key bar shows it (the user's keymap may have changed it)."""
-        palette = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == "app.command-palette")
-        binding = self._in_force(palette)
-        return self.get_key_display(replace(binding, key=binding.key.split(",")[0]))
+        return self.keys_named("app.command-palette")[0]
 
     async def action_quit(self) -> None:
         self.quitting = True

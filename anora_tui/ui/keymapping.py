@@ -12,6 +12,7 @@ from ..core.config import KeyPlace
 from .panes.people import PeoplePane
 from .panes.reading import ReadingPane
 from .panes.timeline import TimelinePane
+from .widgets.key_bar import keys_named
 from .widgets.link_list import LinkList
 
 if TYPE_CHECKING:
@@ -88,6 +89,12 @@ class Keymapping(_Base):
             ("Search", search_keys()),
         ]
         return [(title, list(Binding.make_bindings(keys))) for title, keys in groups]
+
+    def keys_named(self, binding_id: str) -> list[str]:
+        """The keys in force (the user's keymap applied) of one of the App's bindings, as every place
+        that names them shows them: the one the key bar shows first ("?", then "f1", for Help)."""
+        binding = next(b for b in self.BINDINGS if isinstance(b, Binding) and b.id == binding_id)
+        return keys_named(self.get_key_display, self._in_force(binding))
 
     def _in_force(self, binding: Binding) -> Binding:
         """The binding with the keys the user's keymap gives it, if it gives any."""

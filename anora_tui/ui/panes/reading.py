@@ -13,6 +13,7 @@ sections, paging on across sections) are in `reading_moves`.
 
 from __future__ import annotations
 
+from math import ceil
 from typing import Callable, ClassVar
 
 from rich.style import Style as RichStyle
@@ -25,30 +26,21 @@ from textual.strip import Strip
 from ...core.model import Dataset, Section
 from ...core.places import NameLink, section_links
 from ...core.quoting import shown_title
-from ...core.reading_time import ReadingTime, time_phrase
+from ...core.reading_time import ReadingTime
 from ..content import plain
 from ..focus import focus_now
 from ..messages import ParagraphsInView
 from ..textual_private import KeptComponentStyles, SteadyScrollbars
-from ..widgets.film_strip import Mark, proportional_strip
 from ..widgets.kept_place import KeptPlace
 from ..widgets.resizes_in_place import ResizesInPlace
 from .reading_ahead import LaidOutAhead, ReadingAhead, run_to_end
 from .reading_blocks import Block, BlockDrawing
 from .reading_moves import ReadingMoves
-
-PROGRESS_BAR_WIDTH = 12
-END = -1  # the place at the end of the section
-
-# The reader's place: (paragraph, how far into it). Paragraph 0 is the section's title. How far: 0
-# for the blank line above the paragraph, else 1 + characters into its text, then its credit and
-# notes, counted as one run. It does not depend on the width, so a re-wrap keeps it.
-Place = tuple[int, int]
-TOP: Place = (0, 0)
-AT_END: Place = (END, 0)
+from .reading_progress import AT_END, TOP, Place, ReadingProgress, paragraph_offsets
 
 
-class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing, KeptPlace[Place], ResizesInPlace, SteadyScrollbars, can_focus=True):
+class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, ReadingProgress, BlockDrawing, KeptPlace[Place],
+                  ResizesInPlace, SteadyScrollbars, can_focus=True):
     BORDER_TITLE = "Reading"
 
     BINDINGS: ClassVar[list[Binding]] = [
@@ -109,6 +101,10 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
         self._place: Place = TOP
         self._place_to_show = False  # a new place (a section opened, a name shown) not yet scrolled to
         self._placed_size = Size(0, 0)  # the pane's size when the place was last shown
+        # Blank lines the pane scrolls on past the section's end, so that a resize leaves the place at
+        # the top (a wider pane has fewer lines below it): none once the reader scrolls back above.
+        self._past_end = 0
+        self._name_shown = False  # whether the selected name was on screen, as the reader left it
         self._arrive_at_end: str | None = None  # a section to open at its end (PgUp into it)
         # The sections the keys asked for, not opened yet (their Navigate is on its way), and the
         # page keys pressed meanwhile: keys pressed in a burst each count, from where the last goes.
@@ -119,7 +115,7 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
         self._reported: tuple[str, tuple[int, ...]] | None = None
         self._render_style: RichStyle | None = None  # set while the lines are being drawn
         self._blank_line: Strip | None = None
-        self._paragraphs_before = _paragraph_offsets(dataset)
+        self._paragraphs_before = paragraph_offsets(dataset)
         self._total_paragraphs = sum(len(s.paragraphs) for s in dataset.sections)
         self.reading_time = ReadingTime(dataset)
         self.laid_out_ahead = LaidOutAhead()  # sections laid out ahead, or as last opened (reading_ahead)
@@ -249,13 +245,11 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
             laid_out = run_to_end(self._lay_out(self.blocks, width, self.landing))
             self._keep_laid_out(width, laid_out)
         self._lines, self._block_lines, self._line_starts = laid_out.lines, laid_out.block_lines, laid_out.line_starts
-        with self._keeping_place_as_it_is():  # the new height may pull the scroll back
-            # Taken in place where the scrollbar stays as it is: a section opened laid out the whole
-            # screen for its new length.
-            self.set_virtual_height(len(self._lines))
-        self.refresh()
         if rewrapped or self._place_to_show:
-            self._show_place()
+            self._show_place(resized=not self._place_to_show)
+        else:
+            self._set_height(self._past_end)
+        self.refresh()
         self._report_view()
         self._make_sections_ahead(width)
 
@@ -289,7 +283,7 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
         if self.scrollable_content_region.width != self._layout_width:
             self._layout()
         else:  # as tall as it was or not, the place goes back to the top
-            self._show_place()
+            self._show_place(resized=True)
             self._report_view()
 
     def on_mount(self) -> None:
@@ -298,14 +292,51 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
 
     # --- scrolling and what is on screen -----------------------------------------------------
 
-    def _show_place(self) -> None:
-        """Scroll the reader's place to the top (as near as the section's end allows)."""
+    def _show_place(self, resized: bool = False) -> None:
+        """Scroll the reader's place to the top. A new place (a section opened, a jump): as near as
+        the section's end allows. The same place at a new size (`resized`): at the top whatever is
+        left below it, the pane scrolling on past the section's end over blank lines if need be, as
+        an e-reader's last page; and a selected name that was on screen is kept on screen."""
+        keep_name = resized and self._name_shown and self.selected is not None
         self._place_to_show = False
         self._placed_size = self.size
         if not self._lines:
             return
-        line = len(self._lines) if self._place == AT_END else self._line_of(self._place)
+        if self._place == AT_END:
+            line, past_end = len(self._lines), 0
+        else:
+            line = self._line_of(self._place)
+            past_end = self._lines_past_end(line) if resized else 0
+        self._set_height(past_end)
         self._scroll_keeping_place(min(line, self.max_scroll_y))
+        if keep_name:
+            self._keep_name_on_screen()
+
+    def _set_height(self, past_end: int) -> None:
+        """The scrollable height: the section's lines, and `past_end` blank lines after them."""
+        self._past_end = past_end
+        with self._keeping_place_as_it_is():  # the new height may pull the scroll back
+            # Taken in place where the scrollbar stays as it is: a section opened laid out the whole
+            # screen for its new length.
+            self.set_virtual_height(len(self._lines) + past_end)
+
+    def _lines_past_end(self, top: int) -> int:
+        """The blank lines past the section's end that let the line `top` be at the top of the pane."""
+        return max(0, top + self.scrollable_content_region.height - len(self._lines))
+
+    def _name_on_screen(self) -> bool:
+        """Whether there is a selected name, and its line is on screen."""
+        line = self._link_line(self.selected) if self.selected is not None else None
+        top, bottom = self._screen_lines()
+        return line is not None and top <= line < bottom
+
+    def _keep_name_on_screen(self) -> None:
+        """Scroll just enough to show the selected name's line, the reader's place kept (the next
+        resize brings it back to the top)."""
+        line = self._link_line(self.selected) if self.selected is not None else None
+        top, bottom = self._screen_lines()
+        if line is not None and not top <= line < bottom:
+            self._scroll_keeping_place(line if line < top else line - (bottom - top) + 1)
 
     def _line_of(self, place: Place) -> int:
         """The line a place is on, as the lines are wrapped now."""
@@ -390,6 +421,11 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)
+        if self._past_end and not self._keeping_place and self._laid_out_for_size():
+            # The reader scrolled back up: the blank lines past the end go as they leave the screen.
+            past_end = self._lines_past_end(ceil(new_value))  # (ceil: an animation's step is not cut short)
+            if past_end < self._past_end:
+                self._set_height(past_end)
         if round(old_value) != round(new_value):
             self._report_view()
 
@@ -402,54 +438,11 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, BlockDrawing,
         if self.section is None or not self._lines or not self.is_attached:
             return
         visible = self.in_view
+        if self._laid_out_for_size():
+            self._name_shown = self._name_on_screen()
         self._update_progress(visible)
         if visible and self._reported != (self.section.id, visible):
             self._reported = (self.section.id, visible)
             # To the App itself, its one reader, rather than bubbled up through the containers: it
             # arrives in time for the side column's marks to be drawn in the same frame as the text.
             self.app.post_message(ParagraphsInView(self.section.id, visible))
-
-    def _share_scrolled_past(self) -> float:
-        """How much of the open section has been read, 0 to 1: the share of its scroll range the view
-        has moved down (what is above the screen, not what is on it: 0 at its top, 1 at its bottom,
-        where the next section's top takes on at the same figure, at any size). A section that fits
-        on the screen is read once the next one opens, or at once if it is the last."""
-        assert self.section is not None
-        bottom = self.max_scroll_y
-        if bottom <= 0:
-            return 1.0 if self.section.index == len(self.dataset.sections) - 1 else 0.0
-        return min(1.0, max(0.0, round(self.scroll_y) / bottom))
-
-    def _update_progress(self, visible: tuple[int, ...]) -> None:
-        assert self.section is not None
-        section = self.section
-        read = self._paragraphs_before[section.index] + len(section.paragraphs) * self._share_scrolled_past()
-        percent = round(100 * read / self._total_paragraphs) if self._total_paragraphs else 100
-        # The track is drawn in the bar's own glyph: in the border's, it read as the border broken off
-        # before the corner ("━━━━── ─╯").
-        bar = proportional_strip(
-            PROGRESS_BAR_WIDTH,
-            self._total_paragraphs,
-            [Mark(0, self._total_paragraphs, self._part_style("reading--progress-todo"), "━"),
-             *([Mark(0, read, self._part_style("reading--progress-done"), "━")] if read else [])],
-        )
-        where = f"Section {self.section.index + 1:,} of {len(self.dataset.sections):,} · {percent}%"
-        minutes = self.reading_time.minutes_left(self.section.id, visible[-1] if visible else 0)
-        if minutes:
-            left = time_phrase(minutes)
-            labels = (f"{where} · {left} left at {self.reading_time.words_per_minute} wpm ", f"{where} · {left} left ")
-        else:
-            labels = (f"{where} · the end ",)
-        # Whole phrases dropped to fit the border (two corners, a space each side), never a cut one.
-        room = self.size.width - 4 - PROGRESS_BAR_WIDTH
-        label = next((label for label in labels if len(label) <= room), None)
-        self.border_subtitle = Content(where) if label is None else Content(label) + bar
-
-
-def _paragraph_offsets(dataset: Dataset) -> tuple[int, ...]:
-    """How many paragraphs come before each section."""
-    offsets, total = [], 0
-    for section in dataset.sections:
-        offsets.append(total)
-        total += len(section.paragraphs)
-    return tuple(offsets)

@@ -27,7 +27,7 @@ from ..panes.reading_blocks import LANDING_BAR, NOTE_BAR
 from ..panes.sections import CURRENT_MARKER
 from ..panes.timeline import APPROXIMATE_CHAR, DISCUSSED_MARKER, ESTIMATED_CHAR, EXACT_CHAR
 from ..widgets.film_strip import TRACK_CHAR
-from ..widgets.key_bar import KeyBar
+from ..widgets.key_bar import KeyBar, named_first
 from ..widgets.track_switch import ACTIVE_MARKER
 from .modal import ReaderModal
 
@@ -218,7 +218,8 @@ def key_rows(display, bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
         keys, ids = rows.setdefault((action, description), ([], []))
         key = display(replace(binding, key_display=None))  # the footer's short form stands for one key
         if key not in keys:
-            keys.append(key)
+            # The key the key bar names first ("? / f1"): the same key as everywhere else.
+            keys.insert(0 if named_first(display, binding) else len(keys), key)
         if binding.id and binding.id not in ids:
             ids.append(binding.id)
     return [

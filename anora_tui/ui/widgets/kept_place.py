@@ -4,8 +4,9 @@ re-wrap can bring the same text back to the top.
 
 The place follows the reader's scrolling and nothing else: not the view scrolling itself back to the
 place, and not Textual pulling the scroll back when the view grows taller or its text shorter (that
-can only move the scroll up, onto the last line it can reach). So a resize that leaves no room below
-the place shows the end instead, and the next resize brings the place back.
+can only move the scroll up, onto the last line it can reach). So in a list a resize that leaves no
+room below the place shows the end instead, and the next resize brings the place back; the reading
+pane scrolls on past its section's end over blank lines instead, so its place stays at the top.
 """
 
 from __future__ import annotations

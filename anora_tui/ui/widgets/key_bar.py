@@ -13,12 +13,13 @@ names them in `KEY_BAR_HINTS`; they come first and stand for any binding of the 
 
 While a text box has the focus, a key it types or uses itself (`b`, `?`, Backspace) does not reach
 the bindings around it: such a key is not offered, and an action still reachable by another of its
-keys is shown with that key (Back as `alt+←`, Help as `f1`).
+keys is shown with that key (Back as `alt+←`, Help as `f1`). Elsewhere an action is named by the same
+key wherever it is named (`keys_named`): the one its binding displays (Help as `?`), wherever that key works.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar, NamedTuple
+from typing import Callable, ClassVar, NamedTuple
 
 from dataclasses import replace
 from functools import lru_cache
@@ -292,16 +293,19 @@ SHOWN_OVER_MODALS = ("help", "quit")
 
 def _keys_over_modal(screen: Screen, taken: frozenset[str] | None, shown: dict[str, KeyHint]) -> dict[str, KeyHint]:
     """The App's keys that work over a modal screen (Help, Quit: `AnoraApp.bindings_over_modals`),
-    which Textual's bindings of the screen leave out: for each, the first of its keys that the screen
-    does not bind itself and its text box does not type (F1 where `?` is typed; Ctrl+Q, a priority
-    key, where `q` is), shown as that key."""
+    which Textual's bindings of the screen leave out: for each, the key the reader's bar names it by
+    (`?`) if the screen does not bind it itself and its text box does not type it, else the first of
+    its other keys that works there (F1 where `?` is typed; Ctrl+Q, a priority key, where `q` is),
+    shown as that key."""
     app = screen.app
     over_modals = getattr(app, "bindings_over_modals", None)
     if over_modals is None:
         return {}
     own = screen.active_bindings
     found: dict[str, KeyHint] = {}
-    for binding in over_modals():
+    # The key the reader's bar names first (`?` for Help), where it works here: the bookmarks said
+    # "f1 Help" where the reader said "? Help", though `?` works there too.
+    for binding in sorted(over_modals(), key=lambda binding: not named_first(app.get_key_display, binding)):
         action = binding.action
         if action not in SHOWN_OVER_MODALS or action in found or action in shown:
             continue
@@ -311,6 +315,23 @@ def _keys_over_modal(screen: Screen, taken: frozenset[str] | None, shown: dict[s
         found[action] = KeyHint(binding.key, display, binding.description, True,
                                 binding.tooltip or binding.description, True)
     return found
+
+
+def named_first(display: Callable[[Binding], str], binding: Binding) -> bool:
+    """Whether `binding` (of one key) is bound to the key its `key_display` names (`?` of Help's
+    `f1,question_mark`, shown as "?"): the key every place names the action by, wherever it works."""
+    return bool(binding.key_display) and display(replace(binding, key_display=None)) == binding.key_display
+
+
+def keys_named(display: Callable[[Binding], str], binding: Binding) -> list[str]:
+    """Each key of `binding` as shown on its own ("?", "f1"), in binding order but the one the key bar
+    names first (`named_first`). A keymap's keys have no `key_display`: its first key comes first."""
+    keys: list[str] = []
+    for one in Binding.make_bindings([binding]):
+        key = display(replace(one, key_display=None))
+        if key not in keys:
+            keys.insert(0 if named_first(display, one) else len(keys), key)
+    return keys
 
 
 _UNICODE_NAMED = {short: unicode for unicode, short in KEY_NAME_REPLACEMENTS.items()}  # "slash": "solidus"

@@ -11,7 +11,7 @@ import re
 
 import pytest
 from screen_reading import THREE_SIZES
-from ui_harness import screen_lines, screen_text, settle, wait_for
+from ui_harness import reader_with_keymap, screen_lines, screen_text, settle, wait_for
 
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
@@ -91,9 +91,7 @@ async def test_the_help_screen_and_the_palette_name_the_bars_key_first(shipped_d
 
 
 async def test_a_keymap_moves_every_name_of_the_help_key(shipped_dataset, tmp_path):
-    config = tmp_path / "config.toml"
-    config.write_text('[keymap]\n"app.help" = "f2"\n', encoding="utf-8")
-    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=config)
+    app = reader_with_keymap(shipped_dataset, tmp_path, {"app.help": "f2"})
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         for keys in ((), ("apostrophe",), ("slash",)):  # the reader, the bookmarks, the search

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from textual.widgets import Input
-from ui_harness import screen_text, settle
+from ui_harness import reader_with_keymap, screen_text, settle
 
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.screens.help import HelpScreen
@@ -73,9 +73,7 @@ async def test_q_quits_from_the_bookmarks_and_types_in_the_search_box(shipped_da
 
 
 async def test_the_help_key_the_settings_give_works_over_the_search_screen(shipped_dataset, tmp_path):
-    config = tmp_path / "config.toml"
-    config.write_text('[keymap]\n"app.help" = "f2"\n')
-    app = AnoraApp(shipped_dataset, config_path=config)
+    app = reader_with_keymap(shipped_dataset, tmp_path, {"app.help": "f2"})
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await opened(pilot, app, "search")

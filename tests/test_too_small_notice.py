@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 from textual.geometry import Size
-from ui_harness import NARROW, resize, screen_lines, settle
+from ui_harness import NARROW, reader_with_keymap, resize, screen_lines, settle
 
 from anora_tui.ui.app import AnoraApp
 from anora_tui.ui.layout import TINY_HEIGHT, TINY_WIDTH
@@ -80,9 +80,7 @@ async def test_a_notification_does_not_cover_the_notice(shipped_dataset, tmp_pat
 
 
 async def test_the_notice_names_the_quit_key_in_force(shipped_dataset, tmp_path):
-    config = tmp_path / "config.toml"
-    config.write_text('[keymap]\n"app.quit" = "x"\n', encoding="utf-8")
-    app = AnoraApp(shipped_dataset, state_path=tmp_path / "state.json", config_path=config)
+    app = reader_with_keymap(shipped_dataset, tmp_path, {"app.quit": "x"})
     async with app.run_test(size=(19, 5)) as pilot:
         await settle(pilot)
         assert "(x quits)" in " ".join(shown(app)), screen_lines(app)

@@ -413,3 +413,11 @@ def wrappings_counted(monkeypatch: pytest.MonkeyPatch, labels: Iterable[object])
 
     monkeypatch.setattr(Hanging, "lines", counted)
     return wrapped
+
+
+def reader_with_keymap(dataset: Dataset, tmp_path, keymap: dict[str, str]) -> AnoraApp:
+    """The reader with these keys moved by a `[keymap]` in its config file (binding id -> keys)."""
+    config = tmp_path / "config.toml"
+    config.write_text("[keymap]\n" + "".join(f'"{binding}" = "{keys}"\n' for binding, keys in keymap.items()),
+                      encoding="utf-8")
+    return AnoraApp(dataset, state_path=tmp_path / "state.json", config_path=config)

@@ -53,14 +53,20 @@ def test_the_people_list_makes_no_person_it_does_not_show(cached_example, exampl
 
 @pytest.mark.parametrize("every", [1, 2, 3])
 def test_the_people_a_filter_keeps_are_by_kind_in_order_and_made_only_when_read(cached_example, example_dataset, every):
+    from anora_tui.core.search.bitsets import bits_from_positions
+    from anora_tui.core.search.people_filter import people_bits_by_kind, people_by_kind_in
+
     kept = set(range(0, len(example_dataset.people), every))
-    by_kind = cached_example.people_by_kind_among(kept)
+    bits = bits_from_positions(kept, len(example_dataset.people))
+    by_kind = people_by_kind_in(cached_example, bits, people_bits_by_kind(cached_example))
     assert "people" not in made_fields(cached_example)
+    built = people_by_kind_in(example_dataset, bits, people_bits_by_kind(example_dataset))
     for kind in PERSON_KINDS:
         expected = tuple(p for p in example_dataset.people_of_kind(kind) if example_dataset.people.index(p) in kept)
+        assert len(by_kind.get(kind, ())) == len(expected)
         assert tuple(by_kind.get(kind, ())) == expected
-        assert tuple(example_dataset.people_by_kind_among(kept).get(kind, ())) == expected
-    assert cached_example.people_by_kind_among(set()) == {}
+        assert tuple(built.get(kind, ())) == expected
+    assert people_by_kind_in(cached_example, 0, people_bits_by_kind(cached_example)) == {}
 
 
 def test_repeated_values_are_shared_by_the_records_that_hold_them(cached_example):

@@ -21,9 +21,9 @@ from collections.abc import Sequence as SequenceABC
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from itertools import compress, groupby
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from types import MappingProxyType
-from typing import Any, Callable, Collection, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from .excerpts import excerpt_span
 from .mentions import DatasetMentions, Mention, NameFinder  # noqa: F401  (Mention and NameFinder: re-exported)
@@ -276,20 +276,6 @@ class Dataset(DatasetMentions):
 
     def people_of_kind(self, kind: str) -> Sequence[Person]:
         return self._people_by_kind.get(kind, _EMPTY)
-
-    def people_by_kind_among(self, positions: Collection[int]) -> Mapping[str, Sequence[Person]]:
-        """The people whose position in `people` is among `positions`, by kind, in order, each made
-        when first read (the People list's filter: at a million quotes one letter keeps 97,000 of
-        520,000 people; making each of them took seconds, and looking at every person 80 ms)."""
-        order = sorted(positions)
-        if not order:
-            return {}
-        kinds = self.values_of("people", "kind")
-        kinds_of = itemgetter(*order)(kinds) if len(order) > 1 else (kinds[order[0]],)
-        by_kind: dict[str, list[int]] = defaultdict(list)
-        for position, kind in zip(order, kinds_of):  # one pass: a pass per kind took twice as long
-            by_kind[kind].append(position)
-        return {kind: RecordsAt(self, "people", at) for kind, at in by_kind.items()}
 
     @cached_property
     def _people_by_kind(self) -> Mapping[str, Sequence[Person]]:

@@ -25,7 +25,12 @@ def bits_from_positions(positions: Iterable[int], size: int) -> int:
         return int.from_bytes(data, "little")
     flags = bytearray(size + 1)  # one byte per item, then read as a binary numeral
     deque(map(flags.__setitem__, positions, repeat(1)), maxlen=0)
-    return int(flags.translate(_FLAGS_TO_DIGITS)[::-1], 2)
+    return bits_from_flags(flags)
+
+
+def bits_from_flags(flags: bytes | bytearray) -> int:
+    """The set of the positions whose byte in `flags` is 1 (every other byte 0)."""
+    return int(flags.translate(_FLAGS_TO_DIGITS)[::-1] or b"0", 2)
 
 
 def positions_of(bits: int) -> Iterator[int]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -96,7 +96,8 @@ class PeoplePane(KeptComponentStyles, Vertical):
         self._detail: PersonDetail | None = None
         self._filter = PeopleFilter(placeholder="Filter by name…", id=FILTER_ID, compact=True)
         self._names: PeopleNames | None = None  # the search indexes' names, once the filter is used
-        self._matching: frozenset[int] | None = None  # positions the filter keeps (None: no filter)
+        self._bits_by_kind: dict[str, int] = {}  # each kind's people, as a bitset (read with the names)
+        self._kept: dict[str, Sequence[Person]] | None = None  # whom the filter keeps by kind (None: no filter)
         self._reading_names = False  # `_read_names` is under way
         self.border_title = "People"
 
@@ -256,14 +257,16 @@ class PeoplePane(KeptComponentStyles, Vertical):
     def _apply_filter(self) -> None:
         text = self._filter.value.strip()
         if not text:
-            self._matching = None
+            self._kept = None
         elif self._names is None and not self._names_at_hand():
             self._people_list.set_rows([Info(Content("Reading everyone’s names…"))])
             self._read_names_once()
             return
         else:
             assert self._names is not None
-            self._matching = self._names.index.matching(text)
+            from ...core.search.people_filter import people_by_kind_in
+
+            self._kept = people_by_kind_in(self._dataset, self._names.index.bits_matching(text), self._bits_by_kind)
         self._people_list.set_rows(self._rows())
 
     def _names_at_hand(self) -> bool:
@@ -271,8 +274,16 @@ class PeoplePane(KeptComponentStyles, Vertical):
         to read now unnoticed (`_names`); else they are read on a thread (`_read_names`)."""
         indexes = self._indexes()
         if indexes.people_ready or self._dataset.count_of("people") <= NAMES_READ_AT_ONCE:
-            self._names = indexes.people
+            self._take_names(*self._names_and_kinds(indexes))
         return self._names is not None
+
+    def _names_and_kinds(self, indexes: SearchIndexes) -> tuple[PeopleNames, dict[str, int]]:
+        from ...core.search.people_filter import people_bits_by_kind
+
+        return indexes.people, people_bits_by_kind(self._dataset)
+
+    def _take_names(self, names: PeopleNames, bits_by_kind: dict[str, int]) -> None:
+        self._names, self._bits_by_kind = names, bits_by_kind
 
     def _indexes(self) -> SearchIndexes:
         indexes = getattr(self.app, "search_indexes", None)  # the reader's: the names read once, ahead
@@ -291,7 +302,7 @@ class PeoplePane(KeptComponentStyles, Vertical):
     async def _read_names(self) -> None:
         """Once, however many keys come meanwhile: then the list is filtered by the box as it is."""
         indexes = self._indexes()
-        self._names = await asyncio.to_thread(lambda: indexes.people)
+        self._take_names(*await asyncio.to_thread(self._names_and_kinds, indexes))
         if self._filter.value.strip():  # else the list shows everyone already
             self._apply_filter()
 
@@ -308,17 +319,16 @@ class PeoplePane(KeptComponentStyles, Vertical):
     def _rows(self) -> RecordRows | list[Info]:
         """Everyone (or whom the filter keeps) by kind; each row is made only when drawn."""
         groups = []
-        matching = self._matching
-        kept = None if matching is None else self._dataset.people_by_kind_among(matching)
+        kept = self._kept
         for kind in PERSON_KINDS:
             people = self._dataset.people_of_kind(kind)
             shown = people if kept is None else kept.get(kind, ())
             if shown:
-                count = f"{len(shown)}" if matching is None else f"{len(shown)} of {len(people)}"
+                count = f"{len(shown)}" if kept is None else f"{len(shown)} of {len(people)}"
                 groups.append((f"{GROUP_TITLES[kind]} · {count}", shown))
         if not groups:
             typed = self._filter.value.strip()
-            if matching is None or not typed:
+            if kept is None or not typed:
                 return [Info(Content("No people in this dataset yet."))]
             return [Info(Content(f"No one is called “{typed}”."))]
         return RecordRows(groups, "person", self._label)

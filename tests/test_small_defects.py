@@ -132,4 +132,4 @@ async def test_the_help_screen_lists_each_key_once(shipped_dataset):
         shown = " ".join(str(table.render()) for table in app.screen.query(".help-keys"))
         assert "(app.back)" in shown and "(app.forward)" in shown
         assert "app.no-back" not in shown and "app.no-forward" not in shown
-        assert shown.count("alt+← / b / ⌫") == 1
+        assert shown.count("b / alt+← / ⌫") == 1

@@ -338,6 +338,10 @@ class ReadingPane(KeptComponentStyles, ReadingMoves, ReadingAhead, ReadingProgre
         if line is not None and not top <= line < bottom:
             self._scroll_keeping_place(line if line < top else line - (bottom - top) + 1)
 
+    def _laid_out_lines(self) -> int:
+        """How many lines the open section is laid out in (at the pane's width)."""
+        return len(self._lines)
+
     def _line_of(self, place: Place) -> int:
         """The line a place is on, as the lines are wrapped now."""
         paragraph, into = place

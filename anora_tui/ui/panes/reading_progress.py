@@ -80,7 +80,7 @@ class ReadingProgress(_Base):
             return 1.0
         place = self._place
         if place == AT_END:
-            place = self._place_at_line(round(self.max_scroll_y)) if self._lines else TOP
+            place = self._place_at_line(round(self.max_scroll_y)) if self._laid_out_lines() else TOP
         text_before = self._text_before
         if text_before is None or text_before.blocks is not self.blocks:
             text_before = self._text_before = TextBefore(self.blocks)

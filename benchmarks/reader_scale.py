@@ -85,6 +85,8 @@ SCENE_HEADING = b"How it was shot"
 MAX_FILE_BYTES = str(2**31)  # a million quotes make a 0.4 GB article file
 COLD_ONLY = False  # --cold-only: first starts alone (each run's cache is written, then dropped)
 COLD_READY = False  # --cold-ready: a first start also searches at once (its index built), memory read then
+EACH_KEY = False  # --each-key: every key's time and CPU time, in the order typed, run after run
+KEYED = ("search_keys", "first_text_search", "text_keys", "palette_first_keys", "palette_keys", "filter_keys")
 ESCAPES = re.compile(rb"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHM])")
 
 
@@ -473,6 +475,11 @@ def report(count: int, runs: int, label: str, samples: dict[str, list[float]]) -
     print(f"  RSS with the index ready     {describe(get('rss_ready', []), 1, 'MiB')}")
     print(f"  RSS after all that           {describe(get('rss_after', []), 1, 'MiB')}")
     print(f"  peak RSS                     {describe(get('rss_peak', []), 1, 'MiB')}")
+    if EACH_KEY:  # which key of a word, which run: the p99 alone does not say
+        for name in KEYED:
+            if get(name):
+                print(f"  {name:28} ms {[round(v * 1000) for v in samples[name]]}, "
+                      f"CPU {[round(v * 1000) for v in get(name + '_cpu', [])]}")
 
 
 def main() -> None:
@@ -491,9 +498,11 @@ def main() -> None:
                         help="a first start also searches at once, and its memory is read once the index is there")
     parser.add_argument("--cold-only", action="store_true",
                         help="only first starts (each waits for the cache its writer makes, then drops it)")
+    parser.add_argument("--each-key", action="store_true",
+                        help="also print every key's time and CPU time, in the order typed, run after run")
     args = parser.parse_args()
-    global COLD_READY, COLD_ONLY
-    COLD_READY, COLD_ONLY = args.cold_ready, args.cold_only
+    global COLD_READY, COLD_ONLY, EACH_KEY
+    COLD_READY, COLD_ONLY, EACH_KEY = args.cold_ready, args.cold_only, args.each_key
     work = args.work or Path(tempfile.gettempdir()) / "anora-tui-reader-scale"
     work.mkdir(parents=True, exist_ok=True)
     for count in (int(size) for size in args.sizes.split(",")):

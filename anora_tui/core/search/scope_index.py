@@ -4,13 +4,28 @@ each scope's own (`QuoteIndex`: said by them; `ParagraphIndex`: naming or quotin
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import ClassVar, Iterable
 
 from ..model import Dataset
+from .giving_way import give_way, giving_way
 from .names import PeopleNames
 from .query import WORD, Query, parse_query
 from .results import AnyHit, HitList, SearchResult
 from .text_index import BoundedCache, TextIndex
+
+
+def grouped_by_speaker(pairs: Iterable[tuple[str, int]]) -> dict[str, tuple[int, ...]]:
+    """Each speaker's positions, in the order given, from (speaker, position) pairs: what `@name`
+    reads in either scope. Made on a background thread at a million quotes, it lets the reader's
+    thread run throughout (a step of 4,096 quotes took up to 4 ms, and a key typed then waited for
+    it; a last pass over every speaker, 0.3 s, ran beside keys). Tuples, which the collector stops
+    tracking: 450,000 lists added 30 ms to each full pass."""
+    give_way()
+    grouped: dict[str, list[int]] = defaultdict(list)
+    for speaker, position in giving_way(pairs, 1024):
+        grouped[speaker].append(position)
+    return {speaker: tuple(positions) for speaker, positions in giving_way(grouped.items(), 4096)}
 
 
 class ScopeIndex:
